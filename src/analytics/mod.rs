@@ -1,0 +1,1 @@
+//! Computes every view from a Dataset and a Filter.

@@ -1,0 +1,1 @@
+//! Pure drawing functions, generic over plotters backends.

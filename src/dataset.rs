@@ -1,0 +1,572 @@
+//! The columnar journey dataset every view reads.
+//!
+//! One event = one interaction of one customer with one touchpoint. Events are stored
+//! column by column, because every analytic scans one or two columns over all rows:
+//! flat vectors keep those scans cache-friendly and let a filter change re-run them
+//! without touching the parser again.
+//!
+//! * Text dimensions (customer, journey, stage, touchpoint, channel, persona and every
+//!   extra column) are dictionary-encoded: a `Vec<u32>` of codes plus the distinct
+//!   values once. [`MISSING`] marks an empty cell.
+//! * Timestamps are whole seconds since 1970-01-01 as written in the file: naive
+//!   times are kept as they are (never shifted into a browser's time zone), zoned ones
+//!   are converted to UTC. [`NO_TIME`] marks a missing one.
+//! * Scores and revenue are `f64` with `NaN` as the explicit "no answer" marker; use
+//!   [`Dataset::score`] to read them as `Option<f64>`.
+//!
+//! Datasets are built only through [`DatasetBuilder`], so the ingest path, the test
+//! fixtures and the synthetic generator all produce exactly the same shape.
+
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+
+/// Code of an empty cell in a dictionary-encoded column.
+pub const MISSING: u32 = u32::MAX;
+/// Value of a missing timestamp.
+pub const NO_TIME: i64 = i64::MIN;
+
+/// What a column of the source file means to Journey Lens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    CustomerId,
+    Timestamp,
+    Journey,
+    Stage,
+    Touchpoint,
+    Channel,
+    Persona,
+    Satisfaction,
+    Effort,
+    Nps,
+    Revenue,
+    Comment,
+    /// Any other text column, kept as an extra breakdown dimension.
+    Dimension,
+    /// Not loaded at all.
+    Ignore,
+}
+
+impl Role {
+    /// Every role, in the order the mapping screen lists them.
+    pub const ALL: [Role; 14] = [
+        Role::CustomerId,
+        Role::Timestamp,
+        Role::Journey,
+        Role::Stage,
+        Role::Touchpoint,
+        Role::Channel,
+        Role::Persona,
+        Role::Satisfaction,
+        Role::Effort,
+        Role::Nps,
+        Role::Revenue,
+        Role::Comment,
+        Role::Dimension,
+        Role::Ignore,
+    ];
+
+    /// The stable identifier used in JSON, settings and the CLI (`customer_id`, `nps`, …).
+    pub fn key(self) -> &'static str {
+        match self {
+            Role::CustomerId => "customer_id",
+            Role::Timestamp => "timestamp",
+            Role::Journey => "journey",
+            Role::Stage => "stage",
+            Role::Touchpoint => "touchpoint",
+            Role::Channel => "channel",
+            Role::Persona => "persona",
+            Role::Satisfaction => "satisfaction",
+            Role::Effort => "effort",
+            Role::Nps => "nps",
+            Role::Revenue => "revenue",
+            Role::Comment => "comment",
+            Role::Dimension => "dimension",
+            Role::Ignore => "ignore",
+        }
+    }
+
+    /// Inverse of [`Role::key`].
+    pub fn from_key(key: &str) -> Option<Role> {
+        Role::ALL.iter().copied().find(|r| r.key() == key)
+    }
+}
+
+/// A closed numeric answer scale such as 1–5 or −2…+2.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Scale {
+    pub min: f64,
+    pub max: f64,
+}
+
+impl Scale {
+    pub const fn new(min: f64, max: f64) -> Scale {
+        Scale { min, max }
+    }
+    /// Whether `v` is an allowed answer (inclusive bounds).
+    pub fn contains(&self, v: f64) -> bool {
+        v >= self.min && v <= self.max
+    }
+    /// Maps a value onto 0–100 so answers on different scales compare.
+    pub fn to_percent(&self, v: f64) -> f64 {
+        (v - self.min) / (self.max - self.min) * 100.0
+    }
+    /// The satisfaction scales a user may declare.
+    pub const SATISFACTION_CHOICES: [Scale; 4] = [
+        Scale::new(1.0, 5.0),
+        Scale::new(1.0, 7.0),
+        Scale::new(1.0, 10.0),
+        Scale::new(-2.0, 2.0),
+    ];
+}
+
+/// The answer scales of the three score columns.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Scales {
+    pub satisfaction: Scale,
+    pub effort: Scale,
+    pub nps: Scale,
+}
+
+impl Default for Scales {
+    fn default() -> Self {
+        Scales {
+            satisfaction: Scale::new(1.0, 5.0),
+            effort: Scale::new(1.0, 7.0),
+            nps: Scale::new(0.0, 10.0),
+        }
+    }
+}
+
+/// Settings that travel with a dataset (from a JSON feed's `meta`, or typed by the user).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Meta {
+    /// Shown in the header and in exports.
+    pub name: Option<String>,
+    /// Funnel stage order, first to last.
+    pub stage_order: Option<Vec<String>>,
+    /// The stage that counts as a conversion.
+    pub conversion_stage: Option<String>,
+    /// Declared scales; `None` keeps the defaults.
+    pub scales: Option<Scales>,
+    /// KPI targets by KPI key (`conversion_rate`, `nps`, `churn_rate`, …).
+    pub targets: BTreeMap<String, f64>,
+}
+
+/// A dictionary-encoded text column.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DimColumn {
+    /// Column header in the source file (or the role key for built-in roles).
+    pub name: String,
+    /// Distinct values in order of first appearance; `codes` index into it.
+    pub values: Vec<String>,
+    /// One code per event; [`MISSING`] for an empty cell.
+    pub codes: Vec<u32>,
+    #[serde(skip)]
+    lookup: HashMap<String, u32>,
+}
+
+impl DimColumn {
+    pub fn new(name: impl Into<String>) -> DimColumn {
+        DimColumn {
+            name: name.into(),
+            ..DimColumn::default()
+        }
+    }
+
+    /// Appends one cell; an empty (or all-blank) value is stored as [`MISSING`].
+    pub fn push(&mut self, value: Option<&str>) {
+        let code = match value.map(str::trim) {
+            None | Some("") => MISSING,
+            Some(v) => self.intern(v),
+        };
+        self.codes.push(code);
+    }
+
+    /// The code for `v`, adding it to the dictionary when new.
+    pub fn intern(&mut self, v: &str) -> u32 {
+        if let Some(&c) = self.lookup.get(v) {
+            return c;
+        }
+        let c = self.values.len() as u32;
+        self.values.push(v.to_string());
+        self.lookup.insert(v.to_string(), c);
+        c
+    }
+
+    /// The code of an existing value, if the column has it.
+    pub fn code_of(&self, v: &str) -> Option<u32> {
+        if self.lookup.is_empty() && !self.values.is_empty() {
+            // Deserialized columns have no lookup table; fall back to a scan.
+            return self.values.iter().position(|x| x == v).map(|p| p as u32);
+        }
+        self.lookup.get(v).copied()
+    }
+
+    /// The text of event `i`, `None` when missing.
+    pub fn get(&self, i: usize) -> Option<&str> {
+        match self.codes.get(i) {
+            Some(&c) if c != MISSING => self.values.get(c as usize).map(String::as_str),
+            _ => None,
+        }
+    }
+
+    /// The text behind a code.
+    pub fn value(&self, code: u32) -> Option<&str> {
+        self.values.get(code as usize).map(String::as_str)
+    }
+
+    pub fn len(&self) -> usize {
+        self.codes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.codes.is_empty()
+    }
+}
+
+/// Free text (comments), stored in one buffer so a million short strings cost one allocation.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TextColumn {
+    pub name: String,
+    buf: String,
+    /// `ends[i]` is where event i's text ends in `buf`; it starts where i−1's ends.
+    ends: Vec<u32>,
+}
+
+impl TextColumn {
+    pub fn new(name: impl Into<String>) -> TextColumn {
+        TextColumn {
+            name: name.into(),
+            ..TextColumn::default()
+        }
+    }
+    pub fn push(&mut self, value: Option<&str>) {
+        if let Some(v) = value {
+            self.buf.push_str(v.trim());
+        }
+        self.ends.push(self.buf.len() as u32);
+    }
+    /// The text of event `i`, `None` when empty.
+    pub fn get(&self, i: usize) -> Option<&str> {
+        let end = *self.ends.get(i)? as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        let s = &self.buf[start..end];
+        (!s.is_empty()).then_some(s)
+    }
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+}
+
+/// Which optional columns a dataset has, decided by the column mapping before any row is read.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Columns {
+    pub timestamp: bool,
+    pub journey: bool,
+    pub stage: bool,
+    pub touchpoint: bool,
+    pub channel: bool,
+    pub persona: bool,
+    pub satisfaction: bool,
+    pub effort: bool,
+    pub nps: bool,
+    pub revenue: bool,
+    pub comment: bool,
+    /// Header names of the extra breakdown dimensions, in file order.
+    pub extras: Vec<String>,
+}
+
+/// One event as plain values, the unit [`DatasetBuilder::push`] takes.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Event<'a> {
+    pub customer: &'a str,
+    pub timestamp: Option<i64>,
+    pub journey: Option<&'a str>,
+    pub stage: Option<&'a str>,
+    pub touchpoint: Option<&'a str>,
+    pub channel: Option<&'a str>,
+    pub persona: Option<&'a str>,
+    pub satisfaction: Option<f64>,
+    pub effort: Option<f64>,
+    pub nps: Option<f64>,
+    pub revenue: Option<f64>,
+    pub comment: Option<&'a str>,
+    /// One value per entry of [`Columns::extras`], same order.
+    pub extras: Vec<Option<&'a str>>,
+}
+
+/// A numeric column; `NaN` means "no value".
+pub type NumColumn = Vec<f64>;
+
+/// The loaded journey data. Optional columns are `None` when the file has no such column,
+/// so a view can tell "no column" (say which column would enable it) from "no answers".
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Dataset {
+    pub meta: Meta,
+    pub scales: Scales,
+    pub customer: DimColumn,
+    pub timestamp: Option<Vec<i64>>,
+    pub journey: Option<DimColumn>,
+    pub stage: Option<DimColumn>,
+    pub touchpoint: Option<DimColumn>,
+    pub channel: Option<DimColumn>,
+    pub persona: Option<DimColumn>,
+    pub satisfaction: Option<NumColumn>,
+    pub effort: Option<NumColumn>,
+    pub nps: Option<NumColumn>,
+    pub revenue: Option<NumColumn>,
+    pub comment: Option<TextColumn>,
+    pub extras: Vec<DimColumn>,
+}
+
+impl Dataset {
+    /// Number of events.
+    pub fn len(&self) -> usize {
+        self.customer.codes.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// Number of distinct customers.
+    pub fn customer_count(&self) -> usize {
+        self.customer.values.len()
+    }
+    /// Reads a numeric cell as `Option`, hiding the `NaN` marker.
+    pub fn score(col: &Option<NumColumn>, i: usize) -> Option<f64> {
+        col.as_ref()
+            .and_then(|c| c.get(i).copied())
+            .filter(|v| !v.is_nan())
+    }
+    /// Event i's timestamp, if any.
+    pub fn time(&self, i: usize) -> Option<i64> {
+        self.timestamp
+            .as_ref()
+            .and_then(|t| t.get(i).copied())
+            .filter(|&t| t != NO_TIME)
+    }
+    /// A dimension by its key: a built-in role key (`persona`, `channel`, `journey`,
+    /// `touchpoint`, `stage`) or the header of an extra column.
+    pub fn dimension(&self, key: &str) -> Option<&DimColumn> {
+        match key {
+            "journey" => self.journey.as_ref(),
+            "stage" => self.stage.as_ref(),
+            "touchpoint" => self.touchpoint.as_ref(),
+            "channel" => self.channel.as_ref(),
+            "persona" => self.persona.as_ref(),
+            _ => self.extras.iter().find(|c| c.name == key),
+        }
+    }
+    /// Keys of every breakdown dimension present, built-ins first.
+    pub fn dimension_keys(&self) -> Vec<String> {
+        let mut keys: Vec<String> = ["persona", "channel", "journey", "touchpoint", "stage"]
+            .iter()
+            .filter(|k| self.dimension(k).is_some())
+            .map(|k| k.to_string())
+            .collect();
+        keys.extend(self.extras.iter().map(|c| c.name.clone()));
+        keys
+    }
+    /// Which optional columns this dataset has.
+    pub fn columns(&self) -> Columns {
+        Columns {
+            timestamp: self.timestamp.is_some(),
+            journey: self.journey.is_some(),
+            stage: self.stage.is_some(),
+            touchpoint: self.touchpoint.is_some(),
+            channel: self.channel.is_some(),
+            persona: self.persona.is_some(),
+            satisfaction: self.satisfaction.is_some(),
+            effort: self.effort.is_some(),
+            nps: self.nps.is_some(),
+            revenue: self.revenue.is_some(),
+            comment: self.comment.is_some(),
+            extras: self.extras.iter().map(|c| c.name.clone()).collect(),
+        }
+    }
+}
+
+/// Builds a [`Dataset`] one event at a time.
+#[derive(Debug, Clone)]
+pub struct DatasetBuilder {
+    ds: Dataset,
+}
+
+fn num(v: Option<f64>) -> f64 {
+    v.unwrap_or(f64::NAN)
+}
+
+impl DatasetBuilder {
+    /// A builder for a dataset with exactly the given optional columns.
+    pub fn new(columns: &Columns, scales: Scales, meta: Meta) -> DatasetBuilder {
+        let dim = |on: bool, name: &str| on.then(|| DimColumn::new(name));
+        let numc = |on: bool| on.then(Vec::new);
+        DatasetBuilder {
+            ds: Dataset {
+                meta,
+                scales,
+                customer: DimColumn::new("customer_id"),
+                timestamp: columns.timestamp.then(Vec::new),
+                journey: dim(columns.journey, "journey"),
+                stage: dim(columns.stage, "stage"),
+                touchpoint: dim(columns.touchpoint, "touchpoint"),
+                channel: dim(columns.channel, "channel"),
+                persona: dim(columns.persona, "persona"),
+                satisfaction: numc(columns.satisfaction),
+                effort: numc(columns.effort),
+                nps: numc(columns.nps),
+                revenue: numc(columns.revenue),
+                comment: columns.comment.then(|| TextColumn::new("comment")),
+                extras: columns.extras.iter().map(DimColumn::new).collect(),
+            },
+        }
+    }
+
+    /// Reserves room for `n` more events (a big file knows its size up front).
+    pub fn reserve(&mut self, n: usize) {
+        let d = &mut self.ds;
+        d.customer.codes.reserve(n);
+        if let Some(t) = d.timestamp.as_mut() {
+            t.reserve(n);
+        }
+        for c in [
+            &mut d.journey,
+            &mut d.stage,
+            &mut d.touchpoint,
+            &mut d.channel,
+            &mut d.persona,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            c.codes.reserve(n);
+        }
+        for c in [
+            &mut d.satisfaction,
+            &mut d.effort,
+            &mut d.nps,
+            &mut d.revenue,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            c.reserve(n);
+        }
+    }
+
+    /// Appends one event. Values for columns the builder was not created with are ignored.
+    pub fn push(&mut self, e: &Event<'_>) {
+        let d = &mut self.ds;
+        let c = d.customer.intern(e.customer.trim());
+        d.customer.codes.push(c);
+        if let Some(t) = d.timestamp.as_mut() {
+            t.push(e.timestamp.unwrap_or(NO_TIME));
+        }
+        for (col, v) in [
+            (&mut d.journey, e.journey),
+            (&mut d.stage, e.stage),
+            (&mut d.touchpoint, e.touchpoint),
+            (&mut d.channel, e.channel),
+            (&mut d.persona, e.persona),
+        ] {
+            if let Some(col) = col.as_mut() {
+                col.push(v);
+            }
+        }
+        for (col, v) in [
+            (&mut d.satisfaction, e.satisfaction),
+            (&mut d.effort, e.effort),
+            (&mut d.nps, e.nps),
+            (&mut d.revenue, e.revenue),
+        ] {
+            if let Some(col) = col.as_mut() {
+                col.push(num(v));
+            }
+        }
+        if let Some(col) = d.comment.as_mut() {
+            col.push(e.comment);
+        }
+        for (i, col) in d.extras.iter_mut().enumerate() {
+            col.push(e.extras.get(i).copied().flatten());
+        }
+    }
+
+    /// Events pushed so far.
+    pub fn len(&self) -> usize {
+        self.ds.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.ds.is_empty()
+    }
+
+    pub fn finish(self) -> Dataset {
+        self.ds
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builder_encodes_dimensions_and_marks_missing() {
+        let cols = Columns {
+            stage: true,
+            nps: true,
+            extras: vec!["region".into()],
+            ..Columns::default()
+        };
+        let mut b = DatasetBuilder::new(&cols, Scales::default(), Meta::default());
+        b.push(&Event {
+            customer: "c1",
+            stage: Some("awareness"),
+            nps: Some(9.0),
+            extras: vec![Some("north")],
+            ..Event::default()
+        });
+        b.push(&Event {
+            customer: " c2 ",
+            stage: Some(""),
+            extras: vec![None],
+            ..Event::default()
+        });
+        b.push(&Event {
+            customer: "c1",
+            stage: Some("awareness"),
+            ..Event::default()
+        });
+        let d = b.finish();
+        assert_eq!(d.len(), 3);
+        assert_eq!(d.customer_count(), 2);
+        assert_eq!(d.customer.get(1), Some("c2"));
+        let stage = d.stage.as_ref().unwrap();
+        assert_eq!(stage.codes, vec![0, MISSING, 0]);
+        assert_eq!(Dataset::score(&d.nps, 0), Some(9.0));
+        assert_eq!(Dataset::score(&d.nps, 1), None);
+        assert!(d.satisfaction.is_none());
+        assert_eq!(d.dimension("region").unwrap().get(0), Some("north"));
+        assert_eq!(d.dimension_keys(), vec!["stage", "region"]);
+    }
+
+    #[test]
+    fn text_column_keeps_each_value() {
+        let mut t = TextColumn::new("comment");
+        t.push(Some(" slow, very slow "));
+        t.push(None);
+        t.push(Some("Świetnie"));
+        assert_eq!(t.get(0), Some("slow, very slow"));
+        assert_eq!(t.get(1), None);
+        assert_eq!(t.get(2), Some("Świetnie"));
+        assert_eq!(t.get(3), None);
+    }
+
+    #[test]
+    fn scale_maps_to_percent() {
+        assert_eq!(Scale::new(1.0, 5.0).to_percent(4.0), 75.0);
+        assert_eq!(Scale::new(-2.0, 2.0).to_percent(0.0), 50.0);
+    }
+}

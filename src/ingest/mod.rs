@@ -1,0 +1,1 @@
+//! Turns bytes (CSV or JSON) into a Dataset plus a load report.

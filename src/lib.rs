@@ -1,0 +1,16 @@
+//! Journey Lens: customer-journey analytics computed entirely in the browser.
+//!
+//! Data flows one way: [`ingest`] turns bytes into a [`dataset::Dataset`], [`analytics`]
+//! computes each view from a dataset and a filter, [`charts`] draws a view on any plotters
+//! backend, and `ui` (WebAssembly only) holds the Leptos components. Everything but `ui`
+//! is plain Rust, tested natively with `cargo test`.
+
+pub mod analytics;
+pub mod charts;
+pub mod cli;
+pub mod dataset;
+pub mod generate;
+pub mod ingest;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,0 +1,15 @@
+//! In the browser: mounts the app. Natively: the `check`, `report` and `generate` commands.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    journey_lens::ui::start();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Err(msg) = journey_lens::cli::run(&args) {
+        eprintln!("{msg}");
+        std::process::exit(2);
+    }
+}
