@@ -9,7 +9,9 @@ pub mod analytics;
 pub mod charts;
 pub mod cli;
 pub mod dataset;
+pub mod format;
 pub mod generate;
+pub mod i18n;
 pub mod ingest;
 
 #[cfg(target_arch = "wasm32")]

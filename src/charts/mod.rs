@@ -1,1 +1,111 @@
 //! Pure drawing functions, generic over plotters backends.
+//!
+//! Every chart is a function `draw_*(area, data, theme, lang) -> Result<ChartMap, ChartError>`
+//! that draws one analytics view on any [`DrawingBackend`] (SVG in tests and exports, the
+//! browser canvas in the UI) and returns its hit regions for tooltips. Next to each sits
+//! `*_table` (the drawn data as text, for "Show data" and CSV) and `*_summary` (one
+//! sentence for screen readers). Layout is computed by hand in pixels (see [`layout`]) and
+//! elements are drawn in a fixed order, so the same input always gives the same SVG.
+//!
+//! Charts never panic: an empty or unavailable view draws a centred message instead.
+
+pub mod experience;
+pub mod funnel;
+pub mod kpi;
+pub mod label;
+pub mod layout;
+pub mod map;
+pub mod nps;
+pub mod painter;
+pub mod table;
+pub mod theme;
+
+mod axes;
+mod bars;
+mod trend;
+
+pub use funnel::{
+    breakdown_summary, breakdown_table, draw_breakdown, draw_funnel, draw_time_to_convert,
+    draw_trend, funnel_summary, funnel_table, time_to_convert_summary, time_to_convert_table,
+    trend_summary, trend_table,
+};
+pub use experience::{
+    draw_emotion, draw_handoffs, draw_heatmap, draw_priority, emotion_summary, emotion_table,
+    handoffs_summary, handoffs_table, heatmap_summary, heatmap_table, priority_summary,
+    priority_table,
+};
+pub use kpi::{draw_sparkline, kpi_value, sparkline_summary, sparkline_table};
+pub use map::{ChartMap, Hit};
+pub use nps::{
+    distribution_summary, distribution_table, draw_distribution, draw_nps_stack,
+    draw_nps_trend, nps_stack_summary, nps_stack_table, nps_trend_summary, nps_trend_table,
+};
+pub use table::Table;
+pub use theme::{Rgb, Theme};
+
+use plotters::drawing::DrawingAreaErrorKind;
+use std::fmt;
+
+/// Why a chart could not be drawn. Data problems never end up here (they draw a message);
+/// only the drawing surface itself can fail.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChartError {
+    /// The canvas or SVG writer refused an operation.
+    Backend(String),
+    /// The drawing area is in use elsewhere (a UI bug, not a data problem).
+    Busy,
+}
+
+impl fmt::Display for ChartError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ChartError::Backend(detail) => {
+                write!(f, "The chart could not be drawn ({detail}). Try resizing the window or reloading the page.")
+            }
+            ChartError::Busy => write!(
+                f,
+                "The chart could not be drawn because its drawing surface was busy. Please try again."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ChartError {}
+
+impl<E: std::error::Error + Send + Sync> From<DrawingAreaErrorKind<E>> for ChartError {
+    fn from(e: DrawingAreaErrorKind<E>) -> ChartError {
+        match e {
+            DrawingAreaErrorKind::SharingError => ChartError::Busy,
+            other => ChartError::Backend(other.to_string()),
+        }
+    }
+}
+
+/// Shorthand for the translation table.
+fn t(lang: crate::i18n::Lang, key: &str) -> String {
+    crate::i18n::tr(lang, key).to_string()
+}
+
+/// Draws the "missing column" or "No data" message when there is nothing to chart;
+/// returns true when it did, so the caller stops there.
+fn nothing_to_draw<DB: plotters::prelude::DrawingBackend>(
+    p: &painter::Painter<DB>,
+    unavailable: Option<&str>,
+    empty: bool,
+    lang: crate::i18n::Lang,
+) -> Result<bool, ChartError> {
+    if let Some(what) = unavailable {
+        p.message(&needs(lang, what))?;
+        return Ok(true);
+    }
+    if empty {
+        p.message(&t(lang, "chart.no_data"))?;
+        return Ok(true);
+    }
+    Ok(false)
+}
+
+/// "This chart needs a column for: stage" — also used as the summary of such a chart.
+fn needs(lang: crate::i18n::Lang, what: &str) -> String {
+    crate::i18n::fill(crate::i18n::tr(lang, "chart.needs"), &[("what", what)])
+}

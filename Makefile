@@ -1,0 +1,61 @@
+# Journey Lens — two commands: `make serve` and `make test`. Everything else is a step of those.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := serve
+
+# Tools Trunk must find on PATH (Trunk.toml sets offline = true: it never downloads them).
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# wasm-bindgen-cli must be exactly the wasm-bindgen version in Cargo.lock.
+WBG_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/"/, "", $$3); print $$3; exit}' Cargo.lock)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: serve test setup setup-browser lint unit build e2e bench wasm-size clean-dist
+
+## Install whatever is missing (idempotent, a few seconds when all is present).
+setup: node_modules/.installed
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@trunk --version 2>/dev/null | grep -q '^trunk 0\.21\.' || cargo install trunk --version '~0.21' --locked
+	@wasm-bindgen --version 2>/dev/null | grep -qx 'wasm-bindgen $(WBG_VERSION)' || cargo install wasm-bindgen-cli --version '$(WBG_VERSION)' --force
+	@wasm-opt --version | grep -q 'version 132' || { echo "wasm-opt from npm binaryen 132 missing"; exit 1; }
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+setup-browser:
+	@test -x $(CHROMIUM) || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+
+## Serve the app with live rebuilds on http://127.0.0.1:8080/
+serve: setup
+	@echo "Journey Lens: open http://127.0.0.1:8080/"
+	trunk serve --address 127.0.0.1 --port 8080
+
+## Everything CI checks: format, lints, native tests, release build, browser tests.
+test: setup setup-browser lint unit build e2e
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
+
+unit:
+	cargo test
+
+build:
+	trunk build --release
+	@$(MAKE) --no-print-directory wasm-size
+
+wasm-size:
+	@for f in dist/*.wasm; do \
+	  printf 'wasm: %s  %s bytes, %s bytes gzipped\n' "$$f" "$$(stat -c %s $$f)" "$$(gzip -9 -c $$f | wc -c)"; \
+	done
+
+e2e:
+	CHROMIUM=$(CHROMIUM) npx playwright test -c tests/e2e/playwright.config.mjs
+
+bench: setup setup-browser
+	cargo bench --bench core
+	trunk build --release
+	@$(MAKE) --no-print-directory wasm-size
+	CHROMIUM=$(CHROMIUM) node bench/run.mjs

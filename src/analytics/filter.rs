@@ -1,0 +1,176 @@
+//! Which events the views look at.
+//!
+//! A filter selects EVENTS, not customers: a customer whose events only partly match keeps
+//! the matching ones. Values are compared through dictionary codes so a filter change costs
+//! one pass of integer lookups over the events, whatever the number of distinct values.
+
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The label of an empty cell in breakdowns; selecting it in a filter selects empty cells.
+pub const MISSING_LABEL: &str = "(missing)";
+
+/// The user's selection. Empty = everything.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Filter {
+    /// Dimension key (`persona`, `channel`, `journey`, `touchpoint`, `stage` or an extra
+    /// column's header) → accepted values. OR within a dimension, AND across dimensions;
+    /// an empty set leaves that dimension unfiltered.
+    pub dims: BTreeMap<String, BTreeSet<String>>,
+    /// First day (`YYYY-MM-DD`) or instant (`YYYY-MM-DDTHH:MM:SS`) included.
+    pub from: Option<String>,
+    /// Last day included (a date-only bound includes that whole day), or last instant.
+    pub to: Option<String>,
+}
+
+/// Why a filter could not be applied as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FilterError {
+    /// A date bound that is neither `YYYY-MM-DD` nor `YYYY-MM-DDTHH:MM[:SS]`.
+    BadDate(String),
+}
+
+impl std::fmt::Display for FilterError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FilterError::BadDate(s) => write!(
+                f,
+                "\"{s}\" is not a date Journey Lens understands; write it like 2024-03-31"
+            ),
+        }
+    }
+}
+
+impl Filter {
+    /// No filtering at all.
+    pub fn all() -> Filter {
+        Filter::default()
+    }
+
+    /// Adds one accepted value for a dimension (builder style, handy for the CLI and tests).
+    pub fn with(mut self, dim: &str, value: &str) -> Filter {
+        self.dims
+            .entry(dim.to_string())
+            .or_default()
+            .insert(value.to_string());
+        self
+    }
+
+    /// Sets the date range (either bound may be omitted).
+    pub fn between(mut self, from: Option<&str>, to: Option<&str>) -> Filter {
+        self.from = from.map(str::to_string);
+        self.to = to.map(str::to_string);
+        self
+    }
+
+    /// Whether the filter selects everything.
+    pub fn is_empty(&self) -> bool {
+        self.dims.values().all(BTreeSet::is_empty) && self.from.is_none() && self.to.is_none()
+    }
+}
+
+/// Seconds of a date bound; `end` makes a date-only bound cover its whole day.
+pub fn parse_bound(s: &str, end: bool) -> Result<i64, FilterError> {
+    use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
+    let s = s.trim();
+    let bad = || FilterError::BadDate(s.to_string());
+    let days = |d: NaiveDate| super::period::days_from_civil(d.year() as i64, d.month(), d.day());
+    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        let start = days(d) * 86_400;
+        return Ok(if end { start + 86_399 } else { start });
+    }
+    for fmt in ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"] {
+        if let Ok(dt) = NaiveDateTime::parse_from_str(s, fmt) {
+            return Ok(days(dt.date()) * 86_400 + dt.num_seconds_from_midnight() as i64);
+        }
+    }
+    Err(bad())
+}
+
+/// One filtered dimension turned into codes: `allowed[code]`, plus whether empty cells pass.
+struct DimTest<'a> {
+    codes: &'a [u32],
+    allowed: Vec<bool>,
+    missing: bool,
+}
+
+/// The selected events, in [`super::Prepared::order`] (customer, time, file order), plus
+/// notes about parts of the filter that could not be applied.
+pub fn select(ds: &crate::dataset::Dataset, prep: &super::Prepared, filter: &Filter) -> (Vec<u32>, Vec<String>) {
+    use crate::dataset::{MISSING, NO_TIME};
+    let mut notes = Vec::new();
+    let mut tests: Vec<DimTest> = Vec::new();
+    let mut nothing = false;
+    for (key, values) in &filter.dims {
+        if values.is_empty() {
+            continue;
+        }
+        let Some(col) = ds.dimension(key) else {
+            notes.push(format!(
+                "The data has no \"{key}\" column, so the filter on it matches no events."
+            ));
+            nothing = true;
+            continue;
+        };
+        let mut allowed = vec![false; col.values.len()];
+        let mut missing = false;
+        for v in values {
+            if v == MISSING_LABEL {
+                missing = true;
+            }
+            if let Some(c) = col.code_of(v) {
+                allowed[c as usize] = true;
+            }
+        }
+        tests.push(DimTest {
+            codes: &col.codes,
+            allowed,
+            missing,
+        });
+    }
+    let mut bound = |s: &Option<String>, end: bool| -> Option<i64> {
+        let s = s.as_deref()?;
+        match parse_bound(s, end) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                notes.push(format!("{e}; the date range ignores it."));
+                None
+            }
+        }
+    };
+    let from = bound(&filter.from, false);
+    let to = bound(&filter.to, true);
+    if nothing {
+        return (Vec::new(), notes);
+    }
+    let times: Option<&[i64]> = ds.timestamp.as_deref();
+    let dated = from.is_some() || to.is_some();
+    if tests.is_empty() && !dated {
+        return (prep.order.clone(), notes);
+    }
+    let (lo, hi) = (from.unwrap_or(i64::MIN), to.unwrap_or(i64::MAX));
+    let sel = prep
+        .order
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let i = i as usize;
+            if dated {
+                let t = times.map_or(NO_TIME, |t| t[i]);
+                if t == NO_TIME || t < lo || t > hi {
+                    return false;
+                }
+            }
+            tests.iter().all(|d| {
+                let c = d.codes[i];
+                if c == MISSING {
+                    d.missing
+                } else {
+                    d.allowed[c as usize]
+                }
+            })
+        })
+        .collect();
+    (sel, notes)
+}

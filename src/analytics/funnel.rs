@@ -1,0 +1,519 @@
+//! The conversion funnel: how many customers reach each stage, in order.
+
+use serde::{Deserialize, Serialize};
+
+/// Where the funnel's stage order came from, so the UI can explain it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StageOrderSource {
+    /// The feed's `meta.stage_order`.
+    Meta,
+    /// The user's `settings.stage_order`.
+    Setting,
+    /// Recognised stage names (awareness … advocacy in en/ca/es/pl).
+    BuiltIn,
+    /// Median time customers first reach each stage.
+    MedianTime,
+    /// No timestamps: order of first appearance in the file.
+    FileOrder,
+}
+
+/// The mode actually used (the `Auto` setting resolved).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ResolvedMode {
+    Ordered,
+    AnyOrder,
+}
+
+/// A 95 % interval on the 0–100 scale.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Interval {
+    pub low: f64,
+    pub high: f64,
+}
+
+/// One funnel step.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FunnelStep {
+    pub stage: String,
+    /// Customers who reached this step.
+    pub customers: u64,
+    /// % of the customers at step 1.
+    pub pct_of_first: Option<f64>,
+    /// % of the customers at the previous step (None for step 1).
+    pub pct_of_previous: Option<f64>,
+    /// Wilson 95 % interval of `pct_of_previous`.
+    pub interval: Option<Interval>,
+    /// Customers at the previous step who did not reach this one.
+    pub drop_off: Option<u64>,
+    /// Days from reaching the previous step to reaching this one (ordered mode only).
+    pub median_days_from_previous: Option<f64>,
+    pub mean_days_from_previous: Option<f64>,
+}
+
+/// Step counts for one value of the breakdown dimension.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FunnelGroup {
+    /// The value on the customer's first stage-1 event, or "(missing)".
+    pub value: String,
+    /// Customers per step, same order as [`FunnelView::stages`].
+    pub customers: Vec<u64>,
+    /// % of this group's step-1 customers, per step.
+    pub pct_of_first: Vec<Option<f64>>,
+    /// Reached the conversion stage / reached step 1, in %.
+    pub conversion_rate: Option<f64>,
+}
+
+/// The funnel split by one dimension.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FunnelBreakdown {
+    pub dimension: String,
+    /// Set when the dataset has no such dimension.
+    pub unavailable: Option<String>,
+    /// Largest group first.
+    pub groups: Vec<FunnelGroup>,
+}
+
+/// Overall conversion of the customers whose step 1 fell in one period (a cohort).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CohortPoint {
+    pub period: String,
+    /// Customers who reached step 1 in this period.
+    pub started: u64,
+    /// Of those, customers who reached the conversion stage.
+    pub converted: u64,
+    pub rate: Option<f64>,
+}
+
+/// Everything the funnel chart and table show.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FunnelView {
+    /// The missing role(s) when the funnel cannot be drawn (e.g. "stage").
+    pub unavailable: Option<String>,
+    pub mode: ResolvedMode,
+    pub window_days: Option<f64>,
+    pub order_source: StageOrderSource,
+    /// Stage names S1…Sk.
+    pub stages: Vec<String>,
+    /// Stages present in the data but left out by a configured order.
+    pub unlisted_stages: Vec<String>,
+    pub conversion_stage: Option<String>,
+    /// Index of the conversion stage in `stages`.
+    pub conversion_step: Option<usize>,
+    pub steps: Vec<FunnelStep>,
+    /// Reached the conversion stage / reached step 1, in %.
+    pub overall_conversion: Option<f64>,
+    pub breakdown: Option<FunnelBreakdown>,
+    /// Conversion by cohort of the step-1 period (empty without timestamps).
+    pub trend: Vec<CohortPoint>,
+    /// Why something was simplified (e.g. window ignored without timestamps).
+    pub notes: Vec<String>,
+}
+
+use super::filter::MISSING_LABEL;
+use super::period::PeriodIndex;
+use super::prepared::Prepared;
+use super::settings::{FunnelMode, Settings};
+use super::stages::{StagePlan, NOT_A_STEP};
+use super::stats::{median, pct, wilson, Mean};
+use crate::dataset::{Dataset, MISSING, NO_TIME};
+
+const DAY: f64 = 86_400.0;
+
+/// What the funnel needs to know, resolved once per compute.
+pub(crate) struct FunnelCtx<'a> {
+    pub ds: &'a Dataset,
+    pub plan: StagePlan,
+    pub mode: ResolvedMode,
+    /// Window in seconds (None = unlimited or no timestamps).
+    pub window: Option<f64>,
+    pub notes: Vec<String>,
+}
+
+impl<'a> FunnelCtx<'a> {
+    pub fn new(ds: &'a Dataset, prep: &Prepared, settings: &Settings) -> FunnelCtx<'a> {
+        let plan = StagePlan::resolve(ds, prep, settings);
+        let mut notes = plan.notes.clone();
+        let mode = match (settings.mode, prep.has_time) {
+            (FunnelMode::AnyOrder, _) | (FunnelMode::Auto, false) => ResolvedMode::AnyOrder,
+            (FunnelMode::Ordered | FunnelMode::Auto, true) => ResolvedMode::Ordered,
+            (FunnelMode::Ordered, false) => {
+                notes.push("The data has no timestamps, so the funnel ignores stage order.".into());
+                ResolvedMode::AnyOrder
+            }
+        };
+        let window = match settings.window_days {
+            Some(w) if w.is_finite() && w >= 0.0 => {
+                if prep.has_time {
+                    Some(w * DAY)
+                } else {
+                    notes.push(
+                        "The data has no timestamps, so the conversion window is not applied."
+                            .into(),
+                    );
+                    None
+                }
+            }
+            Some(_) => {
+                notes.push("A conversion window must be zero or more days; it is not applied.".into());
+                None
+            }
+            None => None,
+        };
+        FunnelCtx {
+            ds,
+            plan,
+            mode,
+            window,
+            notes,
+        }
+    }
+
+    fn step(&self, stage_codes: &[u32], i: usize) -> u32 {
+        let c = stage_codes[i];
+        if c == MISSING {
+            NOT_A_STEP
+        } else {
+            self.plan.step_of_code.get(c as usize).copied().unwrap_or(NOT_A_STEP)
+        }
+    }
+}
+
+/// One customer's way through the funnel.
+pub(crate) struct Walk<'a> {
+    pub cust: u32,
+    /// The customer's selected events, sorted by time then file order.
+    pub events: &'a [u32],
+    /// Number of steps reached (0 = never reached step 1).
+    pub reached: usize,
+    /// Time each reached step was reached (`NO_TIME` when unknown).
+    pub times: &'a [i64],
+    /// The customer's first step-1 event (defines breakdown value and cohort).
+    pub first_s1: Option<u32>,
+    /// Selected events at the conversion stage.
+    pub conversion_events: u32,
+}
+
+/// Calls `f` once per customer present in `sel` (which is in customer, time order).
+pub(crate) fn walk(ctx: &FunnelCtx, sel: &[u32], mut f: impl FnMut(&Walk)) {
+    let ds = ctx.ds;
+    let k = ctx.plan.stages.len();
+    let empty: Vec<u32> = Vec::new();
+    let stage_codes: &[u32] = ds.stage.as_ref().map_or(&empty, |s| &s.codes);
+    let no_times: Vec<i64> = Vec::new();
+    let ts: &[i64] = ds.timestamp.as_deref().unwrap_or(&no_times);
+    let time = |i: u32| ts.get(i as usize).copied().unwrap_or(NO_TIME);
+    let conv = ctx.plan.conversion_step.map(|c| c as u32);
+    let mut times = vec![NO_TIME; k];
+    let mut has = vec![false; k];
+    let cust_codes = &ds.customer.codes;
+    let mut start = 0;
+    while start < sel.len() {
+        let cust = cust_codes[sel[start] as usize];
+        let mut end = start + 1;
+        while end < sel.len() && cust_codes[sel[end] as usize] == cust {
+            end += 1;
+        }
+        let events = &sel[start..end];
+        start = end;
+        let mut reached = 0;
+        let mut first_s1 = None;
+        let mut conversion_events = 0;
+        if k > 0 {
+            for &e in events {
+                let s = ctx.step(stage_codes, e as usize);
+                if Some(s) == conv {
+                    conversion_events += 1;
+                }
+            }
+            match ctx.mode {
+                ResolvedMode::Ordered => {
+                    // t1: the first timed step-1 event; later step-1 events never restart it.
+                    first_s1 = events
+                        .iter()
+                        .copied()
+                        .find(|&e| ctx.step(stage_codes, e as usize) == 0 && time(e) != NO_TIME);
+                    if let Some(e1) = first_s1 {
+                        let t1 = time(e1);
+                        times[0] = t1;
+                        reached = 1;
+                        let mut pos = 0;
+                        while reached < k {
+                            let prev = times[reached - 1];
+                            // Equal timestamps count as "at or after", whatever their file order.
+                            while pos < events.len() && time(events[pos]) < prev {
+                                pos += 1;
+                            }
+                            let mut found = None;
+                            for &e in &events[pos..] {
+                                let t = time(e);
+                                if t == NO_TIME {
+                                    break;
+                                }
+                                if ctx.window.is_some_and(|w| (t - t1) as f64 > w) {
+                                    break;
+                                }
+                                if ctx.step(stage_codes, e as usize) == reached as u32 {
+                                    found = Some(t);
+                                    break;
+                                }
+                            }
+                            match found {
+                                Some(t) => {
+                                    times[reached] = t;
+                                    reached += 1;
+                                }
+                                None => break,
+                            }
+                        }
+                    }
+                }
+                ResolvedMode::AnyOrder => {
+                    has.iter_mut().for_each(|h| *h = false);
+                    times.iter_mut().for_each(|t| *t = NO_TIME);
+                    for &e in events {
+                        let s = ctx.step(stage_codes, e as usize);
+                        if s == NOT_A_STEP {
+                            continue;
+                        }
+                        let s = s as usize;
+                        if s == 0 && first_s1.is_none() {
+                            first_s1 = Some(e);
+                        }
+                        has[s] = true;
+                        let t = time(e);
+                        if t != NO_TIME && times[s] == NO_TIME {
+                            times[s] = t; // events are time-sorted: the first timed one is the earliest
+                        }
+                    }
+                    let (mut lo, mut hi) = (i64::MAX, i64::MIN);
+                    while reached < k && has[reached] {
+                        if let Some(w) = ctx.window {
+                            let t = times[reached];
+                            if t == NO_TIME {
+                                break;
+                            }
+                            lo = lo.min(t);
+                            hi = hi.max(t);
+                            if (hi - lo) as f64 > w {
+                                break;
+                            }
+                        }
+                        reached += 1;
+                    }
+                }
+            }
+        }
+        f(&Walk {
+            cust,
+            events,
+            reached,
+            times: &times[..reached],
+            first_s1,
+            conversion_events,
+        });
+    }
+}
+
+/// Reach counts per step, for KPIs over any subset of events.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct FunnelCounts {
+    /// Customers reaching each step.
+    pub reached: Vec<u64>,
+    /// Converted customers with two or more conversion-stage events.
+    pub repeaters: u64,
+    /// Days from t1 to the conversion step (ordered mode).
+    pub days_to_convert: Vec<f64>,
+}
+
+pub(crate) fn count(ctx: &FunnelCtx, sel: &[u32]) -> FunnelCounts {
+    let k = ctx.plan.stages.len();
+    let mut out = FunnelCounts {
+        reached: vec![0; k],
+        ..FunnelCounts::default()
+    };
+    let conv = ctx.plan.conversion_step;
+    walk(ctx, sel, |w| {
+        for r in &mut out.reached[..w.reached] {
+            *r += 1;
+        }
+        if let Some(c) = conv {
+            if w.reached > c {
+                if w.conversion_events >= 2 {
+                    out.repeaters += 1;
+                }
+                if ctx.mode == ResolvedMode::Ordered {
+                    out.days_to_convert.push((w.times[c] - w.times[0]) as f64 / DAY);
+                }
+            }
+        }
+    });
+    out
+}
+
+fn unavailable_view(ctx: &FunnelCtx, missing: &str) -> FunnelView {
+    FunnelView {
+        unavailable: Some(missing.to_string()),
+        mode: ctx.mode,
+        window_days: ctx.window.map(|w| w / DAY),
+        order_source: ctx.plan.source,
+        stages: Vec::new(),
+        unlisted_stages: Vec::new(),
+        conversion_stage: None,
+        conversion_step: None,
+        steps: Vec::new(),
+        overall_conversion: None,
+        breakdown: None,
+        trend: Vec::new(),
+        notes: ctx.notes.clone(),
+    }
+}
+
+/// The funnel view for the selected events.
+pub(crate) fn compute(
+    ctx: &FunnelCtx,
+    prep: &Prepared,
+    settings: &Settings,
+    sel: &[u32],
+) -> FunnelView {
+    let ds = ctx.ds;
+    if ds.stage.is_none() {
+        return unavailable_view(ctx, "stage");
+    }
+    let k = ctx.plan.stages.len();
+    let conv = ctx.plan.conversion_step;
+    let mut reached = vec![0u64; k];
+    let mut deltas: Vec<Vec<f64>> = vec![Vec::new(); k];
+    let bcol = settings.breakdown.as_deref().map(|key| (key, ds.dimension(key)));
+    let groups_n = match bcol {
+        Some((_, Some(col))) => col.values.len() + 1,
+        _ => 0,
+    };
+    // Flat [group × step] counters; the last group is "(missing)".
+    let mut by_group = vec![0u64; groups_n * k];
+    let periods = PeriodIndex::new(settings.period, prep.time_range());
+    let mut cohorts = vec![(0u64, 0u64); periods.map_or(0, |p| p.len)];
+    let ts = ds.timestamp.as_deref();
+    walk(ctx, sel, |w| {
+        for r in &mut reached[..w.reached] {
+            *r += 1;
+        }
+        if ctx.mode == ResolvedMode::Ordered {
+            for j in 1..w.reached {
+                deltas[j].push((w.times[j] - w.times[j - 1]) as f64 / DAY);
+            }
+        }
+        let Some(e1) = w.first_s1 else { return };
+        if let Some((_, Some(col))) = bcol {
+            let c = col.codes[e1 as usize];
+            let g = if c == MISSING { groups_n - 1 } else { c as usize };
+            for r in &mut by_group[g * k..g * k + w.reached] {
+                *r += 1;
+            }
+        }
+        if let (Some(p), Some(ts)) = (periods, ts) {
+            if let Some(slot) = p.slot(ts[e1 as usize]) {
+                cohorts[slot].0 += 1;
+                if conv.is_some_and(|c| w.reached > c) {
+                    cohorts[slot].1 += 1;
+                }
+            }
+        }
+    });
+    let first = reached.first().copied().unwrap_or(0);
+    let steps = (0..k)
+        .map(|j| {
+            let prev = (j > 0).then(|| reached[j - 1]);
+            let d = &mut deltas[j];
+            let mut m = Mean::default();
+            d.iter().for_each(|&x| m.add(x));
+            FunnelStep {
+                stage: ctx.plan.stages[j].clone(),
+                customers: reached[j],
+                pct_of_first: pct(reached[j] as f64, first as f64),
+                pct_of_previous: prev.and_then(|p| pct(reached[j] as f64, p as f64)),
+                interval: prev
+                    .and_then(|p| wilson(reached[j], p))
+                    .map(|(low, high)| Interval { low, high }),
+                drop_off: prev.map(|p| p - reached[j]),
+                median_days_from_previous: median(d),
+                mean_days_from_previous: m.get(),
+            }
+        })
+        .collect();
+    let breakdown = bcol.map(|(key, col)| {
+        let mut groups = Vec::new();
+        if let Some(col) = col {
+            for g in 0..groups_n {
+                let counts = by_group[g * k..(g + 1) * k].to_vec();
+                let base = counts.first().copied().unwrap_or(0);
+                if base == 0 {
+                    continue;
+                }
+                let value = if g == groups_n - 1 {
+                    MISSING_LABEL.to_string()
+                } else {
+                    col.values[g].clone()
+                };
+                groups.push(FunnelGroup {
+                    value,
+                    pct_of_first: counts.iter().map(|&c| pct(c as f64, base as f64)).collect(),
+                    conversion_rate: conv.and_then(|c| pct(counts[c] as f64, base as f64)),
+                    customers: counts,
+                });
+            }
+            groups.sort_by(|a, b| b.customers[0].cmp(&a.customers[0]));
+        }
+        FunnelBreakdown {
+            dimension: key.to_string(),
+            unavailable: col.is_none().then(|| key.to_string()),
+            groups,
+        }
+    });
+    let trend = match periods {
+        Some(p) => cohorts
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.0 > 0)
+            .map(|(slot, &(started, converted))| CohortPoint {
+                period: p.label(slot),
+                started,
+                converted,
+                rate: pct(converted as f64, started as f64),
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    FunnelView {
+        unavailable: None,
+        mode: ctx.mode,
+        window_days: ctx.window.map(|w| w / DAY),
+        order_source: ctx.plan.source,
+        stages: ctx.plan.stages.clone(),
+        unlisted_stages: ctx.plan.unlisted.clone(),
+        conversion_stage: conv.map(|c| ctx.plan.stages[c].clone()),
+        conversion_step: conv,
+        overall_conversion: conv.and_then(|c| pct(reached[c] as f64, first as f64)),
+        steps,
+        breakdown,
+        trend,
+        notes: ctx.notes.clone(),
+    }
+}
+
+/// Ids of customers who reached step `step` but not the next one.
+pub(crate) fn dropped_after(ctx: &FunnelCtx, sel: &[u32], step: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    if step + 1 >= ctx.plan.stages.len() {
+        return out;
+    }
+    walk(ctx, sel, |w| {
+        if w.reached == step + 1 {
+            if let Some(id) = ctx.ds.customer.value(w.cust) {
+                out.push(id.to_string());
+            }
+        }
+    });
+    out
+}

@@ -1,0 +1,349 @@
+//! Net Promoter Score: the headline, its uncertainty, its trend and who drives it.
+
+use serde::{Deserialize, Serialize};
+
+/// NPS figures for one group of responses.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NpsSummary {
+    pub responses: u64,
+    pub promoters: u64,
+    pub passives: u64,
+    pub detractors: u64,
+    /// Shares in % of responses.
+    pub promoter_pct: Option<f64>,
+    pub passive_pct: Option<f64>,
+    pub detractor_pct: Option<f64>,
+    /// −100…100.
+    pub nps: Option<f64>,
+    /// 95 % margin of error, in NPS points.
+    pub margin: Option<f64>,
+}
+
+/// NPS of one period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NpsPoint {
+    pub period: String,
+    pub summary: NpsSummary,
+}
+
+/// NPS of one segment compared with all other responses.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NpsSegment {
+    pub value: String,
+    pub summary: NpsSummary,
+    /// Two-sample z of this segment against the rest.
+    pub z: Option<f64>,
+    /// Two-sided p-value of `z`.
+    pub p_value: Option<f64>,
+    /// p < 0.05.
+    pub significant: bool,
+    /// Fewer than 30 responses.
+    pub low_sample: bool,
+}
+
+/// NPS split by one dimension (each response's own value).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NpsBreakdown {
+    pub dimension: String,
+    pub unavailable: Option<String>,
+    /// Most responses first.
+    pub segments: Vec<NpsSegment>,
+}
+
+/// Which group a comment belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CommentCategory {
+    Promoter,
+    Passive,
+    Detractor,
+    /// A comment on a row without an NPS answer.
+    NoScore,
+}
+
+/// One verbatim comment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Comment {
+    pub customer: String,
+    pub text: String,
+    pub nps: Option<f64>,
+}
+
+/// Comments of one category; `comments` is bounded, `total` is not.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CommentGroup {
+    pub category: CommentCategory,
+    pub total: u64,
+    pub comments: Vec<Comment>,
+}
+
+/// Everything the NPS page shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NpsView {
+    /// "nps" when the file has no NPS column.
+    pub unavailable: Option<String>,
+    pub latest_only: bool,
+    pub summary: NpsSummary,
+    /// Responses per answer 0…10 (11 counts).
+    pub distribution: Vec<u64>,
+    pub trend: Vec<NpsPoint>,
+    pub breakdown: Option<NpsBreakdown>,
+    /// "comment" when the file has no comment column.
+    pub comments_unavailable: Option<String>,
+    /// Promoter, passive, detractor, no score — always in that order.
+    pub comments: Vec<CommentGroup>,
+}
+
+use super::filter::MISSING_LABEL;
+use super::period::PeriodIndex;
+use super::settings::Settings;
+use super::stats::{pct, two_sided_p, Z95};
+use crate::dataset::{Dataset, MISSING};
+
+/// Segments below this many responses are flagged as a low sample.
+pub const LOW_SAMPLE: u64 = 30;
+
+/// Promoter / passive / detractor counts.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct Counts {
+    pub p: u64,
+    pub pas: u64,
+    pub d: u64,
+}
+
+impl Counts {
+    fn add(&mut self, v: f64) {
+        if v >= 9.0 {
+            self.p += 1;
+        } else if v >= 7.0 {
+            self.pas += 1;
+        } else {
+            self.d += 1;
+        }
+    }
+    fn n(&self) -> u64 {
+        self.p + self.pas + self.d
+    }
+    fn minus(&self, o: &Counts) -> Counts {
+        Counts {
+            p: self.p - o.p,
+            pas: self.pas - o.pas,
+            d: self.d - o.d,
+        }
+    }
+    pub fn nps(&self) -> Option<f64> {
+        pct(self.p as f64 - self.d as f64, self.n() as f64)
+    }
+    fn se(&self) -> Option<f64> {
+        let n = self.n() as f64;
+        if n == 0.0 {
+            return None;
+        }
+        let (p, d) = (self.p as f64 / n, self.d as f64 / n);
+        let var = (p + d - (p - d) * (p - d)).max(0.0);
+        Some(100.0 * (var / n).sqrt())
+    }
+    pub fn summary(&self) -> NpsSummary {
+        let n = self.n() as f64;
+        NpsSummary {
+            responses: self.n(),
+            promoters: self.p,
+            passives: self.pas,
+            detractors: self.d,
+            promoter_pct: pct(self.p as f64, n),
+            passive_pct: pct(self.pas as f64, n),
+            detractor_pct: pct(self.d as f64, n),
+            nps: self.nps(),
+            margin: self.se().map(|se| Z95 * se),
+        }
+    }
+}
+
+/// A usable NPS answer of event `i` (inside the 0–10 scale).
+pub(crate) fn answer(ds: &Dataset, i: usize) -> Option<f64> {
+    let v = *ds.nps.as_ref()?.get(i)?;
+    (!v.is_nan() && ds.scales.nps.contains(v)).then_some(v)
+}
+
+/// The NPS responses among the selected events, in customer then time order.
+pub(crate) fn responses(ds: &Dataset, sel: &[u32], latest_only: bool) -> Vec<u32> {
+    let mut out: Vec<u32> = Vec::new();
+    let cust = &ds.customer.codes;
+    for &e in sel {
+        if answer(ds, e as usize).is_none() {
+            continue;
+        }
+        if latest_only {
+            if let Some(last) = out.last_mut() {
+                if cust[*last as usize] == cust[e as usize] {
+                    *last = e; // sorted by time: the later answer replaces the earlier one
+                    continue;
+                }
+            }
+        }
+        out.push(e);
+    }
+    out
+}
+
+/// NPS counts of a list of responses.
+pub(crate) fn counts(ds: &Dataset, resp: &[u32]) -> Counts {
+    let mut c = Counts::default();
+    for &e in resp {
+        if let Some(v) = answer(ds, e as usize) {
+            c.add(v);
+        }
+    }
+    c
+}
+
+fn empty_view(settings: &Settings, missing: Option<String>) -> NpsView {
+    NpsView {
+        unavailable: missing,
+        latest_only: settings.nps_latest_only,
+        summary: Counts::default().summary(),
+        distribution: vec![0; 11],
+        trend: Vec::new(),
+        breakdown: None,
+        comments_unavailable: None,
+        comments: Vec::new(),
+    }
+}
+
+/// The NPS view for the selected events.
+pub(crate) fn compute(
+    ds: &Dataset,
+    periods: Option<PeriodIndex>,
+    settings: &Settings,
+    sel: &[u32],
+) -> NpsView {
+    let mut view = empty_view(settings, ds.nps.is_none().then(|| "nps".to_string()));
+    let (comments_unavailable, comments) = comments(ds, sel, settings.comments_limit);
+    view.comments_unavailable = comments_unavailable;
+    view.comments = comments;
+    if ds.nps.is_none() {
+        return view;
+    }
+    let resp = responses(ds, sel, settings.nps_latest_only);
+    let mut total = Counts::default();
+    let mut trend = vec![Counts::default(); periods.map_or(0, |p| p.len)];
+    let bcol = settings.breakdown.as_deref().map(|k| (k, ds.dimension(k)));
+    let nb = match bcol {
+        Some((_, Some(c))) => c.values.len() + 1,
+        _ => 0,
+    };
+    let mut segs = vec![Counts::default(); nb];
+    for &e in &resp {
+        let i = e as usize;
+        let Some(v) = answer(ds, i) else { continue };
+        total.add(v);
+        view.distribution[(v.round() as usize).min(10)] += 1;
+        if let (Some(p), Some(t)) = (periods, ds.time(i)) {
+            if let Some(s) = p.slot(t) {
+                trend[s].add(v);
+            }
+        }
+        if let Some((_, Some(col))) = bcol {
+            let c = col.codes[i];
+            segs[if c == MISSING { nb - 1 } else { c as usize }].add(v);
+        }
+    }
+    view.summary = total.summary();
+    if let Some(p) = periods {
+        view.trend = trend
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.n() > 0)
+            .map(|(s, c)| NpsPoint {
+                period: p.label(s),
+                summary: c.summary(),
+            })
+            .collect();
+    }
+    view.breakdown = bcol.map(|(key, col)| {
+        let mut segments: Vec<NpsSegment> = match col {
+            Some(col) => segs
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.n() > 0)
+                .map(|(g, c)| {
+                    let z = z_test(c, &total.minus(c));
+                    let p_value = z.map(two_sided_p);
+                    NpsSegment {
+                        value: col
+                            .values
+                            .get(g)
+                            .cloned()
+                            .unwrap_or_else(|| MISSING_LABEL.to_string()),
+                        summary: c.summary(),
+                        z,
+                        p_value,
+                        significant: p_value.is_some_and(|p| p < 0.05),
+                        low_sample: c.n() < LOW_SAMPLE,
+                    }
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        segments.sort_by(|a, b| b.summary.responses.cmp(&a.summary.responses));
+        NpsBreakdown {
+            dimension: key.to_string(),
+            unavailable: col.is_none().then(|| key.to_string()),
+            segments,
+        }
+    });
+    view
+}
+
+/// z = (NPS₁ − NPS₂) / √(SE₁² + SE₂²); None when either side is empty or both have no spread.
+pub(crate) fn z_test(a: &Counts, b: &Counts) -> Option<f64> {
+    let (n1, n2) = (a.nps()?, b.nps()?);
+    let (s1, s2) = (a.se()?, b.se()?);
+    let den = (s1 * s1 + s2 * s2).sqrt();
+    if den == 0.0 {
+        return None;
+    }
+    let z = (n1 - n2) / den;
+    z.is_finite().then_some(z)
+}
+
+fn comments(ds: &Dataset, sel: &[u32], limit: usize) -> (Option<String>, Vec<CommentGroup>) {
+    let Some(col) = ds.comment.as_ref() else {
+        return (Some("comment".into()), Vec::new());
+    };
+    let cats = [
+        CommentCategory::Promoter,
+        CommentCategory::Passive,
+        CommentCategory::Detractor,
+        CommentCategory::NoScore,
+    ];
+    let mut groups: Vec<CommentGroup> = cats
+        .iter()
+        .map(|&category| CommentGroup {
+            category,
+            total: 0,
+            comments: Vec::new(),
+        })
+        .collect();
+    for &e in sel {
+        let i = e as usize;
+        let Some(text) = col.get(i) else { continue };
+        let nps = answer(ds, i);
+        let g = match nps {
+            Some(v) if v >= 9.0 => 0,
+            Some(v) if v >= 7.0 => 1,
+            Some(_) => 2,
+            None => 3,
+        };
+        let grp = &mut groups[g];
+        grp.total += 1;
+        if grp.comments.len() < limit {
+            grp.comments.push(Comment {
+                customer: ds.customer.get(i).unwrap_or_default().to_string(),
+                text: text.to_string(),
+                nps,
+            });
+        }
+    }
+    (None, groups)
+}

@@ -1,0 +1,127 @@
+//! Week and month buckets from epoch seconds, without a time-zone database: timestamps
+//! are already "as written" or UTC, and a day is 24 hours.
+
+use super::settings::PeriodKind;
+
+const DAY: i64 = 86_400;
+
+/// (year, month 1–12, day 1–31) of a day number (days since 1970-01-01).
+/// Howard Hinnant's `civil_from_days`, exact for the whole proleptic Gregorian calendar.
+pub fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+/// Day number of a civil date (inverse of [`civil_from_days`]).
+pub fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let m = m as i64;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// A sortable, consecutive integer for the period holding `t` (seconds): months count
+/// from year 0, weeks count Mondays since 1969-12-29.
+pub fn period_key(kind: PeriodKind, t: i64) -> i64 {
+    let days = t.div_euclid(DAY);
+    match kind {
+        PeriodKind::Month => {
+            let (y, m, _) = civil_from_days(days);
+            y * 12 + (m as i64 - 1)
+        }
+        // 1970-01-01 was a Thursday: +3 makes Monday day 0 of each week.
+        PeriodKind::Week => (days + 3).div_euclid(7),
+    }
+}
+
+/// "2024-03" or ISO "2024-W05" for a key from [`period_key`].
+pub fn period_label(kind: PeriodKind, key: i64) -> String {
+    match kind {
+        PeriodKind::Month => format!("{:04}-{:02}", key.div_euclid(12), key.rem_euclid(12) + 1),
+        PeriodKind::Week => {
+            // The ISO year is the year of the week's Thursday.
+            let monday = key * 7 - 3;
+            let thursday = monday + 3;
+            let (y, _, _) = civil_from_days(thursday);
+            let week = (thursday - days_from_civil(y, 1, 1)) / 7 + 1;
+            format!("{y:04}-W{week:02}")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ts(y: i64, m: u32, d: u32) -> i64 {
+        days_from_civil(y, m, d) * DAY + 3600
+    }
+
+    #[test]
+    fn months_and_iso_weeks() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(days_from_civil(2024, 3, 1), 19_783);
+        let k = period_key(PeriodKind::Month, ts(2024, 3, 15));
+        assert_eq!(period_label(PeriodKind::Month, k), "2024-03");
+        assert_eq!(period_key(PeriodKind::Month, ts(2024, 4, 1)), k + 1);
+        // 2024-01-31 is a Wednesday in ISO week 5.
+        let w = period_key(PeriodKind::Week, ts(2024, 1, 31));
+        assert_eq!(period_label(PeriodKind::Week, w), "2024-W05");
+        // Monday 2024-02-05 starts week 6; Sunday 2024-02-04 is still week 5.
+        assert_eq!(period_key(PeriodKind::Week, ts(2024, 2, 5)), w + 1);
+        assert_eq!(period_key(PeriodKind::Week, ts(2024, 2, 4)), w);
+        // 2021-01-03 (Sunday) belongs to 2020-W53; 2024-12-30 (Monday) to 2025-W01.
+        let k = period_key(PeriodKind::Week, ts(2021, 1, 3));
+        assert_eq!(period_label(PeriodKind::Week, k), "2020-W53");
+        let k = period_key(PeriodKind::Week, ts(2024, 12, 30));
+        assert_eq!(period_label(PeriodKind::Week, k), "2025-W01");
+        // Before 1970 still works.
+        let k = period_key(PeriodKind::Month, ts(1969, 12, 31));
+        assert_eq!(period_label(PeriodKind::Month, k), "1969-12");
+    }
+}
+
+/// Maps timestamps to dense slots between the dataset's first and last period, so
+/// per-period counters are flat vectors instead of maps.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PeriodIndex {
+    pub kind: PeriodKind,
+    pub first_key: i64,
+    pub len: usize,
+}
+
+impl PeriodIndex {
+    /// None without timestamps.
+    pub fn new(kind: PeriodKind, range: Option<(i64, i64)>) -> Option<PeriodIndex> {
+        let (lo, hi) = range?;
+        let first_key = period_key(kind, lo);
+        let len = (period_key(kind, hi) - first_key + 1).max(1) as usize;
+        Some(PeriodIndex {
+            kind,
+            first_key,
+            len,
+        })
+    }
+    /// Slot of a timestamp; None for a missing one or one outside the range.
+    pub fn slot(&self, t: i64) -> Option<usize> {
+        if t == crate::dataset::NO_TIME {
+            return None;
+        }
+        let s = period_key(self.kind, t) - self.first_key;
+        (s >= 0 && (s as usize) < self.len).then_some(s as usize)
+    }
+    pub fn label(&self, slot: usize) -> String {
+        period_label(self.kind, self.first_key + slot as i64)
+    }
+}

@@ -1,0 +1,103 @@
+//! What the user can tune about the analytics (the UI edits it, the CLI sets it from flags).
+//!
+//! Kept separate from the [`super::filter::Filter`]: a filter chooses *which* events are
+//! analysed, settings choose *how* they are analysed, and both travel in the JSON report
+//! so a number can always be traced back to the choices that produced it.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// How the funnel decides that a customer reached a stage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum FunnelMode {
+    /// Ordered when the data has timestamps, any-order otherwise.
+    #[default]
+    Auto,
+    /// Stages must happen one after another in time.
+    Ordered,
+    /// Having events at every earlier stage is enough, whatever their order.
+    AnyOrder,
+}
+
+/// Bucket size for trends, cohorts, period-over-period and sparklines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodKind {
+    /// ISO week, labelled like `2024-W05`.
+    Week,
+    /// Calendar month, labelled like `2024-03`.
+    #[default]
+    Month,
+}
+
+/// Relative weights of the Journey Excellence Score components; only ratios matter.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct JesWeights {
+    pub csat: f64,
+    pub nps: f64,
+    pub conversion: f64,
+    pub ces: f64,
+}
+
+impl Default for JesWeights {
+    fn default() -> Self {
+        JesWeights {
+            csat: 1.0,
+            nps: 1.0,
+            conversion: 1.0,
+            ces: 1.0,
+        }
+    }
+}
+
+/// Every analysis choice, with defaults that work for a file nobody has configured.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Funnel stage order chosen by the user; ignored when the feed's meta sets one
+    /// (the feed author knows their own journey best).
+    pub stage_order: Option<Vec<String>>,
+    /// Stage that counts as a conversion; `None` = feed meta, else the purchase stage, else the last.
+    pub conversion_stage: Option<String>,
+    pub mode: FunnelMode,
+    /// Conversion window in days from the customer's first stage-1 event; `None` = unlimited.
+    pub window_days: Option<f64>,
+    /// Dimension key used by the funnel and NPS breakdowns (`persona`, `channel`, an extra column…).
+    pub breakdown: Option<String>,
+    pub period: PeriodKind,
+    /// Smallest number of answers (or customers) for a pain point or a priority-matrix point.
+    pub min_count: usize,
+    /// How many hand-off pairs are listed before the rest go to "others".
+    pub top_handoffs: usize,
+    /// Count only each customer's latest NPS answer.
+    pub nps_latest_only: bool,
+    /// How many comments are listed per category (the total is always given).
+    pub comments_limit: usize,
+    pub jes_weights: JesWeights,
+    /// KPI targets typed by the user, by KPI key; they override the feed's meta targets.
+    pub targets: BTreeMap<String, f64>,
+    /// Number of periods in each KPI sparkline.
+    pub sparkline_periods: usize,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            stage_order: None,
+            conversion_stage: None,
+            mode: FunnelMode::Auto,
+            window_days: None,
+            breakdown: None,
+            period: PeriodKind::Month,
+            min_count: 20,
+            top_handoffs: 10,
+            nps_latest_only: false,
+            comments_limit: 200,
+            jes_weights: JesWeights::default(),
+            targets: BTreeMap::new(),
+            sparkline_periods: 12,
+        }
+    }
+}

@@ -1,0 +1,298 @@
+//! Small statistics helpers. Every function returns `None` rather than NaN or infinity
+//! so no undefined number can leak into a chart or the JSON report.
+
+/// z for a two-sided 95 % interval.
+pub const Z95: f64 = 1.96;
+
+/// `a / b`, or None when `b` is zero or the result is not finite.
+pub fn ratio(a: f64, b: f64) -> Option<f64> {
+    if b == 0.0 {
+        return None;
+    }
+    let r = a / b;
+    r.is_finite().then_some(r)
+}
+
+/// `100 · a / b`.
+pub fn pct(a: f64, b: f64) -> Option<f64> {
+    ratio(a, b).map(|r| r * 100.0)
+}
+
+/// Relative change in %: (current / previous − 1) · 100.
+pub fn delta_pct(current: Option<f64>, previous: Option<f64>) -> Option<f64> {
+    let (c, p) = (current?, previous?);
+    ratio(c, p).map(|r| (r - 1.0) * 100.0)
+}
+
+/// Wilson score interval (z = 1.96) of `x` successes out of `n`, on 0–100.
+///
+/// Wilson rather than the normal approximation because funnel steps often have few
+/// customers or rates near 0 % / 100 %, where the normal interval leaves 0–100.
+pub fn wilson(x: u64, n: u64) -> Option<(f64, f64)> {
+    if n == 0 {
+        return None;
+    }
+    let n = n as f64;
+    let p = x as f64 / n;
+    let z2 = Z95 * Z95;
+    let denom = 1.0 + z2 / n;
+    let centre = (p + z2 / (2.0 * n)) / denom;
+    let half = Z95 / denom * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt();
+    Some((
+        ((centre - half) * 100.0).max(0.0),
+        ((centre + half) * 100.0).min(100.0),
+    ))
+}
+
+/// Median of the values; sorts the slice in place.
+pub fn median(v: &mut [f64]) -> Option<f64> {
+    if v.is_empty() {
+        return None;
+    }
+    v.sort_unstable_by(f64::total_cmp);
+    let m = v.len() / 2;
+    Some(if v.len() % 2 == 1 {
+        v[m]
+    } else {
+        (v[m - 1] + v[m]) / 2.0
+    })
+}
+
+/// Running sum and count, for means without storing values.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Mean {
+    pub sum: f64,
+    pub n: u64,
+}
+
+impl Mean {
+    pub fn add(&mut self, v: f64) {
+        self.sum += v;
+        self.n += 1;
+    }
+    pub fn get(&self) -> Option<f64> {
+        ratio(self.sum, self.n as f64)
+    }
+}
+
+/// Running sums for a Pearson correlation.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Pearson {
+    pub n: u64,
+    sx: f64,
+    sy: f64,
+    sxx: f64,
+    syy: f64,
+    sxy: f64,
+}
+
+impl Pearson {
+    pub fn add(&mut self, x: f64, y: f64) {
+        self.n += 1;
+        self.sx += x;
+        self.sy += y;
+        self.sxx += x * x;
+        self.syy += y * y;
+        self.sxy += x * y;
+    }
+    /// None when fewer than two pairs or either variable is constant.
+    pub fn get(&self) -> Option<f64> {
+        if self.n < 2 {
+            return None;
+        }
+        let n = self.n as f64;
+        let cov = n * self.sxy - self.sx * self.sy;
+        let vx = n * self.sxx - self.sx * self.sx;
+        let vy = n * self.syy - self.sy * self.sy;
+        // Relative tolerance: a constant variable leaves rounding noise, not zero.
+        let tol = 1e-12;
+        if vx <= tol * n * self.sxx.abs().max(1.0) || vy <= tol * n * self.syy.abs().max(1.0) {
+            return None;
+        }
+        let r = cov / (vx.sqrt() * vy.sqrt());
+        r.is_finite().then_some(r.clamp(-1.0, 1.0))
+    }
+}
+
+/// Complementary error function (W. J. Cody's rational approximations), accurate to
+/// about 1e-15 relative; written here because the standard library has no `erf`.
+pub fn erfc(x: f64) -> f64 {
+    let z = x.abs();
+    let r = if z < 0.5 {
+        return 1.0 - erf_small(x);
+    } else if z < 4.0 {
+        erfc_mid(z)
+    } else {
+        erfc_large(z)
+    };
+    if x < 0.0 {
+        2.0 - r
+    } else {
+        r
+    }
+}
+
+/// Error function.
+pub fn erf(x: f64) -> f64 {
+    if x.abs() < 0.5 {
+        erf_small(x)
+    } else {
+        1.0 - erfc(x)
+    }
+}
+
+fn erf_small(x: f64) -> f64 {
+    const A: [f64; 5] = [
+        3.161_123_743_870_565_6,
+        113.864_154_151_050_16,
+        377.485_237_685_302_0,
+        3_209.377_589_138_469_4,
+        0.185_777_706_184_603_15,
+    ];
+    const B: [f64; 4] = [
+        23.601_290_952_344_122,
+        244.024_637_934_444_17,
+        1_282.616_526_077_372_3,
+        2_844.236_833_439_170_6,
+    ];
+    let y = x * x;
+    let mut num = A[4] * y;
+    let mut den = y;
+    for i in 0..3 {
+        num = (num + A[i]) * y;
+        den = (den + B[i]) * y;
+    }
+    x * (num + A[3]) / (den + B[3])
+}
+
+fn erfc_mid(z: f64) -> f64 {
+    const C: [f64; 9] = [
+        0.564_188_496_988_670_1,
+        8.883_149_794_388_377,
+        66.119_190_637_141_63,
+        298.635_138_197_400_1,
+        881.952_221_241_769_1,
+        1_712.047_612_634_070_7,
+        2_051.078_377_826_071_6,
+        1_230.339_354_797_997_2,
+        2.153_115_354_744_038_3e-8,
+    ];
+    const D: [f64; 8] = [
+        15.744_926_110_709_835,
+        117.693_950_891_312_5,
+        537.181_101_862_009_9,
+        1_621.389_574_566_690_3,
+        3_290.799_235_733_459_7,
+        4_362.619_090_143_247,
+        3_439.367_674_143_721_6,
+        1_230.339_354_803_749_5,
+    ];
+    let mut num = C[8] * z;
+    let mut den = z;
+    for i in 0..7 {
+        num = (num + C[i]) * z;
+        den = (den + D[i]) * z;
+    }
+    let r = (num + C[7]) / (den + D[7]);
+    (-z * z).exp() * r
+}
+
+fn erfc_large(z: f64) -> f64 {
+    const P: [f64; 6] = [
+        0.305_326_634_961_232_36,
+        0.360_344_899_949_804_45,
+        0.125_781_726_111_229_26,
+        0.016_083_785_148_742_275,
+        6.587_491_615_298_378e-4,
+        0.016_315_387_137_302_097,
+    ];
+    const Q: [f64; 5] = [
+        2.568_520_192_289_822,
+        1.872_952_849_923_460_4,
+        0.527_905_102_951_428_5,
+        0.060_518_341_312_441_32,
+        0.002_335_204_976_268_691_8,
+    ];
+    const SQRPI: f64 = 0.564_189_583_547_756_3; // 1/sqrt(pi)
+    if z > 27.0 {
+        return 0.0;
+    }
+    let y = 1.0 / (z * z);
+    let mut num = P[5] * y;
+    let mut den = y;
+    for i in 0..4 {
+        num = (num + P[i]) * y;
+        den = (den + Q[i]) * y;
+    }
+    let r = y * (num + P[4]) / (den + Q[4]);
+    let r = (SQRPI - r) / z;
+    (-z * z).exp() * r
+}
+
+/// Standard normal cumulative distribution function.
+pub fn normal_cdf(x: f64) -> f64 {
+    0.5 * erfc(-x / std::f64::consts::SQRT_2)
+}
+
+/// Two-sided p-value of a z statistic.
+pub fn two_sided_p(z: f64) -> f64 {
+    (2.0 * normal_cdf(-z.abs())).min(1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normal_cdf_matches_tables() {
+        // Reference values from standard normal tables (8+ digits).
+        let cases = [
+            (0.0, 0.5),
+            (1.0, 0.841_344_746_1),
+            (-1.0, 0.158_655_253_9),
+            (1.96, 0.975_002_104_9),
+            (0.3, 0.617_911_422_2),
+            (2.5, 0.993_790_334_7),
+            (-3.0, 0.001_349_898_0),
+            (5.0, 0.999_999_713_3),
+        ];
+        for (x, want) in cases {
+            assert!((normal_cdf(x) - want).abs() < 1e-9, "x={x}");
+        }
+        assert!((erf(0.5) - 0.520_499_877_8).abs() < 1e-9);
+        assert!((erf(-0.2) + 0.222_702_589_2).abs() < 1e-9);
+        assert!((two_sided_p(1.96) - 0.049_995_790).abs() < 1e-8);
+    }
+
+    #[test]
+    fn wilson_by_hand() {
+        // x=8, n=10, z=1.96: z²=3.8416; denom=1.38416; centre=(0.8+0.19208)/1.38416=0.716738;
+        // half=1.96/1.38416*sqrt(0.016+0.0096040)=1.416021*0.160012=0.226581
+        let (lo, hi) = wilson(8, 10).unwrap();
+        assert!((lo - 49.016).abs() < 0.01, "{lo}");
+        assert!((hi - 94.332).abs() < 0.01, "{hi}");
+        assert_eq!(wilson(0, 0), None);
+        let (lo, _) = wilson(0, 5).unwrap();
+        assert_eq!(lo, 0.0);
+    }
+
+    #[test]
+    fn undefined_is_none() {
+        assert_eq!(ratio(1.0, 0.0), None);
+        assert_eq!(median(&mut []), None);
+        assert_eq!(median(&mut [3.0, 1.0, 2.0, 10.0]), Some(2.5));
+        assert_eq!(delta_pct(Some(5.0), Some(0.0)), None);
+        assert_eq!(delta_pct(Some(6.0), Some(4.0)), Some(50.0));
+        let mut p = Pearson::default();
+        p.add(1.0, 2.0);
+        p.add(1.0, 3.0);
+        assert_eq!(p.get(), None);
+        let mut p = Pearson::default();
+        for (x, y) in [(1.0, 2.0), (2.0, 4.0), (3.0, 7.0)] {
+            p.add(x, y);
+        }
+        // sx=6 sy=13 sxx=14 syy=69 sxy=31, n=3: cov=93-78=15, vx=42-36=6, vy=207-169=38
+        // r = 15/sqrt(228) = 0.993399
+        assert!((p.get().unwrap() - 0.993_399).abs() < 1e-6);
+    }
+}

@@ -1,0 +1,765 @@
+//! Experience-map charts: the stage × touchpoint heat map, the emotion curve, hand-offs and
+//! the priority matrix.
+
+use super::axes;
+use super::bars::{draw_hbars, HBar};
+use super::label;
+use super::layout::{nice_ticks, Bands, Linear, Rect};
+use super::map::ChartMap;
+use super::painter::{Align, Baseline, Painter, Size};
+use super::table::Table;
+use super::theme::{Rgb, Theme};
+use super::trend::{draw_line_chart, LinePoint, Series, YDomain};
+use super::{needs, nothing_to_draw, t, ChartError};
+use crate::analytics::experience::{
+    EmotionCurve, EmotionPoint, Grid, GridCell, Handoffs, PriorityMatrix, Quadrant,
+};
+use crate::dataset::Scale;
+use crate::format as f;
+use crate::i18n::{fill, tr, Lang};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use std::collections::HashMap;
+
+// ---------------------------------------------------------------------------------------
+// Heat map
+
+/// Position of `mean` on the diverging palette: the scale midpoint is 0.5 (neutral).
+fn scale_position(scale: Scale, mean: f64) -> f64 {
+    let span = scale.max - scale.min;
+    if !(span.is_finite() && span > 0.0) {
+        return 0.5;
+    }
+    ((mean - scale.min) / span).clamp(0.0, 1.0)
+}
+
+fn scale_text(lang: Lang, scale: Scale) -> String {
+    format!("{}–{}", f::number(lang, scale.min, 0), f::number(lang, scale.max, 0))
+}
+
+fn cell_lines(lang: Lang, cell: Option<&GridCell>, scale: Scale) -> Vec<String> {
+    let Some(c) = cell else {
+        return vec![t(lang, "chart.no_events")];
+    };
+    let mut lines = vec![format!(
+        "{}: {} ({})",
+        t(lang, "chart.satisfaction"),
+        f::or_na(lang, c.satisfaction_mean, |l, v| f::score(l, v, 2)),
+        scale_text(lang, scale)
+    )];
+    lines.push(format!("{}: {}", t(lang, "chart.answers"), f::int(lang, c.satisfaction_count as i64)));
+    if let Some(neg) = c.share_negative {
+        lines.push(format!("{}: {}", t(lang, "chart.share_negative"), f::percent(lang, neg)));
+    }
+    if let Some(e) = c.effort_mean {
+        lines.push(format!(
+            "{}: {} (n = {})",
+            t(lang, "chart.effort"),
+            f::score(lang, e, 2),
+            f::int(lang, c.effort_count as i64)
+        ));
+    }
+    lines.push(format!("{}: {}", t(lang, "chart.events"), f::int(lang, c.events as i64)));
+    lines.push(format!("{}: {}", t(lang, "chart.customers"), f::int(lang, c.customers as i64)));
+    lines
+}
+
+/// Stages across (the journey reads left to right, as on the emotion curve), touchpoints
+/// down. Cells are coloured by mean satisfaction on a diverging palette centred on the
+/// scale midpoint and show the mean and the number of answers; a cell without answers is
+/// pale grey with "–" so it never passes for a neutral score. `scale` is the dataset's
+/// satisfaction scale (the grid carries raw means).
+pub fn draw_heatmap<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    grid: &Grid,
+    scale: Scale,
+    theme: &Theme,
+    lang: Lang,
+) -> Result<ChartMap, ChartError> {
+    let mut p = Painter::new(root, theme)?;
+    let empty = grid.stages.is_empty() || grid.touchpoints.is_empty();
+    if nothing_to_draw(&p, grid.unavailable.as_deref(), empty, lang)? {
+        return Ok(p.finish());
+    }
+    let cells = index_cells(grid);
+    let font = p.font_px(Size::Small);
+    let (left, max_chars) = axes::left_label_room(&p, &grid.touchpoints);
+    let legend_h = (font * 2.2).ceil() as i32;
+    let plot = Rect::new(
+        left,
+        (font * 1.8).ceil() as i32,
+        p.width - p.px(8.0),
+        p.height - legend_h,
+    );
+    if plot.is_degenerate() {
+        return Ok(p.finish());
+    }
+    let cols = Bands::new(grid.stages.len(), plot.x0, plot.x1, 0.0);
+    let rows = Bands::new(grid.touchpoints.len(), plot.y0, plot.y1, 0.0);
+    // Stage names above the columns.
+    let fit = label::chars_that_fit(cols.step_px() * 0.95, font).max(1);
+    for (i, stage) in grid.stages.iter().enumerate() {
+        p.text(
+            &label::truncate(stage, fit),
+            (cols.center(i), plot.y0 - p.px(4.0)),
+            Size::Small,
+            theme.text,
+            Align::Center,
+            Baseline::Bottom,
+        )?;
+    }
+    axes::y_category_labels(&p, plot, &rows, &grid.touchpoints, max_chars)?;
+    let gap = if cols.step_px() > 6.0 && rows.step_px() > 6.0 {
+        p.px(1.0)
+    } else {
+        0
+    };
+    let two_lines = rows.step_px() >= font * 2.4;
+    let one_line = rows.step_px() >= font * 1.1;
+    for (r, tp) in grid.touchpoints.iter().enumerate() {
+        for (c, stage) in grid.stages.iter().enumerate() {
+            let (x0, x1) = cols.span(c);
+            let (y0, y1) = rows.span(r);
+            let rect = Rect::new(x0, y0, (x1 - gap).max(x0 + 1), (y1 - gap).max(y0 + 1));
+            let cell = cells.get(&(stage.as_str(), tp.as_str())).copied();
+            let mean = cell.and_then(|c| c.satisfaction_mean).filter(|m| m.is_finite());
+            let fill_c = match mean {
+                Some(m) => theme.diverging_at(scale_position(scale, m)),
+                None => theme.empty,
+            };
+            p.fill_rect(rect, fill_c)?;
+            let ink = match mean {
+                Some(_) => theme.text_on(fill_c),
+                None => theme.muted,
+            };
+            let cx = (rect.x0 + rect.x1) / 2;
+            let cy = (rect.y0 + rect.y1) / 2;
+            let main = match mean {
+                Some(m) => f::score(lang, m, 1),
+                None => "–".to_string(),
+            };
+            let count = cell.map(|c| format!("n = {}", f::int(lang, c.satisfaction_count as i64)));
+            let fits = |s: &str| label::text_width(s, font) <= rect.width() as f64 * 0.95;
+            if two_lines && mean.is_some() && count.as_deref().is_some_and(fits) {
+                p.bold_text(&main, (cx, cy), Size::Small, ink, Align::Center, Baseline::Bottom)?;
+                if let Some(n) = &count {
+                    p.text(n, (cx, cy + p.px(1.0)), Size::Small, ink, Align::Center, Baseline::Top)?;
+                }
+            } else if one_line && fits(&main) {
+                p.text(&main, (cx, cy), Size::Small, ink, Align::Center, Baseline::Middle)?;
+            }
+            p.hit(rect, format!("{stage} · {tp}"), cell_lines(lang, cell, scale));
+        }
+    }
+    heat_legend(&p, Rect::new(plot.x0, plot.y1 + p.px(6.0), plot.x1, p.height), scale, lang)?;
+    Ok(p.finish())
+}
+
+fn index_cells(grid: &Grid) -> HashMap<(&str, &str), &GridCell> {
+    grid.cells
+        .iter()
+        .map(|c| ((c.stage.as_str(), c.touchpoint.as_str()), c))
+        .collect()
+}
+
+/// A 7-step colour ramp labelled with the scale ends and midpoint, plus the empty swatch.
+fn heat_legend<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    area: Rect,
+    scale: Scale,
+    lang: Lang,
+) -> Result<(), ChartError> {
+    let font = p.font_px(Size::Small);
+    let sw = p.px(18.0);
+    let h = (font * 0.8).round() as i32;
+    let y = area.y0;
+    let mut x = area.x0;
+    p.text(
+        &f::number(lang, scale.min, 0),
+        (x, y + h / 2),
+        Size::Small,
+        p.theme.muted,
+        Align::Left,
+        Baseline::Middle,
+    )?;
+    x += (label::text_width(&f::number(lang, scale.min, 0), font) as i32) + p.px(4.0);
+    for i in 0..7 {
+        let c = p.theme.diverging_at(i as f64 / 6.0);
+        p.fill_rect(Rect::new(x + i * sw, y, x + (i + 1) * sw, y + h), c)?;
+    }
+    x += 7 * sw + p.px(4.0);
+    p.text(
+        &f::number(lang, scale.max, 0),
+        (x, y + h / 2),
+        Size::Small,
+        p.theme.muted,
+        Align::Left,
+        Baseline::Middle,
+    )?;
+    x += (label::text_width(&f::number(lang, scale.max, 0), font) as i32) + p.px(16.0);
+    if x + sw + p.px(80.0) < area.x1 {
+        p.fill_rect(Rect::new(x, y, x + sw, y + h), p.theme.empty)?;
+        p.text(
+            &format!("– {}", t(lang, "chart.no_answers")),
+            (x + sw + p.px(4.0), y + h / 2),
+            Size::Small,
+            p.theme.muted,
+            Align::Left,
+            Baseline::Middle,
+        )?;
+    }
+    Ok(())
+}
+
+/// One row per drawn cell that has events, in drawing order (touchpoint, then stage).
+pub fn heatmap_table(grid: &Grid, lang: Lang) -> Table {
+    let cells = index_cells(grid);
+    let mut rows = Vec::new();
+    for tp in &grid.touchpoints {
+        for stage in &grid.stages {
+            if let Some(c) = cells.get(&(stage.as_str(), tp.as_str())) {
+                rows.push(vec![
+                    stage.clone(),
+                    tp.clone(),
+                    f::or_na(lang, c.satisfaction_mean, |l, v| f::score(l, v, 2)),
+                    f::int(lang, c.satisfaction_count as i64),
+                    f::int(lang, c.events as i64),
+                    f::int(lang, c.customers as i64),
+                ]);
+            }
+        }
+    }
+    Table {
+        caption: t(lang, "chart.heatmap_caption"),
+        headers: vec![
+            t(lang, "chart.stage"),
+            t(lang, "chart.touchpoint"),
+            t(lang, "chart.satisfaction"),
+            t(lang, "chart.answers"),
+            t(lang, "chart.events"),
+            t(lang, "chart.customers"),
+        ],
+        rows,
+    }
+}
+
+/// "Experience map of 5 stages × 12 touchpoints: lowest satisfaction 2.1 at Support ·
+/// Phone, highest 4.6 at Purchase · Web."
+pub fn heatmap_summary(grid: &Grid, lang: Lang) -> String {
+    if let Some(what) = &grid.unavailable {
+        return needs(lang, what);
+    }
+    let stages: std::collections::HashSet<&str> = grid.stages.iter().map(String::as_str).collect();
+    let tps: std::collections::HashSet<&str> = grid.touchpoints.iter().map(String::as_str).collect();
+    let mut lo: Option<(&GridCell, f64)> = None;
+    let mut hi: Option<(&GridCell, f64)> = None;
+    for c in &grid.cells {
+        if !stages.contains(c.stage.as_str()) || !tps.contains(c.touchpoint.as_str()) {
+            continue;
+        }
+        let Some(m) = c.satisfaction_mean.filter(|m| m.is_finite()) else {
+            continue;
+        };
+        if lo.is_none_or(|(_, v)| m < v) {
+            lo = Some((c, m));
+        }
+        if hi.is_none_or(|(_, v)| m > v) {
+            hi = Some((c, m));
+        }
+    }
+    let n_s = grid.stages.len().to_string();
+    let n_t = grid.touchpoints.len().to_string();
+    match (lo, hi) {
+        (Some((l, lv)), Some((h, hv))) => fill(
+            tr(lang, "chart.heatmap_summary"),
+            &[
+                ("stages", &n_s),
+                ("touchpoints", &n_t),
+                ("low", &f::score(lang, lv, 1)),
+                ("low_cell", &format!("{} · {}", l.stage, l.touchpoint)),
+                ("high", &f::score(lang, hv, 1)),
+                ("high_cell", &format!("{} · {}", h.stage, h.touchpoint)),
+            ],
+        ),
+        _ => t(lang, "chart.no_data_sentence"),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Emotion curve
+
+/// Stage order: the overall curve's, then any stage only a persona has.
+fn emotion_stages(curve: &EmotionCurve) -> Vec<String> {
+    let mut stages: Vec<String> = curve.overall.iter().map(|p| p.stage.clone()).collect();
+    for pc in &curve.by_persona {
+        for pt in &pc.points {
+            if !stages.contains(&pt.stage) {
+                stages.push(pt.stage.clone());
+            }
+        }
+    }
+    stages
+}
+
+fn emotion_value<'a>(points: &'a [EmotionPoint], stage: &str) -> Option<&'a EmotionPoint> {
+    points.iter().find(|p| p.stage == stage)
+}
+
+fn emotion_points(lang: Lang, stages: &[String], points: &[EmotionPoint], who: &str) -> Vec<LinePoint> {
+    stages
+        .iter()
+        .map(|s| {
+            let pt = emotion_value(points, s);
+            let value = pt.and_then(|p| p.percent).filter(|v| v.is_finite());
+            LinePoint {
+                value,
+                band: None,
+                hollow: false,
+                title: format!("{who} · {s}"),
+                lines: vec![
+                    format!(
+                        "{}: {}",
+                        t(lang, "chart.satisfaction_100"),
+                        f::or_na(lang, value, |l, v| f::number(l, v, 1))
+                    ),
+                    format!(
+                        "{}: {}",
+                        t(lang, "chart.mean"),
+                        f::or_na(lang, pt.and_then(|p| p.mean), |l, v| f::score(l, v, 2))
+                    ),
+                    format!(
+                        "{}: {}",
+                        t(lang, "chart.answers"),
+                        f::int(lang, pt.map(|p| p.count).unwrap_or(0) as i64)
+                    ),
+                ],
+            }
+        })
+        .collect()
+}
+
+/// Satisfaction (0–100) per stage: one thin line per persona and the overall line in bold.
+pub fn draw_emotion<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    curve: &EmotionCurve,
+    theme: &Theme,
+    lang: Lang,
+) -> Result<ChartMap, ChartError> {
+    let mut p = Painter::new(root, theme)?;
+    let stages = emotion_stages(curve);
+    let has_value = curve.overall.iter().any(|pt| pt.percent.is_some())
+        || curve
+            .by_persona
+            .iter()
+            .any(|pc| pc.points.iter().any(|pt| pt.percent.is_some()));
+    if nothing_to_draw(&p, curve.unavailable.as_deref(), stages.is_empty() || !has_value, lang)? {
+        return Ok(p.finish());
+    }
+    let overall_name = t(lang, "chart.all_customers");
+    let mut series: Vec<Series> = curve
+        .by_persona
+        .iter()
+        .enumerate()
+        .map(|(i, pc)| Series {
+            name: pc.persona.clone(),
+            // Personas take the categorical colours; the overall line uses the text colour
+            // so it can never be mistaken for one of them.
+            color: theme.series(i),
+            width: (theme.line_width * 0.75).max(1.0),
+            points: emotion_points(lang, &stages, &pc.points, &pc.persona),
+        })
+        .collect();
+    series.push(Series {
+        name: overall_name.clone(),
+        color: theme.text,
+        width: theme.line_width * 1.75,
+        points: emotion_points(lang, &stages, &curve.overall, &overall_name),
+    });
+    let area = p.bounds();
+    let fmt = |v: f64| f::number(lang, v, 0);
+    draw_line_chart(&mut p, area, &stages, &series, YDomain::Fixed(0.0, 100.0), &fmt)?;
+    Ok(p.finish())
+}
+
+pub fn emotion_table(curve: &EmotionCurve, lang: Lang) -> Table {
+    let stages = emotion_stages(curve);
+    let mut headers = vec![t(lang, "chart.stage"), t(lang, "chart.all_customers")];
+    headers.extend(curve.by_persona.iter().map(|pc| pc.persona.clone()));
+    let val = |points: &[EmotionPoint], s: &str| {
+        f::or_na(lang, emotion_value(points, s).and_then(|p| p.percent), |l, v| {
+            f::number(l, v, 1)
+        })
+    };
+    let rows = stages
+        .iter()
+        .map(|s| {
+            let mut row = vec![s.clone(), val(&curve.overall, s)];
+            row.extend(curve.by_persona.iter().map(|pc| val(&pc.points, s)));
+            row
+        })
+        .collect();
+    Table {
+        caption: t(lang, "chart.emotion_caption"),
+        headers,
+        rows,
+    }
+}
+
+/// "Satisfaction (0–100) along 5 stages: lowest 42.0 at Support, highest 81.5 at Purchase."
+pub fn emotion_summary(curve: &EmotionCurve, lang: Lang) -> String {
+    if let Some(what) = &curve.unavailable {
+        return needs(lang, what);
+    }
+    let mut lo: Option<(&str, f64)> = None;
+    let mut hi: Option<(&str, f64)> = None;
+    for pt in &curve.overall {
+        let Some(v) = pt.percent.filter(|v| v.is_finite()) else {
+            continue;
+        };
+        if lo.is_none_or(|(_, x)| v < x) {
+            lo = Some((&pt.stage, v));
+        }
+        if hi.is_none_or(|(_, x)| v > x) {
+            hi = Some((&pt.stage, v));
+        }
+    }
+    match (lo, hi) {
+        (Some(l), Some(h)) => fill(
+            tr(lang, "chart.emotion_summary"),
+            &[
+                ("n", &curve.overall.len().to_string()),
+                ("low", &f::number(lang, l.1, 1)),
+                ("low_stage", l.0),
+                ("high", &f::number(lang, h.1, 1)),
+                ("high_stage", h.0),
+            ],
+        ),
+        _ => t(lang, "chart.no_data_sentence"),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Hand-offs
+
+fn share(lang: Lang, part: u64, total: u64) -> String {
+    if total == 0 {
+        f::not_available(lang)
+    } else {
+        f::percent(lang, part as f64 / total as f64 * 100.0)
+    }
+}
+
+fn others_label(lang: Lang, pairs: u64) -> String {
+    fill(tr(lang, "chart.others_pairs"), &[("n", &f::int(lang, pairs as i64))])
+}
+
+/// The most frequent touchpoint-to-touchpoint transitions as bars, then one grey bar for
+/// all other pairs so the shares add up to the total.
+pub fn draw_handoffs<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    h: &Handoffs,
+    theme: &Theme,
+    lang: Lang,
+) -> Result<ChartMap, ChartError> {
+    let mut p = Painter::new(root, theme)?;
+    let empty = h.top.is_empty() && h.others.as_ref().is_none_or(|o| o.count == 0);
+    if nothing_to_draw(&p, h.unavailable.as_deref(), empty, lang)? {
+        return Ok(p.finish());
+    }
+    let mut bars: Vec<HBar> = h
+        .top
+        .iter()
+        .map(|x| {
+            let name = format!("{} → {}", x.from, x.to);
+            let mut bar = HBar::new(
+                &name,
+                x.count as f64,
+                theme.series(0),
+                format!("{} · {}", f::int(lang, x.count as i64), share(lang, x.count, h.total)),
+            );
+            bar.lines = vec![
+                format!("{}: {}", t(lang, "chart.handoffs"), f::int(lang, x.count as i64)),
+                format!("{}: {}", t(lang, "chart.share"), share(lang, x.count, h.total)),
+                format!("{}: {}", t(lang, "chart.customers"), f::int(lang, x.customers as i64)),
+                format!(
+                    "{}: {}",
+                    t(lang, "chart.satisfaction_at_to"),
+                    f::or_na(lang, x.satisfaction_at_to, |l, v| f::score(l, v, 2))
+                ),
+            ];
+            bar
+        })
+        .collect();
+    if let Some(o) = h.others.as_ref().filter(|o| o.count > 0) {
+        let name = others_label(lang, o.pairs);
+        let mut bar = HBar::new(
+            &name,
+            o.count as f64,
+            theme.axis,
+            format!("{} · {}", f::int(lang, o.count as i64), share(lang, o.count, h.total)),
+        );
+        bar.lines = vec![
+            format!("{}: {}", t(lang, "chart.handoffs"), f::int(lang, o.count as i64)),
+            format!("{}: {}", t(lang, "chart.share"), share(lang, o.count, h.total)),
+            format!(
+                "{}: {}",
+                t(lang, "chart.satisfaction_at_to"),
+                f::or_na(lang, o.satisfaction_at_to, |l, v| f::score(l, v, 2))
+            ),
+        ];
+        bars.push(bar);
+    }
+    let area = p.bounds();
+    draw_hbars(&mut p, area, &bars, None)?;
+    Ok(p.finish())
+}
+
+pub fn handoffs_table(h: &Handoffs, lang: Lang) -> Table {
+    let mut rows: Vec<Vec<String>> = h
+        .top
+        .iter()
+        .map(|x| {
+            vec![
+                x.from.clone(),
+                x.to.clone(),
+                f::int(lang, x.count as i64),
+                share(lang, x.count, h.total),
+                f::int(lang, x.customers as i64),
+                f::or_na(lang, x.satisfaction_at_to, |l, v| f::score(l, v, 2)),
+            ]
+        })
+        .collect();
+    if let Some(o) = h.others.as_ref().filter(|o| o.count > 0) {
+        rows.push(vec![
+            others_label(lang, o.pairs),
+            String::new(),
+            f::int(lang, o.count as i64),
+            share(lang, o.count, h.total),
+            f::not_available(lang),
+            f::or_na(lang, o.satisfaction_at_to, |l, v| f::score(l, v, 2)),
+        ]);
+    }
+    Table {
+        caption: t(lang, "chart.handoffs_caption"),
+        headers: vec![
+            t(lang, "chart.from"),
+            t(lang, "chart.to"),
+            t(lang, "chart.handoffs"),
+            t(lang, "chart.share"),
+            t(lang, "chart.customers"),
+            t(lang, "chart.satisfaction_at_to"),
+        ],
+        rows,
+    }
+}
+
+/// "1,234 hand-offs by 456 customers; the most frequent is Web → Phone (300, 24.3%)."
+pub fn handoffs_summary(h: &Handoffs, lang: Lang) -> String {
+    if let Some(what) = &h.unavailable {
+        return needs(lang, what);
+    }
+    match h.top.first() {
+        Some(x) => fill(
+            tr(lang, "chart.handoffs_summary"),
+            &[
+                ("total", &f::int(lang, h.total as i64)),
+                ("customers", &f::int(lang, h.customers as i64)),
+                ("pair", &format!("{} → {}", x.from, x.to)),
+                ("count", &f::int(lang, x.count as i64)),
+                ("share", &share(lang, x.count, h.total)),
+            ],
+        ),
+        None => t(lang, "chart.no_data_sentence"),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Priority matrix
+
+fn quadrant_key(q: Quadrant) -> &'static str {
+    match q {
+        Quadrant::FixFirst => "chart.q_fix_first",
+        Quadrant::KeepUp => "chart.q_keep_up",
+        Quadrant::LowPriority => "chart.q_low_priority",
+        Quadrant::PossibleOverkill => "chart.q_possible_overkill",
+    }
+}
+
+fn quadrant_color(theme: &Theme, q: Quadrant) -> Rgb {
+    match q {
+        Quadrant::FixFirst => theme.detractor,
+        Quadrant::KeepUp => theme.series(2),
+        Quadrant::LowPriority => theme.axis,
+        Quadrant::PossibleOverkill => theme.series(4),
+    }
+}
+
+/// Performance (x, satisfaction 0–100) against importance (y, correlation with NPS −1…1),
+/// split at the medians into four labelled quadrants. Point labels that would overlap an
+/// earlier one are left out; every point keeps its tooltip.
+pub fn draw_priority<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    m: &PriorityMatrix,
+    theme: &Theme,
+    lang: Lang,
+) -> Result<ChartMap, ChartError> {
+    let mut p = Painter::new(root, theme)?;
+    if nothing_to_draw(&p, m.unavailable.as_deref(), m.points.is_empty(), lang)? {
+        return Ok(p.finish());
+    }
+    let font = p.font_px(Size::Small);
+    let y_ticks = nice_ticks(-1.0, 1.0, 4);
+    let y_labels: Vec<String> = y_ticks.iter().map(|v| f::number(lang, *v, 1)).collect();
+    let left = axes::value_label_room(&p, &y_labels);
+    let plot = Rect::new(
+        left,
+        (font * 1.8).ceil() as i32,
+        p.width - p.px(12.0),
+        p.height - (font * 3.4).ceil() as i32,
+    );
+    if plot.is_degenerate() {
+        return Ok(p.finish());
+    }
+    let x = Linear::new(0.0, 100.0, plot.x0 as f64, plot.x1 as f64);
+    let y = Linear::new(-1.0, 1.0, plot.y1 as f64, plot.y0 as f64);
+    let x_ticks = nice_ticks(0.0, 100.0, 5);
+    axes::x_value_axis(&p, plot, &x, &x_ticks, &|v| f::number(lang, v, 0))?;
+    axes::y_value_axis(&p, plot, &y, &y_ticks, &|v| f::number(lang, v, 1))?;
+    p.stroke_rect(plot, theme.axis, 1.0)?;
+    // Axis titles: horizontal text reads better than a rotated one and needs no font metrics.
+    p.text(
+        &t(lang, "chart.importance_axis"),
+        (plot.x0, plot.y0 - p.px(4.0)),
+        Size::Small,
+        theme.muted,
+        Align::Left,
+        Baseline::Bottom,
+    )?;
+    p.text(
+        &t(lang, "chart.performance_axis"),
+        ((plot.x0 + plot.x1) / 2, p.height - p.px(2.0)),
+        Size::Small,
+        theme.muted,
+        Align::Center,
+        Baseline::Bottom,
+    )?;
+    let mx = m.performance_median.filter(|v| v.is_finite()).map(|v| x.px(v.clamp(0.0, 100.0)));
+    let my = m.importance_median.filter(|v| v.is_finite()).map(|v| y.px(v.clamp(-1.0, 1.0)));
+    if let Some(px) = mx {
+        p.dashed(&[(px, plot.y0), (px, plot.y1)], theme.axis, 1.0)?;
+    }
+    if let Some(py) = my {
+        p.dashed(&[(plot.x0, py), (plot.x1, py)], theme.axis, 1.0)?;
+    }
+    let pad = p.px(6.0);
+    let corners = [
+        (Quadrant::FixFirst, (plot.x0 + pad, plot.y0 + pad), Align::Left, Baseline::Top),
+        (Quadrant::KeepUp, (plot.x1 - pad, plot.y0 + pad), Align::Right, Baseline::Top),
+        (Quadrant::LowPriority, (plot.x0 + pad, plot.y1 - pad), Align::Left, Baseline::Bottom),
+        (
+            Quadrant::PossibleOverkill,
+            (plot.x1 - pad, plot.y1 - pad),
+            Align::Right,
+            Baseline::Bottom,
+        ),
+    ];
+    for (q, at, align, base) in corners {
+        p.bold_text(&t(lang, quadrant_key(q)), at, Size::Small, quadrant_color(theme, q), align, base)?;
+    }
+    let mut placed: Vec<Rect> = Vec::new();
+    let label_chars = 16;
+    for pt in &m.points {
+        if !(pt.performance.is_finite() && pt.importance.is_finite()) {
+            continue;
+        }
+        let at = (
+            x.px(pt.performance.clamp(0.0, 100.0)),
+            y.px(pt.importance.clamp(-1.0, 1.0)),
+        );
+        let color = quadrant_color(theme, pt.quadrant);
+        p.dot(at, 4.5, color)?;
+        let text = label::truncate(&pt.touchpoint, label_chars);
+        let w = label::text_width(&text, font).ceil() as i32;
+        let hgt = font.ceil() as i32;
+        let right_side = at.0 + p.px(8.0) + w <= plot.x1;
+        let (lx, align) = if right_side {
+            (at.0 + p.px(8.0), Align::Left)
+        } else {
+            (at.0 - p.px(8.0), Align::Right)
+        };
+        let rect = if right_side {
+            Rect::new(lx, at.1 - hgt / 2, lx + w, at.1 + hgt / 2)
+        } else {
+            Rect::new(lx - w, at.1 - hgt / 2, lx, at.1 + hgt / 2)
+        };
+        let overlaps = placed.iter().any(|r| {
+            r.x0 < rect.x1 && rect.x0 < r.x1 && r.y0 < rect.y1 && rect.y0 < r.y1
+        });
+        if !overlaps {
+            p.text(&text, (lx, at.1), Size::Small, theme.text, align, Baseline::Middle)?;
+            placed.push(rect);
+        }
+        p.point_hit(
+            at,
+            pt.touchpoint.clone(),
+            vec![
+                format!("{}: {}", t(lang, "chart.performance"), f::number(lang, pt.performance, 1)),
+                format!("{}: {}", t(lang, "chart.importance"), f::signed(lang, pt.importance, 2)),
+                format!("{}: {}", t(lang, "chart.customers"), f::int(lang, pt.customers as i64)),
+                t(lang, quadrant_key(pt.quadrant)),
+            ],
+        );
+    }
+    Ok(p.finish())
+}
+
+pub fn priority_table(m: &PriorityMatrix, lang: Lang) -> Table {
+    Table {
+        caption: t(lang, "chart.priority_caption"),
+        headers: vec![
+            t(lang, "chart.touchpoint"),
+            t(lang, "chart.performance"),
+            t(lang, "chart.importance"),
+            t(lang, "chart.customers"),
+            t(lang, "chart.quadrant"),
+        ],
+        rows: m
+            .points
+            .iter()
+            .map(|pt| {
+                vec![
+                    pt.touchpoint.clone(),
+                    f::number(lang, pt.performance, 1),
+                    f::signed(lang, pt.importance, 2),
+                    f::int(lang, pt.customers as i64),
+                    t(lang, quadrant_key(pt.quadrant)),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// "Priority matrix of 8 touchpoints. Fix first: Phone, Chat."
+pub fn priority_summary(m: &PriorityMatrix, lang: Lang) -> String {
+    if let Some(what) = &m.unavailable {
+        return needs(lang, what);
+    }
+    if m.points.is_empty() {
+        return t(lang, "chart.no_data_sentence");
+    }
+    let fix: Vec<&str> = m
+        .points
+        .iter()
+        .filter(|p| p.quadrant == Quadrant::FixFirst)
+        .map(|p| p.touchpoint.as_str())
+        .collect();
+    let n = m.points.len().to_string();
+    if fix.is_empty() {
+        fill(tr(lang, "chart.priority_summary_none"), &[("n", &n)])
+    } else {
+        fill(
+            tr(lang, "chart.priority_summary"),
+            &[("n", &n), ("fix", &fix.join(", "))],
+        )
+    }
+}

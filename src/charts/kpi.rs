@@ -1,0 +1,131 @@
+//! The KPI sparkline: a tiny line chart for a KPI card, no axes, the last (still filling
+//! up) period drawn as a hollow point so a half-month dip is not read as a fall.
+
+use super::layout::{Bands, Linear};
+use super::map::ChartMap;
+use super::painter::Painter;
+use super::table::Table;
+use super::theme::Theme;
+use super::{needs, t, ChartError};
+use crate::analytics::kpis::{Kpi, KpiUnit};
+use crate::format as f;
+use crate::i18n::{fill, tr, Lang};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// A KPI value as its card shows it, by unit. NPS is a signed whole number; other scores
+/// keep one decimal.
+pub fn kpi_value(lang: Lang, kpi: &Kpi, value: f64) -> String {
+    match kpi.unit {
+        KpiUnit::Count => f::number(lang, value, 0),
+        KpiUnit::Percent => f::percent(lang, value),
+        KpiUnit::Score if kpi.key == "nps" => f::nps(lang, value),
+        KpiUnit::Score => f::score(lang, value, 1),
+        KpiUnit::Money => f::money(lang, value),
+        KpiUnit::Days => f::days(lang, value),
+    }
+}
+
+/// Draws the sparkline edge to edge with a small inset; nothing is drawn when no period has
+/// a value (the card shows the KPI itself anyway).
+pub fn draw_sparkline<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    kpi: &Kpi,
+    theme: &Theme,
+    lang: Lang,
+) -> Result<ChartMap, ChartError> {
+    let mut p = Painter::new(root, theme)?;
+    let values: Vec<f64> = kpi
+        .sparkline
+        .iter()
+        .filter_map(|s| s.value.filter(|v| v.is_finite()))
+        .collect();
+    if values.is_empty() || kpi.unavailable.is_some() {
+        return Ok(p.finish());
+    }
+    let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let inset = p.px(4.0);
+    let y = Linear::new(lo, hi, (p.height - inset) as f64, inset as f64);
+    let bands = Bands::new(kpi.sparkline.len(), inset, p.width - inset, 0.0);
+    let color = theme.series(0);
+    // Solid line through complete periods, dashed into the incomplete one.
+    let mut prev: Option<(i32, i32)> = None;
+    for (i, s) in kpi.sparkline.iter().enumerate() {
+        let Some(v) = s.value.filter(|v| v.is_finite()) else {
+            prev = None;
+            continue;
+        };
+        let at = (bands.center(i), y.px(v));
+        if let Some(a) = prev {
+            if s.complete {
+                p.line(&[a, at], color, theme.line_width * 0.75)?;
+            } else {
+                p.dashed(&[a, at], color, theme.line_width * 0.75)?;
+            }
+        }
+        prev = Some(at);
+    }
+    for (i, s) in kpi.sparkline.iter().enumerate() {
+        let Some(v) = s.value.filter(|v| v.is_finite()) else {
+            continue;
+        };
+        let at = (bands.center(i), y.px(v));
+        let last = i + 1 == kpi.sparkline.len();
+        if !s.complete {
+            p.ring(at, 2.5, color)?;
+        } else if last {
+            p.dot(at, 2.5, color)?;
+        }
+        let mut lines = vec![kpi_value(lang, kpi, v)];
+        if !s.complete {
+            lines.push(t(lang, "chart.incomplete_period"));
+        }
+        p.point_hit(at, f::period(lang, &s.period), lines);
+    }
+    Ok(p.finish())
+}
+
+pub fn sparkline_table(kpi: &Kpi, lang: Lang) -> Table {
+    Table {
+        caption: kpi.label.clone(),
+        headers: vec![t(lang, "chart.period"), kpi.label.clone(), t(lang, "chart.complete")],
+        rows: kpi
+            .sparkline
+            .iter()
+            .map(|s| {
+                vec![
+                    f::period(lang, &s.period),
+                    f::or_na(lang, s.value, |l, v| kpi_value(l, kpi, v)),
+                    t(lang, if s.complete { "chart.yes" } else { "chart.no" }),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// "Conversion rate over 12 periods: from 10.0% in 2024-04 to 12.5% in 2025-03."
+pub fn sparkline_summary(kpi: &Kpi, lang: Lang) -> String {
+    if let Some(what) = &kpi.unavailable {
+        return format!("{}: {}", kpi.label, needs(lang, what));
+    }
+    let valued: Vec<(&str, f64)> = kpi
+        .sparkline
+        .iter()
+        .filter_map(|s| s.value.filter(|v| v.is_finite()).map(|v| (s.period.as_str(), v)))
+        .collect();
+    match (valued.first(), valued.last()) {
+        (Some(a), Some(b)) => fill(
+            tr(lang, "chart.sparkline_summary"),
+            &[
+                ("label", &kpi.label),
+                ("n", &kpi.sparkline.len().to_string()),
+                ("first", &kpi_value(lang, kpi, a.1)),
+                ("first_period", &f::period(lang, a.0)),
+                ("last", &kpi_value(lang, kpi, b.1)),
+                ("last_period", &f::period(lang, b.0)),
+            ],
+        ),
+        _ => format!("{}: {}", kpi.label, t(lang, "chart.no_data_sentence")),
+    }
+}

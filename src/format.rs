@@ -1,0 +1,285 @@
+//! Number and date formatting for everything a user reads.
+//!
+//! The UI, the charts, the tables and the CSV downloads all format through these functions,
+//! so a value reads the same wherever it appears ("1,234" on the bar, in the tooltip and in
+//! "Show data"). Every locale-specific choice (decimal mark, digit grouping, minus sign,
+//! unit words) lives in [`Locale`]: adding Catalan, Spanish or Polish means adding one
+//! `Locale` value in this file and nothing else.
+//!
+//! Non-finite numbers (NaN is the dataset's "missing number") and missing timestamps never
+//! panic: they read as "n/a", the same as `None`.
+
+use crate::dataset::NO_TIME;
+use crate::i18n::Lang;
+use chrono::{DateTime, Datelike, Timelike};
+
+/// The typographic minus sign: a hyphen next to digits reads as a dash and is easy to miss.
+pub const MINUS: char = '\u{2212}';
+
+/// Everything that differs between languages when writing a number or a date.
+#[derive(Debug, Clone, Copy)]
+struct Locale {
+    decimal: char,
+    group: &'static str,
+    minus: char,
+    /// Written between a number and `%` (a space in some languages).
+    percent_gap: &'static str,
+    not_available: &'static str,
+    /// Unit after a duration; decimals take the plural in English ("1.0 days").
+    days: &'static str,
+}
+
+const EN: Locale = Locale {
+    decimal: '.',
+    group: ",",
+    minus: MINUS,
+    percent_gap: "",
+    not_available: "n/a",
+    days: "days",
+};
+
+fn locale(lang: Lang) -> Locale {
+    match lang {
+        Lang::En => EN,
+    }
+}
+
+/// What a missing or undefined value reads as.
+pub fn not_available(lang: Lang) -> String {
+    locale(lang).not_available.to_string()
+}
+
+/// `value` with `decimals` digits after the mark and grouped thousands; the core of every
+/// other number format. A value that rounds to zero is never written with a minus sign.
+fn fixed(loc: &Locale, value: f64, decimals: usize, plus: bool) -> String {
+    if !value.is_finite() {
+        return loc.not_available.to_string();
+    }
+    let digits = format!("{:.*}", decimals, value.abs());
+    let (int_part, frac_part) = match digits.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (digits.as_str(), None),
+    };
+    let is_zero = digits.bytes().all(|b| b == b'0' || b == b'.');
+    let mut out = String::with_capacity(digits.len() + 8);
+    if value < 0.0 && !is_zero {
+        out.push(loc.minus);
+    } else if plus && !is_zero {
+        out.push('+');
+    }
+    out.push_str(&group_digits(int_part, loc.group));
+    if let Some(f) = frac_part {
+        out.push(loc.decimal);
+        out.push_str(f);
+    }
+    out
+}
+
+/// Inserts the group separator every three digits from the right of an ASCII digit run.
+fn group_digits(int_part: &str, sep: &str) -> String {
+    let n = int_part.len();
+    let mut out = String::with_capacity(n + n / 3 * sep.len());
+    for (i, ch) in int_part.chars().enumerate() {
+        if i > 0 && (n - i) % 3 == 0 {
+            out.push_str(sep);
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// A whole number with thousands separators: 12345 → "12,345".
+pub fn int(lang: Lang, n: i64) -> String {
+    let loc = locale(lang);
+    let digits = n.unsigned_abs().to_string();
+    let grouped = group_digits(&digits, loc.group);
+    if n < 0 {
+        format!("{}{grouped}", loc.minus)
+    } else {
+        grouped
+    }
+}
+
+/// A count of things (customers, events, answers): 1234 → "1,234".
+pub fn count(lang: Lang, n: usize) -> String {
+    let loc = locale(lang);
+    group_digits(&n.to_string(), loc.group)
+}
+
+/// A plain number with `decimals` digits and grouped thousands: (1234.5, 1) → "1,234.5".
+pub fn number(lang: Lang, value: f64, decimals: usize) -> String {
+    fixed(&locale(lang), value, decimals, false)
+}
+
+/// A percentage given on the 0–100 scale, one decimal: 34.5 → "34.5%".
+pub fn percent(lang: Lang, pct: f64) -> String {
+    let loc = locale(lang);
+    if !pct.is_finite() {
+        return loc.not_available.to_string();
+    }
+    format!("{}{}%", fixed(&loc, pct, 1, false), loc.percent_gap)
+}
+
+/// A share given as a fraction 0–1, written as a percentage: 0.345 → "34.5%".
+pub fn fraction(lang: Lang, share: f64) -> String {
+    percent(lang, share * 100.0)
+}
+
+/// A signed change in percent (or percentage points), one decimal: "+3.2%", "−1.0%", "0.0%".
+pub fn delta_percent(lang: Lang, pct: f64) -> String {
+    let loc = locale(lang);
+    if !pct.is_finite() {
+        return loc.not_available.to_string();
+    }
+    format!("{}{}%", fixed(&loc, pct, 1, true), loc.percent_gap)
+}
+
+/// A signed number with `decimals` digits: (2.0, 1) → "+2.0", (−0.5, 2) → "−0.50".
+pub fn signed(lang: Lang, value: f64, decimals: usize) -> String {
+    fixed(&locale(lang), value, decimals, true)
+}
+
+/// A satisfaction / effort score with one or two decimals (clamped to that range, because
+/// more digits suggest a precision survey answers do not have): (4.25, 1) → "4.3".
+pub fn score(lang: Lang, value: f64, decimals: usize) -> String {
+    fixed(&locale(lang), value, decimals.clamp(1, 2), false)
+}
+
+/// A Net Promoter Score, signed whole number: 23.4 → "+23", −5.0 → "−5", 0.2 → "0".
+pub fn nps(lang: Lang, value: f64) -> String {
+    fixed(&locale(lang), value, 0, true)
+}
+
+/// A duration in days, one decimal: 2.5 → "2.5 days".
+pub fn days(lang: Lang, value: f64) -> String {
+    let loc = locale(lang);
+    if !value.is_finite() {
+        return loc.not_available.to_string();
+    }
+    format!("{} {}", fixed(&loc, value, 1, false), loc.days)
+}
+
+/// An amount of money without currency symbol, two decimals: 12345.5 → "12,345.50".
+pub fn money(lang: Lang, value: f64) -> String {
+    fixed(&locale(lang), value, 2, false)
+}
+
+/// Formats `value` with `f`, or "n/a" when it is missing or not finite.
+pub fn or_na(lang: Lang, value: Option<f64>, f: impl Fn(Lang, f64) -> String) -> String {
+    match value {
+        Some(v) if v.is_finite() => f(lang, v),
+        _ => not_available(lang),
+    }
+}
+
+/// A calendar date from epoch seconds: "2025-03-14". Timestamps are naive local times stored
+/// as if UTC, so no time-zone shift is applied.
+pub fn date(lang: Lang, secs: i64) -> String {
+    match to_naive(secs) {
+        Some(dt) => format!("{:04}-{:02}-{:02}", dt.year(), dt.month(), dt.day()),
+        None => not_available(lang),
+    }
+}
+
+/// A date and minute from epoch seconds: "2025-03-14 09:05".
+pub fn date_time(lang: Lang, secs: i64) -> String {
+    match to_naive(secs) {
+        Some(dt) => format!(
+            "{:04}-{:02}-{:02} {:02}:{:02}",
+            dt.year(),
+            dt.month(),
+            dt.day(),
+            dt.hour(),
+            dt.minute()
+        ),
+        None => not_available(lang),
+    }
+}
+
+fn to_naive(secs: i64) -> Option<chrono::NaiveDateTime> {
+    if secs == NO_TIME {
+        return None;
+    }
+    DateTime::from_timestamp(secs, 0).map(|d| d.naive_utc())
+}
+
+/// A period label ("2025-03", "2025-W11") as computed by analytics; passed through so that
+/// a language that writes months differently can change it here.
+pub fn period(_lang: Lang, label: &str) -> String {
+    label.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    const L: Lang = Lang::En;
+
+    #[test]
+    fn integers_group_thousands() {
+        assert_eq!(int(L, 0), "0");
+        assert_eq!(int(L, 999), "999");
+        assert_eq!(int(L, 1000), "1,000");
+        assert_eq!(int(L, 12345), "12,345");
+        assert_eq!(int(L, 1234567), "1,234,567");
+        assert_eq!(int(L, -1234), "\u{2212}1,234");
+        assert_eq!(int(L, i64::MIN), "\u{2212}9,223,372,036,854,775,808");
+        assert_eq!(count(L, 100000), "100,000");
+    }
+
+    #[test]
+    fn percents_and_deltas() {
+        assert_eq!(percent(L, 34.5), "34.5%");
+        assert_eq!(percent(L, 100.0), "100.0%");
+        assert_eq!(percent(L, 7.94), "7.9%");
+        assert_eq!(fraction(L, 0.4), "40.0%");
+        assert_eq!(delta_percent(L, 3.21), "+3.2%");
+        assert_eq!(delta_percent(L, -1.0), "\u{2212}1.0%");
+        assert_eq!(delta_percent(L, -0.04), "0.0%");
+        assert_eq!(delta_percent(L, 0.0), "0.0%");
+        assert_eq!(percent(L, f64::NAN), "n/a");
+        assert_eq!(percent(L, 1234.56), "1,234.6%");
+    }
+
+    #[test]
+    fn scores_nps_days_money() {
+        assert_eq!(score(L, 4.26, 1), "4.3");
+        assert_eq!(score(L, 4.0, 2), "4.00");
+        assert_eq!(score(L, 4.123, 0), "4.1");
+        assert_eq!(score(L, 4.123, 5), "4.12");
+        assert_eq!(nps(L, 23.4), "+23");
+        assert_eq!(nps(L, -5.0), "\u{2212}5");
+        assert_eq!(nps(L, 0.2), "0");
+        assert_eq!(nps(L, -0.3), "0");
+        assert_eq!(days(L, 2.5), "2.5 days");
+        assert_eq!(days(L, 0.04), "0.0 days");
+        assert_eq!(money(L, 12345.5), "12,345.50");
+        assert_eq!(money(L, -0.001), "0.00");
+        assert_eq!(money(L, -1999.999), "\u{2212}2,000.00");
+        assert_eq!(number(L, 1234.56, 1), "1,234.6");
+        assert_eq!(signed(L, 2.0, 1), "+2.0");
+        assert_eq!(money(L, f64::INFINITY), "n/a");
+    }
+
+    #[test]
+    fn missing_values_read_na() {
+        assert_eq!(or_na(L, None, percent), "n/a");
+        assert_eq!(or_na(L, Some(f64::NAN), percent), "n/a");
+        assert_eq!(or_na(L, Some(12.0), percent), "12.0%");
+    }
+
+    #[test]
+    fn dates_are_naive_utc() {
+        // 2025-03-14 00:00:00 UTC = 20161 days * 86400.
+        assert_eq!(date(L, 1_741_910_400), "2025-03-14");
+        // + 9 h 5 min 59 s: minutes are truncated, not rounded.
+        assert_eq!(
+            date_time(L, 1_741_910_400 + 9 * 3600 + 5 * 60 + 59),
+            "2025-03-14 09:05"
+        );
+        assert_eq!(date(L, 0), "1970-01-01");
+        assert_eq!(date(L, -86_400), "1969-12-31");
+        assert_eq!(date(L, NO_TIME), "n/a");
+        assert_eq!(date_time(L, i64::MAX), "n/a");
+        assert_eq!(period(L, "2025-W11"), "2025-W11");
+    }
+}

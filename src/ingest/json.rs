@@ -1,0 +1,296 @@
+//! The JSON event feed: an array of events, `{"meta": {...}, "events": [...]}`, or NDJSON
+//! (one event object per line). Keys are mapped to roles exactly like CSV headers.
+//!
+//! Row numbers in errors: for an array or a `{meta, events}` feed, `line` is the 1-based
+//! position of the event in the list; for NDJSON it is the physical line number (the same
+//! when there are no blank lines). A malformed NDJSON line rejects that event only.
+
+use super::encoding::{decode_sample, detect, reject_binary};
+use super::error::IngestError;
+use super::mapping::{header_key, resolve_roles, unique_headers};
+use super::report::{LoadReport, Loaded};
+use super::rows::{check_roles, Assembler, Cell, Rules};
+use crate::dataset::{Meta, Role, Scale, Scales};
+use serde_json::{Map, Value};
+
+/// How to load a JSON feed.
+#[derive(Debug, Clone)]
+pub struct JsonOptions {
+    pub roles: Option<Vec<Role>>,
+    pub overrides: Vec<(String, Role)>,
+    /// Scales chosen by the user; `None` uses the feed's `meta.scales`, else the defaults.
+    pub scales: Option<Scales>,
+    pub row_number_as_customer: bool,
+    pub max_errors: usize,
+}
+
+impl Default for JsonOptions {
+    fn default() -> Self {
+        JsonOptions {
+            roles: None,
+            overrides: Vec::new(),
+            scales: None,
+            row_number_as_customer: false,
+            max_errors: 10_000,
+        }
+    }
+}
+
+const SHAPE: &str = "expected an array or an object with an \"events\" array";
+
+/// One event as parsed, or the reason its line could not be parsed.
+enum Item {
+    Event(Value),
+    Broken(String),
+}
+
+fn not_json(e: &serde_json::Error) -> IngestError {
+    IngestError::NotJson {
+        line: e.line(),
+        column: e.column(),
+        detail: e
+            .to_string()
+            .split(" at line")
+            .next()
+            .unwrap_or("")
+            .to_string(),
+    }
+}
+
+/// Reads `meta`, tolerating partial `scales` (only the ones given change).
+fn read_meta(v: Option<&Value>) -> Result<(Meta, Option<Scales>), IngestError> {
+    let Some(v) = v else {
+        return Ok((Meta::default(), None));
+    };
+    let Value::Object(obj) = v else {
+        return Err(IngestError::BadMeta {
+            detail: "it must be an object".into(),
+        });
+    };
+    let mut obj = obj.clone();
+    let scales_v = obj.remove("scales");
+    let mut meta: Meta =
+        serde_json::from_value(Value::Object(obj)).map_err(|e| IngestError::BadMeta {
+            detail: e.to_string(),
+        })?;
+    let mut scales = None;
+    if let Some(Value::Object(sv)) = scales_v {
+        let mut s = Scales::default();
+        for (key, slot) in [
+            ("satisfaction", &mut s.satisfaction),
+            ("effort", &mut s.effort),
+            ("nps", &mut s.nps),
+        ] {
+            if let Some(x) = sv.get(key) {
+                let sc: Scale =
+                    serde_json::from_value(x.clone()).map_err(|e| IngestError::BadMeta {
+                        detail: format!("scale \"{key}\": {e}"),
+                    })?;
+                if !(sc.min < sc.max) {
+                    return Err(IngestError::BadMeta {
+                        detail: format!("scale \"{key}\" must have min below max"),
+                    });
+                }
+                *slot = sc;
+            }
+        }
+        scales = Some(s);
+    }
+    meta.scales = scales;
+    Ok((meta, scales))
+}
+
+fn is_scalar(v: &Value) -> bool {
+    !matches!(v, Value::Array(_) | Value::Object(_))
+}
+
+/// Splits the input into events (with their row numbers) and the optional meta.
+fn parse_shape(text: &str) -> Result<(Vec<(u64, Item)>, Option<Value>, bool), IngestError> {
+    let trimmed = text.trim_start();
+    let whole: Result<Value, _> = serde_json::from_str(trimmed);
+    match whole {
+        Ok(Value::Array(items)) => Ok((
+            items
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| (i as u64 + 1, Item::Event(v)))
+                .collect(),
+            None,
+            false,
+        )),
+        Ok(Value::Object(mut obj)) => {
+            if let Some(events) = obj.remove("events") {
+                let Value::Array(items) = events else {
+                    return Err(IngestError::WrongJsonShape {
+                        detail: "\"events\" must be an array of objects",
+                    });
+                };
+                Ok((
+                    items
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, v)| (i as u64 + 1, Item::Event(v)))
+                        .collect(),
+                    obj.remove("meta"),
+                    false,
+                ))
+            } else if !obj.is_empty() && obj.values().all(is_scalar) && !obj.contains_key("meta") {
+                // A one-line NDJSON feed.
+                Ok((vec![(1, Item::Event(Value::Object(obj)))], None, true))
+            } else {
+                Err(IngestError::WrongJsonShape { detail: SHAPE })
+            }
+        }
+        Ok(_) => Err(IngestError::WrongJsonShape { detail: SHAPE }),
+        Err(e) => {
+            // NDJSON: several objects, one per line.
+            if trimmed.starts_with('{') {
+                let mut lines = text
+                    .lines()
+                    .enumerate()
+                    .filter(|(_, l)| !l.trim().is_empty());
+                let first_ok = matches!(
+                    lines.next().map(|(_, l)| serde_json::from_str::<Value>(l)),
+                    Some(Ok(Value::Object(_)))
+                );
+                if first_ok {
+                    let items = text
+                        .lines()
+                        .enumerate()
+                        .filter(|(_, l)| !l.trim().is_empty())
+                        .map(|(i, l)| {
+                            let item = match serde_json::from_str::<Value>(l) {
+                                Ok(v) => Item::Event(v),
+                                Err(e) => Item::Broken(format!(
+                                    "This line is not valid JSON ({})",
+                                    e.to_string().split(" at line").next().unwrap_or("")
+                                )),
+                            };
+                            (i as u64 + 1, item)
+                        })
+                        .collect();
+                    return Ok((items, None, true));
+                }
+            }
+            Err(not_json(&e))
+        }
+    }
+}
+
+/// Loads a JSON feed held in memory.
+pub fn load_json(bytes: &[u8], options: &JsonOptions) -> Result<Loaded, IngestError> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(IngestError::Empty);
+    }
+    reject_binary(&bytes[..bytes.len().min(4096)])?;
+    let enc = detect(bytes, true);
+    let text = decode_sample(bytes, enc);
+    let (items, meta_v, ndjson) = parse_shape(&text)?;
+    if items.is_empty() {
+        return Err(IngestError::HeaderOnly);
+    }
+    if let Some((_, Item::Event(first))) = items.first() {
+        if !first.is_object() {
+            return Err(IngestError::WrongJsonShape {
+                detail: "the events must be objects such as {\"customer_id\": \"c1\", \"stage\": \"visit\"}",
+            });
+        }
+    }
+    let (meta, meta_scales) = read_meta(meta_v.as_ref())?;
+    let scales = options.scales.or(meta_scales).unwrap_or_default();
+
+    // Keys in first-seen order are the "headers".
+    let mut keys: Vec<String> = Vec::new();
+    for (_, item) in &items {
+        if let Item::Event(Value::Object(o)) = item {
+            for k in o.keys() {
+                if !keys.iter().any(|x| x == k) {
+                    keys.push(k.clone());
+                }
+            }
+        }
+    }
+    let headers = unique_headers(keys.clone());
+    let roles = resolve_roles(&headers, options.roles.as_deref(), &options.overrides)?;
+    check_roles(&headers, &roles, options.row_number_as_customer)?;
+    let rules = Rules {
+        scales,
+        decimal_comma: false,
+        row_number_as_customer: options.row_number_as_customer,
+        max_errors: options.max_errors,
+        meta,
+    };
+    let mut asm = Assembler::new(headers.clone(), roles, rules);
+    asm.reserve(items.len());
+    let empty = Map::new();
+    for (line, item) in &items {
+        let obj = match item {
+            Item::Event(Value::Object(o)) => o,
+            Item::Event(_) => {
+                asm.row(
+                    *line,
+                    |_| Cell::Nested,
+                    || vec!["(not an object)".to_string()],
+                );
+                continue;
+            }
+            Item::Broken(_) => &empty,
+        };
+        if let Item::Broken(reason) = item {
+            // Reported as a bad cell of the first column, with the reason as text.
+            let r = reason.clone();
+            asm.row(*line, |_| Cell::Nested, move || vec![r]);
+            continue;
+        }
+        let texts: Vec<Option<String>> = keys
+            .iter()
+            .map(|k| match obj.get(k) {
+                Some(Value::Number(n)) => Some(n.to_string()),
+                Some(Value::Bool(b)) => Some(b.to_string()),
+                _ => None,
+            })
+            .collect();
+        asm.row(
+            *line,
+            |i| match (keys.get(i).and_then(|k| obj.get(k)), texts.get(i)) {
+                (None, _) | (Some(Value::Null), _) => Cell::Missing,
+                (Some(Value::String(s)), _) => Cell::Text(s.as_bytes()),
+                (Some(Value::Number(n)), Some(Some(t))) => {
+                    Cell::Num(n.as_f64().unwrap_or(f64::NAN), t.as_bytes())
+                }
+                (Some(Value::Bool(_)), Some(Some(t))) => Cell::Text(t.as_bytes()),
+                _ => Cell::Nested,
+            },
+            || {
+                keys.iter()
+                    .map(|k| match obj.get(k) {
+                        None | Some(Value::Null) => String::new(),
+                        Some(Value::String(s)) => s.clone(),
+                        Some(v) => v.to_string(),
+                    })
+                    .collect()
+            },
+        );
+    }
+    let mut notes = vec![if ndjson {
+        "Row numbers are line numbers of the NDJSON feed.".to_string()
+    } else {
+        "Row numbers are event positions in the feed (1 = first event).".to_string()
+    }];
+    if enc != encoding_rs::UTF_8 {
+        notes.push(format!(
+            "The feed is not UTF-8; it was read as {}.",
+            enc.name()
+        ));
+    }
+    let report = LoadReport {
+        format: "json".into(),
+        encoding: enc.name().to_string(),
+        delimiter: String::new(),
+        decimal_comma: false,
+        notes,
+        header_key: header_key(&headers),
+        ..LoadReport::default()
+    };
+    Ok(asm.finish(report))
+}

@@ -1,0 +1,532 @@
+//! Turns one record's cells into an event or a rejection, shared by the CSV and JSON
+//! readers so both apply exactly the same rules and messages.
+//!
+//! A row with any invalid value is rejected whole, and EVERY bad cell of it is reported
+//! (one error each), so the user fixes a row in one go.
+
+use super::error::IngestError;
+use super::report::{LoadReport, Loaded, Mapping, RejectedRow, RowError};
+use super::values::{
+    is_missing, parse_date, parse_number, trim, DateLayout, DateOrder, OrderEvidence, ParsedDate,
+    SlashDate,
+};
+use crate::dataset::{Columns, DatasetBuilder, Event, Meta, Role, Scale, Scales, NO_TIME};
+use std::borrow::Cow;
+
+/// One source cell as the readers see it.
+#[derive(Debug, Clone, Copy)]
+pub enum Cell<'a> {
+    Missing,
+    /// Raw (untrimmed) UTF-8 text.
+    Text(&'a [u8]),
+    /// A JSON number, with its text for text columns.
+    Num(f64, &'a [u8]),
+    /// A JSON list or object, which no column can hold.
+    Nested,
+}
+
+/// Where each role lives in the source record.
+#[derive(Debug, Clone, Default)]
+struct Slots {
+    customer: Option<usize>,
+    timestamp: Option<usize>,
+    journey: Option<usize>,
+    stage: Option<usize>,
+    touchpoint: Option<usize>,
+    channel: Option<usize>,
+    persona: Option<usize>,
+    satisfaction: Option<usize>,
+    effort: Option<usize>,
+    nps: Option<usize>,
+    revenue: Option<usize>,
+    comment: Option<usize>,
+    extras: Vec<usize>,
+}
+
+/// Settings the assembler needs besides the mapping.
+#[derive(Debug, Clone)]
+pub struct Rules {
+    pub scales: Scales,
+    pub decimal_comma: bool,
+    pub row_number_as_customer: bool,
+    pub max_errors: usize,
+    pub meta: Meta,
+}
+
+/// Accumulates events and rejections.
+pub struct Assembler {
+    headers: Vec<String>,
+    roles: Vec<Role>,
+    slots: Slots,
+    rules: Rules,
+    builder: DatasetBuilder,
+    records: usize,
+    rows_rejected: usize,
+    errors: Vec<RowError>,
+    errors_truncated: usize,
+    rejected: Vec<RejectedRow>,
+    slashed: Vec<(usize, SlashDate)>,
+    order: OrderEvidence,
+    layouts: Vec<DateLayout>,
+    sat_range: Option<(f64, f64)>,
+    sat_outside: usize,
+    row_name: String,
+    /// Score messages, built once rather than per row.
+    messages: [String; 3],
+}
+
+/// Checks the mapping has what every view needs before any row is read.
+pub fn check_roles(
+    headers: &[String],
+    roles: &[Role],
+    row_number_as_customer: bool,
+) -> Result<(), IngestError> {
+    if !row_number_as_customer && !roles.contains(&Role::CustomerId) {
+        return Err(IngestError::NoCustomerColumn {
+            columns: headers.to_vec(),
+        });
+    }
+    if !roles
+        .iter()
+        .any(|r| matches!(r, Role::Stage | Role::Satisfaction | Role::Nps))
+    {
+        return Err(IngestError::NoMeasureColumn);
+    }
+    Ok(())
+}
+
+fn fmt_num(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+fn scale_text(s: Scale) -> String {
+    format!("{} to {}", fmt_num(s.min), fmt_num(s.max))
+}
+
+/// Quotes a bad text value for a message, cut to a readable length.
+fn shown(b: &[u8]) -> String {
+    let s = String::from_utf8_lossy(b);
+    let cut: String = s.chars().take(40).collect();
+    if cut.len() < s.len() {
+        format!("\"{cut}…\"")
+    } else {
+        format!("\"{cut}\"")
+    }
+}
+
+impl Assembler {
+    pub fn new(headers: Vec<String>, roles: Vec<Role>, rules: Rules) -> Assembler {
+        let mut slots = Slots::default();
+        let mut cols = Columns::default();
+        for (i, r) in roles.iter().enumerate() {
+            let (slot, flag) = match r {
+                Role::CustomerId => (&mut slots.customer, None),
+                Role::Timestamp => (&mut slots.timestamp, Some(&mut cols.timestamp)),
+                Role::Journey => (&mut slots.journey, Some(&mut cols.journey)),
+                Role::Stage => (&mut slots.stage, Some(&mut cols.stage)),
+                Role::Touchpoint => (&mut slots.touchpoint, Some(&mut cols.touchpoint)),
+                Role::Channel => (&mut slots.channel, Some(&mut cols.channel)),
+                Role::Persona => (&mut slots.persona, Some(&mut cols.persona)),
+                Role::Satisfaction => (&mut slots.satisfaction, Some(&mut cols.satisfaction)),
+                Role::Effort => (&mut slots.effort, Some(&mut cols.effort)),
+                Role::Nps => (&mut slots.nps, Some(&mut cols.nps)),
+                Role::Revenue => (&mut slots.revenue, Some(&mut cols.revenue)),
+                Role::Comment => (&mut slots.comment, Some(&mut cols.comment)),
+                Role::Dimension => {
+                    slots.extras.push(i);
+                    cols.extras.push(headers[i].clone());
+                    continue;
+                }
+                Role::Ignore => continue,
+            };
+            if slot.is_none() {
+                *slot = Some(i);
+                if let Some(f) = flag {
+                    *f = true;
+                }
+            }
+        }
+        let builder = DatasetBuilder::new(&cols, rules.scales, rules.meta.clone());
+        Assembler {
+            headers,
+            roles,
+            slots,
+            builder,
+            records: 0,
+            rows_rejected: 0,
+            errors: Vec::new(),
+            errors_truncated: 0,
+            rejected: Vec::new(),
+            slashed: Vec::new(),
+            order: OrderEvidence::default(),
+            layouts: Vec::new(),
+            sat_range: None,
+            sat_outside: 0,
+            row_name: String::new(),
+            messages: [
+                format!(
+                    "Satisfaction must be a number from {}",
+                    scale_text(rules.scales.satisfaction)
+                ),
+                format!(
+                    "NPS must be a whole number from {}",
+                    scale_text(rules.scales.nps)
+                ),
+                format!(
+                    "Effort (CES) must be a whole number from {}",
+                    scale_text(rules.scales.effort)
+                ),
+            ],
+            rules,
+        }
+    }
+
+    pub fn reserve(&mut self, n: usize) {
+        self.builder.reserve(n);
+    }
+
+    /// Records seen so far (loaded or rejected).
+    pub fn records(&self) -> usize {
+        self.records
+    }
+
+    /// Validates and stores one record. `get(i)` reads source column `i`; `raw` rebuilds
+    /// the original fields, called only for rejected rows.
+    pub fn row<'a>(
+        &mut self,
+        line: u64,
+        get: impl Fn(usize) -> Cell<'a>,
+        raw: impl FnOnce() -> Vec<String>,
+    ) {
+        self.records += 1;
+        let mut problems: Vec<(usize, String)> = Vec::new();
+        let text =
+            |slot: Option<usize>, problems: &mut Vec<(usize, String)>| -> Option<Cow<'a, str>> {
+                let i = slot?;
+                match get(i) {
+                    Cell::Missing => None,
+                    Cell::Text(b) | Cell::Num(_, b) => {
+                        let b = trim(b);
+                        if is_missing(b) {
+                            None
+                        } else {
+                            Some(String::from_utf8_lossy(b))
+                        }
+                    }
+                    Cell::Nested => {
+                        problems.push((i, "must be text or a number, not a list or object".into()));
+                        None
+                    }
+                }
+            };
+
+        // Customer.
+        let customer: Option<Cow<'a, str>> = if self.rules.row_number_as_customer {
+            None
+        } else {
+            let c = text(self.slots.customer, &mut problems);
+            if c.is_none() {
+                if let Some(i) = self.slots.customer {
+                    if !problems.iter().any(|p| p.0 == i) {
+                        problems.push((i, "Customer ID is missing".into()));
+                    }
+                }
+            }
+            c
+        };
+
+        // Timestamp.
+        let mut timestamp = None;
+        let mut slash: Option<SlashDate> = None;
+        if let Some(i) = self.slots.timestamp {
+            match get(i) {
+                Cell::Num(v, _) if v.is_finite() => {
+                    // JSON epoch seconds (or milliseconds, which are 1000x larger).
+                    let secs = if v.abs() > 1e11 { v / 1000.0 } else { v };
+                    timestamp = Some(secs.floor() as i64);
+                }
+                Cell::Nested => {
+                    problems.push((i, "Date must be text, not a list or object".into()))
+                }
+                Cell::Text(b) | Cell::Num(_, b) => {
+                    let b = trim(b);
+                    if !is_missing(b) {
+                        match parse_date(b) {
+                            ParsedDate::Exact(t, layout) => {
+                                timestamp = Some(t);
+                                if !self.layouts.contains(&layout) {
+                                    self.layouts.push(layout);
+                                }
+                            }
+                            ParsedDate::Slashed(sd) => {
+                                timestamp = Some(NO_TIME);
+                                slash = Some(sd);
+                            }
+                            ParsedDate::Invalid => problems.push((
+                                i,
+                                format!(
+                                    "Date not recognised: {} (write it like 2024-03-15, 15/03/2024 or 15.03.2024 14:30)",
+                                    shown(b)
+                                ),
+                            )),
+                        }
+                    }
+                }
+                Cell::Missing => {}
+            }
+        }
+
+        // Scores and revenue.
+        let scales = self.rules.scales;
+        let dc = self.rules.decimal_comma;
+        let number =
+            |slot: Option<usize>, problems: &mut Vec<(usize, String)>, msg: &str| -> Option<f64> {
+                let i = slot?;
+                match get(i) {
+                    Cell::Missing => None,
+                    Cell::Nested => {
+                        problems.push((i, format!("{msg}, not a list or object")));
+                        None
+                    }
+                    Cell::Num(v, _) => Some(v),
+                    Cell::Text(b) => {
+                        let b = trim(b);
+                        if is_missing(b) {
+                            return None;
+                        }
+                        let v = parse_number(b, dc);
+                        if v.is_none() {
+                            problems.push((i, format!("{msg}, got {}", shown(b))));
+                        }
+                        v
+                    }
+                }
+            };
+
+        let sat_msg = &self.messages[0];
+        let satisfaction = number(self.slots.satisfaction, &mut problems, sat_msg);
+        let satisfaction = satisfaction.and_then(|v| {
+            self.sat_range = Some(match self.sat_range {
+                None => (v, v),
+                Some((lo, hi)) => (lo.min(v), hi.max(v)),
+            });
+            if scales.satisfaction.contains(v) {
+                Some(v)
+            } else {
+                self.sat_outside += 1;
+                let i = self.slots.satisfaction.unwrap_or(0);
+                problems.push((i, format!("{sat_msg}, got {}", fmt_num(v))));
+                None
+            }
+        });
+
+        let whole = |v: f64, s: Scale| v.fract() == 0.0 && s.contains(v);
+        let nps_msg = &self.messages[1];
+        let nps = number(self.slots.nps, &mut problems, nps_msg).and_then(|v| {
+            if whole(v, scales.nps) {
+                Some(v)
+            } else {
+                let i = self.slots.nps.unwrap_or(0);
+                problems.push((i, format!("{nps_msg}, got {}", fmt_num(v))));
+                None
+            }
+        });
+
+        let effort_msg = &self.messages[2];
+        let effort = number(self.slots.effort, &mut problems, effort_msg).and_then(|v| {
+            if whole(v, scales.effort) {
+                Some(v)
+            } else {
+                let i = self.slots.effort.unwrap_or(0);
+                problems.push((i, format!("{effort_msg}, got {}", fmt_num(v))));
+                None
+            }
+        });
+
+        let revenue = number(
+            self.slots.revenue,
+            &mut problems,
+            "Revenue must be a number",
+        );
+
+        let journey = text(self.slots.journey, &mut problems);
+        let stage = text(self.slots.stage, &mut problems);
+        let touchpoint = text(self.slots.touchpoint, &mut problems);
+        let channel = text(self.slots.channel, &mut problems);
+        let persona = text(self.slots.persona, &mut problems);
+        let comment = text(self.slots.comment, &mut problems);
+        let extras: Vec<Option<Cow<'a, str>>> = self
+            .slots
+            .extras
+            .iter()
+            .map(|&i| text(Some(i), &mut problems))
+            .collect();
+
+        if !problems.is_empty() {
+            self.reject(line, problems, raw);
+            return;
+        }
+
+        let customer_str: &str = match &customer {
+            Some(c) => c,
+            None => {
+                self.row_name.clear();
+                self.row_name.push_str(&line.to_string());
+                &self.row_name
+            }
+        };
+        let row_index = self.builder.len();
+        let ev = Event {
+            customer: customer_str,
+            timestamp,
+            journey: journey.as_deref(),
+            stage: stage.as_deref(),
+            touchpoint: touchpoint.as_deref(),
+            channel: channel.as_deref(),
+            persona: persona.as_deref(),
+            satisfaction,
+            effort,
+            nps,
+            revenue,
+            comment: comment.as_deref(),
+            extras: extras.iter().map(|e| e.as_deref()).collect(),
+        };
+        self.builder.push(&ev);
+        if let Some(sd) = slash {
+            self.order.observe(&sd);
+            self.slashed.push((row_index, sd));
+        }
+    }
+
+    fn reject(
+        &mut self,
+        line: u64,
+        problems: Vec<(usize, String)>,
+        raw: impl FnOnce() -> Vec<String>,
+    ) {
+        self.rows_rejected += 1;
+        let named: Vec<(String, String)> = problems
+            .into_iter()
+            .map(|(i, r)| (self.headers.get(i).cloned().unwrap_or_default(), r))
+            .collect();
+        for (column, reason) in &named {
+            if self.errors.len() < self.rules.max_errors {
+                self.errors.push(RowError {
+                    line,
+                    column: column.clone(),
+                    reason: reason.clone(),
+                });
+            } else {
+                self.errors_truncated += 1;
+            }
+        }
+        if self.rejected.len() < self.rules.max_errors {
+            self.rejected.push(RejectedRow {
+                line,
+                fields: raw(),
+                problems: named,
+            });
+        }
+    }
+
+    /// Settles the column-wide decisions (date order, suggested scale) and writes the report.
+    pub fn finish(self, mut report: LoadReport) -> Loaded {
+        let mut ds = self.builder.finish();
+        let ts_col = self
+            .slots
+            .timestamp
+            .and_then(|i| self.headers.get(i).cloned());
+        let mut formats: Vec<String> = self
+            .layouts
+            .iter()
+            .map(|l| l.describe().to_string())
+            .collect();
+        if let (Some(col), true) = (&ts_col, self.order.any()) {
+            let order = self.order.decide();
+            let mut unreadable = 0usize;
+            if let Some(ts) = ds.timestamp.as_mut() {
+                for (row, sd) in &self.slashed {
+                    match (sd.resolve(order), ts.get_mut(*row)) {
+                        (Some(t), Some(slot)) => *slot = t,
+                        (None, Some(_)) => unreadable += 1,
+                        _ => {}
+                    }
+                }
+            }
+            let text = match order {
+                DateOrder::DayFirst => "day/month/year",
+                DateOrder::MonthFirst => "month/day/year",
+            };
+            formats.push(text.to_string());
+            let why = if self.order.day_first + self.order.month_first == 0 {
+                " (no day above 12 was found, so the European order was assumed)"
+            } else {
+                ""
+            };
+            report
+                .notes
+                .push(format!("Dates in '{col}' read as {text}{why}."));
+            if unreadable > 0 {
+                report.notes.push(format!(
+                    "{unreadable} dates in '{col}' do not exist when read as {text} and were left empty."
+                ));
+            }
+        }
+        if let (Some(col), false) = (&ts_col, formats.is_empty()) {
+            report
+                .date_format
+                .insert(col.clone(), formats.join(" and "));
+        }
+        if self.sat_outside > 0 {
+            let declared = self.rules.scales.satisfaction;
+            if let Some((lo, hi)) = self.sat_range {
+                let fit = Scale::SATISFACTION_CHOICES
+                    .iter()
+                    .copied()
+                    .filter(|s| *s != declared && s.contains(lo) && s.contains(hi))
+                    .min_by(|a, b| (a.max - a.min).total_cmp(&(b.max - b.min)));
+                report.suggested_satisfaction_scale = fit;
+                let hint = match fit {
+                    Some(s) => format!(
+                        " The values look like a {} scale: declare it and load again to keep them.",
+                        scale_text(s).replace(" to ", "–")
+                    ),
+                    None => String::new(),
+                };
+                report.notes.push(format!(
+                    "{} satisfaction values fall outside the declared {} scale and their rows were rejected.{hint}",
+                    self.sat_outside,
+                    scale_text(declared).replace(" to ", "–")
+                ));
+            }
+        }
+        if self.errors_truncated > 0 {
+            report.notes.push(format!(
+                "Only the first {} problems are listed; {} more were counted.",
+                self.rules.max_errors, self.errors_truncated
+            ));
+        }
+        if self.rules.row_number_as_customer {
+            report
+                .notes
+                .push("Each row was loaded as its own customer, named by its line number.".into());
+        }
+        report.rows_loaded = ds.len();
+        report.rows_rejected = self.rows_rejected;
+        report.customers = ds.customer_count();
+        report.mapping = Mapping::new(&self.headers, &self.roles);
+        report.columns = report.mapping.0.clone();
+        report.errors = self.errors;
+        report.errors_truncated = self.errors_truncated;
+        Loaded {
+            dataset: ds,
+            report,
+            headers: self.headers,
+            rejected: self.rejected,
+        }
+    }
+}

@@ -1,0 +1,253 @@
+//! Guesses how a CSV file is written from its first 64 KiB: encoding, separator, header,
+//! decimal mark and date order. The UI shows the result with a preview so the user can
+//! correct the mapping before the full load.
+
+use super::encoding::{decode_sample, detect, reject_binary};
+use super::error::IngestError;
+use super::mapping::{auto_roles, header_key, unique_headers};
+use super::values::{
+    is_missing, parse_date, trim, DateOrder, DecimalEvidence, OrderEvidence, ParsedDate,
+};
+use crate::dataset::Role;
+use encoding_rs::Encoding;
+use serde::Serialize;
+
+/// How much of the file the sniffer looks at.
+pub const SNIFF_BYTES: usize = 64 * 1024;
+/// Rows shown on the mapping screen.
+pub const PREVIEW_ROWS: usize = 8;
+/// Records examined when choosing the separator.
+const SNIFF_RECORDS: usize = 200;
+
+/// What the sniffer found.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Sniffed {
+    /// Encoding name, e.g. "UTF-8", "UTF-16LE", "windows-1250".
+    pub encoding: String,
+    pub delimiter: u8,
+    /// Every line was one quoted field holding the real, separated fields (an Excel re-save);
+    /// `delimiter` is then the inner separator.
+    pub wrapped: bool,
+    /// Column names (empty ones named "column N", repeats numbered).
+    pub headers: Vec<String>,
+    /// The automatic role of each column.
+    pub roles: Vec<Role>,
+    /// The first data records, cells as text.
+    pub preview: Vec<Vec<String>>,
+    /// Same header, same key: lets the UI remember a mapping.
+    pub header_key: String,
+    pub decimal_comma: bool,
+    /// Columns with day/month ambiguous dates in the sample, and the order the sample suggests
+    /// (the load decides again from the whole column).
+    pub date_orders: Vec<(String, DateOrder)>,
+}
+
+/// Sniffs the start of a file (`bytes` may be the whole file or its first chunk).
+pub fn sniff(bytes: &[u8]) -> Result<Sniffed, IngestError> {
+    let complete = bytes.len() <= SNIFF_BYTES;
+    sniff_inner(&bytes[..bytes.len().min(SNIFF_BYTES)], complete).map(|(s, _)| s)
+}
+
+/// Splits sample text into records with one separator; drops a last record that may be
+/// cut off when the sample is not the whole file.
+fn records(text: &str, delim: u8, complete: bool, max: usize) -> Vec<csv::ByteRecord> {
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delim)
+        .from_reader(text.as_bytes());
+    let mut out = Vec::new();
+    let mut rec = csv::ByteRecord::new();
+    while out.len() < max {
+        match rdr.read_byte_record(&mut rec) {
+            Ok(true) => out.push(rec.clone()),
+            _ => break,
+        }
+    }
+    if !complete && out.len() < max && out.len() > 1 {
+        out.pop();
+    }
+    out
+}
+
+const CANDIDATES: [u8; 4] = [b',', b';', b'\t', b'|'];
+
+/// Share of records with the header's field count, and that count.
+fn consistency(recs: &[csv::ByteRecord]) -> (f64, usize) {
+    let Some(first) = recs.first() else {
+        return (0.0, 0);
+    };
+    let n = first.len();
+    let same = recs.iter().filter(|r| r.len() == n).count();
+    (same as f64 / recs.len() as f64, n)
+}
+
+/// The separator giving a consistent field count above one, if any.
+pub fn choose_delimiter(text: &str, complete: bool) -> Option<u8> {
+    let mut best: Option<(u8, f64, usize)> = None;
+    for d in CANDIDATES {
+        let recs = records(text, d, complete, SNIFF_RECORDS);
+        let (share, n) = consistency(&recs);
+        if n < 2 {
+            continue;
+        }
+        let better = match best {
+            None => true,
+            Some((_, bs, bn)) => share > bs + 1e-9 || ((share - bs).abs() < 1e-9 && n > bn),
+        };
+        if better {
+            best = Some((d, share, n));
+        }
+    }
+    best.map(|b| b.0)
+}
+
+/// Excel re-saves sometimes wrap each whole line in quotes; detects the inner separator.
+fn wrapped_delimiter(recs: &[csv::ByteRecord]) -> Option<u8> {
+    if recs.is_empty() || recs.iter().any(|r| r.len() != 1) {
+        return None;
+    }
+    let joined: Vec<u8> = recs
+        .iter()
+        .flat_map(|r| {
+            r.get(0)
+                .unwrap_or(b"")
+                .iter()
+                .copied()
+                .chain(std::iter::once(b'\n'))
+        })
+        .collect();
+    let text = String::from_utf8_lossy(&joined);
+    choose_delimiter(&text, true)
+}
+
+/// Splits one unwrapped line into fields.
+pub fn split_inner(field: &[u8], delim: u8, out: &mut csv::ByteRecord) -> bool {
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delim)
+        .from_reader(field);
+    matches!(rdr.read_byte_record(out), Ok(true))
+}
+
+pub(crate) fn sniff_inner(
+    sample: &[u8],
+    complete: bool,
+) -> Result<(Sniffed, &'static Encoding), IngestError> {
+    if sample.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(IngestError::Empty);
+    }
+    reject_binary(sample)?;
+    let enc = detect(sample, complete);
+    let text = decode_sample(sample, enc);
+    if text.trim().is_empty() {
+        return Err(IngestError::Empty);
+    }
+    let (delimiter, wrapped, recs) = match choose_delimiter(&text, complete) {
+        Some(d) => (d, false, records(&text, d, complete, SNIFF_RECORDS)),
+        None => {
+            let outer = records(&text, b',', complete, SNIFF_RECORDS);
+            match wrapped_delimiter(&outer) {
+                Some(inner) => {
+                    let recs = outer
+                        .iter()
+                        .map(|r| {
+                            let mut rec = csv::ByteRecord::new();
+                            split_inner(r.get(0).unwrap_or(b""), inner, &mut rec);
+                            rec
+                        })
+                        .collect();
+                    (inner, true, recs)
+                }
+                None => {
+                    let header = text.lines().next().unwrap_or("").to_string();
+                    return Err(IngestError::OnlyOneColumn { header });
+                }
+            }
+        }
+    };
+    let Some(head) = recs.first() else {
+        return Err(IngestError::Empty);
+    };
+    let headers = unique_headers(
+        head.iter()
+            .map(|f| String::from_utf8_lossy(f).into_owned())
+            .collect(),
+    );
+    let data = &recs[1..];
+    if complete && data.iter().all(|r| r.iter().all(|f| trim(f).is_empty())) {
+        return Err(IngestError::HeaderOnly);
+    }
+    let roles = auto_roles(&headers);
+    let preview = data
+        .iter()
+        .take(PREVIEW_ROWS)
+        .map(|r| {
+            r.iter()
+                .map(|f| String::from_utf8_lossy(f).into_owned())
+                .collect()
+        })
+        .collect();
+
+    let mut dec = DecimalEvidence::default();
+    let mut orders = vec![OrderEvidence::default(); headers.len()];
+    for r in data {
+        for (i, f) in r.iter().enumerate() {
+            let f = trim(f);
+            if is_missing(f) {
+                continue;
+            }
+            match parse_date(f) {
+                ParsedDate::Slashed(sd) => {
+                    if let Some(o) = orders.get_mut(i) {
+                        o.observe(&sd);
+                    }
+                }
+                ParsedDate::Exact(..) => {}
+                ParsedDate::Invalid => dec.observe(f),
+            }
+        }
+    }
+    let date_orders = headers
+        .iter()
+        .zip(&orders)
+        .filter(|(_, o)| o.any())
+        .map(|(h, o)| (h.clone(), o.decide()))
+        .collect();
+    Ok((
+        Sniffed {
+            encoding: enc.name().to_string(),
+            delimiter,
+            wrapped,
+            header_key: header_key(&headers),
+            headers,
+            roles,
+            preview,
+            decimal_comma: dec.decimal_comma(delimiter),
+            date_orders,
+        },
+        enc,
+    ))
+}
+
+/// The separator as the report shows it.
+pub fn delimiter_text(d: u8) -> String {
+    match d {
+        b'\t' => "\\t".to_string(),
+        other => (other as char).to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn picks_the_consistent_separator() {
+        let t = "a;b;c\n1,5;2;x\n3,5;4;y\n";
+        assert_eq!(choose_delimiter(t, true), Some(b';'));
+        let t = "a,b\n\"x;y\",1\n\"z;w\",2\n";
+        assert_eq!(choose_delimiter(t, true), Some(b','));
+    }
+}

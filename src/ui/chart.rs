@@ -1,0 +1,234 @@
+//! A chart card: a `<canvas>` drawn by one of the pure `charts` functions, an HTML
+//! tooltip fed by the chart's hit map, "Show data" (the accessible table of exactly what is
+//! drawn), "Download PNG" and "Download CSV".
+//!
+//! The canvas backing store is sized to CSS size × devicePixelRatio so lines and text stay
+//! crisp on HiDPI screens; the chart redraws when the report, the theme or the window size
+//! changes.
+
+use super::dom;
+use super::state::AppState;
+use crate::analytics::Report;
+use crate::charts::{ChartMap, Table, Theme};
+use crate::i18n::tr;
+use leptos::ev;
+use leptos::html;
+use leptos::prelude::*;
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+/// Draws one chart for the current report; `Err` carries a message for the console.
+pub type DrawFn =
+    fn(&DrawingArea<CanvasBackend, plotters::coord::Shift>, &Report, &Theme) -> Result<ChartMap, String>;
+
+/// Everything a chart card needs, as plain function pointers so the card stays generic.
+#[derive(Clone, Copy)]
+pub struct ChartSpec {
+    /// Stable id: file names and test hooks.
+    pub id: &'static str,
+    /// Translation key of the card title.
+    pub title: &'static str,
+    pub draw: DrawFn,
+    pub table: fn(&Report) -> Table,
+    pub summary: fn(&Report) -> String,
+    /// CSS class of the canvas box: "" | "tall" | "short".
+    pub size: &'static str,
+}
+
+#[derive(Clone, PartialEq)]
+struct Tip {
+    x: f64,
+    y: f64,
+    title: String,
+    lines: Vec<String>,
+}
+
+#[component]
+pub fn ChartCard(spec: ChartSpec) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let canvas_ref = NodeRef::<html::Canvas>::new();
+    let map = RwSignal::new(ChartMap::default());
+    let tip = RwSignal::new(None::<Tip>);
+    let show_data = RwSignal::new(false);
+    let resize = RwSignal::new(0u32);
+    let dpr = RwSignal::new(1.0f64);
+
+    let handle = window_event_listener(ev::resize, move |_| resize.update(|n| *n += 1));
+    on_cleanup(move || handle.remove());
+
+    Effect::new(move |_| {
+        let report = state.report.get();
+        let dark = state.dark.get();
+        resize.track();
+        let (Some(canvas), Some(report)) = (canvas_ref.get(), report) else {
+            return;
+        };
+        let t0 = dom::now_ms();
+        let ratio = dom::device_pixel_ratio();
+        dpr.set(ratio);
+        if let Some(m) = draw_on(&canvas, &report, dark, ratio, spec.draw) {
+            map.set(m);
+        }
+        state.timings.update(|t| t.draw_ms += dom::now_ms() - t0);
+    });
+
+    let on_move = move |e: ev::PointerEvent| {
+        let ratio = dpr.get_untracked();
+        let (x, y) = (e.offset_x() as f64, e.offset_y() as f64);
+        let hit = map.with_untracked(|m| {
+            m.hit_at((x * ratio) as i32, (y * ratio) as i32)
+                .map(|h| (h.title.clone(), h.lines.clone()))
+        });
+        tip.set(hit.map(|(title, lines)| Tip { x, y, title, lines }));
+    };
+
+    let summary = move || state.report.with(|r| r.as_ref().map(|r| (spec.summary)(r)).unwrap_or_default());
+    let table = move || state.report.with(|r| r.as_ref().map(|r| (spec.table)(r)));
+
+    let download_png = move |_| {
+        if let Some(canvas) = canvas_ref.get_untracked() {
+            if let Ok(url) = canvas.to_data_url_with_type("image/png") {
+                dom::download_url(&format!("journey-lens-{}.png", spec.id), &url);
+            }
+        }
+    };
+    let download_csv = move |_| {
+        if let Some(t) = table() {
+            dom::download(
+                &format!("journey-lens-{}.csv", spec.id),
+                "text/csv;charset=utf-8",
+                t.to_csv().as_bytes(),
+            );
+        }
+    };
+
+    view! {
+        <section class="jl-card jl-chart" data-chart=spec.id>
+            <h3>{tr(lang, spec.title)}</h3>
+            <div class=format!("jl-chart-box {}", spec.size)>
+                <canvas
+                    node_ref=canvas_ref
+                    role="img"
+                    aria-label=summary
+                    on:pointermove=on_move
+                    on:pointerleave=move |_| tip.set(None)
+                ></canvas>
+                {move || {
+                    tip.get()
+                        .map(|t| {
+                            view! {
+                                <div
+                                    class="jl-tooltip"
+                                    data-testid="tooltip"
+                                    style=format!("left:{}px;top:{}px", t.x + 14.0, t.y + 10.0)
+                                >
+                                    <strong>{t.title}</strong>
+                                    {t.lines.join("\n")}
+                                </div>
+                            }
+                        })
+                }}
+            </div>
+            <p class="jl-visually-hidden">{summary}</p>
+            <div class="jl-chart-actions">
+                <button
+                    class="jl-btn"
+                    data-action="show-data"
+                    aria-expanded=move || show_data.get().to_string()
+                    on:click=move |_| show_data.update(|s| *s = !*s)
+                >
+                    {move || tr(lang, if show_data.get() { "chart.hide_data" } else { "chart.show_data" })}
+                </button>
+                <button class="jl-btn" data-action="download-png" on:click=download_png>
+                    {tr(lang, "chart.download_png")}
+                </button>
+                <button class="jl-btn" data-action="download-csv" on:click=download_csv>
+                    {tr(lang, "table.download_csv")}
+                </button>
+            </div>
+            <Show when=move || show_data.get()>
+                {move || table().map(|t| view! { <DataTable table=Arc::new(t) /> })}
+            </Show>
+        </section>
+    }
+}
+
+/// An accessible table (caption, column headers); all cells are text, never HTML.
+#[component]
+pub fn DataTable(table: Arc<Table>) -> impl IntoView {
+    let headers = table.headers.clone();
+    let rows = table.rows.clone();
+    view! {
+        <div class="jl-table-wrap">
+            <table class="jl-table">
+                <caption>{table.caption.clone()}</caption>
+                <thead>
+                    <tr>{headers.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr>
+                </thead>
+                <tbody>
+                    {rows
+                        .into_iter()
+                        .map(|r| view! { <tr>{r.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr> })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// A table card with "Download CSV", for lists that are not charts.
+#[component]
+pub fn TableCard(id: &'static str, title: &'static str, table: Signal<Option<Table>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let download = move |_| {
+        if let Some(t) = table.get_untracked() {
+            dom::download(&format!("journey-lens-{id}.csv"), "text/csv;charset=utf-8", t.to_csv().as_bytes());
+        }
+    };
+    view! {
+        <section class="jl-card" data-table=id>
+            <h3>{tr(lang, title)}</h3>
+            {move || table.get().map(|t| view! { <DataTable table=Arc::new(t) /> })}
+            <div class="jl-chart-actions">
+                <button class="jl-btn" data-action="download-csv" on:click=download>
+                    {tr(lang, "table.download_csv")}
+                </button>
+            </div>
+        </section>
+    }
+}
+
+fn draw_on(
+    canvas: &web_sys::HtmlCanvasElement,
+    report: &Report,
+    dark: bool,
+    ratio: f64,
+    draw: DrawFn,
+) -> Option<ChartMap> {
+    let el: &web_sys::Element = canvas.unchecked_ref();
+    let rect = el.get_bounding_client_rect();
+    let (w, h) = (rect.width(), rect.height());
+    if w < 10.0 || h < 10.0 {
+        return None;
+    }
+    canvas.set_width((w * ratio).round() as u32);
+    canvas.set_height((h * ratio).round() as u32);
+    let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
+    let root = backend.into_drawing_area();
+    let mut theme = if dark { Theme::dark() } else { Theme::light() };
+    theme.scale = ratio;
+    match draw(&root, report, &theme) {
+        Ok(m) => {
+            let _ = root.present();
+            Some(m)
+        }
+        Err(e) => {
+            web_sys::console::warn_1(&e.into());
+            None
+        }
+    }
+}

@@ -1,0 +1,157 @@
+//! Small browser helpers: storage, downloads, timers, page address. Kept apart so the
+//! components read as layout and state, not as web-sys plumbing.
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// Gives the browser a turn (paint, input, Cancel clicks) between chunks of work.
+pub async fn yield_now() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Waits `ms` milliseconds.
+pub async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Milliseconds since page start, for the app's own timing instrumentation.
+pub fn now_ms() -> f64 {
+    window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
+}
+
+/// localStorage, which may be unavailable (private mode, sandboxed iframe): then settings
+/// simply are not remembered.
+fn storage() -> Option<web_sys::Storage> {
+    window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+pub fn store_get(key: &str) -> Option<String> {
+    storage().and_then(|s| s.get_item(key).ok().flatten())
+}
+
+pub fn store_set(key: &str, value: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(key, value);
+    }
+}
+
+pub fn store_remove(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// A query parameter of the page address (`?feed=…`).
+pub fn query_param(name: &str) -> Option<String> {
+    let search = window()?.location().search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    params.get(name).filter(|v| !v.trim().is_empty())
+}
+
+/// Offers `bytes` as a file download without any server round trip.
+pub fn download(filename: &str, mime: &str, bytes: &[u8]) {
+    let array = js_sys::Uint8Array::from(bytes);
+    let parts = js_sys::Array::of1(&array);
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts) else {
+        return;
+    };
+    download_blob(filename, &blob);
+}
+
+pub fn download_blob(filename: &str, blob: &web_sys::Blob) {
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else {
+        return;
+    };
+    download_url(filename, &url);
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Clicks a temporary `<a download>` pointing at `url`.
+pub fn download_url(filename: &str, url: &str) {
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(a) = doc.create_element("a") else {
+        return;
+    };
+    let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>() else {
+        return;
+    };
+    a.set_href(url);
+    a.set_download(filename);
+    if let Some(body) = doc.body() {
+        let _ = body.append_child(&a);
+        a.click();
+        let _ = body.remove_child(&a);
+    }
+}
+
+/// Sets `data-theme` on `<html>` so the CSS variables switch.
+pub fn set_theme(dark: bool) {
+    if let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = el.set_attribute("data-theme", if dark { "dark" } else { "light" });
+    }
+}
+
+/// Whether the user's system prefers a dark theme.
+pub fn prefers_dark() -> bool {
+    window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .map(|m| m.matches())
+        .unwrap_or(false)
+}
+
+/// Reads `[start, end)` of a file as bytes.
+pub async fn read_slice(file: &web_sys::File, start: f64, end: f64) -> Result<Vec<u8>, String> {
+    let blob = file
+        .slice_with_f64_and_f64(start, end)
+        .map_err(js_message)?;
+    let buf = JsFuture::from(blob.array_buffer())
+        .await
+        .map_err(js_message)?;
+    Ok(js_sys::Uint8Array::new(&buf).to_vec())
+}
+
+/// The device pixel ratio, for crisp canvases on HiDPI screens.
+pub fn device_pixel_ratio() -> f64 {
+    window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).max(1.0)
+}
+
+/// Size of wasm linear memory in bytes (for the benchmark's peak-memory figure).
+pub fn wasm_memory_bytes() -> f64 {
+    let mem = wasm_bindgen::memory();
+    js_sys::Reflect::get(&mem, &JsValue::from_str("buffer"))
+        .ok()
+        .and_then(|b| b.dyn_into::<js_sys::ArrayBuffer>().ok())
+        .map(|b| b.byte_length() as f64)
+        .unwrap_or(0.0)
+}
+
+pub fn js_message(v: JsValue) -> String {
+    if let Some(e) = v.dyn_ref::<js_sys::Error>() {
+        return String::from(e.message());
+    }
+    v.as_string().unwrap_or_else(|| "unknown browser error".to_string())
+}

@@ -1,0 +1,205 @@
+//! Application state: one set of signals shared through context.
+//!
+//! The loaded dataset, the settings and the filter are the inputs; the analytics report is
+//! recomputed from them whenever one changes, and every view only reads the report.
+
+use super::dom;
+use crate::analytics::{self, Filter, Prepared, Report, Settings};
+use crate::i18n::{fill, tr, Lang};
+use crate::ingest::{self, CsvOptions, Loaded};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Data,
+    Funnel,
+    Experience,
+    Nps,
+    Kpis,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 5] = [Tab::Data, Tab::Funnel, Tab::Experience, Tab::Nps, Tab::Kpis];
+    pub fn key(self) -> &'static str {
+        match self {
+            Tab::Data => "data",
+            Tab::Funnel => "funnel",
+            Tab::Experience => "experience",
+            Tab::Nps => "nps",
+            Tab::Kpis => "kpis",
+        }
+    }
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Tab::Data => "nav.data",
+            Tab::Funnel => "nav.funnel",
+            Tab::Experience => "nav.experience",
+            Tab::Nps => "nav.nps",
+            Tab::Kpis => "nav.kpis",
+        }
+    }
+}
+
+/// Where the current data came from, so it can be reloaded.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Source {
+    Sample(String),
+    File(String),
+    Pasted,
+    Feed(String),
+}
+
+/// Progress of a running load, shown as a bar with rows and MB done.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Progress {
+    pub rows: usize,
+    pub bytes: f64,
+    pub total: f64,
+}
+
+/// The loaded data and what analytics precomputed for it once.
+#[derive(Debug)]
+pub struct Current {
+    pub loaded: Loaded,
+    pub prepared: Prepared,
+    pub source: Source,
+}
+
+/// Timings (ms) from the app's own instrumentation, read by the benchmark.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Timings {
+    pub load_ms: f64,
+    pub compute_ms: f64,
+    pub draw_ms: f64,
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub lang: Lang,
+    pub tab: RwSignal<Tab>,
+    pub dark: RwSignal<bool>,
+    pub current: RwSignal<Option<Arc<Current>>>,
+    pub settings: RwSignal<Settings>,
+    pub filter: RwSignal<Filter>,
+    pub report: RwSignal<Option<Arc<Report>>>,
+    /// One clear sentence about the last thing that went wrong; data stays loaded.
+    pub error: RwSignal<Option<String>>,
+    pub progress: RwSignal<Option<Progress>>,
+    pub cancel: RwSignal<bool>,
+    pub timings: RwSignal<Timings>,
+}
+
+const SETTINGS_KEY: &str = "journey-lens.settings";
+
+impl AppState {
+    pub fn new() -> AppState {
+        let dark = dom::store_get("journey-lens.theme")
+            .map(|t| t == "dark")
+            .unwrap_or_else(dom::prefers_dark);
+        dom::set_theme(dark);
+        let settings = dom::store_get(SETTINGS_KEY)
+            .and_then(|s| serde_json::from_str(&s).ok())
+            .unwrap_or_default();
+        AppState {
+            lang: Lang::En,
+            tab: RwSignal::new(Tab::Data),
+            dark: RwSignal::new(dark),
+            current: RwSignal::new(None),
+            settings: RwSignal::new(settings),
+            filter: RwSignal::new(Filter::default()),
+            report: RwSignal::new(None),
+            error: RwSignal::new(None),
+            progress: RwSignal::new(None),
+            cancel: RwSignal::new(false),
+            timings: RwSignal::new(Timings::default()),
+        }
+    }
+
+    /// Starts the first load and wires the recomputation of the report.
+    pub fn boot(self) {
+        let state = self;
+        Effect::new(move |_| {
+            let current = state.current.get();
+            let settings = state.settings.get();
+            let filter = state.filter.get();
+            let Some(cur) = current else {
+                state.report.set(None);
+                return;
+            };
+            let t0 = dom::now_ms();
+            let report = analytics::compute(&cur.loaded.dataset, &cur.prepared, &settings, &filter);
+            let ms = dom::now_ms() - t0;
+            state.timings.update(|t| t.compute_ms = ms);
+            state.report.set(Some(Arc::new(report)));
+        });
+        Effect::new(move |_| {
+            let s = state.settings.get();
+            if let Ok(json) = serde_json::to_string(&s) {
+                dom::store_set(SETTINGS_KEY, &json);
+            }
+        });
+        leptos::task::spawn_local(async move {
+            state.load_sample("sample/journeys.csv").await;
+        });
+    }
+
+    pub fn toggle_theme(self) {
+        let dark = !self.dark.get_untracked();
+        self.dark.set(dark);
+        dom::set_theme(dark);
+        dom::store_set("journey-lens.theme", if dark { "dark" } else { "light" });
+    }
+
+    pub fn dataset_name(self) -> String {
+        self.current.with(|c| match c {
+            None => String::new(),
+            Some(c) => c
+                .loaded
+                .dataset
+                .meta
+                .name
+                .clone()
+                .unwrap_or_else(|| match &c.source {
+                    Source::Sample(n) | Source::File(n) | Source::Feed(n) => n.clone(),
+                    Source::Pasted => tr(self.lang, "source.pasted").to_string(),
+                }),
+        })
+    }
+
+    /// Replaces the current data (and clears filters that no longer apply).
+    pub fn set_loaded(self, loaded: Loaded, source: Source) {
+        let prepared = Prepared::new(&loaded.dataset);
+        self.filter.set(Filter::default());
+        self.error.set(None);
+        self.current.set(Some(Arc::new(Current {
+            loaded,
+            prepared,
+            source,
+        })));
+    }
+
+    pub async fn load_sample(self, path: &str) {
+        match gloo_net::http::Request::get(path).send().await {
+            Ok(resp) if resp.ok() => match resp.binary().await {
+                Ok(bytes) => {
+                    let t0 = dom::now_ms();
+                    match ingest::load_csv(&bytes, &CsvOptions::default()) {
+                        Ok(loaded) => {
+                            self.timings.update(|t| t.load_ms = dom::now_ms() - t0);
+                            let name = path.rsplit('/').next().unwrap_or(path).to_string();
+                            self.set_loaded(loaded, Source::Sample(name));
+                        }
+                        Err(e) => self.error.set(Some(e.to_string())),
+                    }
+                }
+                Err(e) => self.error.set(Some(e.to_string())),
+            },
+            Ok(resp) => self.error.set(Some(fill(
+                tr(self.lang, "error.http"),
+                &[("url", path), ("status", &resp.status().to_string())],
+            ))),
+            Err(e) => self.error.set(Some(e.to_string())),
+        }
+    }
+}
