@@ -80,7 +80,7 @@ fn group_digits(int_part: &str, sep: &str) -> String {
     let n = int_part.len();
     let mut out = String::with_capacity(n + n / 3 * sep.len());
     for (i, ch) in int_part.chars().enumerate() {
-        if i > 0 && (n - i) % 3 == 0 {
+        if i > 0 && (n - i).is_multiple_of(3) {
             out.push_str(sep);
         }
         out.push(ch);

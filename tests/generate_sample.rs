@@ -37,8 +37,95 @@ fn catalan_csv_matches_its_command() {
 #[test]
 fn samples_stay_small_enough_to_ship() {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("public/sample");
-    let size = |f: &str| std::fs::metadata(dir.join(f)).map(|m| m.len()).unwrap_or(u64::MAX);
+    let size = |f: &str| {
+        std::fs::metadata(dir.join(f))
+            .map(|m| m.len())
+            .unwrap_or(u64::MAX)
+    };
     assert!(size("journeys.csv") < 400_000);
     assert!(size("feed.json") < 150_000);
     assert!(size("viatge_ca.csv") < 40_000);
+}
+
+fn sample(file: &str) -> Vec<u8> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("public/sample")
+        .join(file);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The first thing a visitor sees must load without a single rejected row.
+#[test]
+fn english_sample_loads_cleanly_with_every_role_detected() {
+    use journey_lens::dataset::Role;
+    use journey_lens::ingest::{load_csv, CsvOptions};
+    let loaded = load_csv(&sample("journeys.csv"), &CsvOptions::default()).expect("loads");
+    let r = &loaded.report;
+    assert_eq!(
+        (r.rows_loaded, r.rows_rejected),
+        (3_000, 0),
+        "{:?}",
+        r.errors
+    );
+    assert_eq!(r.customers, 586); // counted from the file with a separate script
+    for role in [
+        Role::CustomerId,
+        Role::Timestamp,
+        Role::Journey,
+        Role::Stage,
+        Role::Touchpoint,
+        Role::Channel,
+        Role::Persona,
+        Role::Satisfaction,
+        Role::Effort,
+        Role::Nps,
+        Role::Revenue,
+        Role::Comment,
+    ] {
+        assert!(
+            r.mapping.column_for(role).is_some(),
+            "{role:?} not detected"
+        );
+    }
+    assert_eq!(r.mapping.role_of("region"), Some(Role::Dimension));
+    let ds = &loaded.dataset;
+    // First row: C000001,2025-08-30T17:56:00,... (read off the committed file).
+    assert_eq!(ds.customer.get(0), Some("C000001"));
+    assert_eq!(ds.time(0), Some(1_756_576_560));
+}
+
+#[test]
+fn json_feed_sample_loads_cleanly_with_its_meta() {
+    use journey_lens::ingest::{load_json, JsonOptions};
+    let loaded = load_json(&sample("feed.json"), &JsonOptions::default()).expect("loads");
+    let r = &loaded.report;
+    assert_eq!((r.rows_loaded, r.rows_rejected), (300, 0), "{:?}", r.errors);
+    let meta = &loaded.dataset.meta;
+    assert_eq!(meta.conversion_stage.as_deref(), Some("purchase"));
+    assert_eq!(meta.stage_order.as_ref().map(Vec::len), Some(5));
+    assert_eq!(meta.targets.get("nps"), Some(&20.0));
+}
+
+#[test]
+fn catalan_sample_loads_with_semicolons_decimal_comma_and_day_first_dates() {
+    use journey_lens::ingest::{load_csv, CsvOptions};
+    let loaded = load_csv(&sample("viatge_ca.csv"), &CsvOptions::default()).expect("loads");
+    let r = &loaded.report;
+    assert_eq!((r.rows_loaded, r.rows_rejected), (200, 0), "{:?}", r.errors);
+    assert_eq!(r.delimiter, ";");
+    assert!(r.decimal_comma);
+    use journey_lens::dataset::Role;
+    for (column, role) in [
+        ("client", Role::CustomerId),
+        ("data", Role::Timestamp),
+        ("etapa", Role::Stage),
+        ("punt de contacte", Role::Touchpoint),
+        ("satisfacció", Role::Satisfaction),
+        ("ingressos", Role::Revenue),
+        ("comentari", Role::Comment),
+    ] {
+        assert_eq!(r.mapping.role_of(column), Some(role), "{column}");
+    }
+    // First row is dated 30/08/2025: day first, so 2025-08-30T00:00:00.
+    assert_eq!(loaded.dataset.time(0), Some(1_756_512_000));
 }

@@ -316,42 +316,6 @@ pub(crate) fn walk(ctx: &FunnelCtx, sel: &[u32], mut f: impl FnMut(&Walk)) {
     }
 }
 
-/// Reach counts per step, for KPIs over any subset of events.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub(crate) struct FunnelCounts {
-    /// Customers reaching each step.
-    pub reached: Vec<u64>,
-    /// Converted customers with two or more conversion-stage events.
-    pub repeaters: u64,
-    /// Days from t1 to the conversion step (ordered mode).
-    pub days_to_convert: Vec<f64>,
-}
-
-pub(crate) fn count(ctx: &FunnelCtx, sel: &[u32]) -> FunnelCounts {
-    let k = ctx.plan.stages.len();
-    let mut out = FunnelCounts {
-        reached: vec![0; k],
-        ..FunnelCounts::default()
-    };
-    let conv = ctx.plan.conversion_step;
-    walk(ctx, sel, |w| {
-        for r in &mut out.reached[..w.reached] {
-            *r += 1;
-        }
-        if let Some(c) = conv {
-            if w.reached > c {
-                if w.conversion_events >= 2 {
-                    out.repeaters += 1;
-                }
-                if ctx.mode == ResolvedMode::Ordered {
-                    out.days_to_convert.push((w.times[c] - w.times[0]) as f64 / DAY);
-                }
-            }
-        }
-    });
-    out
-}
-
 fn unavailable_view(ctx: &FunnelCtx, missing: &str) -> FunnelView {
     FunnelView {
         unavailable: Some(missing.to_string()),

@@ -122,3 +122,440 @@ impl KpiView {
         self.get(key).and_then(|k| k.value)
     }
 }
+
+use super::funnel::{walk, FunnelCtx, ResolvedMode};
+use super::nps::{answer, counts, responses};
+use super::period::PeriodIndex;
+use super::settings::{JesWeights, Settings};
+use super::stats::{delta_pct, median, pct, ratio, Mean};
+use crate::dataset::{Dataset, MISSING};
+use std::collections::BTreeMap;
+
+/// A KPI's fixed description.
+struct Def {
+    key: &'static str,
+    label: &'static str,
+    unit: KpiUnit,
+    lower_is_better: bool,
+}
+
+const fn def(key: &'static str, label: &'static str, unit: KpiUnit, lower_is_better: bool) -> Def {
+    Def {
+        key,
+        label,
+        unit,
+        lower_is_better,
+    }
+}
+
+/// Every KPI in display order; the index is the slot in [`Values::v`].
+const DEFS: [Def; 17] = [
+    def("customers", "Customers", KpiUnit::Count, false),
+    def("interactions", "Interactions", KpiUnit::Count, false),
+    def("touchpoints", "Touchpoints", KpiUnit::Count, false),
+    def("conversion_rate", "Conversion rate", KpiUnit::Percent, false),
+    def("retention_rate", "Retention rate", KpiUnit::Percent, false),
+    def("churn_rate", "Churn rate", KpiUnit::Percent, true),
+    def("repeat_rate", "Repeat rate", KpiUnit::Percent, false),
+    def("csat", "CSAT (top-2-box)", KpiUnit::Percent, false),
+    def("ces", "CES (mean effort score)", KpiUnit::Score, false),
+    def("ces_easy_pct", "Easy (CES 5–7)", KpiUnit::Percent, false),
+    def("nps", "NPS", KpiUnit::Score, false),
+    def("revenue_total", "Revenue", KpiUnit::Money, false),
+    def("revenue_per_customer", "Revenue per customer", KpiUnit::Money, false),
+    def("revenue_per_converted", "Revenue per converted customer", KpiUnit::Money, false),
+    def("median_days_to_convert", "Median days to convert", KpiUnit::Days, true),
+    def("interactions_per_customer", "Interactions per customer", KpiUnit::Score, false),
+    def("jes", "Journey Excellence Score", KpiUnit::Score, false),
+];
+
+/// Keys of KPIs where lower values are better (targets are met from below).
+pub const LOWER_IS_BETTER: [&str; 2] = ["churn_rate", "median_days_to_convert"];
+
+const CONV: usize = 3;
+const RET: usize = 4;
+const CHURN: usize = 5;
+const REPEAT: usize = 6;
+const CSAT: usize = 7;
+const CES: usize = 8;
+const NPS: usize = 10;
+const JES: usize = 16;
+
+/// KPI values of one subset of events, by slot of [`DEFS`].
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Values {
+    pub v: [Option<f64>; 17],
+    /// Customers classed by their latest NPS answer: [promoters, detractors] →
+    /// (customers, revenue sum, converted, retained).
+    pub impact: [(u64, f64, u64, u64); 2],
+}
+
+/// Why a KPI cannot be computed from this file, by slot.
+fn unavailable(ds: &Dataset, ctx: &FunnelCtx, slot: usize) -> Option<String> {
+    let need = |ok: bool, role: &str| (!ok).then(|| role.to_string());
+    let has_next = ctx
+        .plan
+        .conversion_step
+        .is_some_and(|c| c + 1 < ctx.plan.stages.len());
+    match DEFS[slot].key {
+        "touchpoints" => need(ds.touchpoint.is_some(), "touchpoint"),
+        "conversion_rate" | "repeat_rate" => need(ds.stage.is_some(), "stage"),
+        "retention_rate" | "churn_rate" => need(ds.stage.is_some(), "stage").or_else(|| {
+            (!has_next).then(|| "stage (a stage after the conversion stage)".to_string())
+        }),
+        "csat" => need(ds.satisfaction.is_some(), "satisfaction"),
+        "ces" | "ces_easy_pct" => need(ds.effort.is_some(), "effort"),
+        "nps" => need(ds.nps.is_some(), "nps"),
+        "revenue_total" | "revenue_per_customer" => need(ds.revenue.is_some(), "revenue"),
+        "revenue_per_converted" => {
+            need(ds.revenue.is_some(), "revenue").or_else(|| need(ds.stage.is_some(), "stage"))
+        }
+        "median_days_to_convert" => need(ds.stage.is_some(), "stage").or_else(|| {
+            need(ctx.mode == ResolvedMode::Ordered, "timestamp")
+        }),
+        _ => None,
+    }
+}
+
+/// Computes every KPI on one subset of selected events (in customer, time order).
+pub(crate) fn values(ctx: &FunnelCtx, settings: &Settings, sel: &[u32]) -> Values {
+    let ds = ctx.ds;
+    let k = ctx.plan.stages.len();
+    let conv = ctx.plan.conversion_step;
+    let mut reached = vec![0u64; k];
+    let (mut customers, mut repeaters, mut conv_revenue) = (0u64, 0u64, 0.0);
+    let mut days = Vec::new();
+    let mut out = Values::default();
+    let rev = ds.revenue.as_deref();
+    let rev_of = |i: u32| rev.map_or(f64::NAN, |r| r[i as usize]);
+    walk(ctx, sel, |w| {
+        customers += 1;
+        for r in &mut reached[..w.reached] {
+            *r += 1;
+        }
+        let converted = conv.is_some_and(|c| w.reached > c);
+        let retained = conv.is_some_and(|c| w.reached > c + 1);
+        let mut cust_rev = 0.0;
+        if rev.is_some() {
+            for &e in w.events {
+                let v = rev_of(e);
+                if !v.is_nan() {
+                    cust_rev += v;
+                }
+            }
+        }
+        if converted {
+            conv_revenue += cust_rev;
+            if w.conversion_events >= 2 {
+                repeaters += 1;
+            }
+            if ctx.mode == ResolvedMode::Ordered {
+                if let Some(c) = conv {
+                    days.push((w.times[c] - w.times[0]) as f64 / 86_400.0);
+                }
+            }
+        }
+        if ds.nps.is_some() {
+            let latest = w.events.iter().rev().find_map(|&e| answer(ds, e as usize));
+            let class = match latest {
+                Some(v) if v >= 9.0 => Some(0),
+                Some(v) if v < 7.0 => Some(1),
+                _ => None,
+            };
+            if let Some(c) = class {
+                let a = &mut out.impact[c];
+                a.0 += 1;
+                a.1 += cust_rev;
+                a.2 += converted as u64;
+                a.3 += retained as u64;
+            }
+        }
+    });
+    let events = sel.len() as f64;
+    let custf = customers as f64;
+    let v = &mut out.v;
+    v[0] = Some(custf);
+    v[1] = Some(events);
+    if let Some(tp) = ds.touchpoint.as_ref() {
+        let mut seen = vec![false; tp.values.len()];
+        let mut n = 0;
+        for &e in sel {
+            let c = tp.codes[e as usize];
+            if c != MISSING && !seen[c as usize] {
+                seen[c as usize] = true;
+                n += 1;
+            }
+        }
+        v[2] = Some(n as f64);
+    }
+    if let Some(c) = conv {
+        v[CONV] = pct(reached[c] as f64, reached[0] as f64);
+        if c + 1 < k {
+            v[RET] = pct(reached[c + 1] as f64, reached[c] as f64);
+            v[CHURN] = v[RET].map(|r| 100.0 - r);
+        }
+        v[REPEAT] = pct(repeaters as f64, reached[c] as f64);
+        if rev.is_some() {
+            v[13] = ratio(conv_revenue, reached[c] as f64);
+        }
+        if ctx.mode == ResolvedMode::Ordered {
+            v[14] = median(&mut days);
+        }
+    }
+    if let Some(sat) = ds.satisfaction.as_deref() {
+        let top = ds.scales.satisfaction.max - 1.0;
+        let (mut n, mut hi) = (0u64, 0u64);
+        for &e in sel {
+            let x = sat[e as usize];
+            if !x.is_nan() {
+                n += 1;
+                hi += (x >= top) as u64;
+            }
+        }
+        v[CSAT] = pct(hi as f64, n as f64);
+    }
+    if let Some(eff) = ds.effort.as_deref() {
+        let easy = ds.scales.effort.max - 2.0;
+        let (mut m, mut e_n) = (Mean::default(), 0u64);
+        for &e in sel {
+            let x = eff[e as usize];
+            if !x.is_nan() {
+                m.add(x);
+                e_n += (x >= easy) as u64;
+            }
+        }
+        v[CES] = m.get();
+        v[9] = pct(e_n as f64, m.n as f64);
+    }
+    if ds.nps.is_some() {
+        v[NPS] = counts(ds, &responses(ds, sel, settings.nps_latest_only)).nps();
+    }
+    if let Some(r) = rev {
+        let mut m = Mean::default();
+        for &e in sel {
+            let x = r[e as usize];
+            if !x.is_nan() {
+                m.add(x);
+            }
+        }
+        v[11] = (m.n > 0).then_some(m.sum);
+        v[12] = v[11].and_then(|t| ratio(t, custf));
+    }
+    v[15] = ratio(events, custf);
+    v[JES] = jes(v, &settings.jes_weights, ds.scales.effort).value;
+    out
+}
+
+/// The Journey Excellence Score from KPI values.
+fn jes(v: &[Option<f64>; 17], w: &JesWeights, effort: crate::dataset::Scale) -> Jes {
+    let clean = |x: f64| if x.is_finite() && x > 0.0 { x } else { 0.0 };
+    let raw = [clean(w.csat), clean(w.nps), clean(w.conversion), clean(w.ces)];
+    let total: f64 = raw.iter().sum();
+    let norm: Vec<f64> = raw.iter().map(|x| ratio(*x, total).unwrap_or(0.0)).collect();
+    let comps = [
+        ("csat", "CSAT", v[CSAT]),
+        ("nps", "(NPS + 100) / 2", v[NPS].map(|n| (n + 100.0) / 2.0)),
+        ("conversion", "Conversion rate", v[CONV]),
+        ("ces", "(CES − 1) / 6 × 100", v[CES].map(|c| effort.to_percent(c))),
+    ];
+    let components: Vec<JesComponent> = comps
+        .iter()
+        .zip(&norm)
+        .map(|(&(key, label, value), &weight)| JesComponent {
+            key: key.into(),
+            label: label.into(),
+            value: value.filter(|x| x.is_finite()),
+            weight,
+        })
+        .collect();
+    let used: Vec<&JesComponent> = components
+        .iter()
+        .filter(|c| c.value.is_some() && c.weight > 0.0)
+        .collect();
+    let wsum: f64 = used.iter().map(|c| c.weight).sum();
+    let num: f64 = used.iter().map(|c| c.weight * c.value.unwrap_or(0.0)).sum();
+    let value = ratio(num, wsum);
+    let terms: Vec<String> = used
+        .iter()
+        .map(|c| format!("{:.2}×{:.1}", c.weight, c.value.unwrap_or(0.0)))
+        .collect();
+    let formula = match value {
+        Some(x) => format!("JES = ({}) / {:.2} = {:.1}", terms.join(" + "), wsum, x),
+        None => "JES = n/a (no component has data)".to_string(),
+    };
+    Jes {
+        value,
+        components,
+        formula,
+    }
+}
+
+fn status(value: f64, target: f64, lower_is_better: bool) -> TargetStatus {
+    let band = 0.1 * target.abs();
+    if lower_is_better {
+        if value <= target {
+            TargetStatus::Met
+        } else if value <= target + band {
+            TargetStatus::Within10
+        } else {
+            TargetStatus::Missed
+        }
+    } else if value >= target {
+        TargetStatus::Met
+    } else if value >= target - band {
+        TargetStatus::Within10
+    } else {
+        TargetStatus::Missed
+    }
+}
+
+/// The selected events grouped by period, each group still in customer, time order.
+fn by_period(ds: &Dataset, p: &PeriodIndex, sel: &[u32]) -> (Vec<u32>, Vec<usize>) {
+    let Some(ts) = ds.timestamp.as_deref() else {
+        return (Vec::new(), vec![0; p.len + 1]);
+    };
+    let mut start = vec![0usize; p.len + 1];
+    for &e in sel {
+        if let Some(s) = p.slot(ts[e as usize]) {
+            start[s + 1] += 1;
+        }
+    }
+    for s in 0..p.len {
+        start[s + 1] += start[s];
+    }
+    let mut fill = start.clone();
+    let mut out = vec![0u32; start[p.len]];
+    for &e in sel {
+        if let Some(s) = p.slot(ts[e as usize]) {
+            out[fill[s]] = e;
+            fill[s] += 1;
+        }
+    }
+    (out, start)
+}
+
+/// The KPI view for the selected events.
+pub(crate) fn compute(
+    ctx: &FunnelCtx,
+    periods: Option<PeriodIndex>,
+    settings: &Settings,
+    sel: &[u32],
+) -> KpiView {
+    let ds = ctx.ds;
+    let all = values(ctx, settings, sel);
+    let mut targets: BTreeMap<String, (f64, TargetSource)> = BTreeMap::new();
+    for (k, &t) in &ds.meta.targets {
+        targets.insert(k.clone(), (t, TargetSource::Meta));
+    }
+    for (k, &t) in &settings.targets {
+        targets.insert(k.clone(), (t, TargetSource::User));
+    }
+    // Per-period values, for sparklines and period over period.
+    let mut series: Vec<(String, bool, Values)> = Vec::new();
+    let (mut current_period, mut previous_period) = (None, None);
+    let (mut cur, mut prev) = (None, None);
+    if let Some(p) = periods {
+        let (grouped, start) = by_period(ds, &p, sel);
+        let latest = (0..p.len).rev().find(|&s| start[s + 1] > start[s]);
+        if let Some(latest) = latest {
+            let n = settings.sparkline_periods.max(3);
+            let first = (latest + 1).saturating_sub(n);
+            for s in first..=latest {
+                let vals = values(ctx, settings, &grouped[start[s]..start[s + 1]]);
+                series.push((p.label(s), s != latest, vals));
+            }
+            let len = series.len();
+            if len >= 2 {
+                current_period = Some(series[len - 2].0.clone());
+                cur = Some(len - 2);
+            }
+            if len >= 3 {
+                previous_period = Some(series[len - 3].0.clone());
+                prev = Some(len - 3);
+            }
+        }
+    }
+    let kpis = DEFS
+        .iter()
+        .enumerate()
+        .map(|(slot, d)| {
+            let unavailable = unavailable(ds, ctx, slot);
+            let value = if unavailable.is_some() { None } else { all.v[slot] };
+            let pick = |i: Option<usize>| i.and_then(|i| series[i].2.v[slot]);
+            let (current, previous) = if unavailable.is_some() {
+                (None, None)
+            } else {
+                (pick(cur), pick(prev))
+            };
+            let target = targets.get(d.key).copied();
+            Kpi {
+                key: d.key.into(),
+                label: d.label.into(),
+                unit: d.unit,
+                value,
+                unavailable: unavailable.clone(),
+                lower_is_better: d.lower_is_better,
+                current,
+                previous,
+                delta_pct: delta_pct(current, previous),
+                target: target.map(|t| t.0),
+                target_source: target.map(|t| t.1),
+                status: match (value, target) {
+                    (Some(v), Some((t, _))) => Some(status(v, t, d.lower_is_better)),
+                    _ => None,
+                },
+                sparkline: if unavailable.is_some() {
+                    Vec::new()
+                } else {
+                    series
+                        .iter()
+                        .map(|(period, complete, vals)| SparkPoint {
+                            period: period.clone(),
+                            value: vals.v[slot],
+                            complete: *complete,
+                        })
+                        .collect()
+                },
+            }
+        })
+        .collect();
+    let [pro, det] = all.impact;
+    let imp_missing = match (ds.nps.is_some(), ds.revenue.is_some() || ds.stage.is_some()) {
+        (false, _) => Some("nps".to_string()),
+        (true, false) => Some("revenue, stage".to_string()),
+        _ => None,
+    };
+    let rev_pp = |a: (u64, f64, u64, u64)| if ds.revenue.is_some() { ratio(a.1, a.0 as f64) } else { None };
+    let ret = |a: (u64, f64, u64, u64)| {
+        if unavailable(ds, ctx, RET).is_some() {
+            None
+        } else {
+            pct(a.3 as f64, a.2 as f64)
+        }
+    };
+    let diff = |a: Option<f64>, b: Option<f64>| delta_pct(a, b);
+    let impact = Impact {
+        unavailable: imp_missing,
+        promoters: pro.0,
+        detractors: det.0,
+        revenue_per_promoter: rev_pp(pro),
+        revenue_per_detractor: rev_pp(det),
+        revenue_diff_pct: diff(rev_pp(pro), rev_pp(det)),
+        retention_promoters: ret(pro),
+        retention_detractors: ret(det),
+        retention_diff_pct: diff(ret(pro), ret(det)),
+    };
+    let mut jes_v = all.v;
+    for (slot, x) in jes_v.iter_mut().enumerate() {
+        if unavailable(ds, ctx, slot).is_some() {
+            *x = None;
+        }
+    }
+    KpiView {
+        kpis,
+        jes: jes(&jes_v, &settings.jes_weights, ds.scales.effort),
+        impact,
+        current_period,
+        previous_period,
+    }
+}

@@ -29,8 +29,47 @@ use crate::dataset::Dataset;
 
 /// Every view for the events the filter selects.
 pub fn compute(ds: &Dataset, prep: &Prepared, settings: &Settings, filter: &Filter) -> Report {
-    let _ = (ds, prep, settings, filter);
-    todo!()
+    let tt = std::time::Instant::now();
+    let (sel, notes) = filter::select(ds, prep, filter);
+    eprintln!("select {:?}", tt.elapsed());
+    let ctx = funnel::FunnelCtx::new(ds, prep, settings);
+    let periods = period::PeriodIndex::new(settings.period, prep.time_range());
+    let mut customers = 0u64;
+    let mut last = u32::MAX;
+    for &e in &sel {
+        let c = ds.customer.codes[e as usize];
+        if c != last {
+            customers += 1;
+            last = c;
+        }
+    }
+    let tt = std::time::Instant::now();
+    let f = funnel::compute(&ctx, prep, settings, &sel);
+    eprintln!("funnel {:?}", tt.elapsed());
+    let tt = std::time::Instant::now();
+    let x = experience::compute(&ctx, settings, &sel);
+    eprintln!("exp {:?}", tt.elapsed());
+    let tt = std::time::Instant::now();
+    let n = nps::compute(ds, periods, settings, &sel);
+    eprintln!("nps {:?}", tt.elapsed());
+    let tt = std::time::Instant::now();
+    let k = kpis::compute(&ctx, periods, settings, &sel);
+    eprintln!("kpi {:?}", tt.elapsed());
+    Report {
+        dataset: ds.meta.name.clone(),
+        selection: Selection {
+            customers,
+            events: sel.len() as u64,
+            total_events: ds.len() as u64,
+            notes,
+        },
+        settings: settings.clone(),
+        filter: filter.clone(),
+        funnel: f,
+        experience: x,
+        nps: n,
+        kpis: k,
+    }
 }
 
 /// Ids of the customers who reached funnel step `step` (0-based) but not the next one,
@@ -42,6 +81,23 @@ pub fn dropped_after(
     filter: &Filter,
     step: usize,
 ) -> Vec<String> {
-    let _ = (ds, prep, settings, filter, step);
-    todo!()
+    let (sel, _) = filter::select(ds, prep, filter);
+    let ctx = funnel::FunnelCtx::new(ds, prep, settings);
+    funnel::dropped_after(&ctx, &sel, step)
+}
+
+/// Customer ids as a one-column CSV (header `customer_id`), quoting where needed.
+pub fn ids_csv(ids: &[String]) -> String {
+    let mut out = String::from("customer_id\n");
+    for id in ids {
+        if id.contains([',', '"', '\n', '\r']) {
+            out.push('"');
+            out.push_str(&id.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(id);
+        }
+        out.push('\n');
+    }
+    out
 }

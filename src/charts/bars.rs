@@ -31,7 +31,11 @@ impl HBar {
     pub fn new(label: &str, value: f64, color: Rgb, value_text: String) -> HBar {
         HBar {
             label: label.to_string(),
-            value: if value.is_finite() { value.max(0.0) } else { 0.0 },
+            value: if value.is_finite() {
+                value.max(0.0)
+            } else {
+                0.0
+            },
             color,
             value_text,
             ghost: None,
@@ -58,8 +62,8 @@ pub fn draw_hbars<DB: DrawingBackend>(
         .map(|b| b.value_text.chars().count())
         .max()
         .unwrap_or(0);
-    let right = ((longest_value as f64 * font * 0.6).ceil() as i32 + p.px(10.0))
-        .min(area.width() / 3);
+    let right =
+        ((longest_value as f64 * font * 0.6).ceil() as i32 + p.px(10.0)).min(area.width() / 3);
     let bottom = if axis.is_some() {
         (font * 1.6).ceil() as i32
     } else {
@@ -77,14 +81,7 @@ pub fn draw_hbars<DB: DrawingBackend>(
     }
     let max = bars
         .iter()
-        .flat_map(|b| {
-            [
-                Some(b.value),
-                b.ghost,
-                b.whisker.map(|w| w.1),
-                b.marker,
-            ]
-        })
+        .flat_map(|b| [Some(b.value), b.ghost, b.whisker.map(|w| w.1), b.marker])
         .flatten()
         .filter(|v| v.is_finite())
         .fold(0.0_f64, f64::max);
@@ -125,7 +122,11 @@ pub fn draw_hbars<DB: DrawingBackend>(
         }
         if let Some(m) = b.marker {
             let xm = x.px(m.max(0.0));
-            p.line(&[(xm, y0 - p.px(2.0)), (xm, y1 + p.px(2.0))], p.theme.text, 2.5)?;
+            p.line(
+                &[(xm, y0 - p.px(2.0)), (xm, y1 + p.px(2.0))],
+                p.theme.text,
+                2.5,
+            )?;
             end = end.max(xm);
         }
         if show_values {
@@ -141,10 +142,6 @@ pub fn draw_hbars<DB: DrawingBackend>(
         let hit = Rect::new(plot.x0, y0, bar.x1.max(end).max(plot.x0 + p.px(8.0)), y1);
         p.hit(hit, b.title.clone(), b.lines.clone());
     }
-    p.line(
-        &[(plot.x0, plot.y0), (plot.x0, plot.y1)],
-        p.theme.axis,
-        1.0,
-    )?;
+    p.line(&[(plot.x0, plot.y0), (plot.x0, plot.y1)], p.theme.axis, 1.0)?;
     Ok(())
 }

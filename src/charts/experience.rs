@@ -34,7 +34,11 @@ fn scale_position(scale: Scale, mean: f64) -> f64 {
 }
 
 fn scale_text(lang: Lang, scale: Scale) -> String {
-    format!("{}–{}", f::number(lang, scale.min, 0), f::number(lang, scale.max, 0))
+    format!(
+        "{}–{}",
+        f::number(lang, scale.min, 0),
+        f::number(lang, scale.max, 0)
+    )
 }
 
 fn cell_lines(lang: Lang, cell: Option<&GridCell>, scale: Scale) -> Vec<String> {
@@ -47,9 +51,17 @@ fn cell_lines(lang: Lang, cell: Option<&GridCell>, scale: Scale) -> Vec<String> 
         f::or_na(lang, c.satisfaction_mean, |l, v| f::score(l, v, 2)),
         scale_text(lang, scale)
     )];
-    lines.push(format!("{}: {}", t(lang, "chart.answers"), f::int(lang, c.satisfaction_count as i64)));
+    lines.push(format!(
+        "{}: {}",
+        t(lang, "chart.answers"),
+        f::int(lang, c.satisfaction_count as i64)
+    ));
     if let Some(neg) = c.share_negative {
-        lines.push(format!("{}: {}", t(lang, "chart.share_negative"), f::percent(lang, neg)));
+        lines.push(format!(
+            "{}: {}",
+            t(lang, "chart.share_negative"),
+            f::percent(lang, neg)
+        ));
     }
     if let Some(e) = c.effort_mean {
         lines.push(format!(
@@ -59,8 +71,16 @@ fn cell_lines(lang: Lang, cell: Option<&GridCell>, scale: Scale) -> Vec<String> 
             f::int(lang, c.effort_count as i64)
         ));
     }
-    lines.push(format!("{}: {}", t(lang, "chart.events"), f::int(lang, c.events as i64)));
-    lines.push(format!("{}: {}", t(lang, "chart.customers"), f::int(lang, c.customers as i64)));
+    lines.push(format!(
+        "{}: {}",
+        t(lang, "chart.events"),
+        f::int(lang, c.events as i64)
+    ));
+    lines.push(format!(
+        "{}: {}",
+        t(lang, "chart.customers"),
+        f::int(lang, c.customers as i64)
+    ));
     lines
 }
 
@@ -122,7 +142,9 @@ pub fn draw_heatmap<DB: DrawingBackend>(
             let (y0, y1) = rows.span(r);
             let rect = Rect::new(x0, y0, (x1 - gap).max(x0 + 1), (y1 - gap).max(y0 + 1));
             let cell = cells.get(&(stage.as_str(), tp.as_str())).copied();
-            let mean = cell.and_then(|c| c.satisfaction_mean).filter(|m| m.is_finite());
+            let mean = cell
+                .and_then(|c| c.satisfaction_mean)
+                .filter(|m| m.is_finite());
             let fill_c = match mean {
                 Some(m) => theme.diverging_at(scale_position(scale, m)),
                 None => theme.empty,
@@ -141,17 +163,47 @@ pub fn draw_heatmap<DB: DrawingBackend>(
             let count = cell.map(|c| format!("n = {}", f::int(lang, c.satisfaction_count as i64)));
             let fits = |s: &str| label::text_width(s, font) <= rect.width() as f64 * 0.95;
             if two_lines && mean.is_some() && count.as_deref().is_some_and(fits) {
-                p.bold_text(&main, (cx, cy), Size::Small, ink, Align::Center, Baseline::Bottom)?;
+                p.bold_text(
+                    &main,
+                    (cx, cy),
+                    Size::Small,
+                    ink,
+                    Align::Center,
+                    Baseline::Bottom,
+                )?;
                 if let Some(n) = &count {
-                    p.text(n, (cx, cy + p.px(1.0)), Size::Small, ink, Align::Center, Baseline::Top)?;
+                    p.text(
+                        n,
+                        (cx, cy + p.px(1.0)),
+                        Size::Small,
+                        ink,
+                        Align::Center,
+                        Baseline::Top,
+                    )?;
                 }
             } else if one_line && fits(&main) {
-                p.text(&main, (cx, cy), Size::Small, ink, Align::Center, Baseline::Middle)?;
+                p.text(
+                    &main,
+                    (cx, cy),
+                    Size::Small,
+                    ink,
+                    Align::Center,
+                    Baseline::Middle,
+                )?;
             }
-            p.hit(rect, format!("{stage} · {tp}"), cell_lines(lang, cell, scale));
+            p.hit(
+                rect,
+                format!("{stage} · {tp}"),
+                cell_lines(lang, cell, scale),
+            );
         }
     }
-    heat_legend(&p, Rect::new(plot.x0, plot.y1 + p.px(6.0), plot.x1, p.height), scale, lang)?;
+    heat_legend(
+        &p,
+        Rect::new(plot.x0, plot.y1 + p.px(6.0), plot.x1, p.height),
+        scale,
+        lang,
+    )?;
     Ok(p.finish())
 }
 
@@ -250,7 +302,8 @@ pub fn heatmap_summary(grid: &Grid, lang: Lang) -> String {
         return needs(lang, what);
     }
     let stages: std::collections::HashSet<&str> = grid.stages.iter().map(String::as_str).collect();
-    let tps: std::collections::HashSet<&str> = grid.touchpoints.iter().map(String::as_str).collect();
+    let tps: std::collections::HashSet<&str> =
+        grid.touchpoints.iter().map(String::as_str).collect();
     let mut lo: Option<(&GridCell, f64)> = None;
     let mut hi: Option<(&GridCell, f64)> = None;
     for c in &grid.cells {
@@ -305,7 +358,12 @@ fn emotion_value<'a>(points: &'a [EmotionPoint], stage: &str) -> Option<&'a Emot
     points.iter().find(|p| p.stage == stage)
 }
 
-fn emotion_points(lang: Lang, stages: &[String], points: &[EmotionPoint], who: &str) -> Vec<LinePoint> {
+fn emotion_points(
+    lang: Lang,
+    stages: &[String],
+    points: &[EmotionPoint],
+    who: &str,
+) -> Vec<LinePoint> {
     stages
         .iter()
         .map(|s| {
@@ -352,7 +410,12 @@ pub fn draw_emotion<DB: DrawingBackend>(
             .by_persona
             .iter()
             .any(|pc| pc.points.iter().any(|pt| pt.percent.is_some()));
-    if nothing_to_draw(&p, curve.unavailable.as_deref(), stages.is_empty() || !has_value, lang)? {
+    if nothing_to_draw(
+        &p,
+        curve.unavailable.as_deref(),
+        stages.is_empty() || !has_value,
+        lang,
+    )? {
         return Ok(p.finish());
     }
     let overall_name = t(lang, "chart.all_customers");
@@ -377,7 +440,14 @@ pub fn draw_emotion<DB: DrawingBackend>(
     });
     let area = p.bounds();
     let fmt = |v: f64| f::number(lang, v, 0);
-    draw_line_chart(&mut p, area, &stages, &series, YDomain::Fixed(0.0, 100.0), &fmt)?;
+    draw_line_chart(
+        &mut p,
+        area,
+        &stages,
+        &series,
+        YDomain::Fixed(0.0, 100.0),
+        &fmt,
+    )?;
     Ok(p.finish())
 }
 
@@ -386,9 +456,11 @@ pub fn emotion_table(curve: &EmotionCurve, lang: Lang) -> Table {
     let mut headers = vec![t(lang, "chart.stage"), t(lang, "chart.all_customers")];
     headers.extend(curve.by_persona.iter().map(|pc| pc.persona.clone()));
     let val = |points: &[EmotionPoint], s: &str| {
-        f::or_na(lang, emotion_value(points, s).and_then(|p| p.percent), |l, v| {
-            f::number(l, v, 1)
-        })
+        f::or_na(
+            lang,
+            emotion_value(points, s).and_then(|p| p.percent),
+            |l, v| f::number(l, v, 1),
+        )
     };
     let rows = stages
         .iter()
@@ -450,7 +522,10 @@ fn share(lang: Lang, part: u64, total: u64) -> String {
 }
 
 fn others_label(lang: Lang, pairs: u64) -> String {
-    fill(tr(lang, "chart.others_pairs"), &[("n", &f::int(lang, pairs as i64))])
+    fill(
+        tr(lang, "chart.others_pairs"),
+        &[("n", &f::int(lang, pairs as i64))],
+    )
 }
 
 /// The most frequent touchpoint-to-touchpoint transitions as bars, then one grey bar for
@@ -475,12 +550,28 @@ pub fn draw_handoffs<DB: DrawingBackend>(
                 &name,
                 x.count as f64,
                 theme.series(0),
-                format!("{} · {}", f::int(lang, x.count as i64), share(lang, x.count, h.total)),
+                format!(
+                    "{} · {}",
+                    f::int(lang, x.count as i64),
+                    share(lang, x.count, h.total)
+                ),
             );
             bar.lines = vec![
-                format!("{}: {}", t(lang, "chart.handoffs"), f::int(lang, x.count as i64)),
-                format!("{}: {}", t(lang, "chart.share"), share(lang, x.count, h.total)),
-                format!("{}: {}", t(lang, "chart.customers"), f::int(lang, x.customers as i64)),
+                format!(
+                    "{}: {}",
+                    t(lang, "chart.handoffs"),
+                    f::int(lang, x.count as i64)
+                ),
+                format!(
+                    "{}: {}",
+                    t(lang, "chart.share"),
+                    share(lang, x.count, h.total)
+                ),
+                format!(
+                    "{}: {}",
+                    t(lang, "chart.customers"),
+                    f::int(lang, x.customers as i64)
+                ),
                 format!(
                     "{}: {}",
                     t(lang, "chart.satisfaction_at_to"),
@@ -496,11 +587,23 @@ pub fn draw_handoffs<DB: DrawingBackend>(
             &name,
             o.count as f64,
             theme.axis,
-            format!("{} · {}", f::int(lang, o.count as i64), share(lang, o.count, h.total)),
+            format!(
+                "{} · {}",
+                f::int(lang, o.count as i64),
+                share(lang, o.count, h.total)
+            ),
         );
         bar.lines = vec![
-            format!("{}: {}", t(lang, "chart.handoffs"), f::int(lang, o.count as i64)),
-            format!("{}: {}", t(lang, "chart.share"), share(lang, o.count, h.total)),
+            format!(
+                "{}: {}",
+                t(lang, "chart.handoffs"),
+                f::int(lang, o.count as i64)
+            ),
+            format!(
+                "{}: {}",
+                t(lang, "chart.share"),
+                share(lang, o.count, h.total)
+            ),
             format!(
                 "{}: {}",
                 t(lang, "chart.satisfaction_at_to"),
@@ -643,8 +746,14 @@ pub fn draw_priority<DB: DrawingBackend>(
         Align::Center,
         Baseline::Bottom,
     )?;
-    let mx = m.performance_median.filter(|v| v.is_finite()).map(|v| x.px(v.clamp(0.0, 100.0)));
-    let my = m.importance_median.filter(|v| v.is_finite()).map(|v| y.px(v.clamp(-1.0, 1.0)));
+    let mx = m
+        .performance_median
+        .filter(|v| v.is_finite())
+        .map(|v| x.px(v.clamp(0.0, 100.0)));
+    let my = m
+        .importance_median
+        .filter(|v| v.is_finite())
+        .map(|v| y.px(v.clamp(-1.0, 1.0)));
     if let Some(px) = mx {
         p.dashed(&[(px, plot.y0), (px, plot.y1)], theme.axis, 1.0)?;
     }
@@ -653,9 +762,24 @@ pub fn draw_priority<DB: DrawingBackend>(
     }
     let pad = p.px(6.0);
     let corners = [
-        (Quadrant::FixFirst, (plot.x0 + pad, plot.y0 + pad), Align::Left, Baseline::Top),
-        (Quadrant::KeepUp, (plot.x1 - pad, plot.y0 + pad), Align::Right, Baseline::Top),
-        (Quadrant::LowPriority, (plot.x0 + pad, plot.y1 - pad), Align::Left, Baseline::Bottom),
+        (
+            Quadrant::FixFirst,
+            (plot.x0 + pad, plot.y0 + pad),
+            Align::Left,
+            Baseline::Top,
+        ),
+        (
+            Quadrant::KeepUp,
+            (plot.x1 - pad, plot.y0 + pad),
+            Align::Right,
+            Baseline::Top,
+        ),
+        (
+            Quadrant::LowPriority,
+            (plot.x0 + pad, plot.y1 - pad),
+            Align::Left,
+            Baseline::Bottom,
+        ),
         (
             Quadrant::PossibleOverkill,
             (plot.x1 - pad, plot.y1 - pad),
@@ -664,7 +788,14 @@ pub fn draw_priority<DB: DrawingBackend>(
         ),
     ];
     for (q, at, align, base) in corners {
-        p.bold_text(&t(lang, quadrant_key(q)), at, Size::Small, quadrant_color(theme, q), align, base)?;
+        p.bold_text(
+            &t(lang, quadrant_key(q)),
+            at,
+            Size::Small,
+            quadrant_color(theme, q),
+            align,
+            base,
+        )?;
     }
     let mut placed: Vec<Rect> = Vec::new();
     let label_chars = 16;
@@ -692,20 +823,39 @@ pub fn draw_priority<DB: DrawingBackend>(
         } else {
             Rect::new(lx - w, at.1 - hgt / 2, lx, at.1 + hgt / 2)
         };
-        let overlaps = placed.iter().any(|r| {
-            r.x0 < rect.x1 && rect.x0 < r.x1 && r.y0 < rect.y1 && rect.y0 < r.y1
-        });
+        let overlaps = placed
+            .iter()
+            .any(|r| r.x0 < rect.x1 && rect.x0 < r.x1 && r.y0 < rect.y1 && rect.y0 < r.y1);
         if !overlaps {
-            p.text(&text, (lx, at.1), Size::Small, theme.text, align, Baseline::Middle)?;
+            p.text(
+                &text,
+                (lx, at.1),
+                Size::Small,
+                theme.text,
+                align,
+                Baseline::Middle,
+            )?;
             placed.push(rect);
         }
         p.point_hit(
             at,
             pt.touchpoint.clone(),
             vec![
-                format!("{}: {}", t(lang, "chart.performance"), f::number(lang, pt.performance, 1)),
-                format!("{}: {}", t(lang, "chart.importance"), f::signed(lang, pt.importance, 2)),
-                format!("{}: {}", t(lang, "chart.customers"), f::int(lang, pt.customers as i64)),
+                format!(
+                    "{}: {}",
+                    t(lang, "chart.performance"),
+                    f::number(lang, pt.performance, 1)
+                ),
+                format!(
+                    "{}: {}",
+                    t(lang, "chart.importance"),
+                    f::signed(lang, pt.importance, 2)
+                ),
+                format!(
+                    "{}: {}",
+                    t(lang, "chart.customers"),
+                    f::int(lang, pt.customers as i64)
+                ),
                 t(lang, quadrant_key(pt.quadrant)),
             ],
         );

@@ -25,18 +25,38 @@ fn opt_pct(lang: Lang, v: Option<f64>) -> String {
 
 fn step_lines(lang: Lang, s: &FunnelStep) -> Vec<String> {
     let mut lines = vec![
-        format!("{}: {}", t(lang, "chart.customers"), f::int(lang, s.customers as i64)),
-        format!("{}: {}", t(lang, "chart.pct_of_first"), opt_pct(lang, s.pct_of_first)),
+        format!(
+            "{}: {}",
+            t(lang, "chart.customers"),
+            f::int(lang, s.customers as i64)
+        ),
+        format!(
+            "{}: {}",
+            t(lang, "chart.pct_of_first"),
+            opt_pct(lang, s.pct_of_first)
+        ),
     ];
     if let Some(prev) = s.pct_of_previous {
-        let mut l = format!("{}: {}", t(lang, "chart.pct_of_previous"), f::percent(lang, prev));
+        let mut l = format!(
+            "{}: {}",
+            t(lang, "chart.pct_of_previous"),
+            f::percent(lang, prev)
+        );
         if let Some(iv) = &s.interval {
-            l.push_str(&format!(" ({} {})", t(lang, "chart.interval"), interval_text(lang, iv)));
+            l.push_str(&format!(
+                " ({} {})",
+                t(lang, "chart.interval"),
+                interval_text(lang, iv)
+            ));
         }
         lines.push(l);
     }
     if let Some(d) = s.drop_off {
-        lines.push(format!("{}: {}", t(lang, "chart.drop_off"), f::int(lang, d as i64)));
+        lines.push(format!(
+            "{}: {}",
+            t(lang, "chart.drop_off"),
+            f::int(lang, d as i64)
+        ));
     }
     lines
 }
@@ -210,7 +230,10 @@ pub fn breakdown_table(view: &FunnelView, lang: Lang) -> Table {
         };
     };
     Table {
-        caption: fill(tr(lang, "chart.breakdown_caption"), &[("dimension", &b.dimension)]),
+        caption: fill(
+            tr(lang, "chart.breakdown_caption"),
+            &[("dimension", &b.dimension)],
+        ),
         headers: vec![
             b.dimension.clone(),
             t(lang, "chart.started"),
@@ -285,7 +308,11 @@ pub fn draw_trend<DB: DrawingBackend>(
     if nothing_to_draw(&p, view.unavailable.as_deref(), view.trend.is_empty(), lang)? {
         return Ok(p.finish());
     }
-    let periods: Vec<String> = view.trend.iter().map(|c| f::period(lang, &c.period)).collect();
+    let periods: Vec<String> = view
+        .trend
+        .iter()
+        .map(|c| f::period(lang, &c.period))
+        .collect();
     let points: Vec<LinePoint> = view
         .trend
         .iter()
@@ -295,9 +322,21 @@ pub fn draw_trend<DB: DrawingBackend>(
             hollow: false,
             title: f::period(lang, &c.period),
             lines: vec![
-                format!("{}: {}", t(lang, "chart.conversion_rate"), opt_pct(lang, c.rate)),
-                format!("{}: {}", t(lang, "chart.started"), f::int(lang, c.started as i64)),
-                format!("{}: {}", t(lang, "chart.converted"), f::int(lang, c.converted as i64)),
+                format!(
+                    "{}: {}",
+                    t(lang, "chart.conversion_rate"),
+                    opt_pct(lang, c.rate)
+                ),
+                format!(
+                    "{}: {}",
+                    t(lang, "chart.started"),
+                    f::int(lang, c.started as i64)
+                ),
+                format!(
+                    "{}: {}",
+                    t(lang, "chart.converted"),
+                    f::int(lang, c.converted as i64)
+                ),
             ],
         })
         .collect();
@@ -373,7 +412,9 @@ pub fn trend_summary(view: &FunnelView, lang: Lang) -> String {
 fn timed_steps(view: &FunnelView) -> Vec<(&str, &FunnelStep)> {
     view.steps
         .windows(2)
-        .filter(|w| w[1].median_days_from_previous.is_some() || w[1].mean_days_from_previous.is_some())
+        .filter(|w| {
+            w[1].median_days_from_previous.is_some() || w[1].mean_days_from_previous.is_some()
+        })
         .map(|w| (w[0].stage.as_str(), &w[1]))
         .collect()
 }
@@ -413,7 +454,11 @@ pub fn draw_time_to_convert<DB: DrawingBackend>(
             bar.marker = s.mean_days_from_previous.filter(|m| m.is_finite());
             bar.title = format!("{from} → {}", s.stage);
             bar.lines = vec![
-                format!("{}: {}", t(lang, "chart.median"), f::or_na(lang, median, f::days)),
+                format!(
+                    "{}: {}",
+                    t(lang, "chart.median"),
+                    f::or_na(lang, median, f::days)
+                ),
                 format!(
                     "{}: {}",
                     t(lang, "chart.mean"),

@@ -89,7 +89,11 @@ pub fn draw_sparkline<DB: DrawingBackend>(
 pub fn sparkline_table(kpi: &Kpi, lang: Lang) -> Table {
     Table {
         caption: kpi.label.clone(),
-        headers: vec![t(lang, "chart.period"), kpi.label.clone(), t(lang, "chart.complete")],
+        headers: vec![
+            t(lang, "chart.period"),
+            kpi.label.clone(),
+            t(lang, "chart.complete"),
+        ],
         rows: kpi
             .sparkline
             .iter()
@@ -112,7 +116,11 @@ pub fn sparkline_summary(kpi: &Kpi, lang: Lang) -> String {
     let valued: Vec<(&str, f64)> = kpi
         .sparkline
         .iter()
-        .filter_map(|s| s.value.filter(|v| v.is_finite()).map(|v| (s.period.as_str(), v)))
+        .filter_map(|s| {
+            s.value
+                .filter(|v| v.is_finite())
+                .map(|v| (s.period.as_str(), v))
+        })
         .collect();
     match (valued.first(), valued.last()) {
         (Some(a), Some(b)) => fill(

@@ -165,7 +165,8 @@ pub fn tick_decimals(ticks: &[f64]) -> usize {
         return 0;
     }
     let mut d = 0;
-    while d < 4 && ((step * 10f64.powi(d as i32)).round() - step * 10f64.powi(d as i32)).abs() > 1e-6
+    while d < 4
+        && ((step * 10f64.powi(d as i32)).round() - step * 10f64.powi(d as i32)).abs() > 1e-6
     {
         d += 1;
     }
@@ -178,8 +179,14 @@ mod tests {
 
     #[test]
     fn ticks_are_round() {
-        assert_eq!(nice_ticks(0.0, 1000.0, 4), vec![0.0, 250.0, 500.0, 750.0, 1000.0]);
-        assert_eq!(nice_ticks(0.0, 93.0, 5), vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0]);
+        assert_eq!(
+            nice_ticks(0.0, 1000.0, 4),
+            vec![0.0, 250.0, 500.0, 750.0, 1000.0]
+        );
+        assert_eq!(
+            nice_ticks(0.0, 93.0, 5),
+            vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0]
+        );
         assert_eq!(nice_ticks(-1.0, 1.0, 4), vec![-1.0, -0.5, 0.0, 0.5, 1.0]);
         assert_eq!(nice_ticks(5.0, 5.0, 4), vec![0.0, 2.0, 4.0, 6.0]);
         assert_eq!(nice_ticks(0.0, 0.0, 4), vec![0.0, 0.25, 0.5, 0.75, 1.0]);

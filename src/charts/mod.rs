@@ -24,21 +24,21 @@ mod axes;
 mod bars;
 mod trend;
 
-pub use funnel::{
-    breakdown_summary, breakdown_table, draw_breakdown, draw_funnel, draw_time_to_convert,
-    draw_trend, funnel_summary, funnel_table, time_to_convert_summary, time_to_convert_table,
-    trend_summary, trend_table,
-};
 pub use experience::{
     draw_emotion, draw_handoffs, draw_heatmap, draw_priority, emotion_summary, emotion_table,
     handoffs_summary, handoffs_table, heatmap_summary, heatmap_table, priority_summary,
     priority_table,
 };
+pub use funnel::{
+    breakdown_summary, breakdown_table, draw_breakdown, draw_funnel, draw_time_to_convert,
+    draw_trend, funnel_summary, funnel_table, time_to_convert_summary, time_to_convert_table,
+    trend_summary, trend_table,
+};
 pub use kpi::{draw_sparkline, kpi_value, sparkline_summary, sparkline_table};
 pub use map::{ChartMap, Hit};
 pub use nps::{
-    distribution_summary, distribution_table, draw_distribution, draw_nps_stack,
-    draw_nps_trend, nps_stack_summary, nps_stack_table, nps_trend_summary, nps_trend_table,
+    distribution_summary, distribution_table, draw_distribution, draw_nps_stack, draw_nps_trend,
+    nps_stack_summary, nps_stack_table, nps_trend_summary, nps_trend_table,
 };
 pub use table::Table;
 pub use theme::{Rgb, Theme};

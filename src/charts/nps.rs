@@ -212,7 +212,9 @@ pub fn draw_distribution<DB: DrawingBackend>(
     let y = Linear::new(0.0, top, plot.y1 as f64, plot.y0 as f64);
     axes::y_value_axis(&p, plot, &y, &ticks, &|v| f::number(lang, v, 0))?;
     let bands = Bands::new(view.distribution.len(), plot.x0, plot.x1, 0.2);
-    let names: Vec<String> = (0..view.distribution.len()).map(|i| i.to_string()).collect();
+    let names: Vec<String> = (0..view.distribution.len())
+        .map(|i| i.to_string())
+        .collect();
     axes::x_category_labels(&p, plot, &bands, &names)?;
     for (i, &n) in view.distribution.iter().enumerate() {
         let (x0, x1) = bands.span(i);
@@ -320,7 +322,11 @@ pub fn draw_nps_trend<DB: DrawingBackend>(
     if nothing_to_draw(&p, view.unavailable.as_deref(), !any, lang)? {
         return Ok(p.finish());
     }
-    let periods: Vec<String> = view.trend.iter().map(|pt| f::period(lang, &pt.period)).collect();
+    let periods: Vec<String> = view
+        .trend
+        .iter()
+        .map(|pt| f::period(lang, &pt.period))
+        .collect();
     let points = view
         .trend
         .iter()
@@ -338,7 +344,11 @@ pub fn draw_nps_trend<DB: DrawingBackend>(
                 title: f::period(lang, &pt.period),
                 lines: vec![
                     format!("NPS: {}", nps_with_margin(lang, s)),
-                    format!("{}: {}", t(lang, "chart.responses"), f::int(lang, s.responses as i64)),
+                    format!(
+                        "{}: {}",
+                        t(lang, "chart.responses"),
+                        f::int(lang, s.responses as i64)
+                    ),
                 ],
             }
         })

@@ -79,7 +79,11 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
             Size::Normal => self.theme.font_normal,
             Size::Large => self.theme.font_large,
         };
-        let css = if css.is_finite() && css > 0.0 { css } else { 12.0 };
+        let css = if css.is_finite() && css > 0.0 {
+            css
+        } else {
+            12.0
+        };
         self.theme.px(css)
     }
 
@@ -110,7 +114,12 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         self.theme.ipx(css_width).max(1) as u32
     }
 
-    pub fn line(&self, points: &[(i32, i32)], color: Rgb, css_width: f64) -> Result<(), ChartError> {
+    pub fn line(
+        &self,
+        points: &[(i32, i32)],
+        color: Rgb,
+        css_width: f64,
+    ) -> Result<(), ChartError> {
         if points.len() < 2 {
             return Ok(());
         }
@@ -120,7 +129,12 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
     }
 
     /// A dashed line, for reference lines (medians, targets) that must not look like data.
-    pub fn dashed(&self, points: &[(i32, i32)], color: Rgb, css_width: f64) -> Result<(), ChartError> {
+    pub fn dashed(
+        &self,
+        points: &[(i32, i32)],
+        color: Rgb,
+        css_width: f64,
+    ) -> Result<(), ChartError> {
         if points.len() < 2 {
             return Ok(());
         }
@@ -226,7 +240,11 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
             font: FontDesc::new(
                 FontFamily::Name(&self.theme.font_family),
                 self.font_px(size),
-                if bold { FontStyle::Bold } else { FontStyle::Normal },
+                if bold {
+                    FontStyle::Bold
+                } else {
+                    FontStyle::Normal
+                },
             ),
             color: color.to_plotters().to_backend_color(),
             pos: Pos::new(h, v),

@@ -54,19 +54,18 @@ pub fn guard_formula(cell: &str) -> String {
 fn looks_numeric(cell: &str) -> bool {
     let body = cell.trim();
     let body = body.strip_suffix('%').unwrap_or(body);
-    let body = body
-        .strip_prefix(['+', '-', '\u{2212}'])
-        .unwrap_or(body);
+    let body = body.strip_prefix(['+', '-', '\u{2212}']).unwrap_or(body);
     !body.is_empty()
         && body.chars().any(|c| c.is_ascii_digit())
-        && body.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        && body
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
         && body.chars().filter(|&c| c == '.').count() <= 1
 }
 
 fn quote(cell: &str) -> String {
-    let needs = cell.contains([',', '"', '\n', '\r'])
-        || cell.starts_with(' ')
-        || cell.ends_with(' ');
+    let needs =
+        cell.contains([',', '"', '\n', '\r']) || cell.starts_with(' ') || cell.ends_with(' ');
     if needs {
         format!("\"{}\"", cell.replace('"', "\"\""))
     } else {

@@ -30,7 +30,11 @@ impl Rgb {
 
     /// Straight-line blend in sRGB; `t` = 0 gives `self`, 1 gives `other`.
     pub fn lerp(self, other: Rgb, t: f64) -> Rgb {
-        let t = if t.is_finite() { t.clamp(0.0, 1.0) } else { 0.0 };
+        let t = if t.is_finite() {
+            t.clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
         let mix = |a: u8, b: u8| (a as f64 + (b as f64 - a as f64) * t).round() as u8;
         Rgb(
             mix(self.0, other.0),
@@ -115,6 +119,9 @@ pub struct Theme {
     pub passive: Rgb,
     pub promoter: Rgb,
     pub font_family: String,
+    /// Font sizes are CSS pixels as the canvas backend uses them; plotters' SVG backend
+    /// writes `size / 1.24` (it treats the size as a line height), so SVG exports read a
+    /// little smaller than the screen.
     /// Tick labels, cell values.
     pub font_small: f64,
     /// Category labels, legends.
@@ -210,7 +217,11 @@ impl Theme {
             0 => self.empty,
             1 => stops[0],
             n => {
-                let t = if t.is_finite() { t.clamp(0.0, 1.0) } else { 0.5 };
+                let t = if t.is_finite() {
+                    t.clamp(0.0, 1.0)
+                } else {
+                    0.5
+                };
                 let pos = t * (n - 1) as f64;
                 let i = (pos.floor() as usize).min(n - 2);
                 stops[i].lerp(stops[i + 1], pos - i as f64)

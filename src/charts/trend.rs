@@ -119,7 +119,11 @@ pub fn draw_line_chart<DB: DrawingBackend>(
     let clamp = |v: f64| v.clamp(y_min, y_max);
     // Bands first, so every line stays on top of every band.
     for s in series {
-        for run in runs(&s.points, |pt| pt.band.filter(|b| b.0.is_finite() && b.1.is_finite()).is_some()) {
+        for run in runs(&s.points, |pt| {
+            pt.band
+                .filter(|b| b.0.is_finite() && b.1.is_finite())
+                .is_some()
+        }) {
             let mut poly: Vec<(i32, i32)> = Vec::with_capacity(run.len() * 2);
             for &i in &run {
                 if let Some((a, _)) = s.points[i].band {
@@ -145,7 +149,9 @@ pub fn draw_line_chart<DB: DrawingBackend>(
         for run in runs(&s.points, |pt| finite(pt.value).is_some()) {
             let pts: Vec<(i32, i32)> = run
                 .iter()
-                .filter_map(|&i| finite(s.points[i].value).map(|v| (bands.center(i), y.px(clamp(v)))))
+                .filter_map(|&i| {
+                    finite(s.points[i].value).map(|v| (bands.center(i), y.px(clamp(v))))
+                })
                 .collect();
             p.line(&pts, s.color, s.width)?;
         }

@@ -111,6 +111,11 @@ pub fn write(config: &GenConfig, out: &mut impl Write) -> io::Result<()> {
 /// The generated events straight into a [`Dataset`], skipping text entirely; for tests and
 /// benchmarks of the analytics that should not pay for parsing.
 pub fn dataset(rows: usize, seed: u64) -> Dataset {
+    dataset_from(Events::new(rows, seed))
+}
+
+/// Builds a [`Dataset`] from any events, e.g. a shuffled stream to mimic an unsorted export.
+pub fn dataset_from(events: impl Iterator<Item = GenEvent>) -> Dataset {
     let columns = Columns {
         timestamp: true,
         journey: true,
@@ -132,9 +137,9 @@ pub fn dataset(rows: usize, seed: u64) -> Dataset {
         ..Meta::default()
     };
     let mut b = DatasetBuilder::new(&columns, Scales::default(), meta);
-    b.reserve(rows);
+    b.reserve(events.size_hint().0);
     let mut id = String::with_capacity(8);
-    for e in Events::new(rows, seed) {
+    for e in events {
         id.clear();
         id.push('C');
         let n = e.customer.to_string();

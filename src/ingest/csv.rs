@@ -60,17 +60,17 @@ pub struct Progress {
 
 /// Quote state at the end of the scanned bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Quote {
+enum QuoteState {
     FieldStart,
     Unquoted,
     Quoted,
-    QuoteInQuoted,
+    ClosingQuote,
 }
 
 /// Finds record boundaries incrementally.
 #[derive(Debug, Clone, Copy)]
 struct Scanner {
-    state: Quote,
+    state: QuoteState,
     delim: u8,
 }
 
@@ -83,35 +83,35 @@ impl Scanner {
         let d = self.delim;
         for (i, &b) in bytes.iter().enumerate() {
             st = match st {
-                Quote::FieldStart | Quote::Unquoted => {
+                QuoteState::FieldStart | QuoteState::Unquoted => {
                     if b == b'\n' {
                         last = Some(i + 1);
-                        Quote::FieldStart
+                        QuoteState::FieldStart
                     } else if b == d {
-                        Quote::FieldStart
-                    } else if b == b'"' && st == Quote::FieldStart {
-                        Quote::Quoted
+                        QuoteState::FieldStart
+                    } else if b == b'"' && st == QuoteState::FieldStart {
+                        QuoteState::Quoted
                     } else {
-                        Quote::Unquoted
+                        QuoteState::Unquoted
                     }
                 }
-                Quote::Quoted => {
+                QuoteState::Quoted => {
                     if b == b'"' {
-                        Quote::QuoteInQuoted
+                        QuoteState::ClosingQuote
                     } else {
-                        Quote::Quoted
+                        QuoteState::Quoted
                     }
                 }
-                Quote::QuoteInQuoted => {
+                QuoteState::ClosingQuote => {
                     if b == b'"' {
-                        Quote::Quoted
+                        QuoteState::Quoted
                     } else if b == b'\n' {
                         last = Some(i + 1);
-                        Quote::FieldStart
+                        QuoteState::FieldStart
                     } else if b == d {
-                        Quote::FieldStart
+                        QuoteState::FieldStart
                     } else {
-                        Quote::Unquoted
+                        QuoteState::Unquoted
                     }
                 }
             };
@@ -196,7 +196,7 @@ impl Engine {
             pending: Vec::new(),
             scanned: 0,
             scanner: Scanner {
-                state: Quote::FieldStart,
+                state: QuoteState::FieldStart,
                 delim: delimiter,
             },
             line_offset: 0,
@@ -278,8 +278,24 @@ impl Engine {
             .from_reader(segment);
         let mut rec = std::mem::take(&mut self.rec);
         let mut inner = std::mem::take(&mut self.inner);
+        // Line numbers are counted here rather than taken from the csv reader, which counts
+        // CRLF line ends differently; a record's line is where its first byte is.
+        let (mut at_byte, mut at_line) = (0usize, self.line_offset + 1);
         while let Ok(true) = rdr.read_byte_record(&mut rec) {
-            let line = self.line_offset + rec.position().map_or(1, |p| p.line());
+            let mut start = rec
+                .position()
+                .map_or(at_byte, |p| p.byte() as usize)
+                .clamp(at_byte, segment.len());
+            // After a CRLF the reader reports the record as starting at the LF.
+            while matches!(segment.get(start), Some(b'\n' | b'\r')) {
+                start += 1;
+            }
+            at_line += segment[at_byte..start]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count() as u64;
+            at_byte = start;
+            let line = at_line;
             if !self.header_skipped {
                 self.header_skipped = true;
                 continue;
@@ -297,7 +313,8 @@ impl Engine {
         }
         self.rec = rec;
         self.inner = inner;
-        self.line_offset += segment.iter().filter(|&&b| b == b'\n').count() as u64;
+        at_line += segment[at_byte..].iter().filter(|&&b| b == b'\n').count() as u64;
+        self.line_offset = at_line - 1;
     }
 
     fn record(&mut self, line: u64, rec: &csv::ByteRecord) {
@@ -442,9 +459,13 @@ impl CsvLoader {
     }
 }
 
-/// Loads a whole CSV file held in memory (one chunk, parsed in place).
+/// Loads a whole CSV file held in memory. The input is known to be complete, so it is
+/// parsed in place without looking for record boundaries first.
 pub fn load_csv(bytes: &[u8], options: &CsvOptions) -> Result<Loaded, IngestError> {
     let mut loader = CsvLoader::new(options.clone());
-    loader.push(bytes)?;
-    loader.finish()
+    loader.bytes = bytes.len() as u64;
+    let complete = bytes.len() <= SNIFF_BYTES;
+    let mut engine = loader.start(&bytes[..bytes.len().min(SNIFF_BYTES)], complete)?;
+    engine.feed(bytes, true);
+    engine.finish()
 }

@@ -11,7 +11,7 @@ use super::mapping::{header_key, resolve_roles, unique_headers};
 use super::report::{LoadReport, Loaded};
 use super::rows::{check_roles, Assembler, Cell, Rules};
 use crate::dataset::{Meta, Role, Scale, Scales};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 /// How to load a JSON feed.
 #[derive(Debug, Clone)]
@@ -41,7 +41,8 @@ const SHAPE: &str = "expected an array or an object with an \"events\" array";
 /// One event as parsed, or the reason its line could not be parsed.
 enum Item {
     Event(Value),
-    Broken(String),
+    /// Why, and the line's text.
+    Broken(String, String),
 }
 
 fn not_json(e: &serde_json::Error) -> IngestError {
@@ -86,7 +87,7 @@ fn read_meta(v: Option<&Value>) -> Result<(Meta, Option<Scales>), IngestError> {
                     serde_json::from_value(x.clone()).map_err(|e| IngestError::BadMeta {
                         detail: format!("scale \"{key}\": {e}"),
                     })?;
-                if !(sc.min < sc.max) {
+                if sc.min.partial_cmp(&sc.max) != Some(std::cmp::Ordering::Less) {
                     return Err(IngestError::BadMeta {
                         detail: format!("scale \"{key}\" must have min below max"),
                     });
@@ -105,7 +106,10 @@ fn is_scalar(v: &Value) -> bool {
 }
 
 /// Splits the input into events (with their row numbers) and the optional meta.
-fn parse_shape(text: &str) -> Result<(Vec<(u64, Item)>, Option<Value>, bool), IngestError> {
+/// Events with their row numbers, the `meta` value if any, and whether the feed is NDJSON.
+type Shape = (Vec<(u64, Item)>, Option<Value>, bool);
+
+fn parse_shape(text: &str) -> Result<Shape, IngestError> {
     let trimmed = text.trim_start();
     let whole: Result<Value, _> = serde_json::from_str(trimmed);
     match whole {
@@ -161,10 +165,13 @@ fn parse_shape(text: &str) -> Result<(Vec<(u64, Item)>, Option<Value>, bool), In
                         .map(|(i, l)| {
                             let item = match serde_json::from_str::<Value>(l) {
                                 Ok(v) => Item::Event(v),
-                                Err(e) => Item::Broken(format!(
-                                    "This line is not valid JSON ({})",
-                                    e.to_string().split(" at line").next().unwrap_or("")
-                                )),
+                                Err(e) => Item::Broken(
+                                    format!(
+                                        "This line is not valid JSON ({})",
+                                        e.to_string().split(" at line").next().unwrap_or("")
+                                    ),
+                                    l.to_string(),
+                                ),
                             };
                             (i as u64 + 1, item)
                         })
@@ -222,26 +229,22 @@ pub fn load_json(bytes: &[u8], options: &JsonOptions) -> Result<Loaded, IngestEr
     };
     let mut asm = Assembler::new(headers.clone(), roles, rules);
     asm.reserve(items.len());
-    let empty = Map::new();
     for (line, item) in &items {
         let obj = match item {
             Item::Event(Value::Object(o)) => o,
-            Item::Event(_) => {
-                asm.row(
+            Item::Event(other) => {
+                asm.reject_unreadable(
                     *line,
-                    |_| Cell::Nested,
-                    || vec!["(not an object)".to_string()],
+                    "This event is not an object of named values".into(),
+                    vec![other.to_string()],
                 );
                 continue;
             }
-            Item::Broken(_) => &empty,
+            Item::Broken(reason, text) => {
+                asm.reject_unreadable(*line, reason.clone(), vec![text.clone()]);
+                continue;
+            }
         };
-        if let Item::Broken(reason) = item {
-            // Reported as a bad cell of the first column, with the reason as text.
-            let r = reason.clone();
-            asm.row(*line, |_| Cell::Nested, move || vec![r]);
-            continue;
-        }
         let texts: Vec<Option<String>> = keys
             .iter()
             .map(|k| match obj.get(k) {

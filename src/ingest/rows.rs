@@ -402,6 +402,29 @@ impl Assembler {
         }
     }
 
+    /// Rejects a record that could not even be split into cells (a broken NDJSON line).
+    pub fn reject_unreadable(&mut self, line: u64, reason: String, raw: Vec<String>) {
+        self.records += 1;
+        self.rows_rejected += 1;
+        let column = "(whole row)".to_string();
+        if self.errors.len() < self.rules.max_errors {
+            self.errors.push(RowError {
+                line,
+                column: column.clone(),
+                reason: reason.clone(),
+            });
+        } else {
+            self.errors_truncated += 1;
+        }
+        if self.rejected.len() < self.rules.max_errors {
+            self.rejected.push(RejectedRow {
+                line,
+                fields: raw,
+                problems: vec![(column, reason)],
+            });
+        }
+    }
+
     fn reject(
         &mut self,
         line: u64,

@@ -112,15 +112,7 @@ pub fn parse_number(b: &[u8], decimal_comma: bool) -> Option<f64> {
         let last_group_len = len(groups[ng - 1]);
         if last == b'.' || last == b',' {
             let file_mark = if decimal_comma { b',' } else { b'.' };
-            let is_mark = if earlier_same {
-                false
-            } else if nseps > 1 {
-                true
-            } else if last_group_len != 3 {
-                true
-            } else {
-                last == file_mark
-            };
+            let is_mark = !earlier_same && (nseps > 1 || last_group_len != 3 || last == file_mark);
             if is_mark {
                 decimal_at = Some(nseps - 1);
             }

@@ -3,7 +3,10 @@
 //! State lives in one [`state::AppState`] of signals provided as context; every view reads
 //! the latest analytics report from it and never computes anything itself.
 
+mod chart;
 mod dom;
+mod filter_bar;
+mod loader;
 mod state;
 mod views;
 

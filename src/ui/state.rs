@@ -6,8 +6,9 @@
 use super::dom;
 use crate::analytics::{self, Filter, Prepared, Report, Settings};
 use crate::i18n::{fill, tr, Lang};
-use crate::ingest::{self, CsvOptions, Loaded};
+use crate::ingest::{Loaded, Sniffed};
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
 use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,6 +51,14 @@ pub enum Source {
     Feed(String),
 }
 
+/// The input behind the current data, kept so it can be loaded again with another mapping.
+#[derive(Debug, Clone)]
+pub enum Input {
+    File(SendWrapper<web_sys::File>),
+    Text(String, Source),
+    Feed(String),
+}
+
 /// Progress of a running load, shown as a bar with rows and MB done.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Progress {
@@ -88,6 +97,12 @@ pub struct AppState {
     pub progress: RwSignal<Option<Progress>>,
     pub cancel: RwSignal<bool>,
     pub timings: RwSignal<Timings>,
+    /// The header sniffed from the current CSV input (for the mapping screen).
+    pub sniffed: RwSignal<Option<Sniffed>>,
+    pub input: StoredValue<Option<Input>>,
+    pub feed_busy: RwSignal<bool>,
+    /// Auto-refresh interval of the feed in seconds (0 = off).
+    pub feed_every: RwSignal<u32>,
 }
 
 const SETTINGS_KEY: &str = "journey-lens.settings";
@@ -113,6 +128,10 @@ impl AppState {
             progress: RwSignal::new(None),
             cancel: RwSignal::new(false),
             timings: RwSignal::new(Timings::default()),
+            sniffed: RwSignal::new(None),
+            input: StoredValue::new(None),
+            feed_busy: RwSignal::new(false),
+            feed_every: RwSignal::new(0),
         }
     }
 
@@ -140,7 +159,31 @@ impl AppState {
             }
         });
         leptos::task::spawn_local(async move {
+            // A feed in the address wins; then the feed used last time; else the sample.
+            if let Some(url) = dom::query_param("feed").or_else(|| dom::store_get("journey-lens.feed")) {
+                state.load_feed(&url).await;
+                if state.current.get_untracked().is_some() {
+                    return;
+                }
+            }
             state.load_sample("sample/journeys.csv").await;
+        });
+        // Optional feed auto-refresh: re-fetch every N seconds while a feed is the source.
+        leptos::task::spawn_local(async move {
+            loop {
+                let every = state.feed_every.get_untracked();
+                dom::sleep_ms(if every == 0 { 1000 } else { every as i32 * 1000 }).await;
+                if every == 0 || state.feed_every.get_untracked() != every {
+                    continue;
+                }
+                let feed = state.input.with_value(|i| match i {
+                    Some(Input::Feed(u)) => Some(u.clone()),
+                    _ => None,
+                });
+                if let Some(url) = feed {
+                    state.load_feed(&url).await;
+                }
+            }
         });
     }
 
@@ -183,15 +226,11 @@ impl AppState {
         match gloo_net::http::Request::get(path).send().await {
             Ok(resp) if resp.ok() => match resp.binary().await {
                 Ok(bytes) => {
-                    let t0 = dom::now_ms();
-                    match ingest::load_csv(&bytes, &CsvOptions::default()) {
-                        Ok(loaded) => {
-                            self.timings.update(|t| t.load_ms = dom::now_ms() - t0);
-                            let name = path.rsplit('/').next().unwrap_or(path).to_string();
-                            self.set_loaded(loaded, Source::Sample(name));
-                        }
-                        Err(e) => self.error.set(Some(e.to_string())),
+                    let name = path.rsplit('/').next().unwrap_or(path).to_string();
+                    if let Ok(text) = String::from_utf8(bytes.clone()) {
+                        self.input.set_value(Some(Input::Text(text, Source::Sample(name.clone()))));
                     }
+                    self.load_bytes(bytes, Source::Sample(name), Default::default());
                 }
                 Err(e) => self.error.set(Some(e.to_string())),
             },

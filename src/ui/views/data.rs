@@ -1,40 +1,501 @@
-//! The Data view: where the data came from, how it loaded, and the settings.
+//! The Data view: where the data comes from, how it loaded (summary, mapping, rejected
+//! rows) and the analysis settings.
 
+use crate::dataset::{Role, Scale};
 use crate::format;
 use crate::i18n::{fill, tr};
-use crate::ui::state::AppState;
+use crate::ui::dom;
+use crate::ui::loader::LoadChoices;
+use crate::ui::state::{AppState, Source};
+use leptos::ev;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn DataView() -> impl IntoView {
+    view! {
+        <div data-view="data">
+            <div class="jl-grid">
+                <Sources />
+                <LoadSummary />
+            </div>
+            <MappingCard />
+            <RejectedCard />
+            <super::settings::SettingsCard />
+        </div>
+    }
+}
+
+fn first_file(files: Option<web_sys::FileList>) -> Option<web_sys::File> {
+    files.and_then(|f| f.get(0))
+}
+
+#[component]
+fn Sources() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let summary = move || {
+    let over = RwSignal::new(false);
+    let pasted = RwSignal::new(String::new());
+    let feed_url = RwSignal::new(dom::query_param("feed").unwrap_or_default());
+
+    let open_file = move |file: web_sys::File| {
+        leptos::task::spawn_local(async move { state.load_file(file, LoadChoices::default()).await });
+    };
+    let on_pick = move |e: ev::Event| {
+        let input: Option<web_sys::HtmlInputElement> = e.target().and_then(|t| t.dyn_into().ok());
+        if let Some(file) = first_file(input.as_ref().and_then(|i| i.files())) {
+            open_file(file);
+        }
+        if let Some(i) = input {
+            i.set_value("");
+        }
+    };
+    let on_drop = move |e: ev::DragEvent| {
+        e.prevent_default();
+        over.set(false);
+        if let Some(file) = first_file(e.data_transfer().and_then(|d| d.files())) {
+            open_file(file);
+        }
+    };
+    let load_sample = move |path: &'static str| {
+        leptos::task::spawn_local(async move {
+            if path.ends_with(".json") {
+                state.load_feed(path).await
+            } else {
+                state.load_sample(path).await
+            }
+        })
+    };
+    let load_feed = move || {
+        let url = feed_url.get_untracked();
+        leptos::task::spawn_local(async move { state.load_feed(&url).await });
+    };
+    let is_feed = move || state.current.with(|c| matches!(c.as_ref().map(|c| &c.source), Some(Source::Feed(_))));
+
+    view! {
+        <section class="jl-card" data-testid="sources">
+            <h2>{tr(lang, "data.sources")}</h2>
+            <div
+                class=move || if over.get() { "jl-dropzone over" } else { "jl-dropzone" }
+                on:dragover=move |e: ev::DragEvent| {
+                    e.prevent_default();
+                    over.set(true);
+                }
+                on:dragleave=move |_| over.set(false)
+                on:drop=on_drop
+            >
+                <p>{tr(lang, "data.drop")}</p>
+                <label class="jl-btn primary">
+                    {tr(lang, "data.pick")}
+                    <input
+                        type="file"
+                        class="jl-visually-hidden"
+                        data-testid="file-input"
+                        accept=".csv,.tsv,.txt,.json,.ndjson,text/csv,application/json"
+                        on:change=on_pick
+                    />
+                </label>
+            </div>
+            <ProgressBar />
+            <details>
+                <summary>{tr(lang, "data.paste")}</summary>
+                <textarea
+                    class="jl-paste"
+                    data-testid="paste"
+                    aria-label=tr(lang, "data.paste")
+                    prop:value=move || pasted.get()
+                    on:input=move |e| pasted.set(event_target_value(&e))
+                ></textarea>
+                <button
+                    class="jl-btn"
+                    data-action="load-pasted"
+                    on:click=move |_| {
+                        let text = pasted.get_untracked();
+                        if !text.trim().is_empty() {
+                            state.load_bytes(text.into_bytes(), Source::Pasted, LoadChoices::default());
+                        }
+                    }
+                >
+                    {tr(lang, "data.load_pasted")}
+                </button>
+            </details>
+            <h3>{tr(lang, "data.feed")}</h3>
+            <div class="jl-row">
+                <input
+                    type="url"
+                    class="jl-input"
+                    data-testid="feed-url"
+                    placeholder="https://…/events.json"
+                    aria-label=tr(lang, "data.feed")
+                    prop:value=move || feed_url.get()
+                    on:input=move |e| feed_url.set(event_target_value(&e))
+                    on:keydown=move |e: ev::KeyboardEvent| {
+                        if e.key() == "Enter" {
+                            load_feed();
+                        }
+                    }
+                />
+                <button class="jl-btn" data-action="load-feed" disabled=move || state.feed_busy.get() on:click=move |_| load_feed()>
+                    {tr(lang, "data.load_feed")}
+                </button>
+                <Show when=is_feed>
+                    <button
+                        class="jl-btn"
+                        data-action="reload-feed"
+                        disabled=move || state.feed_busy.get()
+                        on:click=move |_| {
+                            if let Some(Source::Feed(url)) = state.current.with_untracked(|c| c.as_ref().map(|c| c.source.clone())) {
+                                leptos::task::spawn_local(async move { state.load_feed(&url).await });
+                            }
+                        }
+                    >
+                        {tr(lang, "data.reload_feed")}
+                    </button>
+                    <label>
+                        {tr(lang, "data.refresh_every")}
+                        " "
+                        <select on:change=move |e| state.feed_every.set(event_target_value(&e).parse().unwrap_or(0))>
+                            <option value="0">{tr(lang, "data.refresh_off")}</option>
+                            <option value="30">"30 s"</option>
+                            <option value="60">"1 min"</option>
+                            <option value="300">"5 min"</option>
+                        </select>
+                    </label>
+                </Show>
+            </div>
+            <h3>{tr(lang, "data.samples")}</h3>
+            <div class="jl-row">
+                <button class="jl-btn" on:click=move |_| load_sample("sample/journeys.csv")>"journeys.csv"</button>
+                <button class="jl-btn" on:click=move |_| load_sample("sample/viatge_ca.csv")>"viatge_ca.csv"</button>
+                <button class="jl-btn" on:click=move |_| load_sample("sample/feed.json")>"feed.json"</button>
+            </div>
+        </section>
+    }
+}
+
+/// Rows and MB done, with Cancel, while a file loads.
+#[component]
+fn ProgressBar() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    view! {
+        {move || {
+            state
+                .progress
+                .get()
+                .map(|p| {
+                    let pct = if p.total > 0.0 { p.bytes / p.total * 100.0 } else { 0.0 };
+                    let text = fill(
+                        tr(lang, "load.progress"),
+                        &[
+                            ("rows", &format::count(lang, p.rows)),
+                            ("done", &format::number(lang, p.bytes / 1_048_576.0, 1)),
+                            ("total", &format::number(lang, p.total / 1_048_576.0, 1)),
+                        ],
+                    );
+                    view! {
+                        <div class="jl-load-progress" data-testid="progress">
+                            <div class="jl-progress" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow=format!("{pct:.0}")>
+                                <div style=format!("width:{pct:.1}%")></div>
+                            </div>
+                            <div class="jl-row">
+                                <span>{text}</span>
+                                <button class="jl-btn" data-action="cancel-load" on:click=move |_| state.cancel.set(true)>
+                                    {tr(lang, "action.cancel")}
+                                </button>
+                            </div>
+                        </div>
+                    }
+                })
+        }}
+    }
+}
+
+#[component]
+fn LoadSummary() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let body = move || {
         state.current.with(|c| {
-            c.as_ref().map(|c| {
-                let r = &c.loaded.report;
-                fill(
-                    tr(lang, "load.summary"),
-                    &[
-                        ("loaded", &format::count(lang, r.rows_loaded as usize)),
-                        ("rejected", &format::count(lang, r.rows_rejected as usize)),
-                    ],
-                )
+            let c = c.as_ref()?;
+            let r = &c.loaded.report;
+            let summary = fill(
+                tr(lang, "load.summary"),
+                &[
+                    ("loaded", &format::count(lang, r.rows_loaded)),
+                    ("rejected", &format::count(lang, r.rows_rejected)),
+                ],
+            );
+            let customers = fill(tr(lang, "data.customers"), &[("n", &format::count(lang, c.loaded.dataset.customer_count()))]);
+            let mut facts = vec![(tr(lang, "load.format"), r.format.to_uppercase())];
+            if !r.encoding.is_empty() {
+                facts.push((tr(lang, "load.encoding"), r.encoding.clone()));
+            }
+            if !r.delimiter.is_empty() {
+                let d = match r.delimiter.as_str() {
+                    "\t" => "tab".to_string(),
+                    other => other.to_string(),
+                };
+                facts.push((tr(lang, "load.delimiter"), d));
+                facts.push((
+                    tr(lang, "load.decimal"),
+                    tr(lang, if r.decimal_comma { "load.decimal_comma" } else { "load.decimal_point" }).to_string(),
+                ));
+            }
+            for (col, f) in &r.date_format {
+                facts.push((tr(lang, "load.dates"), format!("{col}: {f}")));
+            }
+            let notes = r.notes.clone();
+            let suggestion = r.suggested_satisfaction_scale;
+            Some(view! {
+                <p class="jl-big" data-testid="load-summary">{summary}</p>
+                <p data-testid="customer-count">{customers}</p>
+                <dl class="jl-facts">
+                    {facts.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
+                </dl>
+                {notes.into_iter().map(|n| view! { <p class="jl-note">{n}</p> }).collect_view()}
+                {suggestion.map(|s| view! { <ScaleSuggestion scale=s /> })}
             })
         })
     };
-    let customers = move || {
-        state
-            .current
-            .with(|c| c.as_ref().map(|c| c.loaded.dataset.customer_count()))
+    view! {
+        <section class="jl-card" data-testid="load-card">
+            <h2>{tr(lang, "data.summary")}</h2>
+            {body}
+        </section>
+    }
+}
+
+/// "Values fall outside 1–5: use 1–10?" — never switched silently.
+#[component]
+fn ScaleSuggestion(scale: Scale) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let label = scale_label(scale);
+    let text = fill(tr(lang, "load.suggest_scale"), &[("scale", &label)]);
+    view! {
+        <div class="jl-note" data-testid="scale-suggestion">
+            {text}
+            " "
+            <button
+                class="jl-btn"
+                on:click=move |_| {
+                    let mut choices = current_choices(state);
+                    choices.scales.satisfaction = scale;
+                    leptos::task::spawn_local(async move { state.reload_with(choices).await });
+                }
+            >
+                {fill(tr(lang, "load.use_scale"), &[("scale", &scale_label(scale))])}
+            </button>
+        </div>
+    }
+}
+
+pub fn scale_label(s: Scale) -> String {
+    let fmt = |v: f64| if v < 0.0 { format!("−{}", -v) } else { format!("{v}") };
+    format!("{}…{}", fmt(s.min), fmt(s.max))
+}
+
+/// The choices behind the current data, as a starting point for a change.
+fn current_choices(state: AppState) -> LoadChoices {
+    state.current.with_untracked(|c| match c {
+        Some(c) => LoadChoices {
+            roles: Some(c.loaded.report.mapping.roles()),
+            scales: c.loaded.dataset.scales,
+            row_ids: c.loaded.report.notes.iter().any(|n| n.contains("own customer")),
+        },
+        None => LoadChoices::default(),
+    })
+}
+
+/// Each column's role with a preview of its first values; any role can be changed.
+#[component]
+fn MappingCard() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let draft = RwSignal::new(None::<Vec<Role>>);
+    let row_ids = RwSignal::new(false);
+    let sat_scale = RwSignal::new(None::<Scale>);
+    // A new load resets the draft to what was applied.
+    Effect::new(move |_| {
+        state.current.track();
+        draft.set(None);
+        sat_scale.set(None);
+    });
+    let rows = move || {
+        let sniffed = state.sniffed.get();
+        let applied = state.current.with(|c| c.as_ref().map(|c| c.loaded.report.mapping.roles()));
+        let s = sniffed?;
+        let roles = draft.get().or(applied).unwrap_or_else(|| s.roles.clone());
+        Some(
+            s.headers
+                .iter()
+                .enumerate()
+                .map(|(i, h)| {
+                    let preview: Vec<String> = s.preview.iter().take(3).filter_map(|r| r.get(i).cloned()).collect();
+                    (i, h.clone(), roles.get(i).copied().unwrap_or(Role::Ignore), preview.join(" · "), roles.clone())
+                })
+                .collect::<Vec<_>>(),
+        )
+    };
+    let apply = move |_| {
+        let mut choices = current_choices(state);
+        if let Some(d) = draft.get_untracked() {
+            choices.roles = Some(d);
+        }
+        choices.row_ids = row_ids.get_untracked();
+        if let Some(s) = sat_scale.get_untracked() {
+            choices.scales.satisfaction = s;
+        }
+        leptos::task::spawn_local(async move { state.reload_with(choices).await });
     };
     view! {
-        <section class="jl-card" data-view="data">
-            <h2>{tr(lang, "nav.data")}</h2>
-            <p data-testid="load-summary">{summary}</p>
-            <p data-testid="customer-count">
-                {move || customers().map(|n| fill(tr(lang, "data.customers"), &[("n", &format::count(lang, n))]))}
-            </p>
-        </section>
+        <Show when=move || state.sniffed.with(|s| s.is_some())>
+            <section class="jl-card" data-testid="mapping">
+                <h2>{tr(lang, "data.mapping")}</h2>
+                <p class="jl-sub">{tr(lang, "data.mapping_help")}</p>
+                <div class="jl-table-wrap">
+                    <table class="jl-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">{tr(lang, "data.column")}</th>
+                                <th scope="col">{tr(lang, "data.role")}</th>
+                                <th scope="col">{tr(lang, "data.preview")}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {move || {
+                                rows()
+                                    .unwrap_or_default()
+                                    .into_iter()
+                                    .map(|(i, header, role, preview, roles)| {
+                                        view! {
+                                            <tr data-column=header.clone()>
+                                                <td>{header.clone()}</td>
+                                                <td>
+                                                    <select
+                                                        aria-label=fill(tr(lang, "data.role_of"), &[("column", &header)])
+                                                        data-testid="role-select"
+                                                        on:change=move |e| {
+                                                            let role = Role::from_key(&event_target_value(&e)).unwrap_or(Role::Ignore);
+                                                            let mut next = roles.clone();
+                                                            if let Some(slot) = next.get_mut(i) {
+                                                                *slot = role;
+                                                            }
+                                                            draft.set(Some(next));
+                                                        }
+                                                    >
+                                                        {Role::ALL
+                                                            .iter()
+                                                            .map(|r| {
+                                                                view! {
+                                                                    <option value=r.key() selected=*r == role>
+                                                                        {tr(lang, &format!("role.{}", r.key())).to_string()}
+                                                                    </option>
+                                                                }
+                                                            })
+                                                            .collect_view()}
+                                                    </select>
+                                                </td>
+                                                <td class="jl-preview">{preview}</td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()
+                            }}
+                        </tbody>
+                    </table>
+                </div>
+                <div class="jl-row jl-mapping-actions">
+                    <label>
+                        <input type="checkbox" on:change=move |e| row_ids.set(event_target_checked(&e)) />
+                        " "
+                        {tr(lang, "data.row_ids")}
+                    </label>
+                    <label>
+                        {tr(lang, "data.sat_scale")}
+                        " "
+                        <select on:change=move |e| {
+                            let i: usize = event_target_value(&e).parse().unwrap_or(0);
+                            sat_scale.set(Scale::SATISFACTION_CHOICES.get(i).copied());
+                        }>
+                            {Scale::SATISFACTION_CHOICES
+                                .iter()
+                                .enumerate()
+                                .map(|(i, s)| {
+                                    let current = state.current.with_untracked(|c| c.as_ref().map(|c| c.loaded.dataset.scales.satisfaction));
+                                    view! { <option value=i.to_string() selected=current == Some(*s)>{scale_label(*s)}</option> }
+                                })
+                                .collect_view()}
+                        </select>
+                    </label>
+                    <button class="jl-btn primary" data-action="apply-mapping" on:click=apply>
+                        {tr(lang, "data.apply_mapping")}
+                    </button>
+                </div>
+            </section>
+        </Show>
+    }
+}
+
+/// Rejected rows with line, column and reason, downloadable as CSV.
+#[component]
+fn RejectedCard() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    const SHOWN: usize = 200;
+    let count = move || state.current.with(|c| c.as_ref().map(|c| c.loaded.report.rows_rejected).unwrap_or(0));
+    let download = move |_| {
+        let csv = state.current.with_untracked(|c| c.as_ref().map(|c| c.loaded.rejected_csv()));
+        if let Some(csv) = csv {
+            dom::download("journey-lens-rejected-rows.csv", "text/csv;charset=utf-8", csv.as_bytes());
+        }
+    };
+    view! {
+        <Show when=move || { count() > 0 }>
+            <section class="jl-card" data-testid="rejected">
+                <h2>{move || fill(tr(lang, "data.rejected"), &[("n", &format::count(lang, count()))])}</h2>
+                <div class="jl-table-wrap">
+                    <table class="jl-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">{tr(lang, "data.line")}</th>
+                                <th scope="col">{tr(lang, "data.column")}</th>
+                                <th scope="col">{tr(lang, "data.reason")}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {move || {
+                                state.current.with(|c| {
+                                    c.as_ref()
+                                        .map(|c| {
+                                            c.loaded
+                                                .report
+                                                .errors
+                                                .iter()
+                                                .take(SHOWN)
+                                                .map(|e| {
+                                                    view! {
+                                                        <tr>
+                                                            <td>{e.line}</td>
+                                                            <td>{e.column.clone()}</td>
+                                                            <td>{e.reason.clone()}</td>
+                                                        </tr>
+                                                    }
+                                                })
+                                                .collect_view()
+                                        })
+                                })
+                            }}
+                        </tbody>
+                    </table>
+                </div>
+                <div class="jl-chart-actions">
+                    <button class="jl-btn" data-action="download-rejected" on:click=download>
+                        {tr(lang, "table.download_csv")}
+                    </button>
+                </div>
+            </section>
+        </Show>
     }
 }

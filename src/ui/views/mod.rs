@@ -1,6 +1,7 @@
 //! One component per view, plus the status line every view shares.
 
 mod data;
+mod settings;
 
 pub use data::DataView;
 

@@ -1,0 +1,469 @@
+mod charts_support;
+
+use charts_support::*;
+use journey_lens::analytics::experience::{
+    EmotionCurve, EmotionPoint, Grid, GridCell, Handoff, HandoffOthers, Handoffs, PersonaCurve,
+    PriorityMatrix, PriorityPoint, Quadrant,
+};
+use journey_lens::charts::{self, Theme};
+use journey_lens::dataset::Scale;
+use journey_lens::i18n::Lang;
+
+const L: Lang = Lang::En;
+const ONE_TO_FIVE: Scale = Scale::new(1.0, 5.0);
+
+fn cell(stage: &str, tp: &str, mean: Option<f64>, answers: u64, events: u64) -> GridCell {
+    GridCell {
+        stage: stage.into(),
+        touchpoint: tp.into(),
+        events,
+        customers: events / 2,
+        satisfaction_mean: mean,
+        satisfaction_count: answers,
+        share_negative: None,
+        effort_mean: None,
+        effort_count: 0,
+    }
+}
+
+fn small_grid() -> Grid {
+    Grid {
+        unavailable: None,
+        stages: vec!["Awareness".into(), "Purchase".into()],
+        touchpoints: vec!["Web".into(), "Atenció al client".into()],
+        cells: vec![
+            cell("Awareness", "Web", Some(4.5), 10, 12),
+            cell("Purchase", "Web", Some(2.0), 4, 6),
+            cell("Awareness", "Atenció al client", None, 0, 3),
+        ],
+    }
+}
+
+#[test]
+fn heatmap_colours_cells_by_diverging_palette_and_marks_empty_ones() {
+    let g = small_grid();
+    let (svg, map) = render(700, 320, |a| {
+        charts::draw_heatmap(a, &g, ONE_TO_FIVE, &Theme::light(), L)
+    });
+    for s in ["Awareness", "Purchase", "Web", "Atenció al client"] {
+        assert_text(&svg, s);
+    }
+    assert_text(&svg, "4.5");
+    assert_text(&svg, "n = 10");
+    assert_text(&svg, "2.0");
+    assert_text(&svg, "n = 4");
+    // Both the cell without answers and the missing cell read "–".
+    assert_eq!(texts(&svg).iter().filter(|t| *t == "–").count(), 2);
+    // 4.5 on 1–5 sits at 0.875 of RdBu: a quarter from #67A9CF to #2166AC.
+    assert_eq!(rects_filled(&svg, "#5698C6"), 1);
+    // 2.0 sits at 0.25: halfway from #EF8A62 to #FDDBC7.
+    assert_eq!(rects_filled(&svg, "#F6B395"), 1);
+    // Two empty cells plus the legend swatch.
+    assert_eq!(rects_filled(&svg, "#EEEFF1"), 3);
+    assert_eq!(
+        titles(&map),
+        vec![
+            "Awareness · Web",
+            "Purchase · Web",
+            "Awareness · Atenció al client",
+            "Purchase · Atenció al client",
+        ]
+    );
+    assert_eq!(
+        map.hits[0].lines,
+        vec![
+            "Satisfaction: 4.50 (1–5)",
+            "Answers: 10",
+            "Events: 12",
+            "Customers: 6"
+        ]
+    );
+    assert_eq!(map.hits[3].lines, vec!["No events"]);
+}
+
+#[test]
+fn heatmap_table_and_summary() {
+    let g = small_grid();
+    let t = charts::heatmap_table(&g, L);
+    assert_eq!(
+        t.headers,
+        vec![
+            "Stage",
+            "Touchpoint",
+            "Satisfaction",
+            "Answers",
+            "Events",
+            "Customers"
+        ]
+    );
+    assert_eq!(
+        t.rows,
+        vec![
+            vec!["Awareness", "Web", "4.50", "10", "12", "6"],
+            vec!["Purchase", "Web", "2.00", "4", "6", "3"],
+            vec!["Awareness", "Atenció al client", "n/a", "0", "3", "1"],
+        ]
+    );
+    assert_eq!(
+        charts::heatmap_summary(&g, L),
+        "Experience map of 2 stages × 2 touchpoints: lowest satisfaction 2.0 at Purchase · Web, highest 4.5 at Awareness · Web."
+    );
+}
+
+#[test]
+fn heatmap_with_40_touchpoints_and_degenerate_grids() {
+    let stages: Vec<String> = [
+        "Świadomość",
+        "Rozważanie",
+        "Zakup",
+        "Obsługa",
+        "Lojalność",
+        "Polecenie",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let tps: Vec<String> = (0..40)
+        .map(|i| format!("Обслуговування клієнтів №{i}"))
+        .collect();
+    let mut cells = Vec::new();
+    for (i, tp) in tps.iter().enumerate() {
+        for (j, s) in stages.iter().enumerate() {
+            if (i + j) % 3 != 0 {
+                cells.push(cell(s, tp, Some(1.0 + ((i * j) % 5) as f64), 3, 5));
+            }
+        }
+    }
+    let g = Grid {
+        unavailable: None,
+        stages: stages.clone(),
+        touchpoints: tps.clone(),
+        cells,
+    };
+    let (svg, map) = render(900, 600, |a| {
+        charts::draw_heatmap(a, &g, ONE_TO_FIVE, &Theme::light(), L)
+    });
+    assert_eq!(map.hits.len(), 240);
+    for s in &stages {
+        assert!(label_drawn(&svg, s), "{s}");
+    }
+    assert!(label_drawn(&svg, &tps[0]));
+    assert_eq!(map.hits[0].title, format!("Świadomość · {}", tps[0]));
+
+    let empty = Grid {
+        unavailable: None,
+        stages: vec![],
+        touchpoints: vec![],
+        cells: vec![],
+    };
+    let (svg, map) = render(400, 200, |a| {
+        charts::draw_heatmap(a, &empty, ONE_TO_FIVE, &Theme::light(), L)
+    });
+    assert_text(&svg, "No data");
+    assert!(map.hits.is_empty());
+    assert_eq!(
+        charts::heatmap_summary(&empty, L),
+        "There is no data to show."
+    );
+
+    let missing = Grid {
+        unavailable: Some("stage, touchpoint".into()),
+        ..empty.clone()
+    };
+    let (svg, _) = render(600, 200, |a| {
+        charts::draw_heatmap(a, &missing, ONE_TO_FIVE, &Theme::light(), L)
+    });
+    assert_text(&svg, "This chart needs a column for: stage, touchpoint");
+
+    // A degenerate scale (min = max) colours everything neutral instead of dividing by zero.
+    let one = Grid {
+        unavailable: None,
+        stages: vec!["S".into()],
+        touchpoints: vec!["T".into()],
+        cells: vec![cell("S", "T", Some(3.0), 1, 1)],
+    };
+    let (svg, map) = render(300, 200, |a| {
+        charts::draw_heatmap(a, &one, Scale::new(3.0, 3.0), &Theme::light(), L)
+    });
+    assert_eq!(map.hits.len(), 1);
+    assert_eq!(rects_filled(&svg, "#F7F7F7"), 2); // the cell and the legend midpoint
+}
+
+fn ep(stage: &str, percent: Option<f64>, count: u64) -> EmotionPoint {
+    EmotionPoint {
+        stage: stage.into(),
+        mean: percent.map(|p| 1.0 + p / 25.0),
+        percent,
+        count,
+    }
+}
+
+fn curve() -> EmotionCurve {
+    EmotionCurve {
+        unavailable: None,
+        overall: vec![
+            ep("Awareness", Some(70.0), 40),
+            ep("Consideration", Some(55.5), 30),
+            ep("Purchase", None, 0),
+        ],
+        by_persona: vec![PersonaCurve {
+            persona: "Świadomy klient".into(),
+            points: vec![
+                ep("Awareness", Some(80.0), 10),
+                ep("Purchase", Some(30.0), 5),
+            ],
+        }],
+    }
+}
+
+#[test]
+fn emotion_curve_lines_points_table_and_summary() {
+    let c = curve();
+    let (svg, map) = render(700, 320, |a| {
+        charts::draw_emotion(a, &c, &Theme::light(), L)
+    });
+    for s in [
+        "Awareness",
+        "Consideration",
+        "Purchase",
+        "All customers",
+        "Świadomy klient",
+    ] {
+        assert_text(&svg, s);
+    }
+    // Fixed 0–100 axis.
+    assert_text(&svg, "0");
+    assert_text(&svg, "100");
+    // Persona points first, then overall on top; the missing overall point has no hit.
+    assert_eq!(
+        titles(&map),
+        vec![
+            "Świadomy klient · Awareness",
+            "Świadomy klient · Purchase",
+            "All customers · Awareness",
+            "All customers · Consideration",
+        ]
+    );
+    assert_eq!(
+        map.hits[2].lines,
+        vec!["Satisfaction (0–100): 70.0", "Mean: 3.80", "Answers: 40"]
+    );
+    // 80 is drawn above 70 (smaller y).
+    assert!(map.hits[0].y0 < map.hits[2].y0);
+    let t = charts::emotion_table(&c, L);
+    assert_eq!(t.headers, vec!["Stage", "All customers", "Świadomy klient"]);
+    assert_eq!(
+        t.rows,
+        vec![
+            vec!["Awareness", "70.0", "80.0"],
+            vec!["Consideration", "55.5", "n/a"],
+            vec!["Purchase", "n/a", "30.0"],
+        ]
+    );
+    assert_eq!(
+        charts::emotion_summary(&c, L),
+        "Satisfaction (0–100) along 3 stages: lowest 55.5 at Consideration, highest 70.0 at Awareness."
+    );
+    let none = EmotionCurve {
+        unavailable: None,
+        overall: vec![ep("Awareness", None, 0)],
+        by_persona: vec![],
+    };
+    let (svg, map) = render(400, 200, |a| {
+        charts::draw_emotion(a, &none, &Theme::light(), L)
+    });
+    assert_text(&svg, "No data");
+    assert!(map.hits.is_empty());
+}
+
+fn handoffs() -> Handoffs {
+    Handoffs {
+        unavailable: None,
+        total: 500,
+        customers: 150,
+        top: vec![
+            Handoff {
+                from: "Web".into(),
+                to: "Phone".into(),
+                count: 300,
+                customers: 120,
+                satisfaction_at_to: Some(3.25),
+            },
+            Handoff {
+                from: "Phone".into(),
+                to: "Atenció al client".into(),
+                count: 100,
+                customers: 60,
+                satisfaction_at_to: None,
+            },
+        ],
+        others: Some(HandoffOthers {
+            pairs: 5,
+            count: 100,
+            satisfaction_at_to: Some(4.0),
+        }),
+    }
+}
+
+#[test]
+fn handoff_bars_include_others() {
+    let h = handoffs();
+    let (svg, map) = render(700, 240, |a| {
+        charts::draw_handoffs(a, &h, &Theme::light(), L)
+    });
+    assert_text(&svg, "Web → Phone");
+    assert_text(&svg, "300 · 60.0%");
+    assert_text(&svg, "100 · 20.0%");
+    assert_text(&svg, "Others (5 pairs)");
+    assert_eq!(
+        titles(&map),
+        vec![
+            "Web → Phone",
+            "Phone → Atenció al client",
+            "Others (5 pairs)"
+        ]
+    );
+    assert_eq!(
+        map.hits[0].lines,
+        vec![
+            "Hand-offs: 300",
+            "Share: 60.0%",
+            "Customers: 120",
+            "Satisfaction at destination: 3.25"
+        ]
+    );
+    // The others bar is grey (theme axis colour).
+    assert_eq!(rects_filled(&svg, "#8C939A"), 1);
+    let t = charts::handoffs_table(&h, L);
+    assert_eq!(
+        t.rows,
+        vec![
+            vec!["Web", "Phone", "300", "60.0%", "120", "3.25"],
+            vec!["Phone", "Atenció al client", "100", "20.0%", "60", "n/a"],
+            vec!["Others (5 pairs)", "", "100", "20.0%", "n/a", "4.00"],
+        ]
+    );
+    assert_eq!(
+        charts::handoffs_summary(&h, L),
+        "500 hand-offs by 150 customers; the most frequent is Web → Phone (300, 60.0%)."
+    );
+    let empty = Handoffs {
+        unavailable: None,
+        total: 0,
+        customers: 0,
+        top: vec![],
+        others: None,
+    };
+    let (svg, _) = render(400, 200, |a| {
+        charts::draw_handoffs(a, &empty, &Theme::light(), L)
+    });
+    assert_text(&svg, "No data");
+}
+
+fn pp(tp: &str, perf: f64, imp: f64, q: Quadrant) -> PriorityPoint {
+    PriorityPoint {
+        touchpoint: tp.into(),
+        performance: perf,
+        importance: imp,
+        customers: 25,
+        quadrant: q,
+    }
+}
+
+fn matrix() -> PriorityMatrix {
+    PriorityMatrix {
+        unavailable: None,
+        points: vec![
+            pp("Phone", 40.0, 0.6, Quadrant::FixFirst),
+            pp("Web", 80.0, 0.5, Quadrant::KeepUp),
+            pp("Email", 30.0, -0.2, Quadrant::LowPriority),
+            pp("Store", 85.0, -0.4, Quadrant::PossibleOverkill),
+        ],
+        excluded: vec![],
+        performance_median: Some(60.0),
+        importance_median: Some(0.15),
+    }
+}
+
+#[test]
+fn priority_matrix_quadrants_points_and_labels() {
+    let m = matrix();
+    let (svg, map) = render(700, 450, |a| {
+        charts::draw_priority(a, &m, &Theme::light(), L)
+    });
+    for s in [
+        "Fix first",
+        "Keep up",
+        "Low priority",
+        "Possible overkill",
+        "Phone",
+        "Web",
+        "Email",
+        "Store",
+        "Importance (correlation with NPS)",
+        "Performance (satisfaction 0–100)",
+        "−1.0",
+        "1.0",
+        "100",
+    ] {
+        assert_text(&svg, s);
+    }
+    assert_eq!(titles(&map), vec!["Phone", "Web", "Email", "Store"]);
+    assert_eq!(
+        map.hits[0].lines,
+        vec![
+            "Performance: 40.0",
+            "Importance: +0.60",
+            "Customers: 25",
+            "Fix first"
+        ]
+    );
+    let centre = |i: usize| {
+        let h = &map.hits[i];
+        ((h.x0 + h.x1) / 2, (h.y0 + h.y1) / 2)
+    };
+    // Phone (40) left of Web (80); Phone (0.6) above Email (−0.2).
+    assert!(centre(0).0 < centre(1).0);
+    assert!(centre(0).1 < centre(2).1);
+    assert_eq!(
+        charts::priority_table(&m, L).rows[0],
+        vec!["Phone", "40.0", "+0.60", "25", "Fix first"]
+    );
+    assert_eq!(
+        charts::priority_summary(&m, L),
+        "Priority matrix of 4 touchpoints. Fix first: Phone."
+    );
+    let mut none = matrix();
+    none.points.clear();
+    let (svg, map) = render(400, 300, |a| {
+        charts::draw_priority(a, &none, &Theme::light(), L)
+    });
+    assert_text(&svg, "No data");
+    assert!(map.hits.is_empty());
+}
+
+#[test]
+fn priority_matrix_with_many_overlapping_points_keeps_every_hit() {
+    let mut m = matrix();
+    m.points = (0..40)
+        .map(|i| {
+            pp(
+                &format!("Точка обслуговування {i}"),
+                50.0 + (i % 3) as f64,
+                0.1,
+                Quadrant::KeepUp,
+            )
+        })
+        .collect();
+    m.performance_median = None;
+    let (svg, map) = render(600, 400, |a| {
+        charts::draw_priority(a, &m, &Theme::light(), L)
+    });
+    assert_eq!(map.hits.len(), 40);
+    // Overlapping labels are dropped, so far fewer than 40 are written.
+    let labels = texts(&svg)
+        .iter()
+        .filter(|t| t.starts_with("Точка"))
+        .count();
+    assert!((1..40).contains(&labels), "{labels} labels");
+}

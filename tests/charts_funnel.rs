@@ -1,0 +1,423 @@
+mod charts_support;
+
+use charts_support::*;
+use journey_lens::analytics::funnel::{
+    CohortPoint, FunnelBreakdown, FunnelGroup, FunnelStep, Interval, ResolvedMode, StageOrderSource,
+};
+use journey_lens::analytics::FunnelView;
+use journey_lens::charts::{self, Theme};
+use journey_lens::i18n::Lang;
+use plotters::prelude::*;
+
+const L: Lang = Lang::En;
+
+fn step(stage: &str, customers: u64, first: f64, prev: Option<f64>) -> FunnelStep {
+    FunnelStep {
+        stage: stage.to_string(),
+        customers,
+        pct_of_first: Some(first),
+        pct_of_previous: prev,
+        interval: None,
+        drop_off: None,
+        median_days_from_previous: None,
+        mean_days_from_previous: None,
+    }
+}
+
+fn view(steps: Vec<FunnelStep>) -> FunnelView {
+    FunnelView {
+        unavailable: None,
+        mode: ResolvedMode::Ordered,
+        window_days: None,
+        order_source: StageOrderSource::Meta,
+        stages: steps.iter().map(|s| s.stage.clone()).collect(),
+        unlisted_stages: vec![],
+        conversion_stage: None,
+        conversion_step: None,
+        steps,
+        overall_conversion: None,
+        breakdown: None,
+        trend: vec![],
+        notes: vec![],
+    }
+}
+
+/// 1,000 → 400 → 100 customers; intervals and drop-offs written by hand.
+fn three_steps() -> FunnelView {
+    let mut s1 = step("Awareness", 1000, 100.0, None);
+    s1.drop_off = None;
+    let mut s2 = step("Consideration", 400, 40.0, Some(40.0));
+    s2.interval = Some(Interval {
+        low: 37.0,
+        high: 43.1,
+    });
+    s2.drop_off = Some(600);
+    s2.median_days_from_previous = Some(2.5);
+    s2.mean_days_from_previous = Some(4.0);
+    let mut s3 = step("Purchase", 100, 10.0, Some(25.0));
+    s3.interval = Some(Interval {
+        low: 21.0,
+        high: 29.5,
+    });
+    s3.drop_off = Some(300);
+    s3.median_days_from_previous = Some(0.5);
+    s3.mean_days_from_previous = Some(1.26);
+    view(vec![s1, s2, s3])
+}
+
+#[test]
+fn funnel_draws_counts_percentages_and_hits() {
+    let v = three_steps();
+    let (svg, map) = render(800, 300, |a| charts::draw_funnel(a, &v, &Theme::light(), L));
+    assert_text(&svg, "Awareness");
+    assert_text(&svg, "Consideration");
+    assert_text(&svg, "Purchase");
+    assert_text(&svg, "1,000 · 100.0%");
+    assert_text(&svg, "400 · 40.0%");
+    assert_text(&svg, "100 · 10.0%");
+    assert_eq!(titles(&map), vec!["Awareness", "Consideration", "Purchase"]);
+    assert_eq!(
+        map.hits[1].lines,
+        vec![
+            "Customers: 400",
+            "% of first: 40.0%",
+            "% of previous: 40.0% (95% interval 37.0%–43.1%)",
+            "Drop-off: 600",
+        ]
+    );
+    assert_eq!(
+        map.hits[0].lines,
+        vec!["Customers: 1,000", "% of first: 100.0%"]
+    );
+    // Rows go top to bottom in funnel order.
+    assert!(map.hits[0].y1 <= map.hits[1].y0 && map.hits[1].y1 <= map.hits[2].y0);
+    // The UI finds a step by pointer position.
+    let h = &map.hits[2];
+    let found = map.hit_at((h.x0 + h.x1) / 2, (h.y0 + h.y1) / 2);
+    assert_eq!(found.map(|h| h.title.as_str()), Some("Purchase"));
+    assert_eq!((map.width, map.height), (800, 300));
+}
+
+#[test]
+fn bar_lengths_are_proportional_to_customers() {
+    // No intervals, so each hit region ends exactly at its bar end.
+    let v = view(vec![
+        step("A", 1000, 100.0, None),
+        step("B", 400, 40.0, Some(40.0)),
+        step("C", 100, 10.0, Some(25.0)),
+    ]);
+    let (_, map) = render(800, 300, |a| charts::draw_funnel(a, &v, &Theme::light(), L));
+    let x0 = map.hits[0].x0;
+    let full = (map.hits[0].x1 - x0) as f64;
+    let b = (map.hits[1].x1 - x0) as f64 / full;
+    let c = (map.hits[2].x1 - x0) as f64 / full;
+    assert!((b - 0.4).abs() < 0.01, "400/1000 bar ratio {b}");
+    assert!((c - 0.1).abs() < 0.02, "100/1000 bar ratio {c}");
+}
+
+#[test]
+fn funnel_table_csv_and_summary() {
+    let v = three_steps();
+    let t = charts::funnel_table(&v, L);
+    assert_eq!(
+        t.headers,
+        vec![
+            "Stage",
+            "Customers",
+            "% of first",
+            "% of previous",
+            "95% interval",
+            "Drop-off"
+        ]
+    );
+    assert_eq!(
+        t.rows,
+        vec![
+            vec!["Awareness", "1,000", "100.0%", "n/a", "n/a", "n/a"],
+            vec![
+                "Consideration",
+                "400",
+                "40.0%",
+                "40.0%",
+                "37.0%–43.1%",
+                "600"
+            ],
+            vec!["Purchase", "100", "10.0%", "25.0%", "21.0%–29.5%", "300"],
+        ]
+    );
+    let csv = t.to_csv();
+    assert!(csv.starts_with("Stage,Customers,% of first,% of previous,95% interval,Drop-off\r\n"));
+    assert!(
+        csv.contains("\r\nAwareness,\"1,000\",100.0%,n/a,n/a,n/a\r\n"),
+        "{csv}"
+    );
+    assert_eq!(
+        charts::funnel_summary(&v, L),
+        "Funnel of 3 stages: 1,000 customers reached Awareness and 100 (10.0%) reached Purchase."
+    );
+}
+
+#[test]
+fn csv_neutralises_formula_stage_names() {
+    let v = view(vec![step("=HYPERLINK(\"http://x\")", 5, 100.0, None)]);
+    let csv = charts::funnel_table(&v, L).to_csv();
+    assert!(csv.contains("\"'=HYPERLINK(\"\"http://x\"\")\""), "{csv}");
+}
+
+#[test]
+fn empty_unavailable_and_single_step() {
+    let empty = view(vec![]);
+    let (svg, map) = render(400, 200, |a| {
+        charts::draw_funnel(a, &empty, &Theme::light(), L)
+    });
+    assert_text(&svg, "No data");
+    assert!(map.hits.is_empty());
+    assert_eq!(
+        charts::funnel_summary(&empty, L),
+        "There is no data to show."
+    );
+    assert!(charts::funnel_table(&empty, L).rows.is_empty());
+
+    let mut missing = view(vec![]);
+    missing.unavailable = Some("stage".into());
+    let (svg, _) = render(600, 200, |a| {
+        charts::draw_funnel(a, &missing, &Theme::light(), L)
+    });
+    assert_text(&svg, "This chart needs a column for: stage");
+    assert_eq!(
+        charts::funnel_summary(&missing, L),
+        "This chart needs a column for: stage"
+    );
+
+    let one = view(vec![step("Awareness", 1234, 100.0, None)]);
+    let (svg, map) = render(400, 200, |a| {
+        charts::draw_funnel(a, &one, &Theme::light(), L)
+    });
+    assert_text(&svg, "1,234 · 100.0%");
+    assert_eq!(map.hits.len(), 1);
+    assert_eq!(
+        charts::funnel_summary(&one, L),
+        "Funnel of 1 stage: 1,234 customers reached Awareness."
+    );
+}
+
+#[test]
+fn long_and_non_ascii_labels_are_shortened_on_char_boundaries() {
+    let names = [
+        "Świadomość marki wśród klientów indywidualnych",
+        "Atenció al client",
+        "Обслуговування клієнтів після покупки товару",
+    ];
+    let v = view(
+        names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| step(n, 100 - i as u64 * 10, 100.0 - i as f64 * 10.0, None))
+            .collect(),
+    );
+    let (svg, map) = render(500, 240, |a| charts::draw_funnel(a, &v, &Theme::light(), L));
+    for n in names {
+        assert!(label_drawn(&svg, n), "{n} missing in {:?}", texts(&svg));
+    }
+    assert_text(&svg, "Atenció al client");
+    assert!(texts(&svg)
+        .iter()
+        .any(|t| t.starts_with("Świad") && t.ends_with('…')));
+    // The tooltip keeps the full name.
+    assert_eq!(titles(&map), names.to_vec());
+}
+
+#[test]
+fn many_steps_and_tiny_areas_do_not_panic() {
+    let steps: Vec<FunnelStep> = (0..40)
+        .map(|i| step(&format!("Stage {i}"), 4000 - i * 100, 100.0, Some(97.5)))
+        .collect();
+    let v = view(steps);
+    let (_, map) = render(600, 400, |a| charts::draw_funnel(a, &v, &Theme::light(), L));
+    assert_eq!(map.hits.len(), 40);
+    for (w, h) in [(1, 1), (10, 5), (3, 400)] {
+        let _ = render(w, h, |a| charts::draw_funnel(a, &v, &Theme::light(), L));
+    }
+}
+
+#[test]
+fn hits_are_in_backend_pixels_when_drawing_in_a_sub_area() {
+    let v = three_steps();
+    let mut svg = String::new();
+    let map = {
+        let root = SVGBackend::with_string(&mut svg, (900, 300)).into_drawing_area();
+        let (_, right) = root.split_horizontally(300);
+        charts::draw_funnel(&right, &v, &Theme::light(), L).unwrap_or_default()
+    };
+    assert_eq!(map.hits.len(), 3);
+    assert!(map.hits.iter().all(|h| h.x0 >= 300), "{:?}", map.hits);
+}
+
+#[test]
+fn hidpi_scale_doubles_geometry_and_output_is_deterministic() {
+    let v = three_steps();
+    let (svg1, m1) = render(800, 300, |a| charts::draw_funnel(a, &v, &Theme::light(), L));
+    let (svg2, _) = render(800, 300, |a| charts::draw_funnel(a, &v, &Theme::light(), L));
+    assert_eq!(svg1, svg2);
+    let mut dark = Theme::dark();
+    dark.scale = 2.0;
+    let (svg, m2) = render(1600, 600, |a| charts::draw_funnel(a, &v, &dark, L));
+    assert!(svg.contains("fill=\"#161B22\""), "dark background drawn");
+    for (a, b) in m1.hits.iter().zip(&m2.hits) {
+        assert!((b.x1 - 2 * a.x1).abs() <= 3, "{} vs {}", a.x1, b.x1);
+        assert!((b.y0 - 2 * a.y0).abs() <= 3, "{} vs {}", a.y0, b.y0);
+    }
+}
+
+fn with_breakdown() -> FunnelView {
+    let mut v = three_steps();
+    v.breakdown = Some(FunnelBreakdown {
+        dimension: "channel".into(),
+        unavailable: None,
+        groups: vec![
+            FunnelGroup {
+                value: "Email".into(),
+                customers: vec![500, 200, 60],
+                pct_of_first: vec![Some(100.0), Some(40.0), Some(12.0)],
+                conversion_rate: Some(12.0),
+            },
+            FunnelGroup {
+                value: "Social".into(),
+                customers: vec![200, 50, 7],
+                pct_of_first: vec![Some(100.0), Some(25.0), Some(3.5)],
+                conversion_rate: Some(3.5),
+            },
+        ],
+    });
+    v
+}
+
+#[test]
+fn breakdown_bars_table_and_summary() {
+    let v = with_breakdown();
+    let (svg, map) = render(700, 240, |a| {
+        charts::draw_breakdown(a, &v, &Theme::light(), L)
+    });
+    assert_text(&svg, "Email");
+    assert_text(&svg, "12.0% · n = 500");
+    assert_text(&svg, "3.5% · n = 200");
+    assert_eq!(titles(&map), vec!["channel: Email", "channel: Social"]);
+    assert_eq!(
+        map.hits[1].lines,
+        vec![
+            "Conversion rate: 3.5%",
+            "Awareness: 200 (100.0%)",
+            "Consideration: 50 (25.0%)",
+            "Purchase: 7 (3.5%)",
+        ]
+    );
+    let t = charts::breakdown_table(&v, L);
+    assert_eq!(t.headers, vec!["channel", "Started", "Conversion rate"]);
+    assert_eq!(
+        t.rows,
+        vec![vec!["Email", "500", "12.0%"], vec!["Social", "200", "3.5%"]]
+    );
+    assert_eq!(
+        charts::breakdown_summary(&v, L),
+        "Conversion rate by channel for 2 groups: highest Email (12.0%), lowest Social (3.5%)."
+    );
+    let plain = three_steps();
+    let (svg, map) = render(700, 240, |a| {
+        charts::draw_breakdown(a, &plain, &Theme::light(), L)
+    });
+    assert_text(&svg, "Choose a breakdown to compare groups");
+    assert!(map.hits.is_empty());
+}
+
+#[test]
+fn cohort_trend_line_skips_missing_rates() {
+    let mut v = three_steps();
+    v.trend = vec![
+        CohortPoint {
+            period: "2025-01".into(),
+            started: 100,
+            converted: 12,
+            rate: Some(12.0),
+        },
+        CohortPoint {
+            period: "2025-02".into(),
+            started: 0,
+            converted: 0,
+            rate: None,
+        },
+        CohortPoint {
+            period: "2025-03".into(),
+            started: 200,
+            converted: 31,
+            rate: Some(15.5),
+        },
+    ];
+    let (svg, map) = render(600, 300, |a| charts::draw_trend(a, &v, &Theme::light(), L));
+    for p in ["2025-01", "2025-02", "2025-03"] {
+        assert_text(&svg, p);
+    }
+    // Ticks 0, 5, 10, 15, 20 for a 0–15.5 range.
+    assert_text(&svg, "0%");
+    assert_text(&svg, "20%");
+    assert_eq!(titles(&map), vec!["2025-01", "2025-03"]);
+    assert_eq!(
+        map.hits[1].lines,
+        vec!["Conversion rate: 15.5%", "Started: 200", "Converted: 31"]
+    );
+    // 15.5% is drawn higher (smaller y) than 12%.
+    assert!(map.hits[1].y0 < map.hits[0].y0);
+    assert_eq!(
+        charts::trend_table(&v, L).rows[1],
+        vec!["2025-02", "0", "0", "n/a"]
+    );
+    assert_eq!(
+        charts::trend_summary(&v, L),
+        "Conversion by cohort over 3 periods, from 12.0% in 2025-01 to 15.5% in 2025-03."
+    );
+    let (svg, _) = render(600, 300, |a| {
+        charts::draw_trend(a, &three_steps(), &Theme::light(), L)
+    });
+    assert_text(&svg, "No data");
+}
+
+#[test]
+fn time_to_convert_bars_with_mean_marker() {
+    let v = three_steps();
+    let (svg, map) = render(700, 240, |a| {
+        charts::draw_time_to_convert(a, &v, &Theme::light(), L)
+    });
+    assert_text(&svg, "2.5 days");
+    assert_text(&svg, "0.5 days");
+    assert_eq!(
+        titles(&map),
+        vec!["Awareness → Consideration", "Consideration → Purchase"]
+    );
+    assert_eq!(
+        map.hits[0].lines,
+        vec!["Median: 2.5 days", "Mean: 4.0 days"]
+    );
+    assert_eq!(
+        charts::time_to_convert_table(&v, L).rows,
+        vec![
+            vec!["Awareness", "Consideration", "2.5 days", "4.0 days"],
+            vec!["Consideration", "Purchase", "0.5 days", "1.3 days"],
+        ]
+    );
+    assert_eq!(
+        charts::time_to_convert_summary(&v, L),
+        "Median time between stages ranges from 0.5 days (Consideration → Purchase) to 2.5 days (Awareness → Consideration)."
+    );
+    let mut any = view(vec![
+        step("A", 10, 100.0, None),
+        step("B", 5, 50.0, Some(50.0)),
+    ]);
+    any.mode = ResolvedMode::AnyOrder;
+    let (svg, map) = render(600, 200, |a| {
+        charts::draw_time_to_convert(a, &any, &Theme::light(), L)
+    });
+    assert_text(
+        &svg,
+        "Time to convert needs an ordered funnel with timestamps",
+    );
+    assert!(map.hits.is_empty());
+}
