@@ -164,7 +164,56 @@ pub struct DimColumn {
     /// One code per event; [`MISSING`] for an empty cell.
     pub codes: Vec<u32>,
     #[serde(skip)]
-    lookup: HashMap<String, u32>,
+    lookup: HashMap<String, u32, FxBuild>,
+}
+
+/// A fast, non-cryptographic hasher for the dictionary lookups done once per cell while
+/// loading (the FxHash multiply-rotate scheme used inside rustc). Loading a million rows is
+/// dominated by these lookups, and the keys are the user's own data, so hash flooding is
+/// not a concern here.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FxBuild;
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FxHasher(u64);
+
+const FX_K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        for &b in chunks.remainder() {
+            self.add(b as u64);
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(i as u64);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(FX_K);
+    }
+}
+
+impl std::hash::BuildHasher for FxBuild {
+    type Hasher = FxHasher;
+    fn build_hasher(&self) -> FxHasher {
+        FxHasher(0)
+    }
 }
 
 impl DimColumn {

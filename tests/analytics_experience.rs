@@ -79,9 +79,17 @@ fn grid_cells() {
     assert_eq!(g.stages, ["awareness", "consideration", "purchase"]);
     // Events per touchpoint: web 4, app 2, store 1.
     assert_eq!(g.touchpoints, ["web", "app", "store"]);
-    let cell = |s: &str, t: &str| g.cells.iter().find(|c| c.stage == s && c.touchpoint == t).unwrap();
+    let cell = |s: &str, t: &str| {
+        g.cells
+            .iter()
+            .find(|c| c.stage == s && c.touchpoint == t)
+            .unwrap()
+    };
     let aw_web = cell("awareness", "web");
-    assert_eq!((aw_web.events, aw_web.customers, aw_web.satisfaction_count), (2, 2, 2));
+    assert_eq!(
+        (aw_web.events, aw_web.customers, aw_web.satisfaction_count),
+        (2, 2, 2)
+    );
     close(aw_web.satisfaction_mean, 2.5);
     // Negative = answers 1 or 2 on 1–5: one of (4, 1).
     close(aw_web.share_negative, 50.0);
@@ -122,10 +130,17 @@ fn pain_points_and_exits() {
         .map(|p| (p.stage.as_str(), p.touchpoint.as_str(), p.satisfaction_mean))
         .collect();
     // Only cells with ≥ 2 answers, worst first.
-    assert_eq!(pains, [("awareness", "web", 2.5), ("consideration", "web", 3.0)]);
+    assert_eq!(
+        pains,
+        [("awareness", "web", 2.5), ("consideration", "web", 3.0)]
+    );
     // Not finished (did not reach purchase): c2 last at app; c3's last event is the web row
     // (same instant as app, later in the file).
-    let exits: Vec<(&str, u64)> = x.exits.iter().map(|e| (e.touchpoint.as_str(), e.customers)).collect();
+    let exits: Vec<(&str, u64)> = x
+        .exits
+        .iter()
+        .map(|e| (e.touchpoint.as_str(), e.customers))
+        .collect();
     assert_eq!(exits, [("web", 1), ("app", 1)]);
 }
 
@@ -139,12 +154,25 @@ fn handoffs_top_and_others_add_up() {
     let top: Vec<(&str, &str, u64, Option<f64>)> = h
         .top
         .iter()
-        .map(|p| (p.from.as_str(), p.to.as_str(), p.count, p.satisfaction_at_to))
+        .map(|p| {
+            (
+                p.from.as_str(),
+                p.to.as_str(),
+                p.count,
+                p.satisfaction_at_to,
+            )
+        })
         .collect();
-    assert_eq!(top, [("web", "store", 1, Some(5.0)), ("web", "app", 1, Some(3.0))]);
+    assert_eq!(
+        top,
+        [("web", "store", 1, Some(5.0)), ("web", "app", 1, Some(3.0))]
+    );
     let o = h.others.as_ref().unwrap();
     assert_eq!((o.pairs, o.count, o.satisfaction_at_to), (1, 1, Some(4.0)));
-    assert_eq!(h.top.iter().map(|p| p.count).sum::<u64>() + o.count, h.total);
+    assert_eq!(
+        h.top.iter().map(|p| p.count).sum::<u64>() + o.count,
+        h.total
+    );
 }
 
 #[test]
@@ -167,5 +195,8 @@ fn priority_matrix_quadrants() {
     assert_eq!(web.quadrant, Quadrant::LowPriority);
     assert_eq!(app.quadrant, Quadrant::KeepUp);
     assert_eq!(m.excluded.len(), 1);
-    assert_eq!((m.excluded[0].touchpoint.as_str(), m.excluded[0].customers), ("store", 1));
+    assert_eq!(
+        (m.excluded[0].touchpoint.as_str(), m.excluded[0].customers),
+        ("store", 1)
+    );
 }

@@ -6,7 +6,12 @@ use journey_lens::dataset::{Columns, Dataset, DatasetBuilder, Event, Meta, Scale
 const JAN1: i64 = 1_704_067_200;
 const DAY: i64 = 86_400;
 
-fn ev<'a>(c: &'a str, t: Option<i64>, persona: Option<&'a str>, channel: Option<&'a str>) -> Event<'a> {
+fn ev<'a>(
+    c: &'a str,
+    t: Option<i64>,
+    persona: Option<&'a str>,
+    channel: Option<&'a str>,
+) -> Event<'a> {
     Event {
         customer: c,
         timestamp: t,
@@ -43,16 +48,26 @@ fn ds() -> Dataset {
 fn sel(f: &Filter) -> (u64, u64, usize) {
     let d = ds();
     let r = compute(&d, &Prepared::new(&d), &Settings::default(), f);
-    (r.selection.events, r.selection.customers, r.selection.notes.len())
+    (
+        r.selection.events,
+        r.selection.customers,
+        r.selection.notes.len(),
+    )
 }
 
 #[test]
 fn or_within_and_across_dimensions() {
     assert_eq!(sel(&Filter::all()), (5, 4, 0));
     // A or B: rows 1, 2, 4.
-    assert_eq!(sel(&Filter::all().with("persona", "A").with("persona", "B")), (3, 2, 0));
+    assert_eq!(
+        sel(&Filter::all().with("persona", "A").with("persona", "B")),
+        (3, 2, 0)
+    );
     // … and web: row 1 only (row 4 has no channel, so it is left out).
-    let f = Filter::all().with("persona", "A").with("persona", "B").with("channel", "web");
+    let f = Filter::all()
+        .with("persona", "A")
+        .with("persona", "B")
+        .with("channel", "web");
     assert_eq!(sel(&f), (1, 1, 0));
     // "(missing)" selects empty cells.
     assert_eq!(sel(&Filter::all().with("persona", "(missing)")), (1, 1, 0));
@@ -68,13 +83,28 @@ fn or_within_and_across_dimensions() {
 #[test]
 fn date_range_bounds() {
     // Date-only end bound includes the whole day (23:59:59); untimed row 4 and Feb 1 are out.
-    assert_eq!(sel(&Filter::all().between(None, Some("2024-01-31"))), (3, 2, 0));
-    assert_eq!(sel(&Filter::all().between(Some("2024-01-15"), Some("2024-01-31"))), (2, 2, 0));
-    assert_eq!(sel(&Filter::all().between(Some("2024-02-01"), None)), (1, 1, 0));
+    assert_eq!(
+        sel(&Filter::all().between(None, Some("2024-01-31"))),
+        (3, 2, 0)
+    );
+    assert_eq!(
+        sel(&Filter::all().between(Some("2024-01-15"), Some("2024-01-31"))),
+        (2, 2, 0)
+    );
+    assert_eq!(
+        sel(&Filter::all().between(Some("2024-02-01"), None)),
+        (1, 1, 0)
+    );
     // A time-of-day bound is exact.
-    assert_eq!(sel(&Filter::all().between(None, Some("2024-01-31T12:00:00"))), (2, 2, 0));
+    assert_eq!(
+        sel(&Filter::all().between(None, Some("2024-01-31T12:00:00"))),
+        (2, 2, 0)
+    );
     // An unreadable date is reported and ignored.
-    assert_eq!(sel(&Filter::all().between(Some("31/01/2024"), None)), (5, 4, 1));
+    assert_eq!(
+        sel(&Filter::all().between(Some("31/01/2024"), None)),
+        (5, 4, 1)
+    );
 }
 
 fn no_nan(r: &Report) {
@@ -88,7 +118,12 @@ fn no_nan(r: &Report) {
 fn empty_data_and_empty_selection_give_none_not_nan() {
     let d = ds();
     let p = Prepared::new(&d);
-    let r = compute(&d, &p, &Settings::default(), &Filter::all().with("persona", "Z"));
+    let r = compute(
+        &d,
+        &p,
+        &Settings::default(),
+        &Filter::all().with("persona", "Z"),
+    );
     assert_eq!(r.funnel.steps[0].customers, 0);
     assert_eq!(r.funnel.steps[0].pct_of_first, None);
     assert_eq!(r.funnel.overall_conversion, None);
@@ -123,7 +158,12 @@ fn empty_data_and_empty_selection_give_none_not_nan() {
     assert_eq!(r.nps.summary.nps, None);
     assert_eq!(r.kpis.value("customers"), Some(0.0));
     no_nan(&r);
-    let r = compute(&Dataset::default(), &Prepared::new(&Dataset::default()), &s, &Filter::all());
+    let r = compute(
+        &Dataset::default(),
+        &Prepared::new(&Dataset::default()),
+        &s,
+        &Filter::all(),
+    );
     no_nan(&r);
 }
 
@@ -143,7 +183,13 @@ fn one_million_events_is_fast() {
         revenue: true,
         ..Columns::default()
     };
-    let stages = ["awareness", "consideration", "purchase", "retention", "advocacy"];
+    let stages = [
+        "awareness",
+        "consideration",
+        "purchase",
+        "retention",
+        "advocacy",
+    ];
     let tps: Vec<String> = (0..30).map(|i| format!("tp{i}")).collect();
     let personas = ["a", "b", "c", "d"];
     let mut b = DatasetBuilder::new(&cols, Scales::default(), Meta::default());
@@ -168,7 +214,7 @@ fn one_million_events_is_fast() {
             persona: Some(personas[c % 4]),
             satisfaction: Some(1.0 + ((r >> 33) % 5) as f64),
             effort: Some(1.0 + ((r >> 36) % 7) as f64),
-            nps: (n % 5 == 0).then(|| ((r >> 40) % 11) as f64),
+            nps: (n % 5 == 0).then_some(((r >> 40) % 11) as f64),
             revenue: (n % 7 == 0).then_some(10.0),
             ..Event::default()
         });

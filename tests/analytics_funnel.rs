@@ -97,7 +97,10 @@ fn ordered_funnel_by_hand() {
     let f = &r.funnel;
     assert_eq!(f.mode, ResolvedMode::Ordered);
     assert_eq!(f.order_source, StageOrderSource::BuiltIn);
-    assert_eq!(f.stages, ["awareness", "consideration", "purchase", "retention"]);
+    assert_eq!(
+        f.stages,
+        ["awareness", "consideration", "purchase", "retention"]
+    );
     assert_eq!(f.conversion_stage.as_deref(), Some("purchase"));
     let counts: Vec<u64> = f.steps.iter().map(|s| s.customers).collect();
     assert_eq!(counts, [5, 3, 2, 1]);
@@ -105,7 +108,10 @@ fn ordered_funnel_by_hand() {
     close(f.steps[3].pct_of_first, 20.0);
     close(f.steps[2].pct_of_previous, 66.667);
     close(f.steps[3].pct_of_previous, 50.0);
-    assert_eq!(f.steps.iter().map(|s| s.drop_off).collect::<Vec<_>>(), [None, Some(2), Some(1), Some(1)]);
+    assert_eq!(
+        f.steps.iter().map(|s| s.drop_off).collect::<Vec<_>>(),
+        [None, Some(2), Some(1), Some(1)]
+    );
     // Step 1 has nothing relative to a previous step.
     assert_eq!(f.steps[0].pct_of_previous, None);
     assert_eq!(f.steps[0].interval, None);
@@ -141,10 +147,20 @@ fn conversion_window_is_inclusive_at_t1_plus_w() {
         ..Settings::default()
     };
     // W = 3: A buys exactly at t1 + 3 days (counted); D buys at t1 + 4 (not).
-    let counts: Vec<u64> = run(&ds, &s).funnel.steps.iter().map(|s| s.customers).collect();
+    let counts: Vec<u64> = run(&ds, &s)
+        .funnel
+        .steps
+        .iter()
+        .map(|s| s.customers)
+        .collect();
     assert_eq!(counts, [5, 3, 1, 0]);
     s.window_days = Some(2.999);
-    let counts: Vec<u64> = run(&ds, &s).funnel.steps.iter().map(|s| s.customers).collect();
+    let counts: Vec<u64> = run(&ds, &s)
+        .funnel
+        .steps
+        .iter()
+        .map(|s| s.customers)
+        .collect();
     assert_eq!(counts, [5, 3, 0, 0]);
 }
 
@@ -180,7 +196,14 @@ fn any_order_window_spans_earliest_events() {
         window_days: Some(3.0),
         ..Settings::default()
     };
-    let counts = |s: &Settings| run(&ds, s).funnel.steps.iter().map(|s| s.customers).collect::<Vec<_>>();
+    let counts = |s: &Settings| {
+        run(&ds, s)
+            .funnel
+            .steps
+            .iter()
+            .map(|s| s.customers)
+            .collect::<Vec<_>>()
+    };
     assert_eq!(counts(&s), [1, 1, 1]);
     s.window_days = Some(2.0);
     // aw..co span 1 day (ok), adding purchase stretches it to 3 days (> 2).
@@ -238,7 +261,11 @@ fn dropped_after_lists_customers() {
 #[test]
 fn meta_order_wins_over_setting_and_missing_stage_has_zero() {
     let meta = Meta {
-        stage_order: Some(vec!["awareness".into(), "loyalty".into(), "purchase".into()]),
+        stage_order: Some(vec![
+            "awareness".into(),
+            "loyalty".into(),
+            "purchase".into(),
+        ]),
         ..Meta::default()
     };
     let mut ds = journeys();
@@ -287,7 +314,14 @@ fn built_in_names_in_other_languages_and_unknown_after() {
     // Unknown stages go last by median first time: other (median of d0 and d6 = d3) before extra (d5).
     assert_eq!(
         f.stages,
-        ["Świadomość", "Consideración", "COMPRA", "Fidelización", "other", "extra"]
+        [
+            "Świadomość",
+            "Consideración",
+            "COMPRA",
+            "Fidelización",
+            "other",
+            "extra"
+        ]
     );
     assert_eq!(f.conversion_stage.as_deref(), Some("COMPRA"));
     // The conversion stage can be chosen, case-insensitively.
@@ -358,6 +392,13 @@ fn no_stage_column_makes_funnel_unavailable() {
     let r = run(&ds, &Settings::default());
     assert_eq!(r.funnel.unavailable.as_deref(), Some("stage"));
     assert!(r.funnel.steps.is_empty());
-    assert_eq!(r.kpis.get("conversion_rate").unwrap().unavailable.as_deref(), Some("stage"));
+    assert_eq!(
+        r.kpis
+            .get("conversion_rate")
+            .unwrap()
+            .unavailable
+            .as_deref(),
+        Some("stage")
+    );
     assert_eq!(r.kpis.value("conversion_rate"), None);
 }

@@ -81,7 +81,10 @@ fn headline_kpis() {
     let k = report(Meta::default(), &Settings::default()).kpis;
     close(k.value("customers"), 4.0);
     close(k.value("interactions"), 7.0);
-    assert_eq!(k.get("touchpoints").unwrap().unavailable.as_deref(), Some("touchpoint"));
+    assert_eq!(
+        k.get("touchpoints").unwrap().unavailable.as_deref(),
+        Some("touchpoint")
+    );
     // S1 = 4, purchase = P1, D1; retention = P1.
     close(k.value("conversion_rate"), 50.0);
     close(k.value("retention_rate"), 50.0);
@@ -134,11 +137,18 @@ fn period_over_period_and_sparklines() {
     let i = k.get("interactions").unwrap();
     assert_eq!((i.current, i.previous), (Some(4.0), Some(2.0)));
     close(i.delta_pct, 100.0);
-    let spark: Vec<(&str, Option<f64>, bool)> =
-        i.sparkline.iter().map(|p| (p.period.as_str(), p.value, p.complete)).collect();
+    let spark: Vec<(&str, Option<f64>, bool)> = i
+        .sparkline
+        .iter()
+        .map(|p| (p.period.as_str(), p.value, p.complete))
+        .collect();
     assert_eq!(
         spark,
-        [("2024-01", Some(2.0), true), ("2024-02", Some(4.0), true), ("2024-03", Some(1.0), false)]
+        [
+            ("2024-01", Some(2.0), true),
+            ("2024-02", Some(4.0), true),
+            ("2024-03", Some(1.0), false)
+        ]
     );
     // Conversion within January's events is 0 of 2 → previous 0 → Δ undefined.
     let c = k.get("conversion_rate").unwrap();

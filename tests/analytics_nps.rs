@@ -20,7 +20,13 @@ fn cols(nps: bool) -> Columns {
     }
 }
 
-fn r<'a>(c: &'a str, t: i64, nps: Option<f64>, persona: &'a str, comment: Option<&'a str>) -> Event<'a> {
+fn r<'a>(
+    c: &'a str,
+    t: i64,
+    nps: Option<f64>,
+    persona: &'a str,
+    comment: Option<&'a str>,
+) -> Event<'a> {
     Event {
         customer: c,
         timestamp: Some(t),
@@ -65,7 +71,10 @@ fn summary_distribution_and_margin() {
     let v = run(&eight(), true, &Settings::default()).nps;
     let s = &v.summary;
     // P = 3 (10, 10, 9), passives 2 (8, 7), D = 3 (0, 6, 3): NPS = 0.
-    assert_eq!((s.responses, s.promoters, s.passives, s.detractors), (8, 3, 2, 3));
+    assert_eq!(
+        (s.responses, s.promoters, s.passives, s.detractors),
+        (8, 3, 2, 3)
+    );
     close(s.nps, 0.0);
     close(s.promoter_pct, 37.5);
     close(s.passive_pct, 25.0);
@@ -116,8 +125,11 @@ fn comments_by_category() {
     let mut rows = eight();
     rows.push(r("a1", JAN + 9 * DAY, None, "A", Some("again")));
     let v = run(&rows, true, &s).nps;
-    let cats: Vec<(CommentCategory, u64, usize)> =
-        v.comments.iter().map(|g| (g.category, g.total, g.comments.len())).collect();
+    let cats: Vec<(CommentCategory, u64, usize)> = v
+        .comments
+        .iter()
+        .map(|g| (g.category, g.total, g.comments.len()))
+        .collect();
     assert_eq!(
         cats,
         [
@@ -147,7 +159,12 @@ fn all_detractors_one_response_latest_only_and_no_column() {
     close(v.summary.nps, -100.0);
     close(v.summary.margin, 0.0);
 
-    let v = run(&[r("x", JAN, Some(9.0), "A", None)], true, &Settings::default()).nps;
+    let v = run(
+        &[r("x", JAN, Some(9.0), "A", None)],
+        true,
+        &Settings::default(),
+    )
+    .nps;
     close(v.summary.nps, 100.0);
     close(v.summary.margin, 0.0);
 
@@ -163,12 +180,22 @@ fn all_detractors_one_response_latest_only_and_no_column() {
     };
     let v = run(&rows, true, &s).nps;
     assert!(v.latest_only);
-    assert_eq!((v.summary.responses, v.summary.promoters, v.summary.detractors), (2, 1, 0));
+    assert_eq!(
+        (
+            v.summary.responses,
+            v.summary.promoters,
+            v.summary.detractors
+        ),
+        (2, 1, 0)
+    );
     close(v.summary.nps, 50.0);
 
     let rep = run(&rows, false, &Settings::default());
     assert_eq!(rep.nps.unavailable.as_deref(), Some("nps"));
     assert_eq!(rep.nps.summary.nps, None);
     assert_eq!(rep.nps.summary.margin, None);
-    assert_eq!(rep.kpis.get("nps").unwrap().unavailable.as_deref(), Some("nps"));
+    assert_eq!(
+        rep.kpis.get("nps").unwrap().unavailable.as_deref(),
+        Some("nps")
+    );
 }

@@ -244,7 +244,11 @@ fn label(col: &DimColumn, slot: usize) -> String {
 }
 
 fn missing_roles(roles: &[(&str, bool)]) -> Option<String> {
-    let m: Vec<&str> = roles.iter().filter(|(_, ok)| !ok).map(|(r, _)| *r).collect();
+    let m: Vec<&str> = roles
+        .iter()
+        .filter(|(_, ok)| !ok)
+        .map(|(r, _)| *r)
+        .collect();
     (!m.is_empty()).then(|| m.join(", "))
 }
 
@@ -273,7 +277,14 @@ pub(crate) fn compute(ctx: &FunnelCtx, settings: &Settings, sel: &[u32]) -> Expe
         if grid_on { (ns + 1) * (nt + 1) } else { 0 }
     ];
     let mut emotion = vec![Mean::default(); if sat.is_some() { k } else { 0 }];
-    let mut emotion_p = vec![Mean::default(); if sat.is_some() && persona.is_some() { (np + 1) * k } else { 0 }];
+    let mut emotion_p = vec![
+        Mean::default();
+        if sat.is_some() && persona.is_some() {
+            (np + 1) * k
+        } else {
+            0
+        }
+    ];
     let exits_on = stage.is_some() && tp.is_some() && k > 0;
     let mut exits = vec![0u64; if exits_on { nt + 1 } else { 0 }];
     let pairs_flat = nt.saturating_mul(nt) <= 1 << 22;
@@ -496,10 +507,18 @@ pub(crate) fn compute(ctx: &FunnelCtx, settings: &Settings, sel: &[u32]) -> Expe
             .collect(),
         None => Vec::new(),
     };
-    exit_list.sort_by(|a, b| b.customers.cmp(&a.customers));
+    exit_list.sort_by_key(|e| std::cmp::Reverse(e.customers));
 
     let handoffs = handoff_view(tp, nt, pairs, handoff_customers, settings.top_handoffs);
-    let priority = priority_view(tp, sat.is_some(), nps.is_some(), &tp_sat_perf(ctx, sel, priority_on), &pearson, settings.min_count, scale);
+    let priority = priority_view(
+        tp,
+        sat.is_some(),
+        nps.is_some(),
+        &tp_sat_perf(ctx, sel, priority_on),
+        &pearson,
+        settings.min_count,
+        scale,
+    );
 
     ExperienceView {
         grid,
@@ -510,7 +529,10 @@ pub(crate) fn compute(ctx: &FunnelCtx, settings: &Settings, sel: &[u32]) -> Expe
             ("satisfaction", sat.is_some()),
         ]),
         pain_points,
-        exits_unavailable: missing_roles(&[("stage", stage.is_some()), ("touchpoint", tp.is_some())]),
+        exits_unavailable: missing_roles(&[
+            ("stage", stage.is_some()),
+            ("touchpoint", tp.is_some()),
+        ]),
         exits: exit_list,
         handoffs,
         priority,
@@ -520,7 +542,8 @@ pub(crate) fn compute(ctx: &FunnelCtx, settings: &Settings, sel: &[u32]) -> Expe
 /// Mean satisfaction per touchpoint over all selected events (the matrix's performance axis).
 fn tp_sat_perf(ctx: &FunnelCtx, sel: &[u32], on: bool) -> Vec<Mean> {
     let ds = ctx.ds;
-    let (Some(tp), Some(sat), true) = (ds.touchpoint.as_ref(), ds.satisfaction.as_deref(), on) else {
+    let (Some(tp), Some(sat), true) = (ds.touchpoint.as_ref(), ds.satisfaction.as_deref(), on)
+    else {
         return Vec::new();
     };
     let mut out = vec![Mean::default(); tp.values.len()];
@@ -535,7 +558,13 @@ fn tp_sat_perf(ctx: &FunnelCtx, sel: &[u32], on: bool) -> Vec<Mean> {
     out
 }
 
-fn handoff_view(tp: Option<&DimColumn>, nt: usize, pairs: Pairs, customers: u64, top_n: usize) -> Handoffs {
+fn handoff_view(
+    tp: Option<&DimColumn>,
+    nt: usize,
+    pairs: Pairs,
+    customers: u64,
+    top_n: usize,
+) -> Handoffs {
     let Some(tpc) = tp else {
         return Handoffs {
             unavailable: Some("touchpoint".into()),
@@ -615,7 +644,9 @@ fn priority_view(
             m.excluded.push(ExcludedTouchpoint {
                 touchpoint: name,
                 customers: p.n,
-                reason: format!("fewer than {min_count} customers with both a satisfaction and an NPS answer"),
+                reason: format!(
+                    "fewer than {min_count} customers with both a satisfaction and an NPS answer"
+                ),
             });
             continue;
         }
@@ -635,18 +666,20 @@ fn priority_view(
     let (pm, im) = (pm.unwrap_or(0.0), im.unwrap_or(0.0));
     m.points = raw
         .into_iter()
-        .map(|(touchpoint, performance, importance, customers)| PriorityPoint {
-            quadrant: match (importance >= im, performance >= pm) {
-                (true, false) => Quadrant::FixFirst,
-                (true, true) => Quadrant::KeepUp,
-                (false, false) => Quadrant::LowPriority,
-                (false, true) => Quadrant::PossibleOverkill,
+        .map(
+            |(touchpoint, performance, importance, customers)| PriorityPoint {
+                quadrant: match (importance >= im, performance >= pm) {
+                    (true, false) => Quadrant::FixFirst,
+                    (true, true) => Quadrant::KeepUp,
+                    (false, false) => Quadrant::LowPriority,
+                    (false, true) => Quadrant::PossibleOverkill,
+                },
+                touchpoint,
+                performance,
+                importance,
+                customers,
             },
-            touchpoint,
-            performance,
-            importance,
-            customers,
-        })
+        )
         .collect();
     m
 }

@@ -80,7 +80,12 @@ pub fn parse_bound(s: &str, end: bool) -> Result<i64, FilterError> {
         let start = days(d) * 86_400;
         return Ok(if end { start + 86_399 } else { start });
     }
-    for fmt in ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"] {
+    for fmt in [
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M",
+    ] {
         if let Ok(dt) = NaiveDateTime::parse_from_str(s, fmt) {
             return Ok(days(dt.date()) * 86_400 + dt.num_seconds_from_midnight() as i64);
         }
@@ -95,9 +100,23 @@ struct DimTest<'a> {
     missing: bool,
 }
 
-/// The selected events, in [`super::Prepared::order`] (customer, time, file order), plus
-/// notes about parts of the filter that could not be applied.
-pub fn select(ds: &crate::dataset::Dataset, prep: &super::Prepared, filter: &Filter) -> (Vec<u32>, Vec<String>) {
+/// The selected events as positions in analysis order (rows of
+/// [`super::Prepared::dataset`], i.e. sorted by customer, time, file order), plus notes
+/// about parts of the filter that could not be applied. `ds` is the dataset `prep` was
+/// built from.
+pub fn select(
+    ds: &crate::dataset::Dataset,
+    prep: &super::Prepared,
+    filter: &Filter,
+) -> (Vec<u32>, Vec<String>) {
+    select_sorted(prep.dataset(ds), filter)
+}
+
+/// [`select`] on a dataset already in analysis order.
+pub(crate) fn select_sorted(
+    ds: &crate::dataset::Dataset,
+    filter: &Filter,
+) -> (Vec<u32>, Vec<String>) {
     use crate::dataset::{MISSING, NO_TIME};
     let mut notes = Vec::new();
     let mut tests: Vec<DimTest> = Vec::new();
@@ -147,13 +166,10 @@ pub fn select(ds: &crate::dataset::Dataset, prep: &super::Prepared, filter: &Fil
     let times: Option<&[i64]> = ds.timestamp.as_deref();
     let dated = from.is_some() || to.is_some();
     if tests.is_empty() && !dated {
-        return (prep.order.clone(), notes);
+        return ((0..ds.len() as u32).collect(), notes);
     }
     let (lo, hi) = (from.unwrap_or(i64::MIN), to.unwrap_or(i64::MAX));
-    let sel = prep
-        .order
-        .iter()
-        .copied()
+    let sel = (0..ds.len() as u32)
         .filter(|&i| {
             let i = i as usize;
             if dated {

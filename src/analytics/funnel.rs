@@ -156,7 +156,9 @@ impl<'a> FunnelCtx<'a> {
                 }
             }
             Some(_) => {
-                notes.push("A conversion window must be zero or more days; it is not applied.".into());
+                notes.push(
+                    "A conversion window must be zero or more days; it is not applied.".into(),
+                );
                 None
             }
             None => None,
@@ -175,7 +177,11 @@ impl<'a> FunnelCtx<'a> {
         if c == MISSING {
             NOT_A_STEP
         } else {
-            self.plan.step_of_code.get(c as usize).copied().unwrap_or(NOT_A_STEP)
+            self.plan
+                .step_of_code
+                .get(c as usize)
+                .copied()
+                .unwrap_or(NOT_A_STEP)
         }
     }
 }
@@ -349,7 +355,10 @@ pub(crate) fn compute(
     let conv = ctx.plan.conversion_step;
     let mut reached = vec![0u64; k];
     let mut deltas: Vec<Vec<f64>> = vec![Vec::new(); k];
-    let bcol = settings.breakdown.as_deref().map(|key| (key, ds.dimension(key)));
+    let bcol = settings
+        .breakdown
+        .as_deref()
+        .map(|key| (key, ds.dimension(key)));
     let groups_n = match bcol {
         Some((_, Some(col))) => col.values.len() + 1,
         _ => 0,
@@ -357,6 +366,7 @@ pub(crate) fn compute(
     // Flat [group × step] counters; the last group is "(missing)".
     let mut by_group = vec![0u64; groups_n * k];
     let periods = PeriodIndex::new(settings.period, prep.time_range());
+    let periods = periods.as_ref();
     let mut cohorts = vec![(0u64, 0u64); periods.map_or(0, |p| p.len)];
     let ts = ds.timestamp.as_deref();
     walk(ctx, sel, |w| {
@@ -364,14 +374,18 @@ pub(crate) fn compute(
             *r += 1;
         }
         if ctx.mode == ResolvedMode::Ordered {
-            for j in 1..w.reached {
-                deltas[j].push((w.times[j] - w.times[j - 1]) as f64 / DAY);
+            for (j, pair) in w.times.windows(2).enumerate() {
+                deltas[j + 1].push((pair[1] - pair[0]) as f64 / DAY);
             }
         }
         let Some(e1) = w.first_s1 else { return };
         if let Some((_, Some(col))) = bcol {
             let c = col.codes[e1 as usize];
-            let g = if c == MISSING { groups_n - 1 } else { c as usize };
+            let g = if c == MISSING {
+                groups_n - 1
+            } else {
+                c as usize
+            };
             for r in &mut by_group[g * k..g * k + w.reached] {
                 *r += 1;
             }

@@ -153,7 +153,12 @@ const DEFS: [Def; 17] = [
     def("customers", "Customers", KpiUnit::Count, false),
     def("interactions", "Interactions", KpiUnit::Count, false),
     def("touchpoints", "Touchpoints", KpiUnit::Count, false),
-    def("conversion_rate", "Conversion rate", KpiUnit::Percent, false),
+    def(
+        "conversion_rate",
+        "Conversion rate",
+        KpiUnit::Percent,
+        false,
+    ),
     def("retention_rate", "Retention rate", KpiUnit::Percent, false),
     def("churn_rate", "Churn rate", KpiUnit::Percent, true),
     def("repeat_rate", "Repeat rate", KpiUnit::Percent, false),
@@ -162,10 +167,30 @@ const DEFS: [Def; 17] = [
     def("ces_easy_pct", "Easy (CES 5–7)", KpiUnit::Percent, false),
     def("nps", "NPS", KpiUnit::Score, false),
     def("revenue_total", "Revenue", KpiUnit::Money, false),
-    def("revenue_per_customer", "Revenue per customer", KpiUnit::Money, false),
-    def("revenue_per_converted", "Revenue per converted customer", KpiUnit::Money, false),
-    def("median_days_to_convert", "Median days to convert", KpiUnit::Days, true),
-    def("interactions_per_customer", "Interactions per customer", KpiUnit::Score, false),
+    def(
+        "revenue_per_customer",
+        "Revenue per customer",
+        KpiUnit::Money,
+        false,
+    ),
+    def(
+        "revenue_per_converted",
+        "Revenue per converted customer",
+        KpiUnit::Money,
+        false,
+    ),
+    def(
+        "median_days_to_convert",
+        "Median days to convert",
+        KpiUnit::Days,
+        true,
+    ),
+    def(
+        "interactions_per_customer",
+        "Interactions per customer",
+        KpiUnit::Score,
+        false,
+    ),
     def("jes", "Journey Excellence Score", KpiUnit::Score, false),
 ];
 
@@ -210,9 +235,8 @@ fn unavailable(ds: &Dataset, ctx: &FunnelCtx, slot: usize) -> Option<String> {
         "revenue_per_converted" => {
             need(ds.revenue.is_some(), "revenue").or_else(|| need(ds.stage.is_some(), "stage"))
         }
-        "median_days_to_convert" => need(ds.stage.is_some(), "stage").or_else(|| {
-            need(ctx.mode == ResolvedMode::Ordered, "timestamp")
-        }),
+        "median_days_to_convert" => need(ds.stage.is_some(), "stage")
+            .or_else(|| need(ctx.mode == ResolvedMode::Ordered, "timestamp")),
         _ => None,
     }
 }
@@ -349,14 +373,26 @@ pub(crate) fn values(ctx: &FunnelCtx, settings: &Settings, sel: &[u32]) -> Value
 /// The Journey Excellence Score from KPI values.
 fn jes(v: &[Option<f64>; 17], w: &JesWeights, effort: crate::dataset::Scale) -> Jes {
     let clean = |x: f64| if x.is_finite() && x > 0.0 { x } else { 0.0 };
-    let raw = [clean(w.csat), clean(w.nps), clean(w.conversion), clean(w.ces)];
+    let raw = [
+        clean(w.csat),
+        clean(w.nps),
+        clean(w.conversion),
+        clean(w.ces),
+    ];
     let total: f64 = raw.iter().sum();
-    let norm: Vec<f64> = raw.iter().map(|x| ratio(*x, total).unwrap_or(0.0)).collect();
+    let norm: Vec<f64> = raw
+        .iter()
+        .map(|x| ratio(*x, total).unwrap_or(0.0))
+        .collect();
     let comps = [
         ("csat", "CSAT", v[CSAT]),
         ("nps", "(NPS + 100) / 2", v[NPS].map(|n| (n + 100.0) / 2.0)),
         ("conversion", "Conversion rate", v[CONV]),
-        ("ces", "(CES − 1) / 6 × 100", v[CES].map(|c| effort.to_percent(c))),
+        (
+            "ces",
+            "(CES − 1) / 6 × 100",
+            v[CES].map(|c| effort.to_percent(c)),
+        ),
     ];
     let components: Vec<JesComponent> = comps
         .iter()
@@ -415,9 +451,14 @@ fn by_period(ds: &Dataset, p: &PeriodIndex, sel: &[u32]) -> (Vec<u32>, Vec<usize
         return (Vec::new(), vec![0; p.len + 1]);
     };
     let mut start = vec![0usize; p.len + 1];
-    for &e in sel {
-        if let Some(s) = p.slot(ts[e as usize]) {
-            start[s + 1] += 1;
+    // One calendar lookup per event, reused by the placing pass.
+    let slots: Vec<u32> = sel
+        .iter()
+        .map(|&e| p.slot(ts[e as usize]).map_or(u32::MAX, |s| s as u32))
+        .collect();
+    for &s in &slots {
+        if s != u32::MAX {
+            start[s as usize + 1] += 1;
         }
     }
     for s in 0..p.len {
@@ -425,10 +466,10 @@ fn by_period(ds: &Dataset, p: &PeriodIndex, sel: &[u32]) -> (Vec<u32>, Vec<usize
     }
     let mut fill = start.clone();
     let mut out = vec![0u32; start[p.len]];
-    for &e in sel {
-        if let Some(s) = p.slot(ts[e as usize]) {
-            out[fill[s]] = e;
-            fill[s] += 1;
+    for (&e, &s) in sel.iter().zip(&slots) {
+        if s != u32::MAX {
+            out[fill[s as usize]] = e;
+            fill[s as usize] += 1;
         }
     }
     (out, start)
@@ -437,7 +478,7 @@ fn by_period(ds: &Dataset, p: &PeriodIndex, sel: &[u32]) -> (Vec<u32>, Vec<usize
 /// The KPI view for the selected events.
 pub(crate) fn compute(
     ctx: &FunnelCtx,
-    periods: Option<PeriodIndex>,
+    periods: Option<&PeriodIndex>,
     settings: &Settings,
     sel: &[u32],
 ) -> KpiView {
@@ -455,7 +496,7 @@ pub(crate) fn compute(
     let (mut current_period, mut previous_period) = (None, None);
     let (mut cur, mut prev) = (None, None);
     if let Some(p) = periods {
-        let (grouped, start) = by_period(ds, &p, sel);
+        let (grouped, start) = by_period(ds, p, sel);
         let latest = (0..p.len).rev().find(|&s| start[s + 1] > start[s]);
         if let Some(latest) = latest {
             let n = settings.sparkline_periods.max(3);
@@ -480,7 +521,11 @@ pub(crate) fn compute(
         .enumerate()
         .map(|(slot, d)| {
             let unavailable = unavailable(ds, ctx, slot);
-            let value = if unavailable.is_some() { None } else { all.v[slot] };
+            let value = if unavailable.is_some() {
+                None
+            } else {
+                all.v[slot]
+            };
             let pick = |i: Option<usize>| i.and_then(|i| series[i].2.v[slot]);
             let (current, previous) = if unavailable.is_some() {
                 (None, None)
@@ -525,7 +570,13 @@ pub(crate) fn compute(
         (true, false) => Some("revenue, stage".to_string()),
         _ => None,
     };
-    let rev_pp = |a: (u64, f64, u64, u64)| if ds.revenue.is_some() { ratio(a.1, a.0 as f64) } else { None };
+    let rev_pp = |a: (u64, f64, u64, u64)| {
+        if ds.revenue.is_some() {
+            ratio(a.1, a.0 as f64)
+        } else {
+            None
+        }
+    };
     let ret = |a: (u64, f64, u64, u64)| {
         if unavailable(ds, ctx, RET).is_some() {
             None

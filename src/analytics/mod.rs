@@ -9,9 +9,9 @@ pub mod filter;
 pub mod funnel;
 pub mod kpis;
 pub mod nps;
+pub mod period;
 pub mod prepared;
 pub mod report;
-pub mod period;
 pub mod settings;
 mod stages;
 pub mod stats;
@@ -29,9 +29,8 @@ use crate::dataset::Dataset;
 
 /// Every view for the events the filter selects.
 pub fn compute(ds: &Dataset, prep: &Prepared, settings: &Settings, filter: &Filter) -> Report {
-    let tt = std::time::Instant::now();
-    let (sel, notes) = filter::select(ds, prep, filter);
-    eprintln!("select {:?}", tt.elapsed());
+    let ds = prep.dataset(ds);
+    let (sel, notes) = filter::select_sorted(ds, filter);
     let ctx = funnel::FunnelCtx::new(ds, prep, settings);
     let periods = period::PeriodIndex::new(settings.period, prep.time_range());
     let mut customers = 0u64;
@@ -43,18 +42,6 @@ pub fn compute(ds: &Dataset, prep: &Prepared, settings: &Settings, filter: &Filt
             last = c;
         }
     }
-    let tt = std::time::Instant::now();
-    let f = funnel::compute(&ctx, prep, settings, &sel);
-    eprintln!("funnel {:?}", tt.elapsed());
-    let tt = std::time::Instant::now();
-    let x = experience::compute(&ctx, settings, &sel);
-    eprintln!("exp {:?}", tt.elapsed());
-    let tt = std::time::Instant::now();
-    let n = nps::compute(ds, periods, settings, &sel);
-    eprintln!("nps {:?}", tt.elapsed());
-    let tt = std::time::Instant::now();
-    let k = kpis::compute(&ctx, periods, settings, &sel);
-    eprintln!("kpi {:?}", tt.elapsed());
     Report {
         dataset: ds.meta.name.clone(),
         selection: Selection {
@@ -65,10 +52,10 @@ pub fn compute(ds: &Dataset, prep: &Prepared, settings: &Settings, filter: &Filt
         },
         settings: settings.clone(),
         filter: filter.clone(),
-        funnel: f,
-        experience: x,
-        nps: n,
-        kpis: k,
+        funnel: funnel::compute(&ctx, prep, settings, &sel),
+        experience: experience::compute(&ctx, settings, &sel),
+        nps: nps::compute(ds, periods.as_ref(), settings, &sel),
+        kpis: kpis::compute(&ctx, periods.as_ref(), settings, &sel),
     }
 }
 
@@ -81,7 +68,8 @@ pub fn dropped_after(
     filter: &Filter,
     step: usize,
 ) -> Vec<String> {
-    let (sel, _) = filter::select(ds, prep, filter);
+    let ds = prep.dataset(ds);
+    let (sel, _) = filter::select_sorted(ds, filter);
     let ctx = funnel::FunnelCtx::new(ds, prep, settings);
     funnel::dropped_after(&ctx, &sel, step)
 }

@@ -213,7 +213,7 @@ fn empty_view(settings: &Settings, missing: Option<String>) -> NpsView {
 /// The NPS view for the selected events.
 pub(crate) fn compute(
     ds: &Dataset,
-    periods: Option<PeriodIndex>,
+    periods: Option<&PeriodIndex>,
     settings: &Settings,
     sel: &[u32],
 ) -> NpsView {
@@ -285,7 +285,7 @@ pub(crate) fn compute(
                 .collect(),
             None => Vec::new(),
         };
-        segments.sort_by(|a, b| b.summary.responses.cmp(&a.summary.responses));
+        segments.sort_by_key(|s| std::cmp::Reverse(s.summary.responses));
         NpsBreakdown {
             dimension: key.to_string(),
             unavailable: col.is_none().then(|| key.to_string()),

@@ -94,12 +94,20 @@ mod tests {
 
 /// Maps timestamps to dense slots between the dataset's first and last period, so
 /// per-period counters are flat vectors instead of maps.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PeriodIndex {
     pub kind: PeriodKind,
     pub first_key: i64,
     pub len: usize,
+    /// First day covered by `day_slot`.
+    first_day: i64,
+    /// Slot of each day from `first_day`: a lookup instead of calendar arithmetic per event
+    /// (empty when the data spans too many days for a table to pay off).
+    day_slot: Vec<u32>,
 }
+
+/// Longest span (in days) given a lookup table: about 2,700 years, 4 MB.
+const MAX_TABLE_DAYS: i64 = 1 << 20;
 
 impl PeriodIndex {
     /// None without timestamps.
@@ -107,16 +115,33 @@ impl PeriodIndex {
         let (lo, hi) = range?;
         let first_key = period_key(kind, lo);
         let len = (period_key(kind, hi) - first_key + 1).max(1) as usize;
+        let first_day = lo.div_euclid(DAY);
+        let days = hi.div_euclid(DAY) - first_day + 1;
+        let day_slot = if days <= MAX_TABLE_DAYS {
+            (0..days)
+                .map(|d| (period_key(kind, (first_day + d) * DAY) - first_key) as u32)
+                .collect()
+        } else {
+            Vec::new()
+        };
         Some(PeriodIndex {
             kind,
             first_key,
             len,
+            first_day,
+            day_slot,
         })
     }
     /// Slot of a timestamp; None for a missing one or one outside the range.
     pub fn slot(&self, t: i64) -> Option<usize> {
         if t == crate::dataset::NO_TIME {
             return None;
+        }
+        if !self.day_slot.is_empty() {
+            let d = t.div_euclid(DAY) - self.first_day;
+            return (d >= 0)
+                .then(|| self.day_slot.get(d as usize).map(|&s| s as usize))
+                .flatten();
         }
         let s = period_key(self.kind, t) - self.first_key;
         (s >= 0 && (s as usize) < self.len).then_some(s as usize)

@@ -1,15 +1,19 @@
 //! Work done once per dataset and reused by every filter change.
 
-use crate::dataset::{Dataset, NO_TIME};
+use crate::dataset::{Dataset, DimColumn, NumColumn, TextColumn, NO_TIME};
 
 /// Per-dataset precomputation: event order by customer then time, and the stage order
 /// inputs (which come from the whole dataset so the funnel's columns do not jump around
 /// while the user filters).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Prepared {
-    /// Event indices sorted by (customer code, timestamp, file index); events without a
-    /// timestamp come after the customer's timed events, in file order.
+    /// File index of each event in analysis order: sorted by (customer code, timestamp,
+    /// file index); events without a timestamp come after the customer's timed events.
     pub order: Vec<u32>,
+    /// The dataset with its rows in `order`, so every per-customer pass reads memory
+    /// sequentially (random access over a million rows costs several times more than
+    /// the arithmetic). `None` when the file was already in that order.
+    sorted: Option<Dataset>,
     /// Whether at least one event has a timestamp.
     pub has_time: bool,
     /// Per stage code: median over customers of the first time they have that stage
@@ -43,7 +47,10 @@ impl Prepared {
             .timestamp
             .as_ref()
             .is_some_and(|t| t.iter().any(|&x| x != NO_TIME));
-        let stage_median_first = stage_median_first(ds, &order);
+        let identity = order.iter().enumerate().all(|(p, &i)| p == i as usize);
+        let sorted = (!identity).then(|| permute(ds, &order));
+        let view = sorted.as_ref().unwrap_or(ds);
+        let stage_median_first = stage_median_first(view);
         let time_range = ds.timestamp.as_ref().and_then(|ts| {
             let mut it = ts.iter().copied().filter(|&t| t != NO_TIME);
             let first = it.next()?;
@@ -51,6 +58,7 @@ impl Prepared {
         });
         Prepared {
             order,
+            sorted,
             has_time,
             stage_median_first,
             time_range,
@@ -58,7 +66,44 @@ impl Prepared {
     }
 }
 
-fn stage_median_first(ds: &Dataset, order: &[u32]) -> Vec<Option<i64>> {
+/// A copy of `ds` with its rows in `order`.
+fn permute(ds: &Dataset, order: &[u32]) -> Dataset {
+    let dim = |c: &DimColumn| {
+        let mut out = c.clone();
+        out.codes = order.iter().map(|&i| c.codes[i as usize]).collect();
+        out
+    };
+    let num = |c: &NumColumn| -> NumColumn { order.iter().map(|&i| c[i as usize]).collect() };
+    let text = |c: &TextColumn| {
+        let mut out = TextColumn::new(c.name.clone());
+        for &i in order {
+            out.push(c.get(i as usize));
+        }
+        out
+    };
+    Dataset {
+        meta: ds.meta.clone(),
+        scales: ds.scales,
+        customer: dim(&ds.customer),
+        timestamp: ds
+            .timestamp
+            .as_ref()
+            .map(|t| order.iter().map(|&i| t[i as usize]).collect()),
+        journey: ds.journey.as_ref().map(dim),
+        stage: ds.stage.as_ref().map(dim),
+        touchpoint: ds.touchpoint.as_ref().map(dim),
+        channel: ds.channel.as_ref().map(dim),
+        persona: ds.persona.as_ref().map(dim),
+        satisfaction: ds.satisfaction.as_ref().map(num),
+        effort: ds.effort.as_ref().map(num),
+        nps: ds.nps.as_ref().map(num),
+        revenue: ds.revenue.as_ref().map(num),
+        comment: ds.comment.as_ref().map(text),
+        extras: ds.extras.iter().map(dim).collect(),
+    }
+}
+
+fn stage_median_first(ds: &Dataset) -> Vec<Option<i64>> {
     let (Some(stage), Some(ts)) = (ds.stage.as_ref(), ds.timestamp.as_ref()) else {
         return ds
             .stage
@@ -71,14 +116,11 @@ fn stage_median_first(ds: &Dataset, order: &[u32]) -> Vec<Option<i64>> {
     // last customer seen per stage: a customer's first timed event of a stage is the first
     // one met in sorted order.
     let mut seen: Vec<u32> = vec![u32::MAX; ns];
-    for &i in order {
-        let i = i as usize;
-        let s = stage.codes[i];
-        let t = ts[i];
+    let rows = stage.codes.iter().zip(ts).zip(&ds.customer.codes);
+    for ((&s, &t), &c) in rows {
         if s == crate::dataset::MISSING || t == NO_TIME {
             continue;
         }
-        let c = ds.customer.codes[i];
         if seen[s as usize] != c {
             seen[s as usize] = c;
             firsts[s as usize].push(t);
@@ -103,6 +145,12 @@ fn stage_median_first(ds: &Dataset, order: &[u32]) -> Vec<Option<i64>> {
 }
 
 impl Prepared {
+    /// The rows in analysis order: event `p` of the result is event `order[p]` of `original`.
+    /// `original` must be the dataset this was prepared from.
+    pub fn dataset<'a>(&'a self, original: &'a Dataset) -> &'a Dataset {
+        self.sorted.as_ref().unwrap_or(original)
+    }
+
     /// Earliest and latest timestamp in the whole dataset.
     pub fn time_range(&self) -> Option<(i64, i64)> {
         self.time_range

@@ -54,7 +54,12 @@ const BUILT_IN: [&[&str]; 5] = [
         "descubrimiento",
         "swiadomosc",
     ],
-    &["consideration", "consideracio", "consideracion", "rozwazanie"],
+    &[
+        "consideration",
+        "consideracio",
+        "consideracion",
+        "rozwazanie",
+    ],
     &["purchase", "buy", "compra", "zakup"],
     &[
         "retention",
@@ -78,7 +83,9 @@ const BUILT_IN: [&[&str]; 5] = [
 /// Position (0 = awareness … 4 = advocacy) of a recognised stage name.
 pub fn built_in_rank(name: &str) -> Option<usize> {
     let n = normalize(name);
-    BUILT_IN.iter().position(|names| names.contains(&n.as_str()))
+    BUILT_IN
+        .iter()
+        .position(|names| names.contains(&n.as_str()))
 }
 
 const PURCHASE_RANK: usize = 2;
@@ -127,7 +134,10 @@ impl StagePlan {
             for name in order {
                 let code = col.code_of(name.trim()).or_else(|| {
                     let n = normalize(name);
-                    values.iter().position(|v| normalize(v) == n).map(|p| p as u32)
+                    values
+                        .iter()
+                        .position(|v| normalize(v) == n)
+                        .map(|p| p as u32)
                 });
                 match code {
                     Some(c) if plan.step_of_code[c as usize] != NOT_A_STEP => {}

@@ -30,9 +30,9 @@ fn parse(args: &[String]) -> Result<Args, String> {
             "--meta" => out.meta = Some(value(&mut it, a)?.clone()),
             "--filter" => {
                 let v = value(&mut it, a)?;
-                let (dim, val) = v
-                    .split_once('=')
-                    .ok_or_else(|| format!("--filter takes DIM=VALUE, e.g. persona=Student (got \"{v}\")."))?;
+                let (dim, val) = v.split_once('=').ok_or_else(|| {
+                    format!("--filter takes DIM=VALUE, e.g. persona=Student (got \"{v}\").")
+                })?;
                 out.filter = std::mem::take(&mut out.filter).with(dim.trim(), val.trim());
             }
             "--mode" => {
@@ -154,8 +154,20 @@ mod tests {
     #[test]
     fn parses_flags() {
         let a = parse(&s(&[
-            "f.csv", "--filter", "persona=Student", "--filter", "persona=Pro", "--filter",
-            "channel=web", "--mode", "any", "--window-days", "7", "--from", "2024-01-01", "--to",
+            "f.csv",
+            "--filter",
+            "persona=Student",
+            "--filter",
+            "persona=Pro",
+            "--filter",
+            "channel=web",
+            "--mode",
+            "any",
+            "--window-days",
+            "7",
+            "--from",
+            "2024-01-01",
+            "--to",
             "2024-01-31",
         ]))
         .unwrap();

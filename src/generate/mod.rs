@@ -6,6 +6,7 @@
 //!
 //! `journey-lens generate --rows N --seed S [--format csv|json|ca] > file`
 
+pub mod comments;
 pub mod model;
 pub mod rng;
 pub mod write;

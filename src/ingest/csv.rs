@@ -136,6 +136,8 @@ struct Engine {
     /// The inner separator of an Excel-wrapped file.
     wrapped: Option<u8>,
     header_skipped: bool,
+    /// The last input has been fed (a decoder must not be flushed twice).
+    ended: bool,
     blank_records: usize,
     asm: Assembler,
     report: LoadReport,
@@ -203,6 +205,7 @@ impl Engine {
             delimiter,
             wrapped: sniffed.wrapped.then_some(sniffed.delimiter),
             header_skipped: false,
+            ended: false,
             blank_records: 0,
             asm: Assembler::new(sniffed.headers.clone(), roles, rules),
             report,
@@ -213,6 +216,10 @@ impl Engine {
 
     /// Takes raw input bytes.
     fn feed(&mut self, mut chunk: &[u8], last: bool) {
+        if self.ended {
+            return;
+        }
+        self.ended = last;
         if let Some(dec) = self.decoder.as_mut() {
             dec.decode_into(chunk, last, &mut self.pending);
             self.drain_pending(last);

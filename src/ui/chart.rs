@@ -10,7 +10,8 @@ use super::dom;
 use super::state::AppState;
 use crate::analytics::Report;
 use crate::charts::{ChartMap, Table, Theme};
-use crate::i18n::tr;
+use crate::dataset::Scales;
+use crate::i18n::{tr, Lang};
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
@@ -19,9 +20,18 @@ use plotters_canvas::CanvasBackend;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
+/// What a chart is drawn from: the report plus what the report does not carry.
+pub struct ChartInput<'a> {
+    pub report: &'a Report,
+    pub scales: Scales,
+    pub lang: Lang,
+}
+
+/// The canvas drawing area every chart draws on.
+pub type Area = DrawingArea<CanvasBackend, plotters::coord::Shift>;
+
 /// Draws one chart for the current report; `Err` carries a message for the console.
-pub type DrawFn =
-    fn(&DrawingArea<CanvasBackend, plotters::coord::Shift>, &Report, &Theme) -> Result<ChartMap, String>;
+pub type DrawFn = fn(&Area, &ChartInput, &Theme) -> Result<ChartMap, String>;
 
 /// Everything a chart card needs, as plain function pointers so the card stays generic.
 #[derive(Clone, Copy)]
@@ -31,8 +41,8 @@ pub struct ChartSpec {
     /// Translation key of the card title.
     pub title: &'static str,
     pub draw: DrawFn,
-    pub table: fn(&Report) -> Table,
-    pub summary: fn(&Report) -> String,
+    pub table: fn(&ChartInput) -> Table,
+    pub summary: fn(&ChartInput) -> String,
     /// CSS class of the canvas box: "" | "tall" | "short".
     pub size: &'static str,
 }
@@ -69,7 +79,15 @@ pub fn ChartCard(spec: ChartSpec) -> impl IntoView {
         let t0 = dom::now_ms();
         let ratio = dom::device_pixel_ratio();
         dpr.set(ratio);
-        if let Some(m) = draw_on(&canvas, &report, dark, ratio, spec.draw) {
+        let scales = state.scales();
+        let input = ChartInput {
+            report: &report,
+            scales,
+            lang,
+        };
+        if let Some(m) = draw_on(&canvas, dark, ratio, |area, theme| {
+            (spec.draw)(area, &input, theme)
+        }) {
             map.set(m);
         }
         state.timings.update(|t| t.draw_ms += dom::now_ms() - t0);
@@ -85,8 +103,32 @@ pub fn ChartCard(spec: ChartSpec) -> impl IntoView {
         tip.set(hit.map(|(title, lines)| Tip { x, y, title, lines }));
     };
 
-    let summary = move || state.report.with(|r| r.as_ref().map(|r| (spec.summary)(r)).unwrap_or_default());
-    let table = move || state.report.with(|r| r.as_ref().map(|r| (spec.table)(r)));
+    let summary = move || {
+        let scales = state.scales();
+        state.report.with(|r| {
+            r.as_ref()
+                .map(|r| {
+                    (spec.summary)(&ChartInput {
+                        report: r,
+                        scales,
+                        lang,
+                    })
+                })
+                .unwrap_or_default()
+        })
+    };
+    let table = move || {
+        let scales = state.scales();
+        state.report.with(|r| {
+            r.as_ref().map(|r| {
+                (spec.table)(&ChartInput {
+                    report: r,
+                    scales,
+                    lang,
+                })
+            })
+        })
+    };
 
     let download_png = move |_| {
         if let Some(canvas) = canvas_ref.get_untracked() {
@@ -181,12 +223,20 @@ pub fn DataTable(table: Arc<Table>) -> impl IntoView {
 
 /// A table card with "Download CSV", for lists that are not charts.
 #[component]
-pub fn TableCard(id: &'static str, title: &'static str, table: Signal<Option<Table>>) -> impl IntoView {
+pub fn TableCard(
+    id: &'static str,
+    title: &'static str,
+    table: Signal<Option<Table>>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let download = move |_| {
         if let Some(t) = table.get_untracked() {
-            dom::download(&format!("journey-lens-{id}.csv"), "text/csv;charset=utf-8", t.to_csv().as_bytes());
+            dom::download(
+                &format!("journey-lens-{id}.csv"),
+                "text/csv;charset=utf-8",
+                t.to_csv().as_bytes(),
+            );
         }
     };
     view! {
@@ -202,12 +252,12 @@ pub fn TableCard(id: &'static str, title: &'static str, table: Signal<Option<Tab
     }
 }
 
-fn draw_on(
+/// Sizes the backing store to CSS size × `ratio` and draws; `None` when hidden or failed.
+pub fn draw_on(
     canvas: &web_sys::HtmlCanvasElement,
-    report: &Report,
     dark: bool,
     ratio: f64,
-    draw: DrawFn,
+    draw: impl FnOnce(&Area, &Theme) -> Result<ChartMap, String>,
 ) -> Option<ChartMap> {
     let el: &web_sys::Element = canvas.unchecked_ref();
     let rect = el.get_bounding_client_rect();
@@ -221,7 +271,7 @@ fn draw_on(
     let root = backend.into_drawing_area();
     let mut theme = if dark { Theme::dark() } else { Theme::light() };
     theme.scale = ratio;
-    match draw(&root, report, &theme) {
+    match draw(&root, &theme) {
         Ok(m) => {
             let _ = root.present();
             Some(m)

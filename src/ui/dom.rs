@@ -136,7 +136,10 @@ pub async fn read_slice(file: &web_sys::File, start: f64, end: f64) -> Result<Ve
 
 /// The device pixel ratio, for crisp canvases on HiDPI screens.
 pub fn device_pixel_ratio() -> f64 {
-    window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).max(1.0)
+    window()
+        .map(|w| w.device_pixel_ratio())
+        .unwrap_or(1.0)
+        .max(1.0)
 }
 
 /// Size of wasm linear memory in bytes (for the benchmark's peak-memory figure).
@@ -153,5 +156,6 @@ pub fn js_message(v: JsValue) -> String {
     if let Some(e) = v.dyn_ref::<js_sys::Error>() {
         return String::from(e.message());
     }
-    v.as_string().unwrap_or_else(|| "unknown browser error".to_string())
+    v.as_string()
+        .unwrap_or_else(|| "unknown browser error".to_string())
 }

@@ -32,8 +32,13 @@ fn dimension_values(state: AppState) -> Vec<(String, Vec<String>)> {
                     return None;
                 }
                 let mut order: Vec<usize> = (0..col.values.len()).collect();
-                order.sort_by(|&a, &b| counts[b].cmp(&counts[a]).then(col.values[a].cmp(&col.values[b])));
-                let mut values: Vec<String> = order.into_iter().map(|i| col.values[i].clone()).collect();
+                order.sort_by(|&a, &b| {
+                    counts[b]
+                        .cmp(&counts[a])
+                        .then(col.values[a].cmp(&col.values[b]))
+                });
+                let mut values: Vec<String> =
+                    order.into_iter().map(|i| col.values[i].clone()).collect();
                 if missing > 0 {
                     values.push(MISSING_LABEL.to_string());
                 }
@@ -55,20 +60,35 @@ pub fn FilterBar() -> impl IntoView {
                 fill(
                     tr(lang, "filter.kept"),
                     &[
-                        ("customers", &format::count(lang, r.selection.customers as usize)),
+                        (
+                            "customers",
+                            &format::count(lang, r.selection.customers as usize),
+                        ),
                         ("events", &format::count(lang, r.selection.events as usize)),
-                        ("total", &format::count(lang, r.selection.total_events as usize)),
+                        (
+                            "total",
+                            &format::count(lang, r.selection.total_events as usize),
+                        ),
                     ],
                 )
             })
         })
     };
-    let has_time = move || state.current.with(|c| c.as_ref().is_some_and(|c| c.loaded.dataset.timestamp.is_some()));
+    let has_time = move || {
+        state.current.with(|c| {
+            c.as_ref()
+                .is_some_and(|c| c.loaded.dataset.timestamp.is_some())
+        })
+    };
     let active = move || !state.filter.with(|f| f.is_empty());
 
     let download_report = move |_| {
         if let Some(r) = state.report.get_untracked() {
-            dom::download("journey-lens-report.json", "application/json", report_json(&r).as_bytes());
+            dom::download(
+                "journey-lens-report.json",
+                "application/json",
+                report_json(&r).as_bytes(),
+            );
         }
     };
 
@@ -123,7 +143,11 @@ fn DimensionFilter(key: String, values: Vec<String>) -> impl IntoView {
     let lang = state.lang;
     let label = dimension_label(lang, &key);
     let k = key.clone();
-    let chosen = move || state.filter.with(|f| f.dims.get(&k).map(|s| s.len()).unwrap_or(0));
+    let chosen = move || {
+        state
+            .filter
+            .with(|f| f.dims.get(&k).map(|s| s.len()).unwrap_or(0))
+    };
     let summary_label = label.clone();
     view! {
         <details class="jl-dim-filter" data-dimension=key.clone()>
@@ -178,7 +202,9 @@ fn DimensionFilter(key: String, values: Vec<String>) -> impl IntoView {
 /// The label of a built-in dimension, or an extra column's own header.
 pub fn dimension_label(lang: crate::i18n::Lang, key: &str) -> String {
     match key {
-        "persona" | "channel" | "journey" | "touchpoint" | "stage" => tr(lang, &format!("role.{key}")).to_string(),
+        "persona" | "channel" | "journey" | "touchpoint" | "stage" => {
+            tr(lang, &format!("role.{key}")).to_string()
+        }
         other => other.to_string(),
     }
 }

@@ -70,12 +70,17 @@ impl AppState {
         if total > MAX_FILE_BYTES {
             self.error.set(Some(fill(
                 tr(self.lang, "load.too_large"),
-                &[("name", &name), ("mb", &format!("{:.0}", total / 1_048_576.0))],
+                &[
+                    ("name", &name),
+                    ("mb", &format!("{:.0}", total / 1_048_576.0)),
+                ],
             )));
             return;
         }
         self.input
-            .set_value(Some(Input::File(send_wrapper::SendWrapper::new(file.clone()))));
+            .set_value(Some(Input::File(send_wrapper::SendWrapper::new(
+                file.clone(),
+            ))));
         let lower = name.to_lowercase();
         if lower.ends_with(".json") || lower.ends_with(".ndjson") {
             match dom::read_slice(&file, 0.0, total).await {
@@ -109,11 +114,16 @@ impl AppState {
         let t0 = dom::now_ms();
         let mut loader = CsvLoader::new(csv_options(&choices));
         let mut offset = 0.0;
-        self.progress.set(Some(Progress { rows: 0, bytes: 0.0, total }));
+        self.progress.set(Some(Progress {
+            rows: 0,
+            bytes: 0.0,
+            total,
+        }));
         while offset < total {
             if self.cancel.get_untracked() {
                 self.progress.set(None);
-                self.error.set(Some(tr(self.lang, "load.cancelled").to_string()));
+                self.error
+                    .set(Some(tr(self.lang, "load.cancelled").to_string()));
                 return;
             }
             let end = (offset + SLICE).min(total);
@@ -125,7 +135,11 @@ impl AppState {
                 }
             };
             match loader.push(&chunk) {
-                Ok(p) => self.progress.set(Some(Progress { rows: p.rows, bytes: end, total })),
+                Ok(p) => self.progress.set(Some(Progress {
+                    rows: p.rows,
+                    bytes: end,
+                    total,
+                })),
                 Err(e) => {
                     self.progress.set(None);
                     return self.error.set(Some(format!("{name}: {e}")));
@@ -172,7 +186,8 @@ impl AppState {
         };
         if let Source::Pasted = source {
             if let Ok(text) = String::from_utf8(bytes) {
-                self.input.set_value(Some(Input::Text(text, Source::Pasted)));
+                self.input
+                    .set_value(Some(Input::Text(text, Source::Pasted)));
             }
         }
         match result {
@@ -236,7 +251,11 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
         .await
         .map_err(|_| "the address could not be reached (offline, wrong address, or the server does not allow cross-site requests)".to_string())?;
     if !resp.ok() {
-        return Err(format!("the server answered HTTP {} {}", resp.status(), resp.status_text()));
+        return Err(format!(
+            "the server answered HTTP {} {}",
+            resp.status(),
+            resp.status_text()
+        ));
     }
     resp.binary().await.map_err(|e| e.to_string())
 }

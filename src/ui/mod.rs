@@ -30,12 +30,13 @@ fn App() -> impl IntoView {
         <Header />
         <main class="jl-main" id="main">
             <views::Status />
+            <filter_bar::FilterBar />
             {move || match state.tab.get() {
                 Tab::Data => view! { <views::DataView /> }.into_any(),
-                Tab::Funnel => view! { <views::Coming tab=Tab::Funnel /> }.into_any(),
-                Tab::Experience => view! { <views::Coming tab=Tab::Experience /> }.into_any(),
-                Tab::Nps => view! { <views::Coming tab=Tab::Nps /> }.into_any(),
-                Tab::Kpis => view! { <views::Coming tab=Tab::Kpis /> }.into_any(),
+                Tab::Funnel => view! { <views::FunnelView /> }.into_any(),
+                Tab::Experience => view! { <views::ExperienceView /> }.into_any(),
+                Tab::Nps => view! { <views::NpsView /> }.into_any(),
+                Tab::Kpis => view! { <views::KpiView /> }.into_any(),
             }}
         </main>
     }

@@ -160,7 +160,9 @@ impl AppState {
         });
         leptos::task::spawn_local(async move {
             // A feed in the address wins; then the feed used last time; else the sample.
-            if let Some(url) = dom::query_param("feed").or_else(|| dom::store_get("journey-lens.feed")) {
+            if let Some(url) =
+                dom::query_param("feed").or_else(|| dom::store_get("journey-lens.feed"))
+            {
                 state.load_feed(&url).await;
                 if state.current.get_untracked().is_some() {
                     return;
@@ -172,7 +174,12 @@ impl AppState {
         leptos::task::spawn_local(async move {
             loop {
                 let every = state.feed_every.get_untracked();
-                dom::sleep_ms(if every == 0 { 1000 } else { every as i32 * 1000 }).await;
+                dom::sleep_ms(if every == 0 {
+                    1000
+                } else {
+                    every as i32 * 1000
+                })
+                .await;
                 if every == 0 || state.feed_every.get_untracked() != every {
                     continue;
                 }
@@ -185,6 +192,15 @@ impl AppState {
                 }
             }
         });
+    }
+
+    /// The answer scales of the current data (defaults when nothing is loaded).
+    pub fn scales(self) -> crate::dataset::Scales {
+        self.current.with(|c| {
+            c.as_ref()
+                .map(|c| c.loaded.dataset.scales)
+                .unwrap_or_default()
+        })
     }
 
     pub fn toggle_theme(self) {
@@ -228,7 +244,8 @@ impl AppState {
                 Ok(bytes) => {
                     let name = path.rsplit('/').next().unwrap_or(path).to_string();
                     if let Ok(text) = String::from_utf8(bytes.clone()) {
-                        self.input.set_value(Some(Input::Text(text, Source::Sample(name.clone()))));
+                        self.input
+                            .set_value(Some(Input::Text(text, Source::Sample(name.clone()))));
                     }
                     self.load_bytes(bytes, Source::Sample(name), Default::default());
                 }

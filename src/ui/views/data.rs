@@ -39,7 +39,9 @@ fn Sources() -> impl IntoView {
     let feed_url = RwSignal::new(dom::query_param("feed").unwrap_or_default());
 
     let open_file = move |file: web_sys::File| {
-        leptos::task::spawn_local(async move { state.load_file(file, LoadChoices::default()).await });
+        leptos::task::spawn_local(
+            async move { state.load_file(file, LoadChoices::default()).await },
+        );
     };
     let on_pick = move |e: ev::Event| {
         let input: Option<web_sys::HtmlInputElement> = e.target().and_then(|t| t.dyn_into().ok());
@@ -70,7 +72,11 @@ fn Sources() -> impl IntoView {
         let url = feed_url.get_untracked();
         leptos::task::spawn_local(async move { state.load_feed(&url).await });
     };
-    let is_feed = move || state.current.with(|c| matches!(c.as_ref().map(|c| &c.source), Some(Source::Feed(_))));
+    let is_feed = move || {
+        state
+            .current
+            .with(|c| matches!(c.as_ref().map(|c| &c.source), Some(Source::Feed(_))))
+    };
 
     view! {
         <section class="jl-card" data-testid="sources">
@@ -292,7 +298,13 @@ fn ScaleSuggestion(scale: Scale) -> impl IntoView {
 }
 
 pub fn scale_label(s: Scale) -> String {
-    let fmt = |v: f64| if v < 0.0 { format!("−{}", -v) } else { format!("{v}") };
+    let fmt = |v: f64| {
+        if v < 0.0 {
+            format!("−{}", -v)
+        } else {
+            format!("{v}")
+        }
+    };
     format!("{}…{}", fmt(s.min), fmt(s.max))
 }
 
@@ -302,7 +314,12 @@ fn current_choices(state: AppState) -> LoadChoices {
         Some(c) => LoadChoices {
             roles: Some(c.loaded.report.mapping.roles()),
             scales: c.loaded.dataset.scales,
-            row_ids: c.loaded.report.notes.iter().any(|n| n.contains("own customer")),
+            row_ids: c
+                .loaded
+                .report
+                .notes
+                .iter()
+                .any(|n| n.contains("own customer")),
         },
         None => LoadChoices::default(),
     })
@@ -324,7 +341,9 @@ fn MappingCard() -> impl IntoView {
     });
     let rows = move || {
         let sniffed = state.sniffed.get();
-        let applied = state.current.with(|c| c.as_ref().map(|c| c.loaded.report.mapping.roles()));
+        let applied = state
+            .current
+            .with(|c| c.as_ref().map(|c| c.loaded.report.mapping.roles()));
         let s = sniffed?;
         let roles = draft.get().or(applied).unwrap_or_else(|| s.roles.clone());
         Some(
@@ -332,8 +351,19 @@ fn MappingCard() -> impl IntoView {
                 .iter()
                 .enumerate()
                 .map(|(i, h)| {
-                    let preview: Vec<String> = s.preview.iter().take(3).filter_map(|r| r.get(i).cloned()).collect();
-                    (i, h.clone(), roles.get(i).copied().unwrap_or(Role::Ignore), preview.join(" · "), roles.clone())
+                    let preview: Vec<String> = s
+                        .preview
+                        .iter()
+                        .take(3)
+                        .filter_map(|r| r.get(i).cloned())
+                        .collect();
+                    (
+                        i,
+                        h.clone(),
+                        roles.get(i).copied().unwrap_or(Role::Ignore),
+                        preview.join(" · "),
+                        roles.clone(),
+                    )
                 })
                 .collect::<Vec<_>>(),
         )
@@ -444,11 +474,23 @@ fn RejectedCard() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     const SHOWN: usize = 200;
-    let count = move || state.current.with(|c| c.as_ref().map(|c| c.loaded.report.rows_rejected).unwrap_or(0));
+    let count = move || {
+        state.current.with(|c| {
+            c.as_ref()
+                .map(|c| c.loaded.report.rows_rejected)
+                .unwrap_or(0)
+        })
+    };
     let download = move |_| {
-        let csv = state.current.with_untracked(|c| c.as_ref().map(|c| c.loaded.rejected_csv()));
+        let csv = state
+            .current
+            .with_untracked(|c| c.as_ref().map(|c| c.loaded.rejected_csv()));
         if let Some(csv) = csv {
-            dom::download("journey-lens-rejected-rows.csv", "text/csv;charset=utf-8", csv.as_bytes());
+            dom::download(
+                "journey-lens-rejected-rows.csv",
+                "text/csv;charset=utf-8",
+                csv.as_bytes(),
+            );
         }
     };
     view! {

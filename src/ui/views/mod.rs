@@ -1,12 +1,20 @@
 //! One component per view, plus the status line every view shares.
 
 mod data;
+mod experience;
+mod funnel;
+mod kpis;
+mod nps;
 mod settings;
 
 pub use data::DataView;
+pub use experience::ExperienceView;
+pub use funnel::FunnelView;
+pub use kpis::KpiView;
+pub use nps::NpsView;
 
 use super::state::{AppState, Tab};
-use crate::i18n::tr;
+use crate::i18n::{fill, tr};
 use leptos::prelude::*;
 
 /// Load progress and the last error, shown above every view.
@@ -44,5 +52,29 @@ pub fn Coming(tab: Tab) -> impl IntoView {
             <h2>{tr(lang, tab.label_key())}</h2>
             <p>{tr(lang, "coming")}</p>
         </section>
+    }
+}
+
+/// Says which column would enable a view, instead of drawing nothing.
+#[component]
+pub fn Needs(what: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    view! {
+        <section class="jl-card jl-placeholder" data-testid="needs">
+            <p>{fill(tr(lang, "chart.needs"), &[("what", &what)])}</p>
+            <p class="jl-sub">{tr(lang, "view.needs_help")}</p>
+        </section>
+    }
+}
+
+/// A headline number.
+#[component]
+pub fn Stat(label: String, value: String, testid: &'static str) -> impl IntoView {
+    view! {
+        <div class="jl-stat">
+            <div class="label">{label}</div>
+            <div class="value" data-testid=testid>{value}</div>
+        </div>
     }
 }

@@ -19,23 +19,42 @@ const TARGETS: [&str; 8] = [
 ];
 
 fn parse_num(s: &str) -> Option<f64> {
-    s.trim().replace(',', ".").parse::<f64>().ok().filter(|v| v.is_finite())
+    s.trim()
+        .replace(',', ".")
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
 }
 
 #[component]
 pub fn SettingsCard() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let stages = move || state.report.with(|r| r.as_ref().map(|r| r.funnel.stages.clone()).unwrap_or_default());
+    let stages = move || {
+        state.report.with(|r| {
+            r.as_ref()
+                .map(|r| r.funnel.stages.clone())
+                .unwrap_or_default()
+        })
+    };
     let move_stage = move |i: usize, up: bool| {
         let mut order = stages();
-        let j = if up { i.checked_sub(1) } else { Some(i + 1).filter(|j| *j < order.len()) };
+        let j = if up {
+            i.checked_sub(1)
+        } else {
+            Some(i + 1).filter(|j| *j < order.len())
+        };
         if let Some(j) = j {
             order.swap(i, j);
             state.settings.update(|s| s.stage_order = Some(order));
         }
     };
-    let meta_order = move || state.current.with(|c| c.as_ref().is_some_and(|c| c.loaded.dataset.meta.stage_order.is_some()));
+    let meta_order = move || {
+        state.current.with(|c| {
+            c.as_ref()
+                .is_some_and(|c| c.loaded.dataset.meta.stage_order.is_some())
+        })
+    };
 
     view! {
         <section class="jl-card" data-testid="settings">

@@ -1,0 +1,162 @@
+//! The Experience map view: stage × touchpoint heatmap, emotion curve, pain points, exit
+//! touchpoints, hand-offs and the priority matrix.
+
+use super::Needs;
+use crate::charts::{self, Table};
+use crate::format;
+use crate::i18n::{fill, tr};
+use crate::ui::chart::{ChartCard, ChartSpec, TableCard};
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+
+const HEATMAP: ChartSpec = ChartSpec {
+    id: "heatmap",
+    title: "view.exp.heatmap",
+    draw: |a, i, t| {
+        charts::draw_heatmap(
+            a,
+            &i.report.experience.grid,
+            i.scales.satisfaction,
+            t,
+            i.lang,
+        )
+        .map_err(|e| e.to_string())
+    },
+    table: |i| charts::heatmap_table(&i.report.experience.grid, i.lang),
+    summary: |i| charts::heatmap_summary(&i.report.experience.grid, i.lang),
+    size: "tall",
+};
+const EMOTION: ChartSpec = ChartSpec {
+    id: "emotion",
+    title: "view.exp.emotion",
+    draw: |a, i, t| {
+        charts::draw_emotion(a, &i.report.experience.emotion, t, i.lang).map_err(|e| e.to_string())
+    },
+    table: |i| charts::emotion_table(&i.report.experience.emotion, i.lang),
+    summary: |i| charts::emotion_summary(&i.report.experience.emotion, i.lang),
+    size: "",
+};
+const HANDOFFS: ChartSpec = ChartSpec {
+    id: "handoffs",
+    title: "view.exp.handoffs",
+    draw: |a, i, t| {
+        charts::draw_handoffs(a, &i.report.experience.handoffs, t, i.lang)
+            .map_err(|e| e.to_string())
+    },
+    table: |i| charts::handoffs_table(&i.report.experience.handoffs, i.lang),
+    summary: |i| charts::handoffs_summary(&i.report.experience.handoffs, i.lang),
+    size: "",
+};
+const PRIORITY: ChartSpec = ChartSpec {
+    id: "priority",
+    title: "view.exp.priority",
+    draw: |a, i, t| {
+        charts::draw_priority(a, &i.report.experience.priority, t, i.lang)
+            .map_err(|e| e.to_string())
+    },
+    table: |i| charts::priority_table(&i.report.experience.priority, i.lang),
+    summary: |i| charts::priority_summary(&i.report.experience.priority, i.lang),
+    size: "tall",
+};
+
+#[component]
+pub fn ExperienceView() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let unavailable = move || {
+        state.report.with(|r| {
+            r.as_ref()
+                .and_then(|r| r.experience.grid.unavailable.clone())
+        })
+    };
+    let pain = Signal::derive(move || {
+        state.report.with(|r| {
+            let e = &r.as_ref()?.experience;
+            if let Some(what) = &e.pain_points_unavailable {
+                return Some(needs_table(lang, what));
+            }
+            Some(Table {
+                caption: fill(
+                    tr(lang, "view.exp.pain_caption"),
+                    &[("n", &r.as_ref()?.settings.min_count.to_string())],
+                ),
+                headers: vec![
+                    tr(lang, "chart.stage").into(),
+                    tr(lang, "chart.touchpoint").into(),
+                    tr(lang, "chart.satisfaction").into(),
+                    tr(lang, "chart.satisfaction_100").into(),
+                    tr(lang, "chart.answers").into(),
+                    tr(lang, "chart.share_negative").into(),
+                ],
+                rows: e
+                    .pain_points
+                    .iter()
+                    .map(|p| {
+                        vec![
+                            p.stage.clone(),
+                            p.touchpoint.clone(),
+                            format::score(lang, p.satisfaction_mean, 2),
+                            format::number(lang, p.percent, 1),
+                            format::count(lang, p.count as usize),
+                            format::or_na(lang, p.share_negative, format::percent),
+                        ]
+                    })
+                    .collect(),
+            })
+        })
+    });
+    let exits = Signal::derive(move || {
+        state.report.with(|r| {
+            let e = &r.as_ref()?.experience;
+            if let Some(what) = &e.exits_unavailable {
+                return Some(needs_table(lang, what));
+            }
+            Some(Table {
+                caption: tr(lang, "view.exp.exits_caption").into(),
+                headers: vec![
+                    tr(lang, "chart.touchpoint").into(),
+                    tr(lang, "chart.customers").into(),
+                ],
+                rows: e
+                    .exits
+                    .iter()
+                    .map(|x| {
+                        vec![
+                            x.touchpoint.clone(),
+                            format::count(lang, x.customers as usize),
+                        ]
+                    })
+                    .collect(),
+            })
+        })
+    });
+    view! {
+        <div data-view="experience">
+            {move || match unavailable() {
+                Some(what) => view! { <Needs what=what /> }.into_any(),
+                None => {
+                    view! {
+                        <ChartCard spec=HEATMAP />
+                        <div class="jl-grid jl-mt">
+                            <ChartCard spec=EMOTION />
+                            <ChartCard spec=HANDOFFS />
+                            <TableCard id="pain-points" title="view.exp.pain" table=pain />
+                            <TableCard id="exits" title="view.exp.exits" table=exits />
+                            <ChartCard spec=PRIORITY />
+                        </div>
+                    }
+                        .into_any()
+                }
+            }}
+        </div>
+    }
+}
+
+/// A one-row table saying which column would enable a list.
+fn needs_table(lang: crate::i18n::Lang, what: &str) -> Table {
+    Table {
+        caption: fill(tr(lang, "chart.needs"), &[("what", what)]),
+        headers: vec![],
+        rows: vec![],
+    }
+}

@@ -1,0 +1,213 @@
+//! The Funnel view: bars per step, breakdown, cohort trend, time to convert, and the
+//! customers who dropped off after a chosen step.
+
+use super::{Needs, Stat};
+use crate::analytics::{dropped_after, funnel::ResolvedMode};
+use crate::charts;
+use crate::format;
+use crate::i18n::{fill, tr};
+use crate::ui::chart::{ChartCard, ChartSpec};
+use crate::ui::dom;
+use crate::ui::filter_bar::dimension_label;
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+
+const FUNNEL: ChartSpec = ChartSpec {
+    id: "funnel",
+    title: "view.funnel.bars",
+    draw: |a, i, t| charts::draw_funnel(a, &i.report.funnel, t, i.lang).map_err(|e| e.to_string()),
+    table: |i| charts::funnel_table(&i.report.funnel, i.lang),
+    summary: |i| charts::funnel_summary(&i.report.funnel, i.lang),
+    size: "tall",
+};
+const BREAKDOWN: ChartSpec = ChartSpec {
+    id: "funnel-breakdown",
+    title: "view.funnel.breakdown",
+    draw: |a, i, t| {
+        charts::draw_breakdown(a, &i.report.funnel, t, i.lang).map_err(|e| e.to_string())
+    },
+    table: |i| charts::breakdown_table(&i.report.funnel, i.lang),
+    summary: |i| charts::breakdown_summary(&i.report.funnel, i.lang),
+    size: "",
+};
+const TREND: ChartSpec = ChartSpec {
+    id: "funnel-trend",
+    title: "view.funnel.trend",
+    draw: |a, i, t| charts::draw_trend(a, &i.report.funnel, t, i.lang).map_err(|e| e.to_string()),
+    table: |i| charts::trend_table(&i.report.funnel, i.lang),
+    summary: |i| charts::trend_summary(&i.report.funnel, i.lang),
+    size: "",
+};
+const TIME: ChartSpec = ChartSpec {
+    id: "funnel-time",
+    title: "view.funnel.time",
+    draw: |a, i, t| {
+        charts::draw_time_to_convert(a, &i.report.funnel, t, i.lang).map_err(|e| e.to_string())
+    },
+    table: |i| charts::time_to_convert_table(&i.report.funnel, i.lang),
+    summary: |i| charts::time_to_convert_summary(&i.report.funnel, i.lang),
+    size: "",
+};
+
+#[component]
+pub fn FunnelView() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let unavailable = move || {
+        state
+            .report
+            .with(|r| r.as_ref().and_then(|r| r.funnel.unavailable.clone()))
+    };
+    let stats = move || {
+        state.report.with(|r| {
+            let f = &r.as_ref()?.funnel;
+            let first = f.steps.first().map(|s| s.customers).unwrap_or(0);
+            let conv_stage = f.conversion_stage.clone().unwrap_or_else(|| format::not_available(lang));
+            let mode = tr(lang, if f.mode == ResolvedMode::Ordered { "settings.mode_ordered" } else { "settings.mode_any" });
+            Some(view! {
+                <Stat label=tr(lang, "view.funnel.entered").to_string() value=format::count(lang, first as usize) testid="funnel-entered" />
+                <Stat
+                    label=fill(tr(lang, "view.funnel.conversion_to"), &[("stage", &conv_stage)])
+                    value=format::or_na(lang, f.overall_conversion, format::percent)
+                    testid="funnel-conversion"
+                />
+                <Stat label=tr(lang, "settings.mode").to_string() value=mode.to_string() testid="funnel-mode-stat" />
+            })
+        })
+    };
+    view! {
+        <div data-view="funnel">
+            {move || match unavailable() {
+                Some(what) => view! { <Needs what=what /> }.into_any(),
+                None => {
+                    view! {
+                        <div class="jl-stat-row">{stats}</div>
+                        <div class="jl-grid">
+                            <ChartCard spec=FUNNEL />
+                            <div class="jl-card">
+                                <BreakdownPicker />
+                                <ChartCard spec=BREAKDOWN />
+                            </div>
+                            <ChartCard spec=TREND />
+                            <ChartCard spec=TIME />
+                            <DroppedCustomers />
+                        </div>
+                    }
+                        .into_any()
+                }
+            }}
+        </div>
+    }
+}
+
+/// Chooses the dimension the funnel and NPS breakdowns compare.
+#[component]
+pub fn BreakdownPicker() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let keys = move || {
+        state.current.with(|c| {
+            c.as_ref()
+                .map(|c| {
+                    c.loaded
+                        .dataset
+                        .dimension_keys()
+                        .into_iter()
+                        .filter(|k| k != "stage")
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <label class="jl-inline-field">
+            {tr(lang, "view.breakdown_by")}
+            " "
+            <select
+                data-testid="breakdown-select"
+                on:change=move |e| {
+                    let v = event_target_value(&e);
+                    state.settings.update(|s| s.breakdown = (!v.is_empty()).then_some(v));
+                }
+            >
+                <option value="">{tr(lang, "view.breakdown_none")}</option>
+                {move || {
+                    let chosen = state.settings.with(|s| s.breakdown.clone());
+                    keys()
+                        .into_iter()
+                        .map(|k| {
+                            let label = dimension_label(lang, &k);
+                            view! { <option value=k.clone() selected=chosen.as_deref() == Some(k.as_str())>{label}</option> }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        </label>
+    }
+}
+
+/// "Download the customers who dropped off after step N" as CSV.
+#[component]
+fn DroppedCustomers() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let step = RwSignal::new(0usize);
+    let steps = move || {
+        state.report.with(|r| {
+            r.as_ref()
+                .map(|r| {
+                    // Drop-off after a step is the next step's drop-off count.
+                    r.funnel
+                        .steps
+                        .windows(2)
+                        .map(|w| (w[0].stage.clone(), w[1].drop_off.unwrap_or(0)))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let download = move |_| {
+        let i = step.get_untracked();
+        let Some(cur) = state.current.get_untracked() else {
+            return;
+        };
+        let settings = state.settings.get_untracked();
+        let filter = state.filter.get_untracked();
+        let ids = dropped_after(&cur.loaded.dataset, &cur.prepared, &settings, &filter, i);
+        let stage = steps().get(i).map(|s| s.0.clone()).unwrap_or_default();
+        let table = charts::Table {
+            caption: String::new(),
+            headers: vec!["customer_id".into(), "dropped_after".into()],
+            rows: ids.into_iter().map(|id| vec![id, stage.clone()]).collect(),
+        };
+        let csv = table.to_csv();
+        dom::download(
+            &format!("journey-lens-dropped-after-{}.csv", i + 1),
+            "text/csv;charset=utf-8",
+            csv.as_bytes(),
+        );
+    };
+    view! {
+        <section class="jl-card" data-testid="dropped">
+            <h3>{tr(lang, "view.funnel.dropped")}</h3>
+            <p class="jl-sub">{tr(lang, "view.funnel.dropped_help")}</p>
+            <div class="jl-row">
+                <select on:change=move |e| step.set(event_target_value(&e).parse().unwrap_or(0))>
+                    {move || {
+                        steps()
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, (stage, n))| {
+                                let text = fill(tr(lang, "view.funnel.after_step"), &[("stage", &stage), ("n", &format::count(lang, n as usize))]);
+                                view! { <option value=i.to_string()>{text}</option> }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+                <button class="jl-btn" data-action="download-dropped" on:click=download>
+                    {tr(lang, "table.download_csv")}
+                </button>
+            </div>
+        </section>
+    }
+}

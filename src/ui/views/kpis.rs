@@ -1,0 +1,235 @@
+//! The KPI view: a card per KPI (value, change vs the previous period, target status,
+//! sparkline), the Journey Excellence Score with its formula, and the experience impact.
+
+use crate::analytics::kpis::TargetStatus;
+use crate::charts;
+use crate::format;
+use crate::i18n::{fill, tr};
+use crate::ui::chart::draw_on;
+use crate::ui::dom;
+use crate::ui::state::AppState;
+use leptos::html;
+use leptos::prelude::*;
+
+#[component]
+pub fn KpiView() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let count = move || {
+        state
+            .report
+            .with(|r| r.as_ref().map(|r| r.kpis.kpis.len()).unwrap_or(0))
+    };
+    let period = move || {
+        state.report.with(|r| {
+            let k = &r.as_ref()?.kpis;
+            Some(fill(
+                tr(lang, "view.kpi.period"),
+                &[
+                    ("current", k.current_period.as_deref().unwrap_or("n/a")),
+                    ("previous", k.previous_period.as_deref().unwrap_or("n/a")),
+                ],
+            ))
+        })
+    };
+    view! {
+        <div data-view="kpis">
+            <p class="jl-sub">{period}</p>
+            <div class="jl-kpis">
+                {move || (0..count()).map(|i| view! { <KpiCard index=i /> }).collect_view()}
+            </div>
+            <div class="jl-grid jl-mt">
+                <JesCard />
+                <ImpactCard />
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn KpiCard(index: usize) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let canvas = NodeRef::<html::Canvas>::new();
+    let kpi = move || {
+        state
+            .report
+            .with(|r| r.as_ref().and_then(|r| r.kpis.kpis.get(index).cloned()))
+    };
+    Effect::new(move |_| {
+        let dark = state.dark.get();
+        let (Some(el), Some(k)) = (canvas.get(), kpi()) else {
+            return;
+        };
+        let t0 = dom::now_ms();
+        draw_on(&el, dark, dom::device_pixel_ratio(), |area, theme| {
+            charts::draw_sparkline(area, &k, theme, lang).map_err(|e| e.to_string())
+        });
+        state.timings.update(|t| t.draw_ms += dom::now_ms() - t0);
+    });
+    move || {
+        kpi().map(|k| {
+            let label = {
+                let key = format!("kpi.{}", k.key);
+                let t = tr(lang, &key);
+                if t == key {
+                    k.label.clone()
+                } else {
+                    t.to_string()
+                }
+            };
+            let value = match (&k.unavailable, k.value) {
+                (Some(_), _) | (None, None) => format::not_available(lang),
+                (None, Some(v)) => charts::kpi_value(lang, &k, v),
+            };
+            let needs = k
+                .unavailable
+                .clone()
+                .map(|w| fill(tr(lang, "chart.needs"), &[("what", &w)]));
+            let delta = k.delta_pct.map(|d| {
+                let better = if k.lower_is_better { d < 0.0 } else { d > 0.0 };
+                let class = if d == 0.0 {
+                    "jl-delta"
+                } else if better {
+                    "jl-delta good"
+                } else {
+                    "jl-delta bad"
+                };
+                (
+                    class,
+                    fill(
+                        tr(lang, "view.kpi.delta"),
+                        &[("d", &format::delta_percent(lang, d))],
+                    ),
+                )
+            });
+            let status = k.status.map(|s| {
+                let (class, key) = match s {
+                    TargetStatus::Met => ("jl-badge good", "view.kpi.met"),
+                    TargetStatus::Within10 => ("jl-badge warn", "view.kpi.within"),
+                    TargetStatus::Missed => ("jl-badge bad", "view.kpi.missed"),
+                };
+                let target = k
+                    .target
+                    .map(|t| charts::kpi_value(lang, &k, t))
+                    .unwrap_or_default();
+                (
+                    class,
+                    format!(
+                        "{} · {} {}",
+                        tr(lang, key),
+                        tr(lang, "view.kpi.target"),
+                        target
+                    ),
+                )
+            });
+            let summary = charts::sparkline_summary(&k, lang);
+            view! {
+                <article class="jl-card jl-kpi" data-kpi=k.key.clone()>
+                    <div class="jl-sub">{label}</div>
+                    <div class="value" data-testid=format!("kpi-{}", k.key)>{value}</div>
+                    {needs.map(|n| view! { <div class="jl-sub">{n}</div> })}
+                    {delta.map(|(c, t)| view! { <div class=c>{t}</div> })}
+                    {status.map(|(c, t)| view! { <span class=c>{t}</span> })}
+                    <canvas node_ref=canvas role="img" aria-label=summary></canvas>
+                </article>
+            }
+        })
+    }
+}
+
+#[component]
+fn JesCard() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let body = move || {
+        state.report.with(|r| {
+            let j = &r.as_ref()?.kpis.jes;
+            let value = format::or_na(lang, j.value, |l, v| format::number(l, v, 1));
+            let rows: Vec<_> = j
+                .components
+                .iter()
+                .map(|c| {
+                    let key = format!("jes.{}", c.key);
+                    let t = tr(lang, &key);
+                    let label = if t == key { c.label.clone() } else { t.to_string() };
+                    (label, format::or_na(lang, c.value, |l, v| format::number(l, v, 1)), format::number(lang, c.weight, 2))
+                })
+                .collect();
+            let formula = j.formula.clone();
+            Some(view! {
+                <div class="jl-kpi"><div class="value" data-testid="jes-value">{value}</div></div>
+                <table class="jl-table">
+                    <caption>{tr(lang, "view.kpi.jes_components")}</caption>
+                    <thead><tr>
+                        <th scope="col">{tr(lang, "view.kpi.component")}</th>
+                        <th scope="col">"0–100"</th>
+                        <th scope="col">{tr(lang, "view.kpi.weight")}</th>
+                    </tr></thead>
+                    <tbody>
+                        {rows.into_iter().map(|(a, b, c)| view! { <tr><td>{a}</td><td>{b}</td><td>{c}</td></tr> }).collect_view()}
+                    </tbody>
+                </table>
+                <pre class="jl-formula" data-testid="jes-formula">{formula}</pre>
+            })
+        })
+    };
+    view! {
+        <section class="jl-card" data-testid="jes">
+            <h3>{tr(lang, "view.kpi.jes")}</h3>
+            <p class="jl-sub">{tr(lang, "view.kpi.jes_help")}</p>
+            {body}
+        </section>
+    }
+}
+
+#[component]
+fn ImpactCard() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let body = move || {
+        state.report.with(|r| {
+            let i = &r.as_ref()?.kpis.impact;
+            if let Some(what) = &i.unavailable {
+                return Some(view! { <p class="jl-sub">{fill(tr(lang, "chart.needs"), &[("what", what)])}</p> }.into_any());
+            }
+            let money = |v: Option<f64>| format::or_na(lang, v, format::money);
+            let pct = |v: Option<f64>| format::or_na(lang, v, format::percent);
+            let diff = |v: Option<f64>| format::or_na(lang, v, format::delta_percent);
+            Some(
+                view! {
+                    <table class="jl-table">
+                        <thead><tr>
+                            <th scope="col"></th>
+                            <th scope="col">{tr(lang, "chart.promoters")}" ("{format::count(lang, i.promoters as usize)}")"</th>
+                            <th scope="col">{tr(lang, "chart.detractors")}" ("{format::count(lang, i.detractors as usize)}")"</th>
+                            <th scope="col">{tr(lang, "view.kpi.difference")}</th>
+                        </tr></thead>
+                        <tbody>
+                            <tr>
+                                <th scope="row">{tr(lang, "view.kpi.revenue_per_customer")}</th>
+                                <td>{money(i.revenue_per_promoter)}</td>
+                                <td>{money(i.revenue_per_detractor)}</td>
+                                <td data-testid="impact-revenue">{diff(i.revenue_diff_pct)}</td>
+                            </tr>
+                            <tr>
+                                <th scope="row">{tr(lang, "kpi.retention_rate")}</th>
+                                <td>{pct(i.retention_promoters)}</td>
+                                <td>{pct(i.retention_detractors)}</td>
+                                <td>{diff(i.retention_diff_pct)}</td>
+                            </tr>
+                        </tbody>
+                    </table>
+                }
+                    .into_any(),
+            )
+        })
+    };
+    view! {
+        <section class="jl-card" data-testid="impact">
+            <h3>{tr(lang, "view.kpi.impact")}</h3>
+            <p class="jl-sub">{tr(lang, "view.kpi.impact_help")}</p>
+            {body}
+        </section>
+    }
+}

@@ -1,0 +1,193 @@
+//! The NPS view: score with its margin of error, the promoter/passive/detractor split, the
+//! 0–10 distribution, the trend with its band, the segment breakdown and the comments.
+
+use super::{Needs, Stat};
+use crate::analytics::nps::CommentCategory;
+use crate::charts::{self, Table};
+use crate::format;
+use crate::i18n::{fill, tr};
+use crate::ui::chart::{ChartCard, ChartSpec, TableCard};
+use crate::ui::state::AppState;
+use crate::ui::views::funnel::BreakdownPicker;
+use leptos::prelude::*;
+
+const STACK: ChartSpec = ChartSpec {
+    id: "nps-stack",
+    title: "view.nps.stack",
+    draw: |a, i, t| charts::draw_nps_stack(a, &i.report.nps, t, i.lang).map_err(|e| e.to_string()),
+    table: |i| charts::nps_stack_table(&i.report.nps, i.lang),
+    summary: |i| charts::nps_stack_summary(&i.report.nps, i.lang),
+    size: "short",
+};
+const DISTRIBUTION: ChartSpec = ChartSpec {
+    id: "nps-distribution",
+    title: "view.nps.distribution",
+    draw: |a, i, t| {
+        charts::draw_distribution(a, &i.report.nps, t, i.lang).map_err(|e| e.to_string())
+    },
+    table: |i| charts::distribution_table(&i.report.nps, i.lang),
+    summary: |i| charts::distribution_summary(&i.report.nps, i.lang),
+    size: "",
+};
+const TREND: ChartSpec = ChartSpec {
+    id: "nps-trend",
+    title: "view.nps.trend",
+    draw: |a, i, t| charts::draw_nps_trend(a, &i.report.nps, t, i.lang).map_err(|e| e.to_string()),
+    table: |i| charts::nps_trend_table(&i.report.nps, i.lang),
+    summary: |i| charts::nps_trend_summary(&i.report.nps, i.lang),
+    size: "",
+};
+
+#[component]
+pub fn NpsView() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let unavailable = move || {
+        state
+            .report
+            .with(|r| r.as_ref().and_then(|r| r.nps.unavailable.clone()))
+    };
+    let stats = move || {
+        state.report.with(|r| {
+            let s = &r.as_ref()?.nps.summary;
+            let score = format::or_na(lang, s.nps, format::nps);
+            let margin = s
+                .margin
+                .map(|m| fill(tr(lang, "view.nps.margin"), &[("m", &format::number(lang, m, 1))]))
+                .unwrap_or_default();
+            Some(view! {
+                <div class="jl-stat" data-testid="nps-score">
+                    <div class="label">{tr(lang, "view.nps.score")}</div>
+                    <div class="value">{score}</div>
+                    <div class="delta">{margin}</div>
+                </div>
+                <Stat label=tr(lang, "chart.responses").to_string() value=format::count(lang, s.responses as usize) testid="nps-responses" />
+                <Stat label=tr(lang, "chart.promoters").to_string() value=format::or_na(lang, s.promoter_pct, format::percent) testid="nps-promoters" />
+                <Stat label=tr(lang, "chart.detractors").to_string() value=format::or_na(lang, s.detractor_pct, format::percent) testid="nps-detractors" />
+            })
+        })
+    };
+    let breakdown = Signal::derive(move || {
+        state.report.with(|r| {
+            let b = r.as_ref()?.nps.breakdown.as_ref()?;
+            if let Some(what) = &b.unavailable {
+                return Some(Table {
+                    caption: fill(tr(lang, "chart.needs"), &[("what", what)]),
+                    headers: vec![],
+                    rows: vec![],
+                });
+            }
+            Some(Table {
+                caption: fill(
+                    tr(lang, "view.nps.breakdown_caption"),
+                    &[("dimension", &b.dimension)],
+                ),
+                headers: vec![
+                    b.dimension.clone(),
+                    tr(lang, "chart.responses").into(),
+                    "NPS".into(),
+                    tr(lang, "chart.margin").into(),
+                    "z".into(),
+                    "p".into(),
+                    tr(lang, "view.nps.significant").into(),
+                    tr(lang, "view.nps.low_sample").into(),
+                ],
+                rows: b
+                    .segments
+                    .iter()
+                    .map(|s| {
+                        vec![
+                            s.value.clone(),
+                            format::count(lang, s.summary.responses as usize),
+                            format::or_na(lang, s.summary.nps, format::nps),
+                            format::or_na(lang, s.summary.margin, |l, v| format::number(l, v, 1)),
+                            format::or_na(lang, s.z, |l, v| format::number(l, v, 2)),
+                            format::or_na(lang, s.p_value, |l, v| format::number(l, v, 3)),
+                            tr(
+                                lang,
+                                if s.significant {
+                                    "chart.yes"
+                                } else {
+                                    "chart.no"
+                                },
+                            )
+                            .into(),
+                            if s.low_sample {
+                                tr(lang, "view.nps.low_sample").into()
+                            } else {
+                                String::new()
+                            },
+                        ]
+                    })
+                    .collect(),
+            })
+        })
+    });
+    view! {
+        <div data-view="nps">
+            {move || match unavailable() {
+                Some(what) => view! { <Needs what=what /> }.into_any(),
+                None => {
+                    view! {
+                        <div class="jl-stat-row">{stats}</div>
+                        <ChartCard spec=STACK />
+                        <div class="jl-grid jl-mt">
+                            <ChartCard spec=DISTRIBUTION />
+                            <ChartCard spec=TREND />
+                            <div class="jl-card">
+                                <BreakdownPicker />
+                                <TableCard id="nps-breakdown" title="view.nps.breakdown" table=breakdown />
+                            </div>
+                            <Comments />
+                        </div>
+                    }
+                        .into_any()
+                }
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn Comments() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let body = move || {
+        state.report.with(|r| {
+            let n = &r.as_ref()?.nps;
+            if let Some(what) = &n.comments_unavailable {
+                return Some(view! { <p class="jl-sub">{fill(tr(lang, "chart.needs"), &[("what", what)])}</p> }.into_any());
+            }
+            Some(
+                n.comments
+                    .iter()
+                    .map(|g| {
+                        let key = match g.category {
+                            CommentCategory::Promoter => "chart.promoters",
+                            CommentCategory::Passive => "chart.passives",
+                            CommentCategory::Detractor => "chart.detractors",
+                            CommentCategory::NoScore => "view.nps.no_score",
+                        };
+                        let title = format!("{} ({})", tr(lang, key), format::count(lang, g.total as usize));
+                        let items: Vec<_> = g.comments.iter().take(50).map(|c| (c.customer.clone(), c.text.clone())).collect();
+                        view! {
+                            <details class="jl-comments">
+                                <summary>{title}</summary>
+                                <ul class="jl-list">
+                                    {items.into_iter().map(|(who, text)| view! { <li><q>{text}</q>" — "<span class="jl-sub">{who}</span></li> }).collect_view()}
+                                </ul>
+                            </details>
+                        }
+                    })
+                    .collect_view()
+                    .into_any(),
+            )
+        })
+    };
+    view! {
+        <section class="jl-card" data-testid="comments">
+            <h3>{tr(lang, "view.nps.comments")}</h3>
+            {body}
+        </section>
+    }
+}
