@@ -3,11 +3,13 @@
 //! `cargo bench --bench core` (release profile). Each step is timed 5 times and the median
 //! reported, because the build machine is shared and single runs are noisy. A table goes
 //! to stdout and one JSON object per measurement to `target/bench-native.json`, so
-//! successive runs can be compared by a script. `BENCH_ROWS=100000` limits the sizes.
+//! successive runs can be compared by a script. `BENCH_ROWS=100000` limits the sizes;
+//! `BENCH_ANALYTICS_ONLY=1` skips CSV/JSON generation and ingest.
 //!
-//! The per-view functions of `analytics` are crate-private, so views are timed through
-//! the public entry points: `compute` (all four views), `filter::select` (the part every
-//! view shares) and the settings changes the UI triggers.
+//! Views are timed through the public entry points: `compute` (all four views, under
+//! each filter and settings change the UI triggers), with the funnel / experience / NPS /
+//! KPI split from `compute_timed` printed below each row, and `filter::select` (the part
+//! every view shares).
 
 use journey_lens::analytics::{self, filter, Filter, FunnelMode, Prepared, Settings};
 use journey_lens::dataset::Dataset;
@@ -92,6 +94,14 @@ fn generated(rows: usize, format: Format) -> Vec<u8> {
 }
 
 fn bench_size(rows: usize, t: &mut Table) {
+    if std::env::var_os("BENCH_ANALYTICS_ONLY").is_some() {
+        // Skips text generation and ingest, which take most of the run and are not
+        // what an analytics change affects.
+        let (d, ds) = median(|| generate::dataset(rows, SEED));
+        t.add(rows, "generate::dataset (no text)", d);
+        bench_analytics(rows, ds, t);
+        return;
+    }
     let (d, csv) = median(|| generated(rows, Format::Csv));
     t.add(rows, "generate csv", d);
     let size = format!("(csv is {:.1} MB)", csv.len() as f64 / 1e6);
@@ -126,47 +136,91 @@ fn bench_size(rows: usize, t: &mut Table) {
     t.add(rows, "ingest load_json (feed)", d);
     drop(json);
 
-    let ds: Dataset = loaded.dataset;
+    bench_analytics(rows, loaded.dataset, t);
+}
+
+/// Median per-view split of `compute` (funnel, experience, NPS, KPIs), in ms.
+fn views(ds: &Dataset, prep: &Prepared, settings: &Settings, filter: &Filter) -> [f64; 4] {
+    let start = Instant::now();
+    let clock = move || start.elapsed().as_secs_f64() * 1e3;
+    let mut runs: Vec<[f64; 4]> = (0..RUNS)
+        .map(|_| analytics::compute_timed(ds, prep, settings, filter, &clock).1)
+        .collect();
+    let mut out = [0.0; 4];
+    for (v, slot) in out.iter_mut().enumerate() {
+        runs.sort_by(|a, b| a[v].total_cmp(&b[v]));
+        *slot = runs[RUNS / 2][v];
+    }
+    out
+}
+
+/// Times `compute` with `filter`, then prints its per-view split below it.
+fn bench_compute(
+    rows: usize,
+    t: &mut Table,
+    step: &str,
+    (ds, prep): (&Dataset, &Prepared),
+    settings: &Settings,
+    filter: &Filter,
+) {
+    let (d, _) = median(|| analytics::compute(ds, prep, settings, filter));
+    t.add(rows, step, d);
+    let [f, e, n, k] = views(ds, prep, settings, filter);
+    let split = format!("  funnel {f:.1} · experience {e:.1} · nps {n:.1} · kpis {k:.1}");
+    println!("| {:>9} | {:<44} | {:>10} | {:>9} |", "", split, "", "");
+}
+
+/// Everything after ingest: `Prepared::new`, selection, `compute` under the filter and
+/// settings changes the UI triggers, and the same on a shuffled copy.
+fn bench_analytics(rows: usize, ds: Dataset, t: &mut Table) {
     let (d, prep) = median(|| Prepared::new(&ds));
     t.add(rows, "Prepared::new", d);
+    let data = (&ds, &prep);
 
     let settings = Settings::default();
     let all = Filter::all();
     let (d, _) = median(|| filter::select(&ds, &prep, &all).0.len());
     t.add(rows, "filter::select (no filter)", d);
-    let (d, report) = median(|| analytics::compute(&ds, &prep, &settings, &all));
-    t.add(rows, "compute: all views, no filter", d);
+    let report = analytics::compute(&ds, &prep, &settings, &all);
+    bench_compute(
+        rows,
+        t,
+        "compute: all views, no filter",
+        data,
+        &settings,
+        &all,
+    );
 
     let persona = Filter::all().with("persona", "Loyal regular");
     let (d, _) = median(|| filter::select(&ds, &prep, &persona).0.len());
     t.add(rows, "filter::select persona=Loyal regular", d);
-    let (d, _) = median(|| analytics::compute(&ds, &prep, &settings, &persona));
-    t.add(rows, "compute: filter persona=Loyal regular", d);
+    let step = "compute: filter persona=Loyal regular";
+    bench_compute(rows, t, step, data, &settings, &persona);
 
     let months = Filter::all().between(Some("2025-03-01"), Some("2025-05-31"));
-    let (d, _) = median(|| analytics::compute(&ds, &prep, &settings, &months));
-    t.add(rows, "compute: filter Mar-May 2025", d);
+    let step = "compute: filter Mar-May 2025";
+    bench_compute(rows, t, step, data, &settings, &months);
 
     let region = Filter::all()
         .with("region", "East")
         .with("channel", "online");
-    let (d, _) = median(|| analytics::compute(&ds, &prep, &settings, &region));
-    t.add(rows, "compute: filter region=East & online", d);
+    let step = "compute: filter region=East & online";
+    bench_compute(rows, t, step, data, &settings, &region);
 
     let by_persona = Settings {
         breakdown: Some("persona".to_string()),
         ..Settings::default()
     };
-    let (d, _) = median(|| analytics::compute(&ds, &prep, &by_persona, &all));
-    t.add(rows, "compute: breakdown by persona", d);
+    let step = "compute: breakdown by persona";
+    bench_compute(rows, t, step, data, &by_persona, &all);
 
     let any_order = Settings {
         mode: FunnelMode::AnyOrder,
         window_days: Some(30.0),
         ..Settings::default()
     };
-    let (d, _) = median(|| analytics::compute(&ds, &prep, &any_order, &all));
-    t.add(rows, "compute: any-order funnel, 30-day window", d);
+    let step = "compute: any-order funnel, 30-day window";
+    bench_compute(rows, t, step, data, &any_order, &all);
 
     let (d, _) = median(|| analytics::report_json(&report).len());
     t.add(rows, "report_json (serialise all views)", d);
@@ -185,8 +239,8 @@ fn bench_size(rows: usize, t: &mut Table) {
     let shuffled = generate::dataset_from(events.into_iter());
     let (d, prep) = median(|| Prepared::new(&shuffled));
     t.add(rows, "Prepared::new (rows shuffled)", d);
-    let (d, _) = median(|| analytics::compute(&shuffled, &prep, &settings, &all));
-    t.add(rows, "compute: all views (rows shuffled)", d);
+    let step = "compute: all views (rows shuffled)";
+    bench_compute(rows, t, step, (&shuffled, &prep), &settings, &all);
 }
 
 fn main() {

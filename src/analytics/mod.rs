@@ -29,6 +29,20 @@ use crate::dataset::Dataset;
 
 /// Every view for the events the filter selects.
 pub fn compute(ds: &Dataset, prep: &Prepared, settings: &Settings, filter: &Filter) -> Report {
+    compute_timed(ds, prep, settings, filter, &|| 0.0).0
+}
+
+/// [`compute`], also returning how long each view took (funnel, experience, NPS, KPIs) in
+/// the units of `clock`. The caller supplies the clock because `std::time::Instant` does
+/// not exist in the browser: native code passes an `Instant`-based closure, the web app
+/// `performance.now()`. Selection and shared setup are charged to none of the four.
+pub fn compute_timed(
+    ds: &Dataset,
+    prep: &Prepared,
+    settings: &Settings,
+    filter: &Filter,
+    clock: &dyn Fn() -> f64,
+) -> (Report, [f64; 4]) {
     let ds = prep.dataset(ds);
     let (sel, notes) = filter::select_sorted(ds, filter);
     let ctx = funnel::FunnelCtx::new(ds, prep, settings);
@@ -42,7 +56,16 @@ pub fn compute(ds: &Dataset, prep: &Prepared, settings: &Settings, filter: &Filt
             last = c;
         }
     }
-    Report {
+    let t0 = clock();
+    let funnel = funnel::compute(&ctx, prep, settings, &sel);
+    let t1 = clock();
+    let experience = experience::compute(&ctx, settings, &sel);
+    let t2 = clock();
+    let nps = nps::compute(ds, periods.as_ref(), settings, &sel);
+    let t3 = clock();
+    let kpis = kpis::compute(&ctx, periods.as_ref(), settings, &sel);
+    let t4 = clock();
+    let report = Report {
         dataset: ds.meta.name.clone(),
         selection: Selection {
             customers,
@@ -52,11 +75,12 @@ pub fn compute(ds: &Dataset, prep: &Prepared, settings: &Settings, filter: &Filt
         },
         settings: settings.clone(),
         filter: filter.clone(),
-        funnel: funnel::compute(&ctx, prep, settings, &sel),
-        experience: experience::compute(&ctx, settings, &sel),
-        nps: nps::compute(ds, periods.as_ref(), settings, &sel),
-        kpis: kpis::compute(&ctx, periods.as_ref(), settings, &sel),
-    }
+        funnel,
+        experience,
+        nps,
+        kpis,
+    };
+    (report, [t1 - t0, t2 - t1, t3 - t2, t4 - t3])
 }
 
 /// Ids of the customers who reached funnel step `step` (0-based) but not the next one,

@@ -498,8 +498,9 @@ impl Walk<'_> {
             (_, 2) => 0.35,
             _ => 0.05,
         };
+        // CES agreement scale: 7 = "it was very easy", so happier customers answer higher.
         let effort = rng.chance(effort_p).then(|| {
-            (4.0 - (lat - 3.0) * 1.3 + 0.8 * rng.normal())
+            (4.0 + (lat - 3.0) * 1.3 + 0.8 * rng.normal())
                 .round()
                 .clamp(1.0, 7.0) as u8
         });

@@ -90,7 +90,7 @@ pub fn ChartCard(spec: ChartSpec) -> impl IntoView {
         }) {
             map.set(m);
         }
-        state.timings.update(|t| t.draw_ms += dom::now_ms() - t0);
+        state.record_draw(dom::now_ms() - t0);
     });
 
     let on_move = move |e: ev::PointerEvent| {

@@ -159,3 +159,13 @@ pub fn js_message(v: JsValue) -> String {
     v.as_string()
         .unwrap_or_else(|| "unknown browser error".to_string())
 }
+
+/// Sets `window[name] = {key: number, …}`.
+pub fn publish_numbers(name: &str, values: &[(&str, f64)]) {
+    let Some(w) = window() else { return };
+    let obj = js_sys::Object::new();
+    for (k, v) in values {
+        let _ = js_sys::Reflect::set(&obj, &JsValue::from_str(k), &JsValue::from_f64(*v));
+    }
+    let _ = js_sys::Reflect::set(&w, &JsValue::from_str(name), &obj);
+}

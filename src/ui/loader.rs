@@ -6,6 +6,7 @@
 //! on screen untouched.
 
 use super::dom;
+use super::persist;
 use super::state::{AppState, Input, Progress, Source};
 use crate::dataset::{Role, Scales};
 use crate::i18n::{fill, tr};
@@ -13,11 +14,14 @@ use crate::ingest::{self, CsvLoader, CsvOptions, JsonOptions, Loaded};
 use leptos::prelude::*;
 
 const SLICE: f64 = 2.0 * 1024.0 * 1024.0;
+const FEED_KEY: &str = "journey-lens.feed";
+
 /// Files above this are refused up front with a clear sentence instead of exhausting memory.
 pub const MAX_FILE_BYTES: f64 = 1.5 * 1024.0 * 1024.0 * 1024.0;
 
 /// What the user chose on the mapping screen for the current input.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct LoadChoices {
     pub roles: Option<Vec<Role>>,
     pub scales: Scales,
@@ -203,12 +207,50 @@ impl AppState {
         if choices.roles.is_some() {
             remember_roles(&loaded.report.header_key, &loaded.report.mapping.roles());
         }
+        // What a page reload brings back: the feed by URL, the user's own data from
+        // IndexedDB, or nothing (the sample loads again).
+        let json = serde_json::to_string(choices).unwrap_or_default();
+        let saved = match (&source, self.input.with_value(|i| i.clone())) {
+            (Source::File(_), Some(Input::File(f))) => {
+                Some(persist::Saved::File((*f).clone(), json))
+            }
+            (Source::Pasted, Some(Input::Text(t, _))) => Some(persist::Saved::Text(t, json)),
+            _ => None,
+        };
         if let Source::Feed(url) = &source {
-            dom::store_set("journey-lens.feed", url);
+            dom::store_set(FEED_KEY, url);
         } else {
-            dom::store_remove("journey-lens.feed");
+            dom::store_remove(FEED_KEY);
         }
+        leptos::task::spawn_local(async move {
+            let _ = match saved {
+                Some(s) => persist::save(s).await,
+                None => persist::clear().await,
+            };
+        });
         self.set_loaded(loaded, source);
+    }
+
+    /// Restores the dataset of the last visit; `false` when there is none.
+    pub async fn restore(self) -> bool {
+        if let Some(url) = dom::store_get(FEED_KEY) {
+            self.load_feed(&url).await;
+            return self.current.with_untracked(|c| c.is_some());
+        }
+        match persist::load().await {
+            Some(persist::Saved::File(file, choices)) => {
+                let choices = serde_json::from_str(&choices).unwrap_or_default();
+                self.load_file(file, choices).await;
+            }
+            Some(persist::Saved::Text(text, choices)) => {
+                let choices = serde_json::from_str(&choices).unwrap_or_default();
+                self.input
+                    .set_value(Some(Input::Text(text.clone(), Source::Pasted)));
+                self.load_bytes(text.into_bytes(), Source::Pasted, choices);
+            }
+            None => return false,
+        }
+        self.current.with_untracked(|c| c.is_some())
     }
 
     /// Fetches a JSON feed; on any failure the current data stays and one sentence says why.

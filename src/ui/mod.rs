@@ -7,6 +7,7 @@ mod chart;
 mod dom;
 mod filter_bar;
 mod loader;
+mod persist;
 mod state;
 mod views;
 

@@ -75,12 +75,20 @@ pub struct Current {
     pub source: Source,
 }
 
-/// Timings (ms) from the app's own instrumentation, read by the benchmark.
+/// Timings (ms) from the app's own instrumentation, read by the benchmark through
+/// `window.journeyLens` (see [`AppState::publish`]).
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Timings {
+    /// Bytes in → dataset ready (parse, encode, prepare).
     pub load_ms: f64,
+    /// All four views for the current filter.
     pub compute_ms: f64,
+    /// Sum of chart draws since the last compute.
     pub draw_ms: f64,
+    pub loads: u32,
+    pub computes: u32,
+    pub draws: u32,
+    pub peak_memory: f64,
 }
 
 #[derive(Clone, Copy)]
@@ -149,8 +157,14 @@ impl AppState {
             let t0 = dom::now_ms();
             let report = analytics::compute(&cur.loaded.dataset, &cur.prepared, &settings, &filter);
             let ms = dom::now_ms() - t0;
-            state.timings.update(|t| t.compute_ms = ms);
+            state.timings.update(|t| {
+                t.compute_ms = ms;
+                t.computes += 1;
+                t.draw_ms = 0.0;
+                t.draws = 0;
+            });
             state.report.set(Some(Arc::new(report)));
+            state.publish();
         });
         Effect::new(move |_| {
             let s = state.settings.get();
@@ -194,6 +208,50 @@ impl AppState {
         });
     }
 
+    /// Records one chart draw of `ms` milliseconds.
+    pub fn record_draw(self, ms: f64) {
+        self.timings.update(|t| {
+            t.draw_ms += ms;
+            t.draws += 1;
+        });
+        self.publish();
+    }
+
+    /// Exposes the instrumentation as `window.journeyLens` for the benchmark and tests:
+    /// plain numbers, no handle into the app.
+    pub fn publish(self) {
+        let t = self.timings.get_untracked();
+        let mem = dom::wasm_memory_bytes();
+        let peak = t.peak_memory.max(mem);
+        if peak > t.peak_memory {
+            self.timings.update_untracked(|t| t.peak_memory = peak);
+        }
+        let (rows, rejected, customers) = self.current.with_untracked(|c| match c {
+            Some(c) => (
+                c.loaded.report.rows_loaded as f64,
+                c.loaded.report.rows_rejected as f64,
+                c.loaded.dataset.customer_count() as f64,
+            ),
+            None => (0.0, 0.0, 0.0),
+        });
+        dom::publish_numbers(
+            "journeyLens",
+            &[
+                ("loadMs", t.load_ms),
+                ("computeMs", t.compute_ms),
+                ("drawMs", t.draw_ms),
+                ("loads", t.loads as f64),
+                ("computes", t.computes as f64),
+                ("draws", t.draws as f64),
+                ("rows", rows),
+                ("rejected", rejected),
+                ("customers", customers),
+                ("memoryBytes", mem),
+                ("peakMemoryBytes", peak),
+            ],
+        );
+    }
+
     /// The answer scales of the current data (defaults when nothing is loaded).
     pub fn scales(self) -> crate::dataset::Scales {
         self.current.with(|c| {
@@ -228,7 +286,13 @@ impl AppState {
 
     /// Replaces the current data (and clears filters that no longer apply).
     pub fn set_loaded(self, loaded: Loaded, source: Source) {
+        let t0 = dom::now_ms();
         let prepared = Prepared::new(&loaded.dataset);
+        let prep_ms = dom::now_ms() - t0;
+        self.timings.update(|t| {
+            t.load_ms += prep_ms;
+            t.loads += 1;
+        });
         self.filter.set(Filter::default());
         self.error.set(None);
         self.current.set(Some(Arc::new(Current {

@@ -65,7 +65,7 @@ fn KpiCard(index: usize) -> impl IntoView {
         draw_on(&el, dark, dom::device_pixel_ratio(), |area, theme| {
             charts::draw_sparkline(area, &k, theme, lang).map_err(|e| e.to_string())
         });
-        state.timings.update(|t| t.draw_ms += dom::now_ms() - t0);
+        state.record_draw(dom::now_ms() - t0);
     });
     move || {
         kpi().map(|k| {

@@ -13,7 +13,7 @@ pub use funnel::FunnelView;
 pub use kpis::KpiView;
 pub use nps::NpsView;
 
-use super::state::{AppState, Tab};
+use super::state::AppState;
 use crate::i18n::{fill, tr};
 use leptos::prelude::*;
 
@@ -39,19 +39,6 @@ pub fn Status() -> impl IntoView {
                     }
                 })
         }}
-    }
-}
-
-/// A view that is not built yet.
-#[component]
-pub fn Coming(tab: Tab) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang;
-    view! {
-        <section class="jl-card jl-placeholder" data-view=tab.key()>
-            <h2>{tr(lang, tab.label_key())}</h2>
-            <p>{tr(lang, "coming")}</p>
-        </section>
     }
 }
 

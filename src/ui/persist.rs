@@ -1,0 +1,140 @@
+//! Brings the last dataset back after a page reload.
+//!
+//! The user's own file (the `File` object itself, which IndexedDB stores by structured
+//! clone without reading it into memory) or pasted text is kept in IndexedDB together with
+//! the mapping it was loaded with; feeds are remembered by URL in localStorage and fetched
+//! again. Everything stays in this browser: nothing is uploaded anywhere.
+
+use super::dom::js_message;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+const DB: &str = "journey-lens";
+const STORE: &str = "last";
+const KEY: &str = "dataset";
+/// Files above this are not kept (IndexedDB quotas vary by browser).
+pub const MAX_KEPT_BYTES: f64 = 512.0 * 1024.0 * 1024.0;
+
+/// What was stored: the input plus the load choices as JSON.
+pub enum Saved {
+    File(web_sys::File, String),
+    Text(String, String),
+}
+
+/// Waits for an IndexedDB request to finish.
+async fn done(req: &web_sys::IdbRequest) -> Result<JsValue, String> {
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        let ok = req.clone();
+        let on_ok = Closure::once_into_js(move |_: web_sys::Event| {
+            let _ = resolve.call1(&JsValue::NULL, &ok.result().unwrap_or(JsValue::UNDEFINED));
+        });
+        let on_err = Closure::once_into_js(move |_: web_sys::Event| {
+            let _ = reject.call1(
+                &JsValue::NULL,
+                &JsValue::from_str("IndexedDB request failed"),
+            );
+        });
+        req.set_onsuccess(Some(on_ok.unchecked_ref()));
+        req.set_onerror(Some(on_err.unchecked_ref()));
+    });
+    JsFuture::from(promise).await.map_err(js_message)
+}
+
+async fn open() -> Result<web_sys::IdbDatabase, String> {
+    let factory = web_sys::window()
+        .ok_or("no window")?
+        .indexed_db()
+        .map_err(js_message)?
+        .ok_or("IndexedDB is not available")?;
+    let req = factory.open_with_u32(DB, 1).map_err(js_message)?;
+    let upgrade = Closure::once_into_js(move |e: web_sys::Event| {
+        let db = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::IdbOpenDbRequest>().ok())
+            .and_then(|r| r.result().ok())
+            .and_then(|r| r.dyn_into::<web_sys::IdbDatabase>().ok());
+        if let Some(db) = db {
+            let _ = db.create_object_store(STORE);
+        }
+    });
+    req.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
+    let db = done(&req).await?;
+    db.dyn_into()
+        .map_err(|_| "IndexedDB did not open".to_string())
+}
+
+fn store(
+    db: &web_sys::IdbDatabase,
+    mode: web_sys::IdbTransactionMode,
+) -> Result<web_sys::IdbObjectStore, String> {
+    db.transaction_with_str_and_mode(STORE, mode)
+        .and_then(|t| t.object_store(STORE))
+        .map_err(js_message)
+}
+
+fn set(obj: &js_sys::Object, key: &str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(obj, &JsValue::from_str(key), value);
+}
+
+fn get(obj: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Keeps `saved` as the dataset to restore; failures only mean nothing is restored.
+pub async fn save(saved: Saved) -> Result<(), String> {
+    let obj = js_sys::Object::new();
+    match &saved {
+        Saved::File(file, choices) => {
+            if file.size() > MAX_KEPT_BYTES {
+                return clear().await;
+            }
+            set(&obj, "kind", &"file".into());
+            set(&obj, "file", file);
+            set(&obj, "choices", &JsValue::from_str(choices));
+        }
+        Saved::Text(text, choices) => {
+            set(&obj, "kind", &"text".into());
+            set(&obj, "text", &JsValue::from_str(text));
+            set(&obj, "choices", &JsValue::from_str(choices));
+        }
+    }
+    let db = open().await?;
+    let req = store(&db, web_sys::IdbTransactionMode::Readwrite)?
+        .put_with_key(&obj, &JsValue::from_str(KEY))
+        .map_err(js_message)?;
+    done(&req).await.map(|_| ())
+}
+
+/// Forgets the stored dataset (a sample or a feed is loaded instead).
+pub async fn clear() -> Result<(), String> {
+    let db = open().await?;
+    let req = store(&db, web_sys::IdbTransactionMode::Readwrite)?
+        .delete(&JsValue::from_str(KEY))
+        .map_err(js_message)?;
+    done(&req).await.map(|_| ())
+}
+
+/// The dataset kept by the last session, if any.
+pub async fn load() -> Option<Saved> {
+    let db = open().await.ok()?;
+    let req = store(&db, web_sys::IdbTransactionMode::Readonly)
+        .ok()?
+        .get(&JsValue::from_str(KEY))
+        .ok()?;
+    let value = done(&req).await.ok()?;
+    if value.is_undefined() || value.is_null() {
+        return None;
+    }
+    let choices = get(&value, "choices").as_string().unwrap_or_default();
+    match get(&value, "kind").as_string()?.as_str() {
+        "file" => get(&value, "file")
+            .dyn_into::<web_sys::File>()
+            .ok()
+            .map(|f| Saved::File(f, choices)),
+        "text" => get(&value, "text")
+            .as_string()
+            .map(|t| Saved::Text(t, choices)),
+        _ => None,
+    }
+}

@@ -1,0 +1,87 @@
+// Data in, through the real browser paths: the file input, a JSON feed from the local
+// server, ?feed= in the address, and a feed that fails while data is on screen.
+import { test, expect } from '@playwright/test';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { watchConsole, openApp } from './helpers.mjs';
+
+const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures');
+const feedUrl = 'http://127.0.0.1:8765/fixtures/events_feed.json';
+
+test('uploads a Windows-1250, semicolon, decimal-comma Polish file', async ({ page }) => {
+  const errors = watchConsole(page);
+  await openApp(page);
+  await page.setInputFiles('[data-testid=file-input]', path.join(fixtures, 'polish_cp1250.csv'));
+  // 12 data rows: line 7 has NPS 11, line 8 has Zadowolenie "dobre".
+  await expect(page.getByTestId('load-summary')).toHaveText('10 rows loaded, 2 rejected');
+  await expect(page.getByTestId('customer-count')).toHaveText('6 customers');
+  await expect(page.getByTestId('load-card')).toContainText('windows-1250');
+  await expect(page.getByTestId('load-card')).toContainText('comma (1.234,5)');
+  // Mapped columns, with Polish letters intact after decoding.
+  await expect(page.locator('tr[data-column="Kanał"] select')).toHaveValue('channel');
+  await expect(page.locator('tr[data-column="Przychód"] select')).toHaveValue('revenue');
+  await expect(page.locator('tr[data-column="Zadowolenie"] select')).toHaveValue('satisfaction');
+  const rejected = page.getByTestId('rejected');
+  await expect(rejected.locator('tbody tr')).toHaveCount(2);
+  await expect(rejected.locator('tbody tr').nth(0)).toContainText('7');
+  await expect(rejected.locator('tbody tr').nth(0)).toContainText('NPS must be a whole number from 0 to 10, got 11');
+  await expect(rejected.locator('tbody tr').nth(1)).toContainText('dobre');
+  // Rejected rows download as CSV.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('[data-action=download-rejected]').click(),
+  ]);
+  const text = await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8'));
+  expect(text.split(/\r?\n/)[0]).toMatch(/^line,column,reason,/);
+  expect(text).toContain('got 11');
+  expect(errors).toEqual([]);
+});
+
+test('changing a column role reloads with the new mapping', async ({ page }) => {
+  await openApp(page);
+  await page.setInputFiles('[data-testid=file-input]', path.join(fixtures, 'polish_cp1250.csv'));
+  await expect(page.getByTestId('load-summary')).toHaveText('10 rows loaded, 2 rejected');
+  // Ignoring the NPS column removes the NPS error: only the "dobre" row stays rejected.
+  await page.locator('tr[data-column="NPS"] select').selectOption('ignore');
+  await page.locator('[data-action=apply-mapping]').click();
+  await expect(page.getByTestId('load-summary')).toHaveText('11 rows loaded, 1 rejected');
+});
+
+test('loads a JSON feed from the local server', async ({ page }) => {
+  const errors = watchConsole(page);
+  await openApp(page);
+  await page.getByTestId('feed-url').fill(feedUrl);
+  await page.locator('[data-action=load-feed]').click();
+  // 4 events: c1 is valid; NPS 11, an unknown nested list and a missing customer are rejected.
+  await expect(page.getByTestId('load-summary')).toHaveText('1 rows loaded, 3 rejected');
+  await expect(page.getByTestId('dataset-name')).toHaveText('Spring campaign');
+  await expect(page.locator('[data-action=reload-feed]')).toBeVisible();
+  await page.locator('[data-action=reload-feed]').click();
+  await expect(page.getByTestId('load-summary')).toHaveText('1 rows loaded, 3 rejected');
+  expect(errors).toEqual([]);
+});
+
+test('a feed in the page address loads on start', async ({ page }) => {
+  await page.goto(`./?feed=${encodeURIComponent(feedUrl)}`);
+  await expect(page.getByTestId('dataset-name')).toHaveText('Spring campaign', { timeout: 30_000 });
+  await expect(page.getByTestId('load-summary')).toHaveText('1 rows loaded, 3 rejected');
+});
+
+test('a feed that answers 404 shows the error and keeps the data', async ({ page }) => {
+  await openApp(page);
+  await expect(page.getByTestId('load-summary')).toHaveText('3,000 rows loaded, 0 rejected');
+  const bad = 'http://127.0.0.1:8765/fixtures/no-such-feed.json';
+  await page.getByTestId('feed-url').fill(bad);
+  await page.locator('[data-action=load-feed]').click();
+  const alert = page.getByTestId('error');
+  await expect(alert).toContainText(bad);
+  await expect(alert).toContainText('404');
+  await expect(page.getByTestId('load-summary')).toHaveText('3,000 rows loaded, 0 rejected');
+});
+
+test('a file that is not CSV gets one clear sentence', async ({ page }) => {
+  await openApp(page);
+  await page.setInputFiles('[data-testid=file-input]', path.join(fixtures, 'image.png'));
+  await expect(page.getByTestId('error')).toContainText('This looks like a PNG image, not a CSV file.');
+  await expect(page.getByTestId('load-summary')).toHaveText('3,000 rows loaded, 0 rejected');
+});

@@ -1,0 +1,130 @@
+// The four views on the bundled sample: numbers cross-checked against the report JSON of
+// the same data, filters, tooltips, downloads, and a screenshot of each view.
+import { test, expect } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { watchConsole, openApp } from './helpers.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const shots = path.join(root, 'target/e2e-screenshots');
+
+async function readDownload(download) {
+  const chunks = await (await download.createReadStream()).toArray();
+  return Buffer.concat(chunks);
+}
+
+async function downloadReport(page) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('[data-action=download-report]').click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('journey-lens-report.json');
+  return JSON.parse((await readDownload(download)).toString('utf8'));
+}
+
+const int = (n) => n.toLocaleString('en-US');
+const pct = (v) => `${v.toFixed(1)}%`;
+const signed = (v) => (Math.round(v) > 0 ? `+${Math.round(v)}` : `${Math.round(v)}`.replace('-', '−'));
+
+async function tab(page, name) {
+  await page.locator(`nav button[data-tab="${name}"]`).click();
+  await expect(page.locator(`[data-view="${name}"]`)).toBeVisible();
+}
+
+test('each view shows the numbers of the report JSON, and looks right', async ({ page }) => {
+  const errors = watchConsole(page);
+  fs.mkdirSync(shots, { recursive: true });
+  await openApp(page);
+  const report = await downloadReport(page);
+  await page.screenshot({ path: path.join(shots, 'data.png'), fullPage: true });
+
+  // The sample: 3,000 events of 586 customers (public/sample/README.md).
+  expect(report.selection.events).toBe(3000);
+  expect(report.selection.customers).toBe(586);
+  await expect(page.getByTestId('filter-count')).toHaveText('586 customers · 3,000 of 3,000 events');
+
+  await tab(page, 'funnel');
+  const first = report.funnel.steps[0];
+  expect(first.stage).toBe('awareness');
+  await expect(page.getByTestId('funnel-entered')).toHaveText(int(first.customers));
+  await expect(page.getByTestId('funnel-conversion')).toHaveText(pct(report.funnel.overall_conversion));
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(shots, 'funnel.png'), fullPage: true });
+
+  await tab(page, 'experience');
+  const heat = page.locator('[data-chart=heatmap]');
+  await heat.locator('[data-action=show-data]').click();
+  await expect(heat.locator('tbody tr')).toHaveCount(report.experience.grid.cells.length);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(shots, 'experience.png'), fullPage: true });
+
+  await tab(page, 'nps');
+  await expect(page.getByTestId('nps-score').locator('.value')).toHaveText(signed(report.nps.summary.nps));
+  await expect(page.getByTestId('nps-responses')).toHaveText(int(report.nps.summary.responses));
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(shots, 'nps.png'), fullPage: true });
+
+  await tab(page, 'kpis');
+  const kpi = (key) => report.kpis.kpis.find((k) => k.key === key);
+  await expect(page.getByTestId('kpi-customers')).toHaveText(int(kpi('customers').value));
+  await expect(page.getByTestId('kpi-conversion_rate')).toHaveText(pct(kpi('conversion_rate').value));
+  await expect(page.getByTestId('kpi-csat')).toHaveText(pct(kpi('csat').value));
+  await expect(page.getByTestId('jes-formula')).toHaveText(report.kpis.jes.formula);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(shots, 'kpis.png'), fullPage: true });
+  expect(errors).toEqual([]);
+});
+
+test('a filter change updates the funnel numbers', async ({ page }) => {
+  await openApp(page);
+  await tab(page, 'funnel');
+  const before = await downloadReport(page);
+  await page.locator('details[data-dimension="persona"] summary').click();
+  const box = page.locator('details[data-dimension="persona"] input[value="Loyal regular"]');
+  await box.check();
+  const after = await downloadReport(page);
+  expect(after.filter.dims.persona).toEqual(['Loyal regular']);
+  expect(after.funnel.steps[0].customers).toBeLessThan(before.funnel.steps[0].customers);
+  await expect(page.getByTestId('funnel-entered')).toHaveText(int(after.funnel.steps[0].customers));
+  await expect(page.getByTestId('filter-count')).toContainText(`${int(after.selection.customers)} customers`);
+  await box.uncheck();
+  await expect(page.getByTestId('funnel-entered')).toHaveText(int(before.funnel.steps[0].customers));
+});
+
+test('hovering the first funnel bar shows its count', async ({ page }) => {
+  await openApp(page);
+  await tab(page, 'funnel');
+  const report = await downloadReport(page);
+  const canvas = page.locator('[data-chart=funnel] canvas');
+  const box = await canvas.boundingBox();
+  // Walk down the left third of the chart until a tooltip appears: the first one is the first bar.
+  let text = null;
+  for (let y = 4; y < box.height && !text; y += 6) {
+    await page.mouse.move(box.x + box.width * 0.3, box.y + y);
+    const tip = page.getByTestId('tooltip');
+    if (await tip.count()) text = await tip.innerText();
+  }
+  expect(text).not.toBeNull();
+  expect(text).toContain(report.funnel.steps[0].stage);
+  expect(text).toContain(int(report.funnel.steps[0].customers));
+});
+
+test('Download PNG gives a PNG and Download CSV the table rows', async ({ page }) => {
+  await openApp(page);
+  await tab(page, 'funnel');
+  const card = page.locator('[data-chart=funnel]');
+  const [png] = await Promise.all([page.waitForEvent('download'), card.locator('[data-action=download-png]').click()]);
+  const bytes = await readDownload(png);
+  expect(png.suggestedFilename()).toBe('journey-lens-funnel.png');
+  expect(bytes.length).toBeGreaterThan(1000);
+  expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+
+  await card.locator('[data-action=show-data]').click();
+  const rows = await card.locator('tbody tr').allInnerTexts();
+  const [csv] = await Promise.all([page.waitForEvent('download'), card.locator('[data-action=download-csv]').click()]);
+  const lines = (await readDownload(csv)).toString('utf8').trim().split(/\r?\n/);
+  expect(lines[0]).toBe('Stage,Customers,% of first,% of previous,95% interval,Drop-off');
+  expect(lines.length - 1).toBe(rows.length);
+  expect(lines[1].split(',')[0]).toBe(rows[0].split('\t')[0]);
+});
