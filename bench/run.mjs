@@ -396,6 +396,14 @@ function wasmSize() {
   return { file: `dist/${wasm[0]}`, bytes: buf.length, gzipBytes: zlib.gzipSync(buf, { level: 9 }).length };
 }
 
+/** The commit measured, and whether the tree had uncommitted changes (it usually does). */
+function gitState() {
+  const git = (...a) => spawnSync('git', a, { cwd: root, encoding: 'utf8' });
+  const head = git('rev-parse', '--short', 'HEAD');
+  if (head.status !== 0) return null;
+  return { commit: head.stdout.trim(), dirty: git('status', '--porcelain', '--untracked-files=no').stdout.trim() !== '' };
+}
+
 // ---------- main ----------
 async function main() {
   const started = Date.now();
@@ -422,6 +430,7 @@ async function main() {
       chromium: browser.version(),
       papaparse: JSON.parse(fs.readFileSync(path.join(root, 'node_modules/papaparse/package.json'), 'utf8')).version,
     },
+    git: gitState(),
     wasm,
     runsPerSize: runs,
     sizes: [],
@@ -471,6 +480,14 @@ async function main() {
     await browser.close();
     server.child.kill();
   }
+  // The sample boot is the same whatever the size: its medians are over every run.
+  const all = results.sizes.flatMap((s) => s.runs);
+  results.sample = {
+    runs: all.length,
+    navToComputedMs: median(all.map((r) => r.navToComputedMs)),
+    navToFirstChartMs: median(all.map((r) => r.navToFirstChartMs)),
+    navToFunnelDrawnMs: median(all.map((r) => r.navToFunnelDrawnMs)),
+  };
   results.seconds = (Date.now() - started) / 1000;
   results.failures = failures;
   results.targets = targets(results);
@@ -478,10 +495,10 @@ async function main() {
   fs.writeFileSync(outFile, JSON.stringify(results, null, 2) + '\n');
   console.log(`\nJourney Lens vs PapaParse ${results.machine.papaparse}, ${results.date.slice(0, 10)}, ` +
     `${results.machine.cores} × ${results.machine.model}, Chromium ${results.machine.chromium}, ` +
-    `median of ${runs} run(s); .wasm ${(wasm.gzipBytes / 1024).toFixed(0)} KiB gzipped\n`);
+    `median of ${runs} run(s); .wasm ${(wasm.gzipBytes / 1000).toFixed(0)} KB gzipped (${wasm.gzipBytes} bytes)\n`);
   console.log(table(results));
   if (results.targets.length) {
-    console.log('\nTargets:');
+    console.log(smoke ? '\nTargets (for information: the smoke run never fails on speed):' : '\nTargets:');
     for (const t of results.targets) console.log(`  ${t.met ? 'met   ' : 'MISSED'} ${t.name}: ${t.text}`);
   }
   console.log(`\nwrote ${path.relative(root, outFile)} (${results.seconds.toFixed(0)} s)`);
@@ -495,10 +512,10 @@ async function main() {
 function targets(results) {
   const out = [];
   const at = (rows) => results.sizes.find((s) => s.rows === rows);
-  const add = (name, value, limit, unit, fmt = (x) => x.toFixed(0)) => {
+  const add = (name, value, limit, unit, fmt = (x) => x.toFixed(0), strict = false) => {
     if (value === null || value === undefined || !Number.isFinite(value)) return;
-    const met = value <= limit;
-    const text = `${fmt(value)}${unit} vs ≤ ${fmt(limit)}${unit}` +
+    const met = strict ? value < limit : value <= limit;
+    const text = `${fmt(value)}${unit} vs ${strict ? '<' : '≤'} ${fmt(limit)}${unit}` +
       (met ? '' : ` (missed by ${fmt(value - limit)}${unit}, ${(value / limit).toFixed(1)}× the target)`);
     out.push({ name, value, limit, met, text });
   };
@@ -510,11 +527,11 @@ function targets(results) {
     add('1M all charts redraw', m.median.filterRedrawMs, 100, ' ms');
     add('1M longest task during load', m.median.longestTaskMs, 100, ' ms');
     add('1M peak memory ≤ 2.5× file size', m.ratios.peakMemoryOverFile, 2.5, '×', (x) => x.toFixed(2));
-    add('sample dashboard drawn after navigation', m.median.navToFunnelDrawnMs, 1000, ' ms');
   }
+  add('sample dashboard (Funnel view) drawn after navigation', results.sample.navToFunnelDrawnMs, 1000, ' ms');
   add('.wasm gzipped', results.wasm.gzipBytes / 1000, 800, ' KB');
   const k = at(100_000);
-  if (k) add('100k charts redraw after a filter change', k.median.filterRedrawMs, 100, ' ms');
+  if (k) add('100k charts redraw after a filter change', k.median.filterRedrawMs, 100, ' ms', undefined, true);
   return out;
 }
 

@@ -1,6 +1,6 @@
 //! Native benchmarks: how long each step takes on 100 k and 1 M generated events.
 //!
-//! `cargo bench --bench core` (release profile). Each step is timed 5 times and the median
+//! `cargo bench --bench core` (release profile). Each step is timed 5 times (`BENCH_RUNS`) and the median
 //! reported, because the build machine is shared and single runs are noisy. A table goes
 //! to stdout and one JSON object per measurement to `target/bench-native.json`, so
 //! successive runs can be compared by a script. `BENCH_ROWS=100000` limits the sizes;
@@ -21,16 +21,24 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-const RUNS: usize = 5;
+/// Timed calls per step; `BENCH_RUNS` overrides it (e.g. 1 under valgrind).
+fn runs() -> usize {
+    std::env::var("BENCH_RUNS")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or(5)
+}
 const SEED: u64 = 7;
 /// The browser reads files in slices of this size; the streaming loader is timed with it.
 const CHUNK: usize = 1 << 20;
 
-/// Median wall time of `RUNS` calls, and the last call's result so it can feed the next step.
+/// Median wall time of `runs()` calls, and the last call's result so it can feed the next step.
 fn median<T>(mut f: impl FnMut() -> T) -> (Duration, T) {
-    let mut times = Vec::with_capacity(RUNS);
+    let runs = runs();
+    let mut times = Vec::with_capacity(runs);
     let mut last = None;
-    for _ in 0..RUNS {
+    for _ in 0..runs {
         let start = Instant::now();
         let out = black_box(f());
         times.push(start.elapsed());
@@ -38,8 +46,8 @@ fn median<T>(mut f: impl FnMut() -> T) -> (Duration, T) {
     }
     times.sort();
     match last {
-        Some(out) => (times[RUNS / 2], out),
-        None => panic!("RUNS must be at least 1"),
+        Some(out) => (times[runs / 2], out),
+        None => panic!("at least one run is needed"),
     }
 }
 
@@ -71,7 +79,7 @@ impl Table {
                 "events": events,
                 "step": step,
                 "median_ms": (d.as_secs_f64() * 1e6).round() / 1e3,
-                "runs": RUNS,
+                "runs": runs(),
             });
             writeln!(f, "{line}")?;
         }
@@ -143,13 +151,14 @@ fn bench_size(rows: usize, t: &mut Table) {
 fn views(ds: &Dataset, prep: &Prepared, settings: &Settings, filter: &Filter) -> [f64; 4] {
     let start = Instant::now();
     let clock = move || start.elapsed().as_secs_f64() * 1e3;
-    let mut runs: Vec<[f64; 4]> = (0..RUNS)
+    let mut runs: Vec<[f64; 4]> = (0..runs())
         .map(|_| analytics::compute_timed(ds, prep, settings, filter, &clock).1)
         .collect();
     let mut out = [0.0; 4];
+    let mid = runs.len() / 2;
     for (v, slot) in out.iter_mut().enumerate() {
         runs.sort_by(|a, b| a[v].total_cmp(&b[v]));
-        *slot = runs[RUNS / 2][v];
+        *slot = runs[mid][v];
     }
     out
 }
@@ -252,7 +261,10 @@ fn main() {
             .collect(),
         Err(_) => vec![100_000, 1_000_000],
     };
-    println!("Journey Lens native benchmarks: median of {RUNS} runs, seed {SEED}");
+    println!(
+        "Journey Lens native benchmarks: median of {} runs, seed {SEED}",
+        runs()
+    );
     println!(
         "| {:>9} | {:<44} | {:>10} | {:>9} |",
         "events", "step", "median ms", "ns/event"

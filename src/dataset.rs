@@ -187,9 +187,21 @@ impl std::hash::Hasher for FxHasher {
             b.copy_from_slice(c);
             self.add(u64::from_le_bytes(b));
         }
-        for &b in chunks.remainder() {
-            self.add(b as u64);
-        }
+        // The tail as one word built from fixed-size reads (a variable-length copy would
+        // call memcpy for every short key), tagged with its length so "a" and "a\0" differ.
+        let rest = chunks.remainder();
+        let n = rest.len();
+        let word = |at: usize| {
+            let mut b = [0u8; 4];
+            b.copy_from_slice(&rest[at..at + 4]);
+            u32::from_le_bytes(b) as u64
+        };
+        let tail = match n {
+            0 => return,
+            1..=3 => rest[0] as u64 | (rest[n / 2] as u64) << 8 | (rest[n - 1] as u64) << 16,
+            _ => word(0) | word(n - 4) << 32,
+        };
+        self.add(tail ^ ((n as u64) << 59));
     }
     fn write_u8(&mut self, i: u8) {
         self.add(i as u64);
@@ -198,7 +210,11 @@ impl std::hash::Hasher for FxHasher {
         self.add(i as u64);
     }
     fn finish(&self) -> u64 {
-        self.0
+        // Multiplying only carries entropy upwards, and the table indexes by the low bits:
+        // fold the high half down, or ids like "C000001"/"C000002" (which differ only in
+        // their last bytes) pile up in a few buckets.
+        let h = (self.0 ^ (self.0 >> 29)).wrapping_mul(FX_K);
+        h ^ (h >> 32)
     }
 }
 
@@ -226,7 +242,21 @@ impl DimColumn {
 
     /// Appends one cell; an empty (or all-blank) value is stored as [`MISSING`].
     pub fn push(&mut self, value: Option<&str>) {
-        let code = match value.map(str::trim) {
+        /// `str::trim`, skipped when both ends are visibly not blank (the usual case).
+        fn trim(s: &str) -> &str {
+            match (s.as_bytes().first(), s.as_bytes().last()) {
+                (Some(&a), Some(&z))
+                    if a < 0x80
+                        && z < 0x80
+                        && !(a as char).is_whitespace()
+                        && !(z as char).is_whitespace() =>
+                {
+                    s
+                }
+                _ => s.trim(),
+            }
+        }
+        let code = match value.map(trim) {
             None | Some("") => MISSING,
             Some(v) => self.intern(v),
         };
@@ -235,6 +265,18 @@ impl DimColumn {
 
     /// The code for `v`, adding it to the dictionary when new.
     pub fn intern(&mut self, v: &str) -> u32 {
+        // Files are usually grouped (one customer's events together, runs of one stage or
+        // persona), so the previous cell's value is the best first guess and saves hashing.
+        // Only trusted when every value went through here (the lookup mirrors `values`).
+        if let Some(&last) = self.codes.last() {
+            if self.lookup.len() == self.values.len() {
+                if let Some(prev) = self.values.get(last as usize) {
+                    if prev.as_str() == v {
+                        return last;
+                    }
+                }
+            }
+        }
         if let Some(&c) = self.lookup.get(v) {
             return c;
         }
@@ -510,7 +552,19 @@ impl DatasetBuilder {
     /// Appends one event. Values for columns the builder was not created with are ignored.
     pub fn push(&mut self, e: &Event<'_>) {
         let d = &mut self.ds;
-        let c = d.customer.intern(e.customer.trim());
+        let customer = match (e.customer.as_bytes().first(), e.customer.as_bytes().last()) {
+            // `trim` only when an end may be blank: this runs once per loaded row.
+            (Some(&a), Some(&z))
+                if a < 0x80
+                    && z < 0x80
+                    && !(a as char).is_whitespace()
+                    && !(z as char).is_whitespace() =>
+            {
+                e.customer
+            }
+            _ => e.customer.trim(),
+        };
+        let c = d.customer.intern(customer);
         d.customer.codes.push(c);
         if let Some(t) = d.timestamp.as_mut() {
             t.push(e.timestamp.unwrap_or(NO_TIME));

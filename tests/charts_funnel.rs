@@ -421,3 +421,21 @@ fn time_to_convert_bars_with_mean_marker() {
     );
     assert!(map.hits.is_empty());
 }
+
+#[test]
+fn narrow_trend_thins_period_labels_instead_of_cutting_them() {
+    let mut v = three_steps();
+    v.trend = (1..=12)
+        .map(|m| CohortPoint {
+            period: format!("2025-{m:02}"),
+            started: 10,
+            converted: 3,
+            rate: Some(30.0),
+        })
+        .collect();
+    // 12 bands in ~300 px: "2025-01" (7 chars) does not fit each band.
+    let (svg, _) = render(320, 240, |a| charts::draw_trend(a, &v, &Theme::light(), L));
+    assert!(!svg.contains("2025-…"), "period labels were cut");
+    assert_text(&svg, "2025-01");
+    assert_no_text(&svg, "2025-02");
+}

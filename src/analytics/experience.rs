@@ -302,6 +302,8 @@ pub(crate) fn compute(ctx: &FunnelCtx, settings: &Settings, sel: &[u32]) -> Expe
     let mut handoff_customers = 0u64;
     let priority_on = sat.is_some() && tp.is_some() && nps.is_some();
     let mut tp_sat = vec![Mean::default(); if priority_on { nt } else { 0 }];
+    // Mean satisfaction per touchpoint over all selected events (the matrix's performance axis).
+    let mut perf = vec![Mean::default(); if priority_on { nt } else { 0 }];
     let mut touched: Vec<u32> = Vec::new();
     let mut pearson = vec![Pearson::default(); if priority_on { nt } else { 0 }];
     let stage_codes = stage.map(|s| &s.codes[..]);
@@ -362,6 +364,7 @@ pub(crate) fn compute(ctx: &FunnelCtx, settings: &Settings, sel: &[u32]) -> Expe
                     prev_tp = t;
                     if priority_on {
                         if let Some(v) = s {
+                            perf[t as usize].add(v);
                             let m = &mut tp_sat[t as usize];
                             if m.n == 0 {
                                 touched.push(t);
@@ -514,7 +517,7 @@ pub(crate) fn compute(ctx: &FunnelCtx, settings: &Settings, sel: &[u32]) -> Expe
         tp,
         sat.is_some(),
         nps.is_some(),
-        &tp_sat_perf(ctx, sel, priority_on),
+        &perf,
         &pearson,
         settings.min_count,
         scale,
@@ -537,25 +540,6 @@ pub(crate) fn compute(ctx: &FunnelCtx, settings: &Settings, sel: &[u32]) -> Expe
         handoffs,
         priority,
     }
-}
-
-/// Mean satisfaction per touchpoint over all selected events (the matrix's performance axis).
-fn tp_sat_perf(ctx: &FunnelCtx, sel: &[u32], on: bool) -> Vec<Mean> {
-    let ds = ctx.ds;
-    let (Some(tp), Some(sat), true) = (ds.touchpoint.as_ref(), ds.satisfaction.as_deref(), on)
-    else {
-        return Vec::new();
-    };
-    let mut out = vec![Mean::default(); tp.values.len()];
-    for &e in sel {
-        let i = e as usize;
-        let t = tp.codes[i];
-        let v = sat[i];
-        if t != MISSING && !v.is_nan() {
-            out[t as usize].add(v);
-        }
-    }
-    out
 }
 
 fn handoff_view(

@@ -172,6 +172,7 @@ impl<'a> FunnelCtx<'a> {
         }
     }
 
+    #[inline]
     fn step(&self, stage_codes: &[u32], i: usize) -> u32 {
         let c = stage_codes[i];
         if c == MISSING {
@@ -201,66 +202,106 @@ pub(crate) struct Walk<'a> {
     pub conversion_events: u32,
 }
 
-/// Calls `f` once per customer present in `sel` (which is in customer, time order).
-pub(crate) fn walk(ctx: &FunnelCtx, sel: &[u32], mut f: impl FnMut(&Walk)) {
-    let ds = ctx.ds;
-    let k = ctx.plan.stages.len();
-    let empty: Vec<u32> = Vec::new();
-    let stage_codes: &[u32] = ds.stage.as_ref().map_or(&empty, |s| &s.codes);
-    let no_times: Vec<i64> = Vec::new();
-    let ts: &[i64] = ds.timestamp.as_deref().unwrap_or(&no_times);
-    let time = |i: u32| ts.get(i as usize).copied().unwrap_or(NO_TIME);
-    let conv = ctx.plan.conversion_step.map(|c| c as u32);
-    let mut times = vec![NO_TIME; k];
-    let mut has = vec![false; k];
-    let cust_codes = &ds.customer.codes;
-    let mut start = 0;
-    while start < sel.len() {
-        let cust = cust_codes[sel[start] as usize];
-        let mut end = start + 1;
-        while end < sel.len() && cust_codes[sel[end] as usize] == cust {
-            end += 1;
+/// The selected events split into one run per customer: `sel` is in customer, time order,
+/// so each customer's events are contiguous.
+pub(crate) fn customer_runs<'s>(
+    cust_codes: &'s [u32],
+    sel: &'s [u32],
+) -> impl Iterator<Item = (u32, &'s [u32])> + 's {
+    let mut rest = sel;
+    std::iter::from_fn(move || {
+        let (&first, _) = rest.split_first()?;
+        let cust = cust_codes[first as usize];
+        let len = rest
+            .iter()
+            .position(|&e| cust_codes[e as usize] != cust)
+            .unwrap_or(rest.len());
+        let (run, tail) = rest.split_at(len);
+        rest = tail;
+        Some((cust, run))
+    })
+}
+
+/// Walks customers through the funnel one at a time, reusing its scratch buffers so a
+/// caller can walk the same customer over several subsets (e.g. one per period) without
+/// allocating.
+pub(crate) struct Walker<'c> {
+    ctx: &'c FunnelCtx<'c>,
+    stage_codes: &'c [u32],
+    ts: &'c [i64],
+    conv: Option<u32>,
+    times: Vec<i64>,
+    has: Vec<bool>,
+    /// Step and time of each event of the customer being walked.
+    steps: Vec<u32>,
+    ev_times: Vec<i64>,
+}
+
+impl<'c> Walker<'c> {
+    pub fn new(ctx: &'c FunnelCtx<'c>) -> Walker<'c> {
+        let ds = ctx.ds;
+        let k = ctx.plan.stages.len();
+        Walker {
+            ctx,
+            stage_codes: ds.stage.as_ref().map_or(&[], |s| &s.codes),
+            ts: ds.timestamp.as_deref().unwrap_or(&[]),
+            conv: ctx.plan.conversion_step.map(|c| c as u32),
+            times: vec![NO_TIME; k],
+            has: vec![false; k],
+            steps: Vec::new(),
+            ev_times: Vec::new(),
         }
-        let events = &sel[start..end];
-        start = end;
+    }
+
+    /// `events`: some of customer `cust`'s selected events, sorted by time then file order.
+    pub fn walk<'w>(&'w mut self, cust: u32, events: &'w [u32]) -> Walk<'w> {
+        let ctx = self.ctx;
+        let k = ctx.plan.stages.len();
         let mut reached = 0;
         let mut first_s1 = None;
         let mut conversion_events = 0;
         if k > 0 {
-            for &e in events {
-                let s = ctx.step(stage_codes, e as usize);
-                if Some(s) == conv {
-                    conversion_events += 1;
-                }
+            // Each event's step and time, read once: the ordered walk rescans them per step.
+            let (steps, ev_times) = (&mut self.steps, &mut self.ev_times);
+            let (stage_codes, ts) = (self.stage_codes, self.ts);
+            steps.clear();
+            steps.extend(events.iter().map(|&e| ctx.step(stage_codes, e as usize)));
+            ev_times.clear();
+            ev_times.extend(
+                events
+                    .iter()
+                    .map(|&e| ts.get(e as usize).copied().unwrap_or(NO_TIME)),
+            );
+            if let Some(c) = self.conv {
+                conversion_events = steps.iter().filter(|&&s| s == c).count() as u32;
             }
+            let (steps, ev_times) = (&steps[..], &ev_times[..]);
+            let times = &mut self.times;
             match ctx.mode {
                 ResolvedMode::Ordered => {
                     // t1: the first timed step-1 event; later step-1 events never restart it.
-                    first_s1 = events
-                        .iter()
-                        .copied()
-                        .find(|&e| ctx.step(stage_codes, e as usize) == 0 && time(e) != NO_TIME);
-                    if let Some(e1) = first_s1 {
-                        let t1 = time(e1);
+                    let p1 = (0..steps.len()).find(|&j| steps[j] == 0 && ev_times[j] != NO_TIME);
+                    if let Some(p1) = p1 {
+                        first_s1 = Some(events[p1]);
+                        let t1 = ev_times[p1];
                         times[0] = t1;
                         reached = 1;
                         let mut pos = 0;
                         while reached < k {
                             let prev = times[reached - 1];
                             // Equal timestamps count as "at or after", whatever their file order.
-                            while pos < events.len() && time(events[pos]) < prev {
+                            while pos < ev_times.len() && ev_times[pos] < prev {
                                 pos += 1;
                             }
                             let mut found = None;
-                            for &e in &events[pos..] {
-                                let t = time(e);
+                            for (&t, &s) in ev_times[pos..].iter().zip(&steps[pos..]) {
                                 if t == NO_TIME {
                                     break;
                                 }
                                 if ctx.window.is_some_and(|w| (t - t1) as f64 > w) {
                                     break;
                                 }
-                                if ctx.step(stage_codes, e as usize) == reached as u32 {
+                                if s == reached as u32 {
                                     found = Some(t);
                                     break;
                                 }
@@ -276,19 +317,18 @@ pub(crate) fn walk(ctx: &FunnelCtx, sel: &[u32], mut f: impl FnMut(&Walk)) {
                     }
                 }
                 ResolvedMode::AnyOrder => {
+                    let has = &mut self.has;
                     has.iter_mut().for_each(|h| *h = false);
                     times.iter_mut().for_each(|t| *t = NO_TIME);
-                    for &e in events {
-                        let s = ctx.step(stage_codes, e as usize);
+                    for (j, (&s, &t)) in steps.iter().zip(ev_times).enumerate() {
                         if s == NOT_A_STEP {
                             continue;
                         }
                         let s = s as usize;
                         if s == 0 && first_s1.is_none() {
-                            first_s1 = Some(e);
+                            first_s1 = Some(events[j]);
                         }
                         has[s] = true;
-                        let t = time(e);
                         if t != NO_TIME && times[s] == NO_TIME {
                             times[s] = t; // events are time-sorted: the first timed one is the earliest
                         }
@@ -311,14 +351,22 @@ pub(crate) fn walk(ctx: &FunnelCtx, sel: &[u32], mut f: impl FnMut(&Walk)) {
                 }
             }
         }
-        f(&Walk {
+        Walk {
             cust,
             events,
             reached,
-            times: &times[..reached],
+            times: &self.times[..reached],
             first_s1,
             conversion_events,
-        });
+        }
+    }
+}
+
+/// Calls `f` once per customer present in `sel` (which is in customer, time order).
+pub(crate) fn walk(ctx: &FunnelCtx, sel: &[u32], mut f: impl FnMut(&Walk)) {
+    let mut walker = Walker::new(ctx);
+    for (cust, events) in customer_runs(&ctx.ds.customer.codes, sel) {
+        f(&walker.walk(cust, events));
     }
 }
 

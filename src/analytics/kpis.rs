@@ -123,12 +123,12 @@ impl KpiView {
     }
 }
 
-use super::funnel::{walk, FunnelCtx, ResolvedMode};
-use super::nps::{answer, counts, responses};
+use super::funnel::{customer_runs, FunnelCtx, ResolvedMode, Walk, Walker};
+use super::nps::{answer, Counts};
 use super::period::PeriodIndex;
 use super::settings::{JesWeights, Settings};
 use super::stats::{delta_pct, median, pct, ratio, Mean};
-use crate::dataset::{Dataset, MISSING};
+use crate::dataset::{Dataset, MISSING, NO_TIME};
 use std::collections::BTreeMap;
 
 /// A KPI's fixed description.
@@ -241,133 +241,315 @@ fn unavailable(ds: &Dataset, ctx: &FunnelCtx, slot: usize) -> Option<String> {
     }
 }
 
-/// Computes every KPI on one subset of selected events (in customer, time order).
-pub(crate) fn values(ctx: &FunnelCtx, settings: &Settings, sel: &[u32]) -> Values {
-    let ds = ctx.ds;
-    let k = ctx.plan.stages.len();
-    let conv = ctx.plan.conversion_step;
-    let mut reached = vec![0u64; k];
-    let (mut customers, mut repeaters, mut conv_revenue) = (0u64, 0u64, 0.0);
-    let mut days = Vec::new();
-    let mut out = Values::default();
-    let rev = ds.revenue.as_deref();
-    let rev_of = |i: u32| rev.map_or(f64::NAN, |r| r[i as usize]);
-    walk(ctx, sel, |w| {
-        customers += 1;
-        for r in &mut reached[..w.reached] {
+/// The columns the KPI pass reads, resolved once.
+struct Cols<'a> {
+    ds: &'a Dataset,
+    touchpoint: Option<&'a [u32]>,
+    satisfaction: Option<&'a [f64]>,
+    effort: Option<&'a [f64]>,
+    revenue: Option<&'a [f64]>,
+    /// Lowest satisfaction answer in the top two boxes.
+    sat_top: f64,
+    /// Lowest effort answer counted as easy.
+    easy: f64,
+    latest_only: bool,
+}
+
+impl<'a> Cols<'a> {
+    fn new(ds: &'a Dataset, settings: &Settings) -> Cols<'a> {
+        Cols {
+            ds,
+            touchpoint: ds.touchpoint.as_ref().map(|t| &t.codes[..]),
+            satisfaction: ds.satisfaction.as_deref(),
+            effort: ds.effort.as_deref(),
+            revenue: ds.revenue.as_deref(),
+            sat_top: ds.scales.satisfaction.max - 1.0,
+            easy: ds.scales.effort.max - 2.0,
+            latest_only: settings.nps_latest_only,
+        }
+    }
+}
+
+/// One event's inputs to the KPIs (NaN / [`MISSING`] / None when absent).
+struct EventVals {
+    revenue: f64,
+    touchpoint: u32,
+    satisfaction: f64,
+    effort: f64,
+    nps: Option<f64>,
+}
+
+/// Per-customer sums of one subset, closed by [`Acc::end_customer`].
+#[derive(Default)]
+struct Run {
+    revenue: f64,
+    latest_nps: Option<f64>,
+}
+
+impl Cols<'_> {
+    #[inline]
+    fn read(&self, i: usize) -> EventVals {
+        let num = |c: Option<&[f64]>| c.map_or(f64::NAN, |c| c[i]);
+        EventVals {
+            revenue: num(self.revenue),
+            touchpoint: self.touchpoint.map_or(MISSING, |t| t[i]),
+            satisfaction: num(self.satisfaction),
+            effort: num(self.effort),
+            nps: answer(self.ds, i),
+        }
+    }
+}
+
+/// Running KPI sums over one subset of events, fed one customer at a time in customer,
+/// time order. Floating-point sums are added in exactly that order, so a subset gives the
+/// same values whether it is fed alone or interleaved with other subsets.
+struct Acc {
+    reached: Vec<u64>,
+    customers: u64,
+    repeaters: u64,
+    conv_revenue: f64,
+    days: Vec<f64>,
+    impact: [(u64, f64, u64, u64); 2],
+    events: u64,
+    /// Per touchpoint code: seen in this subset.
+    tp_seen: Vec<bool>,
+    touchpoints: u64,
+    sat_n: u64,
+    sat_hi: u64,
+    effort: Mean,
+    effort_easy: u64,
+    nps: Counts,
+    revenue: Mean,
+}
+
+impl Acc {
+    fn new(ctx: &FunnelCtx) -> Acc {
+        let nt = ctx.ds.touchpoint.as_ref().map_or(0, |t| t.values.len());
+        Acc {
+            reached: vec![0; ctx.plan.stages.len()],
+            customers: 0,
+            repeaters: 0,
+            conv_revenue: 0.0,
+            days: Vec::new(),
+            impact: [(0, 0.0, 0, 0); 2],
+            events: 0,
+            tp_seen: vec![false; nt],
+            touchpoints: 0,
+            sat_n: 0,
+            sat_hi: 0,
+            effort: Mean::default(),
+            effort_easy: 0,
+            nps: Counts::default(),
+            revenue: Mean::default(),
+        }
+    }
+
+    /// Adds one event's per-event sums (the customer part comes with [`Acc::end_customer`]).
+    #[inline]
+    fn add_event(&mut self, cols: &Cols, ev: &EventVals, run: &mut Run) {
+        if !ev.revenue.is_nan() {
+            run.revenue += ev.revenue;
+            self.revenue.add(ev.revenue);
+        }
+        if ev.touchpoint != MISSING {
+            let seen = &mut self.tp_seen[ev.touchpoint as usize];
+            if !*seen {
+                *seen = true;
+                self.touchpoints += 1;
+            }
+        }
+        if !ev.satisfaction.is_nan() {
+            self.sat_n += 1;
+            self.sat_hi += (ev.satisfaction >= cols.sat_top) as u64;
+        }
+        if !ev.effort.is_nan() {
+            self.effort.add(ev.effort);
+            self.effort_easy += (ev.effort >= cols.easy) as u64;
+        }
+        if let Some(v) = ev.nps {
+            if !cols.latest_only {
+                self.nps.add(v);
+            }
+            run.latest_nps = Some(v);
+        }
+    }
+
+    /// Closes one customer's events of this subset: `w` is their walk over exactly the
+    /// events passed to [`Acc::add_event`] with `run`.
+    fn end_customer(&mut self, ctx: &FunnelCtx, cols: &Cols, w: &Walk, run: Run) {
+        let conv = ctx.plan.conversion_step;
+        self.customers += 1;
+        self.events += w.events.len() as u64;
+        for r in &mut self.reached[..w.reached] {
             *r += 1;
         }
         let converted = conv.is_some_and(|c| w.reached > c);
         let retained = conv.is_some_and(|c| w.reached > c + 1);
-        let mut cust_rev = 0.0;
-        if rev.is_some() {
-            for &e in w.events {
-                let v = rev_of(e);
-                if !v.is_nan() {
-                    cust_rev += v;
-                }
+        let cust_rev = run.revenue;
+        let latest = run.latest_nps;
+        if cols.latest_only {
+            if let Some(v) = latest {
+                self.nps.add(v);
             }
         }
         if converted {
-            conv_revenue += cust_rev;
+            self.conv_revenue += cust_rev;
             if w.conversion_events >= 2 {
-                repeaters += 1;
+                self.repeaters += 1;
             }
             if ctx.mode == ResolvedMode::Ordered {
                 if let Some(c) = conv {
-                    days.push((w.times[c] - w.times[0]) as f64 / 86_400.0);
+                    self.days.push((w.times[c] - w.times[0]) as f64 / 86_400.0);
                 }
             }
         }
-        if ds.nps.is_some() {
-            let latest = w.events.iter().rev().find_map(|&e| answer(ds, e as usize));
+        if cols.ds.nps.is_some() {
             let class = match latest {
                 Some(v) if v >= 9.0 => Some(0),
                 Some(v) if v < 7.0 => Some(1),
                 _ => None,
             };
             if let Some(c) = class {
-                let a = &mut out.impact[c];
+                let a = &mut self.impact[c];
                 a.0 += 1;
                 a.1 += cust_rev;
                 a.2 += converted as u64;
                 a.3 += retained as u64;
             }
         }
-    });
-    let events = sel.len() as f64;
-    let custf = customers as f64;
-    let v = &mut out.v;
-    v[0] = Some(custf);
-    v[1] = Some(events);
-    if let Some(tp) = ds.touchpoint.as_ref() {
-        let mut seen = vec![false; tp.values.len()];
-        let mut n = 0;
-        for &e in sel {
-            let c = tp.codes[e as usize];
-            if c != MISSING && !seen[c as usize] {
-                seen[c as usize] = true;
-                n += 1;
+    }
+
+    /// The KPI values of everything added.
+    fn finish(mut self, ctx: &FunnelCtx, settings: &Settings) -> Values {
+        let ds = ctx.ds;
+        let k = ctx.plan.stages.len();
+        let conv = ctx.plan.conversion_step;
+        let reached = &self.reached;
+        let mut out = Values {
+            impact: self.impact,
+            ..Values::default()
+        };
+        let events = self.events as f64;
+        let custf = self.customers as f64;
+        let v = &mut out.v;
+        v[0] = Some(custf);
+        v[1] = Some(events);
+        if ds.touchpoint.is_some() {
+            v[2] = Some(self.touchpoints as f64);
+        }
+        if let Some(c) = conv {
+            v[CONV] = pct(reached[c] as f64, reached[0] as f64);
+            if c + 1 < k {
+                v[RET] = pct(reached[c + 1] as f64, reached[c] as f64);
+                v[CHURN] = v[RET].map(|r| 100.0 - r);
+            }
+            v[REPEAT] = pct(self.repeaters as f64, reached[c] as f64);
+            if ds.revenue.is_some() {
+                v[13] = ratio(self.conv_revenue, reached[c] as f64);
+            }
+            if ctx.mode == ResolvedMode::Ordered {
+                v[14] = median(&mut self.days);
             }
         }
-        v[2] = Some(n as f64);
+        if ds.satisfaction.is_some() {
+            v[CSAT] = pct(self.sat_hi as f64, self.sat_n as f64);
+        }
+        if ds.effort.is_some() {
+            v[CES] = self.effort.get();
+            v[9] = pct(self.effort_easy as f64, self.effort.n as f64);
+        }
+        if ds.nps.is_some() {
+            v[NPS] = self.nps.nps();
+        }
+        if ds.revenue.is_some() {
+            v[11] = (self.revenue.n > 0).then_some(self.revenue.sum);
+            v[12] = v[11].and_then(|t| ratio(t, custf));
+        }
+        v[15] = ratio(events, custf);
+        v[JES] = jes(v, &settings.jes_weights, ds.scales.effort).value;
+        out
     }
-    if let Some(c) = conv {
-        v[CONV] = pct(reached[c] as f64, reached[0] as f64);
-        if c + 1 < k {
-            v[RET] = pct(reached[c + 1] as f64, reached[c] as f64);
-            v[CHURN] = v[RET].map(|r| 100.0 - r);
-        }
-        v[REPEAT] = pct(repeaters as f64, reached[c] as f64);
-        if rev.is_some() {
-            v[13] = ratio(conv_revenue, reached[c] as f64);
-        }
-        if ctx.mode == ResolvedMode::Ordered {
-            v[14] = median(&mut days);
-        }
-    }
-    if let Some(sat) = ds.satisfaction.as_deref() {
-        let top = ds.scales.satisfaction.max - 1.0;
-        let (mut n, mut hi) = (0u64, 0u64);
-        for &e in sel {
-            let x = sat[e as usize];
-            if !x.is_nan() {
-                n += 1;
-                hi += (x >= top) as u64;
+}
+
+/// KPI values of all selected events and of each of the periods `first..=last` (slots of
+/// `periods`), in ONE pass: each customer is walked once over all their selected events
+/// and once over each period's run of them. A customer's events are time-sorted with
+/// untimed ones last, so the events of one period form a contiguous run.
+fn all_values(
+    ctx: &FunnelCtx,
+    settings: &Settings,
+    sel: &[u32],
+    periods: Option<(&PeriodIndex, usize, usize)>,
+) -> (Values, Vec<Values>) {
+    let ds = ctx.ds;
+    let cols = Cols::new(ds, settings);
+    let mut all = Acc::new(ctx);
+    let n_periods = periods.map_or(0, |(_, first, last)| last + 1 - first);
+    let mut per: Vec<Acc> = (0..n_periods).map(|_| Acc::new(ctx)).collect();
+    let ts = ds.timestamp.as_deref().unwrap_or(&[]);
+    let mut walker = Walker::new(ctx);
+    let mut slots: Vec<usize> = Vec::new();
+    for (cust, events) in customer_runs(&ds.customer.codes, sel) {
+        let mut whole = Run::default();
+        match periods {
+            None => {
+                for &e in events {
+                    all.add_event(&cols, &cols.read(e as usize), &mut whole);
+                }
+            }
+            Some((p, first, last)) => {
+                slots.clear();
+                slots.extend(events.iter().map(|&e| {
+                    let t = ts.get(e as usize).copied().unwrap_or(NO_TIME);
+                    p.slot(t).unwrap_or(usize::MAX)
+                }));
+                let (s0, s_end) = (slots[0], slots[slots.len() - 1]);
+                if s0 == s_end && s0 >= first && s0 <= last {
+                    // All in one period (slots rise with time): one walk serves both.
+                    let acc = &mut per[s0 - first];
+                    let mut run = Run::default();
+                    for &e in events {
+                        let ev = cols.read(e as usize);
+                        all.add_event(&cols, &ev, &mut whole);
+                        acc.add_event(&cols, &ev, &mut run);
+                    }
+                    let w = walker.walk(cust, events);
+                    acc.end_customer(ctx, &cols, &w, run);
+                    all.end_customer(ctx, &cols, &w, whole);
+                    continue;
+                }
+                // Each event is read once and added to the whole-selection sums and to
+                // its period's; a period's run of events is walked when it ends.
+                let mut start = 0;
+                while start < events.len() {
+                    let s = slots[start];
+                    let mut end = start + 1;
+                    while end < events.len() && slots[end] == s {
+                        end += 1;
+                    }
+                    let run_events = &events[start..end];
+                    if s >= first && s <= last {
+                        let acc = &mut per[s - first];
+                        let mut run = Run::default();
+                        for &e in run_events {
+                            let ev = cols.read(e as usize);
+                            all.add_event(&cols, &ev, &mut whole);
+                            acc.add_event(&cols, &ev, &mut run);
+                        }
+                        acc.end_customer(ctx, &cols, &walker.walk(cust, run_events), run);
+                    } else {
+                        for &e in run_events {
+                            all.add_event(&cols, &cols.read(e as usize), &mut whole);
+                        }
+                    }
+                    start = end;
+                }
             }
         }
-        v[CSAT] = pct(hi as f64, n as f64);
+        all.end_customer(ctx, &cols, &walker.walk(cust, events), whole);
     }
-    if let Some(eff) = ds.effort.as_deref() {
-        let easy = ds.scales.effort.max - 2.0;
-        let (mut m, mut e_n) = (Mean::default(), 0u64);
-        for &e in sel {
-            let x = eff[e as usize];
-            if !x.is_nan() {
-                m.add(x);
-                e_n += (x >= easy) as u64;
-            }
-        }
-        v[CES] = m.get();
-        v[9] = pct(e_n as f64, m.n as f64);
-    }
-    if ds.nps.is_some() {
-        v[NPS] = counts(ds, &responses(ds, sel, settings.nps_latest_only)).nps();
-    }
-    if let Some(r) = rev {
-        let mut m = Mean::default();
-        for &e in sel {
-            let x = r[e as usize];
-            if !x.is_nan() {
-                m.add(x);
-            }
-        }
-        v[11] = (m.n > 0).then_some(m.sum);
-        v[12] = v[11].and_then(|t| ratio(t, custf));
-    }
-    v[15] = ratio(events, custf);
-    v[JES] = jes(v, &settings.jes_weights, ds.scales.effort).value;
-    out
+    let per = per.into_iter().map(|a| a.finish(ctx, settings)).collect();
+    (all.finish(ctx, settings), per)
 }
 
 /// The Journey Excellence Score from KPI values.
@@ -445,36 +627,6 @@ fn status(value: f64, target: f64, lower_is_better: bool) -> TargetStatus {
     }
 }
 
-/// The selected events grouped by period, each group still in customer, time order.
-fn by_period(ds: &Dataset, p: &PeriodIndex, sel: &[u32]) -> (Vec<u32>, Vec<usize>) {
-    let Some(ts) = ds.timestamp.as_deref() else {
-        return (Vec::new(), vec![0; p.len + 1]);
-    };
-    let mut start = vec![0usize; p.len + 1];
-    // One calendar lookup per event, reused by the placing pass.
-    let slots: Vec<u32> = sel
-        .iter()
-        .map(|&e| p.slot(ts[e as usize]).map_or(u32::MAX, |s| s as u32))
-        .collect();
-    for &s in &slots {
-        if s != u32::MAX {
-            start[s as usize + 1] += 1;
-        }
-    }
-    for s in 0..p.len {
-        start[s + 1] += start[s];
-    }
-    let mut fill = start.clone();
-    let mut out = vec![0u32; start[p.len]];
-    for (&e, &s) in sel.iter().zip(&slots) {
-        if s != u32::MAX {
-            out[fill[s as usize]] = e;
-            fill[s as usize] += 1;
-        }
-    }
-    (out, start)
-}
-
 /// The KPI view for the selected events.
 pub(crate) fn compute(
     ctx: &FunnelCtx,
@@ -483,7 +635,6 @@ pub(crate) fn compute(
     sel: &[u32],
 ) -> KpiView {
     let ds = ctx.ds;
-    let all = values(ctx, settings, sel);
     let mut targets: BTreeMap<String, (f64, TargetSource)> = BTreeMap::new();
     for (k, &t) in &ds.meta.targets {
         targets.insert(k.clone(), (t, TargetSource::Meta));
@@ -491,29 +642,35 @@ pub(crate) fn compute(
     for (k, &t) in &settings.targets {
         targets.insert(k.clone(), (t, TargetSource::User));
     }
-    // Per-period values, for sparklines and period over period.
+    // Per-period values, for sparklines and period over period: the last
+    // `sparkline_periods` periods up to the one holding the latest selected event.
+    let ts = ds.timestamp.as_deref();
+    let window = periods.zip(ts).and_then(|(p, ts)| {
+        let latest_t = sel
+            .iter()
+            .map(|&e| ts[e as usize])
+            .filter(|&t| t != NO_TIME)
+            .max()?;
+        let latest = p.slot(latest_t)?;
+        let n = settings.sparkline_periods.max(3);
+        Some((p, (latest + 1).saturating_sub(n), latest))
+    });
+    let (all, per) = all_values(ctx, settings, sel, window);
     let mut series: Vec<(String, bool, Values)> = Vec::new();
     let (mut current_period, mut previous_period) = (None, None);
     let (mut cur, mut prev) = (None, None);
-    if let Some(p) = periods {
-        let (grouped, start) = by_period(ds, p, sel);
-        let latest = (0..p.len).rev().find(|&s| start[s + 1] > start[s]);
-        if let Some(latest) = latest {
-            let n = settings.sparkline_periods.max(3);
-            let first = (latest + 1).saturating_sub(n);
-            for s in first..=latest {
-                let vals = values(ctx, settings, &grouped[start[s]..start[s + 1]]);
-                series.push((p.label(s), s != latest, vals));
-            }
-            let len = series.len();
-            if len >= 2 {
-                current_period = Some(series[len - 2].0.clone());
-                cur = Some(len - 2);
-            }
-            if len >= 3 {
-                previous_period = Some(series[len - 3].0.clone());
-                prev = Some(len - 3);
-            }
+    if let Some((p, first, latest)) = window {
+        for (s, vals) in (first..=latest).zip(per) {
+            series.push((p.label(s), s != latest, vals));
+        }
+        let len = series.len();
+        if len >= 2 {
+            current_period = Some(series[len - 2].0.clone());
+            cur = Some(len - 2);
+        }
+        if len >= 3 {
+            previous_period = Some(series[len - 3].0.clone());
+            prev = Some(len - 3);
         }
     }
     let kpis = DEFS

@@ -112,7 +112,7 @@ pub(crate) struct Counts {
 }
 
 impl Counts {
-    fn add(&mut self, v: f64) {
+    pub(crate) fn add(&mut self, v: f64) {
         if v >= 9.0 {
             self.p += 1;
         } else if v >= 7.0 {
@@ -186,17 +186,6 @@ pub(crate) fn responses(ds: &Dataset, sel: &[u32], latest_only: bool) -> Vec<u32
     out
 }
 
-/// NPS counts of a list of responses.
-pub(crate) fn counts(ds: &Dataset, resp: &[u32]) -> Counts {
-    let mut c = Counts::default();
-    for &e in resp {
-        if let Some(v) = answer(ds, e as usize) {
-            c.add(v);
-        }
-    }
-    c
-}
-
 fn empty_view(settings: &Settings, missing: Option<String>) -> NpsView {
     NpsView {
         unavailable: missing,
@@ -224,7 +213,6 @@ pub(crate) fn compute(
     if ds.nps.is_none() {
         return view;
     }
-    let resp = responses(ds, sel, settings.nps_latest_only);
     let mut total = Counts::default();
     let mut trend = vec![Counts::default(); periods.map_or(0, |p| p.len)];
     let bcol = settings.breakdown.as_deref().map(|k| (k, ds.dimension(k)));
@@ -232,20 +220,39 @@ pub(crate) fn compute(
         Some((_, Some(c))) => c.values.len() + 1,
         _ => 0,
     };
+    let bcodes = match bcol {
+        Some((_, Some(c))) => Some(&c.codes[..]),
+        _ => None,
+    };
     let mut segs = vec![Counts::default(); nb];
-    for &e in &resp {
-        let i = e as usize;
-        let Some(v) = answer(ds, i) else { continue };
+    let times = ds.timestamp.as_deref().filter(|_| periods.is_some());
+    let mut record = |i: usize, v: f64| {
         total.add(v);
         view.distribution[(v.round() as usize).min(10)] += 1;
-        if let (Some(p), Some(t)) = (periods, ds.time(i)) {
-            if let Some(s) = p.slot(t) {
+        if let (Some(p), Some(ts)) = (periods, times) {
+            if let Some(s) = p.slot(ts[i]) {
                 trend[s].add(v);
             }
         }
-        if let Some((_, Some(col))) = bcol {
-            let c = col.codes[i];
+        if let Some(codes) = bcodes {
+            let c = codes[i];
             segs[if c == MISSING { nb - 1 } else { c as usize }].add(v);
+        }
+    };
+    if settings.nps_latest_only {
+        for &e in &responses(ds, sel, true) {
+            if let Some(v) = answer(ds, e as usize) {
+                record(e as usize, v);
+            }
+        }
+    } else if let Some(col) = ds.nps.as_deref() {
+        // Every answer counts: no need to collect the responses first.
+        let scale = ds.scales.nps;
+        for &e in sel {
+            let v = col[e as usize];
+            if !v.is_nan() && scale.contains(v) {
+                record(e as usize, v);
+            }
         }
     }
     view.summary = total.summary();

@@ -33,16 +33,7 @@ pub(crate) fn time_key(t: i64) -> i64 {
 
 impl Prepared {
     pub fn new(ds: &Dataset) -> Prepared {
-        let n = ds.len();
-        let mut order: Vec<u32> = (0..n as u32).collect();
-        let cust = &ds.customer.codes;
-        match ds.timestamp.as_ref() {
-            Some(ts) => order.sort_unstable_by_key(|&i| {
-                let i = i as usize;
-                (cust[i], time_key(ts[i]), i)
-            }),
-            None => order.sort_unstable_by_key(|&i| (cust[i as usize], i)),
-        }
+        let order = analysis_order(ds);
         let has_time = ds
             .timestamp
             .as_ref()
@@ -66,6 +57,51 @@ impl Prepared {
     }
 }
 
+/// File indexes sorted by (customer code, time key, file index).
+///
+/// Exports are usually grouped by customer and in time order already, so that is checked
+/// first in one pass. Otherwise a counting sort by customer code (codes are dense) groups
+/// the rows, carrying each row's time key along so the per-customer sort by time reads
+/// contiguous memory instead of jumping around the timestamp column; rows are placed in
+/// file order, so a stable sort by time alone gives the (time, file index) order.
+fn analysis_order(ds: &Dataset) -> Vec<u32> {
+    let n = ds.len();
+    let cust = &ds.customer.codes;
+    let time = |i: usize| ds.timestamp.as_ref().map_or(0, |ts| time_key(ts[i]));
+    let in_order = (1..n).all(|i| (cust[i - 1], time(i - 1)) <= (cust[i], time(i)));
+    if in_order {
+        return (0..n as u32).collect();
+    }
+    let nc = ds.customer.values.len();
+    if cust.iter().any(|&c| c as usize >= nc) {
+        // Not a dataset from `DatasetBuilder` (codes outside the dictionary): plain sort.
+        let mut order: Vec<u32> = (0..n as u32).collect();
+        order.sort_unstable_by_key(|&i| (cust[i as usize], time(i as usize), i));
+        return order;
+    }
+    let mut start = vec![0usize; nc + 1];
+    for &c in cust {
+        start[c as usize + 1] += 1;
+    }
+    for c in 0..nc {
+        start[c + 1] += start[c];
+    }
+    let mut fill = start.clone();
+    let mut keyed = vec![(0i64, 0u32); n];
+    for (i, &c) in cust.iter().enumerate() {
+        let slot = &mut fill[c as usize];
+        keyed[*slot] = (time(i), i as u32);
+        *slot += 1;
+    }
+    for c in 0..nc {
+        let group = &mut keyed[start[c]..start[c + 1]];
+        if !group.is_sorted_by_key(|k| k.0) {
+            group.sort_by_key(|k| k.0);
+        }
+    }
+    keyed.into_iter().map(|k| k.1).collect()
+}
+
 /// A copy of `ds` with its rows in `order`.
 fn permute(ds: &Dataset, order: &[u32]) -> Dataset {
     let dim = |c: &DimColumn| {
@@ -81,10 +117,19 @@ fn permute(ds: &Dataset, order: &[u32]) -> Dataset {
         }
         out
     };
+    // The customer dictionary holds one string per customer: copy the values but not the
+    // text-to-code lookup table (another string per customer). Nothing looks customers up
+    // by id in the sorted copy, and `code_of` still answers without the table.
+    let mut customer = DimColumn::new(ds.customer.name.clone());
+    customer.values = ds.customer.values.clone();
+    customer.codes = order
+        .iter()
+        .map(|&i| ds.customer.codes[i as usize])
+        .collect();
     Dataset {
         meta: ds.meta.clone(),
         scales: ds.scales,
-        customer: dim(&ds.customer),
+        customer,
         timestamp: ds
             .timestamp
             .as_ref()
@@ -132,14 +177,16 @@ fn stage_median_first(ds: &Dataset) -> Vec<Option<i64>> {
             if v.is_empty() {
                 return None;
             }
-            v.sort_unstable();
+            // A selection, not a sort: a million rows give up to a million first times.
             let m = v.len() / 2;
+            let odd = v.len() % 2 == 1;
+            let (lower, &mut mid, _) = v.select_nth_unstable(m);
+            if odd {
+                return Some(mid);
+            }
+            let below = lower.iter().copied().max().unwrap_or(mid);
             // Lower median on even counts keeps it an actual timestamp (integer seconds).
-            Some(if v.len() % 2 == 1 {
-                v[m]
-            } else {
-                v[m - 1] + (v[m] - v[m - 1]) / 2
-            })
+            Some(below + (mid - below) / 2)
         })
         .collect()
 }

@@ -47,18 +47,29 @@ pub fn wilson(x: u64, n: u64) -> Option<(f64, f64)> {
     ))
 }
 
-/// Median of the values; sorts the slice in place.
+/// Median of the values; reorders the slice in place.
+///
+/// A selection (linear time) rather than a full sort: the funnel takes medians of up to
+/// one value per customer per step, and sorting those dominated a filter change.
 pub fn median(v: &mut [f64]) -> Option<f64> {
     if v.is_empty() {
         return None;
     }
-    v.sort_unstable_by(f64::total_cmp);
     let m = v.len() / 2;
-    Some(if v.len() % 2 == 1 {
-        v[m]
-    } else {
-        (v[m - 1] + v[m]) / 2.0
-    })
+    let odd = v.len() % 2 == 1;
+    let (lower, mid, _) = v.select_nth_unstable_by(m, f64::total_cmp);
+    let mid = *mid;
+    if odd {
+        return Some(mid);
+    }
+    // Everything left of the m-th value is not greater than it, so the (m−1)-th value of
+    // the sorted order is the largest of them.
+    let below = lower
+        .iter()
+        .copied()
+        .reduce(|a, b| if b.total_cmp(&a).is_gt() { b } else { a })
+        .unwrap_or(mid);
+    Some((below + mid) / 2.0)
 }
 
 /// Running sum and count, for means without storing values.

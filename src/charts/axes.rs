@@ -70,7 +70,16 @@ pub fn x_category_labels<DB: DrawingBackend>(
 ) -> Result<(), ChartError> {
     let font = p.font_px(Size::Small);
     let fit = label::chars_that_fit(bands.step_px() * 0.95, font);
-    let (every, max_chars) = if fit >= 4 {
+    let longest = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    // Short labels such as periods ("2025-03", "2025-W05") read better whole and thinned
+    // out than cut to "2025-…"; long names are shortened instead.
+    let (every, max_chars) = if longest > fit && longest <= 10 {
+        let need = label::text_width(&"0".repeat(longest + 1), font);
+        (
+            (need / bands.step_px().max(1.0)).ceil().max(1.0) as usize,
+            longest,
+        )
+    } else if fit >= 4 {
         (1, fit)
     } else {
         let every = (4.0 * font * 0.6 / bands.step_px().max(1.0)).ceil() as usize;

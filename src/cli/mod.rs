@@ -14,6 +14,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
 }
 
 pub const USAGE: &str = "usage:
-  journey-lens check FILE
-  journey-lens report FILE [--meta META.json] [--filter DIM=VALUE]... [--mode ordered|any] [--window-days N] [--from DATE --to DATE]
-  journey-lens generate --rows N --seed S > file.csv";
+  journey-lens check FILE [--map COLUMN=ROLE]... [--scale satisfaction=1-10] [--row-ids]
+  journey-lens report FILE [--meta META.json] [--filter DIM=VALUE]... [--mode ordered|any] [--window-days N]
+                           [--from DATE --to DATE] [--breakdown DIM] [--period week|month]
+  journey-lens generate --rows N --seed S [--format csv|json|ca] > file.csv";

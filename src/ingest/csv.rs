@@ -1,11 +1,9 @@
 //! The CSV loader, fed chunk by chunk so the browser can parse a 100 MB file and still
 //! repaint between chunks.
 //!
-//! Each chunk is decoded to UTF-8 when needed, cut at the last record boundary (a newline
-//! outside quotes, found by a tiny state machine that follows the `csv` crate's quoting
-//! rules) and the complete records are parsed with `csv::ByteRecord`; the cut-off tail
-//! waits for the next chunk. For UTF-8 input a chunk is parsed in place, so only tails
-//! are copied.
+//! Each chunk is decoded to UTF-8 when needed and its complete records are read in place
+//! by [`Splitter`] (the `csv` crate's rules, without copying plain fields); the unfinished
+//! last record waits for the next chunk, so only tails are copied.
 
 use super::encoding::{needs_decoding, StreamDecoder};
 use super::error::IngestError;
@@ -13,6 +11,7 @@ use super::mapping::resolve_roles;
 use super::report::{LoadReport, Loaded};
 use super::rows::{check_roles, Assembler, Cell, Rules};
 use super::sniff::{delimiter_text, sniff_inner, split_inner, Sniffed, SNIFF_BYTES};
+use super::split::{Record, Splitter, Step};
 use super::values::trim;
 use crate::dataset::{Meta, Role, Scales};
 
@@ -58,81 +57,17 @@ pub struct Progress {
     pub bytes: u64,
 }
 
-/// Quote state at the end of the scanned bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum QuoteState {
-    FieldStart,
-    Unquoted,
-    Quoted,
-    ClosingQuote,
-}
-
-/// Finds record boundaries incrementally.
-#[derive(Debug, Clone, Copy)]
-struct Scanner {
-    state: QuoteState,
-    delim: u8,
-}
-
-impl Scanner {
-    /// Scans `bytes` (continuing from earlier calls) and returns the position just after the
-    /// last newline that ends a record.
-    fn scan(&mut self, bytes: &[u8]) -> Option<usize> {
-        let mut last = None;
-        let mut st = self.state;
-        let d = self.delim;
-        for (i, &b) in bytes.iter().enumerate() {
-            st = match st {
-                QuoteState::FieldStart | QuoteState::Unquoted => {
-                    if b == b'\n' {
-                        last = Some(i + 1);
-                        QuoteState::FieldStart
-                    } else if b == d {
-                        QuoteState::FieldStart
-                    } else if b == b'"' && st == QuoteState::FieldStart {
-                        QuoteState::Quoted
-                    } else {
-                        QuoteState::Unquoted
-                    }
-                }
-                QuoteState::Quoted => {
-                    if b == b'"' {
-                        QuoteState::ClosingQuote
-                    } else {
-                        QuoteState::Quoted
-                    }
-                }
-                QuoteState::ClosingQuote => {
-                    if b == b'"' {
-                        QuoteState::Quoted
-                    } else if b == b'\n' {
-                        last = Some(i + 1);
-                        QuoteState::FieldStart
-                    } else if b == d {
-                        QuoteState::FieldStart
-                    } else {
-                        QuoteState::Unquoted
-                    }
-                }
-            };
-        }
-        self.state = st;
-        last
-    }
-}
-
 /// Everything that exists once the file's format is known.
 struct Engine {
     decoder: Option<StreamDecoder>,
     /// Whether a UTF-8 BOM may still have to be skipped at the very start.
     at_start: bool,
+    /// The unfinished last record of the input so far (and, for decoded input, the
+    /// decoded bytes not yet read).
     pending: Vec<u8>,
-    /// How much of `pending` the scanner has seen.
-    scanned: usize,
-    scanner: Scanner,
-    /// Lines before the first byte of `pending`.
-    line_offset: u64,
-    delimiter: u8,
+    splitter: Splitter,
+    /// File line of the next unread byte (header = line 1).
+    line: u64,
     /// The inner separator of an Excel-wrapped file.
     wrapped: Option<u8>,
     header_skipped: bool,
@@ -141,8 +76,8 @@ struct Engine {
     blank_records: usize,
     asm: Assembler,
     report: LoadReport,
-    rec: csv::ByteRecord,
     inner: csv::ByteRecord,
+    inner_bounds: Vec<(usize, usize)>,
 }
 
 impl Engine {
@@ -196,21 +131,16 @@ impl Engine {
             decoder: needs_decoding(enc).then(|| StreamDecoder::new(enc)),
             at_start: true,
             pending: Vec::new(),
-            scanned: 0,
-            scanner: Scanner {
-                state: QuoteState::FieldStart,
-                delim: delimiter,
-            },
-            line_offset: 0,
-            delimiter,
+            splitter: Splitter::new(delimiter),
+            line: 1,
             wrapped: sniffed.wrapped.then_some(sniffed.delimiter),
             header_skipped: false,
             ended: false,
             blank_records: 0,
             asm: Assembler::new(sniffed.headers.clone(), roles, rules),
             report,
-            rec: csv::ByteRecord::new(),
             inner: csv::ByteRecord::new(),
+            inner_bounds: Vec::new(),
         })
     }
 
@@ -222,7 +152,7 @@ impl Engine {
         self.ended = last;
         if let Some(dec) = self.decoder.as_mut() {
             dec.decode_into(chunk, last, &mut self.pending);
-            self.drain_pending(last);
+            self.parse_pending(last);
             return;
         }
         if self.at_start {
@@ -236,115 +166,93 @@ impl Engine {
         }
         if self.pending.is_empty() {
             // Parse in place; keep only the unfinished tail.
-            let cut = if last {
-                Some(chunk.len())
-            } else {
-                self.scanner.scan(chunk)
-            };
-            let cut = cut.unwrap_or(0);
-            self.parse_segment(&chunk[..cut]);
-            self.pending.extend_from_slice(&chunk[cut..]);
-            self.scanned = self.pending.len();
+            let used = self.parse(chunk, last);
+            self.pending.extend_from_slice(&chunk[used..]);
         } else {
             self.pending.extend_from_slice(chunk);
-            self.drain_pending(last);
+            self.parse_pending(last);
         }
     }
 
-    /// Parses every complete record in `pending`.
-    fn drain_pending(&mut self, last: bool) {
-        let cut = if last {
-            Some(self.pending.len())
-        } else {
-            let from = self.scanned;
-            self.scanner.scan(&self.pending[from..]).map(|c| c + from)
-        };
-        self.scanned = self.pending.len();
-        let Some(cut) = cut else { return };
-        if cut == 0 {
-            return;
-        }
-        let pending = std::mem::take(&mut self.pending);
-        self.parse_segment(&pending[..cut]);
-        let mut pending = pending;
-        pending.drain(..cut);
-        self.scanned = pending.len();
+    /// Parses every complete record in `pending`, keeping the unfinished tail.
+    fn parse_pending(&mut self, last: bool) {
+        let mut pending = std::mem::take(&mut self.pending);
+        let used = self.parse(&pending, last);
+        pending.drain(..used);
         self.pending = pending;
     }
 
-    /// Parses complete records; `segment` starts at a record boundary.
-    fn parse_segment(&mut self, segment: &[u8]) {
-        if segment.is_empty() {
-            return;
-        }
-        let mut rdr = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .delimiter(self.delimiter)
-            .buffer_capacity(64 * 1024)
-            .from_reader(segment);
-        let mut rec = std::mem::take(&mut self.rec);
-        let mut inner = std::mem::take(&mut self.inner);
-        // Line numbers are counted here rather than taken from the csv reader, which counts
-        // CRLF line ends differently; a record's line is where its first byte is.
-        let (mut at_byte, mut at_line) = (0usize, self.line_offset + 1);
-        while let Ok(true) = rdr.read_byte_record(&mut rec) {
-            let mut start = rec
-                .position()
-                .map_or(at_byte, |p| p.byte() as usize)
-                .clamp(at_byte, segment.len());
-            // After a CRLF the reader reports the record as starting at the LF.
-            while matches!(segment.get(start), Some(b'\n' | b'\r')) {
-                start += 1;
-            }
-            at_line += segment[at_byte..start]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count() as u64;
-            at_byte = start;
-            let line = at_line;
-            if !self.header_skipped {
-                self.header_skipped = true;
-                continue;
-            }
-            let record = match self.wrapped {
-                Some(d) if rec.len() == 1 => {
-                    if !split_inner(rec.get(0).unwrap_or(b""), d, &mut inner) {
-                        inner.clear();
+    /// Reads the complete records at the start of `input` (all of it when `last`) and
+    /// returns how many bytes they took; the rest must be fed again with more bytes.
+    fn parse(&mut self, input: &[u8], last: bool) -> usize {
+        let mut splitter = std::mem::replace(&mut self.splitter, Splitter::new(b','));
+        let mut pos = 0;
+        loop {
+            match splitter.next(input, pos, last) {
+                Step::Record(found) => {
+                    // A record's line is where its first byte is.
+                    self.line += found.newlines_before;
+                    let line = self.line;
+                    self.line += found.newlines_in;
+                    pos = found.next;
+                    if !self.header_skipped {
+                        self.header_skipped = true;
+                        continue;
                     }
-                    &inner
+                    self.record(line, splitter.record(input, &found));
                 }
-                _ => &rec,
-            };
-            self.record(line, record);
+                Step::NeedMore { skip, newlines } => {
+                    self.line += newlines;
+                    pos = skip;
+                    break;
+                }
+                Step::End => {
+                    pos = input.len();
+                    break;
+                }
+            }
         }
-        self.rec = rec;
-        self.inner = inner;
-        at_line += segment[at_byte..].iter().filter(|&&b| b == b'\n').count() as u64;
-        self.line_offset = at_line - 1;
+        self.splitter = splitter;
+        pos
     }
 
-    fn record(&mut self, line: u64, rec: &csv::ByteRecord) {
+    fn record(&mut self, line: u64, rec: Record<'_>) {
+        match self.wrapped {
+            Some(d) if rec.len() == 1 => {
+                let mut inner = std::mem::take(&mut self.inner);
+                let mut bounds = std::mem::take(&mut self.inner_bounds);
+                if !split_inner(rec.get(0).unwrap_or(b""), d, &mut inner) {
+                    inner.clear();
+                }
+                bounds.clear();
+                let mut at = 0;
+                for f in inner.iter() {
+                    bounds.push((at, at + f.len()));
+                    at += f.len();
+                }
+                self.fields(line, Record::new(inner.as_slice(), &bounds));
+                self.inner = inner;
+                self.inner_bounds = bounds;
+            }
+            _ => self.fields(line, rec),
+        }
+    }
+
+    /// Loads one record's fields. The record's bytes are checked for UTF-8 once; a record
+    /// with bad bytes is read cell by cell, each text cell repaired on its own (numbers and
+    /// dates never accept such bytes).
+    fn fields(&mut self, line: u64, rec: Record<'_>) {
         if rec.iter().all(|f| trim(f).is_empty()) {
             self.blank_records += 1;
             return;
         }
-        if std::str::from_utf8(rec.as_slice()).is_err() {
-            // Rare (a UTF-8 file with a few bad bytes): repair the record before reading it.
-            let fixed: csv::ByteRecord = rec
-                .iter()
-                .map(|f| String::from_utf8_lossy(f).into_owned().into_bytes())
-                .collect();
-            self.record_valid(line, &fixed);
-        } else {
-            self.record_valid(line, rec);
-        }
-    }
-
-    fn record_valid(&mut self, line: u64, rec: &csv::ByteRecord) {
+        let text = rec.text();
         self.asm.row(
             line,
-            |i| rec.get(i).map_or(Cell::Missing, Cell::Text),
+            |i| match text {
+                Some(t) => rec.get_str(t, i).map_or(Cell::Missing, Cell::Str),
+                None => rec.get(i).map_or(Cell::Missing, Cell::Text),
+            },
             || {
                 rec.iter()
                     .map(|f| String::from_utf8_lossy(f).into_owned())

@@ -17,6 +17,7 @@ pub mod mapping;
 pub mod report;
 pub mod rows;
 pub mod sniff;
+pub mod split;
 pub mod values;
 
 pub use self::csv::{load_csv, CsvLoader, CsvOptions, Progress};

@@ -17,12 +17,33 @@ use std::borrow::Cow;
 #[derive(Debug, Clone, Copy)]
 pub enum Cell<'a> {
     Missing,
-    /// Raw (untrimmed) UTF-8 text.
+    /// Raw (untrimmed) text, UTF-8 unless the file is damaged (bad bytes are replaced).
     Text(&'a [u8]),
+    /// Raw (untrimmed) text already known to be valid, so it is not checked again.
+    Str(&'a str),
     /// A JSON number, with its text for text columns.
     Num(f64, &'a [u8]),
     /// A JSON list or object, which no column can hold.
     Nested,
+}
+
+impl<'a> Cell<'a> {
+    /// The same cell for readers that work on bytes (numbers, dates).
+    fn bytes(self) -> Cell<'a> {
+        match self {
+            Cell::Str(s) => Cell::Text(s.as_bytes()),
+            c => c,
+        }
+    }
+}
+
+/// [`trim`] on text that is known to be valid.
+fn trim_str(s: &str) -> &str {
+    let t = trim(s.as_bytes());
+    // `trim` only drops whole ASCII spaces and whole U+00A0, so both ends stay on
+    // character boundaries.
+    let start = t.as_ptr() as usize - s.as_ptr() as usize;
+    s.get(start..start + t.len()).unwrap_or(s)
 }
 
 /// Where each role lives in the source record.
@@ -73,6 +94,18 @@ pub struct Assembler {
     row_name: String,
     /// Score messages, built once rather than per row.
     messages: [String; 3],
+    /// Allocations of the per-row extra-column lists, kept empty between rows so a million
+    /// rows do not cost two million small allocations (see [`recycle`]).
+    extras_text: Vec<Option<Cow<'static, str>>>,
+    extras_ref: Vec<Option<&'static str>>,
+}
+
+/// Empties a list and hands its allocation back with a different lifetime. Collecting a
+/// `vec::IntoIter` into a `Vec` of a type with the same layout reuses the buffer, so this
+/// lets per-row lists of borrowed cells be kept between rows without unsafe code.
+fn recycle<T, U>(mut v: Vec<Option<T>>) -> Vec<Option<U>> {
+    v.clear();
+    v.into_iter().map(|_| None).collect()
 }
 
 /// Checks the mapping has what every view needs before any row is read.
@@ -182,6 +215,8 @@ impl Assembler {
                 ),
             ],
             rules,
+            extras_text: Vec::new(),
+            extras_ref: Vec::new(),
         }
     }
 
@@ -209,12 +244,20 @@ impl Assembler {
                 let i = slot?;
                 match get(i) {
                     Cell::Missing => None,
+                    Cell::Str(s) => {
+                        let t = trim_str(s);
+                        (!is_missing(t.as_bytes())).then_some(Cow::Borrowed(t))
+                    }
                     Cell::Text(b) | Cell::Num(_, b) => {
                         let b = trim(b);
                         if is_missing(b) {
                             None
                         } else {
-                            Some(String::from_utf8_lossy(b))
+                            // Checked once here; the lossy repair is for the rare bad cell.
+                            Some(match std::str::from_utf8(b) {
+                                Ok(s) => Cow::Borrowed(s),
+                                Err(_) => String::from_utf8_lossy(b),
+                            })
                         }
                     }
                     Cell::Nested => {
@@ -243,7 +286,7 @@ impl Assembler {
         let mut timestamp = None;
         let mut slash: Option<SlashDate> = None;
         if let Some(i) = self.slots.timestamp {
-            match get(i) {
+            match get(i).bytes() {
                 Cell::Num(v, _) if v.is_finite() => {
                     // JSON epoch seconds (or milliseconds, which are 1000x larger).
                     let secs = if v.abs() > 1e11 { v / 1000.0 } else { v };
@@ -276,7 +319,8 @@ impl Assembler {
                         }
                     }
                 }
-                Cell::Missing => {}
+                // `bytes()` has turned `Str` into `Text`.
+                Cell::Missing | Cell::Str(_) => {}
             }
         }
 
@@ -286,8 +330,9 @@ impl Assembler {
         let number =
             |slot: Option<usize>, problems: &mut Vec<(usize, String)>, msg: &str| -> Option<f64> {
                 let i = slot?;
-                match get(i) {
-                    Cell::Missing => None,
+                match get(i).bytes() {
+                    // `bytes()` has turned `Str` into `Text`.
+                    Cell::Missing | Cell::Str(_) => None,
                     Cell::Nested => {
                         problems.push((i, format!("{msg}, not a list or object")));
                         None
@@ -359,14 +404,16 @@ impl Assembler {
         let channel = text(self.slots.channel, &mut problems);
         let persona = text(self.slots.persona, &mut problems);
         let comment = text(self.slots.comment, &mut problems);
-        let extras: Vec<Option<Cow<'a, str>>> = self
-            .slots
-            .extras
-            .iter()
-            .map(|&i| text(Some(i), &mut problems))
-            .collect();
+        let mut extras = recycle(std::mem::take(&mut self.extras_text));
+        extras.extend(
+            self.slots
+                .extras
+                .iter()
+                .map(|&i| text(Some(i), &mut problems)),
+        );
 
         if !problems.is_empty() {
+            self.extras_text = recycle(extras);
             self.reject(line, problems, raw);
             return;
         }
@@ -393,9 +440,15 @@ impl Assembler {
             nps,
             revenue,
             comment: comment.as_deref(),
-            extras: extras.iter().map(|e| e.as_deref()).collect(),
+            extras: {
+                let mut v = recycle(std::mem::take(&mut self.extras_ref));
+                v.extend(extras.iter().map(|e| e.as_deref()));
+                v
+            },
         };
         self.builder.push(&ev);
+        self.extras_ref = recycle(ev.extras);
+        self.extras_text = recycle(extras);
         if let Some(sd) = slash {
             self.order.observe(&sd);
             self.slashed.push((row_index, sd));

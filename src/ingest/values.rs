@@ -2,8 +2,6 @@
 //! dates in the handful of layouts spreadsheets export. Everything works on bytes and
 //! allocates nothing, because it runs for every cell of a million-row file.
 
-use chrono::NaiveDate;
-
 /// Strips ASCII whitespace and non-breaking spaces around a cell.
 pub fn trim(b: &[u8]) -> &[u8] {
     let mut s = b;
@@ -40,7 +38,12 @@ pub fn is_missing(b: &[u8]) -> bool {
 /// a cell that can only be read one way (e.g. "4,5" in a decimal-point file) is still
 /// accepted, but an ambiguous one ("1,234") always follows the file's convention.
 pub fn parse_number(b: &[u8], decimal_comma: bool) -> Option<f64> {
-    // Fast path: plain "-12.5" style.
+    if !decimal_comma {
+        if let Some(v) = plain_decimal(b) {
+            return Some(v);
+        }
+    }
+    // Plain "-12.5" style.
     if b.iter()
         .all(|&c| c.is_ascii_digit() || c == b'.' || c == b'-' || c == b'+')
         && !decimal_comma
@@ -153,6 +156,44 @@ pub fn parse_number(b: &[u8], decimal_comma: bool) -> Option<f64> {
         .parse::<f64>()
         .ok()
         .filter(|v| v.is_finite())
+}
+
+/// `[+-]digits[.digits]` with at most 15 digits, read without `str::parse`: scores and
+/// amounts are short, and there are millions of them. The digits as an integer and the
+/// power of ten are both exact in an `f64` (below 2^53 and 1e22), so one division gives
+/// the correctly rounded value, the same one `str::parse` returns. `None` means "use the
+/// general reader", never "not a number".
+fn plain_decimal(b: &[u8]) -> Option<f64> {
+    const POW10: [f64; 16] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ];
+    let (neg, digits) = match b {
+        [b'-', r @ ..] => (true, r),
+        [b'+', r @ ..] => (false, r),
+        r => (false, r),
+    };
+    let mut m: u64 = 0;
+    let mut n = 0usize;
+    let mut frac: Option<usize> = None;
+    for &c in digits {
+        if c.is_ascii_digit() {
+            m = m * 10 + (c - b'0') as u64;
+            n += 1;
+            if n > 15 {
+                return None;
+            }
+        } else if c == b'.' && frac.is_none() {
+            frac = Some(n);
+        } else {
+            return None;
+        }
+    }
+    if n == 0 {
+        return None;
+    }
+    let scale = n - frac.unwrap_or(n);
+    let v = m as f64 / POW10[scale];
+    Some(if neg { -v } else { v })
 }
 
 /// Evidence about the decimal mark from sample cells, gathered across a whole file.
@@ -277,10 +318,31 @@ impl SlashDate {
     }
 }
 
+/// Days from 1970-01-01 to a proleptic Gregorian date, `None` when it does not exist.
+/// Arithmetic rather than chrono because it runs once per timestamp cell; a test checks
+/// it against chrono.
 fn days(y: i32, m: u32, d: u32) -> Option<i64> {
-    let date = NaiveDate::from_ymd_opt(y, m, d)?;
-    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1)?;
-    Some((date - epoch).num_days())
+    if !(1..=12).contains(&m) || d == 0 || !(-262_000..=262_000).contains(&y) {
+        return None;
+    }
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let month_len = match m {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    if d > month_len {
+        return None;
+    }
+    // Howard Hinnant's days_from_civil.
+    let y = y as i64 - (m <= 2) as i64;
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m as i64 + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
 }
 
 /// Reads up to `max` digits starting at `*i`.
@@ -465,6 +527,7 @@ impl OrderEvidence {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
 
     #[test]
     fn numbers_in_both_notations() {
@@ -482,6 +545,38 @@ mod tests {
         assert_eq!(parse_number(b"dobre", true), None);
         assert_eq!(parse_number(b"1.2.3", false), None);
         assert_eq!(parse_number(b"", false), None);
+    }
+
+    #[test]
+    fn plain_decimals_match_the_standard_parser() {
+        for t in [
+            "0", "-0", "+7", "12.5", "-3", "147.50", "0.1", "0.3", ".5", "5.", "999999999999999",
+            "123456789.012345", "-0.000000000000001", "1.7976931348623157",
+        ] {
+            let want: f64 = t.parse().unwrap();
+            let got = parse_number(t.as_bytes(), false).unwrap();
+            assert_eq!(got.to_bits(), want.to_bits(), "{t}");
+        }
+        // Hand-worked: 16 digits leave the fast path but still read.
+        assert_eq!(parse_number(b"1234567890123456", false), Some(1.234567890123456e15));
+        for t in [&b"."[..], b"-", b"+", b"1..2", b"--1", b"1-"] {
+            assert_eq!(parse_number(t, false), None, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn day_numbers_match_chrono() {
+        let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
+        for y in [0, 1, 4, 100, 1582, 1900, 1969, 1970, 2000, 2023, 2024, 2100, 2400, 9999] {
+            for m in 0..=13u32 {
+                for d in 0..=32u32 {
+                    let want = NaiveDate::from_ymd_opt(y, m, d).map(|x| (x - epoch).num_days());
+                    assert_eq!(days(y, m, d), want, "{y}-{m}-{d}");
+                }
+            }
+        }
+        // 2024-03-15 is day 19797 (worked out in `dates`).
+        assert_eq!(days(2024, 3, 15), Some(19_797));
     }
 
     #[test]

@@ -7,6 +7,7 @@ use crate::analytics::{report_json, MISSING_LABEL};
 use crate::format;
 use crate::i18n::{fill, tr};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Distinct values of each filterable dimension, most frequent first, capped so a column
 /// of ids does not produce a 100 000-item menu.
@@ -53,6 +54,30 @@ pub fn FilterBar() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let dims = Memo::new(move |_| dimension_values(state));
+    // A click outside an open dimension menu closes it, as users expect of a dropdown.
+    let handle = window_event_listener(leptos::ev::click, |e| {
+        let inside = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest(".jl-dim-filter").ok().flatten());
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let Ok(open) = doc.query_selector_all(".jl-dim-filter[open]") else {
+            return;
+        };
+        for i in 0..open.length() {
+            if let Some(el) = open
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                if inside.as_ref() != Some(&el) {
+                    let _ = el.remove_attribute("open");
+                }
+            }
+        }
+    });
+    on_cleanup(move || handle.remove());
 
     let kept = move || {
         state.report.with(|r| {

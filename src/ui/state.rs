@@ -284,22 +284,34 @@ impl AppState {
         })
     }
 
-    /// Replaces the current data (and clears filters that no longer apply).
-    pub fn set_loaded(self, loaded: Loaded, source: Source) {
-        let t0 = dom::now_ms();
-        let prepared = Prepared::new(&loaded.dataset);
-        let prep_ms = dom::now_ms() - t0;
-        self.timings.update(|t| {
-            t.load_ms += prep_ms;
-            t.loads += 1;
+    /// Replaces the current data (and clears filters that no longer apply). Preparing and
+    /// the first compute each run in their own task, after a yield, so a big file never
+    /// blocks the page in one long stretch.
+    pub fn set_loaded(self, mut loaded: Loaded, source: Source) {
+        // Name the dataset after its file, as the report command does.
+        if loaded.dataset.meta.name.is_none() {
+            if let Source::Sample(n) | Source::File(n) = &source {
+                loaded.dataset.meta.name = Some(n.clone());
+            }
+        }
+        leptos::task::spawn_local(async move {
+            dom::yield_now().await;
+            let t0 = dom::now_ms();
+            let prepared = Prepared::new(&loaded.dataset);
+            let prep_ms = dom::now_ms() - t0;
+            dom::yield_now().await;
+            self.timings.update(|t| {
+                t.load_ms += prep_ms;
+                t.loads += 1;
+            });
+            self.filter.set(Filter::default());
+            self.error.set(None);
+            self.current.set(Some(Arc::new(Current {
+                loaded,
+                prepared,
+                source,
+            })));
         });
-        self.filter.set(Filter::default());
-        self.error.set(None);
-        self.current.set(Some(Arc::new(Current {
-            loaded,
-            prepared,
-            source,
-        })));
     }
 
     pub async fn load_sample(self, path: &str) {

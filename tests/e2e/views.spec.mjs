@@ -4,6 +4,7 @@ import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
 import { watchConsole, openApp } from './helpers.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -83,11 +84,13 @@ test('a filter change updates the funnel numbers', async ({ page }) => {
   await page.locator('details[data-dimension="persona"] summary').click();
   const box = page.locator('details[data-dimension="persona"] input[value="Loyal regular"]');
   await box.check();
+  await page.locator('details[data-dimension="persona"] summary').click();
   const after = await downloadReport(page);
   expect(after.filter.dims.persona).toEqual(['Loyal regular']);
   expect(after.funnel.steps[0].customers).toBeLessThan(before.funnel.steps[0].customers);
   await expect(page.getByTestId('funnel-entered')).toHaveText(int(after.funnel.steps[0].customers));
   await expect(page.getByTestId('filter-count')).toContainText(`${int(after.selection.customers)} customers`);
+  await page.locator('details[data-dimension="persona"] summary').click();
   await box.uncheck();
   await expect(page.getByTestId('funnel-entered')).toHaveText(int(before.funnel.steps[0].customers));
 });
@@ -127,4 +130,12 @@ test('Download PNG gives a PNG and Download CSV the table rows', async ({ page }
   expect(lines[0]).toBe('Stage,Customers,% of first,% of previous,95% interval,Drop-off');
   expect(lines.length - 1).toBe(rows.length);
   expect(lines[1].split(',')[0]).toBe(rows[0].split('\t')[0]);
+});
+
+test('Download report (JSON) is the same document as the report command', async ({ page }) => {
+  await openApp(page);
+  const web = await downloadReport(page);
+  const cli = JSON.parse(execFileSync('cargo', ['run', '-q', '--bin', 'journey-lens', '--', 'report',
+    path.join(root, 'public/sample/journeys.csv')], { cwd: root, maxBuffer: 64 << 20 }).toString('utf8'));
+  expect(web).toEqual(cli);
 });
