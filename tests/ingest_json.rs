@@ -26,20 +26,20 @@ fn array_of_events() {
     let r = &l.report;
     assert_eq!(r.format, "json");
     assert_eq!((r.rows_loaded, r.rows_rejected), (1, 3));
-    // Keys in first-seen order (serde_json sorts keys within an object).
+    // Keys in first-seen order, each object's keys as written in the feed.
     let cols: Vec<&str> = r.columns.iter().map(|c| c.column.as_str()).collect();
     assert_eq!(
         cols,
         vec![
-            "channel",
             "customer_id",
-            "nps",
-            "stage",
             "timestamp",
+            "stage",
+            "nps",
+            "channel",
             "revenue",
             "satisfaction",
-            "tags",
-            "vip"
+            "vip",
+            "tags"
         ]
     );
     assert_eq!(r.mapping.role_of("revenue"), Some(Role::Revenue));

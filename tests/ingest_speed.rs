@@ -27,8 +27,14 @@ fn same(a: &journey_lens::dataset::Dataset, b: &journey_lens::dataset::Dataset) 
         assert_eq!(x.values, y.values, "{key} values");
         assert!(x.codes == y.codes, "{key} codes");
     }
-    let bits = |c: &Option<Vec<f64>>| c.as_ref().map(|v| v.iter().map(|f| f.to_bits()).collect::<Vec<_>>());
-    assert!(bits(&a.satisfaction) == bits(&b.satisfaction), "satisfaction");
+    let bits = |c: &Option<Vec<f64>>| {
+        c.as_ref()
+            .map(|v| v.iter().map(|f| f.to_bits()).collect::<Vec<_>>())
+    };
+    assert!(
+        bits(&a.satisfaction) == bits(&b.satisfaction),
+        "satisfaction"
+    );
     assert!(bits(&a.effort) == bits(&b.effort), "effort");
     assert!(bits(&a.nps) == bits(&b.nps), "nps");
     assert!(bits(&a.revenue) == bits(&b.revenue), "revenue");

@@ -36,7 +36,11 @@ fn with_splitter(input: &[u8], delim: u8, chunk: usize) -> Rows {
     let mut line = 1u64;
     let pieces: Vec<&[u8]> = input.chunks(chunk.max(1)).collect();
     let n = pieces.len();
-    for (k, piece) in pieces.into_iter().chain(std::iter::once(&b""[..])).enumerate() {
+    for (k, piece) in pieces
+        .into_iter()
+        .chain(std::iter::once(&b""[..]))
+        .enumerate()
+    {
         let eof = k == n;
         pending.extend_from_slice(piece);
         let mut pos = 0;
@@ -131,7 +135,8 @@ fn all_quoted(text: &str) -> String {
         .quote_style(csv::QuoteStyle::Always)
         .from_writer(Vec::new());
     for rec in rdr.records() {
-        w.write_record(&rec.expect("fixture parses")).expect("write");
+        w.write_record(&rec.expect("fixture parses"))
+            .expect("write");
     }
     String::from_utf8(w.into_inner().expect("flush")).expect("utf8")
 }
@@ -144,10 +149,19 @@ fn same_load(a: &Loaded, b: &Loaded) {
     assert_eq!(x.customer.codes, y.customer.codes);
     assert_eq!(x.timestamp, y.timestamp);
     for k in x.dimension_keys() {
-        assert_eq!(x.dimension(&k).map(|c| &c.values), y.dimension(&k).map(|c| &c.values));
-        assert_eq!(x.dimension(&k).map(|c| &c.codes), y.dimension(&k).map(|c| &c.codes));
+        assert_eq!(
+            x.dimension(&k).map(|c| &c.values),
+            y.dimension(&k).map(|c| &c.values)
+        );
+        assert_eq!(
+            x.dimension(&k).map(|c| &c.codes),
+            y.dimension(&k).map(|c| &c.codes)
+        );
     }
-    let bits = |c: &Option<Vec<f64>>| c.as_ref().map(|v| v.iter().map(|f| f.to_bits()).collect::<Vec<_>>());
+    let bits = |c: &Option<Vec<f64>>| {
+        c.as_ref()
+            .map(|v| v.iter().map(|f| f.to_bits()).collect::<Vec<_>>())
+    };
     assert_eq!(bits(&x.nps), bits(&y.nps));
     assert_eq!(x.comment, y.comment);
 }
@@ -177,7 +191,10 @@ fn plain_and_quoted_records_load_the_same() {
     let comment = d.comment.as_ref().expect("comment column");
     assert_eq!(comment.get(1), Some("slow, very \"slow\""));
     assert_eq!(comment.get(3), Some("two\nlines"));
-    assert_eq!(d.dimension("stage").map(|c| c.codes.clone()), Some(vec![0, 1, 0, 1]));
+    assert_eq!(
+        d.dimension("stage").map(|c| c.codes.clone()),
+        Some(vec![0, 1, 0, 1])
+    );
     // 2024-03-17 is day 19799 after 1970-01-01 (2024-03-15 is 19797).
     assert_eq!(d.time(3), Some(19_799 * 86_400));
 }

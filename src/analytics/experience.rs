@@ -171,7 +171,7 @@ pub struct ExperienceView {
 }
 
 use super::filter::MISSING_LABEL;
-use super::funnel::{walk, FunnelCtx};
+use super::funnel::{FunnelCtx, Walks};
 use super::settings::Settings;
 use super::stages::NOT_A_STEP;
 use super::stats::{median, pct, Mean, Pearson};
@@ -253,7 +253,12 @@ fn missing_roles(roles: &[(&str, bool)]) -> Option<String> {
 }
 
 /// The experience map for the selected events.
-pub(crate) fn compute(ctx: &FunnelCtx, settings: &Settings, sel: &[u32]) -> ExperienceView {
+pub(crate) fn compute(
+    ctx: &FunnelCtx,
+    settings: &Settings,
+    sel: &[u32],
+    walks: &Walks,
+) -> ExperienceView {
     let ds = ctx.ds;
     let scale = ds.scales.satisfaction;
     let stage = ds.stage.as_ref();
@@ -309,7 +314,7 @@ pub(crate) fn compute(ctx: &FunnelCtx, settings: &Settings, sel: &[u32]) -> Expe
     let stage_codes = stage.map(|s| &s.codes[..]);
     let tp_codes = tp.map(|t| &t.codes[..]);
 
-    walk(ctx, sel, |w| {
+    walks.replay(sel, |w| {
         let cust = w.cust;
         let mut prev_tp = MISSING;
         let mut had_handoff = false;

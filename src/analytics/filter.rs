@@ -117,7 +117,7 @@ pub(crate) fn select_sorted(
     ds: &crate::dataset::Dataset,
     filter: &Filter,
 ) -> (Vec<u32>, Vec<String>) {
-    use crate::dataset::{MISSING, NO_TIME};
+    use crate::dataset::NO_TIME;
     let mut notes = Vec::new();
     let mut tests: Vec<DimTest> = Vec::new();
     let mut nothing = false;
@@ -169,6 +169,17 @@ pub(crate) fn select_sorted(
         return ((0..ds.len() as u32).collect(), notes);
     }
     let (lo, hi) = (from.unwrap_or(i64::MIN), to.unwrap_or(i64::MAX));
+    // An empty cell (`MISSING`, u32::MAX) is past the end of `allowed`: one bounds-checked
+    // read answers both "allowed value?" and "empty cells allowed?".
+    let pass = |d: &DimTest, c: u32| d.allowed.get(c as usize).copied().unwrap_or(d.missing);
+    if let ([d], false) = (tests.as_slice(), dated) {
+        // The usual case (one dimension filtered): a tight loop over one column.
+        let sel = (0..ds.len().min(d.codes.len()))
+            .filter(|&i| pass(d, d.codes[i]))
+            .map(|i| i as u32)
+            .collect();
+        return (sel, notes);
+    }
     let sel = (0..ds.len() as u32)
         .filter(|&i| {
             let i = i as usize;
@@ -178,14 +189,7 @@ pub(crate) fn select_sorted(
                     return false;
                 }
             }
-            tests.iter().all(|d| {
-                let c = d.codes[i];
-                if c == MISSING {
-                    d.missing
-                } else {
-                    d.allowed[c as usize]
-                }
-            })
+            tests.iter().all(|d| pass(d, d.codes[i]))
         })
         .collect();
     (sel, notes)

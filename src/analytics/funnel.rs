@@ -362,6 +362,67 @@ impl<'c> Walker<'c> {
     }
 }
 
+/// One customer's walk over all their selected events, as stored by [`Walks`].
+#[derive(Debug, Clone, Copy)]
+struct WalkRec {
+    cust: u32,
+    /// End of the customer's events in `sel` (they start where the previous one's end).
+    end: u32,
+    reached: u32,
+    conversion_events: u32,
+    first_s1: Option<u32>,
+}
+
+/// Every customer's walk over the selected events, computed once per `compute` and
+/// replayed by the funnel, the experience map and the KPIs, which all need the same walks
+/// (walking is the costliest per-customer step of each of them).
+pub(crate) struct Walks {
+    recs: Vec<WalkRec>,
+    /// The reached steps' times, customer after customer (`reached` of them each).
+    times: Vec<i64>,
+}
+
+impl Walks {
+    pub fn new(ctx: &FunnelCtx, sel: &[u32]) -> Walks {
+        let mut walker = Walker::new(ctx);
+        let mut recs = Vec::new();
+        let mut times = Vec::new();
+        let mut end = 0u32;
+        for (cust, events) in customer_runs(&ctx.ds.customer.codes, sel) {
+            let w = walker.walk(cust, events);
+            end += events.len() as u32;
+            recs.push(WalkRec {
+                cust,
+                end,
+                reached: w.reached as u32,
+                conversion_events: w.conversion_events,
+                first_s1: w.first_s1,
+            });
+            times.extend_from_slice(w.times);
+        }
+        Walks { recs, times }
+    }
+
+    /// Calls `f` once per customer, in order; `sel` must be the selection these walks
+    /// were made from.
+    pub fn replay<'s>(&'s self, sel: &'s [u32], mut f: impl FnMut(&Walk<'s>)) {
+        let (mut start, mut t) = (0usize, 0usize);
+        for r in &self.recs {
+            let (end, reached) = (r.end as usize, r.reached as usize);
+            f(&Walk {
+                cust: r.cust,
+                events: &sel[start..end],
+                reached,
+                times: &self.times[t..t + reached],
+                first_s1: r.first_s1,
+                conversion_events: r.conversion_events,
+            });
+            start = end;
+            t += reached;
+        }
+    }
+}
+
 /// Calls `f` once per customer present in `sel` (which is in customer, time order).
 pub(crate) fn walk(ctx: &FunnelCtx, sel: &[u32], mut f: impl FnMut(&Walk)) {
     let mut walker = Walker::new(ctx);
@@ -394,6 +455,7 @@ pub(crate) fn compute(
     prep: &Prepared,
     settings: &Settings,
     sel: &[u32],
+    walks: &Walks,
 ) -> FunnelView {
     let ds = ctx.ds;
     if ds.stage.is_none() {
@@ -417,7 +479,7 @@ pub(crate) fn compute(
     let periods = periods.as_ref();
     let mut cohorts = vec![(0u64, 0u64); periods.map_or(0, |p| p.len)];
     let ts = ds.timestamp.as_deref();
-    walk(ctx, sel, |w| {
+    walks.replay(sel, |w| {
         for r in &mut reached[..w.reached] {
             *r += 1;
         }

@@ -123,7 +123,7 @@ impl KpiView {
     }
 }
 
-use super::funnel::{customer_runs, FunnelCtx, ResolvedMode, Walk, Walker};
+use super::funnel::{FunnelCtx, ResolvedMode, Walk, Walker, Walks};
 use super::nps::{answer, Counts};
 use super::period::PeriodIndex;
 use super::settings::{JesWeights, Settings};
@@ -479,6 +479,7 @@ fn all_values(
     ctx: &FunnelCtx,
     settings: &Settings,
     sel: &[u32],
+    walks: &Walks,
     periods: Option<(&PeriodIndex, usize, usize)>,
 ) -> (Values, Vec<Values>) {
     let ds = ctx.ds;
@@ -489,7 +490,8 @@ fn all_values(
     let ts = ds.timestamp.as_deref().unwrap_or(&[]);
     let mut walker = Walker::new(ctx);
     let mut slots: Vec<usize> = Vec::new();
-    for (cust, events) in customer_runs(&ds.customer.codes, sel) {
+    walks.replay(sel, |w| {
+        let (cust, events) = (w.cust, w.events);
         let mut whole = Run::default();
         match periods {
             None => {
@@ -505,7 +507,8 @@ fn all_values(
                 }));
                 let (s0, s_end) = (slots[0], slots[slots.len() - 1]);
                 if s0 == s_end && s0 >= first && s0 <= last {
-                    // All in one period (slots rise with time): one walk serves both.
+                    // All in one period (slots rise with time): the whole walk is the
+                    // period's walk too.
                     let acc = &mut per[s0 - first];
                     let mut run = Run::default();
                     for &e in events {
@@ -513,10 +516,9 @@ fn all_values(
                         all.add_event(&cols, &ev, &mut whole);
                         acc.add_event(&cols, &ev, &mut run);
                     }
-                    let w = walker.walk(cust, events);
-                    acc.end_customer(ctx, &cols, &w, run);
-                    all.end_customer(ctx, &cols, &w, whole);
-                    continue;
+                    acc.end_customer(ctx, &cols, w, run);
+                    all.end_customer(ctx, &cols, w, whole);
+                    return;
                 }
                 // Each event is read once and added to the whole-selection sums and to
                 // its period's; a period's run of events is walked when it ends.
@@ -546,8 +548,8 @@ fn all_values(
                 }
             }
         }
-        all.end_customer(ctx, &cols, &walker.walk(cust, events), whole);
-    }
+        all.end_customer(ctx, &cols, w, whole);
+    });
     let per = per.into_iter().map(|a| a.finish(ctx, settings)).collect();
     (all.finish(ctx, settings), per)
 }
@@ -633,6 +635,7 @@ pub(crate) fn compute(
     periods: Option<&PeriodIndex>,
     settings: &Settings,
     sel: &[u32],
+    walks: &Walks,
 ) -> KpiView {
     let ds = ctx.ds;
     let mut targets: BTreeMap<String, (f64, TargetSource)> = BTreeMap::new();
@@ -655,7 +658,7 @@ pub(crate) fn compute(
         let n = settings.sparkline_periods.max(3);
         Some((p, (latest + 1).saturating_sub(n), latest))
     });
-    let (all, per) = all_values(ctx, settings, sel, window);
+    let (all, per) = all_values(ctx, settings, sel, walks, window);
     let mut series: Vec<(String, bool, Values)> = Vec::new();
     let (mut current_period, mut previous_period) = (None, None);
     let (mut cur, mut prev) = (None, None);

@@ -33,19 +33,22 @@ pub enum Step {
     Record(Found),
     /// The input ends inside a record: keep `input[skip..]` and call again with more bytes
     /// appended (and `pos` pointing at the same record). `newlines` were skipped before it.
-    NeedMore { skip: usize, newlines: u64 },
+    NeedMore {
+        skip: usize,
+        newlines: u64,
+    },
     /// Nothing but line ends remain and the input is complete.
     End,
 }
 
 /// State of the quote-aware reader.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Quote {
+enum Scan {
     StartField,
     InField,
     InQuoted,
     /// Just after a quote inside a quoted field: a second quote is an escaped quote.
-    AfterQuote,
+    ClosingQuote,
 }
 
 /// Where an unfinished record stopped, relative to its first byte.
@@ -57,7 +60,7 @@ enum Resume {
     Quoted {
         at: usize,
         field: usize,
-        state: Quote,
+        state: Scan,
         newlines: u64,
     },
 }
@@ -234,7 +237,7 @@ impl Splitter {
             } else if b == b'"' && at == field {
                 // A quoted field: re-read the whole record with the quote rules.
                 self.bounds.clear();
-                return self.quoted(input, start, 0, 0, Quote::StartField, 0, eof);
+                return self.quoted(input, start, 0, 0, Scan::StartField, 0, eof);
             } else {
                 at += 1;
             }
@@ -262,7 +265,7 @@ impl Splitter {
         start: usize,
         mut at: usize,
         mut field: usize,
-        mut state: Quote,
+        mut state: Scan,
         mut newlines: u64,
         eof: bool,
     ) -> Option<Found> {
@@ -275,16 +278,16 @@ impl Splitter {
         while at < rec.len() {
             let b = rec[at];
             match state {
-                Quote::StartField | Quote::InField | Quote::AfterQuote => {
-                    if state == Quote::StartField && b == b'"' {
-                        state = Quote::InQuoted;
-                    } else if state == Quote::AfterQuote && b == b'"' {
+                Scan::StartField | Scan::InField | Scan::ClosingQuote => {
+                    if state == Scan::StartField && b == b'"' {
+                        state = Scan::InQuoted;
+                    } else if state == Scan::ClosingQuote && b == b'"' {
                         self.buf.push(b'"');
-                        state = Quote::InQuoted;
+                        state = Scan::InQuoted;
                     } else if b == d {
                         self.bounds.push((field, self.buf.len()));
                         field = self.buf.len();
-                        state = Quote::StartField;
+                        state = Scan::StartField;
                     } else if is_term(b) {
                         self.bounds.push((field, self.buf.len()));
                         let mut next = at + 1;
@@ -295,19 +298,19 @@ impl Splitter {
                         }
                         return Some(Found {
                             newlines_before: 0,
-                    start,
+                            start,
                             newlines_in: newlines,
                             next: start + next,
                             copied: true,
                         });
                     } else {
                         self.buf.push(b);
-                        state = Quote::InField;
+                        state = Scan::InField;
                     }
                 }
-                Quote::InQuoted => {
+                Scan::InQuoted => {
                     if b == b'"' {
-                        state = Quote::AfterQuote;
+                        state = Scan::ClosingQuote;
                     } else {
                         newlines += (b == b'\n') as u64;
                         self.buf.push(b);
@@ -349,7 +352,11 @@ mod tests {
         let mut line = 1u64;
         let pieces: Vec<&[u8]> = input.chunks(chunk.max(1)).collect();
         let n = pieces.len();
-        for (k, piece) in pieces.into_iter().chain(std::iter::once(&b""[..])).enumerate() {
+        for (k, piece) in pieces
+            .into_iter()
+            .chain(std::iter::once(&b""[..]))
+            .enumerate()
+        {
             let eof = k == n;
             pending.extend_from_slice(piece);
             let mut pos = 0;

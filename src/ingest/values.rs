@@ -550,15 +550,30 @@ mod tests {
     #[test]
     fn plain_decimals_match_the_standard_parser() {
         for t in [
-            "0", "-0", "+7", "12.5", "-3", "147.50", "0.1", "0.3", ".5", "5.", "999999999999999",
-            "123456789.012345", "-0.000000000000001", "1.7976931348623157",
+            "0",
+            "-0",
+            "+7",
+            "12.5",
+            "-3",
+            "147.50",
+            "0.1",
+            "0.3",
+            ".5",
+            "5.",
+            "999999999999999",
+            "123456789.012345",
+            "-0.000000000000001",
+            "1.7976931348623157",
         ] {
             let want: f64 = t.parse().unwrap();
             let got = parse_number(t.as_bytes(), false).unwrap();
             assert_eq!(got.to_bits(), want.to_bits(), "{t}");
         }
         // Hand-worked: 16 digits leave the fast path but still read.
-        assert_eq!(parse_number(b"1234567890123456", false), Some(1.234567890123456e15));
+        assert_eq!(
+            parse_number(b"1234567890123456", false),
+            Some(1.234567890123456e15)
+        );
         for t in [&b"."[..], b"-", b"+", b"1..2", b"--1", b"1-"] {
             assert_eq!(parse_number(t, false), None, "{t:?}");
         }
@@ -567,7 +582,9 @@ mod tests {
     #[test]
     fn day_numbers_match_chrono() {
         let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
-        for y in [0, 1, 4, 100, 1582, 1900, 1969, 1970, 2000, 2023, 2024, 2100, 2400, 9999] {
+        for y in [
+            0, 1, 4, 100, 1582, 1900, 1969, 1970, 2000, 2023, 2024, 2100, 2400, 9999,
+        ] {
             for m in 0..=13u32 {
                 for d in 0..=32u32 {
                     let want = NaiveDate::from_ymd_opt(y, m, d).map(|x| (x - epoch).num_days());
