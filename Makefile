@@ -29,7 +29,7 @@ setup-browser:
 ## Serve the app with live rebuilds on http://127.0.0.1:8080/
 serve: setup
 	@echo "Journey Lens: open http://127.0.0.1:8080/"
-	trunk serve --address 127.0.0.1 --port 8080
+	trunk serve --release --address 127.0.0.1 --port 8080
 
 ## Everything CI checks: format, lints, native tests, release build, browser tests.
 test: setup setup-browser lint unit build e2e bench-smoke

@@ -167,7 +167,7 @@ static EN: &[(&str, &str)] = &[
     ("load.progress", "{rows} rows · {done} of {total} MB"),
     ("load.suggest_scale", "Some satisfaction answers fall outside the declared scale; those rows were rejected. The values fit a {scale} scale."),
     ("load.summary", "{loaded} rows loaded, {rejected} rejected"),
-    ("load.too_large", "{name} is {mb} MB, more than this browser can analyse at once (1,536 MB). Filter or split the export and load a smaller file."),
+    ("load.too_large", "{name} is {mb} MB, too large for this browser to analyse at once (the limit is about 900 MB). Filter or split the export and load a smaller file."),
     ("load.use_scale", "Reload on the {scale} scale"),
     ("nav.data", "Data"),
     ("nav.experience", "Experience map"),

@@ -205,6 +205,7 @@ enum Pairs {
 }
 
 impl Pairs {
+    #[inline]
     fn get(&mut self, key: u64) -> &mut PairAcc {
         match self {
             Pairs::Flat(v) => &mut v[key as usize],
@@ -228,6 +229,7 @@ impl Pairs {
 }
 
 /// Code → slot with the missing value in the last slot.
+#[inline]
 fn slot(code: u32, n: usize) -> usize {
     if code == MISSING {
         n

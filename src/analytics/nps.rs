@@ -98,7 +98,7 @@ use super::filter::MISSING_LABEL;
 use super::period::PeriodIndex;
 use super::settings::Settings;
 use super::stats::{pct, two_sided_p, Z95};
-use crate::dataset::{Dataset, MISSING};
+use crate::dataset::{Dataset, TextColumn, MISSING};
 
 /// Segments below this many responses are flagged as a low sample.
 pub const LOW_SAMPLE: u64 = 30;
@@ -207,9 +207,13 @@ pub(crate) fn compute(
     sel: &[u32],
 ) -> NpsView {
     let mut view = empty_view(settings, ds.nps.is_none().then(|| "nps".to_string()));
-    let (comments_unavailable, comments) = comments(ds, sel, settings.comments_limit);
-    view.comments_unavailable = comments_unavailable;
-    view.comments = comments;
+    // With every answer counted, comments are gathered in the same pass (below).
+    let fused = ds.nps.is_some() && ds.comment.is_some() && !settings.nps_latest_only;
+    if !fused {
+        let (comments_unavailable, comments) = comments(ds, sel, settings.comments_limit);
+        view.comments_unavailable = comments_unavailable;
+        view.comments = comments;
+    }
     if ds.nps.is_none() {
         return view;
     }
@@ -248,11 +252,24 @@ pub(crate) fn compute(
     } else if let Some(col) = ds.nps.as_deref() {
         // Every answer counts: no need to collect the responses first.
         let scale = ds.scales.nps;
+        let mut comment_acc = ds
+            .comment
+            .as_ref()
+            .map(|c| CommentsAcc::new(c, settings.comments_limit));
         for &e in sel {
-            let v = col[e as usize];
-            if !v.is_nan() && scale.contains(v) {
-                record(e as usize, v);
+            let i = e as usize;
+            let v = col[i];
+            let a = (!v.is_nan() && scale.contains(v)).then_some(v);
+            if let Some(v) = a {
+                record(i, v);
             }
+            if let Some(acc) = comment_acc.as_mut() {
+                acc.add(ds, i, a);
+            }
+        }
+        if let Some(acc) = comment_acc {
+            view.comments_unavailable = None;
+            view.comments = acc.groups;
         }
     }
     view.summary = total.summary();
@@ -314,37 +331,45 @@ pub(crate) fn z_test(a: &Counts, b: &Counts) -> Option<f64> {
     z.is_finite().then_some(z)
 }
 
-fn comments(ds: &Dataset, sel: &[u32], limit: usize) -> (Option<String>, Vec<CommentGroup>) {
-    let Some(col) = ds.comment.as_ref() else {
-        return (Some("comment".into()), Vec::new());
-    };
-    let cats = [
-        CommentCategory::Promoter,
-        CommentCategory::Passive,
-        CommentCategory::Detractor,
-        CommentCategory::NoScore,
-    ];
-    let mut groups: Vec<CommentGroup> = cats
-        .iter()
-        .map(|&category| CommentGroup {
-            category,
-            total: 0,
-            comments: Vec::new(),
-        })
-        .collect();
-    for &e in sel {
-        let i = e as usize;
-        let Some(text) = col.get(i) else { continue };
-        let nps = answer(ds, i);
+/// Comment groups filled event by event, in selection order.
+struct CommentsAcc<'a> {
+    col: &'a TextColumn,
+    limit: usize,
+    groups: Vec<CommentGroup>,
+}
+
+impl<'a> CommentsAcc<'a> {
+    fn new(col: &'a TextColumn, limit: usize) -> CommentsAcc<'a> {
+        let cats = [
+            CommentCategory::Promoter,
+            CommentCategory::Passive,
+            CommentCategory::Detractor,
+            CommentCategory::NoScore,
+        ];
+        let groups = cats
+            .iter()
+            .map(|&category| CommentGroup {
+                category,
+                total: 0,
+                comments: Vec::new(),
+            })
+            .collect();
+        CommentsAcc { col, limit, groups }
+    }
+
+    /// Event `i`, whose usable NPS answer is `nps`.
+    #[inline]
+    fn add(&mut self, ds: &Dataset, i: usize, nps: Option<f64>) {
+        let Some(text) = self.col.get(i) else { return };
         let g = match nps {
             Some(v) if v >= 9.0 => 0,
             Some(v) if v >= 7.0 => 1,
             Some(_) => 2,
             None => 3,
         };
-        let grp = &mut groups[g];
+        let grp = &mut self.groups[g];
         grp.total += 1;
-        if grp.comments.len() < limit {
+        if grp.comments.len() < self.limit {
             grp.comments.push(Comment {
                 customer: ds.customer.get(i).unwrap_or_default().to_string(),
                 text: text.to_string(),
@@ -352,5 +377,15 @@ fn comments(ds: &Dataset, sel: &[u32], limit: usize) -> (Option<String>, Vec<Com
             });
         }
     }
-    (None, groups)
+}
+
+fn comments(ds: &Dataset, sel: &[u32], limit: usize) -> (Option<String>, Vec<CommentGroup>) {
+    let Some(col) = ds.comment.as_ref() else {
+        return (Some("comment".into()), Vec::new());
+    };
+    let mut acc = CommentsAcc::new(col, limit);
+    for &e in sel {
+        acc.add(ds, e as usize, answer(ds, e as usize));
+    }
+    (None, acc.groups)
 }

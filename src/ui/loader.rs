@@ -16,8 +16,12 @@ use leptos::prelude::*;
 const SLICE: f64 = 2.0 * 1024.0 * 1024.0;
 const FEED_KEY: &str = "journey-lens.feed";
 
-/// Files above this are refused up front with a clear sentence instead of exhausting memory.
-pub const MAX_FILE_BYTES: f64 = 1.5 * 1024.0 * 1024.0 * 1024.0;
+/// Files above this are refused up front with a clear sentence instead of exhausting the
+/// 4 GiB a WebAssembly page can address (a dataset plus its prepared copy take about
+/// 2–3× the file size).
+pub const MAX_FILE_BYTES: f64 = 900.0 * 1024.0 * 1024.0;
+/// A load stops with the same sentence if memory grows past this while parsing.
+const MAX_MEMORY_BYTES: f64 = 3.0 * 1024.0 * 1024.0 * 1024.0;
 
 /// What the user chose on the mapping screen for the current input.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
