@@ -134,6 +134,17 @@ impl AppState {
                     .set(Some(tr(self.lang, "load.cancelled").to_string()));
                 return;
             }
+            if dom::wasm_memory_bytes() > MAX_MEMORY_BYTES {
+                self.progress.set(None);
+                self.error.set(Some(fill(
+                    tr(self.lang, "load.too_large"),
+                    &[
+                        ("name", &name),
+                        ("mb", &format!("{:.0}", total / 1_048_576.0)),
+                    ],
+                )));
+                return;
+            }
             let end = (offset + SLICE).min(total);
             let chunk = match dom::read_slice(&file, offset, end).await {
                 Ok(c) => c,

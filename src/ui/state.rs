@@ -173,14 +173,15 @@ impl AppState {
             }
         });
         leptos::task::spawn_local(async move {
-            // A feed in the address wins; then the feed used last time; else the sample.
-            if let Some(url) =
-                dom::query_param("feed").or_else(|| dom::store_get("journey-lens.feed"))
-            {
+            // A feed in the address wins; then the data of the last visit; else the sample.
+            if let Some(url) = dom::query_param("feed") {
                 state.load_feed(&url).await;
                 if state.current.get_untracked().is_some() {
                     return;
                 }
+            }
+            if state.restore().await {
+                return;
             }
             state.load_sample("sample/journeys.csv").await;
         });
@@ -304,6 +305,7 @@ impl AppState {
                 t.load_ms += prep_ms;
                 t.loads += 1;
             });
+            self.publish();
             self.filter.set(Filter::default());
             self.error.set(None);
             self.current.set(Some(Arc::new(Current {
