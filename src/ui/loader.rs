@@ -248,9 +248,10 @@ impl AppState {
 
     /// Restores the dataset of the last visit; `false` when there is none.
     pub async fn restore(self) -> bool {
+        let before = self.accepted.get_untracked();
         if let Some(url) = dom::store_get(FEED_KEY) {
             self.load_feed(&url).await;
-            return self.current.with_untracked(|c| c.is_some());
+            return self.accepted.get_untracked() > before;
         }
         match persist::load().await {
             Some(persist::Saved::File(file, choices)) => {
@@ -265,7 +266,7 @@ impl AppState {
             }
             None => return false,
         }
-        self.current.with_untracked(|c| c.is_some())
+        self.accepted.get_untracked() > before
     }
 
     /// Fetches a JSON feed; on any failure the current data stays and one sentence says why.

@@ -111,6 +111,9 @@ pub struct AppState {
     pub feed_busy: RwSignal<bool>,
     /// Auto-refresh interval of the feed in seconds (0 = off).
     pub feed_every: RwSignal<u32>,
+    /// Bumped as soon as a load succeeds (before the dataset is prepared), so start-up
+    /// knows whether it still needs the sample.
+    pub accepted: RwSignal<u32>,
 }
 
 const SETTINGS_KEY: &str = "journey-lens.settings";
@@ -140,6 +143,7 @@ impl AppState {
             input: StoredValue::new(None),
             feed_busy: RwSignal::new(false),
             feed_every: RwSignal::new(0),
+            accepted: RwSignal::new(0),
         }
     }
 
@@ -176,7 +180,7 @@ impl AppState {
             // A feed in the address wins; then the data of the last visit; else the sample.
             if let Some(url) = dom::query_param("feed") {
                 state.load_feed(&url).await;
-                if state.current.get_untracked().is_some() {
+                if state.accepted.get_untracked() > 0 {
                     return;
                 }
             }
@@ -295,6 +299,7 @@ impl AppState {
                 loaded.dataset.meta.name = Some(n.clone());
             }
         }
+        self.accepted.update(|n| *n += 1);
         leptos::task::spawn_local(async move {
             dom::yield_now().await;
             let t0 = dom::now_ms();

@@ -85,3 +85,16 @@ test('a file that is not CSV gets one clear sentence', async ({ page }) => {
   await expect(page.getByTestId('error')).toContainText('This looks like a PNG image, not a CSV file.');
   await expect(page.getByTestId('load-summary')).toHaveText('3,000 rows loaded, 0 rejected');
 });
+
+test('the last dataset and its mapping come back after a reload', async ({ page }) => {
+  await openApp(page);
+  await page.setInputFiles('[data-testid=file-input]', path.join(fixtures, 'polish_cp1250.csv'));
+  await expect(page.getByTestId('load-summary')).toHaveText('10 rows loaded, 2 rejected');
+  await page.locator('tr[data-column="NPS"] select').selectOption('ignore');
+  await page.locator('[data-action=apply-mapping]').click();
+  await expect(page.getByTestId('load-summary')).toHaveText('11 rows loaded, 1 rejected');
+  await page.waitForTimeout(300); // IndexedDB write
+  await page.reload();
+  await expect(page.getByTestId('load-summary')).toHaveText('11 rows loaded, 1 rejected', { timeout: 30_000 });
+  await expect(page.getByTestId('dataset-name')).toHaveText('polish_cp1250.csv');
+});
