@@ -358,14 +358,11 @@ impl Acc {
                 self.touchpoints += 1;
             }
         }
-        if !ev.satisfaction.is_nan() {
-            self.sat_n += 1;
-            self.sat_hi += (ev.satisfaction >= cols.sat_top) as u64;
-        }
-        if !ev.effort.is_nan() {
-            self.effort.add(ev.effort);
-            self.effort_easy += (ev.effort >= cols.easy) as u64;
-        }
+        // Branch-free (NaN compares false and is not added): answers come at random.
+        self.sat_n += !ev.satisfaction.is_nan() as u64;
+        self.sat_hi += (ev.satisfaction >= cols.sat_top) as u64;
+        self.effort.add_present(ev.effort);
+        self.effort_easy += (ev.effort >= cols.easy) as u64;
         if let Some(v) = ev.nps {
             if !cols.latest_only {
                 self.nps.add(v);
