@@ -124,7 +124,7 @@ impl KpiView {
 }
 
 use super::funnel::{FunnelCtx, ResolvedMode, Walk, Walker, Walks};
-use super::nps::{answer, Counts};
+use super::nps::Counts;
 use super::period::PeriodIndex;
 use super::settings::{JesWeights, Settings};
 use super::stats::{delta_pct, median, pct, ratio, Mean};
@@ -248,6 +248,8 @@ struct Cols<'a> {
     satisfaction: Option<&'a [f64]>,
     effort: Option<&'a [f64]>,
     revenue: Option<&'a [f64]>,
+    nps: Option<&'a [f64]>,
+    nps_scale: crate::dataset::Scale,
     /// Lowest satisfaction answer in the top two boxes.
     sat_top: f64,
     /// Lowest effort answer counted as easy.
@@ -263,6 +265,8 @@ impl<'a> Cols<'a> {
             satisfaction: ds.satisfaction.as_deref(),
             effort: ds.effort.as_deref(),
             revenue: ds.revenue.as_deref(),
+            nps: ds.nps.as_deref(),
+            nps_scale: ds.scales.nps,
             sat_top: ds.scales.satisfaction.max - 1.0,
             easy: ds.scales.effort.max - 2.0,
             latest_only: settings.nps_latest_only,
@@ -295,7 +299,11 @@ impl Cols<'_> {
             touchpoint: self.touchpoint.map_or(MISSING, |t| t[i]),
             satisfaction: num(self.satisfaction),
             effort: num(self.effort),
-            nps: answer(self.ds, i),
+            // As `nps::answer`, with the column and scale resolved once.
+            nps: self.nps.and_then(|c| {
+                let v = c[i];
+                (!v.is_nan() && self.nps_scale.contains(v)).then_some(v)
+            }),
         }
     }
 }
