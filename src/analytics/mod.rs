@@ -4,7 +4,6 @@
 //! [`compute`] runs on every filter or settings change and builds the four views from
 //! integer codes and flat counters. Definitions of every number: `docs/metrics.md`.
 
-mod dense;
 pub mod experience;
 pub mod filter;
 pub mod funnel;
@@ -47,33 +46,27 @@ pub fn compute_timed(
 ) -> (Report, [f64; 4]) {
     let ds = prep.dataset(ds);
     let (sel, notes) = filter::select_sorted(ds, filter);
-    // A filter that keeps only some rows: the views read them from dense copies.
-    let views = if sel.len() < ds.len() {
-        let mut dense = prep.dense.take();
-        dense::fill(&mut dense, ds, &sel, settings.breakdown.as_deref());
-        let all: Vec<u32> = (0..sel.len() as u32).collect();
-        let text = nps::TextSource {
-            full: ds,
-            rows: Some(&sel),
-        };
-        let views = views(ds, &dense, text, prep, settings, &all, clock);
-        prep.dense.put(dense);
-        views
-    } else {
-        let text = nps::TextSource {
-            full: ds,
-            rows: None,
-        };
-        views(ds, ds, text, prep, settings, &sel, clock)
-    };
-    let Views {
-        customers,
-        funnel,
-        experience,
-        nps,
-        kpis,
-        times,
-    } = views;
+    let ctx = funnel::FunnelCtx::new(ds, prep, settings);
+    let periods = period::PeriodIndex::new(settings.period, prep.time_range());
+    let mut customers = 0u64;
+    let mut last = u32::MAX;
+    for &e in &sel {
+        let c = ds.customer.codes[e as usize];
+        if c != last {
+            customers += 1;
+            last = c;
+        }
+    }
+    let walks = funnel::Walks::new(&ctx, &sel);
+    let t0 = clock();
+    let funnel = funnel::compute(&ctx, prep, settings, &sel, &walks);
+    let t1 = clock();
+    let experience = experience::compute(&ctx, settings, &sel, &walks);
+    let t2 = clock();
+    let nps = nps::compute(ds, periods.as_ref(), settings, &sel);
+    let t3 = clock();
+    let kpis = kpis::compute(&ctx, periods.as_ref(), settings, &sel, &walks);
+    let t4 = clock();
     let report = Report {
         dataset: ds.meta.name.clone(),
         selection: Selection {
@@ -89,61 +82,7 @@ pub fn compute_timed(
         nps,
         kpis,
     };
-    (report, times)
-}
-
-/// The four views and their timings, as [`compute_timed`] returns them.
-struct Views {
-    customers: u64,
-    funnel: FunnelView,
-    experience: ExperienceView,
-    nps: NpsView,
-    kpis: KpiView,
-    times: [f64; 4],
-}
-
-/// The four views over rows `sel` of `rows`, a dataset in analysis order: `full` itself,
-/// or dense copies of its selected rows (whose dictionaries and meta are `full`'s).
-fn views(
-    full: &Dataset,
-    rows: &Dataset,
-    text: nps::TextSource,
-    prep: &Prepared,
-    settings: &Settings,
-    sel: &[u32],
-    clock: &dyn Fn() -> f64,
-) -> Views {
-    let mut ctx = funnel::FunnelCtx::new(full, prep, settings);
-    ctx.ds = rows;
-    let ds = rows;
-    let periods = period::PeriodIndex::new(settings.period, prep.time_range());
-    let mut customers = 0u64;
-    let mut last = u32::MAX;
-    for &e in sel {
-        let c = ds.customer.codes[e as usize];
-        if c != last {
-            customers += 1;
-            last = c;
-        }
-    }
-    let walks = funnel::Walks::new(&ctx, sel);
-    let t0 = clock();
-    let funnel = funnel::compute(&ctx, prep, settings, sel, &walks);
-    let t1 = clock();
-    let experience = experience::compute(&ctx, settings, sel, &walks);
-    let t2 = clock();
-    let nps = nps::compute(ds, text, periods.as_ref(), settings, sel);
-    let t3 = clock();
-    let kpis = kpis::compute(&ctx, periods.as_ref(), settings, sel, &walks);
-    let t4 = clock();
-    Views {
-        customers,
-        funnel,
-        experience,
-        nps,
-        kpis,
-        times: [t1 - t0, t2 - t1, t3 - t2, t4 - t3],
-    }
+    (report, [t1 - t0, t2 - t1, t3 - t2, t4 - t3])
 }
 
 /// Ids of the customers who reached funnel step `step` (0-based) but not the next one,

@@ -199,35 +199,18 @@ fn empty_view(settings: &Settings, missing: Option<String>) -> NpsView {
     }
 }
 
-/// Where comments and customer ids are read: the dataset the rows of `ds` came from, and
-/// for each row of `ds` its row there (`None`: the same rows). Comments are text, so they
-/// are not copied into the dense columns a filtered compute reads.
-#[derive(Clone, Copy)]
-pub(crate) struct TextSource<'a> {
-    pub full: &'a Dataset,
-    pub rows: Option<&'a [u32]>,
-}
-
-impl TextSource<'_> {
-    #[inline]
-    fn row(&self, i: usize) -> usize {
-        self.rows.map_or(i, |r| r[i] as usize)
-    }
-}
-
 /// The NPS view for the selected events.
 pub(crate) fn compute(
     ds: &Dataset,
-    text: TextSource,
     periods: Option<&PeriodIndex>,
     settings: &Settings,
     sel: &[u32],
 ) -> NpsView {
     let mut view = empty_view(settings, ds.nps.is_none().then(|| "nps".to_string()));
     // With every answer counted, comments are gathered in the same pass (below).
-    let fused = ds.nps.is_some() && text.full.comment.is_some() && !settings.nps_latest_only;
+    let fused = ds.nps.is_some() && ds.comment.is_some() && !settings.nps_latest_only;
     if !fused {
-        let (comments_unavailable, comments) = comments(ds, text, sel, settings.comments_limit);
+        let (comments_unavailable, comments) = comments(ds, sel, settings.comments_limit);
         view.comments_unavailable = comments_unavailable;
         view.comments = comments;
     }
@@ -269,8 +252,7 @@ pub(crate) fn compute(
     } else if let Some(col) = ds.nps.as_deref() {
         // Every answer counts: no need to collect the responses first.
         let scale = ds.scales.nps;
-        let mut comment_acc = text
-            .full
+        let mut comment_acc = ds
             .comment
             .as_ref()
             .map(|c| CommentsAcc::new(c, settings.comments_limit));
@@ -282,7 +264,7 @@ pub(crate) fn compute(
                 record(i, v);
             }
             if let Some(acc) = comment_acc.as_mut() {
-                acc.add(text.full, text.row(i), a);
+                acc.add(ds, i, a);
             }
         }
         if let Some(acc) = comment_acc {
@@ -375,7 +357,7 @@ impl<'a> CommentsAcc<'a> {
         CommentsAcc { col, limit, groups }
     }
 
-    /// Event `i` of `ds` (the dataset holding the comments), whose usable NPS answer is `nps`.
+    /// Event `i`, whose usable NPS answer is `nps`.
     #[inline]
     fn add(&mut self, ds: &Dataset, i: usize, nps: Option<f64>) {
         let Some(text) = self.col.get(i) else { return };
@@ -397,19 +379,13 @@ impl<'a> CommentsAcc<'a> {
     }
 }
 
-fn comments(
-    ds: &Dataset,
-    text: TextSource,
-    sel: &[u32],
-    limit: usize,
-) -> (Option<String>, Vec<CommentGroup>) {
-    let Some(col) = text.full.comment.as_ref() else {
+fn comments(ds: &Dataset, sel: &[u32], limit: usize) -> (Option<String>, Vec<CommentGroup>) {
+    let Some(col) = ds.comment.as_ref() else {
         return (Some("comment".into()), Vec::new());
     };
     let mut acc = CommentsAcc::new(col, limit);
     for &e in sel {
-        let i = e as usize;
-        acc.add(text.full, text.row(i), answer(ds, i));
+        acc.add(ds, e as usize, answer(ds, e as usize));
     }
     (None, acc.groups)
 }

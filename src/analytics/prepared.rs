@@ -20,8 +20,6 @@ pub struct Prepared {
     /// (None when no customer has a timed event there).
     pub stage_median_first: Vec<Option<i64>>,
     time_range: Option<(i64, i64)>,
-    /// Buffers for the selected rows of a filtered compute, reused between filter changes.
-    pub(crate) dense: super::dense::DenseCache,
 }
 
 /// Sort key of a timestamp: missing ones last.
@@ -55,7 +53,6 @@ impl Prepared {
             has_time,
             stage_median_first,
             time_range,
-            dense: Default::default(),
         }
     }
 }
