@@ -653,12 +653,8 @@ pub(crate) fn compute(
     // Per-period values, for sparklines and period over period: the last
     // `sparkline_periods` periods up to the one holding the latest selected event.
     let ts = ds.timestamp.as_deref();
-    let window = periods.zip(ts).and_then(|(p, ts)| {
-        let latest_t = sel
-            .iter()
-            .map(|&e| ts[e as usize])
-            .filter(|&t| t != NO_TIME)
-            .max()?;
+    let window = periods.zip(ts).and_then(|(p, _)| {
+        let latest_t = walks.latest_time()?;
         let latest = p.slot(latest_t)?;
         let n = settings.sparkline_periods.max(3);
         Some((p, (latest + 1).saturating_sub(n), latest))
