@@ -331,15 +331,11 @@ pub(crate) fn compute(
                     c.last_cust = cust;
                     c.customers += 1;
                 }
-                if let Some(v) = s {
-                    c.sat.add(v);
-                    if v <= scale.min + 1.0 {
-                        c.negative += 1;
-                    }
-                }
-                if let Some(v) = val(effort, i) {
-                    c.effort.add(v);
-                }
+                // Branch-free (NaN compares false and is not added).
+                let sv = sat.map_or(f64::NAN, |c| c[i]);
+                c.sat.add_present(sv);
+                c.negative += (sv <= scale.min + 1.0) as u64;
+                c.effort.add_present(effort.map_or(f64::NAN, |c| c[i]));
             }
             if let (Some(v), Some(sc)) = (s, stage_codes) {
                 let step = match sc[i] {
@@ -363,9 +359,7 @@ pub(crate) fn compute(
                             a.last_cust = cust;
                             a.customers += 1;
                         }
-                        if let Some(v) = s {
-                            a.sat.add(v);
-                        }
+                        a.sat.add_present(s.unwrap_or(f64::NAN));
                         had_handoff = true;
                     }
                     prev_tp = t;
@@ -382,9 +376,7 @@ pub(crate) fn compute(
                 }
             }
             if priority_on {
-                if let Some(v) = val(nps, i) {
-                    cust_nps.add(v);
-                }
+                cust_nps.add_present(nps.map_or(f64::NAN, |c| c[i]));
             }
         }
         if had_handoff {

@@ -174,23 +174,31 @@ pub(crate) fn select_sorted(
     let pass = |d: &DimTest, c: u32| d.allowed.get(c as usize).copied().unwrap_or(d.missing);
     if let ([d], false) = (tests.as_slice(), dated) {
         // The usual case (one dimension filtered): a tight loop over one column.
-        let sel = (0..ds.len().min(d.codes.len()))
-            .filter(|&i| pass(d, d.codes[i]))
-            .map(|i| i as u32)
-            .collect();
-        return (sel, notes);
+        let n = ds.len().min(d.codes.len());
+        return (compact(n, |i| pass(d, d.codes[i])), notes);
     }
-    let sel = (0..ds.len() as u32)
-        .filter(|&i| {
-            let i = i as usize;
-            if dated {
-                let t = times.map_or(NO_TIME, |t| t[i]);
-                if t == NO_TIME || t < lo || t > hi {
-                    return false;
-                }
+    let sel = compact(ds.len(), |i| {
+        if dated {
+            let t = times.map_or(NO_TIME, |t| t[i]);
+            if t == NO_TIME || t < lo || t > hi {
+                return false;
             }
-            tests.iter().all(|d| pass(d, d.codes[i]))
-        })
-        .collect();
+        }
+        tests.iter().all(|d| pass(d, d.codes[i]))
+    });
     (sel, notes)
+}
+
+/// The `i` in `0..n` for which `keep(i)`, written without a branch on `keep` (always write
+/// `i`, advance only when kept): which rows a filter keeps is close to random row by row.
+fn compact(n: usize, keep: impl Fn(usize) -> bool) -> Vec<u32> {
+    let mut out = vec![0u32; n];
+    let mut m = 0;
+    for i in 0..n {
+        out[m] = i as u32;
+        // m <= i here, so the write above stays in bounds.
+        m += keep(i) as usize;
+    }
+    out.truncate(m);
+    out
 }

@@ -380,6 +380,9 @@ pub(crate) struct Walks {
     recs: Vec<WalkRec>,
     /// The reached steps' times, customer after customer (`reached` of them each).
     times: Vec<i64>,
+    /// Latest timestamp among the selected events (`NO_TIME` when none has one), taken
+    /// while the walk has the timestamps in cache so the KPIs need no pass of their own.
+    latest: i64,
 }
 
 impl Walks {
@@ -388,7 +391,13 @@ impl Walks {
         let mut recs = Vec::new();
         let mut times = Vec::new();
         let mut end = 0u32;
+        let ts = ctx.ds.timestamp.as_deref();
+        // `NO_TIME` is the smallest i64, so a plain max skips missing timestamps.
+        let mut latest = NO_TIME;
         for (cust, events) in customer_runs(&ctx.ds.customer.codes, sel) {
+            if let Some(ts) = ts {
+                latest = events.iter().fold(latest, |m, &e| m.max(ts[e as usize]));
+            }
             let w = walker.walk(cust, events);
             end += events.len() as u32;
             recs.push(WalkRec {
@@ -400,7 +409,24 @@ impl Walks {
             });
             times.extend_from_slice(w.times);
         }
-        Walks { recs, times }
+        Walks {
+            recs,
+            times,
+            latest,
+        }
+    }
+
+    /// Number of customers with a selected event (one walk each). A leading run with the
+    /// code `u32::MAX` (only possible in a dataset not built by `DatasetBuilder`) is not
+    /// counted, as the selection summary has always done.
+    pub fn customers(&self) -> u64 {
+        let odd_first = self.recs.first().is_some_and(|r| r.cust == u32::MAX);
+        self.recs.len() as u64 - odd_first as u64
+    }
+
+    /// Latest timestamp among the selected events, None when none has one.
+    pub fn latest_time(&self) -> Option<i64> {
+        (self.latest != NO_TIME).then_some(self.latest)
     }
 
     /// Calls `f` once per customer, in order; `sel` must be the selection these walks

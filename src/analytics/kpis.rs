@@ -124,7 +124,7 @@ impl KpiView {
 }
 
 use super::funnel::{FunnelCtx, ResolvedMode, Walk, Walker, Walks};
-use super::nps::{answer, Counts};
+use super::nps::Counts;
 use super::period::PeriodIndex;
 use super::settings::{JesWeights, Settings};
 use super::stats::{delta_pct, median, pct, ratio, Mean};
@@ -248,6 +248,8 @@ struct Cols<'a> {
     satisfaction: Option<&'a [f64]>,
     effort: Option<&'a [f64]>,
     revenue: Option<&'a [f64]>,
+    nps: Option<&'a [f64]>,
+    nps_scale: crate::dataset::Scale,
     /// Lowest satisfaction answer in the top two boxes.
     sat_top: f64,
     /// Lowest effort answer counted as easy.
@@ -263,6 +265,8 @@ impl<'a> Cols<'a> {
             satisfaction: ds.satisfaction.as_deref(),
             effort: ds.effort.as_deref(),
             revenue: ds.revenue.as_deref(),
+            nps: ds.nps.as_deref(),
+            nps_scale: ds.scales.nps,
             sat_top: ds.scales.satisfaction.max - 1.0,
             easy: ds.scales.effort.max - 2.0,
             latest_only: settings.nps_latest_only,
@@ -295,7 +299,11 @@ impl Cols<'_> {
             touchpoint: self.touchpoint.map_or(MISSING, |t| t[i]),
             satisfaction: num(self.satisfaction),
             effort: num(self.effort),
-            nps: answer(self.ds, i),
+            // As `nps::answer`, with the column and scale resolved once.
+            nps: self.nps.and_then(|c| {
+                let v = c[i];
+                (!v.is_nan() && self.nps_scale.contains(v)).then_some(v)
+            }),
         }
     }
 }
@@ -358,14 +366,11 @@ impl Acc {
                 self.touchpoints += 1;
             }
         }
-        if !ev.satisfaction.is_nan() {
-            self.sat_n += 1;
-            self.sat_hi += (ev.satisfaction >= cols.sat_top) as u64;
-        }
-        if !ev.effort.is_nan() {
-            self.effort.add(ev.effort);
-            self.effort_easy += (ev.effort >= cols.easy) as u64;
-        }
+        // Branch-free (NaN compares false and is not added): answers come at random.
+        self.sat_n += !ev.satisfaction.is_nan() as u64;
+        self.sat_hi += (ev.satisfaction >= cols.sat_top) as u64;
+        self.effort.add_present(ev.effort);
+        self.effort_easy += (ev.effort >= cols.easy) as u64;
         if let Some(v) = ev.nps {
             if !cols.latest_only {
                 self.nps.add(v);
@@ -648,12 +653,8 @@ pub(crate) fn compute(
     // Per-period values, for sparklines and period over period: the last
     // `sparkline_periods` periods up to the one holding the latest selected event.
     let ts = ds.timestamp.as_deref();
-    let window = periods.zip(ts).and_then(|(p, ts)| {
-        let latest_t = sel
-            .iter()
-            .map(|&e| ts[e as usize])
-            .filter(|&t| t != NO_TIME)
-            .max()?;
+    let window = periods.zip(ts).and_then(|(p, _)| {
+        let latest_t = walks.latest_time()?;
         let latest = p.slot(latest_t)?;
         let n = settings.sparkline_periods.max(3);
         Some((p, (latest + 1).saturating_sub(n), latest))

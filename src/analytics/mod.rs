@@ -48,16 +48,8 @@ pub fn compute_timed(
     let (sel, notes) = filter::select_sorted(ds, filter);
     let ctx = funnel::FunnelCtx::new(ds, prep, settings);
     let periods = period::PeriodIndex::new(settings.period, prep.time_range());
-    let mut customers = 0u64;
-    let mut last = u32::MAX;
-    for &e in &sel {
-        let c = ds.customer.codes[e as usize];
-        if c != last {
-            customers += 1;
-            last = c;
-        }
-    }
     let walks = funnel::Walks::new(&ctx, &sel);
+    let customers = walks.customers();
     let t0 = clock();
     let funnel = funnel::compute(&ctx, prep, settings, &sel, &walks);
     let t1 = clock();

@@ -112,14 +112,14 @@ pub(crate) struct Counts {
 }
 
 impl Counts {
+    /// Branch-free: the class of each answer is unpredictable.
+    #[inline]
     pub(crate) fn add(&mut self, v: f64) {
-        if v >= 9.0 {
-            self.p += 1;
-        } else if v >= 7.0 {
-            self.pas += 1;
-        } else {
-            self.d += 1;
-        }
+        let promoter = v >= 9.0;
+        let passive = !promoter & (v >= 7.0);
+        self.p += promoter as u64;
+        self.pas += passive as u64;
+        self.d += (!promoter & !passive) as u64;
     }
     fn n(&self) -> u64 {
         self.p + self.pas + self.d
