@@ -459,6 +459,24 @@ fn MappingCard() -> impl IntoView {
                                 .collect_view()}
                         </select>
                     </label>
+                    <button
+                        class="jl-btn"
+                        data-action="download-mapping"
+                        on:click=move |_| {
+                            let table = crate::charts::Table {
+                                caption: String::new(),
+                                headers: vec![tr(lang, "data.column").into(), tr(lang, "data.role").into(), tr(lang, "data.preview").into()],
+                                rows: rows()
+                                    .unwrap_or_default()
+                                    .into_iter()
+                                    .map(|(_, h, role, preview, _)| vec![h, role.key().to_string(), preview])
+                                    .collect(),
+                            };
+                            dom::download("journey-lens-mapping.csv", "text/csv;charset=utf-8", table.to_csv().as_bytes());
+                        }
+                    >
+                        {tr(lang, "table.download_csv")}
+                    </button>
                     <button class="jl-btn primary" data-action="apply-mapping" on:click=apply>
                         {tr(lang, "data.apply_mapping")}
                     </button>

@@ -3,9 +3,10 @@
 
 use crate::analytics::kpis::TargetStatus;
 use crate::charts;
+use crate::charts::Table;
 use crate::format;
 use crate::i18n::{fill, tr};
-use crate::ui::chart::draw_on;
+use crate::ui::chart::{draw_on, TableCard};
 use crate::ui::dom;
 use crate::ui::state::AppState;
 use leptos::html;
@@ -142,43 +143,55 @@ fn KpiCard(index: usize) -> impl IntoView {
 fn JesCard() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let body = move || {
+    let value = move || {
         state.report.with(|r| {
             let j = &r.as_ref()?.kpis.jes;
-            let value = format::or_na(lang, j.value, |l, v| format::number(l, v, 1));
-            let rows: Vec<_> = j
-                .components
-                .iter()
-                .map(|c| {
-                    let key = format!("jes.{}", c.key);
-                    let t = tr(lang, &key);
-                    let label = if t == key { c.label.clone() } else { t.to_string() };
-                    (label, format::or_na(lang, c.value, |l, v| format::number(l, v, 1)), format::number(lang, c.weight, 2))
-                })
-                .collect();
-            let formula = j.formula.clone();
-            Some(view! {
-                <div class="jl-kpi"><div class="value" data-testid="jes-value">{value}</div></div>
-                <table class="jl-table">
-                    <caption>{tr(lang, "view.kpi.jes_components")}</caption>
-                    <thead><tr>
-                        <th scope="col">{tr(lang, "view.kpi.component")}</th>
-                        <th scope="col">"0–100"</th>
-                        <th scope="col">{tr(lang, "view.kpi.weight")}</th>
-                    </tr></thead>
-                    <tbody>
-                        {rows.into_iter().map(|(a, b, c)| view! { <tr><td>{a}</td><td>{b}</td><td>{c}</td></tr> }).collect_view()}
-                    </tbody>
-                </table>
-                <pre class="jl-formula" data-testid="jes-formula">{formula}</pre>
-            })
+            Some((
+                format::or_na(lang, j.value, |l, v| format::number(l, v, 1)),
+                j.formula.clone(),
+            ))
         })
     };
+    let components = Signal::derive(move || {
+        state.report.with(|r| {
+            let j = &r.as_ref()?.kpis.jes;
+            Some(Table {
+                caption: tr(lang, "view.kpi.jes_components").into(),
+                headers: vec![
+                    tr(lang, "view.kpi.component").into(),
+                    "0–100".into(),
+                    tr(lang, "view.kpi.weight").into(),
+                ],
+                rows: j
+                    .components
+                    .iter()
+                    .map(|c| {
+                        let key = format!("jes.{}", c.key);
+                        let t = tr(lang, &key);
+                        let label = if t == key {
+                            c.label.clone()
+                        } else {
+                            t.to_string()
+                        };
+                        vec![
+                            label,
+                            format::or_na(lang, c.value, |l, v| format::number(l, v, 1)),
+                            format::number(lang, c.weight, 2),
+                        ]
+                    })
+                    .collect(),
+            })
+        })
+    });
     view! {
         <section class="jl-card" data-testid="jes">
             <h3>{tr(lang, "view.kpi.jes")}</h3>
             <p class="jl-sub">{tr(lang, "view.kpi.jes_help")}</p>
-            {body}
+            {move || value().map(|(v, formula)| view! {
+                <div class="jl-kpi"><div class="value" data-testid="jes-value">{v}</div></div>
+                <pre class="jl-formula" data-testid="jes-formula">{formula}</pre>
+            })}
+            <TableCard id="jes-components" title="view.kpi.jes_components" table=components />
         </section>
     }
 }
@@ -187,49 +200,55 @@ fn JesCard() -> impl IntoView {
 fn ImpactCard() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let body = move || {
+    let table = Signal::derive(move || {
         state.report.with(|r| {
             let i = &r.as_ref()?.kpis.impact;
             if let Some(what) = &i.unavailable {
-                return Some(view! { <p class="jl-sub">{fill(tr(lang, "chart.needs"), &[("what", what)])}</p> }.into_any());
+                return Some(Table {
+                    caption: fill(tr(lang, "chart.needs"), &[("what", what)]),
+                    headers: vec![],
+                    rows: vec![],
+                });
             }
             let money = |v: Option<f64>| format::or_na(lang, v, format::money);
             let pct = |v: Option<f64>| format::or_na(lang, v, format::percent);
             let diff = |v: Option<f64>| format::or_na(lang, v, format::delta_percent);
-            Some(
-                view! {
-                    <table class="jl-table">
-                        <thead><tr>
-                            <th scope="col"></th>
-                            <th scope="col">{tr(lang, "chart.promoters")}" ("{format::count(lang, i.promoters as usize)}")"</th>
-                            <th scope="col">{tr(lang, "chart.detractors")}" ("{format::count(lang, i.detractors as usize)}")"</th>
-                            <th scope="col">{tr(lang, "view.kpi.difference")}</th>
-                        </tr></thead>
-                        <tbody>
-                            <tr>
-                                <th scope="row">{tr(lang, "view.kpi.revenue_per_customer")}</th>
-                                <td>{money(i.revenue_per_promoter)}</td>
-                                <td>{money(i.revenue_per_detractor)}</td>
-                                <td data-testid="impact-revenue">{diff(i.revenue_diff_pct)}</td>
-                            </tr>
-                            <tr>
-                                <th scope="row">{tr(lang, "kpi.retention_rate")}</th>
-                                <td>{pct(i.retention_promoters)}</td>
-                                <td>{pct(i.retention_detractors)}</td>
-                                <td>{diff(i.retention_diff_pct)}</td>
-                            </tr>
-                        </tbody>
-                    </table>
-                }
-                    .into_any(),
-            )
+            Some(Table {
+                caption: tr(lang, "view.kpi.impact_help").into(),
+                headers: vec![
+                    String::new(),
+                    format!(
+                        "{} ({})",
+                        tr(lang, "chart.promoters"),
+                        format::count(lang, i.promoters as usize)
+                    ),
+                    format!(
+                        "{} ({})",
+                        tr(lang, "chart.detractors"),
+                        format::count(lang, i.detractors as usize)
+                    ),
+                    tr(lang, "view.kpi.difference").into(),
+                ],
+                rows: vec![
+                    vec![
+                        tr(lang, "view.kpi.revenue_per_customer").into(),
+                        money(i.revenue_per_promoter),
+                        money(i.revenue_per_detractor),
+                        diff(i.revenue_diff_pct),
+                    ],
+                    vec![
+                        tr(lang, "kpi.retention_rate").into(),
+                        pct(i.retention_promoters),
+                        pct(i.retention_detractors),
+                        diff(i.retention_diff_pct),
+                    ],
+                ],
+            })
         })
-    };
+    });
     view! {
-        <section class="jl-card" data-testid="impact">
-            <h3>{tr(lang, "view.kpi.impact")}</h3>
-            <p class="jl-sub">{tr(lang, "view.kpi.impact_help")}</p>
-            {body}
-        </section>
+        <div data-testid="impact">
+            <TableCard id="experience-impact" title="view.kpi.impact" table=table />
+        </div>
     }
 }
