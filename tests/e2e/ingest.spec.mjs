@@ -1,6 +1,7 @@
 // Data in, through the real browser paths: the file input, a JSON feed from the local
 // server, ?feed= in the address, and a feed that fails while data is on screen.
 import { test, expect } from '@playwright/test';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { watchConsole, openApp } from './helpers.mjs';
@@ -97,4 +98,25 @@ test('the last dataset and its mapping come back after a reload', async ({ page 
   await page.reload();
   await expect(page.getByTestId('load-summary')).toHaveText('11 rows loaded, 1 rejected', { timeout: 30_000 });
   await expect(page.getByTestId('dataset-name')).toHaveText('polish_cp1250.csv');
+});
+
+test('a big file shows rows and MB done, and Cancel keeps the data on screen', async ({ page }, info) => {
+  await openApp(page);
+  // ~5 MB of valid rows, parsed in 2 MiB slices; a slowed-down CPU makes the load last long
+  // enough to watch the progress bar and press Cancel.
+  const file = info.outputPath('big.csv');
+  const lines = ['customer_id,timestamp,stage,touchpoint,satisfaction'];
+  for (let i = 0; i < 120_000; i++) lines.push(`C${i % 9000},2025-01-${String(1 + (i % 28)).padStart(2, '0')}T10:00:00,awareness,Website,${1 + (i % 5)}`);
+  fs.writeFileSync(file, lines.join('\n'));
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 40 });
+  await page.setInputFiles('[data-testid=file-input]', file);
+  const progress = page.getByTestId('progress');
+  await expect(progress).toBeVisible();
+  await expect(progress).toContainText(/rows · [\d.]+ of [\d.]+ MB/);
+  await progress.locator('[data-action=cancel-load]').click();
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await expect(page.getByTestId('error')).toContainText('Loading was cancelled');
+  await expect(progress).toBeHidden();
+  await expect(page.getByTestId('load-summary')).toHaveText('3,000 rows loaded, 0 rejected');
 });

@@ -179,41 +179,53 @@ fn Sources() -> impl IntoView {
     }
 }
 
-/// Rows and MB done, with Cancel, while a file loads.
+/// Rows and MB done, with Cancel, while a file loads. Built once per load and updated in
+/// place, so the Cancel button stays put under the pointer while the numbers move.
 #[component]
 fn ProgressBar() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
+    let pct = move || {
+        state.progress.with(|p| match p {
+            Some(p) if p.total > 0.0 => p.bytes / p.total * 100.0,
+            _ => 0.0,
+        })
+    };
+    let text = move || {
+        state.progress.with(|p| {
+            p.map(|p| {
+                fill(
+                    tr(lang, "load.progress"),
+                    &[
+                        ("rows", &format::count(lang, p.rows)),
+                        ("done", &format::number(lang, p.bytes / 1_048_576.0, 1)),
+                        ("total", &format::number(lang, p.total / 1_048_576.0, 1)),
+                    ],
+                )
+            })
+            .unwrap_or_default()
+        })
+    };
     view! {
-        {move || {
-            state
-                .progress
-                .get()
-                .map(|p| {
-                    let pct = if p.total > 0.0 { p.bytes / p.total * 100.0 } else { 0.0 };
-                    let text = fill(
-                        tr(lang, "load.progress"),
-                        &[
-                            ("rows", &format::count(lang, p.rows)),
-                            ("done", &format::number(lang, p.bytes / 1_048_576.0, 1)),
-                            ("total", &format::number(lang, p.total / 1_048_576.0, 1)),
-                        ],
-                    );
-                    view! {
-                        <div class="jl-load-progress" data-testid="progress">
-                            <div class="jl-progress" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow=format!("{pct:.0}")>
-                                <div style=format!("width:{pct:.1}%")></div>
-                            </div>
-                            <div class="jl-row">
-                                <span>{text}</span>
-                                <button class="jl-btn" data-action="cancel-load" on:click=move |_| state.cancel.set(true)>
-                                    {tr(lang, "action.cancel")}
-                                </button>
-                            </div>
-                        </div>
-                    }
-                })
-        }}
+        <Show when=move || state.progress.with(|p| p.is_some())>
+            <div class="jl-load-progress" data-testid="progress">
+                <div
+                    class="jl-progress"
+                    role="progressbar"
+                    aria-valuemin="0"
+                    aria-valuemax="100"
+                    aria-valuenow=move || format!("{:.0}", pct())
+                >
+                    <div style=move || format!("width:{:.1}%", pct())></div>
+                </div>
+                <div class="jl-row">
+                    <span>{text}</span>
+                    <button class="jl-btn" data-action="cancel-load" on:click=move |_| state.cancel.set(true)>
+                        {tr(lang, "action.cancel")}
+                    </button>
+                </div>
+            </div>
+        </Show>
     }
 }
 
