@@ -47,6 +47,24 @@ pub struct ChartSpec {
     pub size: &'static str,
 }
 
+/// A [`ChartSpec`] for one `charts` family — `draw_x`, `x_table` and `x_summary` over the
+/// same part of the report — so a view lists its charts instead of repeating the wiring.
+/// `|i| part` names the [`ChartInput`] and picks the part of the report the family reads.
+macro_rules! chart_spec {
+    ($id:literal, $title:literal, $size:literal, |$i:ident| $part:expr,
+     $draw:path, $table:path, $summary:path) => {
+        $crate::ui::chart::ChartSpec {
+            id: $id,
+            title: $title,
+            draw: |a, $i, t| $draw(a, $part, t, $i.lang).map_err(|e| e.to_string()),
+            table: |$i| $table($part, $i.lang),
+            summary: |$i| $summary($part, $i.lang),
+            size: $size,
+        }
+    };
+}
+pub(crate) use chart_spec;
+
 #[derive(Clone, PartialEq)]
 struct Tip {
     x: f64,

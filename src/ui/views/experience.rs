@@ -5,7 +5,7 @@ use super::Needs;
 use crate::charts::{self, Table};
 use crate::format;
 use crate::i18n::{fill, tr};
-use crate::ui::chart::{ChartCard, ChartSpec, TableCard};
+use crate::ui::chart::{chart_spec, ChartCard, ChartSpec, TableCard};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
@@ -26,38 +26,33 @@ const HEATMAP: ChartSpec = ChartSpec {
     summary: |i| charts::heatmap_summary(&i.report.experience.grid, i.lang),
     size: "tall",
 };
-const EMOTION: ChartSpec = ChartSpec {
-    id: "emotion",
-    title: "view.exp.emotion",
-    draw: |a, i, t| {
-        charts::draw_emotion(a, &i.report.experience.emotion, t, i.lang).map_err(|e| e.to_string())
-    },
-    table: |i| charts::emotion_table(&i.report.experience.emotion, i.lang),
-    summary: |i| charts::emotion_summary(&i.report.experience.emotion, i.lang),
-    size: "",
-};
-const HANDOFFS: ChartSpec = ChartSpec {
-    id: "handoffs",
-    title: "view.exp.handoffs",
-    draw: |a, i, t| {
-        charts::draw_handoffs(a, &i.report.experience.handoffs, t, i.lang)
-            .map_err(|e| e.to_string())
-    },
-    table: |i| charts::handoffs_table(&i.report.experience.handoffs, i.lang),
-    summary: |i| charts::handoffs_summary(&i.report.experience.handoffs, i.lang),
-    size: "",
-};
-const PRIORITY: ChartSpec = ChartSpec {
-    id: "priority",
-    title: "view.exp.priority",
-    draw: |a, i, t| {
-        charts::draw_priority(a, &i.report.experience.priority, t, i.lang)
-            .map_err(|e| e.to_string())
-    },
-    table: |i| charts::priority_table(&i.report.experience.priority, i.lang),
-    summary: |i| charts::priority_summary(&i.report.experience.priority, i.lang),
-    size: "tall",
-};
+const EMOTION: ChartSpec = chart_spec!(
+    "emotion",
+    "view.exp.emotion",
+    "",
+    |i| &i.report.experience.emotion,
+    charts::draw_emotion,
+    charts::emotion_table,
+    charts::emotion_summary
+);
+const HANDOFFS: ChartSpec = chart_spec!(
+    "handoffs",
+    "view.exp.handoffs",
+    "",
+    |i| &i.report.experience.handoffs,
+    charts::draw_handoffs,
+    charts::handoffs_table,
+    charts::handoffs_summary
+);
+const PRIORITY: ChartSpec = chart_spec!(
+    "priority",
+    "view.exp.priority",
+    "tall",
+    |i| &i.report.experience.priority,
+    charts::draw_priority,
+    charts::priority_table,
+    charts::priority_summary
+);
 
 #[component]
 pub fn ExperienceView() -> impl IntoView {

@@ -6,48 +6,48 @@ use crate::analytics::{dropped_after, funnel::ResolvedMode};
 use crate::charts;
 use crate::format;
 use crate::i18n::{fill, tr};
-use crate::ui::chart::{ChartCard, ChartSpec};
+use crate::ui::chart::{chart_spec, ChartCard, ChartSpec};
 use crate::ui::dom;
 use crate::ui::filter_bar::dimension_label;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
-const FUNNEL: ChartSpec = ChartSpec {
-    id: "funnel",
-    title: "view.funnel.bars",
-    draw: |a, i, t| charts::draw_funnel(a, &i.report.funnel, t, i.lang).map_err(|e| e.to_string()),
-    table: |i| charts::funnel_table(&i.report.funnel, i.lang),
-    summary: |i| charts::funnel_summary(&i.report.funnel, i.lang),
-    size: "tall",
-};
-const BREAKDOWN: ChartSpec = ChartSpec {
-    id: "funnel-breakdown",
-    title: "view.funnel.breakdown",
-    draw: |a, i, t| {
-        charts::draw_breakdown(a, &i.report.funnel, t, i.lang).map_err(|e| e.to_string())
-    },
-    table: |i| charts::breakdown_table(&i.report.funnel, i.lang),
-    summary: |i| charts::breakdown_summary(&i.report.funnel, i.lang),
-    size: "",
-};
-const TREND: ChartSpec = ChartSpec {
-    id: "funnel-trend",
-    title: "view.funnel.trend",
-    draw: |a, i, t| charts::draw_trend(a, &i.report.funnel, t, i.lang).map_err(|e| e.to_string()),
-    table: |i| charts::trend_table(&i.report.funnel, i.lang),
-    summary: |i| charts::trend_summary(&i.report.funnel, i.lang),
-    size: "",
-};
-const TIME: ChartSpec = ChartSpec {
-    id: "funnel-time",
-    title: "view.funnel.time",
-    draw: |a, i, t| {
-        charts::draw_time_to_convert(a, &i.report.funnel, t, i.lang).map_err(|e| e.to_string())
-    },
-    table: |i| charts::time_to_convert_table(&i.report.funnel, i.lang),
-    summary: |i| charts::time_to_convert_summary(&i.report.funnel, i.lang),
-    size: "",
-};
+const FUNNEL: ChartSpec = chart_spec!(
+    "funnel",
+    "view.funnel.bars",
+    "tall",
+    |i| &i.report.funnel,
+    charts::draw_funnel,
+    charts::funnel_table,
+    charts::funnel_summary
+);
+const BREAKDOWN: ChartSpec = chart_spec!(
+    "funnel-breakdown",
+    "view.funnel.breakdown",
+    "",
+    |i| &i.report.funnel,
+    charts::draw_breakdown,
+    charts::breakdown_table,
+    charts::breakdown_summary
+);
+const TREND: ChartSpec = chart_spec!(
+    "funnel-trend",
+    "view.funnel.trend",
+    "",
+    |i| &i.report.funnel,
+    charts::draw_trend,
+    charts::trend_table,
+    charts::trend_summary
+);
+const TIME: ChartSpec = chart_spec!(
+    "funnel-time",
+    "view.funnel.time",
+    "",
+    |i| &i.report.funnel,
+    charts::draw_time_to_convert,
+    charts::time_to_convert_table,
+    charts::time_to_convert_summary
+);
 
 #[component]
 pub fn FunnelView() -> impl IntoView {

@@ -6,37 +6,38 @@ use crate::analytics::nps::CommentCategory;
 use crate::charts::{self, Table};
 use crate::format;
 use crate::i18n::{fill, tr};
-use crate::ui::chart::{ChartCard, ChartSpec, TableCard};
+use crate::ui::chart::{chart_spec, ChartCard, ChartSpec, TableCard};
 use crate::ui::state::AppState;
 use crate::ui::views::funnel::BreakdownPicker;
 use leptos::prelude::*;
 
-const STACK: ChartSpec = ChartSpec {
-    id: "nps-stack",
-    title: "view.nps.stack",
-    draw: |a, i, t| charts::draw_nps_stack(a, &i.report.nps, t, i.lang).map_err(|e| e.to_string()),
-    table: |i| charts::nps_stack_table(&i.report.nps, i.lang),
-    summary: |i| charts::nps_stack_summary(&i.report.nps, i.lang),
-    size: "short",
-};
-const DISTRIBUTION: ChartSpec = ChartSpec {
-    id: "nps-distribution",
-    title: "view.nps.distribution",
-    draw: |a, i, t| {
-        charts::draw_distribution(a, &i.report.nps, t, i.lang).map_err(|e| e.to_string())
-    },
-    table: |i| charts::distribution_table(&i.report.nps, i.lang),
-    summary: |i| charts::distribution_summary(&i.report.nps, i.lang),
-    size: "",
-};
-const TREND: ChartSpec = ChartSpec {
-    id: "nps-trend",
-    title: "view.nps.trend",
-    draw: |a, i, t| charts::draw_nps_trend(a, &i.report.nps, t, i.lang).map_err(|e| e.to_string()),
-    table: |i| charts::nps_trend_table(&i.report.nps, i.lang),
-    summary: |i| charts::nps_trend_summary(&i.report.nps, i.lang),
-    size: "",
-};
+const STACK: ChartSpec = chart_spec!(
+    "nps-stack",
+    "view.nps.stack",
+    "short",
+    |i| &i.report.nps,
+    charts::draw_nps_stack,
+    charts::nps_stack_table,
+    charts::nps_stack_summary
+);
+const DISTRIBUTION: ChartSpec = chart_spec!(
+    "nps-distribution",
+    "view.nps.distribution",
+    "",
+    |i| &i.report.nps,
+    charts::draw_distribution,
+    charts::distribution_table,
+    charts::distribution_summary
+);
+const TREND: ChartSpec = chart_spec!(
+    "nps-trend",
+    "view.nps.trend",
+    "",
+    |i| &i.report.nps,
+    charts::draw_nps_trend,
+    charts::nps_trend_table,
+    charts::nps_trend_summary
+);
 
 #[component]
 pub fn NpsView() -> impl IntoView {
