@@ -467,7 +467,9 @@ impl Acc {
             v[NPS] = self.nps.nps();
         }
         if ds.revenue.is_some() {
-            v[11] = (self.revenue.n > 0).then_some(self.revenue.sum);
+            // With a revenue column, customers without revenue rows earned 0 (so a period
+            // with no sales shows -100%); n/a is only for "no revenue column" or no customers.
+            v[11] = (custf > 0.0).then_some(self.revenue.sum);
             v[12] = v[11].and_then(|t| ratio(t, custf));
         }
         v[15] = ratio(events, custf);

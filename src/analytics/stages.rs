@@ -4,6 +4,7 @@ use super::funnel::StageOrderSource;
 use super::prepared::Prepared;
 use super::settings::Settings;
 use crate::dataset::Dataset;
+use std::collections::{HashMap, HashSet};
 
 /// Marks a stage code that is not a funnel step.
 pub const NOT_A_STEP: u32 = u32::MAX;
@@ -131,22 +132,30 @@ impl StagePlan {
                 );
             }
             plan.source = source;
+            // Normalised names looked up in maps, so a feed's order of 100,000 names
+            // costs 100,000 steps, not their square.
+            let mut by_norm: HashMap<String, u32> = HashMap::with_capacity(values.len());
+            for (c, v) in values.iter().enumerate().rev() {
+                by_norm.insert(normalize(v), c as u32);
+            }
+            let mut listed: HashSet<String> = HashSet::new();
             for name in order {
-                let code = col.code_of(name.trim()).or_else(|| {
-                    let n = normalize(name);
-                    values
-                        .iter()
-                        .position(|v| normalize(v) == n)
-                        .map(|p| p as u32)
-                });
+                let n = normalize(name);
+                let code = col
+                    .code_of(name.trim())
+                    .or_else(|| by_norm.get(&n).copied());
                 match code {
                     Some(c) if plan.step_of_code[c as usize] != NOT_A_STEP => {}
                     Some(c) => {
                         plan.step_of_code[c as usize] = plan.stages.len() as u32;
                         plan.stages.push(values[c as usize].clone());
+                        listed.insert(n);
                     }
-                    None if plan.stages.iter().any(|s| normalize(s) == normalize(name)) => {}
-                    None => plan.stages.push(name.trim().to_string()),
+                    None if listed.contains(&n) => {}
+                    None => {
+                        plan.stages.push(name.trim().to_string());
+                        listed.insert(n);
+                    }
                 }
             }
             plan.unlisted = (0..values.len())

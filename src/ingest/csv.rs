@@ -7,7 +7,7 @@
 
 use super::encoding::{needs_decoding, StreamDecoder};
 use super::error::IngestError;
-use super::mapping::resolve_roles;
+use super::mapping::{cap_dimensions, dimensions_note, resolve_roles};
 use super::report::{LoadReport, Loaded};
 use super::rows::{check_roles, Assembler, Cell, Rules};
 use super::sniff::{delimiter_text, sniff_inner, split_inner, Sniffed, SNIFF_BYTES};
@@ -66,6 +66,8 @@ struct Engine {
     /// decoded bytes not yet read).
     pending: Vec<u8>,
     splitter: Splitter,
+    /// The outer separator the splitter cuts on.
+    delimiter: u8,
     /// File line of the next unread byte (header = line 1).
     line: u64,
     /// The inner separator of an Excel-wrapped file.
@@ -74,6 +76,13 @@ struct Engine {
     /// The last input has been fed (a decoder must not be flushed twice).
     ended: bool,
     blank_records: usize,
+    /// Columns in the header: every record is checked against it.
+    width: usize,
+    /// Records that omitted trailing fields (taken as empty) or ended with extra empty ones.
+    short_records: usize,
+    long_empty_records: usize,
+    /// Whether a NUL byte has been seen anywhere (binary data past the sniffed head).
+    nul_seen: bool,
     asm: Assembler,
     report: LoadReport,
     inner: csv::ByteRecord,
@@ -86,8 +95,9 @@ impl Engine {
         enc: &'static encoding_rs::Encoding,
         opts: &CsvOptions,
     ) -> Result<Engine, IngestError> {
-        let roles = resolve_roles(&sniffed.headers, opts.roles.as_deref(), &opts.overrides)?;
+        let mut roles = resolve_roles(&sniffed.headers, opts.roles.as_deref(), &opts.overrides)?;
         check_roles(&sniffed.headers, &roles, opts.row_number_as_customer)?;
+        let capped = cap_dimensions(&mut roles);
         let decimal_comma = opts.decimal_comma.unwrap_or(sniffed.decimal_comma);
         let mut notes = Vec::new();
         if needs_decoding(enc) {
@@ -101,6 +111,9 @@ impl Engine {
                 "Every line was wrapped in quotes (an Excel re-save); the lines were unwrapped and split on '{}'.",
                 delimiter_text(sniffed.delimiter)
             ));
+        }
+        if capped > 0 {
+            notes.push(dimensions_note(capped));
         }
         if decimal_comma {
             notes.push("Numbers were read with a decimal comma (1.234,5 means one thousand two hundred thirty-four and a half).".into());
@@ -132,11 +145,16 @@ impl Engine {
             at_start: true,
             pending: Vec::new(),
             splitter: Splitter::new(delimiter),
+            delimiter,
             line: 1,
             wrapped: sniffed.wrapped.then_some(sniffed.delimiter),
             header_skipped: false,
             ended: false,
             blank_records: 0,
+            width: sniffed.headers.len(),
+            short_records: 0,
+            long_empty_records: 0,
+            nul_seen: false,
             asm: Assembler::new(sniffed.headers.clone(), roles, rules),
             report,
             inner: csv::ByteRecord::new(),
@@ -186,6 +204,8 @@ impl Engine {
     /// returns how many bytes they took; the rest must be fed again with more bytes.
     fn parse(&mut self, input: &[u8], last: bool) -> usize {
         let mut splitter = std::mem::replace(&mut self.splitter, Splitter::new(b','));
+        // One fast scan per input; records are checked one by one only after a NUL shows up.
+        self.nul_seen = self.nul_seen || input.contains(&0);
         let mut pos = 0;
         loop {
             match splitter.next(input, pos, last) {
@@ -199,7 +219,19 @@ impl Engine {
                         self.header_skipped = true;
                         continue;
                     }
-                    self.record(line, splitter.record(input, &found));
+                    let bytes = &input[found.start..found.next];
+                    // Plain records hold at most their own line end: only quoted ones span.
+                    let spans = found.newlines_in - (bytes.last() == Some(&b'\n')) as u64;
+                    let mode = if spans > 0 {
+                        Mode::Spanning
+                    } else {
+                        Mode::Lenient
+                    };
+                    if let Shape::Refused(why) =
+                        self.record(line, splitter.record(input, &found), mode)
+                    {
+                        self.recover(line, spans, bytes, why);
+                    }
                 }
                 Step::NeedMore { skip, newlines } => {
                     self.line += newlines;
@@ -216,7 +248,33 @@ impl Engine {
         pos
     }
 
-    fn record(&mut self, line: u64, rec: Record<'_>) {
+    /// A record that spans lines and has the wrong number of fields is almost always an
+    /// unclosed quote that swallowed the lines after it. The record's first line is
+    /// rejected with the range it swallowed, and the lines after it are read again one by
+    /// one (a quote can no longer run past its own line), so the good rows among them are
+    /// kept. Each byte is re-read at most once, so hostile files stay linear.
+    fn recover(&mut self, line: u64, spans: u64, bytes: &[u8], why: String) {
+        self.asm.reject_unreadable(
+            line,
+            format!(
+                "{why}: an unclosed quote at line {line} joined lines {line}\u{2013}{}; the lines after it were read again one by one",
+                line + spans
+            ),
+            first_line(bytes).map(|l| String::from_utf8_lossy(l).into_owned()).into_iter().collect(),
+        );
+        let mut splitter = Splitter::new(self.delimiter);
+        let body = trim_terminator(bytes);
+        for (k, piece) in body.split(|&b| b == b'\n').enumerate().skip(1) {
+            let piece = piece.strip_suffix(b"\r").unwrap_or(piece);
+            if let Step::Record(found) = splitter.next(piece, 0, true) {
+                let rec = splitter.record(piece, &found);
+                self.record(line + k as u64, rec, Mode::Strict);
+            }
+        }
+    }
+
+    /// Loads one record.
+    fn record(&mut self, line: u64, rec: Record<'_>, mode: Mode) -> Shape {
         match self.wrapped {
             Some(d) if rec.len() == 1 => {
                 let mut inner = std::mem::take(&mut self.inner);
@@ -230,21 +288,41 @@ impl Engine {
                     bounds.push((at, at + f.len()));
                     at += f.len();
                 }
-                self.fields(line, Record::new(inner.as_slice(), &bounds));
+                let shape = self.fields(line, Record::new(inner.as_slice(), &bounds), mode);
                 self.inner = inner;
                 self.inner_bounds = bounds;
+                shape
             }
-            _ => self.fields(line, rec),
+            _ => self.fields(line, rec, mode),
         }
     }
 
     /// Loads one record's fields. The record's bytes are checked for UTF-8 once; a record
     /// with bad bytes is read cell by cell, each text cell repaired on its own (numbers and
     /// dates never accept such bytes).
-    fn fields(&mut self, line: u64, rec: Record<'_>) {
+    fn fields(&mut self, line: u64, rec: Record<'_>, mode: Mode) -> Shape {
         if rec.iter().all(|f| trim(f).is_empty()) {
             self.blank_records += 1;
-            return;
+            return Shape::Blank;
+        }
+        if let Some(reason) = self.check_width(&rec, mode != Mode::Lenient) {
+            if mode == Mode::Spanning {
+                return Shape::Refused(reason);
+            }
+            let raw = rec
+                .iter()
+                .map(|f| String::from_utf8_lossy(f).into_owned())
+                .collect();
+            self.asm.reject_unreadable(line, reason, raw);
+            return Shape::Loaded;
+        }
+        if self.nul_seen && rec.iter().any(|f| f.contains(&0)) {
+            let raw = rec
+                .iter()
+                .map(|f| String::from_utf8_lossy(f).into_owned())
+                .collect();
+            self.asm.reject_unreadable(line, NUL_REASON.into(), raw);
+            return Shape::Loaded;
         }
         let text = rec.text();
         self.asm.row(
@@ -259,6 +337,28 @@ impl Engine {
                     .collect()
             },
         );
+        Shape::Loaded
+    }
+
+    /// Why a record's field count is refused, if it is. Short records are taken as
+    /// omitting trailing empty values (spreadsheets export them that way); extra fields
+    /// are fine only when empty, because dropping a value silently would lose data.
+    fn check_width(&mut self, rec: &Record<'_>, strict: bool) -> Option<String> {
+        let (n, width) = (rec.len(), self.width);
+        if n == width {
+            return None;
+        }
+        if n < width && !strict {
+            self.short_records += 1;
+            return None;
+        }
+        if n > width && rec.iter().skip(width).all(|f| trim(f).is_empty()) {
+            self.long_empty_records += 1;
+            return None;
+        }
+        Some(format!(
+            "This row has {n} values but the header has {width} columns"
+        ))
     }
 
     fn finish(mut self) -> Result<Loaded, IngestError> {
@@ -267,6 +367,18 @@ impl Engine {
             return Err(IngestError::HeaderOnly);
         }
         let mut report = std::mem::take(&mut self.report);
+        if self.short_records > 0 {
+            report.notes.push(format!(
+                "{} rows had fewer columns than the header; the missing trailing values were taken as empty.",
+                self.short_records
+            ));
+        }
+        if self.long_empty_records > 0 {
+            report.notes.push(format!(
+                "{} rows had more columns than the header, all of them empty; the empty extra columns were ignored.",
+                self.long_empty_records
+            ));
+        }
         if self.blank_records > 0 {
             report.notes.push(format!(
                 "{} empty lines (only separators or spaces) were skipped.",
@@ -275,6 +387,42 @@ impl Engine {
         }
         Ok(self.asm.finish(report))
     }
+}
+
+/// What became of one record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Shape {
+    /// Loaded or rejected (and reported).
+    Loaded,
+    Blank,
+    /// A record that spans lines has the wrong field count: not yet reported, because
+    /// the caller re-reads its lines ([`Engine::recover`]).
+    Refused(String),
+}
+
+/// How strictly a record's field count is checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// A single-line record: missing trailing fields are taken as empty.
+    Lenient,
+    /// A record whose quotes span lines: the exact count, reported by the caller.
+    Spanning,
+    /// A line re-read after an unclosed quote: the exact count.
+    Strict,
+}
+
+/// Why a record holding NUL bytes is refused: text exports never contain them.
+const NUL_REASON: &str =
+    "This row contains NUL bytes (binary data): the file may be damaged or not a text export";
+
+fn trim_terminator(record: &[u8]) -> &[u8] {
+    let r = record.strip_suffix(b"\n").unwrap_or(record);
+    r.strip_suffix(b"\r").unwrap_or(r)
+}
+
+fn first_line(record: &[u8]) -> Option<&[u8]> {
+    let line = record.split(|&b| b == b'\n').next()?;
+    Some(line.strip_suffix(b"\r").unwrap_or(line))
 }
 
 enum Stage {

@@ -14,6 +14,9 @@ pub enum IngestError {
     NotCsv { what: &'static str },
     /// Every line parsed as a single field.
     OnlyOneColumn { header: String },
+    /// More columns (CSV) or distinct keys (JSON) than any event export has: such a file
+    /// would cost memory out of proportion to its size.
+    TooManyColumns { limit: usize },
     /// No column could be read as the customer.
     NoCustomerColumn { columns: Vec<String> },
     /// A customer column but nothing to analyse.
@@ -56,6 +59,10 @@ impl fmt::Display for IngestError {
                 f,
                 "Only one column was found (header \"{}\"): the file may use a separator Journey Lens does not recognise, or every line is wrapped in quotes. Save it again as CSV separated by commas or semicolons.",
                 shorten(header)
+            ),
+            IngestError::TooManyColumns { limit } => write!(
+                f,
+                "The file has more than {limit} columns (or, in a JSON feed, more than {limit} different field names): it does not look like an event export. Keep the columns you need and try again."
             ),
             IngestError::NoCustomerColumn { columns } => write!(
                 f,

@@ -7,11 +7,14 @@
 
 use super::encoding::{decode_sample, detect, reject_binary};
 use super::error::IngestError;
-use super::mapping::{header_key, resolve_roles, unique_headers};
+use super::mapping::{
+    cap_dimensions, dimensions_note, header_key, resolve_roles, unique_headers, MAX_COLUMNS,
+};
 use super::report::{LoadReport, Loaded};
 use super::rows::{check_roles, Assembler, Cell, Rules};
 use crate::dataset::{Meta, Role, Scale, Scales};
 use serde_json::Value;
+use std::collections::HashSet;
 
 /// How to load a JSON feed.
 #[derive(Debug, Clone)]
@@ -184,6 +187,43 @@ fn parse_shape(text: &str) -> Result<Shape, IngestError> {
     }
 }
 
+/// Keys in first-seen order are the "headers"; refused past [`MAX_COLUMNS`] because a feed
+/// whose events all have different keys would cost events × keys memory.
+fn collect_keys(items: &[(u64, Item)]) -> Result<Vec<String>, IngestError> {
+    let mut keys: Vec<String> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
+    for (_, item) in items {
+        if let Item::Event(Value::Object(o)) = item {
+            for k in o.keys() {
+                if seen.insert(k.as_str()) {
+                    if keys.len() == MAX_COLUMNS {
+                        return Err(IngestError::TooManyColumns { limit: MAX_COLUMNS });
+                    }
+                    keys.push(k.clone());
+                }
+            }
+        }
+    }
+    Ok(keys)
+}
+
+/// The event's values in key order for the rejected-rows file, without the empty tail
+/// (sparse feeds would otherwise store every key of the feed for every rejected event).
+fn raw_fields(keys: &[String], obj: &serde_json::Map<String, Value>) -> Vec<String> {
+    let mut out: Vec<String> = keys
+        .iter()
+        .map(|k| match obj.get(k) {
+            None | Some(Value::Null) => String::new(),
+            Some(Value::String(s)) => s.clone(),
+            Some(v) => v.to_string(),
+        })
+        .collect();
+    while out.last().is_some_and(String::is_empty) {
+        out.pop();
+    }
+    out
+}
+
 /// Loads a JSON feed held in memory.
 pub fn load_json(bytes: &[u8], options: &JsonOptions) -> Result<Loaded, IngestError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
@@ -206,20 +246,11 @@ pub fn load_json(bytes: &[u8], options: &JsonOptions) -> Result<Loaded, IngestEr
     let (meta, meta_scales) = read_meta(meta_v.as_ref())?;
     let scales = options.scales.or(meta_scales).unwrap_or_default();
 
-    // Keys in first-seen order are the "headers".
-    let mut keys: Vec<String> = Vec::new();
-    for (_, item) in &items {
-        if let Item::Event(Value::Object(o)) = item {
-            for k in o.keys() {
-                if !keys.iter().any(|x| x == k) {
-                    keys.push(k.clone());
-                }
-            }
-        }
-    }
+    let keys = collect_keys(&items)?;
     let headers = unique_headers(keys.clone());
-    let roles = resolve_roles(&headers, options.roles.as_deref(), &options.overrides)?;
+    let mut roles = resolve_roles(&headers, options.roles.as_deref(), &options.overrides)?;
     check_roles(&headers, &roles, options.row_number_as_customer)?;
+    let capped = cap_dimensions(&mut roles);
     let rules = Rules {
         scales,
         decimal_comma: false,
@@ -227,6 +258,9 @@ pub fn load_json(bytes: &[u8], options: &JsonOptions) -> Result<Loaded, IngestEr
         max_errors: options.max_errors,
         meta,
     };
+    let used: Vec<usize> = (0..roles.len())
+        .filter(|&i| roles[i] != Role::Ignore)
+        .collect();
     let mut asm = Assembler::new(headers.clone(), roles, rules);
     asm.reserve(items.len());
     for (line, item) in &items {
@@ -245,34 +279,27 @@ pub fn load_json(bytes: &[u8], options: &JsonOptions) -> Result<Loaded, IngestEr
                 continue;
             }
         };
-        let texts: Vec<Option<String>> = keys
+        // Text of the numbers and booleans the mapped columns read (a handful per event),
+        // rather than of every key in the feed.
+        let texts: Vec<(usize, String)> = used
             .iter()
-            .map(|k| match obj.get(k) {
-                Some(Value::Number(n)) => Some(n.to_string()),
-                Some(Value::Bool(b)) => Some(b.to_string()),
+            .filter_map(|&i| match obj.get(&keys[i]) {
+                Some(Value::Number(n)) => Some((i, n.to_string())),
+                Some(Value::Bool(b)) => Some((i, b.to_string())),
                 _ => None,
             })
             .collect();
+        let text_of = |i: usize| texts.iter().find(|t| t.0 == i).map(|t| t.1.as_bytes());
         asm.row(
             *line,
-            |i| match (keys.get(i).and_then(|k| obj.get(k)), texts.get(i)) {
+            |i| match (keys.get(i).and_then(|k| obj.get(k)), text_of(i)) {
                 (None, _) | (Some(Value::Null), _) => Cell::Missing,
                 (Some(Value::String(s)), _) => Cell::Text(s.as_bytes()),
-                (Some(Value::Number(n)), Some(Some(t))) => {
-                    Cell::Num(n.as_f64().unwrap_or(f64::NAN), t.as_bytes())
-                }
-                (Some(Value::Bool(_)), Some(Some(t))) => Cell::Text(t.as_bytes()),
+                (Some(Value::Number(n)), Some(t)) => Cell::Num(n.as_f64().unwrap_or(f64::NAN), t),
+                (Some(Value::Bool(_)), Some(t)) => Cell::Text(t),
                 _ => Cell::Nested,
             },
-            || {
-                keys.iter()
-                    .map(|k| match obj.get(k) {
-                        None | Some(Value::Null) => String::new(),
-                        Some(Value::String(s)) => s.clone(),
-                        Some(v) => v.to_string(),
-                    })
-                    .collect()
-            },
+            || raw_fields(&keys, obj),
         );
     }
     let mut notes = vec![if ndjson {
@@ -280,6 +307,9 @@ pub fn load_json(bytes: &[u8], options: &JsonOptions) -> Result<Loaded, IngestEr
     } else {
         "Row numbers are event positions in the feed (1 = first event).".to_string()
     }];
+    if capped > 0 {
+        notes.push(dimensions_note(capped));
+    }
     if enc != encoding_rs::UTF_8 {
         notes.push(format!(
             "The feed is not UTF-8; it was read as {}.",

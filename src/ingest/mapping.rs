@@ -4,6 +4,7 @@
 
 use super::error::IngestError;
 use crate::dataset::Role;
+use std::collections::{HashMap, HashSet};
 
 /// Lower-cases, strips diacritics, splits camelCase and turns every separator into one
 /// space, so "Kanał", "KANAL" and "kanal_" all become "kanal".
@@ -382,22 +383,59 @@ pub fn header_key(headers: &[String]) -> String {
 /// address columns by name.
 pub fn unique_headers(raw: Vec<String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(raw.len());
+    let mut taken: HashSet<String> = HashSet::with_capacity(raw.len());
+    // Next suffix to try per base name, so 5,000 identical headers cost 5,000 steps.
+    let mut next: HashMap<String, usize> = HashMap::new();
     for (i, h) in raw.into_iter().enumerate() {
         let h = h.trim().to_string();
-        let mut name = if h.is_empty() {
+        let base = if h.is_empty() {
             format!("column {}", i + 1)
         } else {
             h
         };
-        let base = name.clone();
-        let mut k = 2;
-        while out.contains(&name) {
-            name = format!("{base} ({k})");
-            k += 1;
+        let mut name = base.clone();
+        if taken.contains(&name) {
+            let k = next.entry(base.clone()).or_insert(2);
+            loop {
+                name = format!("{base} ({k})");
+                *k += 1;
+                if !taken.contains(&name) {
+                    break;
+                }
+            }
         }
+        taken.insert(name.clone());
         out.push(name);
     }
     out
+}
+
+/// More columns than this and a file is refused ([`IngestError::TooManyColumns`]).
+pub const MAX_COLUMNS: usize = 2_000;
+
+/// At most this many columns are kept as extra dimensions: the filter bar cannot offer
+/// more, and each costs memory per row even where it is empty.
+pub const MAX_DIMENSIONS: usize = 64;
+
+/// The load note for [`cap_dimensions`].
+pub fn dimensions_note(dropped: usize) -> String {
+    format!(
+        "Only the first {MAX_DIMENSIONS} extra columns are kept as filters; {dropped} more were not loaded. Map a column to a role, or ignore others, to keep it."
+    )
+}
+
+/// Columns past the first [`MAX_DIMENSIONS`] dimensions are ignored; returns how many.
+pub fn cap_dimensions(roles: &mut [Role]) -> usize {
+    let mut seen = 0;
+    let mut dropped = 0;
+    for r in roles.iter_mut().filter(|r| **r == Role::Dimension) {
+        seen += 1;
+        if seen > MAX_DIMENSIONS {
+            *r = Role::Ignore;
+            dropped += 1;
+        }
+    }
+    dropped
 }
 
 /// Final roles: the automatic ones, replaced by a full mapping from the UI when given,

@@ -140,6 +140,26 @@ fn scale_text(s: Scale) -> String {
     format!("{} to {}", fmt_num(s.min), fmt_num(s.max))
 }
 
+/// Dates a journey can plausibly have. Anything outside is a unit or typing mistake
+/// (epoch nanoseconds, year 20240), and letting it through would make every per-day and
+/// per-period structure span millennia.
+pub const MIN_YEAR: i32 = 1900;
+pub const MAX_YEAR: i32 = 2200;
+/// 1900-01-01 and 2201-01-01 in epoch seconds.
+const MIN_SECS: f64 = -2_208_988_800.0;
+const MAX_SECS: f64 = 7_289_654_400.0;
+
+fn plausible(secs: f64) -> bool {
+    (MIN_SECS..MAX_SECS).contains(&secs)
+}
+
+fn out_of_range(b: &[u8]) -> String {
+    format!(
+        "Date {} is outside the years {MIN_YEAR}\u{2013}{MAX_YEAR} (epoch numbers must be seconds or milliseconds)",
+        shown(b)
+    )
+}
+
 /// Quotes a bad text value for a message, cut to a readable length.
 fn shown(b: &[u8]) -> String {
     let s = String::from_utf8_lossy(b);
@@ -287,23 +307,33 @@ impl Assembler {
         let mut slash: Option<SlashDate> = None;
         if let Some(i) = self.slots.timestamp {
             match get(i).bytes() {
-                Cell::Num(v, _) if v.is_finite() => {
+                Cell::Num(v, text) => {
                     // JSON epoch seconds (or milliseconds, which are 1000x larger).
                     let secs = if v.abs() > 1e11 { v / 1000.0 } else { v };
-                    timestamp = Some(secs.floor() as i64);
+                    if v.is_finite() && plausible(secs) {
+                        timestamp = Some(secs.floor() as i64);
+                    } else {
+                        problems.push((i, out_of_range(text)));
+                    }
                 }
                 Cell::Nested => {
                     problems.push((i, "Date must be text, not a list or object".into()))
                 }
-                Cell::Text(b) | Cell::Num(_, b) => {
+                Cell::Text(b) => {
                     let b = trim(b);
                     if !is_missing(b) {
                         match parse_date(b) {
+                            ParsedDate::Exact(t, _) if !plausible(t as f64) => {
+                                problems.push((i, out_of_range(b)))
+                            }
                             ParsedDate::Exact(t, layout) => {
                                 timestamp = Some(t);
                                 if !self.layouts.contains(&layout) {
                                     self.layouts.push(layout);
                                 }
+                            }
+                            ParsedDate::Slashed(sd) if !(MIN_YEAR..=MAX_YEAR).contains(&sd.year) => {
+                                problems.push((i, out_of_range(b)))
                             }
                             ParsedDate::Slashed(sd) => {
                                 timestamp = Some(NO_TIME);

@@ -4,7 +4,7 @@
 
 use super::encoding::{decode_sample, detect, reject_binary};
 use super::error::IngestError;
-use super::mapping::{auto_roles, header_key, unique_headers};
+use super::mapping::{auto_roles, header_key, unique_headers, MAX_COLUMNS};
 use super::values::{
     is_missing, parse_date, trim, DateOrder, DecimalEvidence, OrderEvidence, ParsedDate,
 };
@@ -170,6 +170,9 @@ pub(crate) fn sniff_inner(
     let Some(head) = recs.first() else {
         return Err(IngestError::Empty);
     };
+    if head.len() > MAX_COLUMNS {
+        return Err(IngestError::TooManyColumns { limit: MAX_COLUMNS });
+    }
     let headers = unique_headers(
         head.iter()
             .map(|f| String::from_utf8_lossy(f).into_owned())
