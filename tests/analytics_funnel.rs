@@ -295,7 +295,7 @@ fn meta_order_wins_over_setting_and_missing_stage_has_zero() {
 }
 
 #[test]
-fn built_in_names_in_other_languages_and_unknown_after() {
+fn built_in_names_in_other_languages_and_unknown_placed_by_time() {
     let ds = build(
         all_columns(),
         Meta::default(),
@@ -311,25 +311,28 @@ fn built_in_names_in_other_languages_and_unknown_after() {
     );
     let f = run(&ds, &Settings::default()).funnel;
     assert_eq!(f.order_source, StageOrderSource::BuiltIn);
-    // Unknown stages go last by median first time: other (median of d0 and d6 = d3) before extra (d5).
+    // Unknown stages go before the first recognised stage reached later than them (issue 9):
+    // other (median first time of d0 and d6 = d3) and extra (d5) are both reached before
+    // Fidelización (d9) and not before COMPRA (d3), so they sit between the two, by median.
     assert_eq!(
         f.stages,
         [
             "Świadomość",
             "Consideración",
             "COMPRA",
-            "Fidelización",
             "other",
-            "extra"
+            "extra",
+            "Fidelización"
         ]
     );
+    assert_eq!(f.placed_by_data, ["other", "extra"]);
     assert_eq!(f.conversion_stage.as_deref(), Some("COMPRA"));
     // The conversion stage can be chosen, case-insensitively.
     let s = Settings {
         conversion_stage: Some("fidelizacion".into()),
         ..Settings::default()
     };
-    assert_eq!(run(&ds, &s).funnel.conversion_step, Some(3));
+    assert_eq!(run(&ds, &s).funnel.conversion_step, Some(5));
 }
 
 #[test]

@@ -98,6 +98,10 @@ pub struct FunnelView {
     pub stages: Vec<String>,
     /// Stages present in the data but left out by a configured order.
     pub unlisted_stages: Vec<String>,
+    /// Unrecognised stage names placed among the built-in ones by the data, so the user
+    /// can check where they went.
+    #[serde(default)]
+    pub placed_by_data: Vec<String>,
     pub conversion_stage: Option<String>,
     /// Index of the conversion stage in `stages`.
     pub conversion_step: Option<usize>,
@@ -465,6 +469,7 @@ fn unavailable_view(ctx: &FunnelCtx, missing: &str) -> FunnelView {
         order_source: ctx.plan.source,
         stages: Vec::new(),
         unlisted_stages: Vec::new(),
+        placed_by_data: Vec::new(),
         conversion_stage: None,
         conversion_step: None,
         steps: Vec::new(),
@@ -606,6 +611,7 @@ pub(crate) fn compute(
         order_source: ctx.plan.source,
         stages: ctx.plan.stages.clone(),
         unlisted_stages: ctx.plan.unlisted.clone(),
+        placed_by_data: ctx.plan.placed_by_data.clone(),
         conversion_stage: conv.map(|c| ctx.plan.stages[c].clone()),
         conversion_step: conv,
         overall_conversion: conv.and_then(|c| pct(reached[c] as f64, first as f64)),

@@ -19,6 +19,8 @@ pub struct StagePlan {
     /// Data stages a configured order leaves out.
     pub unlisted: Vec<String>,
     pub conversion_step: Option<usize>,
+    /// Unrecognised stage names placed among the recognised ones by the data.
+    pub placed_by_data: Vec<String>,
     pub notes: Vec<String>,
 }
 
@@ -45,35 +47,60 @@ pub fn normalize(s: &str) -> String {
         .collect()
 }
 
-/// Built-in stage names (already normalised) by position in the classic journey.
+/// Built-in stage names (already normalised) by position in the classic journey, with
+/// the synonyms marketers use in English, Catalan, Spanish and Polish
+/// (`../shared/glossary.md`).
 const BUILT_IN: [&[&str]; 5] = [
     &[
         "awareness",
-        "consciencia",
+        "discovery",
+        "descobriment",
         "coneixement",
-        "conciencia",
+        "consciencia",
         "descubrimiento",
+        "conocimiento",
+        "conciencia",
         "swiadomosc",
+        "odkrycie",
     ],
     &[
         "consideration",
+        "research",
         "consideracio",
         "consideracion",
+        "evaluacion",
         "rozwazanie",
+        "poszukiwanie",
     ],
-    &["purchase", "buy", "compra", "zakup"],
+    &[
+        "purchase",
+        "conversion",
+        "buy",
+        "compra",
+        "conversio",
+        "zakup",
+        "konwersja",
+    ],
     &[
         "retention",
+        "loyalty",
+        "use",
         "retencio",
         "fidelitzacio",
+        "us",
         "retencion",
         "fidelizacion",
+        "uso",
+        "lojalnosc",
         "retencja",
         "utrzymanie",
+        "korzystanie",
     ],
     &[
         "advocacy",
+        "recommendation",
         "recomanacio",
+        "prescripcio",
         "advocacia",
         "recomendacion",
         "rekomendacja",
@@ -91,6 +118,41 @@ pub fn built_in_rank(name: &str) -> Option<usize> {
 
 const PURCHASE_RANK: usize = 2;
 
+/// Orders stage codes when some names are recognised: the recognised ones by their rank,
+/// and each unrecognised one just before the first recognised stage that customers reach
+/// later than it (by median first-reach time), or, without times, that first appears
+/// later in the file. Appending unknown names at the end would put a Catalan file's
+/// `inspiració` after `recomanació` and make every conversion after it wrong.
+fn place_by_data(ranks: &[Option<usize>], median: &dyn Fn(usize) -> Option<i64>) -> Vec<usize> {
+    let mut known: Vec<usize> = (0..ranks.len()).filter(|&c| ranks[c].is_some()).collect();
+    known.sort_by_key(|&c| (ranks[c], median(c).is_none(), median(c).unwrap_or(0), c));
+    // (slot before which it goes, median, code) of each unrecognised stage.
+    let mut unknown: Vec<(usize, bool, i64, usize)> = (0..ranks.len())
+        .filter(|&c| ranks[c].is_none())
+        .map(|u| {
+            let later = |&k: &usize| match (median(u), median(k)) {
+                (Some(mu), Some(mk)) => mk > mu,
+                (Some(_), None) => false,
+                (None, _) => k > u,
+            };
+            let slot = known.iter().position(later).unwrap_or(known.len());
+            (slot, median(u).is_none(), median(u).unwrap_or(0), u)
+        })
+        .collect();
+    unknown.sort_unstable();
+    let mut out = Vec::with_capacity(ranks.len());
+    let mut next = unknown.iter().peekable();
+    for (slot, &k) in known.iter().enumerate() {
+        while let Some(&&(_, _, _, u)) = next.peek().filter(|x| x.0 == slot) {
+            out.push(u);
+            next.next();
+        }
+        out.push(k);
+    }
+    out.extend(next.map(|x| x.3));
+    out
+}
+
 impl StagePlan {
     /// An empty plan for a dataset without a stage column.
     pub fn none() -> StagePlan {
@@ -100,6 +162,7 @@ impl StagePlan {
             source: StageOrderSource::FileOrder,
             unlisted: Vec::new(),
             conversion_step: None,
+            placed_by_data: Vec::new(),
             notes: Vec::new(),
         }
     }
@@ -165,22 +228,32 @@ impl StagePlan {
         } else {
             let median = |c: usize| prep.stage_median_first.get(c).copied().flatten();
             let ranks: Vec<Option<usize>> = values.iter().map(|v| built_in_rank(v)).collect();
-            let mut codes: Vec<usize> = (0..values.len()).collect();
-            // Unknown medians sort after known ones; ties keep file order.
-            codes.sort_by_key(|&c| {
-                (
-                    ranks[c].unwrap_or(usize::MAX),
-                    median(c).is_none(),
-                    median(c).unwrap_or(0),
-                    c,
-                )
-            });
-            plan.source = if ranks.iter().any(Option::is_some) {
-                StageOrderSource::BuiltIn
-            } else if (0..values.len()).any(|c| median(c).is_some()) {
-                StageOrderSource::MedianTime
+            let codes = if ranks.iter().any(Option::is_some) {
+                plan.source = StageOrderSource::BuiltIn;
+                let codes = place_by_data(&ranks, &median);
+                plan.placed_by_data = codes
+                    .iter()
+                    .filter(|&&c| ranks[c].is_none())
+                    .map(|&c| values[c].clone())
+                    .collect();
+                if !plan.placed_by_data.is_empty() {
+                    plan.notes.push(format!(
+                        "Stage order from the built-in stage names; {} stage(s) placed by the data (median time customers first reach them): {}.",
+                        plan.placed_by_data.len(),
+                        plan.placed_by_data.join(", ")
+                    ));
+                }
+                codes
             } else {
-                StageOrderSource::FileOrder
+                let mut codes: Vec<usize> = (0..values.len()).collect();
+                // Unknown medians sort after known ones; ties keep file order.
+                codes.sort_by_key(|&c| (median(c).is_none(), median(c).unwrap_or(0), c));
+                plan.source = if (0..values.len()).any(|c| median(c).is_some()) {
+                    StageOrderSource::MedianTime
+                } else {
+                    StageOrderSource::FileOrder
+                };
+                codes
             };
             for c in codes {
                 plan.step_of_code[c] = plan.stages.len() as u32;

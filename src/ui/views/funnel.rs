@@ -2,7 +2,10 @@
 //! customers who dropped off after a chosen step.
 
 use super::{Needs, Stat};
-use crate::analytics::{dropped_after, funnel::ResolvedMode};
+use crate::analytics::{
+    dropped_after,
+    funnel::{ResolvedMode, StageOrderSource},
+};
 use crate::charts;
 use crate::format;
 use crate::i18n::{fill, tr};
@@ -75,6 +78,29 @@ pub fn FunnelView() -> impl IntoView {
             })
         })
     };
+    // Where the stage order came from, and which names the data placed, so a user can
+    // check an order they did not choose.
+    let order = move || {
+        state.report.with(|r| {
+            let f = &r.as_ref()?.funnel;
+            let source = tr(lang, match f.order_source {
+                StageOrderSource::Meta => "view.funnel.order.meta",
+                StageOrderSource::Setting => "view.funnel.order.setting",
+                StageOrderSource::BuiltIn => "view.funnel.order.built_in",
+                StageOrderSource::MedianTime => "view.funnel.order.median_time",
+                StageOrderSource::FileOrder => "view.funnel.order.file_order",
+            });
+            let placed = (!f.placed_by_data.is_empty()).then(|| {
+                fill(tr(lang, "view.funnel.placed_by_data"), &[("names", &f.placed_by_data.join(", "))])
+            });
+            Some(view! {
+                <p class="jl-note" data-testid="funnel-order-source">
+                    {fill(tr(lang, "view.funnel.order_source"), &[("source", source)])}
+                    {placed.map(|p| format!(" {p}"))}
+                </p>
+            })
+        })
+    };
     view! {
         <div data-view="funnel">
             {move || match unavailable() {
@@ -82,6 +108,7 @@ pub fn FunnelView() -> impl IntoView {
                 None => {
                     view! {
                         <div class="jl-stat-row">{stats}</div>
+                        {order}
                         <div class="jl-grid">
                             <ChartCard spec=FUNNEL />
                             <div class="jl-card">
