@@ -9,6 +9,7 @@ pub mod analytics;
 pub mod charts;
 pub mod cli;
 pub mod dataset;
+pub mod export;
 pub mod format;
 pub mod generate;
 pub mod i18n;

@@ -333,7 +333,7 @@ fn bad_values_reject_the_whole_row_with_every_bad_cell() {
     assert_eq!(l.rejected.len(), 5);
     assert_eq!(l.rejected[0].fields[0], "a");
     let csv = l.rejected_csv();
-    assert!(csv.contains("\n2,satisfaction; nps,\"Satisfaction must be a number from 1 to 5, got 6; NPS must be a whole number from 0 to 10, got 11\",a,Visit,6,3,11,5,2024-01-01\n"));
+    assert!(csv.contains("\r\n2,satisfaction; nps,\"Satisfaction must be a number from 1 to 5, got 6; NPS must be a whole number from 0 to 10, got 11\",a,Visit,6,3,11,5,2024-01-01\r\n"));
 }
 
 #[test]

@@ -91,19 +91,3 @@ pub fn dropped_after(
     let ctx = funnel::FunnelCtx::new(ds, prep, settings);
     funnel::dropped_after(&ctx, &sel, step)
 }
-
-/// Customer ids as a one-column CSV (header `customer_id`), quoting where needed.
-pub fn ids_csv(ids: &[String]) -> String {
-    let mut out = String::from("customer_id\n");
-    for id in ids {
-        if id.contains([',', '"', '\n', '\r']) {
-            out.push('"');
-            out.push_str(&id.replace('"', "\"\""));
-            out.push('"');
-        } else {
-            out.push_str(id);
-        }
-        out.push('\n');
-    }
-    out
-}

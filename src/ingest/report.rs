@@ -2,6 +2,7 @@
 //! and every decision taken on their behalf (encoding, separator, decimal mark, date order).
 
 use crate::dataset::{Dataset, Role, Scale};
+use crate::export::{Cell, CsvExport, ExportOptions};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -134,30 +135,24 @@ impl Loaded {
 
 /// See [`Loaded::rejected_csv`].
 pub fn rejected_csv(headers: &[String], rows: &[RejectedRow]) -> String {
-    let mut w = csv::WriterBuilder::new()
-        .flexible(true)
-        .from_writer(Vec::new());
-    let mut head: Vec<&str> = vec!["line", "column", "reason"];
-    head.extend(headers.iter().map(String::as_str));
-    let _ = w.write_record(&head);
+    // The fields are the user's raw text, the likeliest place for a formula: all text cells.
+    let mut out = CsvExport::new(ExportOptions::default());
+    out.text_row(
+        ["line", "column", "reason"]
+            .into_iter()
+            .chain(headers.iter().map(String::as_str)),
+    );
     for r in rows {
-        let cols = r
-            .problems
-            .iter()
-            .map(|p| p.0.as_str())
-            .collect::<Vec<_>>()
-            .join("; ");
-        let reasons = r
-            .problems
-            .iter()
-            .map(|p| p.1.as_str())
-            .collect::<Vec<_>>()
-            .join("; ");
+        let join = |part: fn(&(String, String)) -> &str| {
+            r.problems.iter().map(part).collect::<Vec<_>>().join("; ")
+        };
+        let (cols, reasons) = (join(|p| p.0.as_str()), join(|p| p.1.as_str()));
         let line = r.line.to_string();
-        let mut rec: Vec<&str> = vec![&line, &cols, &reasons];
-        rec.extend(r.fields.iter().map(String::as_str));
-        let _ = w.write_record(&rec);
+        out.row(
+            [Cell::Number(&line), Cell::Text(&cols), Cell::Text(&reasons)]
+                .into_iter()
+                .chain(r.fields.iter().map(|f| Cell::Text(f))),
+        );
     }
-    let bytes = w.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
+    out.finish()
 }

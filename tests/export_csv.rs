@@ -1,0 +1,183 @@
+//! The CSV writer behind every download: formula guard, numbers kept numeric, RFC 4180
+//! quoting, separator and byte-order-mark options, and the downloads built on it (chart
+//! tables, rejected rows). Every expected file is written out by hand.
+
+use journey_lens::charts::Table;
+use journey_lens::export::{guard_formula, is_number, Cell, CsvExport, ExportOptions};
+use journey_lens::ingest::report::rejected_csv;
+use journey_lens::ingest::{load_csv, CsvOptions, RejectedRow};
+
+fn one_row(cells: &[Cell]) -> String {
+    let mut out = CsvExport::new(ExportOptions::default());
+    out.row(cells.iter().copied());
+    out.finish()
+}
+
+#[test]
+fn text_starting_like_a_formula_gets_a_quote() {
+    let csv = one_row(&[
+        Cell::Text("=1+1"),
+        Cell::Text("+SUM(A1)"),
+        Cell::Text("-2+3"),
+        Cell::Text("@cmd"),
+        Cell::Text("\tx"),
+        Cell::Text("\rx"),
+        Cell::Text("a=b"),
+        Cell::Text(""),
+    ]);
+    // CR forces quotes; tab does not with a comma separator.
+    assert_eq!(csv, "'=1+1,'+SUM(A1),'-2+3,'@cmd,'\tx,\"'\rx\",a=b,\r\n");
+}
+
+#[test]
+fn text_that_looks_like_a_number_is_still_text() {
+    // A user's "-12" is text wherever the caller says so (raw fields of a rejected row).
+    assert_eq!(
+        one_row(&[Cell::Text("-12"), Cell::Text("+3")]),
+        "'-12,'+3\r\n"
+    );
+}
+
+#[test]
+fn numbers_stay_numbers() {
+    let csv = one_row(&[
+        Cell::Number("-12.5"),
+        Cell::Number("+23"),
+        Cell::Number("1,234.50"),
+        Cell::Number("-1.234,5"),
+        Cell::Number("+3.2%"),
+        Cell::Number("\u{2212}7"),
+        Cell::Number("-45,0\u{A0}%"),
+    ]);
+    assert_eq!(
+        csv,
+        "-12.5,+23,\"1,234.50\",\"-1.234,5\",+3.2%,\u{2212}7,\"-45,0\u{A0}%\"\r\n"
+    );
+}
+
+#[test]
+fn a_number_cell_that_is_not_a_number_is_guarded() {
+    let csv = one_row(&[
+        Cell::Number("-1+2"),
+        Cell::Number("=1"),
+        Cell::Number("-"),
+        Cell::Number("+%"),
+        Cell::Number("-1,,2"),
+        Cell::Number("-1."),
+        Cell::Number("-1 2"),
+        Cell::Number("@1"),
+    ]);
+    assert_eq!(csv, "'-1+2,'=1,'-,'+%,\"'-1,,2\",'-1.,'-1 2,'@1\r\n");
+}
+
+#[test]
+fn display_cells_are_numbers_only_when_shaped_like_one() {
+    assert_eq!(Cell::display("-12.5"), Cell::Number("-12.5"));
+    assert_eq!(Cell::display("n/a"), Cell::Text("n/a"));
+    assert_eq!(Cell::display("-Stage"), Cell::Text("-Stage"));
+    assert!(is_number("100.0%"));
+    assert!(!is_number("37.0%\u{2013}43.1%"));
+    assert!(!is_number("1e5"));
+    assert_eq!(guard_formula("Awareness"), "Awareness");
+    assert_eq!(guard_formula("=x"), "'=x");
+}
+
+#[test]
+fn quotes_commas_quotes_and_line_breaks() {
+    let csv = one_row(&[
+        Cell::Text("Sign up, free"),
+        Cell::Text("The \"best\" step"),
+        Cell::Text("two\nlines"),
+        Cell::Text("=HYPERLINK(\"http://x\",\"y\")"),
+    ]);
+    assert_eq!(
+        csv,
+        "\"Sign up, free\",\"The \"\"best\"\" step\",\"two\nlines\",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\r\n"
+    );
+}
+
+#[test]
+fn semicolon_separator_and_byte_order_mark() {
+    let mut out = CsvExport::new(ExportOptions {
+        delimiter: b';',
+        bom: true,
+    });
+    out.text_row(["Etapa", "Ingressos"]);
+    out.row([Cell::Text("a;b"), Cell::Number("-1.234,5")]);
+    out.row([Cell::Text("=1"), Cell::Number("3,5")]);
+    assert_eq!(
+        out.finish(),
+        "\u{FEFF}Etapa;Ingressos\r\n\"a;b\";-1.234,5\r\n'=1;3,5\r\n"
+    );
+}
+
+#[test]
+fn chart_table_keeps_numbers_and_guards_labels() {
+    let t = Table {
+        caption: "c".into(),
+        headers: vec!["Stage".into(), "NPS".into(), "Change".into()],
+        rows: vec![
+            vec!["=HYPERLINK(\"x\")".into(), "+23".into(), "-12.5".into()],
+            vec!["-Stage".into(), "1,000".into(), "n/a".into()],
+            vec!["@SUM(A1)".into(), "\u{2212}5".into(), "+3.2%".into()],
+        ],
+    };
+    assert_eq!(
+        t.to_csv(),
+        "Stage,NPS,Change\r\n\
+         \"'=HYPERLINK(\"\"x\"\")\",+23,-12.5\r\n\
+         '-Stage,\"1,000\",n/a\r\n\
+         '@SUM(A1),\u{2212}5,+3.2%\r\n"
+    );
+}
+
+#[test]
+fn chart_table_headers_are_text() {
+    let t = Table {
+        caption: String::new(),
+        headers: vec!["-1".into(), "=segment".into()],
+        rows: vec![],
+    };
+    assert_eq!(t.to_csv(), "'-1,'=segment\r\n");
+}
+
+#[test]
+fn rejected_rows_guard_every_user_field() {
+    let headers = vec![
+        "customer".to_string(),
+        "=col".to_string(),
+        "nps".to_string(),
+    ];
+    let rows = vec![RejectedRow {
+        line: 3,
+        fields: vec![
+            "=HYPERLINK(\"http://x\",\"y\")".into(),
+            "-12".into(),
+            "11".into(),
+        ],
+        problems: vec![
+            ("=col".into(), "bad".into()),
+            ("nps".into(), "got 11".into()),
+        ],
+    }];
+    assert_eq!(
+        rejected_csv(&headers, &rows),
+        "line,column,reason,customer,'=col,nps\r\n\
+         3,'=col; nps,bad; got 11,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'-12,11\r\n"
+    );
+}
+
+#[test]
+fn rejected_rows_of_a_loaded_file_are_guarded() {
+    let file = "customer_id,stage,touchpoint,nps\n\
+                c1,Visit,Web,9\n\
+                \"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",Visit,@cmd,11\n";
+    let l = load_csv(file.as_bytes(), &CsvOptions::default()).expect("loads");
+    assert_eq!((l.report.rows_loaded, l.report.rows_rejected), (1, 1));
+    assert_eq!(
+        l.rejected_csv(),
+        "line,column,reason,customer_id,stage,touchpoint,nps\r\n\
+         3,nps,\"NPS must be a whole number from 0 to 10, got 11\",\
+         \"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",Visit,'@cmd,11\r\n"
+    );
+}
