@@ -4,6 +4,7 @@ use super::funnel::StageOrderSource;
 use super::prepared::Prepared;
 use super::settings::Settings;
 use crate::dataset::Dataset;
+use std::collections::{HashMap, HashSet};
 
 /// Marks a stage code that is not a funnel step.
 pub const NOT_A_STEP: u32 = u32::MAX;
@@ -131,22 +132,35 @@ impl StagePlan {
                 );
             }
             plan.source = source;
+            // Normalised names → first code, and the normalised names already in the plan:
+            // a feed may list thousands of stages, and comparing each name with every
+            // value would be quadratic. The table is only built if a name is not found as
+            // written.
+            let mut by_name: Option<HashMap<String, u32>> = None;
+            let mut planned: HashSet<String> = HashSet::new();
             for name in order {
                 let code = col.code_of(name.trim()).or_else(|| {
-                    let n = normalize(name);
-                    values
-                        .iter()
-                        .position(|v| normalize(v) == n)
-                        .map(|p| p as u32)
+                    let table = by_name.get_or_insert_with(|| {
+                        let mut t = HashMap::new();
+                        for (c, v) in values.iter().enumerate() {
+                            t.entry(normalize(v)).or_insert(c as u32);
+                        }
+                        t
+                    });
+                    table.get(&normalize(name)).copied()
                 });
                 match code {
                     Some(c) if plan.step_of_code[c as usize] != NOT_A_STEP => {}
                     Some(c) => {
                         plan.step_of_code[c as usize] = plan.stages.len() as u32;
                         plan.stages.push(values[c as usize].clone());
+                        planned.insert(normalize(&values[c as usize]));
                     }
-                    None if plan.stages.iter().any(|s| normalize(s) == normalize(name)) => {}
-                    None => plan.stages.push(name.trim().to_string()),
+                    None if planned.contains(&normalize(name)) => {}
+                    None => {
+                        planned.insert(normalize(name));
+                        plan.stages.push(name.trim().to_string());
+                    }
                 }
             }
             plan.unlisted = (0..values.len())

@@ -25,6 +25,19 @@ impl Table {
     }
 }
 
+/// Rows a table shows on screen; "Download CSV" always has every row.
+pub const SHOWN_ROWS: usize = 100;
+
+impl Table {
+    /// The first `limit` rows and how many more there are: a page of 50,000 rows is
+    /// unreadable and slow to build, so the screen shows the head and says how many the
+    /// CSV holds besides.
+    pub fn shown_rows(&self, limit: usize) -> (&[Vec<String>], usize) {
+        let n = self.rows.len().min(limit);
+        (&self.rows[..n], self.rows.len() - n)
+    }
+}
+
 fn push_line(out: &mut String, cells: &[String]) {
     for (i, cell) in cells.iter().enumerate() {
         if i > 0 {
@@ -92,6 +105,19 @@ mod tests {
             t.to_csv(),
             "Stage,Customers\r\n\"Sign up, free\",\"1,000\"\r\n\"The \"\"best\"\" step\",40\r\n\"two\nlines\",7\r\n"
         );
+    }
+
+    #[test]
+    fn the_screen_shows_the_first_rows_and_counts_the_rest() {
+        let t = Table {
+            rows: (0..5).map(|i| vec![i.to_string()]).collect(),
+            ..Table::default()
+        };
+        let (rows, more) = t.shown_rows(3);
+        assert_eq!(rows, [vec!["0"], vec!["1"], vec!["2"]]);
+        assert_eq!(more, 2);
+        assert_eq!(t.shown_rows(5).1, 0);
+        assert_eq!(t.shown_rows(9).0.len(), 5);
     }
 
     #[test]
