@@ -761,3 +761,84 @@ pub(crate) fn dropped_after(ctx: &FunnelCtx, sel: &[u32], step: usize) -> Vec<St
     });
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Both ordered walks on the same customer: (steps reached, times).
+    fn both(
+        steps: &[u32],
+        ev_times: &[i64],
+        window: Option<f64>,
+        k: usize,
+        t1: i64,
+    ) -> [(usize, Vec<i64>); 2] {
+        let run = |grouped: bool| {
+            let mut times = vec![NO_TIME; k];
+            times[0] = t1;
+            let n = if grouped {
+                ordered_grouped(steps, ev_times, window, &mut times, &mut Vec::new())
+            } else {
+                ordered_scan(steps, ev_times, window, &mut times)
+            };
+            (n, times[..n].to_vec())
+        };
+        [run(false), run(true)]
+    }
+
+    #[test]
+    fn grouped_walk_matches_the_scan_by_hand() {
+        // Steps 0,2,1,1,2,3 at times 10,10,10,20,20,40 then an untimed step 3.
+        let steps = [0, 2, 1, 1, 2, 3, 3];
+        let times = [10, 10, 10, 20, 20, 40, NO_TIME];
+        // Step 1 at 10 (same instant counts), step 2 at 10 (earliest at or after 10),
+        // step 3 at 40.
+        for r in both(&steps, &times, None, 4, 10) {
+            assert_eq!(r, (4, vec![10, 10, 10, 40]));
+        }
+        // A window of 25 s from t1 = 10 ends before step 3 at 40.
+        for r in both(&steps, &times, Some(25.0), 4, 10) {
+            assert_eq!(r, (3, vec![10, 10, 10]));
+        }
+    }
+
+    #[test]
+    fn grouped_walk_matches_the_scan_on_generated_customers() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |m: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % m
+        };
+        for _ in 0..500 {
+            let k = 1 + next(6) as usize;
+            let n = 1 + next(40) as usize;
+            let mut t = 0i64;
+            let mut ev_times = Vec::new();
+            let mut steps = Vec::new();
+            for _ in 0..n {
+                t += next(3) as i64; // many equal timestamps
+                ev_times.push(t);
+                steps.push(match next(k as u64 + 1) {
+                    s if s as usize == k => NOT_A_STEP,
+                    s => s as u32,
+                });
+            }
+            let untimed = next(3) as usize;
+            for j in 0..untimed.min(n) {
+                ev_times[n - 1 - j] = NO_TIME;
+            }
+            let Some(p1) = (0..n).find(|&j| steps[j] == 0 && ev_times[j] != NO_TIME) else {
+                continue;
+            };
+            let window = [None, Some(0.0), Some(5.0)][next(3) as usize];
+            let [scan, grouped] = both(&steps, &ev_times, window, k, ev_times[p1]);
+            assert_eq!(
+                scan, grouped,
+                "steps {steps:?} times {ev_times:?} window {window:?}"
+            );
+        }
+    }
+}
