@@ -36,6 +36,7 @@ fn small_grid() -> Grid {
             cell("Purchase", "Web", Some(2.0), 4, 6),
             cell("Awareness", "Atenció al client", None, 0, 3),
         ],
+        ..Grid::default()
     }
 }
 
@@ -139,6 +140,7 @@ fn heatmap_with_40_touchpoints_and_degenerate_grids() {
         stages: stages.clone(),
         touchpoints: tps.clone(),
         cells,
+        ..Grid::default()
     };
     let (svg, map) = render(900, 600, |a| {
         charts::draw_heatmap(a, &g, ONE_TO_FIVE, &Theme::light(), L)
@@ -155,6 +157,7 @@ fn heatmap_with_40_touchpoints_and_degenerate_grids() {
         stages: vec![],
         touchpoints: vec![],
         cells: vec![],
+        ..Grid::default()
     };
     let (svg, map) = render(400, 200, |a| {
         charts::draw_heatmap(a, &empty, ONE_TO_FIVE, &Theme::light(), L)
@@ -181,6 +184,7 @@ fn heatmap_with_40_touchpoints_and_degenerate_grids() {
         stages: vec!["S".into()],
         touchpoints: vec!["T".into()],
         cells: vec![cell("S", "T", Some(3.0), 1, 1)],
+        ..Grid::default()
     };
     let (svg, map) = render(300, 200, |a| {
         charts::draw_heatmap(a, &one, Scale::new(3.0, 3.0), &Theme::light(), L)
@@ -213,6 +217,7 @@ fn curve() -> EmotionCurve {
                 ep("Purchase", Some(30.0), 5),
             ],
         }],
+        ..EmotionCurve::default()
     }
 }
 
@@ -268,6 +273,7 @@ fn emotion_curve_lines_points_table_and_summary() {
         unavailable: None,
         overall: vec![ep("Awareness", None, 0)],
         by_persona: vec![],
+        ..EmotionCurve::default()
     };
     let (svg, map) = render(400, 200, |a| {
         charts::draw_emotion(a, &none, &Theme::light(), L)

@@ -288,6 +288,7 @@ fn with_breakdown() -> FunnelView {
                 conversion_rate: Some(3.5),
             },
         ],
+        ..FunnelBreakdown::default()
     });
     v
 }

@@ -114,6 +114,7 @@ fn gallery() {
         stages: names.iter().map(|s| s.to_string()).collect(),
         touchpoints: tps.iter().map(|s| s.to_string()).collect(),
         cells,
+        ..Grid::default()
     };
     save(
         "heatmap",
@@ -153,6 +154,7 @@ fn gallery() {
                     .collect(),
             },
         ],
+        ..EmotionCurve::default()
     };
     save(
         "emotion",

@@ -21,15 +21,31 @@ pub struct GridCell {
 }
 
 /// The stage × touchpoint grid.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// With more than [`cap::GRID_STAGES`] stages or [`cap::GRID_TOUCHPOINTS`] touchpoints,
+/// the ones with the most events are kept and the rest are summed into a last
+/// [`cap::OTHERS_LABEL`] stage and/or touchpoint, so the map stays readable.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Grid {
     /// Missing role(s), e.g. "stage, touchpoint".
     pub unavailable: Option<String>,
-    /// Row labels in funnel order (then unlisted stages, then "(missing)" when present).
+    /// Row labels in funnel order (then unlisted stages, then "(missing)" when present),
+    /// then "(others)" when stages were folded.
     pub stages: Vec<String>,
-    /// Column labels by number of events, descending.
+    /// Column labels by number of events, descending, then "(others)" when touchpoints
+    /// were folded.
     pub touchpoints: Vec<String>,
     pub cells: Vec<GridCell>,
+    /// Stages the grid would list without a limit (so "top N of M" can be said).
+    #[serde(default)]
+    pub stages_total: u64,
+    /// Of those, how many were summed into the "(others)" stage (0 = none).
+    #[serde(default)]
+    pub stages_folded: u64,
+    #[serde(default)]
+    pub touchpoints_total: u64,
+    #[serde(default)]
+    pub touchpoints_folded: u64,
 }
 
 /// Mean satisfaction at one stage.
@@ -50,13 +66,20 @@ pub struct PersonaCurve {
 }
 
 /// Satisfaction along the journey.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct EmotionCurve {
     pub unavailable: Option<String>,
     /// One point per funnel stage, in funnel order.
     pub overall: Vec<EmotionPoint>,
-    /// Empty without a persona column.
+    /// Empty without a persona column. At most [`cap::EMOTION_PERSONAS`] curves: past
+    /// that, the personas with the most answers, then one "(others)" curve for the rest.
     pub by_persona: Vec<PersonaCurve>,
+    /// Personas with at least one answer (so "top N of M" can be said).
+    #[serde(default)]
+    pub personas_total: u64,
+    /// Of those, how many are in the "(others)" curve (0 = none).
+    #[serde(default)]
+    pub personas_folded: u64,
 }
 
 /// A grid cell with enough answers, ranked worst first.
@@ -170,16 +193,17 @@ pub struct ExperienceView {
     pub priority: PriorityMatrix,
 }
 
+use super::cap::{self, OTHERS_LABEL};
 use super::filter::MISSING_LABEL;
 use super::funnel::{FunnelCtx, Walks};
 use super::settings::Settings;
+use super::sparse::Slots;
 use super::stages::NOT_A_STEP;
 use super::stats::{median, pct, Mean, Pearson};
 use crate::dataset::{DimColumn, MISSING};
-use std::collections::HashMap;
 
 /// Accumulator of one grid cell.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 struct CellAcc {
     events: u64,
     customers: u64,
@@ -189,6 +213,54 @@ struct CellAcc {
     effort: Mean,
 }
 
+impl CellAcc {
+    const EMPTY: CellAcc = CellAcc {
+        events: 0,
+        customers: 0,
+        last_cust: u32::MAX,
+        sat: Mean { sum: 0.0, n: 0 },
+        negative: 0,
+        effort: Mean { sum: 0.0, n: 0 },
+    };
+}
+
+/// The columns a grid cell reads, resolved once.
+struct CellInputs<'a> {
+    stage: &'a [u32],
+    tp: &'a [u32],
+    ns: usize,
+    nt: usize,
+    sat: Option<&'a [f64]>,
+    effort: Option<&'a [f64]>,
+    /// Highest satisfaction answer counted as negative (the two lowest points).
+    negative_max: f64,
+}
+
+impl CellInputs<'_> {
+    /// Key of event `i`'s stage × touchpoint cell; `(missing)` has the last slot of each.
+    /// In u64: the product of two dictionary sizes overflows a 32-bit `usize`.
+    #[inline]
+    fn key(&self, i: usize) -> u64 {
+        slot(self.stage[i], self.ns) as u64 * (self.nt as u64 + 1)
+            + slot(self.tp[i], self.nt) as u64
+    }
+
+    /// Adds event `i` of customer `cust` (events arrive customer after customer).
+    #[inline]
+    fn add(&self, c: &mut CellAcc, cust: u32, i: usize) {
+        c.events += 1;
+        if c.last_cust != cust {
+            c.last_cust = cust;
+            c.customers += 1;
+        }
+        // Branch-free (NaN compares false and is not added).
+        let sv = self.sat.map_or(f64::NAN, |c| c[i]);
+        c.sat.add_present(sv);
+        c.negative += (sv <= self.negative_max) as u64;
+        c.effort.add_present(self.effort.map_or(f64::NAN, |c| c[i]));
+    }
+}
+
 /// Accumulator of one hand-off pair.
 #[derive(Debug, Clone, Copy, Default)]
 struct PairAcc {
@@ -196,36 +268,6 @@ struct PairAcc {
     customers: u64,
     last_cust: u32,
     sat: Mean,
-}
-
-/// Pair counters: flat when the touchpoint dictionary is small, a map of integer keys otherwise.
-enum Pairs {
-    Flat(Vec<PairAcc>),
-    Map(HashMap<u64, PairAcc>),
-}
-
-impl Pairs {
-    #[inline]
-    fn get(&mut self, key: u64) -> &mut PairAcc {
-        match self {
-            Pairs::Flat(v) => &mut v[key as usize],
-            Pairs::Map(m) => m.entry(key).or_insert(PairAcc {
-                last_cust: u32::MAX,
-                ..PairAcc::default()
-            }),
-        }
-    }
-    fn into_vec(self) -> Vec<(u64, PairAcc)> {
-        match self {
-            Pairs::Flat(v) => v
-                .into_iter()
-                .enumerate()
-                .filter(|(_, a)| a.count > 0)
-                .map(|(k, a)| (k as u64, a))
-                .collect(),
-            Pairs::Map(m) => m.into_iter().collect(),
-        }
-    }
 }
 
 /// Code → slot with the missing value in the last slot.
@@ -275,37 +317,39 @@ pub(crate) fn compute(
     let k = ctx.plan.stages.len();
     let val = |col: Option<&[f64]>, i: usize| col.map(|c| c[i]).filter(|v| !v.is_nan());
 
-    let grid_on = stage.is_some() && tp.is_some();
-    let mut cells = vec![
-        CellAcc {
-            last_cust: u32::MAX,
-            ..CellAcc::default()
-        };
-        if grid_on { (ns + 1) * (nt + 1) } else { 0 }
-    ];
+    let grid_in = match (stage, tp) {
+        (Some(s), Some(t)) => Some(CellInputs {
+            stage: &s.codes,
+            tp: &t.codes,
+            ns,
+            nt,
+            sat,
+            effort,
+            negative_max: scale.min + 1.0,
+        }),
+        _ => None,
+    };
+    // Sparse beyond small or input-sized products: 10,000 stages × 10,000 touchpoints
+    // would otherwise be 10⁸ accumulators.
+    let grid_slots = if grid_in.is_some() {
+        (ns as u64 + 1) * (nt as u64 + 1)
+    } else {
+        0
+    };
+    let mut cells = Slots::new(grid_slots, sel.len(), CellAcc::EMPTY);
     let mut emotion = vec![Mean::default(); if sat.is_some() { k } else { 0 }];
-    let mut emotion_p = vec![
-        Mean::default();
-        if sat.is_some() && persona.is_some() {
-            (np + 1) * k
-        } else {
-            0
-        }
-    ];
+    let mut emotion_p = (sat.is_some() && persona.is_some())
+        .then(|| Slots::new((np as u64 + 1) * k as u64, sel.len(), Mean::default()));
     let exits_on = stage.is_some() && tp.is_some() && k > 0;
     let mut exits = vec![0u64; if exits_on { nt + 1 } else { 0 }];
-    let pairs_flat = nt.saturating_mul(nt) <= 1 << 22;
-    let mut pairs = if pairs_flat {
-        Pairs::Flat(vec![
-            PairAcc {
-                last_cust: u32::MAX,
-                ..PairAcc::default()
-            };
-            nt * nt
-        ])
-    } else {
-        Pairs::Map(HashMap::new())
-    };
+    let mut pairs = Slots::new(
+        nt as u64 * nt as u64,
+        sel.len(),
+        PairAcc {
+            last_cust: u32::MAX,
+            ..PairAcc::default()
+        },
+    );
     let mut handoff_customers = 0u64;
     let priority_on = sat.is_some() && tp.is_some() && nps.is_some();
     let mut tp_sat = vec![Mean::default(); if priority_on { nt } else { 0 }];
@@ -324,18 +368,8 @@ pub(crate) fn compute(
         for &e in w.events {
             let i = e as usize;
             let s = val(sat, i);
-            if let (Some(sc), Some(tc)) = (stage_codes, tp_codes) {
-                let c = &mut cells[slot(sc[i], ns) * (nt + 1) + slot(tc[i], nt)];
-                c.events += 1;
-                if c.last_cust != cust {
-                    c.last_cust = cust;
-                    c.customers += 1;
-                }
-                // Branch-free (NaN compares false and is not added).
-                let sv = sat.map_or(f64::NAN, |c| c[i]);
-                c.sat.add_present(sv);
-                c.negative += (sv <= scale.min + 1.0) as u64;
-                c.effort.add_present(effort.map_or(f64::NAN, |c| c[i]));
+            if let Some(g) = &grid_in {
+                g.add(cells.get(g.key(i)), cust, i);
             }
             if let (Some(v), Some(sc)) = (s, stage_codes) {
                 let step = match sc[i] {
@@ -344,8 +378,9 @@ pub(crate) fn compute(
                 };
                 if step != NOT_A_STEP {
                     emotion[step as usize].add(v);
-                    if let Some(p) = persona {
-                        emotion_p[slot(p.codes[i], np) * k + step as usize].add(v);
+                    if let (Some(p), Some(acc)) = (persona, emotion_p.as_mut()) {
+                        let key = slot(p.codes[i], np) as u64 * k as u64 + step as u64;
+                        acc.get(key).add(v);
                     }
                 }
             }
@@ -400,75 +435,20 @@ pub(crate) fn compute(
         }
     });
 
-    // Grid, with rows in funnel order then unlisted stages then "(missing)".
     let grid_missing = missing_roles(&[("stage", stage.is_some()), ("touchpoint", tp.is_some())]);
-    let mut grid = Grid {
-        unavailable: grid_missing.clone(),
-        stages: Vec::new(),
-        touchpoints: Vec::new(),
-        cells: Vec::new(),
+    let (grid, pain_points) = match (stage, tp, &grid_in) {
+        (Some(st), Some(tpc), Some(inputs)) => {
+            let used = cells.into_sorted(|a| a.events > 0);
+            grid_view(ctx, settings, sel, walks, inputs, (st, tpc), used)
+        }
+        _ => (
+            Grid {
+                unavailable: grid_missing,
+                ..Grid::default()
+            },
+            Vec::new(),
+        ),
     };
-    let mut pain_points = Vec::new();
-    if let (Some(st), Some(tpc)) = (stage, tp) {
-        let mut rows: Vec<usize> = (0..=ns).collect();
-        rows.sort_by_key(|&r| {
-            if r == ns {
-                (2, 0, r)
-            } else {
-                match ctx.plan.step_of_code[r] {
-                    NOT_A_STEP => (1, 0, r),
-                    s => (0, s as usize, r),
-                }
-            }
-        });
-        let mut col_events = vec![0u64; nt + 1];
-        let mut row_events = vec![0u64; ns + 1];
-        for r in 0..=ns {
-            for c in 0..=nt {
-                let e = cells[r * (nt + 1) + c].events;
-                col_events[c] += e;
-                row_events[r] += e;
-            }
-        }
-        let mut cols: Vec<usize> = (0..=nt).filter(|&c| col_events[c] > 0).collect();
-        cols.sort_by(|&a, &b| col_events[b].cmp(&col_events[a]).then(a.cmp(&b)));
-        rows.retain(|&r| row_events[r] > 0 || (r < ns && ctx.plan.step_of_code[r] != NOT_A_STEP));
-        grid.stages = rows.iter().map(|&r| label(st, r)).collect();
-        grid.touchpoints = cols.iter().map(|&c| label(tpc, c)).collect();
-        for &r in &rows {
-            for &c in &cols {
-                let a = &cells[r * (nt + 1) + c];
-                if a.events == 0 {
-                    continue;
-                }
-                let cell = GridCell {
-                    stage: label(st, r),
-                    touchpoint: label(tpc, c),
-                    events: a.events,
-                    customers: a.customers,
-                    satisfaction_mean: a.sat.get(),
-                    satisfaction_count: a.sat.n,
-                    share_negative: pct(a.negative as f64, a.sat.n as f64),
-                    effort_mean: a.effort.get(),
-                    effort_count: a.effort.n,
-                };
-                if let Some(m) = cell.satisfaction_mean {
-                    if a.sat.n >= settings.min_count.max(1) as u64 {
-                        pain_points.push(PainPoint {
-                            stage: cell.stage.clone(),
-                            touchpoint: cell.touchpoint.clone(),
-                            satisfaction_mean: m,
-                            percent: scale.to_percent(m),
-                            count: a.sat.n,
-                            share_negative: cell.share_negative,
-                        });
-                    }
-                }
-                grid.cells.push(cell);
-            }
-        }
-    }
-    pain_points.sort_by(|a, b| a.satisfaction_mean.total_cmp(&b.satisfaction_mean));
 
     let point = |stage: &str, m: &Mean| EmotionPoint {
         stage: stage.to_string(),
@@ -476,26 +456,35 @@ pub(crate) fn compute(
         percent: m.get().map(|v| scale.to_percent(v)),
         count: m.n,
     };
-    let emotion = EmotionCurve {
+    let mut emotion = EmotionCurve {
         unavailable: missing_roles(&[("stage", stage.is_some()), ("satisfaction", sat.is_some())]),
         overall: emotion
             .iter()
             .enumerate()
             .map(|(j, m)| point(&ctx.plan.stages[j], m))
             .collect(),
-        by_persona: match persona {
-            Some(p) if !emotion_p.is_empty() => (0..=np)
-                .filter(|&g| emotion_p[g * k..(g + 1) * k].iter().any(|m| m.n > 0))
-                .map(|g| PersonaCurve {
-                    persona: label(p, g),
-                    points: (0..k)
-                        .map(|j| point(&ctx.plan.stages[j], &emotion_p[g * k + j]))
-                        .collect(),
-                })
-                .collect(),
-            _ => Vec::new(),
-        },
+        ..EmotionCurve::default()
     };
+    if let (Some(p), Some(acc)) = (persona, emotion_p) {
+        let curves = persona_curves(np, k, acc.into_sorted(|m| m.n > 0));
+        emotion.personas_total = curves.total;
+        emotion.personas_folded = curves.folded;
+        emotion.by_persona = curves
+            .shown
+            .iter()
+            .map(|(g, means)| PersonaCurve {
+                persona: match g {
+                    Some(g) => label(p, *g),
+                    None => OTHERS_LABEL.to_string(),
+                },
+                points: means
+                    .iter()
+                    .enumerate()
+                    .map(|(j, m)| point(&ctx.plan.stages[j], m))
+                    .collect(),
+            })
+            .collect();
+    }
 
     let mut exit_list: Vec<ExitPoint> = match tp {
         Some(tpc) => exits
@@ -541,10 +530,244 @@ pub(crate) fn compute(
     }
 }
 
+/// Row order of the grid: funnel steps in funnel order, then unlisted stages, then
+/// "(missing)" (slot `ns`).
+fn row_rank(ctx: &FunnelCtx, ns: usize, r: usize) -> (u8, usize, usize) {
+    if r == ns {
+        return (2, 0, r);
+    }
+    match ctx.plan.step_of_code.get(r).copied().unwrap_or(NOT_A_STEP) {
+        NOT_A_STEP => (1, 0, r),
+        s => (0, s as usize, r),
+    }
+}
+
+/// Position of each slot in `order`, `u32::MAX` for slots not in it.
+fn positions(order: &[usize], slots: usize) -> Vec<u32> {
+    let mut pos = vec![u32::MAX; slots];
+    for (p, &s) in order.iter().enumerate() {
+        pos[s] = p as u32;
+    }
+    pos
+}
+
+/// Labels of the kept slots in order, then "(others)" when `keep` folded some; and the
+/// display index of every slot (folded ones, and slots not listed at all, go to the last).
+fn shown(
+    order: &[usize],
+    keep: &[bool],
+    slots: usize,
+    name: impl Fn(usize) -> String,
+) -> (Vec<String>, Vec<u32>) {
+    let mut labels = Vec::new();
+    let mut at = vec![u32::MAX; slots];
+    for (p, &s) in order.iter().enumerate() {
+        if keep[p] {
+            at[s] = labels.len() as u32;
+            labels.push(name(s));
+        }
+    }
+    let others = labels.len() as u32;
+    labels.push(OTHERS_LABEL.to_string());
+    at.iter_mut()
+        .filter(|a| **a == u32::MAX)
+        .for_each(|a| *a = others);
+    (labels, at)
+}
+
+fn grid_cell(stage: String, touchpoint: String, a: &CellAcc) -> GridCell {
+    GridCell {
+        stage,
+        touchpoint,
+        events: a.events,
+        customers: a.customers,
+        satisfaction_mean: a.sat.get(),
+        satisfaction_count: a.sat.n,
+        share_negative: pct(a.negative as f64, a.sat.n as f64),
+        effort_mean: a.effort.get(),
+        effort_count: a.effort.n,
+    }
+}
+
+/// The grid and the pain points from the cells that have events (`used`, by key).
+///
+/// Pain points come from every cell. The grid lists every cell too unless there are more
+/// stages or touchpoints than fit ([`cap`]); then a second pass over the events sums the
+/// folded ones into "(others)" cells, because distinct customers of several cells cannot
+/// be added up from the cells' own counts.
+fn grid_view(
+    ctx: &FunnelCtx,
+    settings: &Settings,
+    sel: &[u32],
+    walks: &Walks,
+    inputs: &CellInputs,
+    (st, tpc): (&DimColumn, &DimColumn),
+    mut used: Vec<(u64, CellAcc)>,
+) -> (Grid, Vec<PainPoint>) {
+    let scale = ctx.ds.scales.satisfaction;
+    let (ns, nt) = (inputs.ns, inputs.nt);
+    let width = nt as u64 + 1;
+    let split = |key: u64| ((key / width) as usize, (key % width) as usize);
+    let mut row_events = vec![0u64; ns + 1];
+    let mut col_events = vec![0u64; nt + 1];
+    for (key, a) in &used {
+        let (r, c) = split(*key);
+        row_events[r] += a.events;
+        col_events[c] += a.events;
+    }
+    let mut rows: Vec<usize> = (0..=ns)
+        .filter(|&r| row_events[r] > 0 || row_rank(ctx, ns, r).0 == 0)
+        .collect();
+    rows.sort_by_key(|&r| row_rank(ctx, ns, r));
+    let mut cols: Vec<usize> = (0..=nt).filter(|&c| col_events[c] > 0).collect();
+    cols.sort_by(|&a, &b| col_events[b].cmp(&col_events[a]).then(a.cmp(&b)));
+    // Cells in drawing order: row by row, columns by events.
+    let (row_pos, col_pos) = (positions(&rows, ns + 1), positions(&cols, nt + 1));
+    used.sort_unstable_by_key(|(key, _)| {
+        let (r, c) = split(*key);
+        (row_pos[r], col_pos[c])
+    });
+
+    let mut pain_points = Vec::new();
+    for (key, a) in &used {
+        let Some(m) = a.sat.get() else { continue };
+        if a.sat.n >= settings.min_count.max(1) as u64 {
+            let (r, c) = split(*key);
+            pain_points.push(PainPoint {
+                stage: label(st, r),
+                touchpoint: label(tpc, c),
+                satisfaction_mean: m,
+                percent: scale.to_percent(m),
+                count: a.sat.n,
+                share_negative: pct(a.negative as f64, a.sat.n as f64),
+            });
+        }
+    }
+    pain_points.sort_by(|a, b| a.satisfaction_mean.total_cmp(&b.satisfaction_mean));
+
+    let mut grid = Grid {
+        unavailable: None,
+        stages_total: rows.len() as u64,
+        touchpoints_total: cols.len() as u64,
+        ..Grid::default()
+    };
+    let row_weights: Vec<u64> = rows.iter().map(|&r| row_events[r]).collect();
+    let col_weights: Vec<u64> = cols.iter().map(|&c| col_events[c]).collect();
+    let keep_rows = cap::keep_top(&row_weights, cap::GRID_STAGES);
+    let keep_cols = cap::keep_top(&col_weights, cap::GRID_TOUCHPOINTS);
+    if keep_rows.is_none() && keep_cols.is_none() {
+        grid.stages = rows.iter().map(|&r| label(st, r)).collect();
+        grid.touchpoints = cols.iter().map(|&c| label(tpc, c)).collect();
+        grid.cells = used
+            .iter()
+            .map(|(key, a)| {
+                let (r, c) = split(*key);
+                grid_cell(label(st, r), label(tpc, c), a)
+            })
+            .collect();
+        return (grid, pain_points);
+    }
+    let all = |n: usize| vec![true; n];
+    let keep_rows = keep_rows.unwrap_or_else(|| all(rows.len()));
+    let keep_cols = keep_cols.unwrap_or_else(|| all(cols.len()));
+    let (mut stages, row_at) = shown(&rows, &keep_rows, ns + 1, |r| label(st, r));
+    let (mut touchpoints, col_at) = shown(&cols, &keep_cols, nt + 1, |c| label(tpc, c));
+    let folded = |keep: &[bool]| keep.iter().filter(|k| !**k).count() as u64;
+    grid.stages_folded = folded(&keep_rows);
+    grid.touchpoints_folded = folded(&keep_cols);
+    // "(others)" only where something was folded.
+    if grid.stages_folded == 0 {
+        stages.pop();
+    }
+    if grid.touchpoints_folded == 0 {
+        touchpoints.pop();
+    }
+    let n_cols = touchpoints.len();
+    let mut acc = vec![CellAcc::EMPTY; stages.len() * n_cols];
+    walks.replay(sel, |w| {
+        for &e in w.events {
+            let i = e as usize;
+            let r = row_at[slot(inputs.stage[i], ns)] as usize;
+            let c = col_at[slot(inputs.tp[i], nt)] as usize;
+            inputs.add(&mut acc[r * n_cols + c], w.cust, i);
+        }
+    });
+    for (r, stage) in stages.iter().enumerate() {
+        for (c, touchpoint) in touchpoints.iter().enumerate() {
+            let a = &acc[r * n_cols + c];
+            if a.events > 0 {
+                grid.cells
+                    .push(grid_cell(stage.clone(), touchpoint.clone(), a));
+            }
+        }
+    }
+    grid.stages = stages;
+    grid.touchpoints = touchpoints;
+    (grid, pain_points)
+}
+
+/// Emotion curves per persona, capped.
+struct Curves {
+    /// Persona slot (`None` = "(others)") and one mean per funnel step.
+    shown: Vec<(Option<usize>, Vec<Mean>)>,
+    total: u64,
+    folded: u64,
+}
+
+/// Curves of the personas with answers, in code order ("(missing)" last), from the used
+/// `persona × step` accumulators (key `persona slot × k + step`); past
+/// [`cap::EMOTION_PERSONAS`], the personas with the most answers and one "(others)" curve
+/// whose means are over all the other personas' answers.
+fn persona_curves(np: usize, k: usize, used: Vec<(u64, Mean)>) -> Curves {
+    if k == 0 {
+        return Curves {
+            shown: Vec::new(),
+            total: 0,
+            folded: 0,
+        };
+    }
+    let k64 = k as u64;
+    let mut answers = vec![0u64; np + 1];
+    for (key, m) in &used {
+        answers[(key / k64) as usize] += m.n;
+    }
+    let present: Vec<usize> = (0..=np).filter(|&g| answers[g] > 0).collect();
+    let weights: Vec<u64> = present.iter().map(|&g| answers[g]).collect();
+    let keep = cap::keep_top(&weights, cap::EMOTION_PERSONAS);
+    let mut index = vec![usize::MAX; np + 1];
+    let mut shown: Vec<(Option<usize>, Vec<Mean>)> = Vec::new();
+    for (p, &g) in present.iter().enumerate() {
+        if keep.as_ref().is_none_or(|keep| keep[p]) {
+            index[g] = shown.len();
+            shown.push((Some(g), vec![Mean::default(); k]));
+        }
+    }
+    let folded = (present.len() - shown.len()) as u64;
+    if folded > 0 {
+        shown.push((None, vec![Mean::default(); k]));
+    }
+    let others = shown.len().saturating_sub(1);
+    for (key, m) in used {
+        let (g, j) = ((key / k64) as usize, (key % k64) as usize);
+        let at = match index[g] {
+            usize::MAX => others,
+            at => at,
+        };
+        let acc = &mut shown[at].1[j];
+        acc.sum += m.sum;
+        acc.n += m.n;
+    }
+    Curves {
+        shown,
+        total: present.len() as u64,
+        folded,
+    }
+}
+
 fn handoff_view(
     tp: Option<&DimColumn>,
     nt: usize,
-    pairs: Pairs,
+    pairs: Slots<PairAcc>,
     customers: u64,
     top_n: usize,
 ) -> Handoffs {
@@ -557,7 +780,7 @@ fn handoff_view(
             others: None,
         };
     };
-    let mut all = pairs.into_vec();
+    let mut all = pairs.into_sorted(|a| a.count > 0);
     all.sort_by(|a, b| b.1.count.cmp(&a.1.count).then(a.0.cmp(&b.0)));
     let total = all.iter().map(|p| p.1.count).sum();
     let nt = nt.max(1) as u64;

@@ -66,13 +66,20 @@ pub struct FunnelGroup {
 }
 
 /// The funnel split by one dimension.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct FunnelBreakdown {
     pub dimension: String,
     /// Set when the dataset has no such dimension.
     pub unavailable: Option<String>,
-    /// Largest group first.
+    /// Largest group first. Past [`super::cap::BREAKDOWN_GROUPS`] groups, the largest ones
+    /// then one "(others)" group summing the rest.
     pub groups: Vec<FunnelGroup>,
+    /// Groups with a customer at step 1 (so "top N of M" can be said).
+    #[serde(default)]
+    pub groups_total: u64,
+    /// Of those, how many are summed into the "(others)" group (0 = none).
+    #[serde(default)]
+    pub groups_folded: u64,
 }
 
 /// Overall conversion of the customers whose step 1 fell in one period (a cohort).
@@ -115,13 +122,15 @@ pub struct FunnelView {
     pub notes: Vec<String>,
 }
 
+use super::cap::{self, OTHERS_LABEL};
 use super::filter::MISSING_LABEL;
 use super::period::PeriodIndex;
 use super::prepared::Prepared;
 use super::settings::{FunnelMode, Settings};
+use super::sparse::Slots;
 use super::stages::{StagePlan, NOT_A_STEP};
 use super::stats::{median, pct, wilson, Mean};
-use crate::dataset::{Dataset, MISSING, NO_TIME};
+use crate::dataset::{Dataset, DimColumn, MISSING, NO_TIME};
 
 const DAY: f64 = 86_400.0;
 
@@ -239,6 +248,8 @@ pub(crate) struct Walker<'c> {
     /// Step and time of each event of the customer being walked.
     steps: Vec<u32>,
     ev_times: Vec<i64>,
+    /// (step, time) of a long customer's timed events, for [`ordered_grouped`].
+    pairs: Vec<(u32, i64)>,
 }
 
 impl<'c> Walker<'c> {
@@ -254,6 +265,7 @@ impl<'c> Walker<'c> {
             has: vec![false; k],
             steps: Vec::new(),
             ev_times: Vec::new(),
+            pairs: Vec::new(),
         }
     }
 
@@ -287,43 +299,22 @@ impl<'c> Walker<'c> {
                     let p1 = (0..steps.len()).find(|&j| steps[j] == 0 && ev_times[j] != NO_TIME);
                     if let Some(p1) = p1 {
                         first_s1 = Some(events[p1]);
-                        let t1 = ev_times[p1];
-                        times[0] = t1;
-                        reached = 1;
-                        let mut pos = 0;
-                        while reached < k {
-                            let prev = times[reached - 1];
-                            // Equal timestamps count as "at or after", whatever their file order.
-                            while pos < ev_times.len() && ev_times[pos] < prev {
-                                pos += 1;
-                            }
-                            let mut found = None;
-                            for (&t, &s) in ev_times[pos..].iter().zip(&steps[pos..]) {
-                                if t == NO_TIME {
-                                    break;
-                                }
-                                if ctx.window.is_some_and(|w| (t - t1) as f64 > w) {
-                                    break;
-                                }
-                                if s == reached as u32 {
-                                    found = Some(t);
-                                    break;
-                                }
-                            }
-                            match found {
-                                Some(t) => {
-                                    times[reached] = t;
-                                    reached += 1;
-                                }
-                                None => break,
-                            }
-                        }
+                        times[0] = ev_times[p1];
+                        reached = if steps.len() > LONG_WALK {
+                            ordered_grouped(steps, ev_times, ctx.window, times, &mut self.pairs)
+                        } else {
+                            ordered_scan(steps, ev_times, ctx.window, times)
+                        };
                     }
                 }
                 ResolvedMode::AnyOrder => {
                     let has = &mut self.has;
-                    has.iter_mut().for_each(|h| *h = false);
-                    times.iter_mut().for_each(|t| *t = NO_TIME);
+                    // `has` is all false between walks; of `times`, only the steps of this
+                    // customer's events are read. Resetting just those keeps a walk linear
+                    // in the customer's events, not in the number of stages.
+                    for &s in steps.iter().filter(|&&s| s != NOT_A_STEP) {
+                        times[s as usize] = NO_TIME;
+                    }
                     for (j, (&s, &t)) in steps.iter().zip(ev_times).enumerate() {
                         if s == NOT_A_STEP {
                             continue;
@@ -352,6 +343,9 @@ impl<'c> Walker<'c> {
                         }
                         reached += 1;
                     }
+                    for &s in steps.iter().filter(|&&s| s != NOT_A_STEP) {
+                        has[s as usize] = false;
+                    }
                 }
             }
         }
@@ -364,6 +358,87 @@ impl<'c> Walker<'c> {
             conversion_events,
         }
     }
+}
+
+/// Customers with more events than this are walked by [`ordered_grouped`].
+const LONG_WALK: usize = 64;
+
+/// The ordered walk after step 1 (reached at `times[0]`): step j is reached at the first
+/// event of step j at or after the time step j − 1 was reached (and within the window of
+/// t1 = `times[0]`). Fills `times` and returns the number of steps reached.
+///
+/// Scans forward from the previous step's time: linear when timestamps differ, but every
+/// step rescans the events sharing one timestamp (date-only files), so long customers go
+/// to [`ordered_grouped`] instead.
+fn ordered_scan(steps: &[u32], ev_times: &[i64], window: Option<f64>, times: &mut [i64]) -> usize {
+    let (k, t1) = (times.len(), times[0]);
+    let mut reached = 1;
+    let mut pos = 0;
+    while reached < k {
+        let prev = times[reached - 1];
+        // Equal timestamps count as "at or after", whatever their file order.
+        while pos < ev_times.len() && ev_times[pos] < prev {
+            pos += 1;
+        }
+        let mut found = None;
+        for (&t, &s) in ev_times[pos..].iter().zip(&steps[pos..]) {
+            if t == NO_TIME {
+                break;
+            }
+            if window.is_some_and(|w| (t - t1) as f64 > w) {
+                break;
+            }
+            if s == reached as u32 {
+                found = Some(t);
+                break;
+            }
+        }
+        match found {
+            Some(t) => {
+                times[reached] = t;
+                reached += 1;
+            }
+            None => break,
+        }
+    }
+    reached
+}
+
+/// [`ordered_scan`] in O(n log n) for a customer of n events: the timed events sorted by
+/// (step, time), so each step's earliest time at or after the previous one is a binary
+/// search. Events are in time order with untimed ones last, so the candidate is the same
+/// event the scan would stop at, and no event before it can be past the window.
+fn ordered_grouped(
+    steps: &[u32],
+    ev_times: &[i64],
+    window: Option<f64>,
+    times: &mut [i64],
+    pairs: &mut Vec<(u32, i64)>,
+) -> usize {
+    pairs.clear();
+    for (&s, &t) in steps.iter().zip(ev_times) {
+        if t == NO_TIME {
+            break;
+        }
+        if s != NOT_A_STEP {
+            pairs.push((s, t));
+        }
+    }
+    pairs.sort_unstable();
+    let (k, t1) = (times.len(), times[0]);
+    let mut reached = 1;
+    while reached < k {
+        let want = (reached as u32, times[reached - 1]);
+        let at = pairs.partition_point(|&p| p < want);
+        match pairs.get(at) {
+            Some(&(s, t)) if s == want.0 && !window.is_some_and(|w| (t - t1) as f64 > w) => {
+                times[reached] = t;
+                reached += 1;
+            }
+            _ => break,
+        }
+    }
+    reached
 }
 
 /// One customer's walk over all their selected events, as stored by [`Walks`].
@@ -504,8 +579,10 @@ pub(crate) fn compute(
         Some((_, Some(col))) => col.values.len() + 1,
         _ => 0,
     };
-    // Flat [group × step] counters; the last group is "(missing)".
-    let mut by_group = vec![0u64; groups_n * k];
+    // Customers per (group, steps reached), key `group × (k + 1) + reached`; the last
+    // group is "(missing)". One counter per customer rather than one per reached step,
+    // and sparse when groups × steps is large.
+    let mut by_group = Slots::new(groups_n as u64 * (k as u64 + 1), sel.len(), 0u64);
     let periods = PeriodIndex::new(settings.period, prep.time_range());
     let periods = periods.as_ref();
     let mut cohorts = vec![(0u64, 0u64); periods.map_or(0, |p| p.len)];
@@ -527,9 +604,7 @@ pub(crate) fn compute(
             } else {
                 c as usize
             };
-            for r in &mut by_group[g * k..g * k + w.reached] {
-                *r += 1;
-            }
+            *by_group.get(g as u64 * (k as u64 + 1) + w.reached as u64) += 1;
         }
         if let (Some(p), Some(ts)) = (periods, ts) {
             if let Some(slot) = p.slot(ts[e1 as usize]) {
@@ -561,35 +636,7 @@ pub(crate) fn compute(
             }
         })
         .collect();
-    let breakdown = bcol.map(|(key, col)| {
-        let mut groups = Vec::new();
-        if let Some(col) = col {
-            for g in 0..groups_n {
-                let counts = by_group[g * k..(g + 1) * k].to_vec();
-                let base = counts.first().copied().unwrap_or(0);
-                if base == 0 {
-                    continue;
-                }
-                let value = if g == groups_n - 1 {
-                    MISSING_LABEL.to_string()
-                } else {
-                    col.values[g].clone()
-                };
-                groups.push(FunnelGroup {
-                    value,
-                    pct_of_first: counts.iter().map(|&c| pct(c as f64, base as f64)).collect(),
-                    conversion_rate: conv.and_then(|c| pct(counts[c] as f64, base as f64)),
-                    customers: counts,
-                });
-            }
-            groups.sort_by(|a, b| b.customers[0].cmp(&a.customers[0]));
-        }
-        FunnelBreakdown {
-            dimension: key.to_string(),
-            unavailable: col.is_none().then(|| key.to_string()),
-            groups,
-        }
-    });
+    let breakdown = bcol.map(|(key, col)| breakdown_view(key, col, k, conv, by_group));
     let trend = match periods {
         Some(p) => cohorts
             .iter()
@@ -622,6 +669,89 @@ pub(crate) fn compute(
     }
 }
 
+/// The breakdown groups from the customers counted per (group, steps reached).
+fn breakdown_view(
+    key: &str,
+    col: Option<&DimColumn>,
+    k: usize,
+    conv: Option<usize>,
+    by_group: Slots<u64>,
+) -> FunnelBreakdown {
+    let mut view = FunnelBreakdown {
+        dimension: key.to_string(),
+        unavailable: col.is_none().then(|| key.to_string()),
+        groups: Vec::new(),
+        groups_total: 0,
+        groups_folded: 0,
+    };
+    let Some(col) = col else { return view };
+    let groups_n = col.values.len() + 1;
+    let width = k as u64 + 1;
+    // Customers who reached no step count nowhere.
+    let used: Vec<(u64, u64)> = by_group
+        .into_sorted(|&n| n > 0)
+        .into_iter()
+        .filter(|(key, _)| key % width > 0)
+        .collect();
+    let mut started = vec![0u64; groups_n];
+    for &(key, n) in &used {
+        started[(key / width) as usize] += n;
+    }
+    // Largest first, code order among equals.
+    let mut present: Vec<usize> = (0..groups_n).filter(|&g| started[g] > 0).collect();
+    present.sort_by(|&a, &b| started[b].cmp(&started[a]));
+    let weights: Vec<u64> = present.iter().map(|&g| started[g]).collect();
+    let keep = cap::keep_top(&weights, cap::BREAKDOWN_GROUPS);
+    let mut index = vec![usize::MAX; groups_n];
+    // Per listed group: customers by number of steps reached.
+    let mut listed: Vec<(String, Vec<u64>)> = Vec::new();
+    for (p, &g) in present.iter().enumerate() {
+        if keep.as_ref().is_none_or(|keep| keep[p]) {
+            index[g] = listed.len();
+            let value = col
+                .values
+                .get(g)
+                .cloned()
+                .unwrap_or_else(|| MISSING_LABEL.to_string());
+            listed.push((value, vec![0; k + 1]));
+        }
+    }
+    view.groups_total = present.len() as u64;
+    view.groups_folded = (present.len() - listed.len()) as u64;
+    let others = listed.len();
+    if view.groups_folded > 0 {
+        listed.push((OTHERS_LABEL.to_string(), vec![0; k + 1]));
+    }
+    for (key, n) in used {
+        let (g, r) = ((key / width) as usize, (key % width) as usize);
+        let at = match index[g] {
+            usize::MAX => others,
+            at => at,
+        };
+        listed[at].1[r] += n;
+    }
+    view.groups = listed
+        .into_iter()
+        .map(|(value, hist)| {
+            // Customers at step j = those who reached more than j steps.
+            let mut counts = vec![0u64; k];
+            let mut acc = 0;
+            for j in (0..k).rev() {
+                acc += hist[j + 1];
+                counts[j] = acc;
+            }
+            let base = counts.first().copied().unwrap_or(0);
+            FunnelGroup {
+                value,
+                pct_of_first: counts.iter().map(|&c| pct(c as f64, base as f64)).collect(),
+                conversion_rate: conv.and_then(|c| pct(counts[c] as f64, base as f64)),
+                customers: counts,
+            }
+        })
+        .collect();
+    view
+}
+
 /// Ids of customers who reached step `step` but not the next one.
 pub(crate) fn dropped_after(ctx: &FunnelCtx, sel: &[u32], step: usize) -> Vec<String> {
     let mut out = Vec::new();
@@ -636,4 +766,85 @@ pub(crate) fn dropped_after(ctx: &FunnelCtx, sel: &[u32], step: usize) -> Vec<St
         }
     });
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Both ordered walks on the same customer: (steps reached, times).
+    fn both(
+        steps: &[u32],
+        ev_times: &[i64],
+        window: Option<f64>,
+        k: usize,
+        t1: i64,
+    ) -> [(usize, Vec<i64>); 2] {
+        let run = |grouped: bool| {
+            let mut times = vec![NO_TIME; k];
+            times[0] = t1;
+            let n = if grouped {
+                ordered_grouped(steps, ev_times, window, &mut times, &mut Vec::new())
+            } else {
+                ordered_scan(steps, ev_times, window, &mut times)
+            };
+            (n, times[..n].to_vec())
+        };
+        [run(false), run(true)]
+    }
+
+    #[test]
+    fn grouped_walk_matches_the_scan_by_hand() {
+        // Steps 0,2,1,1,2,3 at times 10,10,10,20,20,40 then an untimed step 3.
+        let steps = [0, 2, 1, 1, 2, 3, 3];
+        let times = [10, 10, 10, 20, 20, 40, NO_TIME];
+        // Step 1 at 10 (same instant counts), step 2 at 10 (earliest at or after 10),
+        // step 3 at 40.
+        for r in both(&steps, &times, None, 4, 10) {
+            assert_eq!(r, (4, vec![10, 10, 10, 40]));
+        }
+        // A window of 25 s from t1 = 10 ends before step 3 at 40.
+        for r in both(&steps, &times, Some(25.0), 4, 10) {
+            assert_eq!(r, (3, vec![10, 10, 10]));
+        }
+    }
+
+    #[test]
+    fn grouped_walk_matches_the_scan_on_generated_customers() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |m: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % m
+        };
+        for _ in 0..500 {
+            let k = 1 + next(6) as usize;
+            let n = 1 + next(40) as usize;
+            let mut t = 0i64;
+            let mut ev_times = Vec::new();
+            let mut steps = Vec::new();
+            for _ in 0..n {
+                t += next(3) as i64; // many equal timestamps
+                ev_times.push(t);
+                steps.push(match next(k as u64 + 1) {
+                    s if s as usize == k => NOT_A_STEP,
+                    s => s as u32,
+                });
+            }
+            let untimed = next(3) as usize;
+            for j in 0..untimed.min(n) {
+                ev_times[n - 1 - j] = NO_TIME;
+            }
+            let Some(p1) = (0..n).find(|&j| steps[j] == 0 && ev_times[j] != NO_TIME) else {
+                continue;
+            };
+            let window = [None, Some(0.0), Some(5.0)][next(3) as usize];
+            let [scan, grouped] = both(&steps, &ev_times, window, k, ev_times[p1]);
+            assert_eq!(
+                scan, grouped,
+                "steps {steps:?} times {ev_times:?} window {window:?}"
+            );
+        }
+    }
 }

@@ -4,6 +4,7 @@
 //! [`compute`] runs on every filter or settings change and builds the four views from
 //! integer codes and flat counters. Definitions of every number: `docs/metrics.md`.
 
+pub mod cap;
 pub mod experience;
 pub mod filter;
 pub mod funnel;
@@ -13,9 +14,11 @@ pub mod period;
 pub mod prepared;
 pub mod report;
 pub mod settings;
+mod sparse;
 mod stages;
 pub mod stats;
 
+pub use cap::OTHERS_LABEL;
 pub use experience::ExperienceView;
 pub use filter::{Filter, FilterError, MISSING_LABEL};
 pub use funnel::FunnelView;

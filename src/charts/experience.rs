@@ -10,16 +10,18 @@ use super::painter::{Align, Baseline, Painter, Size};
 use super::table::Table;
 use super::theme::{Rgb, Theme};
 use super::trend::{draw_line_chart, LinePoint, Series, YDomain};
-use super::{needs, nothing_to_draw, t, ChartError};
+use super::{
+    cap_note, cap_text, needs, nothing_to_draw, t, ChartError, MAX_CURVE_STAGES, MAX_MATRIX_POINTS,
+};
 use crate::analytics::experience::{
-    EmotionCurve, EmotionPoint, Grid, GridCell, Handoffs, PriorityMatrix, Quadrant,
+    EmotionCurve, EmotionPoint, Grid, GridCell, Handoffs, PriorityMatrix, PriorityPoint, Quadrant,
 };
 use crate::dataset::Scale;
 use crate::format as f;
 use crate::i18n::{fill, tr, Lang};
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 // ---------------------------------------------------------------------------------------
 // Heat map
@@ -105,11 +107,12 @@ pub fn draw_heatmap<DB: DrawingBackend>(
     let font = p.font_px(Size::Small);
     let (left, max_chars) = axes::left_label_room(&p, &grid.touchpoints);
     let legend_h = (font * 2.2).ceil() as i32;
+    let bottom = cap_note(&p, p.bounds(), heatmap_note(grid, lang).as_deref())?.y1;
     let plot = Rect::new(
         left,
         (font * 1.8).ceil() as i32,
         p.width - p.px(8.0),
-        p.height - legend_h,
+        bottom - legend_h,
     );
     if plot.is_degenerate() {
         return Ok(p.finish());
@@ -200,11 +203,31 @@ pub fn draw_heatmap<DB: DrawingBackend>(
     }
     heat_legend(
         &p,
-        Rect::new(plot.x0, plot.y1 + p.px(6.0), plot.x1, p.height),
+        Rect::new(plot.x0, plot.y1 + p.px(6.0), plot.x1, bottom),
         scale,
         lang,
     )?;
     Ok(p.finish())
+}
+
+/// What a capped grid leaves out, e.g. "The 15 touchpoints with the most events (of
+/// 50,000) are drawn; …"; `None` for a complete grid.
+fn heatmap_note(grid: &Grid, lang: Lang) -> Option<String> {
+    let part = |key: &str, folded: u64, total: u64| {
+        (folded > 0).then(|| cap_text(lang, key, total.saturating_sub(folded), total))
+    };
+    let parts: Vec<String> = [
+        part(
+            "chart.cap_touchpoints",
+            grid.touchpoints_folded,
+            grid.touchpoints_total,
+        ),
+        part("chart.cap_stages", grid.stages_folded, grid.stages_total),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (!parts.is_empty()).then(|| parts.join(" "))
 }
 
 fn index_cells(grid: &Grid) -> HashMap<(&str, &str), &GridCell> {
@@ -322,7 +345,7 @@ pub fn heatmap_summary(grid: &Grid, lang: Lang) -> String {
     }
     let n_s = grid.stages.len().to_string();
     let n_t = grid.touchpoints.len().to_string();
-    match (lo, hi) {
+    let sentence = match (lo, hi) {
         (Some((l, lv)), Some((h, hv))) => fill(
             tr(lang, "chart.heatmap_summary"),
             &[
@@ -335,6 +358,10 @@ pub fn heatmap_summary(grid: &Grid, lang: Lang) -> String {
             ],
         ),
         _ => t(lang, "chart.no_data_sentence"),
+    };
+    match heatmap_note(grid, lang) {
+        Some(note) => format!("{sentence} {note}"),
+        None => sentence,
     }
 }
 
@@ -344,9 +371,11 @@ pub fn heatmap_summary(grid: &Grid, lang: Lang) -> String {
 /// Stage order: the overall curve's, then any stage only a persona has.
 fn emotion_stages(curve: &EmotionCurve) -> Vec<String> {
     let mut stages: Vec<String> = curve.overall.iter().map(|p| p.stage.clone()).collect();
+    // A set, not `contains` on the list: curves of thousands of stages.
+    let mut seen: HashSet<&str> = curve.overall.iter().map(|p| p.stage.as_str()).collect();
     for pc in &curve.by_persona {
         for pt in &pc.points {
-            if !stages.contains(&pt.stage) {
+            if seen.insert(pt.stage.as_str()) {
                 stages.push(pt.stage.clone());
             }
         }
@@ -354,8 +383,13 @@ fn emotion_stages(curve: &EmotionCurve) -> Vec<String> {
     stages
 }
 
-fn emotion_value<'a>(points: &'a [EmotionPoint], stage: &str) -> Option<&'a EmotionPoint> {
-    points.iter().find(|p| p.stage == stage)
+/// A curve's points by stage (the first one of each stage).
+fn by_stage(points: &[EmotionPoint]) -> HashMap<&str, &EmotionPoint> {
+    let mut m = HashMap::with_capacity(points.len());
+    for p in points {
+        m.entry(p.stage.as_str()).or_insert(p);
+    }
+    m
 }
 
 fn emotion_points(
@@ -364,10 +398,11 @@ fn emotion_points(
     points: &[EmotionPoint],
     who: &str,
 ) -> Vec<LinePoint> {
+    let points = by_stage(points);
     stages
         .iter()
         .map(|s| {
-            let pt = emotion_value(points, s);
+            let pt = points.get(s.as_str()).copied();
             let value = pt.and_then(|p| p.percent).filter(|v| v.is_finite());
             LinePoint {
                 value,
@@ -396,6 +431,29 @@ fn emotion_points(
         .collect()
 }
 
+/// What the emotion chart leaves out: stages past [`MAX_CURVE_STAGES`] and personas folded
+/// into "(others)" by the analytics.
+fn emotion_note(curve: &EmotionCurve, stages: usize, lang: Lang) -> Option<String> {
+    let mut parts = Vec::new();
+    if stages > MAX_CURVE_STAGES {
+        parts.push(cap_text(
+            lang,
+            "chart.cap_first_stages",
+            MAX_CURVE_STAGES as u64,
+            stages as u64,
+        ));
+    }
+    if curve.personas_folded > 0 {
+        parts.push(cap_text(
+            lang,
+            "chart.cap_personas",
+            curve.personas_total.saturating_sub(curve.personas_folded),
+            curve.personas_total,
+        ));
+    }
+    (!parts.is_empty()).then(|| parts.join(" "))
+}
+
 /// Satisfaction (0–100) per stage: one thin line per persona and the overall line in bold.
 pub fn draw_emotion<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
@@ -418,6 +476,12 @@ pub fn draw_emotion<DB: DrawingBackend>(
     )? {
         return Ok(p.finish());
     }
+    let area = cap_note(
+        &p,
+        p.bounds(),
+        emotion_note(curve, stages.len(), lang).as_deref(),
+    )?;
+    let stages = &stages[..stages.len().min(MAX_CURVE_STAGES)];
     let overall_name = t(lang, "chart.all_customers");
     let mut series: Vec<Series> = curve
         .by_persona
@@ -429,21 +493,20 @@ pub fn draw_emotion<DB: DrawingBackend>(
             // so it can never be mistaken for one of them.
             color: theme.series(i),
             width: (theme.line_width * 0.75).max(1.0),
-            points: emotion_points(lang, &stages, &pc.points, &pc.persona),
+            points: emotion_points(lang, stages, &pc.points, &pc.persona),
         })
         .collect();
     series.push(Series {
         name: overall_name.clone(),
         color: theme.text,
         width: theme.line_width * 1.75,
-        points: emotion_points(lang, &stages, &curve.overall, &overall_name),
+        points: emotion_points(lang, stages, &curve.overall, &overall_name),
     });
-    let area = p.bounds();
     let fmt = |v: f64| f::number(lang, v, 0);
     draw_line_chart(
         &mut p,
         area,
-        &stages,
+        stages,
         &series,
         YDomain::Fixed(0.0, 100.0),
         &fmt,
@@ -455,18 +518,22 @@ pub fn emotion_table(curve: &EmotionCurve, lang: Lang) -> Table {
     let stages = emotion_stages(curve);
     let mut headers = vec![t(lang, "chart.stage"), t(lang, "chart.all_customers")];
     headers.extend(curve.by_persona.iter().map(|pc| pc.persona.clone()));
-    let val = |points: &[EmotionPoint], s: &str| {
-        f::or_na(
-            lang,
-            emotion_value(points, s).and_then(|p| p.percent),
-            |l, v| f::number(l, v, 1),
-        )
+    let overall = by_stage(&curve.overall);
+    let personas: Vec<HashMap<&str, &EmotionPoint>> = curve
+        .by_persona
+        .iter()
+        .map(|pc| by_stage(&pc.points))
+        .collect();
+    let val = |points: &HashMap<&str, &EmotionPoint>, s: &str| {
+        f::or_na(lang, points.get(s).and_then(|p| p.percent), |l, v| {
+            f::number(l, v, 1)
+        })
     };
     let rows = stages
         .iter()
         .map(|s| {
-            let mut row = vec![s.clone(), val(&curve.overall, s)];
-            row.extend(curve.by_persona.iter().map(|pc| val(&pc.points, s)));
+            let mut row = vec![s.clone(), val(&overall, s)];
+            row.extend(personas.iter().map(|pc| val(pc, s)));
             row
         })
         .collect();
@@ -711,6 +778,16 @@ pub fn draw_priority<DB: DrawingBackend>(
         return Ok(p.finish());
     }
     let font = p.font_px(Size::Small);
+    let drawn = matrix_points(m);
+    let note = (drawn.len() < m.points.len()).then(|| {
+        cap_text(
+            lang,
+            "chart.cap_points",
+            drawn.len() as u64,
+            m.points.len() as u64,
+        )
+    });
+    let bottom = cap_note(&p, p.bounds(), note.as_deref())?.y1;
     let y_ticks = nice_ticks(-1.0, 1.0, 4);
     let y_labels: Vec<String> = y_ticks.iter().map(|v| f::number(lang, *v, 1)).collect();
     let left = axes::value_label_room(&p, &y_labels);
@@ -718,7 +795,7 @@ pub fn draw_priority<DB: DrawingBackend>(
         left,
         (font * 1.8).ceil() as i32,
         p.width - p.px(12.0),
-        p.height - (font * 3.4).ceil() as i32,
+        bottom - (font * 3.4).ceil() as i32,
     );
     if plot.is_degenerate() {
         return Ok(p.finish());
@@ -740,7 +817,7 @@ pub fn draw_priority<DB: DrawingBackend>(
     )?;
     p.text(
         &t(lang, "chart.performance_axis"),
-        ((plot.x0 + plot.x1) / 2, p.height - p.px(2.0)),
+        ((plot.x0 + plot.x1) / 2, bottom - p.px(2.0)),
         Size::Small,
         theme.muted,
         Align::Center,
@@ -799,7 +876,7 @@ pub fn draw_priority<DB: DrawingBackend>(
     }
     let mut placed: Vec<Rect> = Vec::new();
     let label_chars = 16;
-    for pt in &m.points {
+    for pt in drawn {
         if !(pt.performance.is_finite() && pt.importance.is_finite()) {
             continue;
         }
@@ -861,6 +938,19 @@ pub fn draw_priority<DB: DrawingBackend>(
         );
     }
     Ok(p.finish())
+}
+
+/// The points drawn: all of them up to [`MAX_MATRIX_POINTS`], else the ones with the most
+/// customers (earlier first among equals), in the matrix's order.
+fn matrix_points(m: &PriorityMatrix) -> Vec<&PriorityPoint> {
+    let weights: Vec<u64> = m.points.iter().map(|p| p.customers).collect();
+    let keep = crate::analytics::cap::heaviest(&weights, MAX_MATRIX_POINTS);
+    m.points
+        .iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(p, _)| p)
+        .collect()
 }
 
 pub fn priority_table(m: &PriorityMatrix, lang: Lang) -> Table {

@@ -7,7 +7,7 @@ use super::painter::Painter;
 use super::table::Table;
 use super::theme::Theme;
 use super::trend::{draw_line_chart, LinePoint, Series, YDomain};
-use super::{needs, nothing_to_draw, t, ChartError};
+use super::{cap_note, cap_text, needs, nothing_to_draw, t, ChartError, MAX_STEP_BARS};
 use crate::analytics::funnel::{FunnelStep, Interval};
 use crate::analytics::FunnelView;
 use crate::format as f;
@@ -73,8 +73,18 @@ pub fn draw_funnel<DB: DrawingBackend>(
     if nothing_to_draw(&p, view.unavailable.as_deref(), view.steps.is_empty(), lang)? {
         return Ok(p.finish());
     }
-    let mut bars = Vec::with_capacity(view.steps.len());
-    for (i, s) in view.steps.iter().enumerate() {
+    let shown = &view.steps[..view.steps.len().min(MAX_STEP_BARS)];
+    let note = (shown.len() < view.steps.len()).then(|| {
+        cap_text(
+            lang,
+            "chart.cap_first_stages",
+            shown.len() as u64,
+            view.steps.len() as u64,
+        )
+    });
+    let area = cap_note(&p, p.bounds(), note.as_deref())?;
+    let mut bars = Vec::with_capacity(shown.len());
+    for (i, s) in shown.iter().enumerate() {
         let value_text = format!(
             "{} · {}",
             f::int(lang, s.customers as i64),
@@ -91,7 +101,6 @@ pub fn draw_funnel<DB: DrawingBackend>(
         bar.lines = step_lines(lang, s);
         bars.push(bar);
     }
-    let area = p.bounds();
     draw_hbars(&mut p, area, &bars, None)?;
     Ok(p.finish())
 }
@@ -181,6 +190,15 @@ pub fn draw_breakdown<DB: DrawingBackend>(
     if nothing_to_draw(&p, b.unavailable.as_deref(), b.groups.is_empty(), lang)? {
         return Ok(p.finish());
     }
+    let note = (b.groups_folded > 0).then(|| {
+        cap_text(
+            lang,
+            "chart.cap_groups",
+            b.groups_total.saturating_sub(b.groups_folded),
+            b.groups_total,
+        )
+    });
+    let area = cap_note(&p, p.bounds(), note.as_deref())?;
     let bars: Vec<HBar> = b
         .groups
         .iter()
@@ -204,7 +222,7 @@ pub fn draw_breakdown<DB: DrawingBackend>(
                 t(lang, "chart.conversion_rate"),
                 opt_pct(lang, g.conversion_rate)
             ));
-            for (k, stage) in view.stages.iter().enumerate() {
+            for (k, stage) in view.stages.iter().enumerate().take(MAX_STEP_BARS) {
                 let n = g.customers.get(k).copied().unwrap_or(0);
                 let pct = g.pct_of_first.get(k).copied().flatten();
                 bar.lines.push(format!(
@@ -213,10 +231,16 @@ pub fn draw_breakdown<DB: DrawingBackend>(
                     opt_pct(lang, pct)
                 ));
             }
+            if view.stages.len() > MAX_STEP_BARS {
+                let more = (view.stages.len() - MAX_STEP_BARS) as i64;
+                bar.lines.push(fill(
+                    tr(lang, "chart.more_stages"),
+                    &[("n", &f::int(lang, more))],
+                ));
+            }
             bar
         })
         .collect();
-    let area = p.bounds();
     let pct_axis = |v: f64| f::number(lang, v, 0) + "%";
     draw_hbars(&mut p, area, &bars, Some(&pct_axis))?;
     Ok(p.finish())
@@ -441,7 +465,17 @@ pub fn draw_time_to_convert<DB: DrawingBackend>(
         p.message(&t(lang, key))?;
         return Ok(p.finish());
     }
-    let bars: Vec<HBar> = timed
+    let shown = &timed[..timed.len().min(MAX_STEP_BARS)];
+    let note = (shown.len() < timed.len()).then(|| {
+        cap_text(
+            lang,
+            "chart.cap_first_stages",
+            shown.len() as u64,
+            timed.len() as u64,
+        )
+    });
+    let area = cap_note(&p, Rect::new(0, 0, p.width, p.height), note.as_deref())?;
+    let bars: Vec<HBar> = shown
         .iter()
         .map(|(from, s)| {
             let median = s.median_days_from_previous;
@@ -468,7 +502,6 @@ pub fn draw_time_to_convert<DB: DrawingBackend>(
             bar
         })
         .collect();
-    let area = Rect::new(0, 0, p.width, p.height);
     let days_axis = |v: f64| f::number(lang, v, super::layout::tick_decimals(&[0.0, v]).min(1));
     draw_hbars(&mut p, area, &bars, Some(&days_axis))?;
     Ok(p.finish())

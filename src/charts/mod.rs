@@ -81,6 +81,50 @@ impl<E: std::error::Error + Send + Sync> From<DrawingAreaErrorKind<E>> for Chart
     }
 }
 
+/// Funnel and time-to-convert bars drawn at most (a file may hold thousands of stages);
+/// the tables list every step.
+pub const MAX_STEP_BARS: usize = 40;
+/// Stages along the emotion curve drawn at most.
+pub const MAX_CURVE_STAGES: usize = 30;
+/// Points of the priority matrix drawn at most (the touchpoints with most customers).
+pub const MAX_MATRIX_POINTS: usize = 50;
+
+/// "The first 20 of 10,000 stages are drawn; …" style notes: `key` filled with the shown
+/// and total counts.
+fn cap_text(lang: crate::i18n::Lang, key: &str, shown: u64, total: u64) -> String {
+    crate::i18n::fill(
+        crate::i18n::tr(lang, key),
+        &[
+            ("n", &crate::format::int(lang, shown as i64)),
+            ("total", &crate::format::int(lang, total as i64)),
+        ],
+    )
+}
+
+/// Writes `note` (what the chart leaves out) on the bottom line of `area` and returns the
+/// area above it; no note leaves the area as it is.
+fn cap_note<DB: plotters::prelude::DrawingBackend>(
+    p: &painter::Painter<DB>,
+    area: layout::Rect,
+    note: Option<&str>,
+) -> Result<layout::Rect, ChartError> {
+    let Some(note) = note.filter(|n| !n.is_empty()) else {
+        return Ok(area);
+    };
+    let font = p.font_px(painter::Size::Small);
+    let max = label::chars_that_fit(area.width() as f64, font).max(8);
+    p.text(
+        &label::truncate(note, max),
+        (area.x0 + p.px(2.0), area.y1 - p.px(2.0)),
+        painter::Size::Small,
+        p.theme.muted,
+        painter::Align::Left,
+        painter::Baseline::Bottom,
+    )?;
+    let h = (font * 1.6).ceil() as i32;
+    Ok(layout::Rect::new(area.x0, area.y0, area.x1, area.y1 - h))
+}
+
 /// Shorthand for the translation table.
 fn t(lang: crate::i18n::Lang, key: &str) -> String {
     crate::i18n::tr(lang, key).to_string()

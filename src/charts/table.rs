@@ -32,3 +32,16 @@ impl Table {
         out.finish()
     }
 }
+
+/// Rows a table shows on screen; "Download CSV" always has every row.
+pub const SHOWN_ROWS: usize = 100;
+
+impl Table {
+    /// The first `limit` rows and how many more there are: a page of 50,000 rows is
+    /// unreadable and slow to build, so the screen shows the head and says how many the
+    /// CSV holds besides.
+    pub fn shown_rows(&self, limit: usize) -> (&[Vec<String>], usize) {
+        let n = self.rows.len().min(limit);
+        (&self.rows[..n], self.rows.len() - n)
+    }
+}

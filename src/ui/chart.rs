@@ -9,9 +9,10 @@
 use super::dom;
 use super::state::AppState;
 use crate::analytics::Report;
+use crate::charts::table::SHOWN_ROWS;
 use crate::charts::{ChartMap, Table, Theme};
 use crate::dataset::Scales;
-use crate::i18n::{tr, Lang};
+use crate::i18n::{fill, tr, Lang};
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
@@ -216,11 +217,22 @@ pub fn ChartCard(spec: ChartSpec) -> impl IntoView {
     }
 }
 
-/// An accessible table (caption, column headers); all cells are text, never HTML.
+/// An accessible table (caption, column headers); all cells are text, never HTML. At most
+/// [`SHOWN_ROWS`] rows, then one row saying how many more "Download CSV" holds.
 #[component]
 pub fn DataTable(table: Arc<Table>) -> impl IntoView {
+    let lang = expect_context::<AppState>().lang;
     let headers = table.headers.clone();
-    let rows = table.rows.clone();
+    let (shown, more) = table.shown_rows(SHOWN_ROWS);
+    let rows = shown.to_vec();
+    let span = headers.len().max(1).to_string();
+    let more_row = (more > 0).then(|| {
+        let text = fill(
+            tr(lang, "table.more_rows"),
+            &[("n", &crate::format::int(lang, more as i64))],
+        );
+        view! { <tr class="jl-more-rows"><td colspan=span>{text}</td></tr> }
+    });
     view! {
         <div class="jl-table-wrap">
             <table class="jl-table">
@@ -233,6 +245,7 @@ pub fn DataTable(table: Arc<Table>) -> impl IntoView {
                         .into_iter()
                         .map(|r| view! { <tr>{r.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr> })
                         .collect_view()}
+                    {more_row}
                 </tbody>
             </table>
         </div>

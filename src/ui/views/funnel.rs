@@ -83,15 +83,21 @@ pub fn FunnelView() -> impl IntoView {
     let order = move || {
         state.report.with(|r| {
             let f = &r.as_ref()?.funnel;
-            let source = tr(lang, match f.order_source {
-                StageOrderSource::Meta => "view.funnel.order.meta",
-                StageOrderSource::Setting => "view.funnel.order.setting",
-                StageOrderSource::BuiltIn => "view.funnel.order.built_in",
-                StageOrderSource::MedianTime => "view.funnel.order.median_time",
-                StageOrderSource::FileOrder => "view.funnel.order.file_order",
-            });
+            let source = tr(
+                lang,
+                match f.order_source {
+                    StageOrderSource::Meta => "view.funnel.order.meta",
+                    StageOrderSource::Setting => "view.funnel.order.setting",
+                    StageOrderSource::BuiltIn => "view.funnel.order.built_in",
+                    StageOrderSource::MedianTime => "view.funnel.order.median_time",
+                    StageOrderSource::FileOrder => "view.funnel.order.file_order",
+                },
+            );
             let placed = (!f.placed_by_data.is_empty()).then(|| {
-                fill(tr(lang, "view.funnel.placed_by_data"), &[("names", &f.placed_by_data.join(", "))])
+                fill(
+                    tr(lang, "view.funnel.placed_by_data"),
+                    &[("names", &f.placed_by_data.join(", "))],
+                )
             });
             Some(view! {
                 <p class="jl-note" data-testid="funnel-order-source">
