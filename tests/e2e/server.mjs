@@ -46,23 +46,26 @@ const testFeeds = {
     holdOpen(req, res, '/test/huge-declared');
   },
   // 3 MiB of leading spaces, then a valid feed, with no Content-Length: only counting
-  // the bytes as they arrive can stop it (the test lowers the limit to 1 MiB).
+  // the bytes as they arrive can stop it (the test lowers the limit to 1 MiB). Sent at
+  // 64 KiB per 10 ms, so an abort after the first MiB arrives well before the end.
   '/test/huge-stream': (req, res) => {
     res.writeHead(200, { ...cors, 'content-type': 'application/json' });
     const chunk = Buffer.alloc(64 * 1024, ' ');
-    let sent = 0;
     const feed = fs.readFileSync(path.join(root, 'tests/fixtures/events_feed.json'));
-    const pump = () => {
-      while (sent < 3 * MiB) {
-        sent += chunk.length;
-        if (!res.write(chunk)) return res.once('drain', pump);
+    let sent = 0;
+    const timer = setInterval(() => {
+      if (sent >= 3 * MiB) {
+        clearInterval(timer);
+        res.end(feed);
+        return;
       }
-      res.end(feed);
-    };
+      sent += chunk.length;
+      res.write(chunk);
+    }, 10);
     res.on('close', () => {
+      clearInterval(timer);
       if (!res.writableFinished) stats.closedEarly['/test/huge-stream'] = (stats.closedEarly['/test/huge-stream'] || 0) + 1;
     });
-    pump();
   },
   '/test/feed-500': (req, res) => {
     res.writeHead(500, { ...cors, 'content-type': 'text/plain' });
