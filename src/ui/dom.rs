@@ -58,6 +58,15 @@ pub fn store_remove(key: &str) {
     }
 }
 
+/// Every localStorage key, read before any is removed (removing shifts the indices).
+pub fn store_keys() -> Vec<String> {
+    let Some(s) = storage() else {
+        return Vec::new();
+    };
+    let n = s.length().unwrap_or(0);
+    (0..n).filter_map(|i| s.key(i).ok().flatten()).collect()
+}
+
 /// A query parameter of the page address (`?feed=…`).
 pub fn query_param(name: &str) -> Option<String> {
     let search = window()?.location().search().ok()?;

@@ -6,20 +6,24 @@
 //! on screen untouched.
 
 use super::dom;
+use super::feed;
 use super::persist;
-use super::state::{AppState, Input, Progress, Source};
+use super::resilience::Busy;
+use super::state::{AppState, Input, Progress, Source, SAMPLE};
 use crate::dataset::{Role, Scales};
 use crate::i18n::{fill, tr};
 use crate::ingest::{self, CsvLoader, CsvOptions, JsonOptions, Loaded};
+use crate::storage_policy::{legacy_mapping_header, quoted, MappingStore, Phase, MAX_INPUT_BYTES};
 use leptos::prelude::*;
 
 const SLICE: f64 = 2.0 * 1024.0 * 1024.0;
 const FEED_KEY: &str = "journey-lens.feed";
+const MAPPINGS_KEY: &str = "journey-lens.mappings";
 
 /// Files above this are refused up front with a clear sentence instead of exhausting the
 /// 4 GiB a WebAssembly page can address (a dataset plus its prepared copy take about
 /// 2–3× the file size).
-pub const MAX_FILE_BYTES: f64 = 900.0 * 1024.0 * 1024.0;
+pub const MAX_FILE_BYTES: f64 = MAX_INPUT_BYTES as f64;
 /// A load stops with the same sentence if memory grows past this while parsing.
 const MAX_MEMORY_BYTES: f64 = 3.0 * 1024.0 * 1024.0 * 1024.0;
 
@@ -32,22 +36,47 @@ pub struct LoadChoices {
     pub row_ids: bool,
 }
 
-fn mapping_key(header_key: &str) -> String {
-    format!("journey-lens.mapping.{header_key}")
+/// The stored mappings (one capped key), with any an older version kept under a key of
+/// their own moved in, so those stop growing outside the cap.
+fn mapping_store() -> MappingStore {
+    let mut store = dom::store_get(MAPPINGS_KEY)
+        .map(|text| MappingStore::parse(&text))
+        .unwrap_or_default();
+    let legacy: Vec<String> = dom::store_keys()
+        .into_iter()
+        .filter(|k| legacy_mapping_header(k).is_some())
+        .collect();
+    if legacy.is_empty() {
+        return store;
+    }
+    for key in legacy {
+        let roles = dom::store_get(&key).and_then(|t| serde_json::from_str(&t).ok());
+        if let (Some(header), Some(roles)) = (legacy_mapping_header(&key), roles) {
+            store.import_older(header, roles);
+        }
+        dom::store_remove(&key);
+    }
+    dom::store_set(MAPPINGS_KEY, &store.to_json());
+    store
 }
 
 /// A mapping the user confirmed earlier for a file with the same header.
 pub fn remembered_roles(header_key: &str) -> Option<Vec<Role>> {
-    let text = dom::store_get(&mapping_key(header_key))?;
-    let keys: Vec<String> = serde_json::from_str(&text).ok()?;
-    keys.iter().map(|k| Role::from_key(k)).collect()
+    let store = mapping_store();
+    store
+        .get(header_key)?
+        .iter()
+        .map(|k| Role::from_key(k))
+        .collect()
 }
 
 pub fn remember_roles(header_key: &str, roles: &[Role]) {
-    let keys: Vec<&str> = roles.iter().map(|r| r.key()).collect();
-    if let Ok(json) = serde_json::to_string(&keys) {
-        dom::store_set(&mapping_key(header_key), &json);
-    }
+    let mut store = mapping_store();
+    store.remember(
+        header_key,
+        roles.iter().map(|r| r.key().to_string()).collect(),
+    );
+    dom::store_set(MAPPINGS_KEY, &store.to_json());
 }
 
 fn csv_options(choices: &LoadChoices) -> CsvOptions {
@@ -89,10 +118,14 @@ impl AppState {
             .set_value(Some(Input::File(send_wrapper::SendWrapper::new(
                 file.clone(),
             ))));
+        let busy = Busy::start(Phase::Loading, &name);
         let lower = name.to_lowercase();
         if lower.ends_with(".json") || lower.ends_with(".ndjson") {
             match dom::read_slice(&file, 0.0, total).await {
-                Ok(bytes) => self.load_bytes(bytes, Source::File(name), choices),
+                Ok(bytes) => {
+                    busy.hand_over();
+                    self.load_bytes(bytes, Source::File(name), choices)
+                }
                 Err(e) => self.error.set(Some(e)),
             }
             return;
@@ -104,7 +137,10 @@ impl AppState {
         };
         if ingest::looks_like_json(&head) {
             match dom::read_slice(&file, 0.0, total).await {
-                Ok(bytes) => self.load_bytes(bytes, Source::File(name), choices),
+                Ok(bytes) => {
+                    busy.hand_over();
+                    self.load_bytes(bytes, Source::File(name), choices)
+                }
                 Err(e) => self.error.set(Some(e)),
             }
             return;
@@ -171,6 +207,7 @@ impl AppState {
         self.progress.set(None);
         match result {
             Ok(loaded) => {
+                busy.hand_over();
                 self.timings.update(|t| t.load_ms = dom::now_ms() - t0);
                 self.remember_and_set(loaded, Source::File(name), &choices);
             }
@@ -180,6 +217,7 @@ impl AppState {
 
     /// Bytes already in memory: pasted text, a JSON file, a sample.
     pub fn load_bytes(self, bytes: Vec<u8>, source: Source, mut choices: LoadChoices) {
+        let busy = Busy::start(Phase::Loading, &source.name(self.lang));
         let t0 = dom::now_ms();
         let result = if ingest::looks_like_json(&bytes) {
             self.sniffed.set(None);
@@ -211,6 +249,7 @@ impl AppState {
         }
         match result {
             Ok(loaded) => {
+                busy.hand_over();
                 self.timings.update(|t| t.load_ms = dom::now_ms() - t0);
                 self.remember_and_set(loaded, source, &choices);
             }
@@ -221,6 +260,13 @@ impl AppState {
     fn remember_and_set(self, loaded: Loaded, source: Source, choices: &LoadChoices) {
         if choices.roles.is_some() {
             remember_roles(&loaded.report.header_key, &loaded.report.mapping.roles());
+        }
+        // A feed opened from a link (`?feed=`) is a visit, not a choice: the link brings it
+        // back, and what the user saved stays untouched.
+        let from_link = matches!(&source, Source::Feed(url)
+            if feed::link_feed(self.lang).as_deref() == Some(url.as_str()));
+        if from_link {
+            return self.set_loaded(loaded, source);
         }
         // What a page reload brings back: the feed by URL, the user's own data from
         // IndexedDB, or nothing (the sample loads again).
@@ -269,51 +315,58 @@ impl AppState {
         self.accepted.get_untracked() > before
     }
 
-    /// Fetches a JSON feed; on any failure the current data stays and one sentence says why.
-    pub async fn load_feed(self, url: &str) {
-        let url = url.trim().to_string();
-        if url.is_empty() {
+    /// What a start opens when nothing went wrong last time: a feed in the address wins,
+    /// then the data of the last visit, else the sample.
+    pub async fn open_start(self) {
+        if let Some(url) = dom::query_param("feed") {
+            self.load_feed(&url).await;
+            if self.accepted.get_untracked() > 0 {
+                return;
+            }
+        }
+        if self.restore().await {
             return;
         }
-        self.input.set_value(Some(Input::Feed(url.clone())));
+        self.load_sample(SAMPLE).await;
+    }
+
+    /// Fetches a JSON feed. On any failure the current data and the current input stay
+    /// (so "Apply mapping" and auto-refresh never fetch the failed address) and one
+    /// sentence says why.
+    pub async fn load_feed(self, raw: &str) {
+        let raw = raw.trim();
+        if raw.is_empty() {
+            return;
+        }
+        let url = match feed::resolve(self.lang, raw) {
+            Ok(url) => url,
+            Err(reason) => return self.feed_failed(raw, &reason),
+        };
+        let busy = Busy::start(Phase::Loading, &url);
         self.feed_busy.set(true);
-        let result = fetch_bytes(&url).await;
+        let result = feed::fetch(self.lang, &url).await;
         self.feed_busy.set(false);
-        match result {
-            Ok(bytes) => {
-                let t0 = dom::now_ms();
-                match ingest::load_json(&bytes, &JsonOptions::default()) {
-                    Ok(loaded) => {
-                        self.timings.update(|t| t.load_ms = dom::now_ms() - t0);
-                        self.sniffed.set(None);
-                        self.remember_and_set(loaded, Source::Feed(url), &LoadChoices::default());
-                    }
-                    Err(e) => self.error.set(Some(fill(
-                        tr(self.lang, "feed.error"),
-                        &[("url", &url), ("reason", &e.to_string())],
-                    ))),
-                }
+        let bytes = match result {
+            Ok(bytes) => bytes,
+            Err(reason) => return self.feed_failed(&url, &reason),
+        };
+        let t0 = dom::now_ms();
+        match ingest::load_json(&bytes, &JsonOptions::default()) {
+            Ok(loaded) => {
+                busy.hand_over();
+                self.timings.update(|t| t.load_ms = dom::now_ms() - t0);
+                self.sniffed.set(None);
+                self.input.set_value(Some(Input::Feed(url.clone())));
+                self.remember_and_set(loaded, Source::Feed(url), &LoadChoices::default());
             }
-            Err(reason) => self.error.set(Some(fill(
-                tr(self.lang, "feed.error"),
-                &[("url", &url), ("reason", &reason)],
-            ))),
+            Err(e) => self.feed_failed(&url, &e.to_string()),
         }
     }
-}
 
-/// GET `url` as bytes; the error is a sentence fragment a marketer can act on.
-pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
-    let resp = gloo_net::http::Request::get(url)
-        .send()
-        .await
-        .map_err(|_| "the address could not be reached (offline, wrong address, or the server does not allow cross-site requests)".to_string())?;
-    if !resp.ok() {
-        return Err(format!(
-            "the server answered HTTP {} {}",
-            resp.status(),
-            resp.status_text()
-        ));
+    fn feed_failed(self, url: &str, reason: &str) {
+        self.error.set(Some(fill(
+            tr(self.lang, "feed.error"),
+            &[("url", &quoted(url)), ("reason", reason)],
+        )));
     }
-    resp.binary().await.map_err(|e| e.to_string())
 }

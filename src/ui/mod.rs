@@ -5,9 +5,11 @@
 
 mod chart;
 mod dom;
+mod feed;
 mod filter_bar;
 mod loader;
 mod persist;
+mod resilience;
 mod state;
 mod views;
 
@@ -17,7 +19,7 @@ use state::{AppState, Tab};
 
 /// Mounts the app on `<body>`.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    resilience::install_panic_hook();
     leptos::mount::mount_to_body(App);
 }
 
@@ -30,6 +32,7 @@ fn App() -> impl IntoView {
     view! {
         <Header />
         <main class="jl-main" id="main">
+            <views::StartOffer />
             <views::Status />
             <filter_bar::FilterBar />
             {move || match state.tab.get() {

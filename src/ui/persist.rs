@@ -100,18 +100,43 @@ pub async fn save(saved: Saved) -> Result<(), String> {
         }
     }
     let db = open().await?;
-    let req = store(&db, web_sys::IdbTransactionMode::Readwrite)?
-        .put_with_key(&obj, &JsValue::from_str(KEY))
-        .map_err(js_message)?;
-    done(&req).await.map(|_| ())
+    let req = store(&db, web_sys::IdbTransactionMode::Readwrite).and_then(|s| {
+        s.put_with_key(&obj, &JsValue::from_str(KEY))
+            .map_err(js_message)
+    });
+    finish(db, req).await
+}
+
+/// Waits for `req`, then closes the connection: an open connection would hold up
+/// "Forget my data" (deleting the database waits for every connection to close).
+async fn finish(
+    db: web_sys::IdbDatabase,
+    req: Result<web_sys::IdbRequest, String>,
+) -> Result<(), String> {
+    let result = match req {
+        Ok(req) => done(&req).await.map(|_| ()),
+        Err(e) => Err(e),
+    };
+    db.close();
+    result
 }
 
 /// Forgets the stored dataset (a sample or a feed is loaded instead).
 pub async fn clear() -> Result<(), String> {
     let db = open().await?;
-    let req = store(&db, web_sys::IdbTransactionMode::Readwrite)?
-        .delete(&JsValue::from_str(KEY))
-        .map_err(js_message)?;
+    let req = store(&db, web_sys::IdbTransactionMode::Readwrite)
+        .and_then(|s| s.delete(&JsValue::from_str(KEY)).map_err(js_message));
+    finish(db, req).await
+}
+
+/// Deletes the whole database ("Forget my data").
+pub async fn delete_database() -> Result<(), String> {
+    let factory = web_sys::window()
+        .ok_or("no window")?
+        .indexed_db()
+        .map_err(js_message)?
+        .ok_or("IndexedDB is not available")?;
+    let req = factory.delete_database(DB).map_err(js_message)?;
     done(&req).await.map(|_| ())
 }
 
@@ -119,10 +144,13 @@ pub async fn clear() -> Result<(), String> {
 pub async fn load() -> Option<Saved> {
     let db = open().await.ok()?;
     let req = store(&db, web_sys::IdbTransactionMode::Readonly)
-        .ok()?
-        .get(&JsValue::from_str(KEY))
-        .ok()?;
-    let value = done(&req).await.ok()?;
+        .and_then(|s| s.get(&JsValue::from_str(KEY)).map_err(js_message));
+    let value = match req {
+        Ok(req) => done(&req).await.ok(),
+        Err(_) => None,
+    };
+    db.close();
+    let value = value?;
     if value.is_undefined() || value.is_null() {
         return None;
     }

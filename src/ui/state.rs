@@ -4,9 +4,11 @@
 //! recomputed from them whenever one changes, and every view only reads the report.
 
 use super::dom;
+use super::resilience::{self, Busy};
 use crate::analytics::{self, Filter, Prepared, Report, Settings};
 use crate::i18n::{fill, tr, Lang};
 use crate::ingest::{Loaded, Sniffed};
+use crate::storage_policy::{BusyMarker, Phase};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::sync::Arc;
@@ -42,6 +44,9 @@ impl Tab {
     }
 }
 
+/// The sample a first visit (or "Start with the sample") opens.
+pub const SAMPLE: &str = "sample/journeys.csv";
+
 /// Where the current data came from, so it can be reloaded.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Source {
@@ -49,6 +54,16 @@ pub enum Source {
     File(String),
     Pasted,
     Feed(String),
+}
+
+impl Source {
+    /// The file name or feed address, as the user knows it.
+    pub fn name(&self, lang: Lang) -> String {
+        match self {
+            Source::Sample(n) | Source::File(n) | Source::Feed(n) => n.clone(),
+            Source::Pasted => tr(lang, "source.pasted").to_string(),
+        }
+    }
 }
 
 /// The input behind the current data, kept so it can be loaded again with another mapping.
@@ -73,6 +88,18 @@ pub struct Current {
     pub loaded: Loaded,
     pub prepared: Prepared,
     pub source: Source,
+}
+
+impl Current {
+    /// The dataset's own name, else its file name or feed address.
+    pub fn name(&self, lang: Lang) -> String {
+        self.loaded
+            .dataset
+            .meta
+            .name
+            .clone()
+            .unwrap_or_else(|| self.source.name(lang))
+    }
 }
 
 /// Timings (ms) from the app's own instrumentation, read by the benchmark through
@@ -114,6 +141,12 @@ pub struct AppState {
     /// Bumped as soon as a load succeeds (before the dataset is prepared), so start-up
     /// knows whether it still needs the sample.
     pub accepted: RwSignal<u32>,
+    /// Set at start-up when the last session stopped while loading or computing: the app
+    /// then asks before opening that data again.
+    pub offer: RwSignal<Option<BusyMarker>>,
+    /// `?debug-panic=1`: panic on purpose in the next compute, so the browser tests can
+    /// check the recovery panel and the start-up offer. It can only break this tab's page.
+    pub debug_panic: bool,
 }
 
 const SETTINGS_KEY: &str = "journey-lens.settings";
@@ -144,6 +177,8 @@ impl AppState {
             feed_busy: RwSignal::new(false),
             feed_every: RwSignal::new(0),
             accepted: RwSignal::new(0),
+            offer: RwSignal::new(None),
+            debug_panic: dom::query_param("debug-panic").is_some(),
         }
     }
 
@@ -158,6 +193,10 @@ impl AppState {
                 state.report.set(None);
                 return;
             };
+            let _busy = Busy::start(Phase::Computing, &cur.name(state.lang));
+            if state.debug_panic {
+                panic!("debug-panic: a deliberate panic requested by the page address");
+            }
             let t0 = dom::now_ms();
             let report = analytics::compute(&cur.loaded.dataset, &cur.prepared, &settings, &filter);
             let ms = dom::now_ms() - t0;
@@ -177,17 +216,11 @@ impl AppState {
             }
         });
         leptos::task::spawn_local(async move {
-            // A feed in the address wins; then the data of the last visit; else the sample.
-            if let Some(url) = dom::query_param("feed") {
-                state.load_feed(&url).await;
-                if state.accepted.get_untracked() > 0 {
-                    return;
-                }
+            // Opening automatically what the last session died on would die again.
+            match resilience::last_marker() {
+                Some(marker) => state.offer.set(Some(marker)),
+                None => state.open_start().await,
             }
-            if state.restore().await {
-                return;
-            }
-            state.load_sample("sample/journeys.csv").await;
         });
         // Optional feed auto-refresh: re-fetch every N seconds while a feed is the source.
         leptos::task::spawn_local(async move {
@@ -276,16 +309,7 @@ impl AppState {
     pub fn dataset_name(self) -> String {
         self.current.with(|c| match c {
             None => String::new(),
-            Some(c) => c
-                .loaded
-                .dataset
-                .meta
-                .name
-                .clone()
-                .unwrap_or_else(|| match &c.source {
-                    Source::Sample(n) | Source::File(n) | Source::Feed(n) => n.clone(),
-                    Source::Pasted => tr(self.lang, "source.pasted").to_string(),
-                }),
+            Some(c) => c.name(self.lang),
         })
     }
 
@@ -300,7 +324,17 @@ impl AppState {
             }
         }
         self.accepted.update(|n| *n += 1);
+        self.offer.set(None);
+        let name = loaded
+            .dataset
+            .meta
+            .name
+            .clone()
+            .unwrap_or_else(|| source.name(self.lang));
         leptos::task::spawn_local(async move {
+            // Preparing can fail as badly as loading: until the first compute of this data
+            // finishes, the next start must not open it on its own.
+            resilience::mark(Phase::Computing, &name);
             dom::yield_now().await;
             let t0 = dom::now_ms();
             let prepared = Prepared::new(&loaded.dataset);

@@ -22,6 +22,7 @@ pub fn DataView() -> impl IntoView {
             <MappingCard />
             <RejectedCard />
             <super::settings::SettingsCard />
+            <super::recovery::ForgetCard />
         </div>
     }
 }
@@ -160,7 +161,10 @@ fn Sources() -> impl IntoView {
                     <label>
                         {tr(lang, "data.refresh_every")}
                         " "
-                        <select on:change=move |e| state.feed_every.set(event_target_value(&e).parse().unwrap_or(0))>
+                        <select
+                            prop:value=move || state.feed_every.get().to_string()
+                            on:change=move |e| state.feed_every.set(event_target_value(&e).parse().unwrap_or(0))
+                        >
                             <option value="0">{tr(lang, "data.refresh_off")}</option>
                             <option value="30">"30 s"</option>
                             <option value="60">"1 min"</option>

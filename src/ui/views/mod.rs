@@ -5,6 +5,7 @@ mod experience;
 mod funnel;
 mod kpis;
 mod nps;
+mod recovery;
 mod settings;
 
 pub use data::DataView;
@@ -12,6 +13,7 @@ pub use experience::ExperienceView;
 pub use funnel::FunnelView;
 pub use kpis::KpiView;
 pub use nps::NpsView;
+pub use recovery::StartOffer;
 
 use super::state::AppState;
 use crate::i18n::{fill, tr};

@@ -1,0 +1,102 @@
+//! The start-up offer after a session that stopped mid-load, and "Forget my data".
+
+use crate::i18n::{fill, tr};
+use crate::storage_policy::Phase;
+use crate::ui::resilience;
+use crate::ui::state::{AppState, SAMPLE};
+use leptos::prelude::*;
+
+/// "The last session stopped while opening X. Reopen it?": shown instead of opening X
+/// again on its own, which could fail the same way.
+#[component]
+pub fn StartOffer() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let text = move || {
+        state.offer.with(|m| {
+            m.as_ref().map(|m| {
+                let key = match m.phase {
+                    Phase::Loading => "start.offer_loading",
+                    Phase::Computing => "start.offer_computing",
+                };
+                let what = if m.what.is_empty() {
+                    tr(lang, "start.the_last_dataset").to_string()
+                } else {
+                    m.what.clone()
+                };
+                fill(tr(lang, key), &[("what", &what)])
+            })
+        })
+    };
+    let choose = move |reopen: bool| {
+        state.offer.set(None);
+        resilience::clear_marker();
+        leptos::task::spawn_local(async move {
+            if reopen {
+                state.open_start().await
+            } else {
+                state.load_sample(SAMPLE).await
+            }
+        });
+    };
+    view! {
+        <Show when=move || state.offer.with(|m| m.is_some())>
+            <section class="jl-note jl-offer" role="alert" data-testid="start-offer">
+                <p>{text}</p>
+                <div class="jl-row">
+                    <button class="jl-btn primary" data-action="reopen" on:click=move |_| choose(true)>
+                        {tr(lang, "start.reopen")}
+                    </button>
+                    <button class="jl-btn" data-action="start-sample" on:click=move |_| choose(false)>
+                        {tr(lang, "start.sample")}
+                    </button>
+                </div>
+            </section>
+        </Show>
+    }
+}
+
+/// Removes every copy the app keeps in this browser. The data on screen stays until the
+/// page goes; auto-refresh stops so it cannot store the feed address again.
+#[component]
+pub fn ForgetCard() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    // None: idle; Some(None): working; Some(Some(result)): done.
+    let status = RwSignal::new(None::<Option<Result<(), String>>>);
+    let forget = move |_| {
+        status.set(Some(None));
+        state.feed_every.set(0);
+        leptos::task::spawn_local(async move {
+            let result = resilience::forget_everything().await;
+            status.set(Some(Some(result)));
+        });
+    };
+    let message = move || {
+        status.with(|s| match s {
+            None => String::new(),
+            Some(None) => tr(lang, "forget.working").to_string(),
+            Some(Some(Ok(()))) => tr(lang, "forget.done").to_string(),
+            Some(Some(Err(reason))) => {
+                fill(tr(lang, "forget.failed"), &[("reason", reason.as_str())])
+            }
+        })
+    };
+    view! {
+        <section class="jl-card" data-testid="forget">
+            <h2>{tr(lang, "forget.title")}</h2>
+            <p class="jl-sub">{tr(lang, "forget.help")}</p>
+            <div class="jl-row">
+                <button
+                    class="jl-btn"
+                    data-action="forget-data"
+                    disabled=move || status.with(|s| matches!(s, Some(None)))
+                    on:click=forget
+                >
+                    {tr(lang, "forget.action")}
+                </button>
+                <span role="status" data-testid="forget-status">{message}</span>
+            </div>
+        </section>
+    }
+}
