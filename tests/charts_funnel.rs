@@ -32,6 +32,7 @@ fn view(steps: Vec<FunnelStep>) -> FunnelView {
         order_source: StageOrderSource::Meta,
         stages: steps.iter().map(|s| s.stage.clone()).collect(),
         unlisted_stages: vec![],
+        placed_by_data: vec![],
         conversion_stage: None,
         conversion_step: None,
         steps,

@@ -65,6 +65,7 @@ fn gallery() {
         order_source: StageOrderSource::Meta,
         stages: names.iter().map(|s| s.to_string()).collect(),
         unlisted_stages: vec![],
+        placed_by_data: vec![],
         conversion_stage: None,
         conversion_step: None,
         steps,
