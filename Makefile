@@ -10,7 +10,7 @@ WBG_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/"/, "", $
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: serve test setup setup-browser lint unit build e2e bench bench-smoke wasm-size clean-dist
+.PHONY: serve test setup setup-browser lint unit build e2e bench bench-smoke wasm-size clean-dist fuzz
 
 ## Install whatever is missing (idempotent, a few seconds when all is present).
 setup: node_modules/.installed
@@ -62,3 +62,11 @@ bench: setup setup-browser build
 ## The same benchmark at 10 k rows, 1 run: fails only if something breaks or disagrees.
 bench-smoke: setup setup-browser build
 	CHROMIUM=$(CHROMIUM) node bench/run.mjs --smoke
+
+## Coverage-guided fuzzing (AFL++), every target at once for FUZZ_SECONDS each; not part of
+## `make test`. Outputs go to /tmp/afl-out-TARGET; see docs/reliability.md.
+FUZZ_SECONDS ?= 1860
+fuzz:
+	@command -v cargo-afl >/dev/null || cargo install cargo-afl --version 0.18.2 --locked
+	cd fuzz && cargo afl build --release && ./seeds.sh >/dev/null
+	for t in csv json report; do fuzz/run.sh $$t $(FUZZ_SECONDS) & done; wait
