@@ -10,7 +10,7 @@ use super::error::IngestError;
 use super::mapping::{cap_dimensions, dimensions_note, resolve_roles};
 use super::report::{LoadReport, Loaded};
 use super::rows::{check_roles, Assembler, Cell, Rules};
-use super::sniff::{delimiter_text, sniff_inner, split_inner, Sniffed, SNIFF_BYTES};
+use super::sniff::{delimiter_text, sniff_inner, Sniffed, SNIFF_BYTES};
 use super::split::{Record, Splitter, Step};
 use super::values::trim;
 use crate::dataset::{Meta, Role, Scales};
@@ -85,8 +85,8 @@ struct Engine {
     nul_seen: bool,
     asm: Assembler,
     report: LoadReport,
-    inner: csv::ByteRecord,
-    inner_bounds: Vec<(usize, usize)>,
+    /// Splits the unwrapped lines of an Excel-wrapped file on their inner separator.
+    inner: Splitter,
 }
 
 impl Engine {
@@ -157,8 +157,7 @@ impl Engine {
             nul_seen: false,
             asm: Assembler::new(sniffed.headers.clone(), roles, rules),
             report,
-            inner: csv::ByteRecord::new(),
-            inner_bounds: Vec::new(),
+            inner: Splitter::new(sniffed.delimiter),
         })
     }
 
@@ -277,20 +276,15 @@ impl Engine {
     fn record(&mut self, line: u64, rec: Record<'_>, mode: Mode) -> Shape {
         match self.wrapped {
             Some(d) if rec.len() == 1 => {
-                let mut inner = std::mem::take(&mut self.inner);
-                let mut bounds = std::mem::take(&mut self.inner_bounds);
-                if !split_inner(rec.get(0).unwrap_or(b""), d, &mut inner) {
-                    inner.clear();
-                }
-                bounds.clear();
-                let mut at = 0;
-                for f in inner.iter() {
-                    bounds.push((at, at + f.len()));
-                    at += f.len();
-                }
-                let shape = self.fields(line, Record::new(inner.as_slice(), &bounds), mode);
+                // The same splitter as for plain files, kept between lines: building a
+                // `csv::Reader` per line made wrapped files 30 times slower (found by AFL).
+                let field = rec.get(0).unwrap_or(b"");
+                let mut inner = std::mem::replace(&mut self.inner, Splitter::new(d));
+                let shape = match inner.next(field, 0, true) {
+                    Step::Record(found) => self.fields(line, inner.record(field, &found), mode),
+                    _ => self.fields(line, Record::new(b"", &[]), mode),
+                };
                 self.inner = inner;
-                self.inner_bounds = bounds;
                 shape
             }
             _ => self.fields(line, rec, mode),
