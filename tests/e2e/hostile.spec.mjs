@@ -70,6 +70,6 @@ test('NUL bytes after the first 64 KiB reject their rows', async ({ page }) => {
   while (text.length < 70_000) text += `c${++n},visit,web,4\n`;
   text += 'n1,vis\0it,web,4\nlast,buy,shop,5\n';
   await upload(page, 'nul.csv', text);
-  await expect(page.getByTestId('load-summary')).toHaveText(`${n + 1} rows loaded, 1 rejected`);
+  await expect(page.getByTestId('load-summary')).toHaveText(`${(n + 1).toLocaleString("en-US")} rows loaded, 1 rejected`);
   await expect(page.getByTestId('rejected')).toContainText('NUL bytes');
 });

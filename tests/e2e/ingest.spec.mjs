@@ -112,7 +112,7 @@ test('a big file shows rows and MB done, and Cancel keeps the data on screen', a
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 40 });
   await page.setInputFiles('[data-testid=file-input]', file);
   const progress = page.getByTestId('progress');
-  await expect(progress).toBeVisible();
+  await expect(progress).toBeVisible({ timeout: 20_000 });
   await expect(progress).toContainText(/rows · [\d.]+ of [\d.]+ MB/);
   // A DOM click on the button: the pointer-based click waits for a stable layout, which a
   // throttled page rarely reports between slices.
