@@ -658,7 +658,9 @@ pub(crate) fn compute(
     let window = periods.zip(ts).and_then(|(p, _)| {
         let latest_t = walks.latest_time()?;
         let latest = p.slot(latest_t)?;
-        let n = settings.sparkline_periods.max(3);
+        // At most 120 periods: each costs counters per stage and touchpoint, and a setting
+        // from a hostile link must not multiply memory.
+        let n = settings.sparkline_periods.clamp(3, 120);
         Some((p, (latest + 1).saturating_sub(n), latest))
     });
     let (all, per) = all_values(ctx, settings, sel, walks, window);
