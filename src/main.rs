@@ -7,9 +7,11 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
+    use std::io::Write;
     let args: Vec<String> = std::env::args().skip(1).collect();
     if let Err(msg) = journey_lens::cli::run(&args) {
-        eprintln!("{msg}");
+        // `eprintln!` would panic if stderr is closed too; the exit status still tells.
+        let _ = writeln!(std::io::stderr(), "{msg}");
         std::process::exit(2);
     }
 }

@@ -101,8 +101,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         ingest::load_csv(&bytes, &opts)
     }
     .map_err(|e| e.to_string())?;
-    println!("{}", loaded.report_json());
-    Ok(())
+    super::print_document(&loaded.report_json())
 }
 
 #[cfg(test)]

@@ -139,8 +139,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     let prep = Prepared::new(&ds);
     let report = compute(&ds, &prep, &a.settings, &a.filter);
-    println!("{}", report_json(&report));
-    Ok(())
+    super::print_document(&report_json(&report))
 }
 
 #[cfg(test)]
