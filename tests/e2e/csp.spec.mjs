@@ -1,10 +1,12 @@
 // The locked-down page: the Content-Security-Policy of index.html is in force, the app does
 // everything a user does under it (every view, a file, a feed on another origin) without a
-// single violation, and it talks to no origin but its own and the feed's.
+// single violation, and it talks to no origin but its own and the feed's; embedded in an
+// iframe it still starts.
 import { test, expect } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,9 +15,13 @@ import { watchConsole, openApp } from './helpers.mjs';
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures');
 
 // The feed's own origin: https on another port of loopback, with a throw-away self-signed
-// certificate (the browser context accepts it: ignoreHTTPSErrors).
+// certificate (the browser context accepts it: ignoreHTTPSErrors). And a host page that
+// embeds the app, on a third origin (a real loopback server: Chromium refuses a page that
+// Playwright fulfils itself to frame a loopback address).
 let feedServer;
 let feedOrigin;
+let hostServer;
+let hostUrl;
 test.use({ ignoreHTTPSErrors: true });
 
 test.beforeAll(async ({}, info) => {
@@ -36,10 +42,19 @@ test.beforeAll(async ({}, info) => {
   });
   await new Promise((resolve) => feedServer.listen(0, '127.0.0.1', resolve));
   feedOrigin = `https://127.0.0.1:${feedServer.address().port}`;
+
+  const app = info.project.use.baseURL;
+  hostServer = http.createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(`<!doctype html><title>host</title><iframe src="${app}" width="1200" height="800"></iframe>`);
+  });
+  await new Promise((resolve) => hostServer.listen(0, '127.0.0.1', resolve));
+  hostUrl = `http://127.0.0.1:${hostServer.address().port}/host.html`;
 });
 
 test.afterAll(async () => {
   await new Promise((resolve) => feedServer.close(resolve));
+  await new Promise((resolve) => hostServer.close(resolve));
 });
 
 /**
@@ -214,4 +229,15 @@ test('a plain-http feed on another origin is refused by the policy, and the data
   await expect(page.getByTestId('error')).toContainText(feed);
   await expect(page.getByTestId('load-summary')).toHaveText('3,000 rows loaded, 0 rejected');
   expect(violations).toEqual([{ directive: 'connect-src', blocked: feed, sample: '' }]);
+});
+
+test('embedded in an iframe of a page on another origin, the app starts under its policy', async ({ page }) => {
+  const { violations } = await lockedDown(page);
+  // frame-ancestors is ignored in a meta policy, so any host page may embed the app.
+  await page.goto(hostUrl);
+  const app = page.frameLocator('iframe');
+  await expect(app.getByTestId('load-summary')).toHaveText('3,000 rows loaded, 0 rejected', { timeout: 30_000 });
+  await app.locator('nav button[data-tab="funnel"]').click();
+  await expect(app.locator('[data-view="funnel"] [data-chart]').first()).toBeVisible();
+  expect(violations).toEqual([]);
 });
