@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { watchConsole, openApp } from './helpers.mjs';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures');
-const feedUrl = 'http://127.0.0.1:8765/fixtures/events_feed.json';
+const feedUrl = `http://127.0.0.1:${process.env.E2E_PORT || 8765}/fixtures/events_feed.json`;
 
 test('uploads a Windows-1250, semicolon, decimal-comma Polish file', async ({ page }) => {
   const errors = watchConsole(page);
@@ -71,7 +71,7 @@ test('a feed in the page address loads on start', async ({ page }) => {
 test('a feed that answers 404 shows the error and keeps the data', async ({ page }) => {
   await openApp(page);
   await expect(page.getByTestId('load-summary')).toHaveText('3,000 rows loaded, 0 rejected');
-  const bad = 'http://127.0.0.1:8765/fixtures/no-such-feed.json';
+  const bad = `http://127.0.0.1:${process.env.E2E_PORT || 8765}/fixtures/no-such-feed.json`;
   await page.getByTestId('feed-url').fill(bad);
   await page.locator('[data-action=load-feed]').click();
   const alert = page.getByTestId('error');

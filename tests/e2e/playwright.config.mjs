@@ -2,7 +2,8 @@
 // from a sub-path on loopback.
 import { defineConfig } from '@playwright/test';
 
-const port = 8765;
+// E2E_PORT lets several checkouts run their browser tests at once.
+const port = Number(process.env.E2E_PORT || 8765);
 export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.mjs',

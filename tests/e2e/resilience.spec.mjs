@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { watchConsole, openApp } from './helpers.mjs';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures');
-const server = 'http://127.0.0.1:8765';
+const server = `http://127.0.0.1:${process.env.E2E_PORT || 8765}`;
 const feedUrl = `${server}/fixtures/events_feed.json`;
 const sampleSummary = '3,000 rows loaded, 0 rejected';
 
