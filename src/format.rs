@@ -27,6 +27,16 @@ struct Locale {
     not_available: &'static str,
     /// Unit after a duration; decimals take the plural in English ("1.0 days").
     days: &'static str,
+    /// Day, month, year order and separator of a written date.
+    date: DateStyle,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum DateStyle {
+    /// 2025-03-14
+    Iso,
+    /// 14/03/2025 (Catalan, Spanish) or 14.03.2025 (Polish).
+    DayFirst(char),
 }
 
 const EN: Locale = Locale {
@@ -36,11 +46,40 @@ const EN: Locale = Locale {
     percent_gap: "",
     not_available: "n/a",
     days: "days",
+    date: DateStyle::Iso,
+};
+
+const CA: Locale = Locale {
+    decimal: ',',
+    group: ".",
+    minus: MINUS,
+    percent_gap: "\u{a0}",
+    not_available: "n/d",
+    days: "dies",
+    date: DateStyle::DayFirst('/'),
+};
+
+const ES: Locale = Locale {
+    days: "días", ..CA
+};
+
+/// Polish groups digits with a no-break space, so a number never breaks across lines.
+const PL: Locale = Locale {
+    decimal: ',',
+    group: "\u{a0}",
+    minus: MINUS,
+    percent_gap: "",
+    not_available: "b.d.",
+    days: "dni",
+    date: DateStyle::DayFirst('.'),
 };
 
 fn locale(lang: Lang) -> Locale {
     match lang {
         Lang::En => EN,
+        Lang::Ca => CA,
+        Lang::Es => ES,
+        Lang::Pl => PL,
     }
 }
 
@@ -176,8 +215,15 @@ pub fn or_na(lang: Lang, value: Option<f64>, f: impl Fn(Lang, f64) -> String) ->
 /// as if UTC, so no time-zone shift is applied.
 pub fn date(lang: Lang, secs: i64) -> String {
     match to_naive(secs) {
-        Some(dt) => format!("{:04}-{:02}-{:02}", dt.year(), dt.month(), dt.day()),
+        Some(dt) => ymd(locale(lang).date, dt.year(), dt.month(), dt.day()),
         None => not_available(lang),
+    }
+}
+
+fn ymd(style: DateStyle, y: i32, m: u32, d: u32) -> String {
+    match style {
+        DateStyle::Iso => format!("{y:04}-{m:02}-{d:02}"),
+        DateStyle::DayFirst(sep) => format!("{d:02}{sep}{m:02}{sep}{y:04}"),
     }
 }
 
@@ -185,10 +231,8 @@ pub fn date(lang: Lang, secs: i64) -> String {
 pub fn date_time(lang: Lang, secs: i64) -> String {
     match to_naive(secs) {
         Some(dt) => format!(
-            "{:04}-{:02}-{:02} {:02}:{:02}",
-            dt.year(),
-            dt.month(),
-            dt.day(),
+            "{} {:02}:{:02}",
+            ymd(locale(lang).date, dt.year(), dt.month(), dt.day()),
             dt.hour(),
             dt.minute()
         ),
@@ -281,5 +325,23 @@ mod tests {
         assert_eq!(date(L, NO_TIME), "n/a");
         assert_eq!(date_time(L, i64::MAX), "n/a");
         assert_eq!(period(L, "2025-W11"), "2025-W11");
+    }
+
+    #[test]
+    fn catalan_spanish_polish_write_numbers_and_dates_their_way() {
+        assert_eq!(int(Lang::Ca, 1234567), "1.234.567");
+        assert_eq!(number(Lang::Es, 1234.56, 1), "1.234,6");
+        assert_eq!(int(Lang::Pl, 12345), "12\u{a0}345");
+        assert_eq!(money(Lang::Pl, -1999.5), "\u{2212}1\u{a0}999,50");
+        assert_eq!(percent(Lang::Ca, 34.5), "34,5\u{a0}%");
+        assert_eq!(percent(Lang::Pl, 34.5), "34,5%");
+        assert_eq!(days(Lang::Es, 2.5), "2,5 días");
+        assert_eq!(date(Lang::Ca, 1_741_910_400), "14/03/2025");
+        assert_eq!(date(Lang::Pl, 1_741_910_400), "14.03.2025");
+        assert_eq!(
+            date_time(Lang::Es, 1_741_910_400 + 9 * 3600),
+            "14/03/2025 09:00"
+        );
+        assert_eq!(percent(Lang::Pl, f64::NAN), "b.d.");
     }
 }

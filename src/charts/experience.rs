@@ -18,7 +18,7 @@ use crate::analytics::experience::{
 };
 use crate::dataset::Scale;
 use crate::format as f;
-use crate::i18n::{fill, tr, Lang};
+use crate::i18n::{trf, Lang};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -346,8 +346,9 @@ pub fn heatmap_summary(grid: &Grid, lang: Lang) -> String {
     let n_s = grid.stages.len().to_string();
     let n_t = grid.touchpoints.len().to_string();
     let sentence = match (lo, hi) {
-        (Some((l, lv)), Some((h, hv))) => fill(
-            tr(lang, "chart.heatmap_summary"),
+        (Some((l, lv)), Some((h, hv))) => trf(
+            lang,
+            "chart.heatmap_summary",
             &[
                 ("stages", &n_s),
                 ("touchpoints", &n_t),
@@ -563,8 +564,9 @@ pub fn emotion_summary(curve: &EmotionCurve, lang: Lang) -> String {
         }
     }
     match (lo, hi) {
-        (Some(l), Some(h)) => fill(
-            tr(lang, "chart.emotion_summary"),
+        (Some(l), Some(h)) => trf(
+            lang,
+            "chart.emotion_summary",
             &[
                 ("n", &curve.overall.len().to_string()),
                 ("low", &f::number(lang, l.1, 1)),
@@ -589,8 +591,9 @@ fn share(lang: Lang, part: u64, total: u64) -> String {
 }
 
 fn others_label(lang: Lang, pairs: u64) -> String {
-    fill(
-        tr(lang, "chart.others_pairs"),
+    trf(
+        lang,
+        "chart.others_pairs",
         &[("n", &f::int(lang, pairs as i64))],
     )
 }
@@ -729,8 +732,9 @@ pub fn handoffs_summary(h: &Handoffs, lang: Lang) -> String {
         return needs(lang, what);
     }
     match h.top.first() {
-        Some(x) => fill(
-            tr(lang, "chart.handoffs_summary"),
+        Some(x) => trf(
+            lang,
+            "chart.handoffs_summary",
             &[
                 ("total", &f::int(lang, h.total as i64)),
                 ("customers", &f::int(lang, h.customers as i64)),
@@ -995,10 +999,11 @@ pub fn priority_summary(m: &PriorityMatrix, lang: Lang) -> String {
         .collect();
     let n = m.points.len().to_string();
     if fix.is_empty() {
-        fill(tr(lang, "chart.priority_summary_none"), &[("n", &n)])
+        trf(lang, "chart.priority_summary_none", &[("n", &n)])
     } else {
-        fill(
-            tr(lang, "chart.priority_summary"),
+        trf(
+            lang,
+            "chart.priority_summary",
             &[("n", &n), ("fix", &fix.join(", "))],
         )
     }

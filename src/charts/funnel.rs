@@ -11,7 +11,7 @@ use super::{cap_note, cap_text, needs, nothing_to_draw, t, ChartError, MAX_STEP_
 use crate::analytics::funnel::{FunnelStep, Interval};
 use crate::analytics::FunnelView;
 use crate::format as f;
-use crate::i18n::{fill, tr, Lang};
+use crate::i18n::{trf, Lang};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -153,13 +153,15 @@ pub fn funnel_summary(view: &FunnelView, lang: Lang) -> String {
     let last_n = f::int(lang, last.customers as i64);
     let pct = opt_pct(lang, last.pct_of_first);
     if view.steps.len() == 1 {
-        fill(
-            tr(lang, "chart.funnel_summary_one"),
+        trf(
+            lang,
+            "chart.funnel_summary_one",
             &[("first", &first_n), ("first_stage", &first.stage)],
         )
     } else {
-        fill(
-            tr(lang, "chart.funnel_summary"),
+        trf(
+            lang,
+            "chart.funnel_summary",
             &[
                 ("n", &n),
                 ("first", &first_n),
@@ -233,8 +235,9 @@ pub fn draw_breakdown<DB: DrawingBackend>(
             }
             if view.stages.len() > MAX_STEP_BARS {
                 let more = (view.stages.len() - MAX_STEP_BARS) as i64;
-                bar.lines.push(fill(
-                    tr(lang, "chart.more_stages"),
+                bar.lines.push(trf(
+                    lang,
+                    "chart.more_stages",
                     &[("n", &f::int(lang, more))],
                 ));
             }
@@ -254,8 +257,9 @@ pub fn breakdown_table(view: &FunnelView, lang: Lang) -> Table {
         };
     };
     Table {
-        caption: fill(
-            tr(lang, "chart.breakdown_caption"),
+        caption: trf(
+            lang,
+            "chart.breakdown_caption",
             &[("dimension", &b.dimension)],
         ),
         headers: vec![
@@ -306,8 +310,9 @@ pub fn breakdown_summary(view: &FunnelView, lang: Lang) -> String {
         }
     }
     match (best, worst) {
-        (Some(hi), Some(lo)) => fill(
-            tr(lang, "chart.breakdown_summary"),
+        (Some(hi), Some(lo)) => trf(
+            lang,
+            "chart.breakdown_summary",
             &[
                 ("dimension", &b.dimension),
                 ("n", &b.groups.len().to_string()),
@@ -418,8 +423,9 @@ pub fn trend_summary(view: &FunnelView, lang: Lang) -> String {
         .filter_map(|c| c.rate.filter(|r| r.is_finite()).map(|r| (c, r)))
         .collect();
     match (rated.first(), rated.last()) {
-        (Some((a, ra)), Some((b, rb))) => fill(
-            tr(lang, "chart.trend_summary"),
+        (Some((a, ra)), Some((b, rb))) => trf(
+            lang,
+            "chart.trend_summary",
             &[
                 ("n", &view.trend.len().to_string()),
                 ("first", &f::percent(lang, *ra)),
@@ -551,8 +557,9 @@ pub fn time_to_convert_summary(view: &FunnelView, lang: Lang) -> String {
         }
     }
     match (lo, hi) {
-        (Some(lo), Some(hi)) => fill(
-            tr(lang, "chart.ttc_summary"),
+        (Some(lo), Some(hi)) => trf(
+            lang,
+            "chart.ttc_summary",
             &[
                 ("min", &f::days(lang, lo.1)),
                 ("min_step", &lo.0),

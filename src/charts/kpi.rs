@@ -9,7 +9,7 @@ use super::theme::Theme;
 use super::{needs, t, ChartError};
 use crate::analytics::kpis::{Kpi, KpiUnit};
 use crate::format as f;
-use crate::i18n::{fill, tr, Lang};
+use crate::i18n::{trf, Lang};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -123,8 +123,9 @@ pub fn sparkline_summary(kpi: &Kpi, lang: Lang) -> String {
         })
         .collect();
     match (valued.first(), valued.last()) {
-        (Some(a), Some(b)) => fill(
-            tr(lang, "chart.sparkline_summary"),
+        (Some(a), Some(b)) => trf(
+            lang,
+            "chart.sparkline_summary",
             &[
                 ("label", &kpi.label),
                 ("n", &kpi.sparkline.len().to_string()),

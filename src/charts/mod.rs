@@ -92,8 +92,9 @@ pub const MAX_MATRIX_POINTS: usize = 50;
 /// "The first 20 of 10,000 stages are drawn; …" style notes: `key` filled with the shown
 /// and total counts.
 fn cap_text(lang: crate::i18n::Lang, key: &str, shown: u64, total: u64) -> String {
-    crate::i18n::fill(
-        crate::i18n::tr(lang, key),
+    crate::i18n::trf(
+        lang,
+        key,
         &[
             ("n", &crate::format::int(lang, shown as i64)),
             ("total", &crate::format::int(lang, total as i64)),
@@ -151,5 +152,5 @@ fn nothing_to_draw<DB: plotters::prelude::DrawingBackend>(
 
 /// "This chart needs a column for: stage" — also used as the summary of such a chart.
 fn needs(lang: crate::i18n::Lang, what: &str) -> String {
-    crate::i18n::fill(crate::i18n::tr(lang, "chart.needs"), &[("what", what)])
+    crate::i18n::trf(lang, "chart.needs", &[("what", what)])
 }

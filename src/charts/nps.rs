@@ -13,7 +13,7 @@ use super::{needs, nothing_to_draw, t, ChartError};
 use crate::analytics::nps::NpsSummary;
 use crate::analytics::NpsView;
 use crate::format as f;
-use crate::i18n::{fill, tr, Lang};
+use crate::i18n::{trf, Lang};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -122,8 +122,9 @@ pub fn draw_nps_stack<DB: DrawingBackend>(
 pub fn nps_stack_table(view: &NpsView, lang: Lang) -> Table {
     let s = &view.summary;
     Table {
-        caption: fill(
-            tr(lang, "chart.nps_stack_caption"),
+        caption: trf(
+            lang,
+            "chart.nps_stack_caption",
             &[("nps", &nps_with_margin(lang, s))],
         ),
         headers: vec![
@@ -153,8 +154,9 @@ pub fn nps_stack_summary(view: &NpsView, lang: Lang) -> String {
     if s.responses == 0 {
         return t(lang, "chart.no_data_sentence");
     }
-    fill(
-        tr(lang, "chart.nps_stack_summary"),
+    trf(
+        lang,
+        "chart.nps_stack_summary",
         &[
             ("nps", &f::or_na(lang, s.nps, f::nps)),
             ("n", &f::int(lang, s.responses as i64)),
@@ -238,7 +240,7 @@ pub fn draw_distribution<DB: DrawingBackend>(
         let hit = Rect::new(x0, bar.y0.min(plot.y1 - p.px(6.0)), x1, plot.y1);
         p.hit(
             hit,
-            fill(tr(lang, "chart.answer_n"), &[("n", &i.to_string())]),
+            trf(lang, "chart.answer_n", &[("n", &i.to_string())]),
             vec![
                 format!("{}: {}", t(lang, "chart.responses"), count),
                 format!("{}: {}", t(lang, "chart.share"), share(lang, n, total)),
@@ -298,8 +300,9 @@ pub fn distribution_summary(view: &NpsView, lang: Lang) -> String {
         }
     }
     match top {
-        Some((i, n)) if total > 0 => fill(
-            tr(lang, "chart.distribution_summary"),
+        Some((i, n)) if total > 0 => trf(
+            lang,
+            "chart.distribution_summary",
             &[
                 ("total", &f::int(lang, total as i64)),
                 ("answer", &i.to_string()),
@@ -411,8 +414,9 @@ pub fn nps_trend_summary(view: &NpsView, lang: Lang) -> String {
         })
         .collect();
     match (scored.first(), scored.last()) {
-        (Some(a), Some(b)) => fill(
-            tr(lang, "chart.nps_trend_summary"),
+        (Some(a), Some(b)) => trf(
+            lang,
+            "chart.nps_trend_summary",
             &[
                 ("n", &view.trend.len().to_string()),
                 ("first", &f::nps(lang, a.1)),

@@ -12,7 +12,7 @@ use crate::analytics::Report;
 use crate::charts::table::SHOWN_ROWS;
 use crate::charts::{ChartMap, Table, Theme};
 use crate::dataset::Scales;
-use crate::i18n::{fill, tr, Lang};
+use crate::i18n::{tr, trf, Lang};
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
@@ -227,8 +227,9 @@ pub fn DataTable(table: Arc<Table>) -> impl IntoView {
     let rows = shown.to_vec();
     let span = headers.len().max(1).to_string();
     let more_row = (more > 0).then(|| {
-        let text = fill(
-            tr(lang, "table.more_rows"),
+        let text = trf(
+            lang,
+            "table.more_rows",
             &[("n", &crate::format::int(lang, more as i64))],
         );
         view! { <tr class="jl-more-rows"><td colspan=span>{text}</td></tr> }

@@ -5,7 +5,7 @@ use super::dom;
 use super::state::AppState;
 use crate::analytics::{report_json, MISSING_LABEL};
 use crate::format;
-use crate::i18n::{fill, tr};
+use crate::i18n::{tr, trf};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -82,8 +82,9 @@ pub fn FilterBar() -> impl IntoView {
     let kept = move || {
         state.report.with(|r| {
             r.as_ref().map(|r| {
-                fill(
-                    tr(lang, "filter.kept"),
+                trf(
+                    lang,
+                    "filter.kept",
                     &[
                         (
                             "customers",

@@ -11,7 +11,7 @@ use super::persist;
 use super::resilience::Busy;
 use super::state::{AppState, Input, Progress, Source, SAMPLE};
 use crate::dataset::{Role, Scales};
-use crate::i18n::{fill, tr};
+use crate::i18n::{tr, trf};
 use crate::ingest::{self, CsvLoader, CsvOptions, JsonOptions, Loaded};
 use crate::storage_policy::{legacy_mapping_header, quoted, MappingStore, Phase, MAX_INPUT_BYTES};
 use leptos::prelude::*;
@@ -105,8 +105,9 @@ impl AppState {
         let name = file.name();
         let total = file.size();
         if total > MAX_FILE_BYTES {
-            self.error.set(Some(fill(
-                tr(self.lang, "load.too_large"),
+            self.error.set(Some(trf(
+                self.lang,
+                "load.too_large",
                 &[
                     ("name", &name),
                     ("mb", &format!("{:.0}", total / 1_048_576.0)),
@@ -166,14 +167,14 @@ impl AppState {
         while offset < total {
             if self.cancel.get_untracked() {
                 self.progress.set(None);
-                self.error
-                    .set(Some(tr(self.lang, "load.cancelled").to_string()));
+                self.error.set(Some(tr(self.lang, "load.cancelled")));
                 return;
             }
             if dom::wasm_memory_bytes() > MAX_MEMORY_BYTES {
                 self.progress.set(None);
-                self.error.set(Some(fill(
-                    tr(self.lang, "load.too_large"),
+                self.error.set(Some(trf(
+                    self.lang,
+                    "load.too_large",
                     &[
                         ("name", &name),
                         ("mb", &format!("{:.0}", total / 1_048_576.0)),
@@ -364,8 +365,9 @@ impl AppState {
     }
 
     fn feed_failed(self, url: &str, reason: &str) {
-        self.error.set(Some(fill(
-            tr(self.lang, "feed.error"),
+        self.error.set(Some(trf(
+            self.lang,
+            "feed.error",
             &[("url", &quoted(url)), ("reason", reason)],
         )));
     }

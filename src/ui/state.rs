@@ -6,7 +6,7 @@
 use super::dom;
 use super::resilience::{self, Busy};
 use crate::analytics::{self, Filter, Prepared, Report, Settings};
-use crate::i18n::{fill, tr, Lang};
+use crate::i18n::{tr, trf, Lang};
 use crate::ingest::{Loaded, Sniffed};
 use crate::storage_policy::{BusyMarker, Phase};
 use leptos::prelude::*;
@@ -61,7 +61,7 @@ impl Source {
     pub fn name(&self, lang: Lang) -> String {
         match self {
             Source::Sample(n) | Source::File(n) | Source::Feed(n) => n.clone(),
-            Source::Pasted => tr(lang, "source.pasted").to_string(),
+            Source::Pasted => tr(lang, "source.pasted"),
         }
     }
 }
@@ -368,8 +368,9 @@ impl AppState {
                 }
                 Err(e) => self.error.set(Some(e.to_string())),
             },
-            Ok(resp) => self.error.set(Some(fill(
-                tr(self.lang, "error.http"),
+            Ok(resp) => self.error.set(Some(trf(
+                self.lang,
+                "error.http",
                 &[("url", path), ("status", &resp.status().to_string())],
             ))),
             Err(e) => self.error.set(Some(e.to_string())),

@@ -3,7 +3,7 @@
 
 use crate::dataset::{Role, Scale};
 use crate::format;
-use crate::i18n::{fill, tr};
+use crate::i18n::{tr, trf};
 use crate::ui::dom;
 use crate::ui::loader::LoadChoices;
 use crate::ui::state::{AppState, Source};
@@ -198,8 +198,9 @@ fn ProgressBar() -> impl IntoView {
     let text = move || {
         state.progress.with(|p| {
             p.map(|p| {
-                fill(
-                    tr(lang, "load.progress"),
+                trf(
+                    lang,
+                    "load.progress",
                     &[
                         ("rows", &format::count(lang, p.rows)),
                         ("done", &format::number(lang, p.bytes / 1_048_576.0, 1)),
@@ -241,14 +242,12 @@ fn LoadSummary() -> impl IntoView {
         state.current.with(|c| {
             let c = c.as_ref()?;
             let r = &c.loaded.report;
-            let summary = fill(
-                tr(lang, "load.summary"),
-                &[
+            let summary = trf(lang, "load.summary", &[
                     ("loaded", &format::count(lang, r.rows_loaded)),
                     ("rejected", &format::count(lang, r.rows_rejected)),
                 ],
             );
-            let customers = fill(tr(lang, "data.customers"), &[("n", &format::count(lang, c.loaded.dataset.customer_count()))]);
+            let customers = trf(lang, "data.customers", &[("n", &format::count(lang, c.loaded.dataset.customer_count()))]);
             let mut facts = vec![(tr(lang, "load.format"), r.format.to_uppercase())];
             if !r.encoding.is_empty() {
                 facts.push((tr(lang, "load.encoding"), r.encoding.clone()));
@@ -294,7 +293,7 @@ fn ScaleSuggestion(scale: Scale) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let label = scale_label(scale);
-    let text = fill(tr(lang, "load.suggest_scale"), &[("scale", &label)]);
+    let text = trf(lang, "load.suggest_scale", &[("scale", &label)]);
     view! {
         <div class="jl-note" data-testid="scale-suggestion">
             {text}
@@ -307,7 +306,7 @@ fn ScaleSuggestion(scale: Scale) -> impl IntoView {
                     leptos::task::spawn_local(async move { state.reload_with(choices).await });
                 }
             >
-                {fill(tr(lang, "load.use_scale"), &[("scale", &scale_label(scale))])}
+                {trf(lang, "load.use_scale", &[("scale", &scale_label(scale))])}
             </button>
         </div>
     }
@@ -420,7 +419,7 @@ fn MappingCard() -> impl IntoView {
                                                 <td>{header.clone()}</td>
                                                 <td>
                                                     <select
-                                                        aria-label=fill(tr(lang, "data.role_of"), &[("column", &header)])
+                                                        aria-label=trf(lang, "data.role_of", &[("column", &header)])
                                                         data-testid="role-select"
                                                         on:change=move |e| {
                                                             let role = Role::from_key(&event_target_value(&e)).unwrap_or(Role::Ignore);
@@ -481,7 +480,7 @@ fn MappingCard() -> impl IntoView {
                         on:click=move |_| {
                             let table = crate::charts::Table {
                                 caption: String::new(),
-                                headers: vec![tr(lang, "data.column").into(), tr(lang, "data.role").into(), tr(lang, "data.preview").into()],
+                                headers: vec![tr(lang, "data.column"), tr(lang, "data.role"), tr(lang, "data.preview")],
                                 rows: rows()
                                     .unwrap_or_default()
                                     .into_iter()
@@ -530,7 +529,7 @@ fn RejectedCard() -> impl IntoView {
     view! {
         <Show when=move || { count() > 0 }>
             <section class="jl-card" data-testid="rejected">
-                <h2>{move || fill(tr(lang, "data.rejected"), &[("n", &format::count(lang, count()))])}</h2>
+                <h2>{move || trf(lang, "data.rejected", &[("n", &format::count(lang, count()))])}</h2>
                 <div class="jl-table-wrap">
                     <table class="jl-table">
                         <thead>

@@ -4,7 +4,7 @@
 use super::Needs;
 use crate::charts::{self, Table};
 use crate::format;
-use crate::i18n::{fill, tr};
+use crate::i18n::{tr, trf};
 use crate::ui::chart::{chart_spec, ChartCard, ChartSpec, TableCard};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
@@ -71,17 +71,18 @@ pub fn ExperienceView() -> impl IntoView {
                 return Some(needs_table(lang, what));
             }
             Some(Table {
-                caption: fill(
-                    tr(lang, "view.exp.pain_caption"),
+                caption: trf(
+                    lang,
+                    "view.exp.pain_caption",
                     &[("n", &r.as_ref()?.settings.min_count.to_string())],
                 ),
                 headers: vec![
-                    tr(lang, "chart.stage").into(),
-                    tr(lang, "chart.touchpoint").into(),
-                    tr(lang, "chart.satisfaction").into(),
-                    tr(lang, "chart.satisfaction_100").into(),
-                    tr(lang, "chart.answers").into(),
-                    tr(lang, "chart.share_negative").into(),
+                    tr(lang, "chart.stage"),
+                    tr(lang, "chart.touchpoint"),
+                    tr(lang, "chart.satisfaction"),
+                    tr(lang, "chart.satisfaction_100"),
+                    tr(lang, "chart.answers"),
+                    tr(lang, "chart.share_negative"),
                 ],
                 rows: e
                     .pain_points
@@ -107,11 +108,8 @@ pub fn ExperienceView() -> impl IntoView {
                 return Some(needs_table(lang, what));
             }
             Some(Table {
-                caption: tr(lang, "view.exp.exits_caption").into(),
-                headers: vec![
-                    tr(lang, "chart.touchpoint").into(),
-                    tr(lang, "chart.customers").into(),
-                ],
+                caption: tr(lang, "view.exp.exits_caption"),
+                headers: vec![tr(lang, "chart.touchpoint"), tr(lang, "chart.customers")],
                 rows: e
                     .exits
                     .iter()
@@ -150,7 +148,7 @@ pub fn ExperienceView() -> impl IntoView {
 /// A one-row table saying which column would enable a list.
 fn needs_table(lang: crate::i18n::Lang, what: &str) -> Table {
     Table {
-        caption: fill(tr(lang, "chart.needs"), &[("what", what)]),
+        caption: trf(lang, "chart.needs", &[("what", what)]),
         headers: vec![],
         rows: vec![],
     }

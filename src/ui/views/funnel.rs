@@ -8,7 +8,7 @@ use crate::analytics::{
 };
 use crate::charts;
 use crate::format;
-use crate::i18n::{fill, tr};
+use crate::i18n::{tr, trf};
 use crate::ui::chart::{chart_spec, ChartCard, ChartSpec};
 use crate::ui::dom;
 use crate::ui::filter_bar::dimension_label;
@@ -68,13 +68,13 @@ pub fn FunnelView() -> impl IntoView {
             let conv_stage = f.conversion_stage.clone().unwrap_or_else(|| format::not_available(lang));
             let mode = tr(lang, if f.mode == ResolvedMode::Ordered { "settings.mode_ordered" } else { "settings.mode_any" });
             Some(view! {
-                <Stat label=tr(lang, "view.funnel.entered").to_string() value=format::count(lang, first as usize) testid="funnel-entered" />
+                <Stat label=tr(lang, "view.funnel.entered") value=format::count(lang, first as usize) testid="funnel-entered" />
                 <Stat
-                    label=fill(tr(lang, "view.funnel.conversion_to"), &[("stage", &conv_stage)])
+                    label=trf(lang, "view.funnel.conversion_to", &[("stage", &conv_stage)])
                     value=format::or_na(lang, f.overall_conversion, format::percent)
                     testid="funnel-conversion"
                 />
-                <Stat label=tr(lang, "settings.mode").to_string() value=mode.to_string() testid="funnel-mode-stat" />
+                <Stat label=tr(lang, "settings.mode") value=mode.to_string() testid="funnel-mode-stat" />
             })
         })
     };
@@ -94,14 +94,15 @@ pub fn FunnelView() -> impl IntoView {
                 },
             );
             let placed = (!f.placed_by_data.is_empty()).then(|| {
-                fill(
-                    tr(lang, "view.funnel.placed_by_data"),
+                trf(
+                    lang,
+                    "view.funnel.placed_by_data",
                     &[("names", &f.placed_by_data.join(", "))],
                 )
             });
             Some(view! {
                 <p class="jl-note" data-testid="funnel-order-source">
-                    {fill(tr(lang, "view.funnel.order_source"), &[("source", source)])}
+                    {trf(lang, "view.funnel.order_source", &[("source", &source)])}
                     {placed.map(|p| format!(" {p}"))}
                 </p>
             })
@@ -231,7 +232,7 @@ fn DroppedCustomers() -> impl IntoView {
                             .into_iter()
                             .enumerate()
                             .map(|(i, (stage, n))| {
-                                let text = fill(tr(lang, "view.funnel.after_step"), &[("stage", &stage), ("n", &format::count(lang, n as usize))]);
+                                let text = trf(lang, "view.funnel.after_step", &[("stage", &stage), ("n", &format::count(lang, n as usize))]);
                                 view! { <option value=i.to_string()>{text}</option> }
                             })
                             .collect_view()

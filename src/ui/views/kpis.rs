@@ -5,7 +5,7 @@ use crate::analytics::kpis::TargetStatus;
 use crate::charts;
 use crate::charts::Table;
 use crate::format;
-use crate::i18n::{fill, tr};
+use crate::i18n::{tr, trf};
 use crate::ui::chart::{draw_on, TableCard};
 use crate::ui::dom;
 use crate::ui::state::AppState;
@@ -24,8 +24,9 @@ pub fn KpiView() -> impl IntoView {
     let period = move || {
         state.report.with(|r| {
             let k = &r.as_ref()?.kpis;
-            Some(fill(
-                tr(lang, "view.kpi.period"),
+            Some(trf(
+                lang,
+                "view.kpi.period",
                 &[
                     ("current", k.current_period.as_deref().unwrap_or("n/a")),
                     ("previous", k.previous_period.as_deref().unwrap_or("n/a")),
@@ -86,7 +87,7 @@ fn KpiCard(index: usize) -> impl IntoView {
             let needs = k
                 .unavailable
                 .clone()
-                .map(|w| fill(tr(lang, "chart.needs"), &[("what", &w)]));
+                .map(|w| trf(lang, "chart.needs", &[("what", &w)]));
             let delta = k.delta_pct.map(|d| {
                 let better = if k.lower_is_better { d < 0.0 } else { d > 0.0 };
                 let class = if d == 0.0 {
@@ -98,8 +99,9 @@ fn KpiCard(index: usize) -> impl IntoView {
                 };
                 (
                     class,
-                    fill(
-                        tr(lang, "view.kpi.delta"),
+                    trf(
+                        lang,
+                        "view.kpi.delta",
                         &[("d", &format::delta_percent(lang, d))],
                     ),
                 )
@@ -156,11 +158,11 @@ fn JesCard() -> impl IntoView {
         state.report.with(|r| {
             let j = &r.as_ref()?.kpis.jes;
             Some(Table {
-                caption: tr(lang, "view.kpi.jes_components").into(),
+                caption: tr(lang, "view.kpi.jes_components"),
                 headers: vec![
-                    tr(lang, "view.kpi.component").into(),
+                    tr(lang, "view.kpi.component"),
                     "0–100".into(),
-                    tr(lang, "view.kpi.weight").into(),
+                    tr(lang, "view.kpi.weight"),
                 ],
                 rows: j
                     .components
@@ -205,7 +207,7 @@ fn ImpactCard() -> impl IntoView {
             let i = &r.as_ref()?.kpis.impact;
             if let Some(what) = &i.unavailable {
                 return Some(Table {
-                    caption: fill(tr(lang, "chart.needs"), &[("what", what)]),
+                    caption: trf(lang, "chart.needs", &[("what", what)]),
                     headers: vec![],
                     rows: vec![],
                 });
@@ -214,7 +216,7 @@ fn ImpactCard() -> impl IntoView {
             let pct = |v: Option<f64>| format::or_na(lang, v, format::percent);
             let diff = |v: Option<f64>| format::or_na(lang, v, format::delta_percent);
             Some(Table {
-                caption: tr(lang, "view.kpi.impact_help").into(),
+                caption: tr(lang, "view.kpi.impact_help"),
                 headers: vec![
                     String::new(),
                     format!(
@@ -227,17 +229,17 @@ fn ImpactCard() -> impl IntoView {
                         tr(lang, "chart.detractors"),
                         format::count(lang, i.detractors as usize)
                     ),
-                    tr(lang, "view.kpi.difference").into(),
+                    tr(lang, "view.kpi.difference"),
                 ],
                 rows: vec![
                     vec![
-                        tr(lang, "view.kpi.revenue_per_customer").into(),
+                        tr(lang, "view.kpi.revenue_per_customer"),
                         money(i.revenue_per_promoter),
                         money(i.revenue_per_detractor),
                         diff(i.revenue_diff_pct),
                     ],
                     vec![
-                        tr(lang, "kpi.retention_rate").into(),
+                        tr(lang, "kpi.retention_rate"),
                         pct(i.retention_promoters),
                         pct(i.retention_detractors),
                         diff(i.retention_diff_pct),

@@ -16,7 +16,7 @@ pub use nps::NpsView;
 pub use recovery::StartOffer;
 
 use super::state::AppState;
-use crate::i18n::{fill, tr};
+use crate::i18n::{tr, trf};
 use leptos::prelude::*;
 
 /// Load progress and the last error, shown above every view.
@@ -51,7 +51,7 @@ pub fn Needs(what: String) -> impl IntoView {
     let lang = state.lang;
     view! {
         <section class="jl-card jl-placeholder" data-testid="needs">
-            <p>{fill(tr(lang, "chart.needs"), &[("what", &what)])}</p>
+            <p>{trf(lang, "chart.needs", &[("what", &what)])}</p>
             <p class="jl-sub">{tr(lang, "view.needs_help")}</p>
         </section>
     }

@@ -5,7 +5,7 @@ use super::{Needs, Stat};
 use crate::analytics::nps::CommentCategory;
 use crate::charts::{self, Table};
 use crate::format;
-use crate::i18n::{fill, tr};
+use crate::i18n::{tr, trf};
 use crate::ui::chart::{chart_spec, ChartCard, ChartSpec, TableCard};
 use crate::ui::state::AppState;
 use crate::ui::views::funnel::BreakdownPicker;
@@ -54,7 +54,7 @@ pub fn NpsView() -> impl IntoView {
             let score = format::or_na(lang, s.nps, format::nps);
             let margin = s
                 .margin
-                .map(|m| fill(tr(lang, "view.nps.margin"), &[("m", &format::number(lang, m, 1))]))
+                .map(|m| trf(lang, "view.nps.margin", &[("m", &format::number(lang, m, 1))]))
                 .unwrap_or_default();
             Some(view! {
                 <div class="jl-stat" data-testid="nps-score">
@@ -62,9 +62,9 @@ pub fn NpsView() -> impl IntoView {
                     <div class="value">{score}</div>
                     <div class="delta">{margin}</div>
                 </div>
-                <Stat label=tr(lang, "chart.responses").to_string() value=format::count(lang, s.responses as usize) testid="nps-responses" />
-                <Stat label=tr(lang, "chart.promoters").to_string() value=format::or_na(lang, s.promoter_pct, format::percent) testid="nps-promoters" />
-                <Stat label=tr(lang, "chart.detractors").to_string() value=format::or_na(lang, s.detractor_pct, format::percent) testid="nps-detractors" />
+                <Stat label=tr(lang, "chart.responses") value=format::count(lang, s.responses as usize) testid="nps-responses" />
+                <Stat label=tr(lang, "chart.promoters") value=format::or_na(lang, s.promoter_pct, format::percent) testid="nps-promoters" />
+                <Stat label=tr(lang, "chart.detractors") value=format::or_na(lang, s.detractor_pct, format::percent) testid="nps-detractors" />
             })
         })
     };
@@ -73,25 +73,26 @@ pub fn NpsView() -> impl IntoView {
             let b = r.as_ref()?.nps.breakdown.as_ref()?;
             if let Some(what) = &b.unavailable {
                 return Some(Table {
-                    caption: fill(tr(lang, "chart.needs"), &[("what", what)]),
+                    caption: trf(lang, "chart.needs", &[("what", what)]),
                     headers: vec![],
                     rows: vec![],
                 });
             }
             Some(Table {
-                caption: fill(
-                    tr(lang, "view.nps.breakdown_caption"),
+                caption: trf(
+                    lang,
+                    "view.nps.breakdown_caption",
                     &[("dimension", &b.dimension)],
                 ),
                 headers: vec![
                     b.dimension.clone(),
-                    tr(lang, "chart.responses").into(),
+                    tr(lang, "chart.responses"),
                     "NPS".into(),
-                    tr(lang, "chart.margin").into(),
+                    tr(lang, "chart.margin"),
                     "z".into(),
                     "p".into(),
-                    tr(lang, "view.nps.significant").into(),
-                    tr(lang, "view.nps.low_sample").into(),
+                    tr(lang, "view.nps.significant"),
+                    tr(lang, "view.nps.low_sample"),
                 ],
                 rows: b
                     .segments
@@ -111,10 +112,9 @@ pub fn NpsView() -> impl IntoView {
                                 } else {
                                     "chart.no"
                                 },
-                            )
-                            .into(),
+                            ),
                             if s.low_sample {
-                                tr(lang, "view.nps.low_sample").into()
+                                tr(lang, "view.nps.low_sample")
                             } else {
                                 String::new()
                             },
@@ -157,7 +157,7 @@ fn Comments() -> impl IntoView {
         state.report.with(|r| {
             let n = &r.as_ref()?.nps;
             if let Some(what) = &n.comments_unavailable {
-                return Some(view! { <p class="jl-sub">{fill(tr(lang, "chart.needs"), &[("what", what)])}</p> }.into_any());
+                return Some(view! { <p class="jl-sub">{trf(lang, "chart.needs", &[("what", what)])}</p> }.into_any());
             }
             Some(
                 n.comments

@@ -1,6 +1,6 @@
 //! The start-up offer after a session that stopped mid-load, and "Forget my data".
 
-use crate::i18n::{fill, tr};
+use crate::i18n::{tr, trf};
 use crate::storage_policy::Phase;
 use crate::ui::resilience;
 use crate::ui::state::{AppState, SAMPLE};
@@ -20,11 +20,11 @@ pub fn StartOffer() -> impl IntoView {
                     Phase::Computing => "start.offer_computing",
                 };
                 let what = if m.what.is_empty() {
-                    tr(lang, "start.the_last_dataset").to_string()
+                    tr(lang, "start.the_last_dataset")
                 } else {
                     m.what.clone()
                 };
-                fill(tr(lang, key), &[("what", &what)])
+                trf(lang, key, &[("what", &what)])
             })
         })
     };
@@ -75,11 +75,9 @@ pub fn ForgetCard() -> impl IntoView {
     let message = move || {
         status.with(|s| match s {
             None => String::new(),
-            Some(None) => tr(lang, "forget.working").to_string(),
-            Some(Some(Ok(()))) => tr(lang, "forget.done").to_string(),
-            Some(Some(Err(reason))) => {
-                fill(tr(lang, "forget.failed"), &[("reason", reason.as_str())])
-            }
+            Some(None) => tr(lang, "forget.working"),
+            Some(Some(Ok(()))) => tr(lang, "forget.done"),
+            Some(Some(Err(reason))) => trf(lang, "forget.failed", &[("reason", reason.as_str())]),
         })
     };
     view! {
