@@ -7,6 +7,7 @@
 pub mod cap;
 pub mod experience;
 pub mod filter;
+pub mod flows;
 pub mod funnel;
 pub mod kpis;
 pub mod nps;
@@ -93,4 +94,16 @@ pub fn dropped_after(
     let (sel, _) = filter::select_sorted(ds, filter);
     let ctx = funnel::FunnelCtx::new(ds, prep, settings);
     funnel::dropped_after(&ctx, &sel, step)
+}
+
+/// The journey-flow diagram for the events `filter` selects (see [`flows`]).
+pub fn flows(
+    ds: &Dataset,
+    prep: &Prepared,
+    filter: &Filter,
+    params: &flows::FlowParams,
+) -> flows::FlowView {
+    let ds = prep.dataset(ds);
+    let (sel, _) = filter::select_sorted(ds, filter);
+    flows::compute(ds, &sel, params)
 }
