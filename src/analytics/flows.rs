@@ -34,6 +34,7 @@ pub enum Direction {
 
 /// What the user asked to see.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(default)]
 pub struct FlowParams {
     pub dim: FlowDim,
     /// Start (forwards) or end (backwards) every path at the customer's first visit to this

@@ -63,6 +63,8 @@ pub fn compute_timed(
     let t3 = clock();
     let kpis = kpis::compute(&ctx, periods.as_ref(), settings, &sel, &walks);
     let t4 = clock();
+    // Not among the four timings: the flow view is its own page, computed alongside.
+    let flows = flows::compute(ds, &sel, &settings.flow);
     let report = Report {
         dataset: ds.meta.name.clone(),
         selection: Selection {
@@ -77,6 +79,7 @@ pub fn compute_timed(
         experience,
         nps,
         kpis,
+        flows,
     };
     (report, [t1 - t0, t2 - t1, t3 - t2, t4 - t3])
 }
