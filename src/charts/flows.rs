@@ -393,6 +393,18 @@ fn draw_nodes<DB: DrawingBackend>(
     Ok(())
 }
 
+/// The click key of node `n` of step `k`; [`parse_node_hit_key`] reads it back.
+pub fn node_hit_key(k: usize, n: usize) -> String {
+    format!("node:{k}:{n}")
+}
+
+/// `(step, node)` from a key made by [`node_hit_key`].
+pub fn parse_node_hit_key(key: &str) -> Option<(usize, usize)> {
+    let rest = key.strip_prefix("node:")?;
+    let (k, n) = rest.split_once(':')?;
+    Some((k.parse().ok()?, n.parse().ok()?))
+}
+
 /// A node's label beside it: to the right, or to the left in the last column.
 fn node_text<DB: DrawingBackend>(
     p: &Painter<DB>,
