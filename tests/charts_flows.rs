@@ -8,7 +8,7 @@ use journey_lens::analytics::flows::{
 };
 use journey_lens::analytics::{Filter, Prepared};
 use journey_lens::charts::flows::{
-    draw_flow, draw_transitions, flow_summary, flow_table, transitions_table,
+    draw_flow, draw_transitions, flow_summary, flow_table, parse_node_hit_key, transitions_table,
 };
 use journey_lens::charts::Theme;
 use journey_lens::dataset::{Columns, DatasetBuilder, Event, Meta, Scales};
@@ -103,6 +103,11 @@ fn flow_draws_nodes_with_counts_sinks_and_tooltips() {
             "Satisfaction (0–100): 75".to_string(),
         ])
     );
+    let keys: Vec<&str> = map.hits.iter().filter_map(|h| h.key.as_deref()).collect();
+    // Web, App and Atenció al client can be clicked; "No value recorded" and links cannot.
+    assert_eq!(keys, vec!["node:0:0", "node:1:0", "node:1:1"]);
+    assert_eq!(parse_node_hit_key("node:1:0"), Some((1, 0)));
+    assert_eq!(parse_node_hit_key("node:x:0"), None);
     let app = map
         .hits
         .iter()

@@ -247,7 +247,7 @@ fn draw_links<DB: DrawingBackend>(
         let y0 = out_y[l.step][l.from];
         out_y[l.step][l.from] += h;
         let (a, b) = (&cols[l.step], &cols[l.step + 1]);
-        let color = p.theme.series(l.from);
+        let color = node_color(p.theme, view, &view.steps[l.step][l.from].key);
         p.polygon(
             &ribbon(a.x1, (y0, y0 + h), b.x0, (entry[i], entry[i] + h)),
             color,
@@ -352,7 +352,7 @@ fn draw_nodes<DB: DrawingBackend>(
         for (n, node) in view.steps[k].iter().enumerate() {
             let (y0, y1) = c.nodes[n];
             let r = Rect::new(c.x0, y0, c.x1, y1);
-            p.fill_rect(r, node_color(p.theme, &node.key, n))?;
+            p.fill_rect(r, node_color(p.theme, view, &node.key))?;
             let name = node_label(lang, &node.key);
             let text = format!("{} · {}", name, f::int(lang, node.customers as i64));
             node_text(p, c, k == last, (y0, y1), &text)?;
@@ -383,11 +383,9 @@ fn draw_nodes<DB: DrawingBackend>(
             lines.push(sat_line(lang, node.satisfaction));
             // A node is at least a finger wide for the pointer, whatever its height.
             let pad = p.px(4.0);
-            p.hit(
-                Rect::new(c.x0 - pad, y0 - pad.min(2), c.x1 + pad, y1.max(y0 + pad)),
-                name,
-                lines,
-            );
+            let r = Rect::new(c.x0 - pad, y0 - pad.min(2), c.x1 + pad, y1.max(y0 + pad));
+            let key = (node.key != NodeKey::NoValue).then(|| node_hit_key(k, n));
+            p.hit_keyed(r, key, name, lines);
         }
     }
     Ok(())
@@ -688,11 +686,12 @@ pub fn transitions_summary(m: &TransitionMatrix, lang: Lang) -> String {
     }
 }
 
-/// A node's colour: the `i`-th series colour for a value, neutral for "others" and "no
-/// value" (they are not one thing, so they must not look like one).
-fn node_color(theme: &Theme, key: &NodeKey, i: usize) -> Rgb {
-    match key {
-        NodeKey::Value(_) => theme.series(i),
+/// A node's colour, the same for a value in every step (its rank among the values reached
+/// by most customers, as in the transition matrix); neutral for "others", "no value" and
+/// the rare value outside that ranking (they must not look like one thing).
+fn node_color(theme: &Theme, view: &FlowView, key: &NodeKey) -> Rgb {
+    match view.matrix.labels.iter().position(|l| l == key) {
+        Some(i) if matches!(key, NodeKey::Value(_)) => theme.series(i),
         _ => theme.axis,
     }
 }
