@@ -504,3 +504,60 @@ fn first_file_must_have_customers_and_keys_must_exist() {
         "r.csv: none of the files before it has the key column \"order_id\"."
     );
 }
+
+#[test]
+fn cli_reports_several_files_joined_on_a_key() {
+    let dir = format!("{}/tests/fixtures/olist", env!("CARGO_MANIFEST_DIR"));
+    let unmatched = std::env::temp_dir().join(format!("jl-unmatched-{}.csv", std::process::id()));
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_journey-lens"))
+        .args([
+            "report",
+            &format!("{dir}/orders.csv"),
+            "--milestones",
+            "order_purchase_timestamp=purchase,order_approved_at=approved,\
+             order_delivered_carrier_date=handed to carrier,order_delivered_customer_date=delivered",
+            &format!("{dir}/reviews.csv"),
+            &format!("{dir}/payments.csv"),
+            "--key",
+            "order_id",
+            "--unmatched",
+        ])
+        .arg(&unmatched)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let steps: Vec<(String, u64)> = doc["funnel"]["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["stage"].as_str().unwrap().to_string(),
+                s["customers"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        steps,
+        vec![
+            ("purchase".into(), 9),
+            ("approved".into(), 8),
+            ("handed to carrier".into(), 6),
+            ("delivered".into(), 5)
+        ]
+    );
+    let files = doc["files"].as_array().unwrap();
+    let row = |i: usize, k: &str| files[i][k].as_u64().unwrap();
+    assert_eq!((row(1, "matched"), row(1, "unmatched")), (9, 1));
+    assert_eq!((row(2, "matched"), row(2, "unmatched")), (9, 0));
+    assert_eq!(doc["nps"]["unavailable"], "nps");
+    let csv = std::fs::read_to_string(&unmatched).unwrap();
+    let _ = std::fs::remove_file(&unmatched);
+    assert_eq!(csv.lines().count(), 2);
+    assert!(csv.contains("583174fbe37d3d5f0d6661be3aad1786"));
+}
