@@ -25,6 +25,7 @@ use crate::ingest::mapping::normalize;
 use crate::ingest::{CsvOptions, Loaded};
 use index::KeyIndex;
 use serde::{Deserialize, Serialize};
+use std::borrow::Borrow;
 
 /// One loaded file and how it joins the others.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -189,7 +190,7 @@ impl Combined {
 }
 
 /// The columns of the combined dataset: every column any file has.
-fn union_columns(sources: &[Source]) -> Columns {
+fn union_columns(sources: &[&Source]) -> Columns {
     let mut cols = Columns::default();
     for s in sources {
         let c = s.dataset.columns();
@@ -272,7 +273,9 @@ fn inherit<'a>(ev: &mut Event<'a>, ctx: &Event<'a>) {
 
 /// Combines loaded files into one dataset (see the module notes). The first file's
 /// meta (stage order, conversion stage, name) and scales are kept.
-pub fn combine(sources: &[Source]) -> Result<Combined, JoinError> {
+pub fn combine<S: Borrow<Source>>(sources: &[S]) -> Result<Combined, JoinError> {
+    let sources: Vec<&Source> = sources.iter().map(Borrow::borrow).collect();
+    let sources = &sources[..];
     let Some(first) = sources.first() else {
         return Ok(Combined::default());
     };

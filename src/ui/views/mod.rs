@@ -2,8 +2,10 @@
 
 mod data;
 mod experience;
+mod files;
 mod funnel;
 mod kpis;
+mod milestones;
 mod nps;
 mod recovery;
 mod settings;
