@@ -68,6 +68,9 @@ pub struct Files {
     pub summary: RwSignal<Option<Arc<Summary>>>,
     /// The milestone choice the first file was loaded with (the mapping screen starts from it).
     pub milestones: RwSignal<Option<Milestones>>,
+    /// Set while a reload brings the last visit back, so loading its first file again does
+    /// not forget the added files kept for it.
+    restoring: StoredValue<bool>,
 }
 
 impl Default for Files {
@@ -83,7 +86,12 @@ impl Files {
             added: RwSignal::new(Vec::new()),
             summary: RwSignal::new(None),
             milestones: RwSignal::new(None),
+            restoring: StoredValue::new(false),
         }
+    }
+
+    pub fn set_restoring(self, on: bool) {
+        self.restoring.set_value(on);
     }
 
     /// A new first file: the set starts again with it alone.
@@ -94,6 +102,11 @@ impl Files {
             self.added.set(Vec::new());
         }
         self.summary.set(None);
+        if !self.restoring.get_value() {
+            leptos::task::spawn_local(async move {
+                let _ = persist::save_added(Vec::new()).await;
+            });
+        }
     }
 
     /// Column names earlier files can be joined on: their customer column and every

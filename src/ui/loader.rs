@@ -313,6 +313,7 @@ impl AppState {
         }
         // Read before the first file loads again, which starts a new (empty) set.
         let added = persist::load_added().await;
+        self.files.set_restoring(true);
         match persist::load().await {
             Some(persist::Saved::File(file, choices)) => {
                 let choices = serde_json::from_str(&choices).unwrap_or_default();
@@ -324,8 +325,12 @@ impl AppState {
                     .set_value(Some(Input::Text(text.clone(), Source::Pasted)));
                 self.load_bytes(text.into_bytes(), Source::Pasted, choices);
             }
-            None => return false,
+            None => {
+                self.files.set_restoring(false);
+                return false;
+            }
         }
+        self.files.set_restoring(false);
         let ok = self.accepted.get_untracked() > before;
         if ok && !added.is_empty() {
             self.files.restore(self, added).await;
