@@ -154,6 +154,7 @@ static EN: &[(&str, &str)] = &[
     ("files.col_matched", "Matched"),
     ("files.col_rejected", "Rejected"),
     ("files.col_unmatched", "Unmatched"),
+    ("files.download_rejected", "Download its rejected rows (CSV)"),
     ("files.download_unmatched", "Download unmatched rows (CSV)"),
     ("files.key", "Key column"),
     ("files.key_auto", "Find automatically"),

@@ -42,6 +42,8 @@ pub struct Added {
     /// Header and automatic roles, for its own mapping table.
     pub headers: Vec<String>,
     pub preview: Vec<Vec<String>>,
+    /// Its rejected rows as CSV (empty when none).
+    pub rejected_csv: String,
 }
 
 /// What became of each file, and the rows no customer was found for.
@@ -68,6 +70,9 @@ pub struct Files {
     pub summary: RwSignal<Option<Arc<Summary>>>,
     /// The milestone choice the first file was loaded with (the mapping screen starts from it).
     pub milestones: RwSignal<Option<Milestones>>,
+    /// The roles chosen for the first file before the milestone columns took theirs, so
+    /// turning milestones off (or the next file with this header) starts from them.
+    pub chosen_roles: RwSignal<Option<Vec<Role>>>,
     /// Set while a reload brings the last visit back, so loading its first file again does
     /// not forget the added files kept for it.
     restoring: StoredValue<bool>,
@@ -86,6 +91,7 @@ impl Files {
             added: RwSignal::new(Vec::new()),
             summary: RwSignal::new(None),
             milestones: RwSignal::new(None),
+            chosen_roles: RwSignal::new(None),
             restoring: StoredValue::new(false),
         }
     }
@@ -95,9 +101,10 @@ impl Files {
     }
 
     /// A new first file: the set starts again with it alone.
-    pub fn reset(self, milestones: Option<Milestones>) {
+    pub fn reset(self, milestones: Option<Milestones>, roles: Option<Vec<Role>>) {
         self.base.set_value(None);
         self.milestones.set(milestones);
+        self.chosen_roles.set(roles);
         if !self.added.with_untracked(Vec::is_empty) {
             self.added.set(Vec::new());
         }
@@ -415,6 +422,11 @@ fn part(name: &str, loaded: Loaded, choices: LoadChoices, preview: Vec<Vec<Strin
         input: AddedInput::Text(String::new()),
         report: loaded.report.clone(),
         headers: loaded.headers.clone(),
+        rejected_csv: if loaded.rejected.is_empty() {
+            String::new()
+        } else {
+            loaded.rejected_csv()
+        },
         preview,
         choices,
         source: join::Source::new(name, loaded, key),

@@ -269,9 +269,17 @@ impl AppState {
 
     fn remember_and_set(self, loaded: Loaded, source: Source, choices: &LoadChoices) {
         // A new first file starts a new set of files.
-        self.files.reset(choices.milestones.clone());
-        if choices.roles.is_some() {
-            remember_roles(&loaded.report.header_key, &loaded.report.mapping.roles());
+        self.files
+            .reset(choices.milestones.clone(), choices.roles.clone());
+        match (&choices.milestones, &choices.roles) {
+            // Milestone columns end up ignored in the report's mapping: remember what the
+            // user chose, which still loads without milestones.
+            (Some(_), Some(roles)) => remember_roles(&loaded.report.header_key, roles),
+            (Some(_), None) => {}
+            (None, Some(_)) => {
+                remember_roles(&loaded.report.header_key, &loaded.report.mapping.roles())
+            }
+            (None, None) => {}
         }
         // A feed opened from a link (`?feed=`) is a visit, not a choice: the link brings it
         // back, and what the user saved stays untouched.

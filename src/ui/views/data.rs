@@ -329,7 +329,11 @@ pub fn scale_label(s: Scale) -> String {
 fn current_choices(state: AppState) -> LoadChoices {
     state.current.with_untracked(|c| match c {
         Some(c) => LoadChoices {
-            roles: Some(c.loaded.report.mapping.roles()),
+            roles: if state.files.milestones.with_untracked(Option::is_some) {
+                state.files.chosen_roles.get_untracked()
+            } else {
+                Some(c.loaded.report.mapping.roles())
+            },
             scales: c.loaded.dataset.scales,
             row_ids: c
                 .loaded
@@ -362,9 +366,13 @@ fn MappingCard() -> impl IntoView {
     });
     let rows = move || {
         let sniffed = state.sniffed.get();
-        let applied = state
-            .current
-            .with(|c| c.as_ref().map(|c| c.loaded.report.mapping.roles()));
+        let applied = if state.files.milestones.with(Option::is_some) {
+            state.files.chosen_roles.get()
+        } else {
+            state
+                .current
+                .with(|c| c.as_ref().map(|c| c.loaded.report.mapping.roles()))
+        };
         let s = sniffed?;
         let roles = draft.get().or(applied).unwrap_or_else(|| s.roles.clone());
         Some(

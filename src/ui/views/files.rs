@@ -165,6 +165,20 @@ fn AddedMapping(index: usize, added: Arc<Added>) -> impl IntoView {
     let applied = added.report.mapping.roles();
     let draft = RwSignal::new(applied.clone());
     let title = fill(tr(lang, "files.mapping_of"), &[("name", &added.name)]);
+    let rejected = (!added.rejected_csv.is_empty()).then(|| {
+        let csv = added.rejected_csv.clone();
+        view! {
+            <button
+                class="jl-btn"
+                data-action="download-added-rejected"
+                on:click=move |_| {
+                    dom::download("journey-lens-rejected-rows.csv", "text/csv;charset=utf-8", csv.as_bytes())
+                }
+            >
+                {tr(lang, "files.download_rejected")}
+            </button>
+        }
+    });
     let rows = added
         .headers
         .iter()
@@ -232,6 +246,7 @@ fn AddedMapping(index: usize, added: Arc<Added>) -> impl IntoView {
             >
                 {tr(lang, "data.apply_mapping")}
             </button>
+            {rejected}
         </details>
     }
 }
