@@ -127,3 +127,60 @@ test('Olist orders as milestones plus reviews match the native report', async ({
   await expect(after.locator('td').nth(3)).toHaveText('0');
   expect(errors).toEqual([]);
 });
+
+const excerpt = path.join(root, 'tests/fixtures/olist');
+
+test('added files: unmatched rows download, payments bring revenue, each file keeps its mapping', async ({ page }) => {
+  const errors = watchConsole(page);
+  await openApp(page);
+  await page.setInputFiles('[data-testid=file-input]', path.join(excerpt, 'orders.csv'));
+  await expect(page.getByTestId('load-summary')).toHaveText('9 rows loaded, 0 rejected');
+  await page.getByTestId('use-milestones').check();
+  await page.locator('[data-action=apply-mapping]').click();
+  // 9 + 8 + 6 + 5 dates reached (tests/milestones_join.rs works them out).
+  await expect(page.getByTestId('load-card')).toContainText('9 rows gave 28 events');
+
+  // The key chosen by hand this time.
+  await page.getByTestId('add-file-key').selectOption('order_id');
+  await page.setInputFiles('[data-testid=add-file-input]', path.join(excerpt, 'reviews.csv'));
+  const rev = page.locator('tr[data-file="reviews.csv"]');
+  await expect(rev.locator('[data-col=matched]')).toHaveText('9');
+  await expect(rev.locator('[data-col=unmatched]')).toHaveText('1');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('[data-action=download-unmatched]').click(),
+  ]);
+  const text = Buffer.concat(await (await download.createReadStream()).toArray()).toString('utf8');
+  expect(text.split(/\r?\n/).filter(Boolean)).toEqual([
+    'file,line,key,value,reason',
+    'reviews.csv,11,order_id,583174fbe37d3d5f0d6661be3aad1786,no earlier file has this key',
+  ]);
+
+  // Payments: key found automatically; payment_value read as revenue.
+  await page.setInputFiles('[data-testid=add-file-input]', path.join(excerpt, 'payments.csv'));
+  const pay = page.locator('tr[data-file="payments.csv"]');
+  await expect(pay.locator('[data-col=matched]')).toHaveText('9');
+  await tab(page, 'kpis');
+  // 175.26 + 65.95 + 118.86 + 17.28 + 22.36 + 54.82 + 53.66 + 50.35 + 0.00
+  await expect(page.getByTestId('kpi-revenue_total')).toHaveText('558.54');
+
+  // Its own mapping: payment_type as the channel, without touching the other files.
+  await tab(page, 'data');
+  const mapping = page.getByTestId('added-mapping').filter({ hasText: 'payments.csv' });
+  await mapping.locator('summary').click();
+  await mapping.locator('tr[data-column="payment_type"] select').selectOption('channel');
+  await mapping.getByRole('button', { name: 'Apply mapping and reload' }).click();
+  await expect(page.getByTestId('added-mapping').filter({ hasText: 'payments.csv' })
+    .locator('tr[data-column="payment_type"] select')).toHaveValue('channel');
+  await expect(page.getByTestId('added-mapping').filter({ hasText: 'reviews.csv' })
+    .locator('tr[data-column="review_score"] select')).toHaveValue('satisfaction');
+  await expect(pay.locator('[data-col=matched]')).toHaveText('9');
+
+  // Removing the reviews keeps the payments joined and recomputes.
+  await rev.locator('[data-action=remove-file]').click();
+  await expect(page.locator('tr[data-file="reviews.csv"]')).toHaveCount(0);
+  await expect(pay.locator('[data-col=matched]')).toHaveText('9');
+  await tab(page, 'kpis');
+  await expect(page.getByTestId('kpi-revenue_total')).toHaveText('558.54');
+  expect(errors).toEqual([]);
+});
