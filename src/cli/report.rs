@@ -26,7 +26,7 @@ struct FileArg {
 
 /// `--milestones`: the sniffer's proposal (in file or date order) or explicit columns.
 #[derive(Debug, Clone, PartialEq)]
-enum MilestoneArg {
+pub(super) enum MilestoneArg {
     Auto { by_date: bool },
     Columns(Milestones),
 }
@@ -43,7 +43,7 @@ struct Args {
 }
 
 /// Reads `COLUMN[=STAGE],…` (a stage name defaults to one made from the header).
-fn parse_milestones(v: &str) -> Result<MilestoneArg, String> {
+pub(super) fn parse_milestones(v: &str) -> Result<MilestoneArg, String> {
     match v.trim() {
         "auto" => return Ok(MilestoneArg::Auto { by_date: false }),
         "by-date" | "by_date" => return Ok(MilestoneArg::Auto { by_date: true }),
@@ -181,6 +181,30 @@ fn merge_meta(base: &mut Meta, over: Meta) {
     base.targets.extend(over.targets);
 }
 
+/// The spec `--milestones` asks for, from the sniffed date columns when automatic.
+pub(super) fn milestone_spec(
+    arg: Option<&MilestoneArg>,
+    sniffed: &crate::ingest::Sniffed,
+) -> Result<Option<Milestones>, String> {
+    match arg {
+        None => Ok(None),
+        Some(MilestoneArg::Columns(m)) => Ok(Some(m.clone())),
+        Some(MilestoneArg::Auto { by_date }) => {
+            let cands = if *by_date {
+                by_dates(sniffed.milestones.clone())
+            } else {
+                sniffed.milestones.clone()
+            };
+            if cands.is_empty() {
+                return Err(
+                    "--milestones: the file does not have two or more date columns.".into(),
+                );
+            }
+            Ok(Some(proposal(&cands)))
+        }
+    }
+}
+
 /// Loads one file with its own options; later files without a customer column are keyed.
 fn load_file(
     f: &FileArg,
@@ -203,24 +227,8 @@ fn load_file(
         return Ok(Source::new(name, loaded, None));
     }
     let sniffed = sniff(&bytes).map_err(|e| format!("{}: {e}", f.path))?;
-    let milestones = match &f.milestones {
-        None => None,
-        Some(MilestoneArg::Columns(m)) => Some(m.clone()),
-        Some(MilestoneArg::Auto { by_date }) => {
-            let cands = if *by_date {
-                by_dates(sniffed.milestones.clone())
-            } else {
-                sniffed.milestones.clone()
-            };
-            if cands.is_empty() {
-                return Err(format!(
-                    "{}: --milestones: the file does not have two or more date columns.",
-                    f.path
-                ));
-            }
-            Some(proposal(&cands))
-        }
-    };
+    let milestones =
+        milestone_spec(f.milestones.as_ref(), &sniffed).map_err(|e| format!("{}: {e}", f.path))?;
     let mut opts = CsvOptions {
         scales: scales.unwrap_or_default(),
         meta: meta.cloned().unwrap_or_default(),
