@@ -4,11 +4,11 @@
 //! ([`crate::join`] does the joining), and is kept in IndexedDB with the first file.
 
 use super::dom;
-use super::loader::{csv_options, remember_roles, remembered_roles, LoadChoices};
+use super::loader::{csv_options, remember_roles, remembered_roles, LoadChoices, MAX_FILE_BYTES};
 use super::persist;
 use super::state::{AppState, Source as Origin};
 use crate::dataset::Role;
-use crate::i18n::tr;
+use crate::i18n::{fill, tr};
 use crate::ingest::mapping::normalize;
 use crate::ingest::{self, IngestError, JsonOptions, LoadReport, Loaded, Milestones, RejectedRow};
 use crate::join::{self, combine, Combined, FileSummary, Unmatched};
@@ -170,6 +170,15 @@ impl Files {
     /// "Add a file": loads it with its own (remembered or automatic) mapping and joins it.
     pub async fn add_file(self, state: AppState, file: web_sys::File, key: Option<String>) {
         let name = file.name();
+        if file.size() > MAX_FILE_BYTES {
+            return state.error.set(Some(fill(
+                tr(state.lang, "load.too_large"),
+                &[
+                    ("name", &name),
+                    ("mb", &format!("{:.0}", file.size() / 1_048_576.0)),
+                ],
+            )));
+        }
         let bytes = match dom::read_slice(&file, 0.0, file.size()).await {
             Ok(b) => b,
             Err(e) => return state.error.set(Some(e)),
