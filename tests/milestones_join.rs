@@ -636,3 +636,40 @@ fn full_olist_files_join_with_an_independent_count() {
     assert!((revenue - 1_428_602.81).abs() < 1e-6, "{revenue}");
     assert_eq!(r.nps.unavailable.as_deref(), Some("nps"));
 }
+
+#[test]
+fn milestone_dates_in_day_month_order_and_bad_dates() {
+    // 13/01 shows the first column is day-first; the second column only has ambiguous
+    // dates, read the European way. Line 4 has an unreadable date: the row is rejected.
+    let csv = "id,signed up,activated\n\
+               u1,13/01/2024,02/03/2024\n\
+               u2,05/01/2024,\n\
+               u3,07/01/2024,soon\n";
+    let opts = CsvOptions {
+        overrides: vec![("id".into(), Role::CustomerId)],
+        milestones: Some(Milestones {
+            stages: ["signed up", "activated"]
+                .iter()
+                .map(|c| MilestoneStage {
+                    column: c.to_string(),
+                    stage: String::new(),
+                })
+                .collect(),
+            measures_on: None,
+        }),
+        ..CsvOptions::default()
+    };
+    let l = load_csv(csv.as_bytes(), &opts).unwrap();
+    assert_eq!((l.report.rows_loaded, l.report.rows_rejected), (2, 1));
+    assert_eq!(l.report.errors[0].line, 4);
+    assert_eq!(l.report.errors[0].column, "activated");
+    assert!(l.report.errors[0].reason.starts_with("Date not recognised"));
+    let d = &l.dataset;
+    // 2024-01-13 = 19735 days after 1970-01-01; 2024-03-02 = 19784; 2024-01-05 = 19727.
+    let times: Vec<i64> = (0..d.len()).map(|i| d.time(i).unwrap() / 86_400).collect();
+    assert_eq!(times, vec![19735, 19784, 19727]);
+    assert_eq!(
+        l.report.date_format.get("signed up").map(String::as_str),
+        Some("day/month/year")
+    );
+}
