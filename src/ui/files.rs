@@ -76,6 +76,8 @@ pub struct Files {
     /// Set while a reload brings the last visit back, so loading its first file again does
     /// not forget the added files kept for it.
     restoring: StoredValue<bool>,
+    /// Set while the first file loads again with other choices (keep the added files).
+    keeping: StoredValue<bool>,
 }
 
 impl Default for Files {
@@ -93,6 +95,7 @@ impl Files {
             milestones: RwSignal::new(None),
             chosen_roles: RwSignal::new(None),
             restoring: StoredValue::new(false),
+            keeping: StoredValue::new(false),
         }
     }
 
@@ -105,6 +108,9 @@ impl Files {
         self.base.set_value(None);
         self.milestones.set(milestones);
         self.chosen_roles.set(roles);
+        if self.keeping.get_value() {
+            return;
+        }
         if !self.added.with_untracked(Vec::is_empty) {
             self.added.set(Vec::new());
         }
@@ -113,6 +119,33 @@ impl Files {
             leptos::task::spawn_local(async move {
                 let _ = persist::save_added(Vec::new()).await;
             });
+        }
+    }
+
+    /// Before the first file loads again with other choices: keeps the added files, and
+    /// returns what is current now so [`Files::rejoin`] can tell when the reload is in.
+    pub fn keep_added(self, state: AppState) -> Option<usize> {
+        self.keeping.set_value(true);
+        current_id(state)
+    }
+
+    /// Joins the added files to the reloaded first file once it is current (a failed
+    /// reload leaves everything as it was).
+    pub async fn rejoin(self, state: AppState, before: Option<usize>) {
+        self.keeping.set_value(false);
+        if self.added.with_untracked(Vec::is_empty) {
+            return;
+        }
+        for _ in 0..600 {
+            if current_id(state) != before {
+                // The new first file is current: it becomes the base of the set.
+                self.base.set_value(None);
+                if self.ensure_base(state).is_some() {
+                    self.recombine(state);
+                }
+                return;
+            }
+            dom::sleep_ms(50).await;
         }
     }
 
@@ -346,6 +379,13 @@ impl Files {
             let _ = persist::save_added(list).await;
         });
     }
+}
+
+/// Which data is current (its allocation), to notice when a reload has replaced it.
+fn current_id(state: AppState) -> Option<usize> {
+    state
+        .current
+        .with_untracked(|c| c.as_ref().map(|c| Arc::as_ptr(c) as usize))
 }
 
 /// Calls `push` with a loaded file's joinable columns.

@@ -102,12 +102,15 @@ impl AppState {
     /// Loads the current input again with the given choices (mapping screen "Apply").
     pub async fn reload_with(self, choices: LoadChoices) {
         let input = self.input.with_value(|i| i.clone());
+        // The same first file with other choices: the added files stay joined to it.
+        let before = self.files.keep_added(self);
         match input {
             Some(Input::File(file)) => self.load_file((*file).clone(), choices).await,
             Some(Input::Text(text, source)) => self.load_bytes(text.into_bytes(), source, choices),
             Some(Input::Feed(url)) => self.load_feed(&url).await,
             None => {}
         }
+        self.files.rejoin(self, before).await;
     }
 
     /// A file from the picker or a drop.

@@ -164,6 +164,22 @@ test('added files: unmatched rows download, payments bring revenue, each file ke
   // 175.26 + 65.95 + 118.86 + 17.28 + 22.36 + 54.82 + 53.66 + 50.35 + 0.00
   await expect(page.getByTestId('kpi-revenue_total')).toHaveText('558.54');
 
+  // Changing the first file's mapping reloads it and keeps the added files joined.
+  await page.locator('tr[data-column="order_status"] [data-testid=role-select]').selectOption('touchpoint');
+  await page.locator('[data-action=apply-mapping]').click();
+  await expect(page.locator('tr[data-column="order_status"] [data-testid=role-select]')).toHaveValue('touchpoint');
+  await expect(rev.locator('[data-col=matched]')).toHaveText('9');
+  await expect(pay.locator('[data-col=matched]')).toHaveText('9');
+  await tab(page, 'experience');
+  const heat = page.locator('[data-chart=heatmap]');
+  await heat.locator('[data-action=show-data]').click();
+  // delivered customer × delivered: 5 delivery events + 4 reviews (4, 3, 4, 5) of 5 customers.
+  const cell = heat.locator('tbody tr').filter({ has: page.locator('td:nth-child(1)', { hasText: /^delivered customer$/ }) })
+    .filter({ has: page.locator('td:nth-child(2)', { hasText: /^delivered$/ }) });
+  await expect(cell.locator('td').nth(2)).toHaveText('4.00');
+  await expect(cell.locator('td').nth(4)).toHaveText('9');
+  await tab(page, 'data');
+
   // Its own mapping: payment_type as the channel, without touching the other files.
   await tab(page, 'data');
   const mapping = page.getByTestId('added-mapping').filter({ hasText: 'payments.csv' });
