@@ -33,7 +33,8 @@ function nativeReport() {
 
 test('Olist orders as milestones plus reviews match the native report', async ({ page }) => {
   test.skip(!olist, 'shared/data/real/olist_sample not found');
-  test.setTimeout(180_000);
+  // The native report may have to build the release binary first.
+  test.setTimeout(600_000);
   const errors = watchConsole(page);
   fs.mkdirSync(shots, { recursive: true });
   const native = nativeReport();
@@ -165,6 +166,7 @@ test('added files: unmatched rows download, payments bring revenue, each file ke
   await expect(page.getByTestId('kpi-revenue_total')).toHaveText('558.54');
 
   // Changing the first file's mapping reloads it and keeps the added files joined.
+  await tab(page, 'data');
   await page.locator('tr[data-column="order_status"] [data-testid=role-select]').selectOption('touchpoint');
   await page.locator('[data-action=apply-mapping]').click();
   await expect(page.locator('tr[data-column="order_status"] [data-testid=role-select]')).toHaveValue('touchpoint');
