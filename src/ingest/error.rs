@@ -21,6 +21,10 @@ pub enum IngestError {
     NoCustomerColumn { columns: Vec<String> },
     /// A customer column but nothing to analyse.
     NoMeasureColumn,
+    /// Milestone mode was asked for with no date column chosen.
+    NoMilestones,
+    /// A file added to others has no customer column and no key shared with them.
+    NoKey { columns: Vec<String> },
     /// Two columns were explicitly given the same single-column role.
     DuplicateRole {
         role: &'static str,
@@ -76,6 +80,19 @@ impl fmt::Display for IngestError {
             IngestError::NoMeasureColumn => write!(
                 f,
                 "The data needs at least one of a stage, satisfaction or NPS column, and none was found. Map a column to one of them."
+            ),
+            IngestError::NoMilestones => write!(
+                f,
+                "Choose at least one date column to use as a journey stage."
+            ),
+            IngestError::NoKey { columns } => write!(
+                f,
+                "This file has no customer column and no key column shared with the files already loaded (its columns: {}). Map a customer column, or choose the column that links it to them (such as an order number).",
+                columns
+                    .iter()
+                    .map(|c| format!("\"{}\"", shorten(c)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
             IngestError::DuplicateRole {
                 role,
