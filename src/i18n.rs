@@ -16,6 +16,9 @@ pub enum Lang {
 
 /// `(key, English)`. Sorted by key so a binary search finds an entry.
 static EN: &[(&str, &str)] = &[
+    ("a11y.chart", "chart"),
+    ("a11y.chart_keys", "Arrow keys move between the data points, Home and End go to the first and last, Escape leaves the points."),
+    ("a11y.skip", "Skip to content"),
     ("action.cancel", "Cancel"),
     ("action.dismiss", "Dismiss"),
     ("app.name", "Journey Lens"),
