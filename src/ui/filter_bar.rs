@@ -150,43 +150,43 @@ pub fn FilterBar() -> impl IntoView {
                 }}
             </button>
             <div class="jl-filter-body" id="jl-filter-body">
-            <For each=move || dims.get() key=|(k, v)| (k.clone(), v.len()) let:item>
-                <DimensionFilter key=item.0 values=item.1 />
-            </For>
-            <Show when=has_time>
-                <label>
-                    {tr(lang, "filter.from")}
-                    <input
-                        type="date"
-                        data-testid="filter-from"
-                        prop:value=move || state.filter.with(|f| f.from.clone().unwrap_or_default())
-                        on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            state.filter.update(|f| f.from = (!v.is_empty()).then_some(v));
-                        }
-                    />
-                </label>
-                <label>
-                    {tr(lang, "filter.to")}
-                    <input
-                        type="date"
-                        data-testid="filter-to"
-                        prop:value=move || state.filter.with(|f| f.to.clone().unwrap_or_default())
-                        on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            state.filter.update(|f| f.to = (!v.is_empty()).then_some(v));
-                        }
-                    />
-                </label>
-            </Show>
-            <Show when=active>
-                <button class="jl-btn" data-action="clear-filters" on:click=move |_| state.filter.set(Default::default())>
-                    {tr(lang, "filter.clear")}
+                <For each=move || dims.get() key=|(k, v)| (k.clone(), v.len()) let:item>
+                    <DimensionFilter key=item.0 values=item.1 />
+                </For>
+                <Show when=has_time>
+                    <label>
+                        {tr(lang, "filter.from")}
+                        <input
+                            type="date"
+                            data-testid="filter-from"
+                            prop:value=move || state.filter.with(|f| f.from.clone().unwrap_or_default())
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                state.filter.update(|f| f.from = (!v.is_empty()).then_some(v));
+                            }
+                        />
+                    </label>
+                    <label>
+                        {tr(lang, "filter.to")}
+                        <input
+                            type="date"
+                            data-testid="filter-to"
+                            prop:value=move || state.filter.with(|f| f.to.clone().unwrap_or_default())
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                state.filter.update(|f| f.to = (!v.is_empty()).then_some(v));
+                            }
+                        />
+                    </label>
+                </Show>
+                <Show when=active>
+                    <button class="jl-btn" data-action="clear-filters" on:click=move |_| state.filter.set(Default::default())>
+                        {tr(lang, "filter.clear")}
+                    </button>
+                </Show>
+                <button class="jl-btn" data-action="download-report" on:click=download_report>
+                    {tr(lang, "report.download")}
                 </button>
-            </Show>
-            <button class="jl-btn" data-action="download-report" on:click=download_report>
-                {tr(lang, "report.download")}
-            </button>
             </div>
             <span class="jl-filter-count" data-testid="filter-count" aria-live="polite">{kept}</span>
         </div>
