@@ -1,6 +1,7 @@
 // Accessibility: axe-core (WCAG 2.1 A and AA rules) on every view, in the light and dark
 // themes, at phone (360 px) and desktop (1280 px) widths, in every language the app offers.
-// Any critical or serious violation fails, listed with the elements it found.
+// Any critical or serious violation fails, listed with the elements it found; so does a
+// heading that skips a level.
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -50,6 +51,20 @@ async function scan(page, where) {
   return violations.flatMap((v) => v.nodes.map((n) => `${where}: ${v.impact} ${v.id}: ${n}`));
 }
 
+/** Headings that skip a level (an h2 followed by an h4) or a page that does not start at h1. */
+async function headingJumps(page, where) {
+  const levels = await page.evaluate(() =>
+    [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => [Number(h.tagName[1]), h.textContent.trim()]));
+  const jumps = [];
+  if (levels[0]?.[0] !== 1) jumps.push(`${where}: the first heading is not an h1`);
+  for (let i = 1; i < levels.length; i++) {
+    if (levels[i][0] > levels[i - 1][0] + 1) {
+      jumps.push(`${where}: h${levels[i][0]} "${levels[i][1]}" follows h${levels[i - 1][0]} "${levels[i - 1][1]}"`);
+    }
+  }
+  return jumps;
+}
+
 /** Opens the first chart's data table of a chart view, so its scrolling region is scanned too. */
 async function showFirstTable(page, view) {
   const button = page.locator(`[data-view="${view}"] [data-action=show-data]`).first();
@@ -79,7 +94,8 @@ for (const lang of LANGS) {
             await expect(page.locator('#jl-filter-body')).toBeVisible();
           }
           await page.waitForTimeout(200);
-          found.push(...(await scan(page, `${lang} ${width}px ${theme} ${view}`)));
+          const where = `${lang} ${width}px ${theme} ${view}`;
+          found.push(...(await scan(page, where)), ...(await headingJumps(page, where)));
         }
       }
       expect(found, found.join('\n')).toEqual([]);
