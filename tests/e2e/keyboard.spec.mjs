@@ -2,7 +2,13 @@
 // (arrow keys over the chart's hit map, the tooltip follows, a live region speaks, Escape
 // leaves).
 import { test, expect } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { watchConsole, openApp } from './helpers.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const shots = path.join(root, 'target/e2e-screenshots');
 
 /** Presses Tab until `locator` has focus; fails after `max` presses. */
 async function tabTo(page, locator, max = 60) {
@@ -59,6 +65,8 @@ test('tab to the funnel chart, arrow to the third bar: tooltip, ring and live re
   await expect(tip).toContainText('purchase');
   await expect(tip).toContainText('Customers: 211');
   await expect(card.locator('.jl-chart-ring')).toHaveCount(1);
+  fs.mkdirSync(shots, { recursive: true });
+  await card.screenshot({ path: path.join(shots, 'keyboard-funnel-third-bar.png') });
 
   // Left goes back one bar; End to the last stage (advocacy, 63); Home to the first.
   await page.keyboard.press('ArrowLeft');
