@@ -36,7 +36,7 @@ pub use funnel::{
     trend_summary, trend_table,
 };
 pub use kpi::{draw_sparkline, kpi_value, sparkline_summary, sparkline_table};
-pub use map::{ChartMap, Hit};
+pub use map::{ChartMap, Hit, Step};
 pub use nps::{
     distribution_summary, distribution_table, draw_distribution, draw_nps_stack, draw_nps_trend,
     nps_stack_summary, nps_stack_table, nps_trend_summary, nps_trend_table,

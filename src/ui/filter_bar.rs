@@ -107,6 +107,16 @@ pub fn FilterBar() -> impl IntoView {
         })
     };
     let active = move || !state.filter.with(|f| f.is_empty());
+    // On a phone the filters fold behind one button (CSS shows it under 600 px only); the
+    // kept count stays in sight either way.
+    let open = RwSignal::new(false);
+    let chosen = move || {
+        state.filter.with(|f| {
+            f.dims.values().map(|s| s.len()).sum::<usize>()
+                + usize::from(f.from.is_some())
+                + usize::from(f.to.is_some())
+        })
+    };
 
     let download_report = move |_| {
         if let Some(r) = state.report.get_untracked() {
@@ -119,45 +129,67 @@ pub fn FilterBar() -> impl IntoView {
     };
 
     view! {
-        <div class="jl-filterbar" role="search" aria-label=tr(lang, "filter.label") data-testid="filter-bar">
-            <For each=move || dims.get() key=|(k, v)| (k.clone(), v.len()) let:item>
-                <DimensionFilter key=item.0 values=item.1 />
-            </For>
-            <Show when=has_time>
-                <label>
-                    {tr(lang, "filter.from")}
-                    <input
-                        type="date"
-                        data-testid="filter-from"
-                        prop:value=move || state.filter.with(|f| f.from.clone().unwrap_or_default())
-                        on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            state.filter.update(|f| f.from = (!v.is_empty()).then_some(v));
-                        }
-                    />
-                </label>
-                <label>
-                    {tr(lang, "filter.to")}
-                    <input
-                        type="date"
-                        data-testid="filter-to"
-                        prop:value=move || state.filter.with(|f| f.to.clone().unwrap_or_default())
-                        on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            state.filter.update(|f| f.to = (!v.is_empty()).then_some(v));
-                        }
-                    />
-                </label>
-            </Show>
-            <Show when=active>
-                <button class="jl-btn" data-action="clear-filters" on:click=move |_| state.filter.set(Default::default())>
-                    {tr(lang, "filter.clear")}
-                </button>
-            </Show>
-            <span class="jl-filter-count" data-testid="filter-count" aria-live="polite">{kept}</span>
-            <button class="jl-btn" data-action="download-report" on:click=download_report>
-                {tr(lang, "report.download")}
+        <div
+            class="jl-filterbar"
+            class:open=move || open.get()
+            role="search"
+            aria-label=tr(lang, "filter.label")
+            data-testid="filter-bar"
+        >
+            <button
+                type="button"
+                class="jl-btn jl-filter-toggle"
+                data-action="toggle-filters"
+                aria-expanded=move || open.get().to_string()
+                aria-controls="jl-filter-body"
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                {tr(lang, "filter.label")}
+                {move || match chosen() {
+                    0 => String::new(),
+                    n => format!(" ({n})"),
+                }}
             </button>
+            <div class="jl-filter-body" id="jl-filter-body">
+                <For each=move || dims.get() key=|(k, v)| (k.clone(), v.len()) let:item>
+                    <DimensionFilter key=item.0 values=item.1 />
+                </For>
+                <Show when=has_time>
+                    <label>
+                        {tr(lang, "filter.from")}
+                        <input
+                            type="date"
+                            data-testid="filter-from"
+                            prop:value=move || state.filter.with(|f| f.from.clone().unwrap_or_default())
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                state.filter.update(|f| f.from = (!v.is_empty()).then_some(v));
+                            }
+                        />
+                    </label>
+                    <label>
+                        {tr(lang, "filter.to")}
+                        <input
+                            type="date"
+                            data-testid="filter-to"
+                            prop:value=move || state.filter.with(|f| f.to.clone().unwrap_or_default())
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                state.filter.update(|f| f.to = (!v.is_empty()).then_some(v));
+                            }
+                        />
+                    </label>
+                </Show>
+                <Show when=active>
+                    <button class="jl-btn" data-action="clear-filters" on:click=move |_| state.filter.set(Default::default())>
+                        {tr(lang, "filter.clear")}
+                    </button>
+                </Show>
+                <button class="jl-btn" data-action="download-report" on:click=download_report>
+                    {tr(lang, "report.download")}
+                </button>
+            </div>
+            <span class="jl-filter-count" data-testid="filter-count" aria-live="polite">{kept}</span>
         </div>
     }
 }

@@ -30,9 +30,13 @@ fn App() -> impl IntoView {
     provide_context(state);
     state.boot();
 
+    let view_title = move || tr(state.lang, state.tab.get().label_key());
     view! {
+        <a class="jl-skip" href="#main">{tr(state.lang, "a11y.skip")}</a>
         <Header />
-        <main class="jl-main" id="main">
+        <main class="jl-main" id="main" tabindex="-1">
+            <h2 class="jl-visually-hidden" data-testid="view-title">{view_title}</h2>
+            <chart::ChartKeysHint />
             <views::StartOffer />
             <views::Status />
             <filter_bar::FilterBar />
@@ -60,7 +64,7 @@ fn Header() -> impl IntoView {
                     <rect width="32" height="32" rx="7" fill="var(--jl-accent)" />
                     <path d="M6 9h20l-6 7v7l-8 3V16z" fill="#fff" />
                 </svg>
-                <span>{tr(lang, "app.name")}</span>
+                <h1 class="jl-app-name">{tr(lang, "app.name")}</h1>
                 <span class="jl-dataset-name" data-testid="dataset-name">
                     {move || state.dataset_name()}
                 </span>

@@ -413,9 +413,9 @@ fn MappingCard() -> impl IntoView {
     view! {
         <Show when=move || state.sniffed.with(|s| s.is_some())>
             <section class="jl-card" data-testid="mapping">
-                <h2>{tr(lang, "data.mapping")}</h2>
+                <h2 id="jl-mapping-title">{tr(lang, "data.mapping")}</h2>
                 <p class="jl-sub">{tr(lang, "data.mapping_help")}</p>
-                <div class="jl-table-wrap">
+                <div class="jl-table-wrap" tabindex="0" role="region" aria-labelledby="jl-mapping-title">
                     <table class="jl-table">
                         <thead>
                             <tr>
@@ -546,8 +546,8 @@ fn RejectedCard() -> impl IntoView {
     view! {
         <Show when=move || { count() > 0 }>
             <section class="jl-card" data-testid="rejected">
-                <h2>{move || trf(lang, "data.rejected", &[("n", &format::count(lang, count()))])}</h2>
-                <div class="jl-table-wrap">
+                <h2 id="jl-rejected-title">{move || trf(lang, "data.rejected", &[("n", &format::count(lang, count()))])}</h2>
+                <div class="jl-table-wrap" tabindex="0" role="region" aria-labelledby="jl-rejected-title">
                     <table class="jl-table">
                         <thead>
                             <tr>

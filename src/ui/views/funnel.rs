@@ -226,7 +226,10 @@ fn DroppedCustomers() -> impl IntoView {
             <h3>{tr(lang, "view.funnel.dropped")}</h3>
             <p class="jl-sub">{tr(lang, "view.funnel.dropped_help")}</p>
             <div class="jl-row">
-                <select on:change=move |e| step.set(event_target_value(&e).parse().unwrap_or(0))>
+                <select
+                    aria-label=tr(lang, "view.funnel.dropped")
+                    on:change=move |e| step.set(event_target_value(&e).parse().unwrap_or(0))
+                >
                     {move || {
                         steps()
                             .into_iter()
