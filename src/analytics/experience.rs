@@ -100,6 +100,14 @@ pub struct ExitPoint {
     pub customers: u64,
 }
 
+/// The exits of the customers whose furthest funnel stage is `stage`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StageExits {
+    pub stage: String,
+    /// Descending by customers.
+    pub exits: Vec<ExitPoint>,
+}
+
 /// One touchpoint-to-touchpoint transition.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Handoff {
@@ -189,6 +197,11 @@ pub struct ExperienceView {
     pub exits_unavailable: Option<String>,
     /// Descending by customers.
     pub exits: Vec<ExitPoint>,
+    /// The same exits split by the furthest funnel stage reached (funnel order, the last
+    /// stage included with no exits), so the journey map can say where each stage loses
+    /// its customers; summed over stages they are `exits`.
+    #[serde(default)]
+    pub exits_by_stage: Vec<StageExits>,
     pub handoffs: Handoffs,
     pub priority: PriorityMatrix,
 }
@@ -341,7 +354,8 @@ pub(crate) fn compute(
     let mut emotion_p = (sat.is_some() && persona.is_some())
         .then(|| Slots::new((np as u64 + 1) * k as u64, sel.len(), Mean::default()));
     let exits_on = stage.is_some() && tp.is_some() && k > 0;
-    let mut exits = vec![0u64; if exits_on { nt + 1 } else { 0 }];
+    // Per furthest stage reached × touchpoint slot.
+    let mut exits = vec![0u64; if exits_on { k * (nt + 1) } else { 0 }];
     let mut pairs = Slots::new(
         nt as u64 * nt as u64,
         sel.len(),
@@ -419,7 +433,7 @@ pub(crate) fn compute(
         }
         if exits_on && w.reached >= 1 && w.reached < k {
             if let (Some(&last), Some(tc)) = (w.events.last(), tp_codes) {
-                exits[slot(tc[last as usize], nt)] += 1;
+                exits[(w.reached - 1) * (nt + 1) + slot(tc[last as usize], nt)] += 1;
             }
         }
         if priority_on {
@@ -486,19 +500,10 @@ pub(crate) fn compute(
             .collect();
     }
 
-    let mut exit_list: Vec<ExitPoint> = match tp {
-        Some(tpc) => exits
-            .iter()
-            .enumerate()
-            .filter(|(_, &n)| n > 0)
-            .map(|(c, &n)| ExitPoint {
-                touchpoint: label(tpc, c),
-                customers: n,
-            })
-            .collect(),
-        None => Vec::new(),
+    let (exit_list, exits_by_stage) = match tp {
+        Some(tpc) if exits_on => exit_lists(tpc, &ctx.plan.stages, &exits),
+        _ => (Vec::new(), Vec::new()),
     };
-    exit_list.sort_by_key(|e| std::cmp::Reverse(e.customers));
 
     let handoffs = handoff_view(tp, nt, pairs, handoff_customers, settings.top_handoffs);
     let priority = priority_view(
@@ -525,9 +530,45 @@ pub(crate) fn compute(
             ("touchpoint", tp.is_some()),
         ]),
         exits: exit_list,
+        exits_by_stage,
         handoffs,
         priority,
     }
+}
+
+/// The overall exit list and one per funnel stage, from the counts per furthest stage ×
+/// touchpoint slot (`(missing)` in the last slot of each stage).
+fn exit_lists(
+    tpc: &DimColumn,
+    stages: &[String],
+    counts: &[u64],
+) -> (Vec<ExitPoint>, Vec<StageExits>) {
+    let width = tpc.values.len() + 1;
+    let list = |counts: &mut dyn Iterator<Item = (usize, u64)>| {
+        let mut v: Vec<ExitPoint> = counts
+            .filter(|&(_, n)| n > 0)
+            .map(|(c, n)| ExitPoint {
+                touchpoint: label(tpc, c),
+                customers: n,
+            })
+            .collect();
+        v.sort_by_key(|e| std::cmp::Reverse(e.customers));
+        v
+    };
+    let by_stage = stages
+        .iter()
+        .enumerate()
+        .map(|(j, stage)| StageExits {
+            stage: stage.clone(),
+            exits: list(&mut (0..width).map(|c| (c, counts[j * width + c]))),
+        })
+        .collect();
+    let total = |c: usize| {
+        (0..stages.len())
+            .map(|j| counts[j * width + c])
+            .sum::<u64>()
+    };
+    (list(&mut (0..width).map(|c| (c, total(c)))), by_stage)
 }
 
 /// Row order of the grid: funnel steps in funnel order, then unlisted stages, then
