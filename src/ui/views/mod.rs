@@ -3,6 +3,7 @@
 mod data;
 mod experience;
 mod funnel;
+mod journey_map;
 mod kpis;
 mod nps;
 mod recovery;
@@ -11,6 +12,7 @@ mod settings;
 pub use data::DataView;
 pub use experience::ExperienceView;
 pub use funnel::FunnelView;
+pub use journey_map::JourneyMapView;
 pub use kpis::KpiView;
 pub use nps::NpsView;
 pub use recovery::StartOffer;
