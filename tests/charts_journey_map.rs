@@ -252,6 +252,26 @@ fn twelve_stages_widen_the_canvas_instead_of_squeezing_columns() {
 }
 
 #[test]
+fn a_file_with_hundreds_of_stages_draws_the_first_thirty_and_says_so() {
+    let mut m = small_map();
+    m.stages = (0..400)
+        .map(|j| stage(&format!("S{j}"), 10, 100.0, Some(50.0)))
+        .collect();
+    let (w, h) = size_css(400, 360.0);
+    assert_eq!(w, 112.0 + 30.0 * 136.0);
+    assert_eq!(h, size_css(3, 360.0).1 + 20.0);
+    let (svg, map) = draw(&m, None, w as u32, &Theme::light());
+    assert_text(&svg, "S29");
+    assert_no_text(&svg, "S30");
+    assert!(label_drawn(
+        &svg,
+        "The first 30 of 400 stages are drawn; the table lists them all."
+    ));
+    assert_hits_inside(&map);
+    assert_eq!(charts::journey_map_table(&m, L).rows.len(), 400);
+}
+
+#[test]
 fn no_satisfaction_says_which_column_is_missing() {
     let mut m = small_map();
     for s in &mut m.stages {
@@ -430,4 +450,33 @@ fn table_and_summary() {
         "Journey map of 3 stages: 4 customers at awareness, 2 at purchase. \
          Lowest satisfaction: 44 of 100 at consideration."
     );
+}
+
+#[test]
+fn journey_map_strings_exist_in_every_language() {
+    use journey_lens::i18n::{defines, keys, trc, Arg};
+    let ours: Vec<String> = keys(Lang::En)
+        .into_iter()
+        .filter(|k| k.starts_with("jmap.") || k == "nav.journey_map")
+        .collect();
+    assert!(ours.len() >= 35, "{ours:?}");
+    for lang in [Lang::Ca, Lang::Es, Lang::Pl] {
+        for k in &ours {
+            assert!(defines(lang, k), "{lang:?} lacks {k}");
+        }
+    }
+    let left = |lang, n| trc(lang, "jmap.left_here", &[("n", Arg::Count(n))]);
+    assert_eq!(
+        left(Lang::En, 1),
+        "1 customer got no further than this stage"
+    );
+    assert_eq!(
+        left(Lang::Pl, 2),
+        "2 klienci nie przeszli dalej niż ten etap"
+    );
+    assert_eq!(
+        left(Lang::Pl, 5),
+        "5 klientów nie przeszło dalej niż ten etap"
+    );
+    assert_eq!(left(Lang::Ca, 1), "1 client no ha passat d'aquesta etapa");
 }

@@ -15,7 +15,10 @@ jmap-nps_value = NPS { $nps }
 jmap-ces_value = CES { $ces }
 jmap-no_column = (no column)
 jmap-neutral = neutral
-jmap-left_here = { $n } customers got no further than this stage
+jmap-left_here = { $n ->
+    [one] { $n } customer got no further than this stage
+   *[other] { $n } customers got no further than this stage
+}
 jmap-pain_rule = The worst cells of this stage with at least { $n } answers
 jmap-moments_rule = Touchpoints of this stage whose satisfaction moves NPS most (priority matrix)
 jmap-nps_rule = Customers whose latest NPS answer came in this stage

@@ -12,11 +12,11 @@ use super::map::ChartMap;
 use super::painter::{Align, Baseline, Painter, Size};
 use super::table::Table;
 use super::theme::{Rgb, Theme};
-use super::{needs, nothing_to_draw, t, ChartError};
+use super::{cap_note, cap_text, needs, nothing_to_draw, t, ChartError};
 use crate::analytics::journey_map::{JourneyMap, MomentKind, Share, StageColumn};
 use crate::dataset::Scale;
 use crate::format as f;
-use crate::i18n::{trf, Lang};
+use crate::i18n::{trc, trf, Arg, Lang};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -92,16 +92,24 @@ impl Lane {
     }
 }
 
+/// Stages drawn at most (the first ones; a hostile file may hold thousands, and a canvas
+/// has a maximum size); the table lists them all.
+pub const MAX_MAP_STAGES: usize = 30;
+/// Height of the note saying that stages were left out, CSS px.
+const NOTE: f64 = 20.0;
+
 /// CSS size of the map for `stages` columns in a box `box_width` wide: at least the box,
 /// wider when the columns would otherwise be narrower than [`MIN_COLUMN`].
 pub fn size_css(stages: usize, box_width: f64) -> (f64, f64) {
-    let min = LABEL_WIDTH + stages.max(1) as f64 * MIN_COLUMN;
+    let drawn = stages.clamp(1, MAX_MAP_STAGES);
+    let min = LABEL_WIDTH + drawn as f64 * MIN_COLUMN;
     let w = if box_width.is_finite() {
         box_width
     } else {
         0.0
     };
-    let h = HEADER + Lane::ALL.iter().map(|l| l.height()).sum::<f64>() + 8.0;
+    let note = if stages > MAX_MAP_STAGES { NOTE } else { 0.0 };
+    let h = HEADER + Lane::ALL.iter().map(|l| l.height()).sum::<f64>() + 8.0 + note;
     (w.max(min).ceil(), h)
 }
 
@@ -201,6 +209,24 @@ pub fn draw_journey_map<DB: DrawingBackend>(
     if nothing_to_draw(&p, map.unavailable.as_deref(), map.stages.is_empty(), lang)? {
         return Ok(p.finish());
     }
+    let total = map.stages.len();
+    let capped;
+    let map = if total > MAX_MAP_STAGES {
+        capped = JourneyMap {
+            stages: map.stages[..MAX_MAP_STAGES].to_vec(),
+            ..map.clone()
+        };
+        let note = cap_text(
+            lang,
+            "chart.cap_first_stages",
+            MAX_MAP_STAGES as u64,
+            total as u64,
+        );
+        cap_note(&p, p.bounds(), Some(&note))?;
+        &capped
+    } else {
+        map
+    };
     let n = map.stages.len();
     let label_w = p.px(LABEL_WIDTH);
     let col = ((p.width - label_w) as f64 / n as f64).max(1.0);
@@ -582,11 +608,8 @@ fn exit_cell<DB: DrawingBackend>(
     let lines = match gap {
         Some(what) => vec![needs(lang, what)],
         None => {
-            let mut v = vec![trf(
-                lang,
-                "jmap.left_here",
-                &[("n", &f::int(lang, s.exit_customers as i64))],
-            )];
+            let n = i64::try_from(s.exit_customers).unwrap_or(i64::MAX);
+            let mut v = vec![trc(lang, "jmap.left_here", &[("n", Arg::Count(n))])];
             v.extend(s.exits.iter().map(|x| {
                 format!(
                     "{}: {} {}",

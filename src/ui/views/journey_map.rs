@@ -96,11 +96,15 @@ pub fn JourneyMapView() -> impl IntoView {
         compare.set(on);
     };
 
+    // Memos, so the card (and its open table) is rebuilt only when these change.
+    let loaded = Memo::new(move |_| state.current.with(Option::is_some));
+    let unavailable =
+        Memo::new(move |_| map_a.with(|m| m.as_ref().and_then(|m| m.unavailable.clone())));
     let body = move || {
-        if state.current.with(Option::is_none) {
+        if !loaded.get() {
             return view! { <NoData /> }.into_any();
         }
-        if let Some(what) = map_a.with(|m| m.as_ref().and_then(|m| m.unavailable.clone())) {
+        if let Some(what) = unavailable.get() {
             return view! { <Needs what=what /> }.into_any();
         }
         view! {
