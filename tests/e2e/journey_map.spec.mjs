@@ -115,7 +115,7 @@ test('hovering a pain point shows its satisfaction', async ({ page }) => {
   const [touchpoint, mean] = pains[j].split('; ')[0].split(/ (?=[\d.]+$)/);
   const canvas = page.locator('[data-chart="journey-map"] canvas[role=img]');
   const box = await canvas.boundingBox();
-  const col = (box.width - LABEL) / rows.length - 1 / rows.length;
+  const col = (box.width - LABEL) / (rows.length - 1);
   await canvas.scrollIntoViewIfNeeded();
   await canvas.hover({ position: { x: LABEL + col * (j + 0.5), y: PAIN_TOP + 13 } });
   const tip = page.getByTestId('tooltip');
