@@ -383,6 +383,9 @@ fn persona_lines_join_the_emotion_lane() {
     let (svg, map) = draw(&m, None, 900, &Theme::light());
     // The persona line takes the first persona colour, as on the experience map.
     assert!(svg.contains("stroke=\"#0072B2\""), "persona line missing");
+    // A legend names the lines.
+    assert_text(&svg, "All customers");
+    assert_text(&svg, "p");
     // Compare mode leaves persona lines out (orange marks differences there).
     let (svg, _) = draw(&m, Some(&small_map()), 900, &Theme::light());
     assert!(
@@ -392,6 +395,8 @@ fn persona_lines_join_the_emotion_lane() {
     assert!(hit(&map, "consideration · Emotion")
         .lines
         .contains(&"p: 25.0".to_string()));
+    // No legend either in compare mode.
+    assert_no_text(&svg, "All customers");
 }
 
 #[test]

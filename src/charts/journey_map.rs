@@ -499,7 +499,10 @@ fn list_rows<DB: DrawingBackend>(
         let mut x = c.x0 + pad;
         if let Some(color) = chips.and_then(|cs| cs.get(i)) {
             let sz = p.px(9.0);
-            p.fill_rect(Rect::new(x, mid - sz / 2, x + sz, mid + sz / 2), *color)?;
+            let chip = Rect::new(x, mid - sz / 2, x + sz, mid + sz / 2);
+            p.fill_rect(chip, *color)?;
+            // Pale chips (answers near the scale's middle) would vanish on the background.
+            p.stroke_rect(chip, theme.axis, 1.0)?;
             x += sz + p.px(5.0);
         }
         let value_w = label::text_width(value, font).ceil() as i32;
@@ -783,7 +786,15 @@ fn emotion_lane<DB: DrawingBackend>(
     let lane = 3;
     let first = g.column(0, lane);
     let last = g.column(map.stages.len() - 1, lane);
-    let (top, bottom) = (first.y0 + p.px(14.0), first.y1 - p.px(12.0));
+    // Persona lines take the experience map's persona colours; in compare mode they are
+    // left out so the orange of a difference cannot be mistaken for one.
+    let curves = if other.is_some() {
+        &[][..]
+    } else {
+        &map.persona_curves[..]
+    };
+    let legend = if curves.is_empty() { 0.0 } else { 14.0 };
+    let (top, bottom) = (first.y0 + p.px(14.0 + legend), first.y1 - p.px(12.0));
     let y = |pct: f64| {
         let t = pct.clamp(0.0, 100.0) / 100.0;
         (bottom as f64 - t * (bottom - top) as f64).round() as i32
@@ -816,13 +827,21 @@ fn emotion_lane<DB: DrawingBackend>(
             Baseline::Middle,
         )?;
     }
-    // Persona lines take the experience map's persona colours; in compare mode they are
-    // left out so the orange of a difference cannot be mistaken for one.
-    let curves = if other.is_some() {
-        &[][..]
-    } else {
-        &map.persona_curves[..]
-    };
+    if !curves.is_empty() {
+        let mut entries = vec![(t(lang, "chart.all_customers"), theme.text)];
+        entries.extend(
+            curves
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.persona.clone(), theme.series(i))),
+        );
+        emotion_legend(
+            p,
+            (first.x0 + p.px(6.0), first.y0 + p.px(9.0)),
+            last.x1,
+            &entries,
+        )?;
+    }
     for (i, curve) in curves.iter().enumerate() {
         let pts: Vec<Option<(i32, i32)>> = map
             .stages
@@ -883,7 +902,7 @@ fn emotion_lane<DB: DrawingBackend>(
         }
         if let Some(v) = s.satisfaction {
             let at = (cx(j), y(v));
-            p.dot(at, 4.0, theme.diverging_at(v / 100.0))?;
+            p.dot(at, 4.0, theme.text)?;
             p.bold_text(
                 &f::number(lang, v, 0),
                 (at.0 + p.px(8.0), at.1 - p.px(8.0)),
@@ -928,6 +947,35 @@ fn wrap2(text: &str, max: usize) -> Vec<String> {
         return vec![label::truncate(&clean, max)];
     }
     vec![first, label::truncate(rest, max)]
+}
+
+/// One line of "── name" entries from `at`, as many as fit before `right`.
+fn emotion_legend<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    at: (i32, i32),
+    right: i32,
+    entries: &[(String, Rgb)],
+) -> Result<(), ChartError> {
+    let font = p.font_px(Size::Small);
+    let mut x = at.0;
+    for (name, color) in entries {
+        let name = label::truncate(name, 18);
+        let w = p.px(18.0) + label::text_width(&name, font).ceil() as i32;
+        if x + w > right {
+            break;
+        }
+        p.line(&[(x, at.1), (x + p.px(14.0), at.1)], *color, 2.0)?;
+        p.text(
+            &name,
+            (x + p.px(18.0), at.1),
+            Size::Small,
+            p.theme.muted,
+            Align::Left,
+            Baseline::Middle,
+        )?;
+        x += w + p.px(12.0);
+    }
+    Ok(())
 }
 
 /// Runs of consecutive points (a stage without answers breaks the line).
