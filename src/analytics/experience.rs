@@ -197,9 +197,9 @@ pub struct ExperienceView {
     pub exits_unavailable: Option<String>,
     /// Descending by customers.
     pub exits: Vec<ExitPoint>,
-    /// The same exits split by the furthest funnel stage reached (funnel order, the last
-    /// stage included with no exits), so the journey map can say where each stage loses
-    /// its customers; summed over stages they are `exits`.
+    /// The same exits split by the furthest funnel stage reached (funnel order, only
+    /// stages somebody left after), so the journey map can say where each stage loses its
+    /// customers; summed over stages they are `exits`.
     #[serde(default)]
     pub exits_by_stage: Vec<StageExits>,
     pub handoffs: Handoffs,
@@ -354,8 +354,14 @@ pub(crate) fn compute(
     let mut emotion_p = (sat.is_some() && persona.is_some())
         .then(|| Slots::new((np as u64 + 1) * k as u64, sel.len(), Mean::default()));
     let exits_on = stage.is_some() && tp.is_some() && k > 0;
-    // Per furthest stage reached × touchpoint slot.
-    let mut exits = vec![0u64; if exits_on { k * (nt + 1) } else { 0 }];
+    // Per furthest stage reached × touchpoint slot; sparse like the grid (10,000 stages ×
+    // 10,000 touchpoints would be 10⁸ counters).
+    let exit_slots = if exits_on {
+        k as u64 * (nt as u64 + 1)
+    } else {
+        0
+    };
+    let mut exits = Slots::new(exit_slots, sel.len(), 0u64);
     let mut pairs = Slots::new(
         nt as u64 * nt as u64,
         sel.len(),
@@ -433,7 +439,9 @@ pub(crate) fn compute(
         }
         if exits_on && w.reached >= 1 && w.reached < k {
             if let (Some(&last), Some(tc)) = (w.events.last(), tp_codes) {
-                exits[(w.reached - 1) * (nt + 1) + slot(tc[last as usize], nt)] += 1;
+                let key =
+                    (w.reached - 1) as u64 * (nt as u64 + 1) + slot(tc[last as usize], nt) as u64;
+                *exits.get(key) += 1;
             }
         }
         if priority_on {
@@ -501,7 +509,7 @@ pub(crate) fn compute(
     }
 
     let (exit_list, exits_by_stage) = match tp {
-        Some(tpc) if exits_on => exit_lists(tpc, &ctx.plan.stages, &exits),
+        Some(tpc) if exits_on => exit_lists(tpc, &ctx.plan.stages, exits.into_sorted(|n| *n > 0)),
         _ => (Vec::new(), Vec::new()),
     };
 
@@ -536,39 +544,51 @@ pub(crate) fn compute(
     }
 }
 
-/// The overall exit list and one per funnel stage, from the counts per furthest stage ×
-/// touchpoint slot (`(missing)` in the last slot of each stage).
+/// The overall exit list and one per funnel stage with exits, from the used counters by
+/// key `furthest stage × (touchpoints + 1) + touchpoint slot` (`(missing)` in the last
+/// slot), ascending.
 fn exit_lists(
     tpc: &DimColumn,
     stages: &[String],
-    counts: &[u64],
+    used: Vec<(u64, u64)>,
 ) -> (Vec<ExitPoint>, Vec<StageExits>) {
-    let width = tpc.values.len() + 1;
-    let list = |counts: &mut dyn Iterator<Item = (usize, u64)>| {
-        let mut v: Vec<ExitPoint> = counts
-            .filter(|&(_, n)| n > 0)
-            .map(|(c, n)| ExitPoint {
-                touchpoint: label(tpc, c),
-                customers: n,
-            })
-            .collect();
-        v.sort_by_key(|e| std::cmp::Reverse(e.customers));
-        v
+    let width = tpc.values.len() as u64 + 1;
+    let point = |c: u64, n: u64| ExitPoint {
+        touchpoint: label(tpc, c as usize),
+        customers: n,
     };
-    let by_stage = stages
-        .iter()
-        .enumerate()
-        .map(|(j, stage)| StageExits {
-            stage: stage.clone(),
-            exits: list(&mut (0..width).map(|c| (c, counts[j * width + c]))),
-        })
-        .collect();
-    let total = |c: usize| {
-        (0..stages.len())
-            .map(|j| counts[j * width + c])
-            .sum::<u64>()
+    // Most customers first; equal counts keep the touchpoints' code order.
+    let ranked = |mut v: Vec<(u64, u64)>| {
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        v.into_iter().map(|(c, n)| point(c, n)).collect::<Vec<_>>()
     };
-    (list(&mut (0..width).map(|c| (c, total(c)))), by_stage)
+    let mut total: std::collections::BTreeMap<u64, u64> = std::collections::BTreeMap::new();
+    let mut by_stage: Vec<StageExits> = Vec::new();
+    let mut current: Option<(u64, Vec<(u64, u64)>)> = None;
+    for (key, n) in used {
+        let (j, c) = (key / width, key % width);
+        *total.entry(c).or_default() += n;
+        match &mut current {
+            Some((cj, v)) if *cj == j => v.push((c, n)),
+            _ => {
+                if let Some((cj, v)) = current.take() {
+                    by_stage.push(stage_exits(stages, cj, ranked(v)));
+                }
+                current = Some((j, vec![(c, n)]));
+            }
+        }
+    }
+    if let Some((cj, v)) = current {
+        by_stage.push(stage_exits(stages, cj, ranked(v)));
+    }
+    (ranked(total.into_iter().collect()), by_stage)
+}
+
+fn stage_exits(stages: &[String], j: u64, exits: Vec<ExitPoint>) -> StageExits {
+    StageExits {
+        stage: stages.get(j as usize).cloned().unwrap_or_default(),
+        exits,
+    }
 }
 
 /// Row order of the grid: funnel steps in funnel order, then unlisted stages, then

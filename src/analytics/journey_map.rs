@@ -7,7 +7,7 @@
 //! only picks each stage's share of them. The one figure no other view has, the channel mix
 //! of a stage, is counted here over the same events as the experience-map row.
 
-use super::experience::{ExitPoint, ExperienceView, PainPoint, PersonaCurve, Quadrant};
+use super::experience::{ExitPoint, ExperienceView, GridCell, PainPoint, PersonaCurve, Quadrant};
 use super::filter::{self, Filter};
 use super::funnel::{self, FunnelView};
 use super::nps::NpsView;
@@ -17,6 +17,7 @@ use super::sparse::Slots;
 use super::{experience, nps};
 use crate::dataset::{Dataset, Scale, MISSING};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// Items listed per stage in the touchpoint, channel, pain-point, exit and moment lanes: a
 /// journey map is read at a glance, and the detailed views list everything.
@@ -165,12 +166,33 @@ pub fn assemble(parts: &Parts) -> JourneyMap {
         .filter(|b| b.unavailable.is_none())
         .map(|b| &b.segments[..])
         .unwrap_or(&[]);
+    // Indexed by stage once: a file may hold thousands of stages.
+    let mut cells_of: HashMap<&str, Vec<&GridCell>> = HashMap::new();
+    for c in &grid.cells {
+        cells_of.entry(c.stage.as_str()).or_default().push(c);
+    }
+    let mut pains_of: HashMap<&str, Vec<PainPoint>> = HashMap::new();
+    for p in &x.pain_points {
+        let v = pains_of.entry(p.stage.as_str()).or_default();
+        if v.len() < LANE_ITEMS {
+            v.push(p.clone());
+        }
+    }
+    let exits_of: HashMap<&str, &[ExitPoint]> = x
+        .exits_by_stage
+        .iter()
+        .map(|e| (e.stage.as_str(), &e.exits[..]))
+        .collect();
+    let nps_of: HashMap<&str, &super::nps::NpsSummary> = nps_segments
+        .iter()
+        .map(|s| (s.value.as_str(), &s.summary))
+        .collect();
     let columns = stages
         .iter()
         .enumerate()
         .map(|(j, &stage)| {
             let step = funnel.steps.get(j);
-            let cells: Vec<_> = grid.cells.iter().filter(|c| c.stage == stage).collect();
+            let cells: Vec<&GridCell> = cells_of.remove(stage).unwrap_or_default();
             let events: u64 = cells.iter().map(|c| c.events).sum();
             let (effort_sum, ces_count) =
                 cells
@@ -179,9 +201,10 @@ pub fn assemble(parts: &Parts) -> JourneyMap {
                         Some(m) => (s + m * c.effort_count as f64, n + c.effort_count),
                         None => (s, n),
                     });
-            let point = x.emotion.overall.iter().find(|p| p.stage == stage);
-            let stage_exits = x.exits_by_stage.iter().find(|e| e.stage == stage);
-            let nps = nps_segments.iter().find(|s| s.value == stage);
+            // The curve has one point per funnel stage, in the same order.
+            let point = x.emotion.overall.get(j).filter(|p| p.stage == stage);
+            let stage_exits = exits_of.get(stage).copied().unwrap_or(&[]);
+            let nps = nps_of.get(stage);
             let channels = parts
                 .channels
                 .as_ref()
@@ -208,21 +231,12 @@ pub fn assemble(parts: &Parts) -> JourneyMap {
                 satisfaction_mean: point.and_then(|p| p.mean),
                 satisfaction: point.and_then(|p| p.percent),
                 satisfaction_count: point.map_or(0, |p| p.count),
-                pain_points: x
-                    .pain_points
-                    .iter()
-                    .filter(|p| p.stage == stage)
-                    .take(LANE_ITEMS)
-                    .cloned()
-                    .collect(),
-                exits: stage_exits
-                    .map(|e| e.exits.iter().take(LANE_ITEMS).cloned().collect())
-                    .unwrap_or_default(),
-                exit_customers: stage_exits
-                    .map_or(0, |e| e.exits.iter().map(|x| x.customers).sum()),
+                pain_points: pains_of.remove(stage).unwrap_or_default(),
+                exits: stage_exits.iter().take(LANE_ITEMS).cloned().collect(),
+                exit_customers: stage_exits.iter().map(|x| x.customers).sum(),
                 moments: moments(x, &cells),
-                nps: nps.and_then(|s| s.summary.nps),
-                nps_responses: nps.map_or(0, |s| s.summary.responses),
+                nps: nps.and_then(|s| s.nps),
+                nps_responses: nps.map_or(0, |s| s.responses),
                 ces: (ces_count > 0).then(|| effort_sum / ces_count as f64),
                 ces_count,
             }
@@ -258,7 +272,7 @@ pub fn assemble(parts: &Parts) -> JourneyMap {
 }
 
 /// The stage's touchpoints that are "Fix first" or "Keep up" in the priority matrix.
-fn moments(x: &ExperienceView, cells: &[&super::experience::GridCell]) -> Vec<Moment> {
+fn moments(x: &ExperienceView, cells: &[&GridCell]) -> Vec<Moment> {
     let mut out: Vec<Moment> = x
         .priority
         .points
