@@ -100,6 +100,14 @@ pub struct ExitPoint {
     pub customers: u64,
 }
 
+/// The exits of the customers whose furthest funnel stage is `stage`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StageExits {
+    pub stage: String,
+    /// Descending by customers.
+    pub exits: Vec<ExitPoint>,
+}
+
 /// One touchpoint-to-touchpoint transition.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Handoff {
@@ -189,6 +197,11 @@ pub struct ExperienceView {
     pub exits_unavailable: Option<String>,
     /// Descending by customers.
     pub exits: Vec<ExitPoint>,
+    /// The same exits split by the furthest funnel stage reached (funnel order, only
+    /// stages somebody left after), so the journey map can say where each stage loses its
+    /// customers; summed over stages they are `exits`.
+    #[serde(default)]
+    pub exits_by_stage: Vec<StageExits>,
     pub handoffs: Handoffs,
     pub priority: PriorityMatrix,
 }
@@ -341,7 +354,14 @@ pub(crate) fn compute(
     let mut emotion_p = (sat.is_some() && persona.is_some())
         .then(|| Slots::new((np as u64 + 1) * k as u64, sel.len(), Mean::default()));
     let exits_on = stage.is_some() && tp.is_some() && k > 0;
-    let mut exits = vec![0u64; if exits_on { nt + 1 } else { 0 }];
+    // Per furthest stage reached × touchpoint slot; sparse like the grid (10,000 stages ×
+    // 10,000 touchpoints would be 10⁸ counters).
+    let exit_slots = if exits_on {
+        k as u64 * (nt as u64 + 1)
+    } else {
+        0
+    };
+    let mut exits = Slots::new(exit_slots, sel.len(), 0u64);
     let mut pairs = Slots::new(
         nt as u64 * nt as u64,
         sel.len(),
@@ -419,7 +439,9 @@ pub(crate) fn compute(
         }
         if exits_on && w.reached >= 1 && w.reached < k {
             if let (Some(&last), Some(tc)) = (w.events.last(), tp_codes) {
-                exits[slot(tc[last as usize], nt)] += 1;
+                let key =
+                    (w.reached - 1) as u64 * (nt as u64 + 1) + slot(tc[last as usize], nt) as u64;
+                *exits.get(key) += 1;
             }
         }
         if priority_on {
@@ -486,19 +508,10 @@ pub(crate) fn compute(
             .collect();
     }
 
-    let mut exit_list: Vec<ExitPoint> = match tp {
-        Some(tpc) => exits
-            .iter()
-            .enumerate()
-            .filter(|(_, &n)| n > 0)
-            .map(|(c, &n)| ExitPoint {
-                touchpoint: label(tpc, c),
-                customers: n,
-            })
-            .collect(),
-        None => Vec::new(),
+    let (exit_list, exits_by_stage) = match tp {
+        Some(tpc) if exits_on => exit_lists(tpc, &ctx.plan.stages, exits.into_sorted(|n| *n > 0)),
+        _ => (Vec::new(), Vec::new()),
     };
-    exit_list.sort_by_key(|e| std::cmp::Reverse(e.customers));
 
     let handoffs = handoff_view(tp, nt, pairs, handoff_customers, settings.top_handoffs);
     let priority = priority_view(
@@ -525,8 +538,56 @@ pub(crate) fn compute(
             ("touchpoint", tp.is_some()),
         ]),
         exits: exit_list,
+        exits_by_stage,
         handoffs,
         priority,
+    }
+}
+
+/// The overall exit list and one per funnel stage with exits, from the used counters by
+/// key `furthest stage × (touchpoints + 1) + touchpoint slot` (`(missing)` in the last
+/// slot), ascending.
+fn exit_lists(
+    tpc: &DimColumn,
+    stages: &[String],
+    used: Vec<(u64, u64)>,
+) -> (Vec<ExitPoint>, Vec<StageExits>) {
+    let width = tpc.values.len() as u64 + 1;
+    let point = |c: u64, n: u64| ExitPoint {
+        touchpoint: label(tpc, c as usize),
+        customers: n,
+    };
+    // Most customers first; equal counts keep the touchpoints' code order.
+    let ranked = |mut v: Vec<(u64, u64)>| {
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        v.into_iter().map(|(c, n)| point(c, n)).collect::<Vec<_>>()
+    };
+    let mut total: std::collections::BTreeMap<u64, u64> = std::collections::BTreeMap::new();
+    let mut by_stage: Vec<StageExits> = Vec::new();
+    let mut current: Option<(u64, Vec<(u64, u64)>)> = None;
+    for (key, n) in used {
+        let (j, c) = (key / width, key % width);
+        *total.entry(c).or_default() += n;
+        match &mut current {
+            Some((cj, v)) if *cj == j => v.push((c, n)),
+            _ => {
+                if let Some((cj, v)) = current.take() {
+                    by_stage.push(stage_exits(stages, cj, ranked(v)));
+                }
+                current = Some((j, vec![(c, n)]));
+            }
+        }
+    }
+    if let Some((cj, v)) = current {
+        by_stage.push(stage_exits(stages, cj, ranked(v)));
+    }
+    (ranked(total.into_iter().collect()), by_stage)
+}
+
+fn stage_exits(stages: &[String], j: u64, exits: Vec<ExitPoint>) -> StageExits {
+    StageExits {
+        stage: stages.get(j as usize).cloned().unwrap_or_default(),
+        exits,
     }
 }
 

@@ -12,6 +12,7 @@
 pub mod experience;
 pub mod flows;
 pub mod funnel;
+pub mod journey_map;
 pub mod kpi;
 pub mod label;
 pub mod layout;
@@ -35,6 +36,7 @@ pub use funnel::{
     draw_trend, funnel_summary, funnel_table, time_to_convert_summary, time_to_convert_table,
     trend_summary, trend_table,
 };
+pub use journey_map::{draw_journey_map, journey_map_summary, journey_map_table};
 pub use kpi::{draw_sparkline, kpi_value, sparkline_summary, sparkline_table};
 pub use map::{ChartMap, Hit, Step};
 pub use nps::{

@@ -42,6 +42,7 @@ fn App() -> impl IntoView {
             <filter_bar::FilterBar />
             <views::PathChip />
             {move || match state.tab.get() {
+                Tab::Map => view! { <views::JourneyMapView /> }.into_any(),
                 Tab::Data => view! { <views::DataView /> }.into_any(),
                 Tab::Funnel => view! { <views::FunnelView /> }.into_any(),
                 Tab::Experience => view! { <views::ExperienceView /> }.into_any(),

@@ -15,6 +15,8 @@ use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
+    /// The journey map: first in the navigation and the landing view.
+    Map,
     Data,
     Funnel,
     Experience,
@@ -24,7 +26,8 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Tab; 6] = [
+    pub const ALL: [Tab; 7] = [
+        Tab::Map,
         Tab::Data,
         Tab::Funnel,
         Tab::Experience,
@@ -34,6 +37,7 @@ impl Tab {
     ];
     pub fn key(self) -> &'static str {
         match self {
+            Tab::Map => "journey-map",
             Tab::Data => "data",
             Tab::Funnel => "funnel",
             Tab::Experience => "experience",
@@ -44,6 +48,7 @@ impl Tab {
     }
     pub fn label_key(self) -> &'static str {
         match self {
+            Tab::Map => "nav.journey_map",
             Tab::Data => "nav.data",
             Tab::Funnel => "nav.funnel",
             Tab::Experience => "nav.experience",
@@ -174,7 +179,8 @@ impl AppState {
             .unwrap_or_default();
         AppState {
             lang: Lang::En,
-            tab: RwSignal::new(Tab::Data),
+            // The journey map is where a visitor lands; it says so while data is loading.
+            tab: RwSignal::new(Tab::Map),
             dark: RwSignal::new(dark),
             current: RwSignal::new(None),
             settings: RwSignal::new(settings),
