@@ -34,7 +34,7 @@ pub use funnel::{
     draw_trend, funnel_summary, funnel_table, time_to_convert_summary, time_to_convert_table,
     trend_summary, trend_table,
 };
-pub use kpi::{draw_sparkline, kpi_value, sparkline_summary, sparkline_table};
+pub use kpi::{draw_sparkline, kpi_label, kpi_value, sparkline_summary, sparkline_table};
 pub use map::{ChartMap, Hit};
 pub use nps::{
     distribution_summary, distribution_table, draw_distribution, draw_nps_stack, draw_nps_trend,
@@ -135,7 +135,7 @@ fn t(lang: crate::i18n::Lang, key: &str) -> String {
 /// returns true when it did, so the caller stops there.
 fn nothing_to_draw<DB: plotters::prelude::DrawingBackend>(
     p: &painter::Painter<DB>,
-    unavailable: Option<&str>,
+    unavailable: Option<&crate::message::Needs>,
     empty: bool,
     lang: crate::i18n::Lang,
 ) -> Result<bool, ChartError> {
@@ -150,7 +150,8 @@ fn nothing_to_draw<DB: plotters::prelude::DrawingBackend>(
     Ok(false)
 }
 
-/// "This chart needs a column for: stage" — also used as the summary of such a chart.
-fn needs(lang: crate::i18n::Lang, what: &str) -> String {
-    crate::i18n::trf(lang, "chart.needs", &[("what", what)])
+/// "This chart needs a column for: Stage" — also used as the summary of such a chart.
+fn needs(lang: crate::i18n::Lang, what: &crate::message::Needs) -> String {
+    let what = crate::present::message::needs(lang, what, None);
+    crate::i18n::trf(lang, "chart.needs", &[("what", &what)])
 }

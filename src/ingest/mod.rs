@@ -14,6 +14,7 @@ pub mod encoding;
 pub mod error;
 pub mod json;
 pub mod mapping;
+pub mod notes;
 pub mod report;
 pub mod rows;
 pub mod sniff;
@@ -22,6 +23,7 @@ pub mod values;
 
 pub use self::csv::{load_csv, CsvLoader, CsvOptions, Progress};
 pub use error::IngestError;
+pub use notes::{LoadNote, ReadOrder, RowProblem};
 pub use json::{load_json, JsonOptions};
 pub use report::{ColumnRole, LoadReport, Loaded, Mapping, RejectedRow, RowError};
 pub use sniff::{sniff, Sniffed};

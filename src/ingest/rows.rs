@@ -5,6 +5,7 @@
 //! (one error each), so the user fixes a row in one go.
 
 use super::error::IngestError;
+use super::notes::{LoadNote, ReadOrder, RowProblem};
 use super::report::{LoadReport, Loaded, Mapping, RejectedRow, RowError};
 use super::values::{
     is_missing, parse_date, parse_number, trim, DateLayout, DateOrder, OrderEvidence, ParsedDate,
@@ -92,8 +93,6 @@ pub struct Assembler {
     sat_range: Option<(f64, f64)>,
     sat_outside: usize,
     row_name: String,
-    /// Score messages, built once rather than per row.
-    messages: [String; 3],
     /// Allocations of the per-row extra-column lists, kept empty between rows so a million
     /// rows do not cost two million small allocations (see [`recycle`]).
     extras_text: Vec<Option<Cow<'static, str>>>,
@@ -128,18 +127,6 @@ pub fn check_roles(
     Ok(())
 }
 
-fn fmt_num(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
-    }
-}
-
-fn scale_text(s: Scale) -> String {
-    format!("{} to {}", fmt_num(s.min), fmt_num(s.max))
-}
-
 /// Dates a journey can plausibly have. Anything outside is a unit or typing mistake
 /// (epoch nanoseconds, year 20240), and letting it through would make every per-day and
 /// per-period structure span millennia.
@@ -153,21 +140,22 @@ fn plausible(secs: f64) -> bool {
     (MIN_SECS..MAX_SECS).contains(&secs)
 }
 
-fn out_of_range(b: &[u8]) -> String {
-    format!(
-        "Date {} is outside the years {MIN_YEAR}\u{2013}{MAX_YEAR} (epoch numbers must be seconds or milliseconds)",
-        shown(b)
-    )
+fn out_of_range(b: &[u8]) -> RowProblem {
+    RowProblem::DateOutOfRange {
+        value: shown(b),
+        min_year: MIN_YEAR,
+        max_year: MAX_YEAR,
+    }
 }
 
-/// Quotes a bad text value for a message, cut to a readable length.
+/// A bad text value for a message, cut to a readable length.
 fn shown(b: &[u8]) -> String {
     let s = String::from_utf8_lossy(b);
     let cut: String = s.chars().take(40).collect();
     if cut.len() < s.len() {
-        format!("\"{cut}…\"")
+        format!("{cut}…")
     } else {
-        format!("\"{cut}\"")
+        cut
     }
 }
 
@@ -220,20 +208,6 @@ impl Assembler {
             sat_range: None,
             sat_outside: 0,
             row_name: String::new(),
-            messages: [
-                format!(
-                    "Satisfaction must be a number from {}",
-                    scale_text(rules.scales.satisfaction)
-                ),
-                format!(
-                    "NPS must be a whole number from {}",
-                    scale_text(rules.scales.nps)
-                ),
-                format!(
-                    "Effort (CES) must be a whole number from {}",
-                    scale_text(rules.scales.effort)
-                ),
-            ],
             rules,
             extras_text: Vec::new(),
             extras_ref: Vec::new(),
@@ -258,9 +232,9 @@ impl Assembler {
         raw: impl FnOnce() -> Vec<String>,
     ) {
         self.records += 1;
-        let mut problems: Vec<(usize, String)> = Vec::new();
+        let mut problems: Vec<(usize, RowProblem)> = Vec::new();
         let text =
-            |slot: Option<usize>, problems: &mut Vec<(usize, String)>| -> Option<Cow<'a, str>> {
+            |slot: Option<usize>, problems: &mut Vec<(usize, RowProblem)>| -> Option<Cow<'a, str>> {
                 let i = slot?;
                 match get(i) {
                     Cell::Missing => None,
@@ -281,7 +255,7 @@ impl Assembler {
                         }
                     }
                     Cell::Nested => {
-                        problems.push((i, "must be text or a number, not a list or object".into()));
+                        problems.push((i, RowProblem::NestedText));
                         None
                     }
                 }
@@ -295,7 +269,7 @@ impl Assembler {
             if c.is_none() {
                 if let Some(i) = self.slots.customer {
                     if !problems.iter().any(|p| p.0 == i) {
-                        problems.push((i, "Customer ID is missing".into()));
+                        problems.push((i, RowProblem::CustomerMissing));
                     }
                 }
             }
@@ -317,7 +291,7 @@ impl Assembler {
                     }
                 }
                 Cell::Nested => {
-                    problems.push((i, "Date must be text, not a list or object".into()))
+                    problems.push((i, RowProblem::NestedDate))
                 }
                 Cell::Text(b) => {
                     let b = trim(b);
@@ -341,10 +315,7 @@ impl Assembler {
                             }
                             ParsedDate::Invalid => problems.push((
                                 i,
-                                format!(
-                                    "Date not recognised: {} (write it like 2024-03-15, 15/03/2024 or 15.03.2024 14:30)",
-                                    shown(b)
-                                ),
+                                RowProblem::DateUnrecognised { value: shown(b) },
                             )),
                         }
                     }
@@ -358,13 +329,13 @@ impl Assembler {
         let scales = self.rules.scales;
         let dc = self.rules.decimal_comma;
         let number =
-            |slot: Option<usize>, problems: &mut Vec<(usize, String)>, msg: &str| -> Option<f64> {
+            |slot: Option<usize>, problems: &mut Vec<(usize, RowProblem)>, field: Role| -> Option<f64> {
                 let i = slot?;
                 match get(i).bytes() {
                     // `bytes()` has turned `Str` into `Text`.
                     Cell::Missing | Cell::Str(_) => None,
                     Cell::Nested => {
-                        problems.push((i, format!("{msg}, not a list or object")));
+                        problems.push((i, RowProblem::NestedNumber { field }));
                         None
                     }
                     Cell::Num(v, _) => Some(v),
@@ -375,15 +346,20 @@ impl Assembler {
                         }
                         let v = parse_number(b, dc);
                         if v.is_none() {
-                            problems.push((i, format!("{msg}, got {}", shown(b))));
+                            problems.push((
+                                i,
+                                RowProblem::NotANumber {
+                                    field,
+                                    value: shown(b),
+                                },
+                            ));
                         }
                         v
                     }
                 }
             };
 
-        let sat_msg = &self.messages[0];
-        let satisfaction = number(self.slots.satisfaction, &mut problems, sat_msg);
+        let satisfaction = number(self.slots.satisfaction, &mut problems, Role::Satisfaction);
         let satisfaction = satisfaction.and_then(|v| {
             self.sat_range = Some(match self.sat_range {
                 None => (v, v),
@@ -394,39 +370,54 @@ impl Assembler {
             } else {
                 self.sat_outside += 1;
                 let i = self.slots.satisfaction.unwrap_or(0);
-                problems.push((i, format!("{sat_msg}, got {}", fmt_num(v))));
+                problems.push((
+                    i,
+                    RowProblem::OutOfScale {
+                        field: Role::Satisfaction,
+                        value: v,
+                        scale: scales.satisfaction,
+                    },
+                ));
                 None
             }
         });
 
         let whole = |v: f64, s: Scale| v.fract() == 0.0 && s.contains(v);
-        let nps_msg = &self.messages[1];
-        let nps = number(self.slots.nps, &mut problems, nps_msg).and_then(|v| {
+        let nps = number(self.slots.nps, &mut problems, Role::Nps).and_then(|v| {
             if whole(v, scales.nps) {
                 Some(v)
             } else {
                 let i = self.slots.nps.unwrap_or(0);
-                problems.push((i, format!("{nps_msg}, got {}", fmt_num(v))));
+                problems.push((
+                    i,
+                    RowProblem::OutOfScale {
+                        field: Role::Nps,
+                        value: v,
+                        scale: scales.nps,
+                    },
+                ));
                 None
             }
         });
 
-        let effort_msg = &self.messages[2];
-        let effort = number(self.slots.effort, &mut problems, effort_msg).and_then(|v| {
+        let effort = number(self.slots.effort, &mut problems, Role::Effort).and_then(|v| {
             if whole(v, scales.effort) {
                 Some(v)
             } else {
                 let i = self.slots.effort.unwrap_or(0);
-                problems.push((i, format!("{effort_msg}, got {}", fmt_num(v))));
+                problems.push((
+                    i,
+                    RowProblem::OutOfScale {
+                        field: Role::Effort,
+                        value: v,
+                        scale: scales.effort,
+                    },
+                ));
                 None
             }
         });
 
-        let revenue = number(
-            self.slots.revenue,
-            &mut problems,
-            "Revenue must be a number",
-        );
+        let revenue = number(self.slots.revenue, &mut problems, Role::Revenue);
 
         let journey = text(self.slots.journey, &mut problems);
         let stage = text(self.slots.stage, &mut problems);
@@ -486,15 +477,14 @@ impl Assembler {
     }
 
     /// Rejects a record that could not even be split into cells (a broken NDJSON line).
-    pub fn reject_unreadable(&mut self, line: u64, reason: String, raw: Vec<String>) {
+    pub fn reject_unreadable(&mut self, line: u64, problem: RowProblem, raw: Vec<String>) {
         self.records += 1;
         self.rows_rejected += 1;
-        let column = "(whole row)".to_string();
         if self.errors.len() < self.rules.max_errors {
             self.errors.push(RowError {
                 line,
-                column: column.clone(),
-                reason: reason.clone(),
+                column: None,
+                problem: problem.clone(),
             });
         } else {
             self.errors_truncated += 1;
@@ -503,7 +493,7 @@ impl Assembler {
             self.rejected.push(RejectedRow {
                 line,
                 fields: raw,
-                problems: vec![(column, reason)],
+                problems: vec![(None, problem)],
             });
         }
     }
@@ -511,20 +501,20 @@ impl Assembler {
     fn reject(
         &mut self,
         line: u64,
-        problems: Vec<(usize, String)>,
+        problems: Vec<(usize, RowProblem)>,
         raw: impl FnOnce() -> Vec<String>,
     ) {
         self.rows_rejected += 1;
-        let named: Vec<(String, String)> = problems
+        let named: Vec<(Option<String>, RowProblem)> = problems
             .into_iter()
-            .map(|(i, r)| (self.headers.get(i).cloned().unwrap_or_default(), r))
+            .map(|(i, r)| (self.headers.get(i).cloned(), r))
             .collect();
-        for (column, reason) in &named {
+        for (column, problem) in &named {
             if self.errors.len() < self.rules.max_errors {
                 self.errors.push(RowError {
                     line,
                     column: column.clone(),
-                    reason: reason.clone(),
+                    problem: problem.clone(),
                 });
             } else {
                 self.errors_truncated += 1;
@@ -568,18 +558,23 @@ impl Assembler {
                 DateOrder::MonthFirst => "month/day/year",
             };
             formats.push(text.to_string());
-            let why = if self.order.day_first + self.order.month_first == 0 {
-                " (no day above 12 was found, so the European order was assumed)"
-            } else {
-                ""
+            let read = match order {
+                DateOrder::MonthFirst => ReadOrder::MonthFirst,
+                DateOrder::DayFirst if self.order.day_first + self.order.month_first == 0 => {
+                    ReadOrder::DayFirstAssumed
+                }
+                DateOrder::DayFirst => ReadOrder::DayFirst,
             };
-            report
-                .notes
-                .push(format!("Dates in '{col}' read as {text}{why}."));
+            report.notes.push(LoadNote::DatesRead {
+                column: col.clone(),
+                order: read,
+            });
             if unreadable > 0 {
-                report.notes.push(format!(
-                    "{unreadable} dates in '{col}' do not exist when read as {text} and were left empty."
-                ));
+                report.notes.push(LoadNote::DatesUnreadable {
+                    column: col.clone(),
+                    count: unreadable as u64,
+                    order: read,
+                });
             }
         }
         if let (Some(col), false) = (&ts_col, formats.is_empty()) {
@@ -596,30 +591,21 @@ impl Assembler {
                     .filter(|s| *s != declared && s.contains(lo) && s.contains(hi))
                     .min_by(|a, b| (a.max - a.min).total_cmp(&(b.max - b.min)));
                 report.suggested_satisfaction_scale = fit;
-                let hint = match fit {
-                    Some(s) => format!(
-                        " The values look like a {} scale: declare it and load again to keep them.",
-                        scale_text(s).replace(" to ", "–")
-                    ),
-                    None => String::new(),
-                };
-                report.notes.push(format!(
-                    "{} satisfaction values fall outside the declared {} scale and their rows were rejected.{hint}",
-                    self.sat_outside,
-                    scale_text(declared).replace(" to ", "–")
-                ));
+                report.notes.push(LoadNote::SatisfactionOutside {
+                    count: self.sat_outside as u64,
+                    declared,
+                    suggested: fit,
+                });
             }
         }
         if self.errors_truncated > 0 {
-            report.notes.push(format!(
-                "Only the first {} problems are listed; {} more were counted.",
-                self.rules.max_errors, self.errors_truncated
-            ));
+            report.notes.push(LoadNote::ErrorsTruncated {
+                listed: self.rules.max_errors as u64,
+                more: self.errors_truncated as u64,
+            });
         }
         if self.rules.row_number_as_customer {
-            report
-                .notes
-                .push("Each row was loaded as its own customer, named by its line number.".into());
+            report.notes.push(LoadNote::RowNumberAsCustomer);
         }
         report.rows_loaded = ds.len();
         report.rows_rejected = self.rows_rejected;
