@@ -46,9 +46,9 @@ msg-load-blank_lines = { $count ->
 }
 msg-load-ndjson_lines = Els números de fila són els números de línia del feed NDJSON.
 msg-load-feed_positions = Els números de fila són les posicions dels esdeveniments al feed (1 = el primer).
-msg-load-dates_day_first = Les dates de '{ $column }' s'han llegit com a dia/mes/any.
-msg-load-dates_day_first_assumed = Les dates de '{ $column }' s'han llegit com a dia/mes/any (cap dia passava de 12, així que s'ha suposat l'ordre europeu).
-msg-load-dates_month_first = Les dates de '{ $column }' s'han llegit com a mes/dia/any.
+msg-load-dates_read_day_first = Les dates de '{ $column }' s'han llegit com a dia/mes/any.
+msg-load-dates_read_day_first_assumed = Les dates de '{ $column }' s'han llegit com a dia/mes/any (cap dia passava de 12, així que s'ha suposat l'ordre europeu).
+msg-load-dates_read_month_first = Les dates de '{ $column }' s'han llegit com a mes/dia/any.
 msg-load-dates_unreadable_day_first = { $count ->
     [one] { $count } data de '{ $column }' no existeix llegida com a dia/mes/any i s'ha deixat buida.
    *[other] { $count } dates de '{ $column }' no existeixen llegides com a dia/mes/any i s'han deixat buides.

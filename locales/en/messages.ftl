@@ -48,9 +48,9 @@ msg-load-blank_lines = { $count ->
 }
 msg-load-ndjson_lines = Row numbers are line numbers of the NDJSON feed.
 msg-load-feed_positions = Row numbers are event positions in the feed (1 = first event).
-msg-load-dates_day_first = Dates in '{ $column }' read as day/month/year.
-msg-load-dates_day_first_assumed = Dates in '{ $column }' read as day/month/year (no day above 12 was found, so the European order was assumed).
-msg-load-dates_month_first = Dates in '{ $column }' read as month/day/year.
+msg-load-dates_read_day_first = Dates in '{ $column }' read as day/month/year.
+msg-load-dates_read_day_first_assumed = Dates in '{ $column }' read as day/month/year (no day above 12 was found, so the European order was assumed).
+msg-load-dates_read_month_first = Dates in '{ $column }' read as month/day/year.
 msg-load-dates_unreadable_day_first = { $count ->
     [one] { $count } date in '{ $column }' does not exist when read as day/month/year and was left empty.
    *[other] { $count } dates in '{ $column }' do not exist when read as day/month/year and were left empty.

@@ -46,9 +46,9 @@ msg-load-blank_lines = { $count ->
 }
 msg-load-ndjson_lines = Los números de fila son los números de línea del feed NDJSON.
 msg-load-feed_positions = Los números de fila son las posiciones de los eventos en el feed (1 = el primero).
-msg-load-dates_day_first = Las fechas de '{ $column }' se han leído como día/mes/año.
-msg-load-dates_day_first_assumed = Las fechas de '{ $column }' se han leído como día/mes/año (ningún día pasaba de 12, así que se ha supuesto el orden europeo).
-msg-load-dates_month_first = Las fechas de '{ $column }' se han leído como mes/día/año.
+msg-load-dates_read_day_first = Las fechas de '{ $column }' se han leído como día/mes/año.
+msg-load-dates_read_day_first_assumed = Las fechas de '{ $column }' se han leído como día/mes/año (ningún día pasaba de 12, así que se ha supuesto el orden europeo).
+msg-load-dates_read_month_first = Las fechas de '{ $column }' se han leído como mes/día/año.
 msg-load-dates_unreadable_day_first = { $count ->
     [one] { $count } fecha de '{ $column }' no existe leída como día/mes/año y se ha dejado vacía.
    *[other] { $count } fechas de '{ $column }' no existen leídas como día/mes/año y se han dejado vacías.

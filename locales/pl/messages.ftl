@@ -62,9 +62,9 @@ msg-load-blank_lines = { $count ->
 }
 msg-load-ndjson_lines = Numery wierszy to numery linii w pliku NDJSON.
 msg-load-feed_positions = Numery wierszy to pozycje zdarzeń w pliku (1 = pierwsze zdarzenie).
-msg-load-dates_day_first = Daty w kolumnie '{ $column }' odczytano jako dzień/miesiąc/rok.
-msg-load-dates_day_first_assumed = Daty w kolumnie '{ $column }' odczytano jako dzień/miesiąc/rok (żaden dzień nie przekraczał 12, więc przyjęto kolejność europejską).
-msg-load-dates_month_first = Daty w kolumnie '{ $column }' odczytano jako miesiąc/dzień/rok.
+msg-load-dates_read_day_first = Daty w kolumnie '{ $column }' odczytano jako dzień/miesiąc/rok.
+msg-load-dates_read_day_first_assumed = Daty w kolumnie '{ $column }' odczytano jako dzień/miesiąc/rok (żaden dzień nie przekraczał 12, więc przyjęto kolejność europejską).
+msg-load-dates_read_month_first = Daty w kolumnie '{ $column }' odczytano jako miesiąc/dzień/rok.
 msg-load-dates_unreadable_day_first = { $count ->
     [one] { $count } data w kolumnie '{ $column }' nie istnieje przy odczycie dzień/miesiąc/rok i została pusta.
     [few] { $count } daty w kolumnie '{ $column }' nie istnieją przy odczycie dzień/miesiąc/rok i zostały puste.

@@ -228,9 +228,9 @@ impl Message for LoadNote {
             LoadNote::NdjsonLines => "load.ndjson_lines",
             LoadNote::FeedPositions => "load.feed_positions",
             LoadNote::DatesRead { order, .. } => match order {
-                ReadOrder::DayFirst => "load.dates_day_first",
-                ReadOrder::DayFirstAssumed => "load.dates_day_first_assumed",
-                ReadOrder::MonthFirst => "load.dates_month_first",
+                ReadOrder::DayFirst => "load.dates_read_day_first",
+                ReadOrder::DayFirstAssumed => "load.dates_read_day_first_assumed",
+                ReadOrder::MonthFirst => "load.dates_read_month_first",
             },
             LoadNote::DatesUnreadable { order, .. } => match order {
                 ReadOrder::DayFirst | ReadOrder::DayFirstAssumed => {
