@@ -206,6 +206,7 @@ pub fn draw_breakdown<DB: DrawingBackend>(
         .iter()
         .enumerate()
         .map(|(i, g)| {
+            let name = breakdown_name(lang, b);
             let started = g.customers.first().copied().unwrap_or(0);
             let value_text = format!(
                 "{} · n = {}",
@@ -218,7 +219,7 @@ pub fn draw_breakdown<DB: DrawingBackend>(
                 theme.series(i),
                 value_text,
             );
-            bar.title = format!("{}: {}", b.dimension, g.value);
+            bar.title = format!("{name}: {}", g.value);
             bar.lines.push(format!(
                 "{}: {}",
                 t(lang, "chart.conversion_rate"),
