@@ -1,7 +1,7 @@
 //! Filter semantics, empty selections and the 1 M-event speed check.
 
 use journey_lens::analytics::{compute, report_json, Filter, Prepared, Report, Settings};
-use journey_lens::dataset::{Role, DimKey, Columns, Dataset, DatasetBuilder, Event, Meta, Scales};
+use journey_lens::dataset::{Columns, Dataset, DatasetBuilder, DimKey, Event, Meta, Role, Scales};
 
 const JAN1: i64 = 1_704_067_200;
 const DAY: i64 = 86_400;
@@ -60,7 +60,9 @@ fn or_within_and_across_dimensions() {
     assert_eq!(sel(&Filter::all()), (5, 4, 0));
     // A or B: rows 1, 2, 4.
     assert_eq!(
-        sel(&Filter::all().with(Role::Persona, "A").with(Role::Persona, "B")),
+        sel(&Filter::all()
+            .with(Role::Persona, "A")
+            .with(Role::Persona, "B")),
         (3, 2, 0)
     );
     // … and web: row 1 only (row 4 has no channel, so it is left out).
@@ -70,14 +72,20 @@ fn or_within_and_across_dimensions() {
         .with(Role::Channel, "web");
     assert_eq!(sel(&f), (1, 1, 0));
     // "(missing)" selects empty cells.
-    assert_eq!(sel(&Filter::all().with(Role::Persona, "(missing)")), (1, 1, 0));
+    assert_eq!(
+        sel(&Filter::all().with(Role::Persona, "(missing)")),
+        (1, 1, 0)
+    );
     // A value the data does not have matches nothing; an empty set filters nothing.
     assert_eq!(sel(&Filter::all().with(Role::Persona, "Z")), (0, 0, 0));
     let mut f = Filter::all();
     f.dims.insert(Role::Persona.into(), Default::default());
     assert_eq!(sel(&f), (5, 4, 0));
     // A dimension the data lacks: nothing, with a note saying why.
-    assert_eq!(sel(&Filter::all().with(DimKey::Extra(0), "north")), (0, 0, 1));
+    assert_eq!(
+        sel(&Filter::all().with(DimKey::Extra(0), "north")),
+        (0, 0, 1)
+    );
 }
 
 #[test]

@@ -2,7 +2,7 @@
 
 use journey_lens::analytics::funnel::{ResolvedMode, StageOrderSource};
 use journey_lens::analytics::{compute, dropped_after, Filter, FunnelMode, Prepared, Settings};
-use journey_lens::dataset::{Role, DimKey, Columns, Dataset, DatasetBuilder, Event, Meta, Scales};
+use journey_lens::dataset::{Columns, Dataset, DatasetBuilder, DimKey, Event, Meta, Role, Scales};
 
 const DAY: i64 = 86_400;
 /// 2024-01-01T00:00:00.
@@ -392,13 +392,19 @@ fn no_stage_column_makes_funnel_unavailable() {
         }],
     );
     let r = run(&ds, &Settings::default());
-    assert_eq!(r.funnel.unavailable.as_ref().map(|n| n.keys()).as_deref(), Some("stage"));
+    assert_eq!(
+        r.funnel.unavailable.as_ref().map(|n| n.keys()).as_deref(),
+        Some("stage")
+    );
     assert!(r.funnel.steps.is_empty());
     assert_eq!(
         r.kpis
             .get("conversion_rate")
             .unwrap()
-            .unavailable.as_ref().map(|n| n.keys()).as_deref(),
+            .unavailable
+            .as_ref()
+            .map(|n| n.keys())
+            .as_deref(),
         Some("stage")
     );
     assert_eq!(r.kpis.value("conversion_rate"), None);

@@ -9,7 +9,9 @@
 use journey_lens::analytics::{
     compute, report_json, Filter, FunnelMode, PeriodKind, Prepared, Settings,
 };
-use journey_lens::dataset::{Role, DimKey, Columns, Dataset, DatasetBuilder, Event, Meta, Scales, NO_TIME};
+use journey_lens::dataset::{
+    Columns, Dataset, DatasetBuilder, DimKey, Event, Meta, Role, Scales, NO_TIME,
+};
 use journey_lens::generate::rng::Rng;
 use proptest::prelude::*;
 

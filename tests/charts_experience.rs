@@ -171,7 +171,10 @@ fn heatmap_with_40_touchpoints_and_degenerate_grids() {
     );
 
     let missing = Grid {
-        unavailable: Some(Needs(vec![Need::Column(Role::Stage), Need::Column(Role::Touchpoint)])),
+        unavailable: Some(Needs(vec![
+            Need::Column(Role::Stage),
+            Need::Column(Role::Touchpoint),
+        ])),
         ..empty.clone()
     };
     let (svg, _) = render(600, 200, |a| {

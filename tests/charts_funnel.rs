@@ -6,9 +6,9 @@ use journey_lens::analytics::funnel::{
 };
 use journey_lens::analytics::FunnelView;
 use journey_lens::charts::{self, Theme};
+use journey_lens::dataset::Role;
 use journey_lens::i18n::Lang;
 use journey_lens::message::Needs;
-use journey_lens::dataset::Role;
 use plotters::prelude::*;
 
 const L: Lang = Lang::En;

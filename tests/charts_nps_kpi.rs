@@ -5,9 +5,9 @@ use journey_lens::analytics::kpis::{Kpi, KpiUnit, SparkPoint};
 use journey_lens::analytics::nps::{NpsPoint, NpsSummary};
 use journey_lens::analytics::NpsView;
 use journey_lens::charts::{self, Theme};
+use journey_lens::dataset::Role;
 use journey_lens::i18n::Lang;
 use journey_lens::message::Needs;
-use journey_lens::dataset::Role;
 
 const L: Lang = Lang::En;
 

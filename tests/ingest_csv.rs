@@ -199,7 +199,12 @@ fn utf8_every_role_quotes_zones_and_missing_tokens() {
     assert_eq!(Dataset::score(&d.nps, 3), None);
     assert_eq!(Dataset::score(&d.revenue, 3), None);
     assert_eq!(d.comment.as_ref().unwrap().get(3), None);
-    assert_eq!(d.dimension(d.find_dimension("region").unwrap()).unwrap().get(3), None);
+    assert_eq!(
+        d.dimension(d.find_dimension("region").unwrap())
+            .unwrap()
+            .get(3),
+        None
+    );
     assert_eq!(Dataset::score(&d.effort, 2), Some(4.0));
     assert_eq!(d.journey.as_ref().unwrap().get(0), Some("Onboarding"));
 }
@@ -242,11 +247,7 @@ fn multi_line_records_report_their_first_line() {
         rendered(&l.report.errors),
         vec![
             e(4, "nps", "NPS must be a whole number from 0–10, got 12"),
-            e(
-                8,
-                "nps",
-                "NPS must be a number, got \"eleven\""
-            ),
+            e(8, "nps", "NPS must be a number, got \"eleven\""),
         ]
     );
     assert_eq!(
@@ -397,11 +398,11 @@ fn error_list_is_bounded_and_counts_the_rest() {
     assert_eq!(l.report.errors.len(), 10);
     assert_eq!(l.report.errors_truncated, 20);
     assert_eq!(l.rejected.len(), 10);
-    assert!(l
-        .report
-        .notes
-        .iter()
-        .any(|n| *n == LoadNote::ErrorsTruncated { listed: 10, more: 20 }));
+    assert!(l.report.notes.iter().any(|n| *n
+        == LoadNote::ErrorsTruncated {
+            listed: 10,
+            more: 20
+        }));
 }
 
 #[test]

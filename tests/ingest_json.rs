@@ -64,7 +64,11 @@ fn array_of_events() {
                 "satisfaction",
                 "Satisfaction must be a number from 1–5, got 7"
             ),
-            e(3, "tags", "The value must be text or a number, not a list or object"),
+            e(
+                3,
+                "tags",
+                "The value must be text or a number, not a list or object"
+            ),
             e(4, "customer_id", "Customer ID is missing"),
         ]
     );
@@ -94,7 +98,11 @@ fn meta_and_events_with_declared_scale() {
         rendered(&l.report.errors),
         vec![
             e(2, "nps", "NPS must be a whole number from 0–10, got 11"),
-            e(3, "tags", "The value must be text or a number, not a list or object"),
+            e(
+                3,
+                "tags",
+                "The value must be text or a number, not a list or object"
+            ),
             e(4, "customer_id", "Customer ID is missing"),
         ]
     );
@@ -106,7 +114,13 @@ fn meta_and_events_with_declared_scale() {
     let l = load_json(&fixture("events_feed.json"), &opts).unwrap();
     assert_eq!(l.report.rows_loaded, 2);
     assert_eq!(Dataset::score(&l.dataset.satisfaction, 1), Some(7.0));
-    assert_eq!(l.dataset.dimension(l.dataset.find_dimension("vip").unwrap()).unwrap().get(1), Some("true"));
+    assert_eq!(
+        l.dataset
+            .dimension(l.dataset.find_dimension("vip").unwrap())
+            .unwrap()
+            .get(1),
+        Some("true")
+    );
 }
 
 #[test]
@@ -124,7 +138,9 @@ fn ndjson_with_a_broken_line() {
         errs[1].problem,
         RowProblem::InvalidJsonLine { .. }
     ));
-    assert!(rendered(errs)[1].2.starts_with("This line is not valid JSON"));
+    assert!(rendered(errs)[1]
+        .2
+        .starts_with("This line is not valid JSON"));
     assert_eq!(errs[2].line, 4);
     // Epoch seconds are accepted as timestamps.
     let l = load_json(

@@ -208,9 +208,7 @@ fn examples() -> Vec<Example> {
         ex(Exclusion::NoVariation),
         err(IngestError::Empty),
         err(IngestError::HeaderOnly),
-        err(IngestError::OnlyOneColumn {
-            header: s("a|b|c"),
-        }),
+        err(IngestError::OnlyOneColumn { header: s("a|b|c") }),
         err(IngestError::TooManyColumns { limit: 2000 }),
         err(IngestError::NoCustomerColumn {
             columns: vec![s("stage"), s("nps")],
@@ -463,7 +461,11 @@ fn needs_name_roles_in_the_language() {
         "una etapa posterior a la etapa de conversión"
     );
     assert_eq!(
-        needs(Lang::Pl, &Needs(vec![Need::Dimension(DimKey::Extra(1))]), None),
+        needs(
+            Lang::Pl,
+            &Needs(vec![Need::Dimension(DimKey::Extra(1))]),
+            None
+        ),
         "kolumna 2"
     );
 }

@@ -459,7 +459,10 @@ pub(crate) fn compute(
         }
     });
 
-    let grid_missing = missing_roles(&[(Role::Stage, stage.is_some()), (Role::Touchpoint, tp.is_some())]);
+    let grid_missing = missing_roles(&[
+        (Role::Stage, stage.is_some()),
+        (Role::Touchpoint, tp.is_some()),
+    ]);
     let (grid, pain_points) = match (stage, tp, &grid_in) {
         (Some(st), Some(tpc), Some(inputs)) => {
             let used = cells.into_sorted(|a| a.events > 0);
@@ -481,7 +484,10 @@ pub(crate) fn compute(
         count: m.n,
     };
     let mut emotion = EmotionCurve {
-        unavailable: missing_roles(&[(Role::Stage, stage.is_some()), (Role::Satisfaction, sat.is_some())]),
+        unavailable: missing_roles(&[
+            (Role::Stage, stage.is_some()),
+            (Role::Satisfaction, sat.is_some()),
+        ]),
         overall: emotion
             .iter()
             .enumerate()

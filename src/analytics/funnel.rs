@@ -727,9 +727,7 @@ fn breakdown_view(
     let mut view = FunnelBreakdown {
         dimension: key,
         header: header.map(str::to_string),
-        unavailable: col
-            .is_none()
-            .then(|| Needs(vec![Need::Dimension(key)])),
+        unavailable: col.is_none().then(|| Needs(vec![Need::Dimension(key)])),
         groups: Vec::new(),
         groups_total: 0,
         groups_folded: 0,

@@ -152,9 +152,7 @@ const DEFS: [Def; 17] = [
     def("customers", KpiUnit::Count, false),
     def("interactions", KpiUnit::Count, false),
     def("touchpoints", KpiUnit::Count, false),
-    def("conversion_rate", KpiUnit::Percent,
-        false,
-    ),
+    def("conversion_rate", KpiUnit::Percent, false),
     def("retention_rate", KpiUnit::Percent, false),
     def("churn_rate", KpiUnit::Percent, true),
     def("repeat_rate", KpiUnit::Percent, false),
@@ -163,18 +161,10 @@ const DEFS: [Def; 17] = [
     def("ces_easy_pct", KpiUnit::Percent, false),
     def("nps", KpiUnit::Score, false),
     def("revenue_total", KpiUnit::Money, false),
-    def("revenue_per_customer", KpiUnit::Money,
-        false,
-    ),
-    def("revenue_per_converted", KpiUnit::Money,
-        false,
-    ),
-    def("median_days_to_convert", KpiUnit::Days,
-        true,
-    ),
-    def("interactions_per_customer", KpiUnit::Score,
-        false,
-    ),
+    def("revenue_per_customer", KpiUnit::Money, false),
+    def("revenue_per_converted", KpiUnit::Money, false),
+    def("median_days_to_convert", KpiUnit::Days, true),
+    def("interactions_per_customer", KpiUnit::Score, false),
     def("jes", KpiUnit::Score, false),
 ];
 
@@ -209,16 +199,14 @@ fn unavailable(ds: &Dataset, ctx: &FunnelCtx, slot: usize) -> Option<Needs> {
     match DEFS[slot].key {
         "touchpoints" => need(ds.touchpoint.is_some(), Role::Touchpoint),
         "conversion_rate" | "repeat_rate" => need(ds.stage.is_some(), Role::Stage),
-        "retention_rate" | "churn_rate" => need(ds.stage.is_some(), Role::Stage).or_else(|| {
-            (!has_next).then(|| Needs(vec![Need::StageAfterConversion]))
-        }),
+        "retention_rate" | "churn_rate" => need(ds.stage.is_some(), Role::Stage)
+            .or_else(|| (!has_next).then(|| Needs(vec![Need::StageAfterConversion]))),
         "csat" => need(ds.satisfaction.is_some(), Role::Satisfaction),
         "ces" | "ces_easy_pct" => need(ds.effort.is_some(), Role::Effort),
         "nps" => need(ds.nps.is_some(), Role::Nps),
         "revenue_total" | "revenue_per_customer" => need(ds.revenue.is_some(), Role::Revenue),
-        "revenue_per_converted" => {
-            need(ds.revenue.is_some(), Role::Revenue).or_else(|| need(ds.stage.is_some(), Role::Stage))
-        }
+        "revenue_per_converted" => need(ds.revenue.is_some(), Role::Revenue)
+            .or_else(|| need(ds.stage.is_some(), Role::Stage)),
         "median_days_to_convert" => need(ds.stage.is_some(), Role::Stage)
             .or_else(|| need(ctx.mode == ResolvedMode::Ordered, Role::Timestamp)),
         _ => None,

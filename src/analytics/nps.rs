@@ -98,12 +98,12 @@ pub struct NpsView {
 }
 
 use super::filter::MISSING_LABEL;
-use crate::dataset::{DimKey, Role};
-use crate::message::{Need, Needs};
 use super::period::PeriodIndex;
 use super::settings::Settings;
 use super::stats::{pct, two_sided_p, Z95};
 use crate::dataset::{Dataset, TextColumn, MISSING};
+use crate::dataset::{DimKey, Role};
+use crate::message::{Need, Needs};
 
 /// Segments below this many responses are flagged as a low sample.
 pub const LOW_SAMPLE: u64 = 30;

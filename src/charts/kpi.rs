@@ -95,11 +95,7 @@ pub fn sparkline_table(kpi: &Kpi, lang: Lang) -> Table {
     let label = kpi_label(lang, kpi);
     Table {
         caption: label.clone(),
-        headers: vec![
-            t(lang, "chart.period"),
-            label,
-            t(lang, "chart.complete"),
-        ],
+        headers: vec![t(lang, "chart.period"), label, t(lang, "chart.complete")],
         rows: kpi
             .sparkline
             .iter()

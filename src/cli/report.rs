@@ -3,8 +3,8 @@
 use crate::analytics::{compute, Filter, FunnelMode, Prepared, Settings};
 use crate::dataset::{Dataset, DimKey, Meta};
 use crate::i18n::Lang;
-use crate::present::message::{dimension, render, report_json};
 use crate::ingest::{load_csv, load_json, looks_like_json, CsvOptions, JsonOptions};
+use crate::present::message::{dimension, render, report_json};
 
 const HELP: &str = "usage: journey-lens report FILE [--meta META.json] [--filter DIM=VALUE]... \
 [--mode ordered|any] [--window-days N] [--from DATE --to DATE] [--breakdown DIM] [--period week|month]";
@@ -40,7 +40,8 @@ fn parse(args: &[String]) -> Result<Args, String> {
                 let (dim, val) = v.split_once('=').ok_or_else(|| {
                     format!("--filter takes DIM=VALUE, e.g. persona=Student (got \"{v}\").")
                 })?;
-                out.dims.push((dim.trim().to_string(), val.trim().to_string()));
+                out.dims
+                    .push((dim.trim().to_string(), val.trim().to_string()));
             }
             "--mode" => {
                 out.settings.mode = match value(&mut it, a)?.as_str() {

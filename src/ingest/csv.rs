@@ -263,7 +263,10 @@ impl Engine {
                 from: line,
                 to: line + spans,
             },
-            first_line(bytes).map(|l| String::from_utf8_lossy(l).into_owned()).into_iter().collect(),
+            first_line(bytes)
+                .map(|l| String::from_utf8_lossy(l).into_owned())
+                .into_iter()
+                .collect(),
         );
         let mut splitter = Splitter::new(self.delimiter);
         let body = trim_terminator(bytes);

@@ -125,7 +125,10 @@ impl Message for IngestError {
 /// error chain says); the UI renders the message in the user's language instead.
 impl fmt::Display for IngestError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&crate::present::message::render(crate::i18n::Lang::En, self))
+        f.write_str(&crate::present::message::render(
+            crate::i18n::Lang::En,
+            self,
+        ))
     }
 }
 

@@ -150,8 +150,8 @@ fn parse_shape(text: &str) -> Result<Shape, IngestError> {
             }
         }
         Ok(_) => Err(IngestError::WrongJsonShape {
-                    shape: JsonShape::NotAFeed,
-                }),
+            shape: JsonShape::NotAFeed,
+        }),
         Err(e) => {
             // NDJSON: several objects, one per line.
             if trimmed.starts_with('{') {

@@ -24,7 +24,11 @@ pub enum RowProblem {
     NestedNumber { field: Role },
     /// A date outside the plausible years (or an epoch number in the wrong unit).
     #[serde(rename = "row.date_out_of_range")]
-    DateOutOfRange { value: String, min_year: i32, max_year: i32 },
+    DateOutOfRange {
+        value: String,
+        min_year: i32,
+        max_year: i32,
+    },
     /// A date in no layout Journey Lens reads.
     #[serde(rename = "row.date_unrecognised")]
     DateUnrecognised { value: String },
@@ -33,7 +37,11 @@ pub enum RowProblem {
     NotANumber { field: Role, value: String },
     /// A number outside the declared answer scale (or not whole, for NPS and effort).
     #[serde(rename = "row.out_of_scale")]
-    OutOfScale { field: Role, value: f64, scale: Scale },
+    OutOfScale {
+        field: Role,
+        value: f64,
+        scale: Scale,
+    },
     /// A record with more values than the header has columns (or fewer, where that is
     /// not allowed).
     #[serde(rename = "row.wrong_width")]
@@ -238,7 +246,9 @@ impl Message for LoadNote {
                 }
                 ReadOrder::MonthFirst => "load.dates_unreadable_month_first",
             },
-            LoadNote::SatisfactionOutside { suggested: None, .. } => "load.satisfaction_outside",
+            LoadNote::SatisfactionOutside {
+                suggested: None, ..
+            } => "load.satisfaction_outside",
             LoadNote::SatisfactionOutside { .. } => "load.satisfaction_outside_fits",
             LoadNote::ErrorsTruncated { .. } => "load.errors_truncated",
             LoadNote::RowNumberAsCustomer => "load.row_number_as_customer",

@@ -233,33 +233,34 @@ impl Assembler {
     ) {
         self.records += 1;
         let mut problems: Vec<(usize, RowProblem)> = Vec::new();
-        let text =
-            |slot: Option<usize>, problems: &mut Vec<(usize, RowProblem)>| -> Option<Cow<'a, str>> {
-                let i = slot?;
-                match get(i) {
-                    Cell::Missing => None,
-                    Cell::Str(s) => {
-                        let t = trim_str(s);
-                        (!is_missing(t.as_bytes())).then_some(Cow::Borrowed(t))
-                    }
-                    Cell::Text(b) | Cell::Num(_, b) => {
-                        let b = trim(b);
-                        if is_missing(b) {
-                            None
-                        } else {
-                            // Checked once here; the lossy repair is for the rare bad cell.
-                            Some(match std::str::from_utf8(b) {
-                                Ok(s) => Cow::Borrowed(s),
-                                Err(_) => String::from_utf8_lossy(b),
-                            })
-                        }
-                    }
-                    Cell::Nested => {
-                        problems.push((i, RowProblem::NestedText));
+        let text = |slot: Option<usize>,
+                    problems: &mut Vec<(usize, RowProblem)>|
+         -> Option<Cow<'a, str>> {
+            let i = slot?;
+            match get(i) {
+                Cell::Missing => None,
+                Cell::Str(s) => {
+                    let t = trim_str(s);
+                    (!is_missing(t.as_bytes())).then_some(Cow::Borrowed(t))
+                }
+                Cell::Text(b) | Cell::Num(_, b) => {
+                    let b = trim(b);
+                    if is_missing(b) {
                         None
+                    } else {
+                        // Checked once here; the lossy repair is for the rare bad cell.
+                        Some(match std::str::from_utf8(b) {
+                            Ok(s) => Cow::Borrowed(s),
+                            Err(_) => String::from_utf8_lossy(b),
+                        })
                     }
                 }
-            };
+                Cell::Nested => {
+                    problems.push((i, RowProblem::NestedText));
+                    None
+                }
+            }
+        };
 
         // Customer.
         let customer: Option<Cow<'a, str>> = if self.rules.row_number_as_customer {
@@ -290,9 +291,7 @@ impl Assembler {
                         problems.push((i, out_of_range(text)));
                     }
                 }
-                Cell::Nested => {
-                    problems.push((i, RowProblem::NestedDate))
-                }
+                Cell::Nested => problems.push((i, RowProblem::NestedDate)),
                 Cell::Text(b) => {
                     let b = trim(b);
                     if !is_missing(b) {
@@ -306,17 +305,18 @@ impl Assembler {
                                     self.layouts.push(layout);
                                 }
                             }
-                            ParsedDate::Slashed(sd) if !(MIN_YEAR..=MAX_YEAR).contains(&sd.year) => {
+                            ParsedDate::Slashed(sd)
+                                if !(MIN_YEAR..=MAX_YEAR).contains(&sd.year) =>
+                            {
                                 problems.push((i, out_of_range(b)))
                             }
                             ParsedDate::Slashed(sd) => {
                                 timestamp = Some(NO_TIME);
                                 slash = Some(sd);
                             }
-                            ParsedDate::Invalid => problems.push((
-                                i,
-                                RowProblem::DateUnrecognised { value: shown(b) },
-                            )),
+                            ParsedDate::Invalid => {
+                                problems.push((i, RowProblem::DateUnrecognised { value: shown(b) }))
+                            }
                         }
                     }
                 }
@@ -328,36 +328,38 @@ impl Assembler {
         // Scores and revenue.
         let scales = self.rules.scales;
         let dc = self.rules.decimal_comma;
-        let number =
-            |slot: Option<usize>, problems: &mut Vec<(usize, RowProblem)>, field: Role| -> Option<f64> {
-                let i = slot?;
-                match get(i).bytes() {
-                    // `bytes()` has turned `Str` into `Text`.
-                    Cell::Missing | Cell::Str(_) => None,
-                    Cell::Nested => {
-                        problems.push((i, RowProblem::NestedNumber { field }));
-                        None
-                    }
-                    Cell::Num(v, _) => Some(v),
-                    Cell::Text(b) => {
-                        let b = trim(b);
-                        if is_missing(b) {
-                            return None;
-                        }
-                        let v = parse_number(b, dc);
-                        if v.is_none() {
-                            problems.push((
-                                i,
-                                RowProblem::NotANumber {
-                                    field,
-                                    value: shown(b),
-                                },
-                            ));
-                        }
-                        v
-                    }
+        let number = |slot: Option<usize>,
+                      problems: &mut Vec<(usize, RowProblem)>,
+                      field: Role|
+         -> Option<f64> {
+            let i = slot?;
+            match get(i).bytes() {
+                // `bytes()` has turned `Str` into `Text`.
+                Cell::Missing | Cell::Str(_) => None,
+                Cell::Nested => {
+                    problems.push((i, RowProblem::NestedNumber { field }));
+                    None
                 }
-            };
+                Cell::Num(v, _) => Some(v),
+                Cell::Text(b) => {
+                    let b = trim(b);
+                    if is_missing(b) {
+                        return None;
+                    }
+                    let v = parse_number(b, dc);
+                    if v.is_none() {
+                        problems.push((
+                            i,
+                            RowProblem::NotANumber {
+                                field,
+                                value: shown(b),
+                            },
+                        ));
+                    }
+                    v
+                }
+            }
+        };
 
         let satisfaction = number(self.slots.satisfaction, &mut problems, Role::Satisfaction);
         let satisfaction = satisfaction.and_then(|v| {

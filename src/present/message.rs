@@ -74,7 +74,11 @@ fn plain_number(lang: Lang, x: f64) -> String {
 
 /// `1–5`, `−2–2`.
 pub fn scale(lang: Lang, s: Scale) -> String {
-    format!("{}\u{2013}{}", plain_number(lang, s.min), plain_number(lang, s.max))
+    format!(
+        "{}\u{2013}{}",
+        plain_number(lang, s.min),
+        plain_number(lang, s.max)
+    )
 }
 
 /// A role's name in `lang` (`Role::Effort` → "Effort (CES)").
@@ -187,7 +191,10 @@ pub fn report_json(report: &crate::analytics::Report) -> String {
         .pointer_mut("/experience/priority/excluded")
         .and_then(|e| e.as_array_mut())
     {
-        for (json, x) in excluded.iter_mut().zip(&report.experience.priority.excluded) {
+        for (json, x) in excluded
+            .iter_mut()
+            .zip(&report.experience.priority.excluded)
+        {
             if let Some(reason) = json.get_mut("reason") {
                 add(reason, "message", render(Lang::En, &x.reason));
             }

@@ -108,7 +108,8 @@ pub fn impact(lang: Lang, i: &Impact) -> Table {
     let money = |v: Option<f64>| format::or_na(lang, v, format::money);
     let pct = |v: Option<f64>| format::or_na(lang, v, format::percent);
     let diff = |v: Option<f64>| format::or_na(lang, v, format::delta_percent);
-    let group = |key: &str, n: u64| format!("{} ({})", tr(lang, key), format::count(lang, n as usize));
+    let group =
+        |key: &str, n: u64| format!("{} ({})", tr(lang, key), format::count(lang, n as usize));
     Table {
         caption: tr(lang, "view.kpi.impact_help"),
         headers: vec![
