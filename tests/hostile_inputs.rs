@@ -307,11 +307,10 @@ fn thousands_of_identical_headers() {
     assert_eq!(loaded.report.rows_loaded, 1);
     // Only 64 of the 1,998 extra columns are kept as filters.
     assert_eq!(loaded.dataset.extras.len(), 64);
-    assert!(loaded.report.notes.iter().any(|n| *n
-        == LoadNote::DimensionsCapped {
-            kept: 64,
-            dropped: 1934
-        }));
+    assert!(loaded.report.notes.contains(&LoadNote::DimensionsCapped {
+        kept: 64,
+        dropped: 1934
+    }));
     assert!(full_report(&loaded) > 0);
 
     // The classic 5,000 identical headers are refused at once.

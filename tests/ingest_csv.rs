@@ -398,11 +398,10 @@ fn error_list_is_bounded_and_counts_the_rest() {
     assert_eq!(l.report.errors.len(), 10);
     assert_eq!(l.report.errors_truncated, 20);
     assert_eq!(l.rejected.len(), 10);
-    assert!(l.report.notes.iter().any(|n| *n
-        == LoadNote::ErrorsTruncated {
-            listed: 10,
-            more: 20
-        }));
+    assert!(l.report.notes.contains(&LoadNote::ErrorsTruncated {
+        listed: 10,
+        more: 20
+    }));
 }
 
 #[test]
