@@ -11,7 +11,8 @@ use crate::format;
 use crate::i18n::{tr, trf};
 use crate::ui::chart::{chart_spec, ChartCard, ChartSpec};
 use crate::ui::dom;
-use crate::ui::filter_bar::dimension_label;
+use crate::dataset::{DimKey, Role};
+use crate::present::message::dimension;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
@@ -143,11 +144,11 @@ pub fn BreakdownPicker() -> impl IntoView {
         state.current.with(|c| {
             c.as_ref()
                 .map(|c| {
-                    c.loaded
-                        .dataset
-                        .dimension_keys()
+                    let ds = &c.loaded.dataset;
+                    ds.dimension_keys()
                         .into_iter()
-                        .filter(|k| k != "stage")
+                        .filter(|k| *k != DimKey::Role(Role::Stage))
+                        .map(|k| (k, dimension(lang, k, Some(ds))))
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
@@ -161,17 +162,16 @@ pub fn BreakdownPicker() -> impl IntoView {
                 data-testid="breakdown-select"
                 on:change=move |e| {
                     let v = event_target_value(&e);
-                    state.settings.update(|s| s.breakdown = (!v.is_empty()).then_some(v));
+                    state.settings.update(|s| s.breakdown = v.parse::<DimKey>().ok());
                 }
             >
                 <option value="">{tr(lang, "view.breakdown_none")}</option>
                 {move || {
-                    let chosen = state.settings.with(|s| s.breakdown.clone());
+                    let chosen = state.settings.with(|s| s.breakdown);
                     keys()
                         .into_iter()
-                        .map(|k| {
-                            let label = dimension_label(lang, &k);
-                            view! { <option value=k.clone() selected=chosen.as_deref() == Some(k.as_str())>{label}</option> }
+                        .map(|(k, label)| {
+                            view! { <option value=k.to_string() selected=chosen == Some(k)>{label}</option> }
                         })
                         .collect_view()
                 }}
