@@ -277,7 +277,8 @@ fn examples() -> Vec<Example> {
 }
 
 /// Messages of `messages.ftl` that are pieces of other sentences, not message kinds.
-const PIECES: [&str; 3] = [
+const PIECES: [&str; 4] = [
+    "msg.jes_no_data",
     "msg.whole_row",
     "msg.extra_column",
     "msg.need.stage_after_conversion",

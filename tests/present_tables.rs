@@ -1,12 +1,13 @@
 //! The tables the Experience and KPI views show and the filter bar's menus, built natively
 //! from a small file whose every number is worked out by hand below.
 
+use journey_lens::analytics::kpis::Jes;
 use journey_lens::analytics::{compute, Filter, Prepared, Report, Settings, MISSING_LABEL};
 use journey_lens::dataset::{DimKey, Role};
 use journey_lens::i18n::Lang;
 use journey_lens::ingest::{load_csv, CsvOptions, Loaded};
 use journey_lens::present::tables::{
-    exits, filter_dimensions, impact, jes_components, pain_points, MAX_FILTER_VALUES,
+    exits, filter_dimensions, impact, jes_components, jes_formula, pain_points, MAX_FILTER_VALUES,
 };
 
 /// Satisfaction on 1–5, answers ≤ 2 negative.
@@ -121,6 +122,33 @@ fn jes_components_with_their_weights() {
 }
 
 #[test]
+fn jes_formula_in_each_language() {
+    let r = report(&load(FILE));
+    // (40 + 50 + 66.67) / 3 = 52.2 with the three components that have data.
+    assert_eq!(
+        jes_formula(Lang::En, &r.kpis.jes),
+        "JES = (0.25×40.0 + 0.25×50.0 + 0.25×66.7) / 0.75 = 52.2"
+    );
+    assert_eq!(
+        jes_formula(Lang::Ca, &r.kpis.jes),
+        "JES = (0,25×40,0 + 0,25×50,0 + 0,25×66,7) / 0,75 = 52,2"
+    );
+    let none = Jes {
+        value: None,
+        components: Vec::new(),
+        formula: "JES = n/a".into(),
+    };
+    assert_eq!(
+        jes_formula(Lang::En, &none),
+        "JES = n/a (no component has data)"
+    );
+    assert_eq!(
+        jes_formula(Lang::Pl, &none),
+        "JES = b.d. (żaden składnik nie ma danych)"
+    );
+}
+
+#[test]
 fn impact_compares_promoters_and_detractors() {
     let r = report(&load(FILE));
     // Latest answers: c1 10 (promoter), c2 3 (detractor), c3 7 (passive). Revenue: the
@@ -128,7 +156,12 @@ fn impact_compares_promoters_and_detractors() {
     let t = impact(Lang::En, &r.kpis.impact);
     assert_eq!(
         t.headers,
-        ["", "Promoters (1)", "Detractors (1)", "Promoters vs detractors"]
+        [
+            "",
+            "Promoters (1)",
+            "Detractors (1)",
+            "Promoters vs detractors"
+        ]
     );
     assert_eq!(
         t.rows,

@@ -24,6 +24,7 @@ msg-row-not_an_object = Aquest esdeveniment no és un objecte amb valors amb nom
 msg-row-invalid_json_line = Aquesta línia no és JSON vàlid ({ $detail })
 msg-whole_row = (tota la fila)
 msg-extra_column = columna { $n }
+msg-jes_no_data = JES = n/d (cap component té dades)
 msg-need-stage_after_conversion = una etapa posterior a l'etapa de conversió
 
 ## Notes de càrrega (decisions preses en nom de l'usuari)

@@ -26,6 +26,7 @@ msg-row-not_an_object = This event is not an object of named values
 msg-row-invalid_json_line = This line is not valid JSON ({ $detail })
 msg-whole_row = (whole row)
 msg-extra_column = column { $n }
+msg-jes_no_data = JES = n/a (no component has data)
 msg-need-stage_after_conversion = a stage after the conversion stage
 
 ## Load notes (decisions taken on the user's behalf)

@@ -24,6 +24,7 @@ msg-row-not_an_object = Este evento no es un objeto con valores con nombre
 msg-row-invalid_json_line = Esta línea no es JSON válido ({ $detail })
 msg-whole_row = (toda la fila)
 msg-extra_column = columna { $n }
+msg-jes_no_data = JES = n/d (ningún componente tiene datos)
 msg-need-stage_after_conversion = una etapa posterior a la etapa de conversión
 
 ## Notas de carga (decisiones tomadas en nombre del usuario)

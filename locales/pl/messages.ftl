@@ -34,6 +34,7 @@ msg-row-not_an_object = To zdarzenie nie jest obiektem z nazwanymi wartościami
 msg-row-invalid_json_line = Ten wiersz nie jest poprawnym JSON-em ({ $detail })
 msg-whole_row = (cały wiersz)
 msg-extra_column = kolumna { $n }
+msg-jes_no_data = JES = b.d. (żaden składnik nie ma danych)
 msg-need-stage_after_conversion = etap po etapie konwersji
 
 ## Uwagi do wczytywania (decyzje podjęte w imieniu użytkownika)

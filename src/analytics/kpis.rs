@@ -80,7 +80,8 @@ pub struct JesComponent {
 pub struct Jes {
     pub value: Option<f64>,
     pub components: Vec<JesComponent>,
-    /// e.g. "JES = (0.25×80.0 + 0.25×62.5) / 0.50 = 71.3".
+    /// e.g. "JES = (0.25×80.0 + 0.25×62.5) / 0.50 = 71.3" (numbers written the JSON way;
+    /// the app shows it in the reader's language with `present::tables::jes_formula`).
     pub formula: String,
 }
 
@@ -575,7 +576,7 @@ fn jes(v: &[Option<f64>; 17], w: &JesWeights, effort: crate::dataset::Scale) -> 
         .collect();
     let formula = match value {
         Some(x) => format!("JES = ({}) / {:.2} = {:.1}", terms.join(" + "), wsum, x),
-        None => "JES = n/a (no component has data)".to_string(),
+        None => "JES = n/a".to_string(),
     };
     Jes {
         value,

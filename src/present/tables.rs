@@ -100,6 +100,37 @@ pub fn jes_components(lang: Lang, j: &Jes) -> Table {
     }
 }
 
+/// The JES worked out in the language's number format:
+/// `JES = (0,25×50,0 + 0,25×61,1) / 0,50 = 55,6`.
+pub fn jes_formula(lang: Lang, j: &Jes) -> String {
+    let used: Vec<(f64, f64)> = j
+        .components
+        .iter()
+        .filter(|c| c.weight > 0.0)
+        .filter_map(|c| c.value.map(|v| (c.weight, v)))
+        .collect();
+    let Some(value) = j.value.filter(|v| v.is_finite()) else {
+        return tr(lang, "msg.jes_no_data");
+    };
+    let terms: Vec<String> = used
+        .iter()
+        .map(|(w, v)| {
+            format!(
+                "{}×{}",
+                format::number(lang, *w, 2),
+                format::number(lang, *v, 1)
+            )
+        })
+        .collect();
+    let wsum: f64 = used.iter().map(|(w, _)| w).sum();
+    format!(
+        "JES = ({}) / {} = {}",
+        terms.join(" + "),
+        format::number(lang, wsum, 2),
+        format::number(lang, value, 1)
+    )
+}
+
 /// Promoters against detractors: revenue per customer and retention.
 pub fn impact(lang: Lang, i: &Impact) -> Table {
     if let Some(what) = &i.unavailable {

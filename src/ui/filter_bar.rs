@@ -5,9 +5,9 @@ use super::dom;
 use super::state::AppState;
 use crate::dataset::DimKey;
 use crate::format;
-use crate::present::message::report_json;
-use crate::present::tables::{filter_dimensions, FilterDimension};
 use crate::i18n::{tr, trf};
+use crate::present::message::{render, report_json};
+use crate::present::tables::{filter_dimensions, FilterDimension};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -71,6 +71,17 @@ pub fn FilterBar() -> impl IntoView {
             })
         })
     };
+    // Parts of the filter that could not be applied (a date that is not one).
+    let notes = move || {
+        state.report.with(|r| {
+            r.as_ref()
+                .map(|r| {
+                    let notes = &r.selection.notes;
+                    notes.iter().map(|n| render(lang, n)).collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
     let has_time = move || {
         state.current.with(|c| {
             c.as_ref()
@@ -126,6 +137,7 @@ pub fn FilterBar() -> impl IntoView {
                 </button>
             </Show>
             <span class="jl-filter-count" data-testid="filter-count" aria-live="polite">{kept}</span>
+            {move || notes().into_iter().map(|n| view! { <span class="jl-note" data-testid="filter-note">{n}</span> }).collect_view()}
             <button class="jl-btn" data-action="download-report" on:click=download_report>
                 {tr(lang, "report.download")}
             </button>

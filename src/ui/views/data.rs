@@ -516,12 +516,10 @@ fn RejectedCard() -> impl IntoView {
         })
     };
     let download = move |_| {
-        let csv = state
-            .current
-            .with_untracked(|c| {
-                c.as_ref()
-                    .map(|c| rejected_csv(lang, &c.loaded.headers, &c.loaded.rejected))
-            });
+        let csv = state.current.with_untracked(|c| {
+            c.as_ref()
+                .map(|c| rejected_csv(lang, &c.loaded.headers, &c.loaded.rejected))
+        });
         if let Some(csv) = csv {
             dom::download(
                 "journey-lens-rejected-rows.csv",

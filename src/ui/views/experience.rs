@@ -66,7 +66,11 @@ pub fn ExperienceView() -> impl IntoView {
     let pain = Signal::derive(move || {
         state.report.with(|r| {
             let r = r.as_ref()?;
-            Some(tables::pain_points(lang, &r.experience, r.settings.min_count))
+            Some(tables::pain_points(
+                lang,
+                &r.experience,
+                r.settings.min_count,
+            ))
         })
     });
     let exits = Signal::derive(move || {

@@ -2,17 +2,18 @@
 //! customers who dropped off after a chosen step.
 
 use super::{Needs, Stat};
+use crate::analytics::FunnelNote;
 use crate::analytics::{
     dropped_after,
     funnel::{ResolvedMode, StageOrderSource},
 };
 use crate::charts;
+use crate::dataset::{DimKey, Role};
 use crate::format;
 use crate::i18n::{tr, trf};
+use crate::present::message::{dimension, render};
 use crate::ui::chart::{chart_spec, ChartCard, ChartSpec};
 use crate::ui::dom;
-use crate::dataset::{DimKey, Role};
-use crate::present::message::dimension;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
@@ -101,11 +102,19 @@ pub fn FunnelView() -> impl IntoView {
                     &[("names", &f.placed_by_data.join(", "))],
                 )
             });
+            // Placed stages are named above; the other notes say what was simplified.
+            let notes: Vec<String> = f
+                .notes
+                .iter()
+                .filter(|n| !matches!(n, FunnelNote::PlacedByData { .. }))
+                .map(|n| render(lang, n))
+                .collect();
             Some(view! {
                 <p class="jl-note" data-testid="funnel-order-source">
                     {trf(lang, "view.funnel.order_source", &[("source", &source)])}
                     {placed.map(|p| format!(" {p}"))}
                 </p>
+                {notes.into_iter().map(|n| view! { <p class="jl-note" data-testid="funnel-note">{n}</p> }).collect_view()}
             })
         })
     };

@@ -3,9 +3,9 @@
 
 use crate::analytics::kpis::TargetStatus;
 use crate::charts;
-use crate::present::tables;
 use crate::format;
 use crate::i18n::{tr, trf};
+use crate::present::tables;
 use crate::ui::chart::{draw_on, TableCard};
 use crate::ui::dom;
 use crate::ui::state::AppState;
@@ -142,7 +142,7 @@ fn JesCard() -> impl IntoView {
             let j = &r.as_ref()?.kpis.jes;
             Some((
                 format::or_na(lang, j.value, |l, v| format::number(l, v, 1)),
-                j.formula.clone(),
+                tables::jes_formula(lang, j),
             ))
         })
     };
