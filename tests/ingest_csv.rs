@@ -6,8 +6,8 @@ use journey_lens::dataset::{Dataset, Role, Scale, Scales};
 use journey_lens::i18n::Lang;
 use journey_lens::ingest::error::BinaryKind;
 use journey_lens::ingest::{
-    load_csv, sniff, CsvLoader, CsvOptions, DateOrder, IngestError, LoadNote, Loaded, ReadOrder,
-    RowError,
+    load_csv, sniff, CsvLoader, CsvOptions, DateOrder, DateReading, IngestError, LoadNote, Loaded,
+    ReadOrder, RowError,
 };
 use journey_lens::present::message::{problem_column, rejected_csv, render};
 
@@ -92,6 +92,7 @@ fn polish_cp1250_semicolon_decimal_comma() {
         r.date_format.get("Data").map(String::as_str),
         Some("day.month.year")
     );
+    assert_eq!(r.date_readings["Data"], [DateReading::Dotted]);
     let d = &l.dataset;
     assert_eq!(d.customer_count(), 6);
     assert_eq!(d.stage.as_ref().unwrap().get(0), Some("Świadomość"));
@@ -281,6 +282,7 @@ fn slashed_dates_decided_from_the_whole_column() {
     // 02/13/2024 forces month first: 03/04/2024 is 4 March, 12/01/2023 is 1 December.
     let l = load("dates_monthfirst.csv");
     assert_eq!(l.report.date_format["date"], "month/day/year");
+    assert_eq!(l.report.date_readings["date"], [DateReading::MonthFirst]);
     assert_eq!(l.dataset.time(0), Some(JAN1_2024 + 63 * DAY));
     assert_eq!(
         l.dataset.time(1),

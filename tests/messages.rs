@@ -8,7 +8,7 @@ use journey_lens::analytics::{FilterError, FilterNote, FunnelNote};
 use journey_lens::dataset::{DimKey, Role, Scale};
 use journey_lens::i18n::{self, Lang};
 use journey_lens::ingest::error::{BinaryKind, JsonShape};
-use journey_lens::ingest::{IngestError, LoadNote, ReadOrder, RowProblem};
+use journey_lens::ingest::{DateReading, IngestError, LoadNote, ReadOrder, RowProblem};
 use journey_lens::message::{Message, Need, Needs};
 use journey_lens::present::message::{message_key, needs, render};
 use serde::Serialize;
@@ -253,6 +253,16 @@ fn examples() -> Vec<Example> {
             count: 3,
             order,
         }));
+    }
+    for d in [
+        DateReading::Iso,
+        DateReading::YearSlash,
+        DateReading::Dotted,
+        DateReading::Dashed,
+        DateReading::DayFirst,
+        DateReading::MonthFirst,
+    ] {
+        v.push(ex(d));
     }
     for what in [
         BinaryKind::Png,

@@ -69,6 +69,15 @@ msg-load-satisfaction_outside_fits = { $count ->
 msg-load-errors_truncated = Només es llisten els { $listed } primers problemes; se n'han comptat { $more } més.
 msg-load-row_number_as_customer = Cada fila s'ha carregat com un client diferent, anomenat pel seu número de línia.
 
+## Com estaven escrites les dates
+
+msg-date-iso = any-mes-dia (ISO 8601)
+msg-date-year_slash = any/mes/dia
+msg-date-dotted = dia.mes.any
+msg-date-dashed = dia-mes-any
+msg-date-day_first = dia/mes/any
+msg-date-month_first = mes/dia/any
+
 ## Notes del filtre
 
 msg-filter-bad_date = «{ $value }» no és una data que Journey Lens entengui; escriu-la com 2024-03-31

@@ -71,6 +71,15 @@ msg-load-satisfaction_outside_fits = { $count ->
 msg-load-errors_truncated = Only the first { $listed } problems are listed; { $more } more were counted.
 msg-load-row_number_as_customer = Each row was loaded as its own customer, named by its line number.
 
+## How dates were written
+
+msg-date-iso = year-month-day (ISO 8601)
+msg-date-year_slash = year/month/day
+msg-date-dotted = day.month.year
+msg-date-dashed = day-month-year
+msg-date-day_first = day/month/year
+msg-date-month_first = month/day/year
+
 ## Filter notes
 
 msg-filter-bad_date = "{ $value }" is not a date Journey Lens understands; write it like 2024-03-31

@@ -69,6 +69,15 @@ msg-load-satisfaction_outside_fits = { $count ->
 msg-load-errors_truncated = Solo se listan los { $listed } primeros problemas; se han contado { $more } más.
 msg-load-row_number_as_customer = Cada fila se ha cargado como un cliente distinto, con su número de línea como nombre.
 
+## Cómo estaban escritas las fechas
+
+msg-date-iso = año-mes-día (ISO 8601)
+msg-date-year_slash = año/mes/día
+msg-date-dotted = día.mes.año
+msg-date-dashed = día-mes-año
+msg-date-day_first = día/mes/año
+msg-date-month_first = mes/día/año
+
 ## Notas del filtro
 
 msg-filter-bad_date = «{ $value }» no es una fecha que Journey Lens entienda; escríbela como 2024-03-31

@@ -89,6 +89,15 @@ msg-load-satisfaction_outside_fits = { $count ->
 msg-load-errors_truncated = Wymieniono tylko { $listed } pierwszych problemów; policzono jeszcze { $more }.
 msg-load-row_number_as_customer = Każdy wiersz wczytano jako osobnego klienta, nazwanego numerem wiersza.
 
+## Jak zapisano daty
+
+msg-date-iso = rok-miesiąc-dzień (ISO 8601)
+msg-date-year_slash = rok/miesiąc/dzień
+msg-date-dotted = dzień.miesiąc.rok
+msg-date-dashed = dzień-miesiąc-rok
+msg-date-day_first = dzień/miesiąc/rok
+msg-date-month_first = miesiąc/dzień/rok
+
 ## Uwagi do filtra
 
 msg-filter-bad_date = „{ $value }” to nie jest data, którą Journey Lens rozumie; zapisz ją jako 2024-03-31

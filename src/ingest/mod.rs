@@ -24,7 +24,7 @@ pub mod values;
 pub use self::csv::{load_csv, CsvLoader, CsvOptions, Progress};
 pub use error::IngestError;
 pub use json::{load_json, JsonOptions};
-pub use notes::{LoadNote, ReadOrder, RowProblem};
+pub use notes::{DateReading, LoadNote, ReadOrder, RowProblem};
 pub use report::{ColumnRole, LoadReport, Loaded, Mapping, RejectedRow, RowError};
 pub use sniff::{sniff, Sniffed};
 pub use values::DateOrder;

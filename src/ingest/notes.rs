@@ -154,6 +154,46 @@ impl Message for RowProblem {
     }
 }
 
+/// How the dates of a column were written, as the load summary lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind")]
+pub enum DateReading {
+    /// 2024-03-15 (ISO 8601).
+    #[serde(rename = "date.iso")]
+    Iso,
+    /// 2024/03/15.
+    #[serde(rename = "date.year_slash")]
+    YearSlash,
+    /// 15.03.2024.
+    #[serde(rename = "date.dotted")]
+    Dotted,
+    /// 15-03-2024.
+    #[serde(rename = "date.dashed")]
+    Dashed,
+    /// 15/03/2024.
+    #[serde(rename = "date.day_first")]
+    DayFirst,
+    /// 03/15/2024.
+    #[serde(rename = "date.month_first")]
+    MonthFirst,
+}
+
+impl Message for DateReading {
+    fn key(&self) -> &'static str {
+        match self {
+            DateReading::Iso => "date.iso",
+            DateReading::YearSlash => "date.year_slash",
+            DateReading::Dotted => "date.dotted",
+            DateReading::Dashed => "date.dashed",
+            DateReading::DayFirst => "date.day_first",
+            DateReading::MonthFirst => "date.month_first",
+        }
+    }
+    fn args(&self) -> Vec<(&'static str, Value)> {
+        Vec::new()
+    }
+}
+
 /// How an ambiguous slashed date column was read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -1,7 +1,7 @@
 //! What the user is told after a load: how many rows made it, which were refused and why,
 //! and every decision taken on their behalf (encoding, separator, decimal mark, date order).
 
-use super::notes::{LoadNote, RowProblem};
+use super::notes::{DateReading, LoadNote, RowProblem};
 use crate::dataset::{Dataset, Role, Scale};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
@@ -92,8 +92,10 @@ pub struct LoadReport {
     pub delimiter: String,
     /// Whether numbers were read with a decimal comma ("1.234,5").
     pub decimal_comma: bool,
-    /// How the timestamp column's dates were read, by column.
+    /// How the timestamp column's dates were read, by column (e.g. "day/month/year").
     pub date_format: BTreeMap<String, String>,
+    /// The same as typed values, which the app names in the reader's language.
+    pub date_readings: BTreeMap<String, Vec<DateReading>>,
     /// Decisions taken on the user's behalf and oddities of the file.
     pub notes: Vec<LoadNote>,
     /// A satisfaction scale that would fit the values, when some fell outside the declared one.

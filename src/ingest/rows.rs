@@ -5,7 +5,7 @@
 //! (one error each), so the user fixes a row in one go.
 
 use super::error::IngestError;
-use super::notes::{LoadNote, ReadOrder, RowProblem};
+use super::notes::{DateReading, LoadNote, ReadOrder, RowProblem};
 use super::report::{LoadReport, Loaded, Mapping, RejectedRow, RowError};
 use super::values::{
     is_missing, parse_date, parse_number, trim, DateLayout, DateOrder, OrderEvidence, ParsedDate,
@@ -543,6 +543,7 @@ impl Assembler {
             .iter()
             .map(|l| l.describe().to_string())
             .collect();
+        let mut readings: Vec<DateReading> = self.layouts.iter().map(|l| l.reading()).collect();
         if let (Some(col), true) = (&ts_col, self.order.any()) {
             let order = self.order.decide();
             let mut unreadable = 0usize;
@@ -560,6 +561,10 @@ impl Assembler {
                 DateOrder::MonthFirst => "month/day/year",
             };
             formats.push(text.to_string());
+            readings.push(match order {
+                DateOrder::DayFirst => DateReading::DayFirst,
+                DateOrder::MonthFirst => DateReading::MonthFirst,
+            });
             let read = match order {
                 DateOrder::MonthFirst => ReadOrder::MonthFirst,
                 DateOrder::DayFirst if self.order.day_first + self.order.month_first == 0 => {
@@ -583,6 +588,7 @@ impl Assembler {
             report
                 .date_format
                 .insert(col.clone(), formats.join(" and "));
+            report.date_readings.insert(col.clone(), readings);
         }
         if self.sat_outside > 0 {
             let declared = self.rules.scales.satisfaction;

@@ -265,8 +265,9 @@ fn LoadSummary() -> impl IntoView {
                     tr(lang, if r.decimal_comma { "load.decimal_comma" } else { "load.decimal_point" }).to_string(),
                 ));
             }
-            for (col, f) in &r.date_format {
-                facts.push((tr(lang, "load.dates"), format!("{col}: {f}")));
+            for (col, readings) in &r.date_readings {
+                let read: Vec<String> = readings.iter().map(|d| render(lang, d)).collect();
+                facts.push((tr(lang, "load.dates"), format!("{col}: {}", read.join(", "))));
             }
             let notes: Vec<String> = r.notes.iter().map(|n| render(lang, n)).collect();
             let suggestion = r.suggested_satisfaction_scale;
