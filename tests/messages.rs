@@ -5,6 +5,7 @@
 
 use journey_lens::analytics::experience::Exclusion;
 use journey_lens::analytics::{FilterError, FilterNote, FunnelNote};
+use journey_lens::charts::ChartError;
 use journey_lens::dataset::{DimKey, Role, Scale};
 use journey_lens::i18n::{self, Lang};
 use journey_lens::ingest::error::{BinaryKind, JsonShape};
@@ -29,6 +30,13 @@ fn ex<M: Message + Serialize + 'static>(m: M) -> Example {
 }
 
 fn err(e: IngestError) -> Example {
+    Example {
+        message: Box::new(e),
+        json: None,
+    }
+}
+
+fn err_chart(e: ChartError) -> Example {
     Example {
         message: Box::new(e),
         json: None,
@@ -91,6 +99,11 @@ fn _filter(n: &FilterNote, e: &FilterError, x: &Exclusion) {
     }
     match x {
         Exclusion::TooFew { .. } | Exclusion::NoVariation => {}
+    }
+}
+fn _chart(e: &ChartError) {
+    match e {
+        ChartError::Backend(_) | ChartError::Busy => {}
     }
 }
 fn _error(e: &IngestError) {
@@ -238,6 +251,8 @@ fn examples() -> Vec<Example> {
             detail: String::new(),
         }),
         err(IngestError::Finished),
+        err_chart(ChartError::Backend("canvas lost".into())),
+        err_chart(ChartError::Busy),
     ];
     for order in [
         ReadOrder::DayFirst,

@@ -132,3 +132,8 @@ msg-error-bad_meta = No s'ha pogut llegir la secció «meta» del feed: { $detai
 msg-error-bad_scale = No s'ha pogut llegir la secció «meta» del feed: escala «{ $scale }»: { $detail }.
 msg-error-scale_order = No s'ha pogut llegir la secció «meta» del feed: a l'escala «{ $scale }» el mínim ha de ser inferior al màxim.
 msg-error-finished = Aquesta càrrega ja ha acabat.
+
+## Gràfics que no s'han pogut dibuixar
+
+msg-chart_error-backend = No s'ha pogut dibuixar el gràfic ({ $detail }). Prova de canviar la mida de la finestra o de tornar a carregar la pàgina.
+msg-chart_error-busy = No s'ha pogut dibuixar el gràfic perquè la superfície de dibuix estava ocupada. Torna-ho a provar.

@@ -134,3 +134,8 @@ msg-error-bad_meta = The feed's "meta" section could not be read: { $detail }.
 msg-error-bad_scale = The feed's "meta" section could not be read: scale "{ $scale }": { $detail }.
 msg-error-scale_order = The feed's "meta" section could not be read: scale "{ $scale }" must have min below max.
 msg-error-finished = This load has already finished.
+
+## Charts that could not be drawn
+
+msg-chart_error-backend = The chart could not be drawn ({ $detail }). Try resizing the window or reloading the page.
+msg-chart_error-busy = The chart could not be drawn because its drawing surface was busy. Please try again.

@@ -132,3 +132,8 @@ msg-error-bad_meta = No se ha podido leer la sección «meta» del feed: { $deta
 msg-error-bad_scale = No se ha podido leer la sección «meta» del feed: escala «{ $scale }»: { $detail }.
 msg-error-scale_order = No se ha podido leer la sección «meta» del feed: en la escala «{ $scale }» el mínimo debe ser inferior al máximo.
 msg-error-finished = Esta carga ya ha terminado.
+
+## Gráficos que no se han podido dibujar
+
+msg-chart_error-backend = No se ha podido dibujar el gráfico ({ $detail }). Prueba a cambiar el tamaño de la ventana o a recargar la página.
+msg-chart_error-busy = No se ha podido dibujar el gráfico porque la superficie de dibujo estaba ocupada. Vuelve a intentarlo.

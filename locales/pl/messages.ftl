@@ -153,3 +153,8 @@ msg-error-bad_meta = Nie udało się odczytać sekcji „meta”: { $detail }.
 msg-error-bad_scale = Nie udało się odczytać sekcji „meta”: skala „{ $scale }”: { $detail }.
 msg-error-scale_order = Nie udało się odczytać sekcji „meta”: w skali „{ $scale }” minimum musi być mniejsze od maksimum.
 msg-error-finished = To wczytywanie już się zakończyło.
+
+## Wykresy, których nie udało się narysować
+
+msg-chart_error-backend = Nie udało się narysować wykresu ({ $detail }). Zmień rozmiar okna albo odśwież stronę.
+msg-chart_error-busy = Nie udało się narysować wykresu, bo powierzchnia rysowania była zajęta. Spróbuj ponownie.

@@ -56,17 +56,31 @@ pub enum ChartError {
     Busy,
 }
 
-impl fmt::Display for ChartError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl crate::message::Message for ChartError {
+    fn key(&self) -> &'static str {
+        match self {
+            ChartError::Backend(_) => "chart_error.backend",
+            ChartError::Busy => "chart_error.busy",
+        }
+    }
+    fn args(&self) -> Vec<(&'static str, crate::message::Value)> {
         match self {
             ChartError::Backend(detail) => {
-                write!(f, "The chart could not be drawn ({detail}). Try resizing the window or reloading the page.")
+                vec![("detail", crate::message::Value::Text(detail.clone()))]
             }
-            ChartError::Busy => write!(
-                f,
-                "The chart could not be drawn because its drawing surface was busy. Please try again."
-            ),
+            ChartError::Busy => Vec::new(),
         }
+    }
+}
+
+/// English, from the Fluent texts (`msg-chart_error-*`); the app may render the message in
+/// the reader's language with [`crate::present::message::render`].
+impl fmt::Display for ChartError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::present::message::render(
+            crate::i18n::Lang::En,
+            self,
+        ))
     }
 }
 
