@@ -100,7 +100,7 @@ fn segment_and_persona_are_both_dimensions() {
     assert_eq!(groups, vec![("Student", vec![2, 2]), ("Pro", vec![2, 0])]);
 
     // The filter bar offers both, once each, under their own names.
-    let bar = filter_dimensions(Lang::En, ds);
+    let bar = filter_dimensions(Lang::En, ds, &l.report.mapping);
     let listed: Vec<(DimKey, &str, Vec<&str>)> = bar
         .iter()
         .map(|d| {
@@ -114,7 +114,7 @@ fn segment_and_persona_are_both_dimensions() {
     assert_eq!(
         listed,
         vec![
-            (segment, "Persona", vec!["B2C", "B2B"]),
+            (segment, "Persona (segment)", vec!["B2C", "B2B"]),
             (persona, "persona", vec!["Student", "Pro"]),
         ]
     );
@@ -142,7 +142,7 @@ fn status_and_stage_and_medium_and_channel_keep_both() {
         customers(&l, &Filter::all().with(DimKey::Role(Role::Channel), "shop")),
         1
     );
-    let labels: Vec<String> = filter_dimensions(Lang::En, ds)
+    let labels: Vec<String> = filter_dimensions(Lang::En, ds, &l.report.mapping)
         .into_iter()
         .map(|d| d.label)
         .collect();

@@ -175,7 +175,7 @@ fn impact_compares_promoters_and_detractors() {
 #[test]
 fn filter_menus_count_values_and_skip_id_columns() {
     let l = load(FILE);
-    let dims = filter_dimensions(Lang::En, &l.dataset);
+    let dims = filter_dimensions(Lang::En, &l.dataset, &l.report.mapping);
     let listed: Vec<(DimKey, &str, Vec<&str>)> = dims
         .iter()
         .map(|d| {
@@ -211,5 +211,5 @@ fn filter_menus_count_values_and_skip_id_columns() {
     }
     let l = load(&text);
     assert_eq!(l.dataset.extras.len(), 1);
-    assert!(filter_dimensions(Lang::En, &l.dataset).is_empty());
+    assert!(filter_dimensions(Lang::En, &l.dataset, &l.report.mapping).is_empty());
 }

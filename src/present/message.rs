@@ -2,7 +2,7 @@
 
 use crate::dataset::{Dataset, DimKey, Role, Scale};
 use crate::i18n::{self, trc, Arg, Lang};
-use crate::ingest::{LoadReport, RejectedRow};
+use crate::ingest::{LoadReport, Mapping, RejectedRow};
 use crate::message::{Message, Need, Needs, Value};
 
 /// The message in `lang`: the Fluent text `msg-<key>` with the message's facts filled in.
@@ -99,6 +99,22 @@ pub fn dimension(lang: Lang, d: DimKey, ds: Option<&Dataset>) -> String {
                 &[("n", Arg::Count(i64::try_from(i).unwrap_or(i64::MAX) + 1))],
             ),
         },
+    }
+}
+
+/// [`dimension`], followed by the file's own header when a role column's header is not
+/// simply the role's name ("Persona (segment)"), so a file with both `segment` and
+/// `persona` columns shows which is which.
+pub fn dimension_in_file(lang: Lang, d: DimKey, ds: &Dataset, mapping: &Mapping) -> String {
+    let name = dimension(lang, d, Some(ds));
+    let DimKey::Role(r) = d else { return name };
+    match mapping.column_for(r) {
+        Some(h)
+            if !h.trim().eq_ignore_ascii_case(&name) && !h.trim().eq_ignore_ascii_case(r.key()) =>
+        {
+            format!("{name} ({h})")
+        }
+        _ => name,
     }
 }
 

@@ -9,6 +9,7 @@ use crate::charts::Table;
 use crate::dataset::{Dataset, DimKey};
 use crate::format;
 use crate::i18n::{tr, trf, Lang};
+use crate::ingest::Mapping;
 use crate::message::Needs;
 
 /// A table with no rows whose caption says which column would fill it.
@@ -183,7 +184,9 @@ pub const MAX_FILTER_VALUES: usize = 200;
 
 /// Every dimension the filter bar offers, in [`Dataset::dimension_keys`] order. The stage
 /// is left out (the funnel is the stage filter), and so are empty or id-like columns.
-pub fn filter_dimensions(lang: Lang, ds: &Dataset) -> Vec<FilterDimension> {
+/// Role columns are named with the file's header when it differs from the role's name
+/// (see [`super::message::dimension_in_file`]).
+pub fn filter_dimensions(lang: Lang, ds: &Dataset, mapping: &Mapping) -> Vec<FilterDimension> {
     ds.dimension_keys()
         .into_iter()
         .filter(|k| *k != DimKey::Role(crate::dataset::Role::Stage))
@@ -213,7 +216,7 @@ pub fn filter_dimensions(lang: Lang, ds: &Dataset) -> Vec<FilterDimension> {
             }
             Some(FilterDimension {
                 key,
-                label: super::message::dimension(lang, key, Some(ds)),
+                label: super::message::dimension_in_file(lang, key, ds, mapping),
                 values,
             })
         })

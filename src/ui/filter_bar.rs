@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 fn dimension_values(state: AppState) -> Vec<FilterDimension> {
     let lang = state.lang;
     state.current.with(|c| match c {
-        Some(c) => filter_dimensions(lang, &c.loaded.dataset),
+        Some(c) => filter_dimensions(lang, &c.loaded.dataset, &c.loaded.report.mapping),
         None => Vec::new(),
     })
 }

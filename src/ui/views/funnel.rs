@@ -11,7 +11,7 @@ use crate::charts;
 use crate::dataset::{DimKey, Role};
 use crate::format;
 use crate::i18n::{tr, trf};
-use crate::present::message::{dimension, render};
+use crate::present::message::{dimension_in_file, render};
 use crate::ui::chart::{chart_spec, ChartCard, ChartSpec};
 use crate::ui::dom;
 use crate::ui::state::AppState;
@@ -153,11 +153,11 @@ pub fn BreakdownPicker() -> impl IntoView {
         state.current.with(|c| {
             c.as_ref()
                 .map(|c| {
-                    let ds = &c.loaded.dataset;
+                    let (ds, mapping) = (&c.loaded.dataset, &c.loaded.report.mapping);
                     ds.dimension_keys()
                         .into_iter()
                         .filter(|k| *k != DimKey::Role(Role::Stage))
-                        .map(|k| (k, dimension(lang, k, Some(ds))))
+                        .map(|k| (k, dimension_in_file(lang, k, ds, mapping)))
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
