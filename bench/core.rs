@@ -12,6 +12,7 @@
 //! KPI split from `compute_timed` printed below each row, and `filter::select` (the part
 //! every view shares).
 
+use journey_lens::analytics::flows::{self, Direction, FlowParams};
 use journey_lens::analytics::{self, filter, Filter, FunnelMode, Prepared, Settings};
 use journey_lens::dataset::{Dataset, DimKey, Role};
 use journey_lens::generate::rng::Rng;
@@ -255,6 +256,18 @@ fn bench_analytics(rows: usize, ds: Dataset, t: &mut Table) {
 
     let (d, _) = median(|| analytics::dropped_after(&ds, &prep, &settings, &all, 1).len());
     t.add(rows, "dropped_after (export step 2 leavers)", d);
+
+    let (sel, _) = filter::select(&ds, &prep, &all);
+    let sorted = prep.dataset(&ds);
+    let (d, _) = median(|| flows::compute(sorted, &sel, &settings.flow).rooted);
+    t.add(rows, "flows: touchpoints, 4 steps, top 6", d);
+    let deep = FlowParams {
+        depth: 8,
+        direction: Direction::Backward,
+        ..FlowParams::default()
+    };
+    let (d, _) = median(|| flows::compute(sorted, &sel, &deep).rooted);
+    t.add(rows, "flows: backwards, 8 steps", d);
     drop((ds, prep, report));
 
     // Generated files are already grouped by customer and in time order, which flatters

@@ -23,6 +23,11 @@ pub struct Filter {
     pub from: Option<String>,
     /// Last day included (a date-only bound includes that whole day), or last instant.
     pub to: Option<String>,
+    /// Only customers whose path passed a given node of a journey flow (set by clicking
+    /// the node). Unlike the others this selects CUSTOMERS: all their events that the rest
+    /// of the filter keeps, so every view describes the same people the flow showed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<super::flows::PathStep>,
 }
 
 /// Why a filter could not be applied as typed.
@@ -100,7 +105,10 @@ impl Filter {
 
     /// Whether the filter selects everything.
     pub fn is_empty(&self) -> bool {
-        self.dims.values().all(BTreeSet::is_empty) && self.from.is_none() && self.to.is_none()
+        self.dims.values().all(BTreeSet::is_empty)
+            && self.from.is_none()
+            && self.to.is_none()
+            && self.path.is_none()
     }
 }
 
@@ -153,6 +161,21 @@ pub(crate) fn select_sorted(
     ds: &crate::dataset::Dataset,
     filter: &Filter,
 ) -> (Vec<u32>, Vec<FilterNote>) {
+    let (mut sel, notes) = select_events(ds, filter);
+    if let Some(p) = &filter.path {
+        let keep = super::flows::customers_at(ds, &sel, &p.params, p.step, &p.node);
+        let cust = &ds.customer.codes;
+        sel.retain(|&i| {
+            keep.get(cust[i as usize] as usize)
+                .copied()
+                .unwrap_or(false)
+        });
+    }
+    (sel, notes)
+}
+
+/// The events the dimension and date parts of `filter` keep.
+fn select_events(ds: &crate::dataset::Dataset, filter: &Filter) -> (Vec<u32>, Vec<FilterNote>) {
     use crate::dataset::NO_TIME;
     let mut notes = Vec::new();
     let mut tests: Vec<DimTest> = Vec::new();

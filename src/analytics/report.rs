@@ -30,6 +30,9 @@ pub struct Report {
     pub experience: ExperienceView,
     pub nps: NpsView,
     pub kpis: KpiView,
+    /// Journey flows for `settings.flow` (absent in reports written before flows existed).
+    #[serde(default)]
+    pub flows: super::flows::FlowView,
 }
 
 /// The report as pretty JSON.

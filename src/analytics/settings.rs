@@ -88,6 +88,8 @@ pub struct Settings {
     pub targets: BTreeMap<String, f64>,
     /// Number of periods in each KPI sparkline.
     pub sparkline_periods: usize,
+    /// What the journey-flow diagram walks through, from where, how deep.
+    pub flow: super::flows::FlowParams,
 }
 
 impl Default for Settings {
@@ -106,6 +108,7 @@ impl Default for Settings {
             jes_weights: JesWeights::default(),
             targets: BTreeMap::new(),
             sparkline_periods: 12,
+            flow: super::flows::FlowParams::default(),
         }
     }
 }

@@ -16,6 +16,10 @@ pub struct Hit {
     pub y1: i32,
     pub title: String,
     pub lines: Vec<String>,
+    /// What clicking the region selects, for charts whose parts act (a flow node):
+    /// a chart-defined id such as `node:1:3`. `None` for regions that only inform.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
 }
 
 impl Hit {
@@ -53,6 +57,7 @@ mod tests {
             y1: 10,
             title: title.into(),
             lines: vec![],
+            key: None,
         }
     }
 

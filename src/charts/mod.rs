@@ -10,6 +10,7 @@
 //! Charts never panic: an empty or unavailable view draws a centred message instead.
 
 pub mod experience;
+pub mod flows;
 pub mod funnel;
 pub mod kpi;
 pub mod label;

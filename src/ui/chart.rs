@@ -74,8 +74,13 @@ struct Tip {
     lines: Vec<String>,
 }
 
+/// `on_pick` receives the key of a clickable region (see `charts::Hit::key`) when the user
+/// clicks it; charts without clickable parts leave it out.
 #[component]
-pub fn ChartCard(spec: ChartSpec) -> impl IntoView {
+pub fn ChartCard(
+    spec: ChartSpec,
+    #[prop(optional)] on_pick: Option<Callback<String>>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let canvas_ref = NodeRef::<html::Canvas>::new();
@@ -120,6 +125,16 @@ pub fn ChartCard(spec: ChartSpec) -> impl IntoView {
                 .map(|h| (h.title.clone(), h.lines.clone()))
         });
         tip.set(hit.map(|(title, lines)| Tip { x, y, title, lines }));
+    };
+
+    let on_click = move |e: ev::MouseEvent| {
+        let Some(pick) = on_pick else { return };
+        let ratio = dpr.get_untracked();
+        let (x, y) = (e.offset_x() as f64 * ratio, e.offset_y() as f64 * ratio);
+        let key = map.with_untracked(|m| m.hit_at(x as i32, y as i32).and_then(|h| h.key.clone()));
+        if let Some(k) = key {
+            pick.run(k);
+        }
     };
 
     let summary = move || {
@@ -176,6 +191,7 @@ pub fn ChartCard(spec: ChartSpec) -> impl IntoView {
                     aria-label=summary
                     on:pointermove=on_move
                     on:pointerleave=move |_| tip.set(None)
+                    on:click=on_click
                 ></canvas>
                 {move || {
                     tip.get()

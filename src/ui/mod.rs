@@ -35,12 +35,14 @@ fn App() -> impl IntoView {
             <views::StartOffer />
             <views::Status />
             <filter_bar::FilterBar />
+            <views::PathChip />
             {move || match state.tab.get() {
                 Tab::Data => view! { <views::DataView /> }.into_any(),
                 Tab::Funnel => view! { <views::FunnelView /> }.into_any(),
                 Tab::Experience => view! { <views::ExperienceView /> }.into_any(),
                 Tab::Nps => view! { <views::NpsView /> }.into_any(),
                 Tab::Kpis => view! { <views::KpiView /> }.into_any(),
+                Tab::Flows => view! { <views::FlowsView /> }.into_any(),
             }}
         </main>
     }

@@ -20,10 +20,18 @@ pub enum Tab {
     Experience,
     Nps,
     Kpis,
+    Flows,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 5] = [Tab::Data, Tab::Funnel, Tab::Experience, Tab::Nps, Tab::Kpis];
+    pub const ALL: [Tab; 6] = [
+        Tab::Data,
+        Tab::Funnel,
+        Tab::Experience,
+        Tab::Flows,
+        Tab::Nps,
+        Tab::Kpis,
+    ];
     pub fn key(self) -> &'static str {
         match self {
             Tab::Data => "data",
@@ -31,6 +39,7 @@ impl Tab {
             Tab::Experience => "experience",
             Tab::Nps => "nps",
             Tab::Kpis => "kpis",
+            Tab::Flows => "flows",
         }
     }
     pub fn label_key(self) -> &'static str {
@@ -40,6 +49,7 @@ impl Tab {
             Tab::Experience => "nav.experience",
             Tab::Nps => "nav.nps",
             Tab::Kpis => "nav.kpis",
+            Tab::Flows => "nav.flows",
         }
     }
 }

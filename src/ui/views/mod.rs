@@ -2,6 +2,7 @@
 
 mod data;
 mod experience;
+mod flows;
 mod funnel;
 mod kpis;
 mod nps;
@@ -10,6 +11,7 @@ mod settings;
 
 pub use data::DataView;
 pub use experience::ExperienceView;
+pub use flows::{FlowsView, PathChip};
 pub use funnel::FunnelView;
 pub use kpis::KpiView;
 pub use nps::NpsView;
