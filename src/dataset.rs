@@ -688,6 +688,11 @@ impl DatasetBuilder {
         }
     }
 
+    /// The events pushed so far, e.g. to look up keys while appending another file.
+    pub fn dataset(&self) -> &Dataset {
+        &self.ds
+    }
+
     /// Events pushed so far.
     pub fn len(&self) -> usize {
         self.ds.len()

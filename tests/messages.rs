@@ -9,7 +9,10 @@ use journey_lens::charts::ChartError;
 use journey_lens::dataset::{DimKey, Role, Scale};
 use journey_lens::i18n::{self, Lang};
 use journey_lens::ingest::error::{BinaryKind, JsonShape};
-use journey_lens::ingest::{DateReading, IngestError, LoadNote, ReadOrder, RowProblem};
+use journey_lens::ingest::{
+    DateReading, IngestError, LoadNote, MilestoneColumn, ReadOrder, RowProblem,
+};
+use journey_lens::join::{JoinError, UnmatchedReason};
 use journey_lens::message::{Message, Need, Needs};
 use journey_lens::present::message::{message_key, needs, render};
 use serde::Serialize;
@@ -32,6 +35,14 @@ fn ex<M: Message + Serialize + 'static>(m: M) -> Example {
 fn err(e: IngestError) -> Example {
     Example {
         message: Box::new(e),
+        json: None,
+    }
+}
+
+/// A message with no JSON form of its own (join failures, the unmatched-rows reason).
+fn plain<M: Message + 'static>(m: M) -> Example {
+    Example {
+        message: Box::new(m),
         json: None,
     }
 }
@@ -59,7 +70,8 @@ fn _row(p: &RowProblem) {
         | RowProblem::UnclosedQuote { .. }
         | RowProblem::NulBytes
         | RowProblem::NotAnObject
-        | RowProblem::InvalidJsonLine { .. } => {}
+        | RowProblem::InvalidJsonLine { .. }
+        | RowProblem::NoMilestoneDate => {}
     }
 }
 fn _load(n: &LoadNote) {
@@ -77,7 +89,19 @@ fn _load(n: &LoadNote) {
         | LoadNote::DatesUnreadable { .. }
         | LoadNote::SatisfactionOutside { .. }
         | LoadNote::ErrorsTruncated { .. }
-        | LoadNote::RowNumberAsCustomer => {}
+        | LoadNote::RowNumberAsCustomer
+        | LoadNote::MilestoneDatesUnreadable { .. }
+        | LoadNote::MilestoneEvents { .. } => {}
+    }
+}
+fn _join(e: &JoinError, r: &UnmatchedReason) {
+    match e {
+        JoinError::FirstFileNeedsCustomer { .. }
+        | JoinError::KeyNotInFile { .. }
+        | JoinError::KeyNotInEarlierFiles { .. } => {}
+    }
+    match r {
+        UnmatchedReason::NoKey | UnmatchedReason::NotFound | UnmatchedReason::Ambiguous => {}
     }
 }
 fn _funnel(n: &FunnelNote) {
@@ -115,6 +139,8 @@ fn _error(e: &IngestError) {
         | IngestError::TooManyColumns { .. }
         | IngestError::NoCustomerColumn { .. }
         | IngestError::NoMeasureColumn
+        | IngestError::NoMilestones
+        | IngestError::NoKey { .. }
         | IngestError::DuplicateRole { .. }
         | IngestError::UnknownColumn { .. }
         | IngestError::NotJson { .. }
@@ -171,6 +197,8 @@ fn examples() -> Vec<Example> {
         ex(RowProblem::InvalidJsonLine {
             detail: s("EOF while parsing a value"),
         }),
+        ex(RowProblem::NoMilestoneDate),
+        ex(milestone_events(9, 28)),
         ex(LoadNote::NotUtf8 {
             encoding: s("windows-1250"),
         }),
@@ -227,6 +255,24 @@ fn examples() -> Vec<Example> {
             columns: vec![s("stage"), s("nps")],
         }),
         err(IngestError::NoMeasureColumn),
+        err(IngestError::NoMilestones),
+        err(IngestError::NoKey {
+            columns: vec![s("review_id"), s("review_score")],
+        }),
+        plain(JoinError::FirstFileNeedsCustomer {
+            file: s("reviews.csv"),
+        }),
+        plain(JoinError::KeyNotInFile {
+            file: s("reviews.csv"),
+            key: s("order_id"),
+        }),
+        plain(JoinError::KeyNotInEarlierFiles {
+            file: s("payments.csv"),
+            key: s("order_id"),
+        }),
+        plain(UnmatchedReason::NoKey),
+        plain(UnmatchedReason::NotFound),
+        plain(UnmatchedReason::Ambiguous),
         err(IngestError::DuplicateRole {
             role: Role::CustomerId,
             first: s("id"),
@@ -268,6 +314,12 @@ fn examples() -> Vec<Example> {
             count: 3,
             order,
         }));
+        v.push(ex(LoadNote::MilestoneDatesUnreadable {
+            column: s("delivered_at"),
+            stage: s("delivered"),
+            count: 2,
+            order,
+        }));
     }
     for d in [
         DateReading::Iso,
@@ -299,6 +351,24 @@ fn examples() -> Vec<Example> {
         v.push(err(IngestError::WrongJsonShape { shape }));
     }
     v
+}
+
+/// What a milestone-date file of two stage columns became.
+fn milestone_events(rows: u64, events: u64) -> LoadNote {
+    LoadNote::MilestoneEvents {
+        stages: vec![
+            MilestoneColumn {
+                stage: "purchased".into(),
+                column: "order_purchase_timestamp".into(),
+            },
+            MilestoneColumn {
+                stage: "delivered".into(),
+                column: "order_delivered_customer_date".into(),
+            },
+        ],
+        rows,
+        events,
+    }
 }
 
 /// Messages of `messages.ftl` that are pieces of other sentences, not message kinds.
@@ -471,6 +541,60 @@ fn polish_plurals_follow_cldr() {
     assert_eq!(
         en(1234),
         "1,234 empty lines (only separators or spaces) were skipped."
+    );
+}
+
+#[test]
+fn milestone_and_join_messages_read_as_before() {
+    assert_eq!(
+        render(Lang::En, &milestone_events(1, 2)),
+        "Each row became one event per date column reached, as the stages purchased \
+         (order_purchase_timestamp) → delivered (order_delivered_customer_date): 1 row gave 2 events."
+    );
+    let pl = |rows, events| render(Lang::Pl, &milestone_events(rows, events));
+    assert!(
+        pl(1, 1).ends_with(": 1 wiersz dał 1 zdarzenie."),
+        "{}",
+        pl(1, 1)
+    );
+    assert!(
+        pl(3, 4).ends_with(": 3 wiersze dały 4 zdarzenia."),
+        "{}",
+        pl(3, 4)
+    );
+    assert!(
+        pl(5, 12).ends_with(": 5 wierszy dało 12 zdarzeń."),
+        "{}",
+        pl(5, 12)
+    );
+    assert_eq!(
+        render(
+            Lang::Pl,
+            &LoadNote::MilestoneDatesUnreadable {
+                column: "dostawa".into(),
+                stage: "dostarczono".into(),
+                count: 3,
+                order: ReadOrder::MonthFirst,
+            }
+        ),
+        "3 daty w kolumnie 'dostawa' (etap dostarczono) nie istnieją przy odczycie \
+         miesiąc/dzień/rok i zostały puste."
+    );
+    assert_eq!(
+        render(Lang::En, &RowProblem::NoMilestoneDate),
+        "No milestone date: none of the stage columns has a date"
+    );
+    assert_eq!(
+        JoinError::KeyNotInEarlierFiles {
+            file: "payments.csv".into(),
+            key: "order_id".into()
+        }
+        .to_string(),
+        "payments.csv: none of the files before it has the key column \"order_id\"."
+    );
+    assert_eq!(
+        render(Lang::Es, &UnmatchedReason::Ambiguous),
+        "esta clave pertenece a más de un cliente"
     );
 }
 

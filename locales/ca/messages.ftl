@@ -137,3 +137,29 @@ msg-error-finished = Aquesta càrrega ja ha acabat.
 
 msg-chart_error-backend = No s'ha pogut dibuixar el gràfic ({ $detail }). Prova de canviar la mida de la finestra o de tornar a carregar la pàgina.
 msg-chart_error-busy = No s'ha pogut dibuixar el gràfic perquè la superfície de dibuix estava ocupada. Torna-ho a provar.
+
+## Fitxers de dates de fita i fitxers units per una clau
+msg-error-no_milestones = Tria com a mínim una columna de data per fer-la servir com a etapa del recorregut.
+msg-error-no_key = Aquest fitxer no té columna de client ni cap columna clau en comú amb els fitxers ja carregats (les seves columnes: { $columns }). Assigna una columna de client o tria la columna que l'enllaça amb els altres (com ara un número de comanda).
+msg-row-no_milestone_date = Sense data de fita: cap de les columnes d'etapa té una data
+msg-load-milestone_dates_unreadable_day_first = { $count ->
+    [one] { $count } data de '{ $column }' (etapa { $stage }) no existeix llegida com a dia/mes/any i s'ha deixat buida.
+   *[other] { $count } dates de '{ $column }' (etapa { $stage }) no existeixen llegides com a dia/mes/any i s'han deixat buides.
+}
+msg-load-milestone_dates_unreadable_month_first = { $count ->
+    [one] { $count } data de '{ $column }' (etapa { $stage }) no existeix llegida com a mes/dia/any i s'ha deixat buida.
+   *[other] { $count } dates de '{ $column }' (etapa { $stage }) no existeixen llegides com a mes/dia/any i s'han deixat buides.
+}
+msg-load-milestone_events = Cada fila s'ha convertit en un esdeveniment per cada columna de data assolida, com les etapes { $stages }: { $rows ->
+    [one] { $rows } fila ha donat
+   *[other] { $rows } files han donat
+} { $events ->
+    [one] { $events } esdeveniment.
+   *[other] { $events } esdeveniments.
+}
+msg-join-unmatched_no_key = la clau és buida
+msg-join-unmatched_not_found = cap fitxer anterior té aquesta clau
+msg-join-unmatched_ambiguous = aquesta clau pertany a més d'un client
+msg-join-first_file_needs_customer = { $file }: el primer fitxer necessita una columna de client; afegeix després els fitxers que només comparteixen una clau (com ara un número de comanda).
+msg-join-key_not_in_file = { $file }: la columna clau «{ $key }» no es carrega d'aquest fitxer. Conserva-la com a columna (rol «dimension»).
+msg-join-key_not_in_earlier_files = { $file }: cap dels fitxers anteriors té la columna clau «{ $key }».

@@ -139,3 +139,29 @@ msg-error-finished = This load has already finished.
 
 msg-chart_error-backend = The chart could not be drawn ({ $detail }). Try resizing the window or reloading the page.
 msg-chart_error-busy = The chart could not be drawn because its drawing surface was busy. Please try again.
+
+## Milestone-date files and files joined by a key (issue 12)
+msg-error-no_milestones = Choose at least one date column to use as a journey stage.
+msg-error-no_key = This file has no customer column and no key column shared with the files already loaded (its columns: { $columns }). Map a customer column, or choose the column that links it to them (such as an order number).
+msg-row-no_milestone_date = No milestone date: none of the stage columns has a date
+msg-load-milestone_dates_unreadable_day_first = { $count } { $count ->
+    [one] date
+   *[other] dates
+} in "{ $column }" (stage { $stage }) do not exist when read as day/month/year and were left empty.
+msg-load-milestone_dates_unreadable_month_first = { $count } { $count ->
+    [one] date
+   *[other] dates
+} in "{ $column }" (stage { $stage }) do not exist when read as month/day/year and were left empty.
+msg-load-milestone_events = Each row became one event per date column reached, as the stages { $stages }: { $rows } { $rows ->
+    [one] row
+   *[other] rows
+} gave { $events } { $events ->
+    [one] event
+   *[other] events
+}.
+msg-join-unmatched_no_key = the key is empty
+msg-join-unmatched_not_found = no earlier file has this key
+msg-join-unmatched_ambiguous = this key belongs to more than one customer
+msg-join-first_file_needs_customer = { $file }: the first file needs a customer column; add files that only share a key (such as an order number) after it.
+msg-join-key_not_in_file = { $file }: the key column "{ $key }" is not loaded from this file. Keep it as a column (role "dimension").
+msg-join-key_not_in_earlier_files = { $file }: none of the files before it has the key column "{ $key }".

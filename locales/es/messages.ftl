@@ -137,3 +137,29 @@ msg-error-finished = Esta carga ya ha terminado.
 
 msg-chart_error-backend = No se ha podido dibujar el gráfico ({ $detail }). Prueba a cambiar el tamaño de la ventana o a recargar la página.
 msg-chart_error-busy = No se ha podido dibujar el gráfico porque la superficie de dibujo estaba ocupada. Vuelve a intentarlo.
+
+## Archivos de fechas de hito y archivos unidos por una clave
+msg-error-no_milestones = Elige al menos una columna de fecha para usarla como etapa del recorrido.
+msg-error-no_key = Este archivo no tiene columna de cliente ni ninguna columna clave en común con los archivos ya cargados (sus columnas: { $columns }). Asigna una columna de cliente o elige la columna que lo enlaza con ellos (por ejemplo, un número de pedido).
+msg-row-no_milestone_date = Sin fecha de hito: ninguna de las columnas de etapa tiene fecha
+msg-load-milestone_dates_unreadable_day_first = { $count ->
+    [one] { $count } fecha de '{ $column }' (etapa { $stage }) no existe leída como día/mes/año y se ha dejado vacía.
+   *[other] { $count } fechas de '{ $column }' (etapa { $stage }) no existen leídas como día/mes/año y se han dejado vacías.
+}
+msg-load-milestone_dates_unreadable_month_first = { $count ->
+    [one] { $count } fecha de '{ $column }' (etapa { $stage }) no existe leída como mes/día/año y se ha dejado vacía.
+   *[other] { $count } fechas de '{ $column }' (etapa { $stage }) no existen leídas como mes/día/año y se han dejado vacías.
+}
+msg-load-milestone_events = Cada fila se ha convertido en un evento por cada columna de fecha alcanzada, como las etapas { $stages }: { $rows ->
+    [one] { $rows } fila ha dado
+   *[other] { $rows } filas han dado
+} { $events ->
+    [one] { $events } evento.
+   *[other] { $events } eventos.
+}
+msg-join-unmatched_no_key = la clave está vacía
+msg-join-unmatched_not_found = ningún archivo anterior tiene esta clave
+msg-join-unmatched_ambiguous = esta clave pertenece a más de un cliente
+msg-join-first_file_needs_customer = { $file }: el primer archivo necesita una columna de cliente; añade después los archivos que solo comparten una clave (por ejemplo, un número de pedido).
+msg-join-key_not_in_file = { $file }: la columna clave «{ $key }» no se carga de este archivo. Consérvala como columna (rol «dimension»).
+msg-join-key_not_in_earlier_files = { $file }: ninguno de los archivos anteriores tiene la columna clave «{ $key }».

@@ -158,3 +158,33 @@ msg-error-finished = To wczytywanie już się zakończyło.
 
 msg-chart_error-backend = Nie udało się narysować wykresu ({ $detail }). Zmień rozmiar okna albo odśwież stronę.
 msg-chart_error-busy = Nie udało się narysować wykresu, bo powierzchnia rysowania była zajęta. Spróbuj ponownie.
+
+## Pliki z datami kamieni milowych i pliki łączone kluczem
+msg-error-no_milestones = Wybierz co najmniej jedną kolumnę z datą, która posłuży jako etap ścieżki.
+msg-error-no_key = Ten plik nie ma kolumny klienta ani kolumny klucza wspólnej z już wczytanymi plikami (jego kolumny: { $columns }). Przypisz kolumnę klienta albo wybierz kolumnę, która łączy go z nimi (np. numer zamówienia).
+msg-row-no_milestone_date = Brak daty kamienia milowego: żadna z kolumn etapów nie zawiera daty
+msg-load-milestone_dates_unreadable_day_first = { $count ->
+    [one] { $count } data w kolumnie '{ $column }' (etap { $stage }) nie istnieje przy odczycie dzień/miesiąc/rok i została pusta.
+    [few] { $count } daty w kolumnie '{ $column }' (etap { $stage }) nie istnieją przy odczycie dzień/miesiąc/rok i zostały puste.
+   *[other] { $count } dat w kolumnie '{ $column }' (etap { $stage }) nie istnieje przy odczycie dzień/miesiąc/rok i zostały puste.
+}
+msg-load-milestone_dates_unreadable_month_first = { $count ->
+    [one] { $count } data w kolumnie '{ $column }' (etap { $stage }) nie istnieje przy odczycie miesiąc/dzień/rok i została pusta.
+    [few] { $count } daty w kolumnie '{ $column }' (etap { $stage }) nie istnieją przy odczycie miesiąc/dzień/rok i zostały puste.
+   *[other] { $count } dat w kolumnie '{ $column }' (etap { $stage }) nie istnieje przy odczycie miesiąc/dzień/rok i zostały puste.
+}
+msg-load-milestone_events = Każdy wiersz stał się jednym zdarzeniem na każdą osiągniętą kolumnę z datą, jako etapy { $stages }: { $rows ->
+    [one] { $rows } wiersz dał
+    [few] { $rows } wiersze dały
+   *[other] { $rows } wierszy dało
+} { $events ->
+    [one] { $events } zdarzenie.
+    [few] { $events } zdarzenia.
+   *[other] { $events } zdarzeń.
+}
+msg-join-unmatched_no_key = klucz jest pusty
+msg-join-unmatched_not_found = żaden wcześniejszy plik nie ma tego klucza
+msg-join-unmatched_ambiguous = ten klucz należy do więcej niż jednego klienta
+msg-join-first_file_needs_customer = { $file }: pierwszy plik potrzebuje kolumny klienta; pliki, które mają tylko wspólny klucz (np. numer zamówienia), dodaj po nim.
+msg-join-key_not_in_file = { $file }: kolumna klucza „{ $key }” nie jest wczytywana z tego pliku. Zachowaj ją jako kolumnę (rola „dimension”).
+msg-join-key_not_in_earlier_files = { $file }: żaden z wcześniejszych plików nie ma kolumny klucza „{ $key }”.

@@ -8,6 +8,7 @@
 use super::encoding::{needs_decoding, StreamDecoder};
 use super::error::IngestError;
 use super::mapping::{cap_dimensions, resolve_roles, MAX_DIMENSIONS};
+use super::milestones::{resolve as resolve_milestones, Milestones};
 use super::notes::{LoadNote, RowProblem};
 use super::report::{LoadReport, Loaded};
 use super::rows::{check_roles, Assembler, Cell, Rules};
@@ -33,6 +34,11 @@ pub struct CsvOptions {
     pub decimal_comma: Option<bool>,
     /// How many problems to list (the rest are counted).
     pub max_errors: usize,
+    /// Date columns to read as journey stages (one event per date reached).
+    pub milestones: Option<Milestones>,
+    /// The file is added to others: its customers may come through a key column
+    /// (then set `row_number_as_customer` too) and it needs no stage or score column.
+    pub joined: bool,
 }
 
 impl Default for CsvOptions {
@@ -45,6 +51,8 @@ impl Default for CsvOptions {
             row_number_as_customer: false,
             decimal_comma: None,
             max_errors: 10_000,
+            milestones: None,
+            joined: false,
         }
     }
 }
@@ -97,7 +105,16 @@ impl Engine {
         opts: &CsvOptions,
     ) -> Result<Engine, IngestError> {
         let mut roles = resolve_roles(&sniffed.headers, opts.roles.as_deref(), &opts.overrides)?;
-        check_roles(&sniffed.headers, &roles, opts.row_number_as_customer)?;
+        let milestones = match &opts.milestones {
+            Some(spec) => Some(resolve_milestones(spec, &sniffed.headers, &mut roles)?),
+            None => None,
+        };
+        check_roles(
+            &sniffed.headers,
+            &roles,
+            opts.row_number_as_customer,
+            opts.joined || milestones.is_some(),
+        )?;
         let capped = cap_dimensions(&mut roles);
         let decimal_comma = opts.decimal_comma.unwrap_or(sniffed.decimal_comma);
         let mut notes = Vec::new();
@@ -135,6 +152,8 @@ impl Engine {
             row_number_as_customer: opts.row_number_as_customer,
             max_errors: opts.max_errors,
             meta: opts.meta.clone(),
+            milestones,
+            joined: opts.joined,
         };
         // For wrapped files the outer reader only splits lines (there is no outer separator).
         let delimiter = if sniffed.wrapped {

@@ -24,6 +24,10 @@ pub enum IngestError {
     NoCustomerColumn { columns: Vec<String> },
     /// A customer column but nothing to analyse.
     NoMeasureColumn,
+    /// Milestone mode was asked for with no date column chosen.
+    NoMilestones,
+    /// A file added to others has no customer column and no key shared with them.
+    NoKey { columns: Vec<String> },
     /// Two columns were explicitly given the same single-column role.
     DuplicateRole {
         role: Role,
@@ -61,6 +65,8 @@ impl Message for IngestError {
             IngestError::TooManyColumns { .. } => "error.too_many_columns",
             IngestError::NoCustomerColumn { .. } => "error.no_customer_column",
             IngestError::NoMeasureColumn => "error.no_measure_column",
+            IngestError::NoMilestones => "error.no_milestones",
+            IngestError::NoKey { .. } => "error.no_key",
             IngestError::DuplicateRole { .. } => "error.duplicate_role",
             IngestError::UnknownColumn { .. } => "error.unknown_column",
             IngestError::NotJson { .. } => "error.not_json",
@@ -79,6 +85,7 @@ impl Message for IngestError {
             IngestError::Empty
             | IngestError::HeaderOnly
             | IngestError::NoMeasureColumn
+            | IngestError::NoMilestones
             | IngestError::MetaNotObject
             | IngestError::Finished => Vec::new(),
             IngestError::NotCsv { what } => vec![("what", Value::Text(what.key().into()))],
@@ -86,7 +93,7 @@ impl Message for IngestError {
             IngestError::TooManyColumns { limit } => {
                 vec![("limit", Value::Count(*limit as u64))]
             }
-            IngestError::NoCustomerColumn { columns } => vec![(
+            IngestError::NoCustomerColumn { columns } | IngestError::NoKey { columns } => vec![(
                 "columns",
                 Value::List(columns.iter().map(|c| shorten(c)).collect()),
             )],

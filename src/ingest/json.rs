@@ -256,7 +256,7 @@ pub fn load_json(bytes: &[u8], options: &JsonOptions) -> Result<Loaded, IngestEr
     let keys = collect_keys(&items)?;
     let headers = unique_headers(keys.clone());
     let mut roles = resolve_roles(&headers, options.roles.as_deref(), &options.overrides)?;
-    check_roles(&headers, &roles, options.row_number_as_customer)?;
+    check_roles(&headers, &roles, options.row_number_as_customer, false)?;
     let capped = cap_dimensions(&mut roles);
     let rules = Rules {
         scales,
@@ -264,6 +264,8 @@ pub fn load_json(bytes: &[u8], options: &JsonOptions) -> Result<Loaded, IngestEr
         row_number_as_customer: options.row_number_as_customer,
         max_errors: options.max_errors,
         meta,
+        milestones: None,
+        joined: false,
     };
     let used: Vec<usize> = (0..roles.len())
         .filter(|&i| roles[i] != Role::Ignore)

@@ -289,7 +289,15 @@ const CONTAINS: &[(Role, &[&str])] = &[
     (Role::Effort, &["effort", "ces", "esfuerzo"]),
     (
         Role::Revenue,
-        &["revenue", "amount", "importe", "ingresos", "przychod"],
+        &[
+            "revenue",
+            "amount",
+            "importe",
+            "ingresos",
+            "przychod",
+            "payment value",
+            "order value",
+        ],
     ),
     (
         Role::Comment,
@@ -309,7 +317,14 @@ pub fn suggest(header: &str) -> Option<Role> {
         }
     }
     let padded = format!(" {n} ");
+    // A comment's title or subject is a summary, not the comment itself.
+    let titled = [" title ", " subject ", " titulo ", " tytul "]
+        .iter()
+        .any(|w| padded.contains(w));
     for (role, words) in CONTAINS {
+        if *role == Role::Comment && titled {
+            continue;
+        }
         if words.iter().any(|w| padded.contains(&format!(" {w} "))) {
             return Some(*role);
         }
@@ -513,6 +528,9 @@ mod tests {
         assert_eq!(suggest("order_purchase_timestamp"), Some(Role::Timestamp));
         assert_eq!(suggest("review_id"), None);
         assert_eq!(suggest("review_score"), Some(Role::Satisfaction));
+        assert_eq!(suggest("review_comment_title"), None);
+        assert_eq!(suggest("review_comment_message"), Some(Role::Comment));
+        assert_eq!(suggest("payment_value"), Some(Role::Revenue));
     }
 
     #[test]

@@ -63,6 +63,9 @@ pub enum RowProblem {
     /// A line of an NDJSON feed that is not JSON; `detail` is the JSON parser's own words.
     #[serde(rename = "row.invalid_json_line")]
     InvalidJsonLine { detail: String },
+    /// A milestone-date file's row with no date in any stage column: it reached no stage.
+    #[serde(rename = "row.no_milestone_date")]
+    NoMilestoneDate,
 }
 
 impl RowProblem {
@@ -98,6 +101,7 @@ impl Message for RowProblem {
             RowProblem::NulBytes => "row.nul_bytes",
             RowProblem::NotAnObject => "row.not_an_object",
             RowProblem::InvalidJsonLine { .. } => "row.invalid_json_line",
+            RowProblem::NoMilestoneDate => "row.no_milestone_date",
         }
     }
 
@@ -107,7 +111,8 @@ impl Message for RowProblem {
             | RowProblem::NestedText
             | RowProblem::NestedDate
             | RowProblem::NotAnObject
-            | RowProblem::NulBytes => Vec::new(),
+            | RowProblem::NulBytes
+            | RowProblem::NoMilestoneDate => Vec::new(),
             RowProblem::NestedNumber { field } => vec![("field", Value::Role(*field))],
             RowProblem::DateOutOfRange {
                 value,
@@ -261,6 +266,28 @@ pub enum LoadNote {
     /// No customer column: every row is its own customer, named by its line number.
     #[serde(rename = "load.row_number_as_customer")]
     RowNumberAsCustomer,
+    /// Dates of a milestone column that do not exist in the chosen order, left empty.
+    #[serde(rename = "load.milestone_dates_unreadable")]
+    MilestoneDatesUnreadable {
+        column: String,
+        stage: String,
+        count: u64,
+        order: ReadOrder,
+    },
+    /// A milestone-date file became one event per date reached.
+    #[serde(rename = "load.milestone_events")]
+    MilestoneEvents {
+        stages: Vec<MilestoneColumn>,
+        rows: u64,
+        events: u64,
+    },
+}
+
+/// A stage of a milestone-date file and the column its dates come from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MilestoneColumn {
+    pub stage: String,
+    pub column: String,
 }
 
 impl Message for LoadNote {
@@ -292,6 +319,13 @@ impl Message for LoadNote {
             LoadNote::SatisfactionOutside { .. } => "load.satisfaction_outside_fits",
             LoadNote::ErrorsTruncated { .. } => "load.errors_truncated",
             LoadNote::RowNumberAsCustomer => "load.row_number_as_customer",
+            LoadNote::MilestoneDatesUnreadable { order, .. } => match order {
+                ReadOrder::DayFirst | ReadOrder::DayFirstAssumed => {
+                    "load.milestone_dates_unreadable_day_first"
+                }
+                ReadOrder::MonthFirst => "load.milestone_dates_unreadable_month_first",
+            },
+            LoadNote::MilestoneEvents { .. } => "load.milestone_events",
         }
     }
 
@@ -328,6 +362,34 @@ impl Message for LoadNote {
             LoadNote::ErrorsTruncated { listed, more } => vec![
                 ("listed", Value::Count(*listed)),
                 ("more", Value::Count(*more)),
+            ],
+            LoadNote::MilestoneDatesUnreadable {
+                column,
+                stage,
+                count,
+                ..
+            } => vec![
+                ("column", text(column)),
+                ("stage", text(stage)),
+                ("count", Value::Count(*count)),
+            ],
+            LoadNote::MilestoneEvents {
+                stages,
+                rows,
+                events,
+            } => vec![
+                (
+                    "stages",
+                    Value::Text(
+                        stages
+                            .iter()
+                            .map(|s| format!("{} ({})", s.stage, s.column))
+                            .collect::<Vec<_>>()
+                            .join(" → "),
+                    ),
+                ),
+                ("rows", Value::Count(*rows)),
+                ("events", Value::Count(*events)),
             ],
             LoadNote::DecimalComma
             | LoadNote::NdjsonLines

@@ -74,8 +74,11 @@ impl Serialize for Mapping {
 pub struct LoadReport {
     /// "csv" or "json".
     pub format: String,
+    /// Source rows loaded (each is one event, or one per milestone reached).
     pub rows_loaded: usize,
     pub rows_rejected: usize,
+    /// Events the loaded rows became.
+    pub events: usize,
     /// Distinct customers among the loaded rows.
     pub customers: usize,
     /// `{column: role}` in file order.

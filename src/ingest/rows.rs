@@ -5,13 +5,14 @@
 //! (one error each), so the user fixes a row in one go.
 
 use super::error::IngestError;
-use super::notes::{DateReading, LoadNote, ReadOrder, RowProblem};
+use super::milestones::Resolved;
+use super::notes::{DateReading, LoadNote, MilestoneColumn, ReadOrder, RowProblem};
 use super::report::{LoadReport, Loaded, Mapping, RejectedRow, RowError};
 use super::values::{
     is_missing, parse_date, parse_number, trim, DateLayout, DateOrder, OrderEvidence, ParsedDate,
     SlashDate,
 };
-use crate::dataset::{Columns, DatasetBuilder, Event, Meta, Role, Scale, Scales, NO_TIME};
+use crate::dataset::{Columns, Dataset, DatasetBuilder, Event, Meta, Role, Scale, Scales, NO_TIME};
 use std::borrow::Cow;
 
 /// One source cell as the readers see it.
@@ -73,6 +74,73 @@ pub struct Rules {
     pub row_number_as_customer: bool,
     pub max_errors: usize,
     pub meta: Meta,
+    /// Date columns read as stages, one event each ([`super::milestones`]).
+    pub milestones: Option<Resolved>,
+    /// The file is added to others and finds its customers through a key column, so its
+    /// row numbers are placeholders rather than customers of their own.
+    pub joined: bool,
+}
+
+/// A date cell that was read.
+#[derive(Debug, Clone, Copy)]
+enum DateValue {
+    Exact(i64),
+    /// Day/month order decided once the whole column is known.
+    Slashed(SlashDate),
+}
+
+/// Reads a date cell, noting its layout; a bad or implausible date is a problem of the row.
+fn read_date(
+    cell: Cell<'_>,
+    i: usize,
+    problems: &mut Vec<(usize, RowProblem)>,
+    layouts: &mut Vec<DateLayout>,
+) -> Option<DateValue> {
+    match cell {
+        Cell::Num(v, text) => {
+            // JSON epoch seconds (or milliseconds, which are 1000x larger).
+            let secs = if v.abs() > 1e11 { v / 1000.0 } else { v };
+            if v.is_finite() && plausible(secs) {
+                Some(DateValue::Exact(secs.floor() as i64))
+            } else {
+                problems.push((i, out_of_range(text)));
+                None
+            }
+        }
+        Cell::Nested => {
+            problems.push((i, RowProblem::NestedDate));
+            None
+        }
+        Cell::Text(b) => {
+            let b = trim(b);
+            if is_missing(b) {
+                return None;
+            }
+            match parse_date(b) {
+                ParsedDate::Exact(t, _) if !plausible(t as f64) => {
+                    problems.push((i, out_of_range(b)));
+                    None
+                }
+                ParsedDate::Exact(t, layout) => {
+                    if !layouts.contains(&layout) {
+                        layouts.push(layout);
+                    }
+                    Some(DateValue::Exact(t))
+                }
+                ParsedDate::Slashed(sd) if !(MIN_YEAR..=MAX_YEAR).contains(&sd.year) => {
+                    problems.push((i, out_of_range(b)));
+                    None
+                }
+                ParsedDate::Slashed(sd) => Some(DateValue::Slashed(sd)),
+                ParsedDate::Invalid => {
+                    problems.push((i, RowProblem::DateUnrecognised { value: shown(b) }));
+                    None
+                }
+            }
+        }
+        // Callers pass `bytes()`, which has turned `Str` into `Text`.
+        Cell::Missing | Cell::Str(_) => None,
+    }
 }
 
 /// Accumulates events and rejections.
@@ -97,6 +165,12 @@ pub struct Assembler {
     /// rows do not cost two million small allocations (see [`recycle`]).
     extras_text: Vec<Option<Cow<'static, str>>>,
     extras_ref: Vec<Option<&'static str>>,
+    rows_loaded: usize,
+    /// Milestones a row reached, kept between rows to save the allocation.
+    reached: Vec<(usize, DateValue)>,
+    /// Day/month evidence per milestone column, and the events waiting for its decision.
+    ms_orders: Vec<OrderEvidence>,
+    ms_slashed: Vec<(usize, usize, SlashDate)>,
 }
 
 /// Empties a list and hands its allocation back with a different lifetime. Collecting a
@@ -112,15 +186,18 @@ pub fn check_roles(
     headers: &[String],
     roles: &[Role],
     row_number_as_customer: bool,
+    joined: bool,
 ) -> Result<(), IngestError> {
     if !row_number_as_customer && !roles.contains(&Role::CustomerId) {
         return Err(IngestError::NoCustomerColumn {
             columns: headers.to_vec(),
         });
     }
-    if !roles
-        .iter()
-        .any(|r| matches!(r, Role::Stage | Role::Satisfaction | Role::Nps))
+    // A file added to others may bring only revenue (payments) or only dimensions.
+    if !joined
+        && !roles
+            .iter()
+            .any(|r| matches!(r, Role::Stage | Role::Satisfaction | Role::Nps))
     {
         return Err(IngestError::NoMeasureColumn);
     }
@@ -191,7 +268,20 @@ impl Assembler {
                 }
             }
         }
-        let builder = DatasetBuilder::new(&cols, rules.scales, rules.meta.clone());
+        let mut meta = rules.meta.clone();
+        if let Some(ms) = &rules.milestones {
+            cols.timestamp = true;
+            cols.stage = true;
+            // The user chose this order on the mapping screen; the last milestone is the
+            // one a journey is meant to reach (delivered, won).
+            if meta.stage_order.is_none() {
+                meta.stage_order = Some(ms.columns.iter().map(|c| c.1.clone()).collect());
+            }
+            if meta.conversion_stage.is_none() {
+                meta.conversion_stage = ms.columns.last().map(|c| c.1.clone());
+            }
+        }
+        let builder = DatasetBuilder::new(&cols, rules.scales, meta);
         Assembler {
             headers,
             roles,
@@ -208,9 +298,16 @@ impl Assembler {
             sat_range: None,
             sat_outside: 0,
             row_name: String::new(),
+            ms_orders: vec![
+                OrderEvidence::default();
+                rules.milestones.as_ref().map_or(0, |m| m.columns.len())
+            ],
             rules,
             extras_text: Vec::new(),
             extras_ref: Vec::new(),
+            rows_loaded: 0,
+            reached: Vec::new(),
+            ms_slashed: Vec::new(),
         }
     }
 
@@ -281,47 +378,28 @@ impl Assembler {
         let mut timestamp = None;
         let mut slash: Option<SlashDate> = None;
         if let Some(i) = self.slots.timestamp {
-            match get(i).bytes() {
-                Cell::Num(v, text) => {
-                    // JSON epoch seconds (or milliseconds, which are 1000x larger).
-                    let secs = if v.abs() > 1e11 { v / 1000.0 } else { v };
-                    if v.is_finite() && plausible(secs) {
-                        timestamp = Some(secs.floor() as i64);
-                    } else {
-                        problems.push((i, out_of_range(text)));
-                    }
+            match read_date(get(i).bytes(), i, &mut problems, &mut self.layouts) {
+                Some(DateValue::Exact(t)) => timestamp = Some(t),
+                Some(DateValue::Slashed(sd)) => {
+                    timestamp = Some(NO_TIME);
+                    slash = Some(sd);
                 }
-                Cell::Nested => problems.push((i, RowProblem::NestedDate)),
-                Cell::Text(b) => {
-                    let b = trim(b);
-                    if !is_missing(b) {
-                        match parse_date(b) {
-                            ParsedDate::Exact(t, _) if !plausible(t as f64) => {
-                                problems.push((i, out_of_range(b)))
-                            }
-                            ParsedDate::Exact(t, layout) => {
-                                timestamp = Some(t);
-                                if !self.layouts.contains(&layout) {
-                                    self.layouts.push(layout);
-                                }
-                            }
-                            ParsedDate::Slashed(sd)
-                                if !(MIN_YEAR..=MAX_YEAR).contains(&sd.year) =>
-                            {
-                                problems.push((i, out_of_range(b)))
-                            }
-                            ParsedDate::Slashed(sd) => {
-                                timestamp = Some(NO_TIME);
-                                slash = Some(sd);
-                            }
-                            ParsedDate::Invalid => {
-                                problems.push((i, RowProblem::DateUnrecognised { value: shown(b) }))
-                            }
-                        }
-                    }
+                None => {}
+            }
+        }
+
+        // Milestone dates, one per stage column; empty = stage not reached.
+        let mut reached = std::mem::take(&mut self.reached);
+        reached.clear();
+        if let Some(ms) = &self.rules.milestones {
+            for (k, (i, _)) in ms.columns.iter().enumerate() {
+                if let Some(d) = read_date(get(*i).bytes(), *i, &mut problems, &mut self.layouts) {
+                    reached.push((k, d));
                 }
-                // `bytes()` has turned `Str` into `Text`.
-                Cell::Missing | Cell::Str(_) => {}
+            }
+            if reached.is_empty() && problems.is_empty() {
+                let first = ms.columns.first().map_or(0, |c| c.0);
+                problems.push((first, RowProblem::NoMilestoneDate));
             }
         }
 
@@ -450,7 +528,7 @@ impl Assembler {
             }
         };
         let row_index = self.builder.len();
-        let ev = Event {
+        let mut ev = Event {
             customer: customer_str,
             timestamp,
             journey: journey.as_deref(),
@@ -469,13 +547,46 @@ impl Assembler {
                 v
             },
         };
-        self.builder.push(&ev);
+        self.rows_loaded += 1;
+        match &self.rules.milestones {
+            None => {
+                self.builder.push(&ev);
+                if let Some(sd) = slash {
+                    self.order.observe(&sd);
+                    self.slashed.push((row_index, sd));
+                }
+            }
+            Some(ms) => {
+                let carrier = reached
+                    .iter()
+                    .position(|(k, _)| *k == ms.measures_at)
+                    .unwrap_or(0);
+                let measures = (satisfaction, effort, nps, revenue, ev.comment);
+                for (n, (k, date)) in reached.iter().enumerate() {
+                    let on = n == carrier;
+                    ev.stage = ms.columns.get(*k).map(|c| c.1.as_str());
+                    ev.satisfaction = measures.0.filter(|_| on);
+                    ev.effort = measures.1.filter(|_| on);
+                    ev.nps = measures.2.filter(|_| on);
+                    ev.revenue = measures.3.filter(|_| on);
+                    ev.comment = measures.4.filter(|_| on);
+                    ev.timestamp = Some(match date {
+                        DateValue::Exact(t) => *t,
+                        DateValue::Slashed(sd) => {
+                            if let Some(o) = self.ms_orders.get_mut(*k) {
+                                o.observe(sd);
+                            }
+                            self.ms_slashed.push((self.builder.len(), *k, *sd));
+                            NO_TIME
+                        }
+                    });
+                    self.builder.push(&ev);
+                }
+            }
+        }
+        self.reached = reached;
         self.extras_ref = recycle(ev.extras);
         self.extras_text = recycle(extras);
-        if let Some(sd) = slash {
-            self.order.observe(&sd);
-            self.slashed.push((row_index, sd));
-        }
     }
 
     /// Rejects a record that could not even be split into cells (a broken NDJSON line).
@@ -530,7 +641,91 @@ impl Assembler {
             });
         }
     }
+}
 
+/// What the assembler learnt about the milestone columns during the load.
+struct MilestoneSeen<'a> {
+    headers: &'a [String],
+    orders: &'a [OrderEvidence],
+    slashed: &'a [(usize, usize, SlashDate)],
+    layouts: &'a [DateLayout],
+    rows: usize,
+}
+
+/// Settles each milestone column's day/month order and says what became of the rows.
+fn milestone_notes(
+    seen: &MilestoneSeen<'_>,
+    ds: &mut Dataset,
+    ms: &Resolved,
+    report: &mut LoadReport,
+) {
+    for (k, (col, stage)) in ms.columns.iter().enumerate() {
+        let header = seen.headers.get(*col).cloned().unwrap_or_default();
+        let Some(ev) = seen.orders.get(k).filter(|o| o.any()) else {
+            continue;
+        };
+        let order = ev.decide();
+        let mut unreadable = 0usize;
+        if let Some(ts) = ds.timestamp.as_mut() {
+            for (row, _, sd) in seen.slashed.iter().filter(|s| s.1 == k) {
+                match (sd.resolve(order), ts.get_mut(*row)) {
+                    (Some(t), Some(slot)) => *slot = t,
+                    (None, Some(_)) => unreadable += 1,
+                    _ => {}
+                }
+            }
+        }
+        let (text, reading, read) = match order {
+            DateOrder::DayFirst => ("day/month/year", DateReading::DayFirst, ReadOrder::DayFirst),
+            DateOrder::MonthFirst => (
+                "month/day/year",
+                DateReading::MonthFirst,
+                ReadOrder::MonthFirst,
+            ),
+        };
+        report.date_format.insert(header.clone(), text.to_string());
+        report.date_readings.insert(header.clone(), vec![reading]);
+        if unreadable > 0 {
+            report.notes.push(LoadNote::MilestoneDatesUnreadable {
+                column: header,
+                stage: stage.clone(),
+                count: unreadable as u64,
+                order: read,
+            });
+        }
+    }
+    let formats: Vec<&str> = seen.layouts.iter().map(|l| l.describe()).collect();
+    let readings: Vec<DateReading> = seen.layouts.iter().map(|l| l.reading()).collect();
+    if !formats.is_empty() {
+        for (col, _) in &ms.columns {
+            if let Some(h) = seen.headers.get(*col) {
+                report
+                    .date_format
+                    .entry(h.clone())
+                    .or_insert_with(|| formats.join(" and "));
+                report
+                    .date_readings
+                    .entry(h.clone())
+                    .or_insert_with(|| readings.clone());
+            }
+        }
+    }
+    let stages: Vec<MilestoneColumn> = ms
+        .columns
+        .iter()
+        .map(|(c, s)| MilestoneColumn {
+            stage: s.clone(),
+            column: seen.headers.get(*c).cloned().unwrap_or_default(),
+        })
+        .collect();
+    report.notes.push(LoadNote::MilestoneEvents {
+        stages,
+        rows: seen.rows as u64,
+        events: ds.len() as u64,
+    });
+}
+
+impl Assembler {
     /// Settles the column-wide decisions (date order, suggested scale) and writes the report.
     pub fn finish(self, mut report: LoadReport) -> Loaded {
         let mut ds = self.builder.finish();
@@ -612,10 +807,21 @@ impl Assembler {
                 more: self.errors_truncated as u64,
             });
         }
-        if self.rules.row_number_as_customer {
+        if let Some(ms) = &self.rules.milestones {
+            let seen = MilestoneSeen {
+                headers: &self.headers,
+                orders: &self.ms_orders,
+                slashed: &self.ms_slashed,
+                layouts: &self.layouts,
+                rows: self.rows_loaded,
+            };
+            milestone_notes(&seen, &mut ds, ms, &mut report);
+        }
+        if self.rules.row_number_as_customer && !self.rules.joined {
             report.notes.push(LoadNote::RowNumberAsCustomer);
         }
-        report.rows_loaded = ds.len();
+        report.rows_loaded = self.rows_loaded;
+        report.events = ds.len();
         report.rows_rejected = self.rows_rejected;
         report.customers = ds.customer_count();
         report.mapping = Mapping::new(&self.headers, &self.roles);

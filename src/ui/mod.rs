@@ -6,6 +6,7 @@
 mod chart;
 mod dom;
 mod feed;
+mod files;
 mod filter_bar;
 mod loader;
 mod persist;

@@ -154,6 +154,8 @@ pub struct AppState {
     /// Set at start-up when the last session stopped while loading or computing: the app
     /// then asks before opening that data again.
     pub offer: RwSignal<Option<BusyMarker>>,
+    /// Files added to the first one ("Add a file"), joined into one journey.
+    pub files: super::files::Files,
     /// `?debug-panic=1`: panic on purpose in the next compute, so the browser tests can
     /// check the recovery panel and the start-up offer. It can only break this tab's page.
     pub debug_panic: bool,
@@ -188,6 +190,7 @@ impl AppState {
             feed_every: RwSignal::new(0),
             accepted: RwSignal::new(0),
             offer: RwSignal::new(None),
+            files: super::files::Files::new(),
             debug_panic: dom::query_param("debug-panic").is_some(),
         }
     }

@@ -21,6 +21,7 @@ pub fn DataView() -> impl IntoView {
                 <Sources />
                 <LoadSummary />
             </div>
+            <super::files::FilesCard />
             <MappingCard />
             <RejectedCard />
             <super::settings::SettingsCard />
@@ -330,13 +331,19 @@ pub fn scale_label(s: Scale) -> String {
 fn current_choices(state: AppState) -> LoadChoices {
     state.current.with_untracked(|c| match c {
         Some(c) => LoadChoices {
-            roles: Some(c.loaded.report.mapping.roles()),
+            roles: if state.files.milestones.with_untracked(Option::is_some) {
+                state.files.chosen_roles.get_untracked()
+            } else {
+                Some(c.loaded.report.mapping.roles())
+            },
             scales: c.loaded.dataset.scales,
             row_ids: c
                 .loaded
                 .report
                 .notes
                 .contains(&LoadNote::RowNumberAsCustomer),
+            milestones: state.files.milestones.get_untracked(),
+            key: None,
         },
         None => LoadChoices::default(),
     })
@@ -350,17 +357,23 @@ fn MappingCard() -> impl IntoView {
     let draft = RwSignal::new(None::<Vec<Role>>);
     let row_ids = RwSignal::new(false);
     let sat_scale = RwSignal::new(None::<Scale>);
+    let milestones = RwSignal::new(None::<super::milestones::Draft>);
     // A new load resets the draft to what was applied.
     Effect::new(move |_| {
         state.current.track();
         draft.set(None);
         sat_scale.set(None);
+        milestones.set(None);
     });
     let rows = move || {
         let sniffed = state.sniffed.get();
-        let applied = state
-            .current
-            .with(|c| c.as_ref().map(|c| c.loaded.report.mapping.roles()));
+        let applied = if state.files.milestones.with(Option::is_some) {
+            state.files.chosen_roles.get()
+        } else {
+            state
+                .current
+                .with(|c| c.as_ref().map(|c| c.loaded.report.mapping.roles()))
+        };
         let s = sniffed?;
         let roles = draft.get().or(applied).unwrap_or_else(|| s.roles.clone());
         Some(
@@ -393,6 +406,9 @@ fn MappingCard() -> impl IntoView {
         choices.row_ids = row_ids.get_untracked();
         if let Some(s) = sat_scale.get_untracked() {
             choices.scales.satisfaction = s;
+        }
+        if let Some(m) = milestones.get_untracked() {
+            choices.milestones = m.spec();
         }
         leptos::task::spawn_local(async move { state.reload_with(choices).await });
     };
@@ -453,6 +469,7 @@ fn MappingCard() -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
+                <super::milestones::MilestonesPicker draft=milestones />
                 <div class="jl-row jl-mapping-actions">
                     <label>
                         <input type="checkbox" on:change=move |e| row_ids.set(event_target_checked(&e)) />

@@ -2,9 +2,11 @@
 
 mod data;
 mod experience;
+mod files;
 mod flows;
 mod funnel;
 mod kpis;
+mod milestones;
 mod nps;
 mod recovery;
 mod settings;

@@ -126,6 +126,12 @@ pub fn NpsView() -> impl IntoView {
     view! {
         <div data-view="nps">
             {move || match unavailable() {
+                // Say plainly why, rather than "needs a column": review and CSAT scores are
+                // not a 0–10 recommendation question and are never turned into an NPS.
+                Some(what) if what.keys() == "nps" => view! {
+                    <p class="jl-card" data-testid="no-nps">{tr(state.lang, "files.no_nps")}</p>
+                }
+                    .into_any(),
                 Some(what) => view! { <Needs what=what /> }.into_any(),
                 None => {
                     view! {
