@@ -3,6 +3,8 @@
 
 mod charts_support;
 
+use journey_lens::dataset::Role;
+use journey_lens::message::Needs;
 use charts_support::*;
 use journey_lens::analytics::experience::{EmotionPoint, ExitPoint, PainPoint, PersonaCurve};
 use journey_lens::analytics::journey_map::{
@@ -280,19 +282,19 @@ fn no_satisfaction_says_which_column_is_missing() {
         s.pain_points.clear();
         s.moments.clear();
     }
-    m.gaps.emotion = Some("satisfaction".into());
-    m.gaps.pain_points = Some("satisfaction".into());
-    m.gaps.moments = Some("satisfaction, nps".into());
+    m.gaps.emotion = Some(Needs::column(Role::Satisfaction));
+    m.gaps.pain_points = Some(Needs::column(Role::Satisfaction));
+    m.gaps.moments = Needs::missing(&[(Role::Satisfaction, false), (Role::Nps, false)]);
     let (svg, map) = draw(&m, None, 900, &Theme::light());
     assert!(label_drawn(
         &svg,
-        "This chart needs a column for: satisfaction"
+        "This chart needs a column for: Satisfaction"
     ));
     assert_no_text(&svg, "50");
     assert!(texts(&svg).iter().filter(|t| *t == "(no column)").count() >= 6);
     assert_eq!(
         hit(&map, "awareness · Pain points").lines,
-        vec!["This chart needs a column for: satisfaction"]
+        vec!["This chart needs a column for: Satisfaction"]
     );
     assert_hits_inside(&map);
 }
@@ -304,7 +306,7 @@ fn no_nps_says_so_in_the_nps_lane() {
         s.nps = None;
         s.nps_responses = 0;
     }
-    m.gaps.nps = Some("nps".into());
+    m.gaps.nps = Some(Needs::column(Role::Nps));
     let (svg, _) = draw(&m, None, 900, &Theme::light());
     assert_eq!(
         texts(&svg)
@@ -403,15 +405,15 @@ fn persona_lines_join_the_emotion_lane() {
 fn unavailable_map_draws_the_missing_column() {
     let mut m = small_map();
     m.stages.clear();
-    m.unavailable = Some("stage".into());
+    m.unavailable = Some(Needs::column(Role::Stage));
     let (svg, map) = render(500, 300, |a| {
         charts::draw_journey_map(a, &m, None, &Theme::light(), L)
     });
-    assert_text(&svg, "This chart needs a column for: stage");
+    assert_text(&svg, "This chart needs a column for: Stage");
     assert!(map.hits.is_empty());
     assert_eq!(
         charts::journey_map_summary(&m, L),
-        "This chart needs a column for: stage"
+        "This chart needs a column for: Stage"
     );
 }
 

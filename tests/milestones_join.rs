@@ -5,8 +5,9 @@
 
 use journey_lens::analytics::{compute, Filter, Prepared, Report, Settings};
 use journey_lens::dataset::{Dataset, Role};
+use journey_lens::i18n::Lang;
 use journey_lens::ingest::milestones::{by_dates, proposal};
-use journey_lens::ingest::{load_csv, sniff, CsvOptions, MilestoneStage, Milestones};
+use journey_lens::ingest::{load_csv, sniff, CsvOptions, MilestoneStage, Milestones, RowProblem};
 use journey_lens::join::{combine, keyed_options, Combined, Source, UnmatchedReason};
 
 fn fixture(name: &str) -> Vec<u8> {
@@ -321,7 +322,7 @@ fn excerpt_orders_reviews_payments_make_one_journey() {
     assert_eq!(c.unmatched[0].value, "583174fbe37d3d5f0d6661be3aad1786");
     assert_eq!(c.unmatched[0].reason, UnmatchedReason::NotFound);
     assert_eq!(
-        c.unmatched_csv(),
+        c.unmatched_csv(Lang::En),
         "file,line,key,value,reason\r\nreviews.csv,11,order_id,583174fbe37d3d5f0d6661be3aad1786,no earlier file has this key\r\n"
     );
     // Still the nine order customers: reviews and payments added none.
@@ -382,7 +383,10 @@ fn excerpt_orders_reviews_payments_make_one_journey() {
     assert_eq!(cell.satisfaction_mean, Some(2.5));
 
     // No 0–10 question in any file: NPS says so instead of guessing from 1–5 scores.
-    assert_eq!(r.nps.unavailable.as_deref(), Some("nps"));
+    assert_eq!(
+        r.nps.unavailable.as_ref().map(|n| n.keys()).as_deref(),
+        Some("nps")
+    );
     // Revenue from the payments: 175.26 + 65.95 + 118.86 + 17.28 + 22.36 + 54.82 + 53.66
     // + 50.35 + 0.00 = 558.54.
     let revenue = r.kpis.value("revenue_total").unwrap();
@@ -392,7 +396,15 @@ fn excerpt_orders_reviews_payments_make_one_journey() {
 #[test]
 fn without_a_touchpoint_the_map_still_has_satisfaction_by_stage() {
     let r = report(&olist_excerpt(false).dataset);
-    assert_eq!(r.experience.grid.unavailable.as_deref(), Some("touchpoint"));
+    assert_eq!(
+        r.experience
+            .grid
+            .unavailable
+            .as_ref()
+            .map(|n| n.keys())
+            .as_deref(),
+        Some("touchpoint")
+    );
     let e = &r.experience.emotion.overall;
     assert_eq!(
         e.iter().map(|p| p.count).collect::<Vec<_>>(),
@@ -634,7 +646,10 @@ fn full_olist_files_join_with_an_independent_count() {
     // PROVENANCE.md: payment_value totals 1,428,602.81.
     let revenue = r.kpis.value("revenue_total").unwrap();
     assert!((revenue - 1_428_602.81).abs() < 1e-6, "{revenue}");
-    assert_eq!(r.nps.unavailable.as_deref(), Some("nps"));
+    assert_eq!(
+        r.nps.unavailable.as_ref().map(|n| n.keys()).as_deref(),
+        Some("nps")
+    );
 }
 
 #[test]
@@ -662,8 +677,13 @@ fn milestone_dates_in_day_month_order_and_bad_dates() {
     let l = load_csv(csv.as_bytes(), &opts).unwrap();
     assert_eq!((l.report.rows_loaded, l.report.rows_rejected), (2, 1));
     assert_eq!(l.report.errors[0].line, 4);
-    assert_eq!(l.report.errors[0].column, "activated");
-    assert!(l.report.errors[0].reason.starts_with("Date not recognised"));
+    assert_eq!(l.report.errors[0].column.as_deref(), Some("activated"));
+    assert_eq!(
+        l.report.errors[0].problem,
+        RowProblem::DateUnrecognised {
+            value: "soon".into()
+        }
+    );
     let d = &l.dataset;
     // 2024-01-13 = 19735 days after 1970-01-01; 2024-03-02 = 19784; 2024-01-05 = 19727.
     let times: Vec<i64> = (0..d.len()).map(|i| d.time(i).unwrap() / 86_400).collect();

@@ -1,6 +1,8 @@
 //! The experience map: how each stage and touchpoint feels, where customers leave and
 //! which touchpoints matter most for loyalty.
 
+use crate::dataset::Role;
+use crate::message::{Message, Needs, Value};
 use serde::{Deserialize, Serialize};
 
 /// One stage × touchpoint cell (only cells with events are listed).
@@ -28,7 +30,7 @@ pub struct GridCell {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Grid {
     /// Missing role(s), e.g. "stage, touchpoint".
-    pub unavailable: Option<String>,
+    pub unavailable: Option<Needs>,
     /// Row labels in funnel order (then unlisted stages, then "(missing)" when present),
     /// then "(others)" when stages were folded.
     pub stages: Vec<String>,
@@ -68,7 +70,7 @@ pub struct PersonaCurve {
 /// Satisfaction along the journey.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct EmotionCurve {
-    pub unavailable: Option<String>,
+    pub unavailable: Option<Needs>,
     /// One point per funnel stage, in funnel order.
     pub overall: Vec<EmotionPoint>,
     /// Empty without a persona column. At most [`cap::EMOTION_PERSONAS`] curves: past
@@ -131,7 +133,7 @@ pub struct HandoffOthers {
 /// Transitions between touchpoints.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Handoffs {
-    pub unavailable: Option<String>,
+    pub unavailable: Option<Needs>,
     /// All hand-offs counted (top pairs + others).
     pub total: u64,
     /// Distinct customers with at least one hand-off.
@@ -172,13 +174,40 @@ pub struct PriorityPoint {
 pub struct ExcludedTouchpoint {
     pub touchpoint: String,
     pub customers: u64,
-    pub reason: String,
+    pub reason: Exclusion,
+}
+
+/// Why a touchpoint is left out of the priority matrix.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind")]
+pub enum Exclusion {
+    /// Fewer customers with both a satisfaction and an NPS answer than the minimum.
+    #[serde(rename = "priority.too_few")]
+    TooFew { min_count: u64 },
+    /// Every answer is the same, so no correlation can be measured.
+    #[serde(rename = "priority.no_variation")]
+    NoVariation,
+}
+
+impl Message for Exclusion {
+    fn key(&self) -> &'static str {
+        match self {
+            Exclusion::TooFew { .. } => "priority.too_few",
+            Exclusion::NoVariation => "priority.no_variation",
+        }
+    }
+    fn args(&self) -> Vec<(&'static str, Value)> {
+        match self {
+            Exclusion::TooFew { min_count } => vec![("min", Value::Count(*min_count))],
+            Exclusion::NoVariation => Vec::new(),
+        }
+    }
 }
 
 /// Performance vs importance per touchpoint.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PriorityMatrix {
-    pub unavailable: Option<String>,
+    pub unavailable: Option<Needs>,
     pub points: Vec<PriorityPoint>,
     pub excluded: Vec<ExcludedTouchpoint>,
     /// Where the quadrants split.
@@ -192,9 +221,9 @@ pub struct ExperienceView {
     pub grid: Grid,
     pub emotion: EmotionCurve,
     /// Needs satisfaction, stage and touchpoint.
-    pub pain_points_unavailable: Option<String>,
+    pub pain_points_unavailable: Option<Needs>,
     pub pain_points: Vec<PainPoint>,
-    pub exits_unavailable: Option<String>,
+    pub exits_unavailable: Option<Needs>,
     /// Descending by customers.
     pub exits: Vec<ExitPoint>,
     /// The same exits split by the furthest funnel stage reached (funnel order, only
@@ -300,13 +329,8 @@ fn label(col: &DimColumn, slot: usize) -> String {
         .unwrap_or_else(|| MISSING_LABEL.to_string())
 }
 
-fn missing_roles(roles: &[(&str, bool)]) -> Option<String> {
-    let m: Vec<&str> = roles
-        .iter()
-        .filter(|(_, ok)| !ok)
-        .map(|(r, _)| *r)
-        .collect();
-    (!m.is_empty()).then(|| m.join(", "))
+fn missing_roles(roles: &[(Role, bool)]) -> Option<Needs> {
+    Needs::missing(roles)
 }
 
 /// The experience map for the selected events.
@@ -457,7 +481,10 @@ pub(crate) fn compute(
         }
     });
 
-    let grid_missing = missing_roles(&[("stage", stage.is_some()), ("touchpoint", tp.is_some())]);
+    let grid_missing = missing_roles(&[
+        (Role::Stage, stage.is_some()),
+        (Role::Touchpoint, tp.is_some()),
+    ]);
     let (grid, pain_points) = match (stage, tp, &grid_in) {
         (Some(st), Some(tpc), Some(inputs)) => {
             let used = cells.into_sorted(|a| a.events > 0);
@@ -479,7 +506,10 @@ pub(crate) fn compute(
         count: m.n,
     };
     let mut emotion = EmotionCurve {
-        unavailable: missing_roles(&[("stage", stage.is_some()), ("satisfaction", sat.is_some())]),
+        unavailable: missing_roles(&[
+            (Role::Stage, stage.is_some()),
+            (Role::Satisfaction, sat.is_some()),
+        ]),
         overall: emotion
             .iter()
             .enumerate()
@@ -528,14 +558,14 @@ pub(crate) fn compute(
         grid,
         emotion,
         pain_points_unavailable: missing_roles(&[
-            ("stage", stage.is_some()),
-            ("touchpoint", tp.is_some()),
-            ("satisfaction", sat.is_some()),
+            (Role::Stage, stage.is_some()),
+            (Role::Touchpoint, tp.is_some()),
+            (Role::Satisfaction, sat.is_some()),
         ]),
         pain_points,
         exits_unavailable: missing_roles(&[
-            ("stage", stage.is_some()),
-            ("touchpoint", tp.is_some()),
+            (Role::Stage, stage.is_some()),
+            (Role::Touchpoint, tp.is_some()),
         ]),
         exits: exit_list,
         exits_by_stage,
@@ -834,7 +864,7 @@ fn handoff_view(
 ) -> Handoffs {
     let Some(tpc) = tp else {
         return Handoffs {
-            unavailable: Some("touchpoint".into()),
+            unavailable: Some(Needs::column(Role::Touchpoint)),
             total: 0,
             customers: 0,
             top: Vec::new(),
@@ -889,9 +919,9 @@ fn priority_view(
 ) -> PriorityMatrix {
     let mut m = PriorityMatrix {
         unavailable: missing_roles(&[
-            ("touchpoint", tp.is_some()),
-            ("satisfaction", has_sat),
-            ("nps", has_nps),
+            (Role::Touchpoint, tp.is_some()),
+            (Role::Satisfaction, has_sat),
+            (Role::Nps, has_nps),
         ]),
         points: Vec::new(),
         excluded: Vec::new(),
@@ -911,9 +941,9 @@ fn priority_view(
             m.excluded.push(ExcludedTouchpoint {
                 touchpoint: name,
                 customers: p.n,
-                reason: format!(
-                    "fewer than {min_count} customers with both a satisfaction and an NPS answer"
-                ),
+                reason: Exclusion::TooFew {
+                    min_count: min_count as u64,
+                },
             });
             continue;
         }
@@ -922,7 +952,7 @@ fn priority_view(
             None => m.excluded.push(ExcludedTouchpoint {
                 touchpoint: name,
                 customers: p.n,
-                reason: "all answers are the same, so no correlation can be measured".into(),
+                reason: Exclusion::NoVariation,
             }),
         }
     }

@@ -15,7 +15,9 @@ use super::prepared::Prepared;
 use super::settings::Settings;
 use super::sparse::Slots;
 use super::{experience, nps};
+use crate::dataset::Role;
 use crate::dataset::{Dataset, Scale, MISSING};
+use crate::message::Needs;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -89,21 +91,21 @@ pub struct StageColumn {
 /// Why a lane is empty for every stage: the missing column(s), None when available.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct LaneGaps {
-    pub touchpoints: Option<String>,
-    pub channels: Option<String>,
-    pub emotion: Option<String>,
-    pub pain_points: Option<String>,
-    pub exits: Option<String>,
-    pub moments: Option<String>,
-    pub nps: Option<String>,
-    pub ces: Option<String>,
+    pub touchpoints: Option<Needs>,
+    pub channels: Option<Needs>,
+    pub emotion: Option<Needs>,
+    pub pain_points: Option<Needs>,
+    pub exits: Option<Needs>,
+    pub moments: Option<Needs>,
+    pub nps: Option<Needs>,
+    pub ces: Option<Needs>,
 }
 
 /// The whole map for the events a filter selects.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct JourneyMap {
     /// The missing role(s) when there is no funnel to lay the map on (e.g. "stage").
-    pub unavailable: Option<String>,
+    pub unavailable: Option<Needs>,
     /// The persona the map is drawn for (None = every customer the filter keeps).
     pub persona: Option<String>,
     pub stages: Vec<StageColumn>,
@@ -242,7 +244,7 @@ pub fn assemble(parts: &Parts) -> JourneyMap {
             }
         })
         .collect();
-    let need = |what: Option<&String>| what.cloned();
+    let need = |what: Option<&Needs>| what.cloned();
     JourneyMap {
         unavailable: funnel.unavailable.clone(),
         persona: parts.persona.clone(),
@@ -254,7 +256,10 @@ pub fn assemble(parts: &Parts) -> JourneyMap {
         },
         gaps: LaneGaps {
             touchpoints: need(grid.unavailable.as_ref()),
-            channels: parts.channels.is_none().then(|| "channel".to_string()),
+            channels: parts
+                .channels
+                .is_none()
+                .then(|| Needs::column(Role::Channel)),
             emotion: need(x.emotion.unavailable.as_ref()),
             pain_points: need(x.pain_points_unavailable.as_ref()),
             exits: need(x.exits_unavailable.as_ref()),
@@ -263,7 +268,7 @@ pub fn assemble(parts: &Parts) -> JourneyMap {
             ces: grid
                 .unavailable
                 .clone()
-                .or_else(|| (!parts.has_effort).then(|| "effort".to_string())),
+                .or_else(|| (!parts.has_effort).then(|| Needs::column(Role::Effort))),
         },
         satisfaction_scale: parts.satisfaction_scale,
         effort_scale: parts.effort_scale,
@@ -316,9 +321,10 @@ pub fn compute(
     let ds = prep.dataset(ds);
     let mut filter = filter.clone();
     if let Some(p) = persona {
-        filter
-            .dims
-            .insert("persona".to_string(), [p.to_string()].into());
+        filter.dims.insert(
+            crate::dataset::DimKey::Role(Role::Persona),
+            [p.to_string()].into(),
+        );
     }
     let (sel, _) = filter::select_sorted(ds, &filter);
     let ctx = funnel::FunnelCtx::new(ds, prep, settings);
@@ -326,7 +332,7 @@ pub fn compute(
     let funnel = funnel::compute(&ctx, prep, settings, &sel, &walks);
     let experience = experience::compute(&ctx, settings, &sel, &walks);
     let by_stage = Settings {
-        breakdown: Some("stage".to_string()),
+        breakdown: Some(crate::dataset::DimKey::Role(Role::Stage)),
         nps_latest_only: true,
         comments_limit: 0,
         ..settings.clone()

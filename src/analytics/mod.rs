@@ -22,8 +22,8 @@ pub mod stats;
 
 pub use cap::OTHERS_LABEL;
 pub use experience::ExperienceView;
-pub use filter::{Filter, FilterError, MISSING_LABEL};
-pub use funnel::FunnelView;
+pub use filter::{Filter, FilterError, FilterNote, MISSING_LABEL};
+pub use funnel::{FunnelNote, FunnelView};
 pub use journey_map::JourneyMap;
 pub use kpis::KpiView;
 pub use nps::NpsView;

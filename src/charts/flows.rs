@@ -28,17 +28,6 @@ pub fn node_label(lang: Lang, key: &NodeKey) -> String {
     }
 }
 
-fn dim_name(lang: Lang, dim: FlowDim) -> String {
-    t(
-        lang,
-        match dim {
-            FlowDim::Touchpoint => "chart.touchpoint",
-            FlowDim::Stage => "chart.stage",
-            FlowDim::Channel => "flows.channel",
-        },
-    )
-}
-
 fn ended_label(lang: Lang, direction: Direction) -> String {
     t(
         lang,
@@ -165,11 +154,17 @@ pub fn draw_flow<DB: DrawingBackend>(
     lang: Lang,
 ) -> Result<ChartMap, ChartError> {
     let mut p = Painter::new(root, theme)?;
-    let what = dim_name(lang, dim);
-    let unavailable = view.unavailable.then_some(what.as_str());
+    let role = match dim {
+        FlowDim::Touchpoint => crate::dataset::Role::Touchpoint,
+        FlowDim::Stage => crate::dataset::Role::Stage,
+        FlowDim::Channel => crate::dataset::Role::Channel,
+    };
+    let missing = view
+        .unavailable
+        .then(|| crate::message::Needs::column(role));
     if nothing_to_draw(
         &p,
-        unavailable,
+        missing.as_ref(),
         view.rooted == 0 || view.steps.is_empty(),
         lang,
     )? {

@@ -206,7 +206,7 @@ pub fn draw_journey_map<DB: DrawingBackend>(
     lang: Lang,
 ) -> Result<ChartMap, ChartError> {
     let mut p = Painter::new(root, theme)?;
-    if nothing_to_draw(&p, map.unavailable.as_deref(), map.stages.is_empty(), lang)? {
+    if nothing_to_draw(&p, map.unavailable.as_ref(), map.stages.is_empty(), lang)? {
         return Ok(p.finish());
     }
     let total = map.stages.len();
@@ -284,7 +284,7 @@ pub fn draw_journey_map<DB: DrawingBackend>(
             1,
             s,
             &s.touchpoints,
-            map.gaps.touchpoints.as_deref(),
+            map.gaps.touchpoints.as_ref(),
             lang,
         )?;
         share_cell(
@@ -294,7 +294,7 @@ pub fn draw_journey_map<DB: DrawingBackend>(
             2,
             s,
             &s.channels,
-            map.gaps.channels.as_deref(),
+            map.gaps.channels.as_ref(),
             lang,
         )?;
         pain_cell(&mut p, &g, j, s, map, lang)?;
@@ -431,7 +431,7 @@ fn share_cell<DB: DrawingBackend>(
     lane: usize,
     s: &StageColumn,
     items: &[Share],
-    gap: Option<&str>,
+    gap: Option<&crate::message::Needs>,
     lang: Lang,
 ) -> Result<(), ChartError> {
     let c = g.column(j, lane);
@@ -467,7 +467,7 @@ fn list_rows<DB: DrawingBackend>(
     p: &Painter<DB>,
     c: Rect,
     rows: &[(String, String)],
-    gap: Option<&str>,
+    gap: Option<&crate::message::Needs>,
     lang: Lang,
     chips: Option<&[Rgb]>,
 ) -> Result<Vec<Rect>, ChartError> {
@@ -550,7 +550,7 @@ fn pain_cell<DB: DrawingBackend>(
         .iter()
         .map(|x| theme.diverging_at(x.percent / 100.0))
         .collect();
-    let gap = map.gaps.pain_points.as_deref();
+    let gap = map.gaps.pain_points.as_ref();
     let rects = list_rows(p, c, &rows, gap, lang, Some(&chips))?;
     let cell_lines = match gap {
         Some(what) => vec![needs(lang, what)],
@@ -606,7 +606,7 @@ fn exit_cell<DB: DrawingBackend>(
         .iter()
         .map(|x| (x.touchpoint.clone(), f::int(lang, x.customers as i64)))
         .collect();
-    let gap = map.gaps.exits.as_deref();
+    let gap = map.gaps.exits.as_ref();
     list_rows(p, c, &rows, gap, lang, None)?;
     let lines = match gap {
         Some(what) => vec![needs(lang, what)],
@@ -658,7 +658,7 @@ fn moment_cell<DB: DrawingBackend>(
             MomentKind::KeepUp => theme.promoter,
         })
         .collect();
-    let gap = map.gaps.moments.as_deref();
+    let gap = map.gaps.moments.as_ref();
     let rects = list_rows(p, c, &rows, gap, lang, Some(&chips))?;
     let lines = match gap {
         Some(what) => vec![needs(lang, what)],

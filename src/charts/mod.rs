@@ -37,7 +37,7 @@ pub use funnel::{
     trend_summary, trend_table,
 };
 pub use journey_map::{draw_journey_map, journey_map_summary, journey_map_table};
-pub use kpi::{draw_sparkline, kpi_value, sparkline_summary, sparkline_table};
+pub use kpi::{draw_sparkline, kpi_label, kpi_value, sparkline_summary, sparkline_table};
 pub use map::{ChartMap, Hit, Step};
 pub use nps::{
     distribution_summary, distribution_table, draw_distribution, draw_nps_stack, draw_nps_trend,
@@ -59,17 +59,31 @@ pub enum ChartError {
     Busy,
 }
 
-impl fmt::Display for ChartError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl crate::message::Message for ChartError {
+    fn key(&self) -> &'static str {
+        match self {
+            ChartError::Backend(_) => "chart_error.backend",
+            ChartError::Busy => "chart_error.busy",
+        }
+    }
+    fn args(&self) -> Vec<(&'static str, crate::message::Value)> {
         match self {
             ChartError::Backend(detail) => {
-                write!(f, "The chart could not be drawn ({detail}). Try resizing the window or reloading the page.")
+                vec![("detail", crate::message::Value::Text(detail.clone()))]
             }
-            ChartError::Busy => write!(
-                f,
-                "The chart could not be drawn because its drawing surface was busy. Please try again."
-            ),
+            ChartError::Busy => Vec::new(),
         }
+    }
+}
+
+/// English, from the Fluent texts (`msg-chart_error-*`); the app may render the message in
+/// the reader's language with [`crate::present::message::render`].
+impl fmt::Display for ChartError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::present::message::render(
+            crate::i18n::Lang::En,
+            self,
+        ))
     }
 }
 
@@ -138,7 +152,7 @@ fn t(lang: crate::i18n::Lang, key: &str) -> String {
 /// returns true when it did, so the caller stops there.
 fn nothing_to_draw<DB: plotters::prelude::DrawingBackend>(
     p: &painter::Painter<DB>,
-    unavailable: Option<&str>,
+    unavailable: Option<&crate::message::Needs>,
     empty: bool,
     lang: crate::i18n::Lang,
 ) -> Result<bool, ChartError> {
@@ -153,7 +167,8 @@ fn nothing_to_draw<DB: plotters::prelude::DrawingBackend>(
     Ok(false)
 }
 
-/// "This chart needs a column for: stage" — also used as the summary of such a chart.
-fn needs(lang: crate::i18n::Lang, what: &str) -> String {
-    crate::i18n::trf(lang, "chart.needs", &[("what", what)])
+/// "This chart needs a column for: Stage" — also used as the summary of such a chart.
+fn needs(lang: crate::i18n::Lang, what: &crate::message::Needs) -> String {
+    let what = crate::present::message::needs(lang, what, None);
+    crate::i18n::trf(lang, "chart.needs", &[("what", &what)])
 }

@@ -111,7 +111,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
         ingest::load_csv(&bytes, &opts)
     }
     .map_err(|e| e.to_string())?;
-    super::print_document(&loaded.report_json())
+    let json = crate::present::message::load_report_json(&loaded.report);
+    let text = serde_json::to_string_pretty(&json).unwrap_or_else(|_| "{}".to_string());
+    super::print_document(&text)
 }
 
 #[cfg(test)]

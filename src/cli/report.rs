@@ -1,13 +1,15 @@
 //! `journey-lens report FILE …`: the same analysis as the web app, printed as one JSON document.
 
-use crate::analytics::{compute, report_json, Filter, FunnelMode, Prepared, Settings};
-use crate::dataset::{Meta, Role};
+use crate::analytics::{compute, Filter, FunnelMode, Prepared, Settings};
+use crate::dataset::{Dataset, DimKey, Meta, Role};
+use crate::i18n::Lang;
 use crate::ingest::milestones::{by_dates, proposal};
 use crate::ingest::{
     load_csv, load_json, looks_like_json, sniff, CsvOptions, JsonOptions, Loaded, MilestoneStage,
     Milestones,
 };
 use crate::join::{combine, keyed_options, Source};
+use crate::present::message::{dimension, render, report_json};
 
 const HELP: &str =
     "usage: journey-lens report FILE [FILE...] [--key COLUMN] [--unmatched OUT.csv] \
@@ -39,6 +41,11 @@ struct Args {
     unmatched: Option<String>,
     meta: Option<String>,
     filter: Filter,
+    /// `--filter DIM=VALUE` as typed: a dimension is a column of the file, so it is
+    /// resolved to a [`DimKey`] once the file is loaded.
+    dims: Vec<(String, String)>,
+    /// `--breakdown DIM` as typed, resolved the same way.
+    breakdown: Option<String>,
     settings: Settings,
 }
 
@@ -115,7 +122,8 @@ fn parse(args: &[String]) -> Result<Args, String> {
                 let (dim, val) = v.split_once('=').ok_or_else(|| {
                     format!("--filter takes DIM=VALUE, e.g. persona=Student (got \"{v}\").")
                 })?;
-                out.filter = std::mem::take(&mut out.filter).with(dim.trim(), val.trim());
+                out.dims
+                    .push((dim.trim().to_string(), val.trim().to_string()));
             }
             "--mode" => {
                 out.settings.mode = match value(&mut it, a)?.as_str() {
@@ -137,7 +145,7 @@ fn parse(args: &[String]) -> Result<Args, String> {
             }
             "--from" => out.filter.from = Some(value(&mut it, a)?.clone()),
             "--to" => out.filter.to = Some(value(&mut it, a)?.clone()),
-            "--breakdown" => out.settings.breakdown = Some(value(&mut it, a)?.clone()),
+            "--breakdown" => out.breakdown = Some(value(&mut it, a)?.clone()),
             "--period" => {
                 out.settings.period = match value(&mut it, a)?.as_str() {
                     "week" => crate::analytics::PeriodKind::Week,
@@ -155,7 +163,8 @@ fn parse(args: &[String]) -> Result<Args, String> {
     }
     for (name, bound) in [("--from", &out.filter.from), ("--to", &out.filter.to)] {
         if let Some(b) = bound {
-            crate::analytics::filter::parse_bound(b, false).map_err(|e| format!("{name}: {e}."))?;
+            crate::analytics::filter::parse_bound(b, false)
+                .map_err(|e| format!("{name}: {}.", render(Lang::En, &e)))?;
         }
     }
     if out.files.is_empty() {
@@ -273,7 +282,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let (mut ds, files) = if several {
         let combined = combine(&sources).map_err(|e| e.to_string())?;
         if let Some(path) = &a.unmatched {
-            std::fs::write(path, combined.unmatched_csv())
+            std::fs::write(path, combined.unmatched_csv(Lang::En))
                 .map_err(|e| format!("Could not write {path}: {e}."))?;
         }
         (combined.dataset, combined.files)
@@ -294,13 +303,15 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 .join(" + "),
         );
     }
+    let (filter, settings) = resolve(&a, &ds)?;
     let prep = Prepared::new(&ds);
-    let report = compute(&ds, &prep, &a.settings, &a.filter);
+    let report = compute(&ds, &prep, &settings, &filter);
     if !several {
         return super::print_document(&report_json(&report));
     }
     // Several files: the report plus what became of each file.
-    let mut doc = serde_json::to_value(&report).map_err(|e| e.to_string())?;
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&report_json(&report)).map_err(|e| e.to_string())?;
     if let serde_json::Value::Object(m) = &mut doc {
         m.insert(
             "files".into(),
@@ -309,6 +320,36 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     let text = serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())?;
     super::print_document(&text)
+}
+
+/// The filter and settings with every dimension named on the command line resolved
+/// against the loaded file.
+fn resolve(a: &Args, ds: &Dataset) -> Result<(Filter, Settings), String> {
+    let find = |name: &str| -> Result<DimKey, String> {
+        ds.find_dimension(name).ok_or_else(|| {
+            let known: Vec<String> = ds
+                .dimension_keys()
+                .into_iter()
+                .map(|k| match ds.extra_name(k) {
+                    Some(h) => format!("\"{h}\" ({k})"),
+                    None => format!("{k} ({})", dimension(Lang::En, k, Some(ds))),
+                })
+                .collect();
+            format!(
+                "The data has no dimension \"{name}\". Its dimensions: {}.",
+                known.join(", ")
+            )
+        })
+    };
+    let mut filter = a.filter.clone();
+    for (dim, value) in &a.dims {
+        filter = filter.with(find(dim)?, value);
+    }
+    let mut settings = a.settings.clone();
+    if let Some(b) = &a.breakdown {
+        settings.breakdown = Some(find(b)?);
+    }
+    Ok((filter, settings))
 }
 
 #[cfg(test)]
@@ -340,8 +381,14 @@ mod tests {
         ]))
         .unwrap();
         assert_eq!(a.files[0].path, "f.csv");
-        assert_eq!(a.filter.dims["persona"].len(), 2);
-        assert_eq!(a.filter.dims["channel"].len(), 1);
+        assert_eq!(
+            a.dims,
+            vec![
+                ("persona".to_string(), "Student".to_string()),
+                ("persona".to_string(), "Pro".to_string()),
+                ("channel".to_string(), "web".to_string()),
+            ]
+        );
         assert_eq!(a.settings.mode, FunnelMode::AnyOrder);
         assert_eq!(a.settings.window_days, Some(7.0));
         assert_eq!(a.filter.to.as_deref(), Some("2024-01-31"));

@@ -432,13 +432,6 @@ pub const MAX_COLUMNS: usize = 2_000;
 /// more, and each costs memory per row even where it is empty.
 pub const MAX_DIMENSIONS: usize = 64;
 
-/// The load note for [`cap_dimensions`].
-pub fn dimensions_note(dropped: usize) -> String {
-    format!(
-        "Only the first {MAX_DIMENSIONS} extra columns are kept as filters; {dropped} more were not loaded. Map a column to a role, or ignore others, to keep it."
-    )
-}
-
 /// Columns past the first [`MAX_DIMENSIONS`] dimensions are ignored; returns how many.
 pub fn cap_dimensions(roles: &mut [Role]) -> usize {
     let mut seen = 0;
@@ -498,7 +491,7 @@ pub fn resolve_roles(
             }
             if level[i] == level[j] && level[i] > 0 {
                 return Err(IngestError::DuplicateRole {
-                    role: roles[i].key(),
+                    role: roles[i],
                     first: headers[i].clone(),
                     second: headers[j].clone(),
                 });

@@ -6,6 +6,7 @@
 
 use super::error::IngestError;
 use super::milestones::Resolved;
+use super::notes::{DateReading, LoadNote, MilestoneColumn, ReadOrder, RowProblem};
 use super::report::{LoadReport, Loaded, Mapping, RejectedRow, RowError};
 use super::values::{
     is_missing, parse_date, parse_number, trim, DateLayout, DateOrder, OrderEvidence, ParsedDate,
@@ -92,7 +93,7 @@ enum DateValue {
 fn read_date(
     cell: Cell<'_>,
     i: usize,
-    problems: &mut Vec<(usize, String)>,
+    problems: &mut Vec<(usize, RowProblem)>,
     layouts: &mut Vec<DateLayout>,
 ) -> Option<DateValue> {
     match cell {
@@ -107,7 +108,7 @@ fn read_date(
             }
         }
         Cell::Nested => {
-            problems.push((i, "Date must be text, not a list or object".into()));
+            problems.push((i, RowProblem::NestedDate));
             None
         }
         Cell::Text(b) => {
@@ -132,13 +133,7 @@ fn read_date(
                 }
                 ParsedDate::Slashed(sd) => Some(DateValue::Slashed(sd)),
                 ParsedDate::Invalid => {
-                    problems.push((
-                        i,
-                        format!(
-                            "Date not recognised: {} (write it like 2024-03-15, 15/03/2024 or 15.03.2024 14:30)",
-                            shown(b)
-                        ),
-                    ));
+                    problems.push((i, RowProblem::DateUnrecognised { value: shown(b) }));
                     None
                 }
             }
@@ -166,8 +161,6 @@ pub struct Assembler {
     sat_range: Option<(f64, f64)>,
     sat_outside: usize,
     row_name: String,
-    /// Score messages, built once rather than per row.
-    messages: [String; 3],
     /// Allocations of the per-row extra-column lists, kept empty between rows so a million
     /// rows do not cost two million small allocations (see [`recycle`]).
     extras_text: Vec<Option<Cow<'static, str>>>,
@@ -211,18 +204,6 @@ pub fn check_roles(
     Ok(())
 }
 
-fn fmt_num(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
-    }
-}
-
-fn scale_text(s: Scale) -> String {
-    format!("{} to {}", fmt_num(s.min), fmt_num(s.max))
-}
-
 /// Dates a journey can plausibly have. Anything outside is a unit or typing mistake
 /// (epoch nanoseconds, year 20240), and letting it through would make every per-day and
 /// per-period structure span millennia.
@@ -236,21 +217,22 @@ fn plausible(secs: f64) -> bool {
     (MIN_SECS..MAX_SECS).contains(&secs)
 }
 
-fn out_of_range(b: &[u8]) -> String {
-    format!(
-        "Date {} is outside the years {MIN_YEAR}\u{2013}{MAX_YEAR} (epoch numbers must be seconds or milliseconds)",
-        shown(b)
-    )
+fn out_of_range(b: &[u8]) -> RowProblem {
+    RowProblem::DateOutOfRange {
+        value: shown(b),
+        min_year: MIN_YEAR,
+        max_year: MAX_YEAR,
+    }
 }
 
-/// Quotes a bad text value for a message, cut to a readable length.
+/// A bad text value for a message, cut to a readable length.
 fn shown(b: &[u8]) -> String {
     let s = String::from_utf8_lossy(b);
     let cut: String = s.chars().take(40).collect();
     if cut.len() < s.len() {
-        format!("\"{cut}…\"")
+        format!("{cut}…")
     } else {
-        format!("\"{cut}\"")
+        cut
     }
 }
 
@@ -316,20 +298,6 @@ impl Assembler {
             sat_range: None,
             sat_outside: 0,
             row_name: String::new(),
-            messages: [
-                format!(
-                    "Satisfaction must be a number from {}",
-                    scale_text(rules.scales.satisfaction)
-                ),
-                format!(
-                    "NPS must be a whole number from {}",
-                    scale_text(rules.scales.nps)
-                ),
-                format!(
-                    "Effort (CES) must be a whole number from {}",
-                    scale_text(rules.scales.effort)
-                ),
-            ],
             ms_orders: vec![
                 OrderEvidence::default();
                 rules.milestones.as_ref().map_or(0, |m| m.columns.len())
@@ -361,34 +329,35 @@ impl Assembler {
         raw: impl FnOnce() -> Vec<String>,
     ) {
         self.records += 1;
-        let mut problems: Vec<(usize, String)> = Vec::new();
-        let text =
-            |slot: Option<usize>, problems: &mut Vec<(usize, String)>| -> Option<Cow<'a, str>> {
-                let i = slot?;
-                match get(i) {
-                    Cell::Missing => None,
-                    Cell::Str(s) => {
-                        let t = trim_str(s);
-                        (!is_missing(t.as_bytes())).then_some(Cow::Borrowed(t))
-                    }
-                    Cell::Text(b) | Cell::Num(_, b) => {
-                        let b = trim(b);
-                        if is_missing(b) {
-                            None
-                        } else {
-                            // Checked once here; the lossy repair is for the rare bad cell.
-                            Some(match std::str::from_utf8(b) {
-                                Ok(s) => Cow::Borrowed(s),
-                                Err(_) => String::from_utf8_lossy(b),
-                            })
-                        }
-                    }
-                    Cell::Nested => {
-                        problems.push((i, "must be text or a number, not a list or object".into()));
+        let mut problems: Vec<(usize, RowProblem)> = Vec::new();
+        let text = |slot: Option<usize>,
+                    problems: &mut Vec<(usize, RowProblem)>|
+         -> Option<Cow<'a, str>> {
+            let i = slot?;
+            match get(i) {
+                Cell::Missing => None,
+                Cell::Str(s) => {
+                    let t = trim_str(s);
+                    (!is_missing(t.as_bytes())).then_some(Cow::Borrowed(t))
+                }
+                Cell::Text(b) | Cell::Num(_, b) => {
+                    let b = trim(b);
+                    if is_missing(b) {
                         None
+                    } else {
+                        // Checked once here; the lossy repair is for the rare bad cell.
+                        Some(match std::str::from_utf8(b) {
+                            Ok(s) => Cow::Borrowed(s),
+                            Err(_) => String::from_utf8_lossy(b),
+                        })
                     }
                 }
-            };
+                Cell::Nested => {
+                    problems.push((i, RowProblem::NestedText));
+                    None
+                }
+            }
+        };
 
         // Customer.
         let customer: Option<Cow<'a, str>> = if self.rules.row_number_as_customer {
@@ -398,7 +367,7 @@ impl Assembler {
             if c.is_none() {
                 if let Some(i) = self.slots.customer {
                     if !problems.iter().any(|p| p.0 == i) {
-                        problems.push((i, "Customer ID is missing".into()));
+                        problems.push((i, RowProblem::CustomerMissing));
                     }
                 }
             }
@@ -430,43 +399,47 @@ impl Assembler {
             }
             if reached.is_empty() && problems.is_empty() {
                 let first = ms.columns.first().map_or(0, |c| c.0);
-                problems.push((
-                    first,
-                    "No milestone date: none of the stage columns has a date".into(),
-                ));
+                problems.push((first, RowProblem::NoMilestoneDate));
             }
         }
 
         // Scores and revenue.
         let scales = self.rules.scales;
         let dc = self.rules.decimal_comma;
-        let number =
-            |slot: Option<usize>, problems: &mut Vec<(usize, String)>, msg: &str| -> Option<f64> {
-                let i = slot?;
-                match get(i).bytes() {
-                    // `bytes()` has turned `Str` into `Text`.
-                    Cell::Missing | Cell::Str(_) => None,
-                    Cell::Nested => {
-                        problems.push((i, format!("{msg}, not a list or object")));
-                        None
-                    }
-                    Cell::Num(v, _) => Some(v),
-                    Cell::Text(b) => {
-                        let b = trim(b);
-                        if is_missing(b) {
-                            return None;
-                        }
-                        let v = parse_number(b, dc);
-                        if v.is_none() {
-                            problems.push((i, format!("{msg}, got {}", shown(b))));
-                        }
-                        v
-                    }
+        let number = |slot: Option<usize>,
+                      problems: &mut Vec<(usize, RowProblem)>,
+                      field: Role|
+         -> Option<f64> {
+            let i = slot?;
+            match get(i).bytes() {
+                // `bytes()` has turned `Str` into `Text`.
+                Cell::Missing | Cell::Str(_) => None,
+                Cell::Nested => {
+                    problems.push((i, RowProblem::NestedNumber { field }));
+                    None
                 }
-            };
+                Cell::Num(v, _) => Some(v),
+                Cell::Text(b) => {
+                    let b = trim(b);
+                    if is_missing(b) {
+                        return None;
+                    }
+                    let v = parse_number(b, dc);
+                    if v.is_none() {
+                        problems.push((
+                            i,
+                            RowProblem::NotANumber {
+                                field,
+                                value: shown(b),
+                            },
+                        ));
+                    }
+                    v
+                }
+            }
+        };
 
-        let sat_msg = &self.messages[0];
-        let satisfaction = number(self.slots.satisfaction, &mut problems, sat_msg);
+        let satisfaction = number(self.slots.satisfaction, &mut problems, Role::Satisfaction);
         let satisfaction = satisfaction.and_then(|v| {
             self.sat_range = Some(match self.sat_range {
                 None => (v, v),
@@ -477,39 +450,54 @@ impl Assembler {
             } else {
                 self.sat_outside += 1;
                 let i = self.slots.satisfaction.unwrap_or(0);
-                problems.push((i, format!("{sat_msg}, got {}", fmt_num(v))));
+                problems.push((
+                    i,
+                    RowProblem::OutOfScale {
+                        field: Role::Satisfaction,
+                        value: v,
+                        scale: scales.satisfaction,
+                    },
+                ));
                 None
             }
         });
 
         let whole = |v: f64, s: Scale| v.fract() == 0.0 && s.contains(v);
-        let nps_msg = &self.messages[1];
-        let nps = number(self.slots.nps, &mut problems, nps_msg).and_then(|v| {
+        let nps = number(self.slots.nps, &mut problems, Role::Nps).and_then(|v| {
             if whole(v, scales.nps) {
                 Some(v)
             } else {
                 let i = self.slots.nps.unwrap_or(0);
-                problems.push((i, format!("{nps_msg}, got {}", fmt_num(v))));
+                problems.push((
+                    i,
+                    RowProblem::OutOfScale {
+                        field: Role::Nps,
+                        value: v,
+                        scale: scales.nps,
+                    },
+                ));
                 None
             }
         });
 
-        let effort_msg = &self.messages[2];
-        let effort = number(self.slots.effort, &mut problems, effort_msg).and_then(|v| {
+        let effort = number(self.slots.effort, &mut problems, Role::Effort).and_then(|v| {
             if whole(v, scales.effort) {
                 Some(v)
             } else {
                 let i = self.slots.effort.unwrap_or(0);
-                problems.push((i, format!("{effort_msg}, got {}", fmt_num(v))));
+                problems.push((
+                    i,
+                    RowProblem::OutOfScale {
+                        field: Role::Effort,
+                        value: v,
+                        scale: scales.effort,
+                    },
+                ));
                 None
             }
         });
 
-        let revenue = number(
-            self.slots.revenue,
-            &mut problems,
-            "Revenue must be a number",
-        );
+        let revenue = number(self.slots.revenue, &mut problems, Role::Revenue);
 
         let journey = text(self.slots.journey, &mut problems);
         let stage = text(self.slots.stage, &mut problems);
@@ -602,15 +590,14 @@ impl Assembler {
     }
 
     /// Rejects a record that could not even be split into cells (a broken NDJSON line).
-    pub fn reject_unreadable(&mut self, line: u64, reason: String, raw: Vec<String>) {
+    pub fn reject_unreadable(&mut self, line: u64, problem: RowProblem, raw: Vec<String>) {
         self.records += 1;
         self.rows_rejected += 1;
-        let column = "(whole row)".to_string();
         if self.errors.len() < self.rules.max_errors {
             self.errors.push(RowError {
                 line,
-                column: column.clone(),
-                reason: reason.clone(),
+                column: None,
+                problem: problem.clone(),
             });
         } else {
             self.errors_truncated += 1;
@@ -619,7 +606,7 @@ impl Assembler {
             self.rejected.push(RejectedRow {
                 line,
                 fields: raw,
-                problems: vec![(column, reason)],
+                problems: vec![(None, problem)],
             });
         }
     }
@@ -627,20 +614,20 @@ impl Assembler {
     fn reject(
         &mut self,
         line: u64,
-        problems: Vec<(usize, String)>,
+        problems: Vec<(usize, RowProblem)>,
         raw: impl FnOnce() -> Vec<String>,
     ) {
         self.rows_rejected += 1;
-        let named: Vec<(String, String)> = problems
+        let named: Vec<(Option<String>, RowProblem)> = problems
             .into_iter()
-            .map(|(i, r)| (self.headers.get(i).cloned().unwrap_or_default(), r))
+            .map(|(i, r)| (self.headers.get(i).cloned(), r))
             .collect();
-        for (column, reason) in &named {
+        for (column, problem) in &named {
             if self.errors.len() < self.rules.max_errors {
                 self.errors.push(RowError {
                     line,
                     column: column.clone(),
-                    reason: reason.clone(),
+                    problem: problem.clone(),
                 });
             } else {
                 self.errors_truncated += 1;
@@ -688,18 +675,27 @@ fn milestone_notes(
                 }
             }
         }
-        let text = match order {
-            DateOrder::DayFirst => "day/month/year",
-            DateOrder::MonthFirst => "month/day/year",
+        let (text, reading, read) = match order {
+            DateOrder::DayFirst => ("day/month/year", DateReading::DayFirst, ReadOrder::DayFirst),
+            DateOrder::MonthFirst => (
+                "month/day/year",
+                DateReading::MonthFirst,
+                ReadOrder::MonthFirst,
+            ),
         };
         report.date_format.insert(header.clone(), text.to_string());
+        report.date_readings.insert(header.clone(), vec![reading]);
         if unreadable > 0 {
-            report.notes.push(format!(
-                    "{unreadable} dates in '{header}' (stage {stage}) do not exist when read as {text} and were left empty."
-                ));
+            report.notes.push(LoadNote::MilestoneDatesUnreadable {
+                column: header,
+                stage: stage.clone(),
+                count: unreadable as u64,
+                order: read,
+            });
         }
     }
     let formats: Vec<&str> = seen.layouts.iter().map(|l| l.describe()).collect();
+    let readings: Vec<DateReading> = seen.layouts.iter().map(|l| l.reading()).collect();
     if !formats.is_empty() {
         for (col, _) in &ms.columns {
             if let Some(h) = seen.headers.get(*col) {
@@ -707,25 +703,26 @@ fn milestone_notes(
                     .date_format
                     .entry(h.clone())
                     .or_insert_with(|| formats.join(" and "));
+                report
+                    .date_readings
+                    .entry(h.clone())
+                    .or_insert_with(|| readings.clone());
             }
         }
     }
-    let stages: Vec<String> = ms
+    let stages: Vec<MilestoneColumn> = ms
         .columns
         .iter()
-        .map(|(c, s)| {
-            format!(
-                "{s} ({})",
-                seen.headers.get(*c).map(String::as_str).unwrap_or("")
-            )
+        .map(|(c, s)| MilestoneColumn {
+            stage: s.clone(),
+            column: seen.headers.get(*c).cloned().unwrap_or_default(),
         })
         .collect();
-    report.notes.push(format!(
-            "Each row became one event per date column reached, as the stages {}: {} rows gave {} events.",
-            stages.join(" → "),
-            seen.rows,
-            ds.len()
-        ));
+    report.notes.push(LoadNote::MilestoneEvents {
+        stages,
+        rows: seen.rows as u64,
+        events: ds.len() as u64,
+    });
 }
 
 impl Assembler {
@@ -741,6 +738,7 @@ impl Assembler {
             .iter()
             .map(|l| l.describe().to_string())
             .collect();
+        let mut readings: Vec<DateReading> = self.layouts.iter().map(|l| l.reading()).collect();
         if let (Some(col), true) = (&ts_col, self.order.any()) {
             let order = self.order.decide();
             let mut unreadable = 0usize;
@@ -758,24 +756,34 @@ impl Assembler {
                 DateOrder::MonthFirst => "month/day/year",
             };
             formats.push(text.to_string());
-            let why = if self.order.day_first + self.order.month_first == 0 {
-                " (no day above 12 was found, so the European order was assumed)"
-            } else {
-                ""
+            readings.push(match order {
+                DateOrder::DayFirst => DateReading::DayFirst,
+                DateOrder::MonthFirst => DateReading::MonthFirst,
+            });
+            let read = match order {
+                DateOrder::MonthFirst => ReadOrder::MonthFirst,
+                DateOrder::DayFirst if self.order.day_first + self.order.month_first == 0 => {
+                    ReadOrder::DayFirstAssumed
+                }
+                DateOrder::DayFirst => ReadOrder::DayFirst,
             };
-            report
-                .notes
-                .push(format!("Dates in '{col}' read as {text}{why}."));
+            report.notes.push(LoadNote::DatesRead {
+                column: col.clone(),
+                order: read,
+            });
             if unreadable > 0 {
-                report.notes.push(format!(
-                    "{unreadable} dates in '{col}' do not exist when read as {text} and were left empty."
-                ));
+                report.notes.push(LoadNote::DatesUnreadable {
+                    column: col.clone(),
+                    count: unreadable as u64,
+                    order: read,
+                });
             }
         }
         if let (Some(col), false) = (&ts_col, formats.is_empty()) {
             report
                 .date_format
                 .insert(col.clone(), formats.join(" and "));
+            report.date_readings.insert(col.clone(), readings);
         }
         if self.sat_outside > 0 {
             let declared = self.rules.scales.satisfaction;
@@ -786,25 +794,18 @@ impl Assembler {
                     .filter(|s| *s != declared && s.contains(lo) && s.contains(hi))
                     .min_by(|a, b| (a.max - a.min).total_cmp(&(b.max - b.min)));
                 report.suggested_satisfaction_scale = fit;
-                let hint = match fit {
-                    Some(s) => format!(
-                        " The values look like a {} scale: declare it and load again to keep them.",
-                        scale_text(s).replace(" to ", "–")
-                    ),
-                    None => String::new(),
-                };
-                report.notes.push(format!(
-                    "{} satisfaction values fall outside the declared {} scale and their rows were rejected.{hint}",
-                    self.sat_outside,
-                    scale_text(declared).replace(" to ", "–")
-                ));
+                report.notes.push(LoadNote::SatisfactionOutside {
+                    count: self.sat_outside as u64,
+                    declared,
+                    suggested: fit,
+                });
             }
         }
         if self.errors_truncated > 0 {
-            report.notes.push(format!(
-                "Only the first {} problems are listed; {} more were counted.",
-                self.rules.max_errors, self.errors_truncated
-            ));
+            report.notes.push(LoadNote::ErrorsTruncated {
+                listed: self.rules.max_errors as u64,
+                more: self.errors_truncated as u64,
+            });
         }
         if let Some(ms) = &self.rules.milestones {
             let seen = MilestoneSeen {
@@ -817,9 +818,7 @@ impl Assembler {
             milestone_notes(&seen, &mut ds, ms, &mut report);
         }
         if self.rules.row_number_as_customer && !self.rules.joined {
-            report
-                .notes
-                .push("Each row was loaded as its own customer, named by its line number.".into());
+            report.notes.push(LoadNote::RowNumberAsCustomer);
         }
         report.rows_loaded = self.rows_loaded;
         report.events = ds.len();

@@ -21,8 +21,11 @@ mod index;
 
 use crate::dataset::{Columns, Dataset, DatasetBuilder, DimColumn, Event, Role, NO_TIME};
 use crate::export::{Cell, CsvExport, ExportOptions};
+use crate::i18n::Lang;
 use crate::ingest::mapping::normalize;
 use crate::ingest::{CsvOptions, Loaded};
+use crate::message::{Message, Value};
+use crate::present::message::render;
 use index::KeyIndex;
 use serde::{Deserialize, Serialize};
 use std::borrow::Borrow;
@@ -119,17 +122,21 @@ pub enum UnmatchedReason {
     Ambiguous,
 }
 
-impl UnmatchedReason {
-    fn text(self) -> &'static str {
+impl Message for UnmatchedReason {
+    fn key(&self) -> &'static str {
         match self {
-            UnmatchedReason::NoKey => "the key is empty",
-            UnmatchedReason::NotFound => "no earlier file has this key",
-            UnmatchedReason::Ambiguous => "this key belongs to more than one customer",
+            UnmatchedReason::NoKey => "join.unmatched_no_key",
+            UnmatchedReason::NotFound => "join.unmatched_not_found",
+            UnmatchedReason::Ambiguous => "join.unmatched_ambiguous",
         }
+    }
+    fn args(&self) -> Vec<(&'static str, Value)> {
+        Vec::new()
     }
 }
 
-/// Why files cannot be combined at all.
+/// Why files cannot be combined at all; the texts are `join.*` in
+/// `locales/<lang>/messages.ftl`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum JoinError {
     /// The first file has nothing to join to.
@@ -140,22 +147,32 @@ pub enum JoinError {
     KeyNotInEarlierFiles { file: String, key: String },
 }
 
+impl Message for JoinError {
+    fn key(&self) -> &'static str {
+        match self {
+            JoinError::FirstFileNeedsCustomer { .. } => "join.first_file_needs_customer",
+            JoinError::KeyNotInFile { .. } => "join.key_not_in_file",
+            JoinError::KeyNotInEarlierFiles { .. } => "join.key_not_in_earlier_files",
+        }
+    }
+    fn args(&self) -> Vec<(&'static str, Value)> {
+        match self {
+            JoinError::FirstFileNeedsCustomer { file } => vec![("file", Value::Text(file.clone()))],
+            JoinError::KeyNotInFile { file, key }
+            | JoinError::KeyNotInEarlierFiles { file, key } => {
+                vec![
+                    ("file", Value::Text(file.clone())),
+                    ("key", Value::Text(key.clone())),
+                ]
+            }
+        }
+    }
+}
+
+/// English, as the CLI prints it; the app renders the message in the user's language.
 impl std::fmt::Display for JoinError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            JoinError::FirstFileNeedsCustomer { file } => write!(
-                f,
-                "{file}: the first file needs a customer column; add files that only share a key (such as an order number) after it."
-            ),
-            JoinError::KeyNotInFile { file, key } => write!(
-                f,
-                "{file}: the key column \"{key}\" is not loaded from this file. Keep it as a column (role \"dimension\")."
-            ),
-            JoinError::KeyNotInEarlierFiles { file, key } => write!(
-                f,
-                "{file}: none of the files before it has the key column \"{key}\"."
-            ),
-        }
+        f.write_str(&render(Lang::En, self))
     }
 }
 
@@ -172,8 +189,8 @@ pub struct Combined {
 
 impl Combined {
     /// The rows not loaded as CSV (`file,line,key,value,reason`), safe to open in a
-    /// spreadsheet.
-    pub fn unmatched_csv(&self) -> String {
+    /// spreadsheet; the reason is written in `lang`, like the rejected rows' list.
+    pub fn unmatched_csv(&self, lang: Lang) -> String {
         let mut out = CsvExport::new(ExportOptions::default());
         out.text_row(["file", "line", "key", "value", "reason"]);
         for u in &self.unmatched {
@@ -182,7 +199,7 @@ impl Combined {
                 Cell::Number(&u.line),
                 Cell::Text(&u.key),
                 Cell::Text(&u.value),
-                Cell::Text(u.reason.text()),
+                Cell::Text(&render(lang, &u.reason)),
             ]);
         }
         out.finish()

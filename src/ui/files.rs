@@ -8,10 +8,11 @@ use super::loader::{csv_options, remember_roles, remembered_roles, LoadChoices, 
 use super::persist;
 use super::state::{AppState, Source as Origin};
 use crate::dataset::Role;
-use crate::i18n::{tr, trf};
+use crate::i18n::{tr, trf, Lang};
 use crate::ingest::mapping::normalize;
 use crate::ingest::{self, IngestError, JsonOptions, LoadReport, Loaded, Milestones, RejectedRow};
 use crate::join::{self, combine, Combined, FileSummary, Unmatched};
+use crate::present::message::{rejected_csv, render};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::sync::Arc;
@@ -42,7 +43,7 @@ pub struct Added {
     /// Header and automatic roles, for its own mapping table.
     pub headers: Vec<String>,
     pub preview: Vec<Vec<String>>,
-    /// Its rejected rows as CSV (empty when none).
+    /// Its rejected rows as CSV, reasons in the page's language (empty when none).
     pub rejected_csv: String,
 }
 
@@ -53,13 +54,13 @@ pub struct Summary {
 }
 
 impl Summary {
-    pub fn unmatched_csv(&self) -> String {
+    pub fn unmatched_csv(&self, lang: Lang) -> String {
         Combined {
             files: Vec::new(),
             unmatched: self.unmatched.clone(),
             ..Combined::default()
         }
-        .unmatched_csv()
+        .unmatched_csv(lang)
     }
 }
 
@@ -240,7 +241,7 @@ impl Files {
         let added = self.added.get_untracked();
         let mut earlier: Vec<&join::Source> = vec![&base.source];
         earlier.extend(added.iter().map(|a| &a.source));
-        match load_part(&name, &bytes, choices, &earlier) {
+        match load_part(state.lang, &name, &bytes, choices, &earlier) {
             Ok(part) => {
                 let part = Added { input, ..part };
                 self.added.update(|v| v.push(Arc::new(part)));
@@ -274,7 +275,7 @@ impl Files {
             roles: Some(roles),
             ..old.choices.clone()
         };
-        match load_part(&old.name, &bytes, choices, &earlier) {
+        match load_part(state.lang, &old.name, &bytes, choices, &earlier) {
             Ok(part) => {
                 remember_roles(&part.report.header_key, &part.report.mapping.roles());
                 let part = Added {
@@ -362,7 +363,7 @@ impl Files {
                         rejected: base.rejected.clone(),
                     }
                 }
-                Err(e) => return state.error.set(Some(e.to_string())),
+                Err(e) => return state.error.set(Some(render(state.lang, &e))),
             }
         };
         state.set_loaded(loaded, base.origin.clone());
@@ -414,6 +415,7 @@ fn shared_key(headers: &[String], earlier: &[&join::Source]) -> Option<String> {
 /// Loads one added file: its remembered mapping (or the automatic one), and a key when it
 /// has no customer column of its own (the chosen one, else the first shared column).
 fn load_part(
+    lang: Lang,
     name: &str,
     bytes: &[u8],
     mut choices: LoadChoices,
@@ -427,11 +429,11 @@ fn load_part(
                 ..JsonOptions::default()
             },
         )
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| render(lang, &e))?;
         choices.key = None;
-        return Ok(part(name, loaded, choices, Vec::new()));
+        return Ok(part(lang, name, loaded, choices, Vec::new()));
     }
-    let sniffed = ingest::sniff(bytes).map_err(|e| e.to_string())?;
+    let sniffed = ingest::sniff(bytes).map_err(|e| render(lang, &e))?;
     if choices.roles.is_none() {
         choices.roles = remembered_roles(&sniffed.header_key);
     }
@@ -441,10 +443,12 @@ fn load_part(
         .unwrap_or_else(|| sniffed.roles.clone());
     if choices.key.is_none() && !roles.contains(&Role::CustomerId) {
         choices.key = Some(shared_key(&sniffed.headers, earlier).ok_or_else(|| {
-            IngestError::NoKey {
-                columns: sniffed.headers.clone(),
-            }
-            .to_string()
+            render(
+                lang,
+                &IngestError::NoKey {
+                    columns: sniffed.headers.clone(),
+                },
+            )
         })?);
     }
     if let Some(key) = &choices.key {
@@ -461,11 +465,17 @@ fn load_part(
             }
         }
     }
-    let loaded = ingest::load_csv(bytes, &csv_options(&choices)).map_err(|e| e.to_string())?;
-    Ok(part(name, loaded, choices, sniffed.preview))
+    let loaded = ingest::load_csv(bytes, &csv_options(&choices)).map_err(|e| render(lang, &e))?;
+    Ok(part(lang, name, loaded, choices, sniffed.preview))
 }
 
-fn part(name: &str, loaded: Loaded, choices: LoadChoices, preview: Vec<Vec<String>>) -> Added {
+fn part(
+    lang: Lang,
+    name: &str,
+    loaded: Loaded,
+    choices: LoadChoices,
+    preview: Vec<Vec<String>>,
+) -> Added {
     let key = choices.key.clone();
     Added {
         name: name.to_string(),
@@ -475,7 +485,7 @@ fn part(name: &str, loaded: Loaded, choices: LoadChoices, preview: Vec<Vec<Strin
         rejected_csv: if loaded.rejected.is_empty() {
             String::new()
         } else {
-            loaded.rejected_csv()
+            rejected_csv(lang, &loaded.headers, &loaded.rejected)
         },
         preview,
         choices,

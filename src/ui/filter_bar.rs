@@ -3,49 +3,20 @@
 
 use super::dom;
 use super::state::AppState;
-use crate::analytics::{report_json, MISSING_LABEL};
+use crate::dataset::DimKey;
 use crate::format;
 use crate::i18n::{tr, trf};
+use crate::present::message::{render, report_json};
+use crate::present::tables::{filter_dimensions, FilterDimension};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Distinct values of each filterable dimension, most frequent first, capped so a column
-/// of ids does not produce a 100 000-item menu.
-fn dimension_values(state: AppState) -> Vec<(String, Vec<String>)> {
-    const MAX_VALUES: usize = 200;
-    state.current.with(|c| {
-        let Some(c) = c else { return Vec::new() };
-        let ds = &c.loaded.dataset;
-        ds.dimension_keys()
-            .into_iter()
-            .filter(|k| k != "stage")
-            .filter_map(|k| {
-                let col = ds.dimension(&k)?;
-                let mut counts = vec![0u64; col.values.len()];
-                let mut missing = 0u64;
-                for &code in &col.codes {
-                    match counts.get_mut(code as usize) {
-                        Some(n) => *n += 1,
-                        None => missing += 1,
-                    }
-                }
-                if col.values.len() > MAX_VALUES || col.values.is_empty() {
-                    return None;
-                }
-                let mut order: Vec<usize> = (0..col.values.len()).collect();
-                order.sort_by(|&a, &b| {
-                    counts[b]
-                        .cmp(&counts[a])
-                        .then(col.values[a].cmp(&col.values[b]))
-                });
-                let mut values: Vec<String> =
-                    order.into_iter().map(|i| col.values[i].clone()).collect();
-                if missing > 0 {
-                    values.push(MISSING_LABEL.to_string());
-                }
-                Some((k, values))
-            })
-            .collect()
+/// Each filterable dimension with its values (see [`filter_dimensions`]).
+fn dimension_values(state: AppState) -> Vec<FilterDimension> {
+    let lang = state.lang;
+    state.current.with(|c| match c {
+        Some(c) => filter_dimensions(lang, &c.loaded.dataset, &c.loaded.report.mapping),
+        None => Vec::new(),
     })
 }
 
@@ -100,6 +71,17 @@ pub fn FilterBar() -> impl IntoView {
             })
         })
     };
+    // Parts of the filter that could not be applied (a date that is not one).
+    let notes = move || {
+        state.report.with(|r| {
+            r.as_ref()
+                .map(|r| {
+                    let notes = &r.selection.notes;
+                    notes.iter().map(|n| render(lang, n)).collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
     let has_time = move || {
         state.current.with(|c| {
             c.as_ref()
@@ -151,8 +133,8 @@ pub fn FilterBar() -> impl IntoView {
                 }}
             </button>
             <div class="jl-filter-body" id="jl-filter-body">
-                <For each=move || dims.get() key=|(k, v)| (k.clone(), v.len()) let:item>
-                    <DimensionFilter key=item.0 values=item.1 />
+                <For each=move || dims.get() key=|d| (d.key, d.label.clone(), d.values.len()) let:item>
+                    <DimensionFilter key=item.key label=item.label values=item.values />
                 </For>
                 <Show when=has_time>
                     <label>
@@ -190,25 +172,23 @@ pub fn FilterBar() -> impl IntoView {
                 </button>
             </div>
             <span class="jl-filter-count" data-testid="filter-count" aria-live="polite">{kept}</span>
+            {move || notes().into_iter().map(|n| view! { <span class="jl-note" data-testid="filter-note">{n}</span> }).collect_view()}
         </div>
     }
 }
 
 /// A dropdown of checkboxes for one dimension (OR within it).
 #[component]
-fn DimensionFilter(key: String, values: Vec<String>) -> impl IntoView {
+fn DimensionFilter(key: DimKey, label: String, values: Vec<String>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
-    let label = dimension_label(lang, &key);
-    let k = key.clone();
     let chosen = move || {
         state
             .filter
-            .with(|f| f.dims.get(&k).map(|s| s.len()).unwrap_or(0))
+            .with(|f| f.dims.get(&key).map(|s| s.len()).unwrap_or(0))
     };
     let summary_label = label.clone();
     view! {
-        <details class="jl-dim-filter" data-dimension=key.clone()>
+        <details class="jl-dim-filter" data-dimension=key.to_string()>
             <summary class="jl-btn">
                 {summary_label}
                 {move || match chosen() {
@@ -220,8 +200,6 @@ fn DimensionFilter(key: String, values: Vec<String>) -> impl IntoView {
                 {values
                     .into_iter()
                     .map(|v| {
-                        let key_c = key.clone();
-                        let key_t = key.clone();
                         let v_c = v.clone();
                         let v_t = v.clone();
                         view! {
@@ -230,19 +208,19 @@ fn DimensionFilter(key: String, values: Vec<String>) -> impl IntoView {
                                     type="checkbox"
                                     value=v.clone()
                                     prop:checked=move || {
-                                        state.filter.with(|f| f.dims.get(&key_c).is_some_and(|s| s.contains(&v_c)))
+                                        state.filter.with(|f| f.dims.get(&key).is_some_and(|s| s.contains(&v_c)))
                                     }
                                     on:change=move |ev| {
                                         let on = event_target_checked(&ev);
                                         state.filter.update(|f| {
-                                            let set = f.dims.entry(key_t.clone()).or_default();
+                                            let set = f.dims.entry(key).or_default();
                                             if on {
                                                 set.insert(v_t.clone());
                                             } else {
                                                 set.remove(&v_t);
                                             }
                                             if set.is_empty() {
-                                                f.dims.remove(&key_t);
+                                                f.dims.remove(&key);
                                             }
                                         });
                                     }
@@ -254,15 +232,5 @@ fn DimensionFilter(key: String, values: Vec<String>) -> impl IntoView {
                     .collect_view()}
             </div>
         </details>
-    }
-}
-
-/// The label of a built-in dimension, or an extra column's own header.
-pub fn dimension_label(lang: crate::i18n::Lang, key: &str) -> String {
-    match key {
-        "persona" | "channel" | "journey" | "touchpoint" | "stage" => {
-            tr(lang, &format!("role.{key}")).to_string()
-        }
-        other => other.to_string(),
     }
 }

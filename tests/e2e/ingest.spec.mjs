@@ -25,7 +25,7 @@ test('uploads a Windows-1250, semicolon, decimal-comma Polish file', async ({ pa
   const rejected = page.getByTestId('rejected');
   await expect(rejected.locator('tbody tr')).toHaveCount(2);
   await expect(rejected.locator('tbody tr').nth(0)).toContainText('7');
-  await expect(rejected.locator('tbody tr').nth(0)).toContainText('NPS must be a whole number from 0 to 10, got 11');
+  await expect(rejected.locator('tbody tr').nth(0)).toContainText('NPS must be a whole number from 0–10, got 11');
   await expect(rejected.locator('tbody tr').nth(1)).toContainText('dobre');
   // Rejected rows download as CSV.
   const [download] = await Promise.all([

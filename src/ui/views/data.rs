@@ -4,6 +4,8 @@
 use crate::dataset::{Role, Scale};
 use crate::format;
 use crate::i18n::{tr, trf};
+use crate::ingest::LoadNote;
+use crate::present::message::{problem_column, rejected_csv, render};
 use crate::ui::dom;
 use crate::ui::loader::LoadChoices;
 use crate::ui::state::{AppState, Source};
@@ -264,10 +266,11 @@ fn LoadSummary() -> impl IntoView {
                     tr(lang, if r.decimal_comma { "load.decimal_comma" } else { "load.decimal_point" }).to_string(),
                 ));
             }
-            for (col, f) in &r.date_format {
-                facts.push((tr(lang, "load.dates"), format!("{col}: {f}")));
+            for (col, readings) in &r.date_readings {
+                let read: Vec<String> = readings.iter().map(|d| render(lang, d)).collect();
+                facts.push((tr(lang, "load.dates"), format!("{col}: {}", read.join(", "))));
             }
-            let notes = r.notes.clone();
+            let notes: Vec<String> = r.notes.iter().map(|n| render(lang, n)).collect();
             let suggestion = r.suggested_satisfaction_scale;
             Some(view! {
                 <p class="jl-big" data-testid="load-summary">{summary}</p>
@@ -338,8 +341,7 @@ fn current_choices(state: AppState) -> LoadChoices {
                 .loaded
                 .report
                 .notes
-                .iter()
-                .any(|n| n.contains("own customer")),
+                .contains(&LoadNote::RowNumberAsCustomer),
             milestones: state.files.milestones.get_untracked(),
             key: None,
         },
@@ -532,9 +534,10 @@ fn RejectedCard() -> impl IntoView {
         })
     };
     let download = move |_| {
-        let csv = state
-            .current
-            .with_untracked(|c| c.as_ref().map(|c| c.loaded.rejected_csv()));
+        let csv = state.current.with_untracked(|c| {
+            c.as_ref()
+                .map(|c| rejected_csv(lang, &c.loaded.headers, &c.loaded.rejected))
+        });
         if let Some(csv) = csv {
             dom::download(
                 "journey-lens-rejected-rows.csv",
@@ -570,8 +573,8 @@ fn RejectedCard() -> impl IntoView {
                                                     view! {
                                                         <tr>
                                                             <td>{e.line}</td>
-                                                            <td>{e.column.clone()}</td>
-                                                            <td>{e.reason.clone()}</td>
+                                                            <td>{problem_column(lang, e.column.as_deref())}</td>
+                                                            <td>{render(lang, &e.problem)}</td>
                                                         </tr>
                                                     }
                                                 })

@@ -44,7 +44,7 @@ pub fn FilesCard() -> impl IntoView {
             dom::download(
                 "journey-lens-unmatched-rows.csv",
                 "text/csv;charset=utf-8",
-                s.unmatched_csv().as_bytes(),
+                s.unmatched_csv(state.lang).as_bytes(),
             );
         }
     };

@@ -44,7 +44,10 @@ pub fn JourneyMapView() -> impl IntoView {
             let Some(col) = c.as_ref().and_then(|c| c.loaded.dataset.persona.as_ref()) else {
                 return Vec::new();
             };
-            let allowed = filter.dims.get("persona").filter(|s| !s.is_empty());
+            let allowed = filter
+                .dims
+                .get(&crate::dataset::DimKey::Role(crate::dataset::Role::Persona))
+                .filter(|s| !s.is_empty());
             let mut v: Vec<String> = col
                 .values
                 .iter()
