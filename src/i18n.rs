@@ -13,9 +13,11 @@
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_syntax::ast;
 use intl_memoizer::concurrent::IntlLangMemoizer;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
+use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 mod embedded {
@@ -147,12 +149,57 @@ pub fn keys(lang: Lang) -> Vec<String> {
             continue;
         };
         for entry in res.entries() {
-            if let fluent_syntax::ast::Entry::Message(m) = entry {
+            if let ast::Entry::Message(m) = entry {
                 out.push(m.id.name.replace('-', "."));
             }
         }
     }
     out
+}
+
+/// The names of the `{ $name }` placeholders `lang`'s own text for `key` uses (in any
+/// variant of a plural selector, and the selector itself). A translation that drops or
+/// invents a placeholder would show a raw `{$name}` or lose a value, so the tests compare
+/// these sets with English.
+pub fn placeholders(lang: Lang, key: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    if let Some(pattern) = bundle(lang)
+        .get_message(&fluent_id(key))
+        .and_then(|m| m.value())
+    {
+        collect_pattern(pattern, &mut out);
+    }
+    out
+}
+
+fn collect_pattern(pattern: &ast::Pattern<&str>, out: &mut BTreeSet<String>) {
+    for element in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression } = element {
+            collect_expression(expression, out);
+        }
+    }
+}
+
+fn collect_expression(expression: &ast::Expression<&str>, out: &mut BTreeSet<String>) {
+    match expression {
+        ast::Expression::Select { selector, variants } => {
+            collect_inline(selector, out);
+            for v in variants {
+                collect_pattern(&v.value, out);
+            }
+        }
+        ast::Expression::Inline(inline) => collect_inline(inline, out),
+    }
+}
+
+fn collect_inline(inline: &ast::InlineExpression<&str>, out: &mut BTreeSet<String>) {
+    match inline {
+        ast::InlineExpression::VariableReference { id } => {
+            out.insert(id.name.to_string());
+        }
+        ast::InlineExpression::Placeable { expression } => collect_expression(expression, out),
+        _ => {}
+    }
 }
 
 /// Problems in the embedded files (syntax errors, ids defined twice): empty when healthy.
