@@ -71,6 +71,16 @@ impl Lang {
             .unwrap_or_default()
     }
 
+    /// The language a page starts in: the address's `?lang=` when it names one we speak,
+    /// else the user's remembered choice, else the browser's preferred languages, else
+    /// English. An explicit choice (address, then switcher) beats what the browser guesses.
+    pub fn choose(query: Option<&str>, stored: Option<&str>, preferred: &[&str]) -> Lang {
+        query
+            .and_then(Lang::from_tag)
+            .or_else(|| stored.and_then(Lang::from_tag))
+            .unwrap_or_else(|| Lang::negotiate(preferred.iter().copied()))
+    }
+
     fn index(self) -> usize {
         self as usize
     }
@@ -311,5 +321,14 @@ mod tests {
         assert_eq!(Lang::from_tag("fr"), None);
         assert_eq!(Lang::negotiate(["fr-FR", "es-419", "en"]), Lang::Es);
         assert_eq!(Lang::negotiate(["de", "fr"]), Lang::En);
+    }
+
+    #[test]
+    fn the_address_beats_the_remembered_choice_which_beats_the_browser() {
+        assert_eq!(Lang::choose(Some("pl"), Some("ca"), &["es-ES"]), Lang::Pl);
+        assert_eq!(Lang::choose(Some("xx"), Some("ca"), &["es-ES"]), Lang::Ca);
+        assert_eq!(Lang::choose(None, None, &["de-DE", "es-ES", "ca"]), Lang::Es);
+        assert_eq!(Lang::choose(None, Some("<script>"), &["fr"]), Lang::En);
+        assert_eq!(Lang::choose(None, None, &[]), Lang::En);
     }
 }

@@ -77,7 +77,7 @@ struct Tip {
 #[component]
 pub fn ChartCard(spec: ChartSpec) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let canvas_ref = NodeRef::<html::Canvas>::new();
     let map = RwSignal::new(ChartMap::default());
     let tip = RwSignal::new(None::<Tip>);
@@ -221,7 +221,7 @@ pub fn ChartCard(spec: ChartSpec) -> impl IntoView {
 /// [`SHOWN_ROWS`] rows, then one row saying how many more "Download CSV" holds.
 #[component]
 pub fn DataTable(table: Arc<Table>) -> impl IntoView {
-    let lang = expect_context::<AppState>().lang;
+    let lang = expect_context::<AppState>().lang.get_untracked();
     let headers = table.headers.clone();
     let (shown, more) = table.shown_rows(SHOWN_ROWS);
     let rows = shown.to_vec();
@@ -261,7 +261,7 @@ pub fn TableCard(
     table: Signal<Option<Table>>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let download = move |_| {
         if let Some(t) = table.get_untracked() {
             dom::download(

@@ -52,7 +52,7 @@ fn dimension_values(state: AppState) -> Vec<(String, Vec<String>)> {
 #[component]
 pub fn FilterBar() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let dims = Memo::new(move |_| dimension_values(state));
     // A click outside an open dimension menu closes it, as users expect of a dropdown.
     let handle = window_event_listener(leptos::ev::click, |e| {
@@ -166,7 +166,7 @@ pub fn FilterBar() -> impl IntoView {
 #[component]
 fn DimensionFilter(key: String, values: Vec<String>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let label = dimension_label(lang, &key);
     let k = key.clone();
     let chosen = move || {

@@ -34,7 +34,7 @@ fn first_file(files: Option<web_sys::FileList>) -> Option<web_sys::File> {
 #[component]
 fn Sources() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let over = RwSignal::new(false);
     let pasted = RwSignal::new(String::new());
     let feed_url = RwSignal::new(dom::query_param("feed").unwrap_or_default());
@@ -177,6 +177,8 @@ fn Sources() -> impl IntoView {
             <div class="jl-row">
                 <button class="jl-btn" on:click=move |_| load_sample("sample/journeys.csv")>"journeys.csv"</button>
                 <button class="jl-btn" on:click=move |_| load_sample("sample/viatge_ca.csv")>"viatge_ca.csv"</button>
+                <button class="jl-btn" on:click=move |_| load_sample("sample/viaje_es.csv")>"viaje_es.csv"</button>
+                <button class="jl-btn" on:click=move |_| load_sample("sample/podroz_pl.csv")>"podroz_pl.csv"</button>
                 <button class="jl-btn" on:click=move |_| load_sample("sample/feed.json")>"feed.json"</button>
             </div>
         </section>
@@ -188,7 +190,7 @@ fn Sources() -> impl IntoView {
 #[component]
 fn ProgressBar() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let pct = move || {
         state.progress.with(|p| match p {
             Some(p) if p.total > 0.0 => p.bytes / p.total * 100.0,
@@ -237,7 +239,7 @@ fn ProgressBar() -> impl IntoView {
 #[component]
 fn LoadSummary() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let body = move || {
         state.current.with(|c| {
             let c = c.as_ref()?;
@@ -291,7 +293,7 @@ fn LoadSummary() -> impl IntoView {
 #[component]
 fn ScaleSuggestion(scale: Scale) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let label = scale_label(scale);
     let text = trf(lang, "load.suggest_scale", &[("scale", &label)]);
     view! {
@@ -344,7 +346,7 @@ fn current_choices(state: AppState) -> LoadChoices {
 #[component]
 fn MappingCard() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let draft = RwSignal::new(None::<Vec<Role>>);
     let row_ids = RwSignal::new(false);
     let sat_scale = RwSignal::new(None::<Scale>);
@@ -505,7 +507,7 @@ fn MappingCard() -> impl IntoView {
 #[component]
 fn RejectedCard() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     const SHOWN: usize = 200;
     let count = move || {
         state.current.with(|c| {

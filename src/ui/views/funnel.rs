@@ -55,7 +55,7 @@ const TIME: ChartSpec = chart_spec!(
 #[component]
 pub fn FunnelView() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let unavailable = move || {
         state
             .report
@@ -138,7 +138,7 @@ pub fn FunnelView() -> impl IntoView {
 #[component]
 pub fn BreakdownPicker() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let keys = move || {
         state.current.with(|c| {
             c.as_ref()
@@ -184,7 +184,7 @@ pub fn BreakdownPicker() -> impl IntoView {
 #[component]
 fn DroppedCustomers() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let step = RwSignal::new(0usize);
     let steps = move || {
         state.report.with(|r| {

@@ -15,7 +15,7 @@ use leptos::prelude::*;
 #[component]
 pub fn KpiView() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let count = move || {
         state
             .report
@@ -51,7 +51,7 @@ pub fn KpiView() -> impl IntoView {
 #[component]
 fn KpiCard(index: usize) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let canvas = NodeRef::<html::Canvas>::new();
     let kpi = move || {
         state
@@ -144,7 +144,7 @@ fn KpiCard(index: usize) -> impl IntoView {
 #[component]
 fn JesCard() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let value = move || {
         state.report.with(|r| {
             let j = &r.as_ref()?.kpis.jes;
@@ -201,7 +201,7 @@ fn JesCard() -> impl IntoView {
 #[component]
 fn ImpactCard() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let table = Signal::derive(move || {
         state.report.with(|r| {
             let i = &r.as_ref()?.kpis.impact;

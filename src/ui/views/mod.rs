@@ -23,7 +23,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Status() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     view! {
         {move || {
             state
@@ -48,7 +48,7 @@ pub fn Status() -> impl IntoView {
 #[component]
 pub fn Needs(what: String) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     view! {
         <section class="jl-card jl-placeholder" data-testid="needs">
             <p>{trf(lang, "chart.needs", &[("what", &what)])}</p>

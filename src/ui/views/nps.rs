@@ -42,7 +42,7 @@ const TREND: ChartSpec = chart_spec!(
 #[component]
 pub fn NpsView() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let unavailable = move || {
         state
             .report
@@ -152,7 +152,7 @@ pub fn NpsView() -> impl IntoView {
 #[component]
 fn Comments() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let body = move || {
         state.report.with(|r| {
             let n = &r.as_ref()?.nps;
