@@ -327,7 +327,10 @@ mod tests {
     fn the_address_beats_the_remembered_choice_which_beats_the_browser() {
         assert_eq!(Lang::choose(Some("pl"), Some("ca"), &["es-ES"]), Lang::Pl);
         assert_eq!(Lang::choose(Some("xx"), Some("ca"), &["es-ES"]), Lang::Ca);
-        assert_eq!(Lang::choose(None, None, &["de-DE", "es-ES", "ca"]), Lang::Es);
+        assert_eq!(
+            Lang::choose(None, None, &["de-DE", "es-ES", "ca"]),
+            Lang::Es
+        );
         assert_eq!(Lang::choose(None, Some("<script>"), &["fr"]), Lang::En);
         assert_eq!(Lang::choose(None, None, &[]), Lang::En);
     }

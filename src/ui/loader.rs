@@ -167,7 +167,8 @@ impl AppState {
         while offset < total {
             if self.cancel.get_untracked() {
                 self.progress.set(None);
-                self.error.set(Some(tr(self.lang.get_untracked(), "load.cancelled")));
+                self.error
+                    .set(Some(tr(self.lang.get_untracked(), "load.cancelled")));
                 return;
             }
             if dom::wasm_memory_bytes() > MAX_MEMORY_BYTES {
@@ -328,7 +329,8 @@ impl AppState {
         if self.restore().await {
             return;
         }
-        self.load_sample(sample_for(self.lang.get_untracked())).await;
+        self.load_sample(sample_for(self.lang.get_untracked()))
+            .await;
     }
 
     /// Fetches a JSON feed. On any failure the current data and the current input stay

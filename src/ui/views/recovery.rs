@@ -35,7 +35,9 @@ pub fn StartOffer() -> impl IntoView {
             if reopen {
                 state.open_start().await
             } else {
-                state.load_sample(sample_for(state.lang.get_untracked())).await
+                state
+                    .load_sample(sample_for(state.lang.get_untracked()))
+                    .await
             }
         });
     };
