@@ -12,6 +12,7 @@ use crate::analytics::Report;
 use crate::charts::table::SHOWN_ROWS;
 use crate::charts::{ChartMap, Table, Theme};
 use crate::dataset::Scales;
+use crate::export::ExportOptions;
 use crate::i18n::{tr, trf, Lang};
 use leptos::ev;
 use leptos::html;
@@ -161,7 +162,7 @@ pub fn ChartCard(spec: ChartSpec) -> impl IntoView {
             dom::download(
                 &format!("journey-lens-{}.csv", spec.id),
                 "text/csv;charset=utf-8",
-                t.to_csv().as_bytes(),
+                t.to_csv_with(ExportOptions::for_lang(lang)).as_bytes(),
             );
         }
     };
@@ -267,7 +268,7 @@ pub fn TableCard(
             dom::download(
                 &format!("journey-lens-{id}.csv"),
                 "text/csv;charset=utf-8",
-                t.to_csv().as_bytes(),
+                t.to_csv_with(ExportOptions::for_lang(lang)).as_bytes(),
             );
         }
     };

@@ -489,7 +489,7 @@ fn MappingCard() -> impl IntoView {
                                     .map(|(_, h, role, preview, _)| vec![h, role.key().to_string(), preview])
                                     .collect(),
                             };
-                            dom::download("journey-lens-mapping.csv", "text/csv;charset=utf-8", table.to_csv().as_bytes());
+                            dom::download("journey-lens-mapping.csv", "text/csv;charset=utf-8", table.to_csv_with(crate::export::ExportOptions::for_lang(lang)).as_bytes());
                         }
                     >
                         {tr(lang, "table.download_csv")}

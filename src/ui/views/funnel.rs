@@ -214,7 +214,7 @@ fn DroppedCustomers() -> impl IntoView {
             headers: vec!["customer_id".into(), "dropped_after".into()],
             rows: ids.into_iter().map(|id| vec![id, stage.clone()]).collect(),
         };
-        let csv = table.to_csv();
+        let csv = table.to_csv_with(crate::export::ExportOptions::for_lang(lang));
         dom::download(
             &format!("journey-lens-dropped-after-{}.csv", i + 1),
             "text/csv;charset=utf-8",
