@@ -13,7 +13,7 @@ use crate::charts::table::SHOWN_ROWS;
 use crate::charts::{ChartMap, Table, Theme};
 use crate::dataset::Scales;
 use crate::export::ExportOptions;
-use crate::i18n::{tr, trf, Lang};
+use crate::i18n::{tr, trc, Lang};
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
@@ -228,11 +228,7 @@ pub fn DataTable(table: Arc<Table>) -> impl IntoView {
     let rows = shown.to_vec();
     let span = headers.len().max(1).to_string();
     let more_row = (more > 0).then(|| {
-        let text = trf(
-            lang,
-            "table.more_rows",
-            &[("n", &crate::format::int(lang, more as i64))],
-        );
+        let text = trc(lang, "table.more_rows", &[("n", more.into())]);
         view! { <tr class="jl-more-rows"><td colspan=span>{text}</td></tr> }
     });
     view! {

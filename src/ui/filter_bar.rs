@@ -5,7 +5,7 @@ use super::dom;
 use super::state::AppState;
 use crate::analytics::{report_json, MISSING_LABEL};
 use crate::format;
-use crate::i18n::{tr, trf};
+use crate::i18n::{tr, trc, Arg};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -82,18 +82,18 @@ pub fn FilterBar() -> impl IntoView {
     let kept = move || {
         state.report.with(|r| {
             r.as_ref().map(|r| {
-                trf(
+                trc(
                     lang,
                     "filter.kept",
                     &[
+                        ("customers", Arg::Count(r.selection.customers as i64)),
                         (
-                            "customers",
-                            &format::count(lang, r.selection.customers as usize),
+                            "events",
+                            Arg::Text(&format::count(lang, r.selection.events as usize)),
                         ),
-                        ("events", &format::count(lang, r.selection.events as usize)),
                         (
                             "total",
-                            &format::count(lang, r.selection.total_events as usize),
+                            Arg::Text(&format::count(lang, r.selection.total_events as usize)),
                         ),
                     ],
                 )

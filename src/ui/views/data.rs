@@ -3,7 +3,7 @@
 
 use crate::dataset::{Role, Scale};
 use crate::format;
-use crate::i18n::{tr, trf};
+use crate::i18n::{tr, trc, trf, Arg};
 use crate::ui::dom;
 use crate::ui::loader::LoadChoices;
 use crate::ui::state::{AppState, Source};
@@ -200,13 +200,19 @@ fn ProgressBar() -> impl IntoView {
     let text = move || {
         state.progress.with(|p| {
             p.map(|p| {
-                trf(
+                trc(
                     lang,
                     "load.progress",
                     &[
-                        ("rows", &format::count(lang, p.rows)),
-                        ("done", &format::number(lang, p.bytes / 1_048_576.0, 1)),
-                        ("total", &format::number(lang, p.total / 1_048_576.0, 1)),
+                        ("rows", p.rows.into()),
+                        (
+                            "done",
+                            Arg::Text(&format::number(lang, p.bytes / 1_048_576.0, 1)),
+                        ),
+                        (
+                            "total",
+                            Arg::Text(&format::number(lang, p.total / 1_048_576.0, 1)),
+                        ),
                     ],
                 )
             })
@@ -244,12 +250,12 @@ fn LoadSummary() -> impl IntoView {
         state.current.with(|c| {
             let c = c.as_ref()?;
             let r = &c.loaded.report;
-            let summary = trf(lang, "load.summary", &[
-                    ("loaded", &format::count(lang, r.rows_loaded)),
-                    ("rejected", &format::count(lang, r.rows_rejected)),
+            let summary = trc(lang, "load.summary", &[
+                    ("loaded", r.rows_loaded.into()),
+                    ("rejected", r.rows_rejected.into()),
                 ],
             );
-            let customers = trf(lang, "data.customers", &[("n", &format::count(lang, c.loaded.dataset.customer_count()))]);
+            let customers = trc(lang, "data.customers", &[("n", c.loaded.dataset.customer_count().into())]);
             let mut facts = vec![(tr(lang, "load.format"), r.format.to_uppercase())];
             if !r.encoding.is_empty() {
                 facts.push((tr(lang, "load.encoding"), r.encoding.clone()));
@@ -531,7 +537,7 @@ fn RejectedCard() -> impl IntoView {
     view! {
         <Show when=move || { count() > 0 }>
             <section class="jl-card" data-testid="rejected">
-                <h2>{move || trf(lang, "data.rejected", &[("n", &format::count(lang, count()))])}</h2>
+                <h2>{move || trc(lang, "data.rejected", &[("n", count().into())])}</h2>
                 <div class="jl-table-wrap">
                     <table class="jl-table">
                         <thead>

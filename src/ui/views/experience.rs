@@ -4,7 +4,7 @@
 use super::Needs;
 use crate::charts::{self, Table};
 use crate::format;
-use crate::i18n::{tr, trf};
+use crate::i18n::{tr, trc, trf};
 use crate::ui::chart::{chart_spec, ChartCard, ChartSpec, TableCard};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
@@ -71,10 +71,10 @@ pub fn ExperienceView() -> impl IntoView {
                 return Some(needs_table(lang, what));
             }
             Some(Table {
-                caption: trf(
+                caption: trc(
                     lang,
                     "view.exp.pain_caption",
-                    &[("n", &r.as_ref()?.settings.min_count.to_string())],
+                    &[("n", r.as_ref()?.settings.min_count.into())],
                 ),
                 headers: vec![
                     tr(lang, "chart.stage"),

@@ -8,7 +8,7 @@ use crate::analytics::{
 };
 use crate::charts;
 use crate::format;
-use crate::i18n::{tr, trf};
+use crate::i18n::{tr, trc, trf, Arg};
 use crate::ui::chart::{chart_spec, ChartCard, ChartSpec};
 use crate::ui::dom;
 use crate::ui::filter_bar::dimension_label;
@@ -232,7 +232,7 @@ fn DroppedCustomers() -> impl IntoView {
                             .into_iter()
                             .enumerate()
                             .map(|(i, (stage, n))| {
-                                let text = trf(lang, "view.funnel.after_step", &[("stage", &stage), ("n", &format::count(lang, n as usize))]);
+                                let text = trc(lang, "view.funnel.after_step", &[("stage", Arg::Text(&stage)), ("n", Arg::Count(i64::try_from(n).unwrap_or(i64::MAX)))]);
                                 view! { <option value=i.to_string()>{text}</option> }
                             })
                             .collect_view()
