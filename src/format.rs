@@ -248,6 +248,15 @@ fn ymd(style: DateStyle, y: i32, m: u32, d: u32) -> String {
     }
 }
 
+/// An ISO calendar date ("2025-03-14", what a date input holds) written the language's
+/// way ("14/03/2025", "14.03.2025"); anything that is not such a date is shown as it is.
+pub fn iso_date(lang: Lang, iso: &str) -> String {
+    match chrono::NaiveDate::parse_from_str(iso.trim(), "%Y-%m-%d") {
+        Ok(d) => ymd(locale(lang).date, d.year(), d.month(), d.day()),
+        Err(_) => iso.to_string(),
+    }
+}
+
 /// A date and minute from epoch seconds: "2025-03-14 09:05".
 pub fn date_time(lang: Lang, secs: i64) -> String {
     match to_naive(secs) {
@@ -387,6 +396,15 @@ mod tests {
             "14/03/2025 09:00"
         );
         assert_eq!(percent(Lang::Pl, f64::NAN), "b.d.");
+    }
+
+    #[test]
+    fn date_input_values_are_rewritten_per_language() {
+        assert_eq!(iso_date(Lang::En, "2025-03-14"), "2025-03-14");
+        assert_eq!(iso_date(Lang::Es, "2025-03-14"), "14/03/2025");
+        assert_eq!(iso_date(Lang::Pl, "2025-03-04"), "04.03.2025");
+        assert_eq!(iso_date(Lang::Ca, "2025-02-30"), "2025-02-30");
+        assert_eq!(iso_date(Lang::Ca, "ahir"), "ahir");
     }
 
     #[test]

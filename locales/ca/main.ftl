@@ -237,6 +237,7 @@ load-decimal = Separador decimal
 load-decimal_comma = coma (1.234,5)
 load-decimal_point = punt (1,234.5)
 load-delimiter = Separador
+load-delimiter_tab = tabulació
 load-encoding = Codificació
 load-format = Format
 load-progress = { $rows ->

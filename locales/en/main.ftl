@@ -180,6 +180,7 @@ load-decimal = Decimal mark
 load-decimal_comma = comma (1.234,5)
 load-decimal_point = point (1,234.5)
 load-delimiter = Separator
+load-delimiter_tab = tab
 load-encoding = Encoding
 load-format = Format
 load-progress = { $rows } rows · { $done } of { $total } MB

@@ -237,6 +237,7 @@ load-decimal = Separador decimal
 load-decimal_comma = coma (1.234,5)
 load-decimal_point = punto (1,234.5)
 load-delimiter = Separador
+load-delimiter_tab = tabulador
 load-encoding = Codificación
 load-format = Formato
 load-progress = { $rows ->

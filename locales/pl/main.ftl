@@ -242,6 +242,7 @@ load-decimal = Znak dziesiętny
 load-decimal_comma = przecinek (1.234,5)
 load-decimal_point = kropka (1,234.5)
 load-delimiter = Separator pól
+load-delimiter_tab = tabulator
 load-encoding = Kodowanie
 load-format = Format
 load-progress = { $rows ->

@@ -107,6 +107,14 @@ pub fn FilterBar() -> impl IntoView {
         })
     };
     let active = move || !state.filter.with(|f| f.is_empty());
+    // The date inputs draw dates the browser's way; this says the span in the UI language.
+    let span = move || {
+        let (lo, hi) = state.current.with(|c| c.as_ref()?.prepared.time_range())?;
+        let (from, to) = state.filter.with(|f| (f.from.clone(), f.to.clone()));
+        let from = from.map_or_else(|| format::date(lang, lo), |d| format::iso_date(lang, &d));
+        let to = to.map_or_else(|| format::date(lang, hi), |d| format::iso_date(lang, &d));
+        Some(format!("{from} – {to}"))
+    };
 
     let download_report = move |_| {
         if let Some(r) = state.report.get_untracked() {
@@ -148,6 +156,7 @@ pub fn FilterBar() -> impl IntoView {
                         }
                     />
                 </label>
+                <span class="jl-date-span" data-testid="date-span">{span}</span>
             </Show>
             <Show when=active>
                 <button class="jl-btn" data-action="clear-filters" on:click=move |_| state.filter.set(Default::default())>

@@ -262,7 +262,7 @@ fn LoadSummary() -> impl IntoView {
             }
             if !r.delimiter.is_empty() {
                 let d = match r.delimiter.as_str() {
-                    "\t" => "tab".to_string(),
+                    "\t" => tr(lang, "load.delimiter_tab"),
                     other => other.to_string(),
                 };
                 facts.push((tr(lang, "load.delimiter"), d));
