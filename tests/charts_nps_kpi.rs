@@ -303,3 +303,39 @@ fn kpi_values_follow_their_unit() {
     k.key = "nps".into();
     assert_eq!(charts::kpi_value(L, &k, 23.4), "+23");
 }
+
+#[test]
+fn the_jes_working_is_written_with_the_language_numbers() {
+    use journey_lens::analytics::kpis::{Jes, JesComponent};
+    use journey_lens::charts::jes_formula;
+    let c = |key: &str, value: Option<f64>, weight: f64| JesComponent {
+        key: key.into(),
+        label: key.into(),
+        value,
+        weight,
+    };
+    let jes = Jes {
+        value: Some(71.25),
+        components: vec![
+            c("csat", Some(80.0), 0.25),
+            c("nps", Some(62.5), 0.25),
+            c("ces", None, 0.25),
+            c("conversion", Some(10.0), 0.0),
+        ],
+        formula: String::new(),
+    };
+    assert_eq!(
+        jes_formula(Lang::En, &jes),
+        "JES = (0.25×80.0 + 0.25×62.5) / 0.50 = 71.2"
+    );
+    assert_eq!(
+        jes_formula(Lang::Ca, &jes),
+        "JES = (0,25×80,0 + 0,25×62,5) / 0,50 = 71,2"
+    );
+    let empty = Jes {
+        value: None,
+        components: vec![],
+        formula: String::new(),
+    };
+    assert_eq!(jes_formula(Lang::Pl, &empty), "JES = b.d.");
+}

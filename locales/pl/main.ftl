@@ -26,7 +26,7 @@ chart-cap_touchpoints = Narysowano punkty styku z największą liczbą zdarzeń:
 chart-category = Kategoria
 chart-complete = Pełny okres
 chart-conversion_rate = Współczynnik konwersji
-chart-converted = Po konwersji
+chart-converted = Konwersje
 chart-customers = Klienci
 chart-detractors = Krytycy
 chart-distribution_caption = Odpowiedzi NPS od 0 do 10
@@ -38,7 +38,7 @@ chart-distribution_summary = { $total ->
        *[many] { $count } razy
     }).
 chart-download_png = Pobierz PNG
-chart-drop_off = Odpływ
+chart-drop_off = Porzucenia
 chart-effort = Wysiłek
 chart-emotion_caption = Satysfakcja (0–100) na kolejnych etapach podróży klienta
 chart-emotion_summary = Satysfakcja (0–100) na { $n ->
@@ -371,7 +371,7 @@ view-nps-distribution = Odpowiedzi od 0 do 10
 view-nps-low_sample = Mała próba (< 30)
 view-nps-margin = ± { $m } (95%)
 view-nps-no_score = Bez odpowiedzi NPS
-view-nps-score = Net Promoter Score (NPS)
+view-nps-score = Net Promoter Score
 view-nps-significant = Istotne statystycznie (p < 0,05)
 view-nps-stack = Promotorzy, pasywni i krytycy
 view-nps-trend = Trend NPS

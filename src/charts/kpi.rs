@@ -7,7 +7,7 @@ use super::painter::Painter;
 use super::table::Table;
 use super::theme::Theme;
 use super::{needs, t, ChartError};
-use crate::analytics::kpis::{Kpi, KpiUnit};
+use crate::analytics::kpis::{Jes, Kpi, KpiUnit};
 use crate::format as f;
 use crate::i18n::{defines, trc, Arg, Lang};
 use plotters::coord::Shift;
@@ -148,4 +148,29 @@ pub fn sparkline_summary(kpi: &Kpi, lang: Lang) -> String {
             t(lang, "chart.no_data_sentence")
         ),
     }
+}
+
+/// The Journey Excellence Score's working, "JES = (0.25×80.0 + 0.25×62.5) / 0.50 = 71.3",
+/// with the language's numbers (analytics writes it with decimal points for the report).
+pub fn jes_formula(lang: Lang, jes: &Jes) -> String {
+    let Some(value) = jes.value.filter(|v| v.is_finite()) else {
+        return format!("JES = {}", f::not_available(lang));
+    };
+    let used: Vec<(f64, f64)> = jes
+        .components
+        .iter()
+        .filter(|c| c.weight > 0.0)
+        .filter_map(|c| c.value.map(|v| (c.weight, v)))
+        .collect();
+    let terms: Vec<String> = used
+        .iter()
+        .map(|&(w, v)| format!("{}×{}", f::number(lang, w, 2), f::number(lang, v, 1)))
+        .collect();
+    let weights: f64 = used.iter().map(|&(w, _)| w).sum();
+    format!(
+        "JES = ({}) / {} = {}",
+        terms.join(" + "),
+        f::number(lang, weights, 2),
+        f::number(lang, value, 1)
+    )
 }

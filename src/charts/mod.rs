@@ -34,7 +34,7 @@ pub use funnel::{
     draw_trend, funnel_summary, funnel_table, time_to_convert_summary, time_to_convert_table,
     trend_summary, trend_table,
 };
-pub use kpi::{draw_sparkline, kpi_value, sparkline_summary, sparkline_table};
+pub use kpi::{draw_sparkline, jes_formula, kpi_value, sparkline_summary, sparkline_table};
 pub use map::{ChartMap, Hit};
 pub use nps::{
     distribution_summary, distribution_table, draw_distribution, draw_nps_stack, draw_nps_trend,

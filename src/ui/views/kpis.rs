@@ -28,8 +28,11 @@ pub fn KpiView() -> impl IntoView {
                 lang,
                 "view.kpi.period",
                 &[
-                    ("current", k.current_period.as_deref().unwrap_or("n/a")),
-                    ("previous", k.previous_period.as_deref().unwrap_or("n/a")),
+                    ("current", &period_label(lang, k.current_period.as_deref())),
+                    (
+                        "previous",
+                        &period_label(lang, k.previous_period.as_deref()),
+                    ),
                 ],
             ))
         })
@@ -150,7 +153,7 @@ fn JesCard() -> impl IntoView {
             let j = &r.as_ref()?.kpis.jes;
             Some((
                 format::or_na(lang, j.value, |l, v| format::number(l, v, 1)),
-                j.formula.clone(),
+                charts::jes_formula(lang, j),
             ))
         })
     };
@@ -253,4 +256,9 @@ fn ImpactCard() -> impl IntoView {
             <TableCard id="experience-impact" title="view.kpi.impact" table=table />
         </div>
     }
+}
+
+/// A KPI period ("2025-10") in the UI language, or "n/a" when there is none.
+fn period_label(lang: crate::i18n::Lang, period: Option<&str>) -> String {
+    period.map_or_else(|| format::not_available(lang), |p| format::period(lang, p))
 }
