@@ -29,6 +29,11 @@ struct Locale {
     days: &'static str,
     /// Day, month, year order and separator of a written date.
     date: DateStyle,
+    /// Short month names (CLDR's stand-alone abbreviations) for period labels on time axes;
+    /// `None` keeps the compact ISO `2025-03`.
+    months: Option<[&'static str; 12]>,
+    /// Short word before an ISO week number (`None`: ISO `2025-W11`).
+    week: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -47,6 +52,8 @@ const EN: Locale = Locale {
     not_available: "n/a",
     days: "days",
     date: DateStyle::Iso,
+    months: None,
+    week: None,
 };
 
 const CA: Locale = Locale {
@@ -57,10 +64,20 @@ const CA: Locale = Locale {
     not_available: "n/d",
     days: "dies",
     date: DateStyle::DayFirst('/'),
+    months: Some([
+        "gen.", "febr.", "març", "abr.", "maig", "juny", "jul.", "ag.", "set.", "oct.", "nov.",
+        "des.",
+    ]),
+    week: Some("setm."),
 };
 
 const ES: Locale = Locale {
-    days: "días", ..CA
+    days: "días",
+    months: Some([
+        "ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic",
+    ]),
+    week: Some("sem."),
+    ..CA
 };
 
 /// Polish groups digits with a no-break space, so a number never breaks across lines.
@@ -72,6 +89,10 @@ const PL: Locale = Locale {
     not_available: "b.d.",
     days: "dni",
     date: DateStyle::DayFirst('.'),
+    months: Some([
+        "sty", "lut", "mar", "kwi", "maj", "cze", "lip", "sie", "wrz", "paź", "lis", "gru",
+    ]),
+    week: Some("tydz."),
 };
 
 fn locale(lang: Lang) -> Locale {
@@ -227,6 +248,15 @@ fn ymd(style: DateStyle, y: i32, m: u32, d: u32) -> String {
     }
 }
 
+/// An ISO calendar date ("2025-03-14", what a date input holds) written the language's
+/// way ("14/03/2025", "14.03.2025"); anything that is not such a date is shown as it is.
+pub fn iso_date(lang: Lang, iso: &str) -> String {
+    match chrono::NaiveDate::parse_from_str(iso.trim(), "%Y-%m-%d") {
+        Ok(d) => ymd(locale(lang).date, d.year(), d.month(), d.day()),
+        Err(_) => iso.to_string(),
+    }
+}
+
 /// A date and minute from epoch seconds: "2025-03-14 09:05".
 pub fn date_time(lang: Lang, secs: i64) -> String {
     match to_naive(secs) {
@@ -247,9 +277,32 @@ fn to_naive(secs: i64) -> Option<chrono::NaiveDateTime> {
     DateTime::from_timestamp(secs, 0).map(|d| d.naive_utc())
 }
 
-/// A period label ("2025-03", "2025-W11") as computed by analytics; passed through so that
-/// a language that writes months differently can change it here.
-pub fn period(_lang: Lang, label: &str) -> String {
+/// A period label as computed by analytics ("2025-03", "2025-W11"), in the language's
+/// words: "març 2025", "2025, sem. 11". English keeps the compact ISO form; a label of any
+/// other shape is shown as it is.
+pub fn period(lang: Lang, label: &str) -> String {
+    let loc = locale(lang);
+    let Some((year, rest)) = label.split_once('-') else {
+        return label.to_string();
+    };
+    let is_year = year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit());
+    let two_digits = |s: &str| s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit());
+    if !is_year {
+        return label.to_string();
+    }
+    if let (Some(week), Some(word)) = (rest.strip_prefix('W'), loc.week) {
+        if two_digits(week) {
+            return format!("{year}, {word} {}", week.trim_start_matches('0'));
+        }
+    }
+    if let Some(months) = loc.months {
+        if two_digits(rest) {
+            let m: usize = rest.parse().unwrap_or(0);
+            if let Some(name) = m.checked_sub(1).and_then(|i| months.get(i)) {
+                return format!("{name} {year}");
+            }
+        }
+    }
     label.to_string()
 }
 
@@ -343,5 +396,31 @@ mod tests {
             "14/03/2025 09:00"
         );
         assert_eq!(percent(Lang::Pl, f64::NAN), "b.d.");
+    }
+
+    #[test]
+    fn date_input_values_are_rewritten_per_language() {
+        assert_eq!(iso_date(Lang::En, "2025-03-14"), "2025-03-14");
+        assert_eq!(iso_date(Lang::Es, "2025-03-14"), "14/03/2025");
+        assert_eq!(iso_date(Lang::Pl, "2025-03-04"), "04.03.2025");
+        assert_eq!(iso_date(Lang::Ca, "2025-02-30"), "2025-02-30");
+        assert_eq!(iso_date(Lang::Ca, "ahir"), "ahir");
+    }
+
+    #[test]
+    fn periods_read_with_month_names_and_week_words() {
+        assert_eq!(period(Lang::En, "2025-03"), "2025-03");
+        assert_eq!(period(Lang::Ca, "2025-03"), "març 2025");
+        assert_eq!(period(Lang::Ca, "2025-01"), "gen. 2025");
+        assert_eq!(period(Lang::Es, "2025-09"), "sept 2025");
+        assert_eq!(period(Lang::Pl, "2025-10"), "paź 2025");
+        assert_eq!(period(Lang::Pl, "2025-12"), "gru 2025");
+        assert_eq!(period(Lang::Es, "2025-W05"), "2025, sem. 5");
+        assert_eq!(period(Lang::Pl, "2025-W11"), "2025, tydz. 11");
+        // Anything else is shown as it came.
+        assert_eq!(period(Lang::Ca, "2025-13"), "2025-13");
+        assert_eq!(period(Lang::Ca, "2025-00"), "2025-00");
+        assert_eq!(period(Lang::Pl, "Q1"), "Q1");
+        assert_eq!(period(Lang::Es, "25-03"), "25-03");
     }
 }

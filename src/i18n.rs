@@ -13,9 +13,11 @@
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_syntax::ast;
 use intl_memoizer::concurrent::IntlLangMemoizer;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
+use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 mod embedded {
@@ -67,6 +69,16 @@ impl Lang {
             .into_iter()
             .find_map(Lang::from_tag)
             .unwrap_or_default()
+    }
+
+    /// The language a page starts in: the address's `?lang=` when it names one we speak,
+    /// else the user's remembered choice, else the browser's preferred languages, else
+    /// English. An explicit choice (address, then switcher) beats what the browser guesses.
+    pub fn choose(query: Option<&str>, stored: Option<&str>, preferred: &[&str]) -> Lang {
+        query
+            .and_then(Lang::from_tag)
+            .or_else(|| stored.and_then(Lang::from_tag))
+            .unwrap_or_else(|| Lang::negotiate(preferred.iter().copied()))
     }
 
     fn index(self) -> usize {
@@ -147,12 +159,57 @@ pub fn keys(lang: Lang) -> Vec<String> {
             continue;
         };
         for entry in res.entries() {
-            if let fluent_syntax::ast::Entry::Message(m) = entry {
+            if let ast::Entry::Message(m) = entry {
                 out.push(m.id.name.replace('-', "."));
             }
         }
     }
     out
+}
+
+/// The names of the `{ $name }` placeholders `lang`'s own text for `key` uses (in any
+/// variant of a plural selector, and the selector itself). A translation that drops or
+/// invents a placeholder would show a raw `{$name}` or lose a value, so the tests compare
+/// these sets with English.
+pub fn placeholders(lang: Lang, key: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    if let Some(pattern) = bundle(lang)
+        .get_message(&fluent_id(key))
+        .and_then(|m| m.value())
+    {
+        collect_pattern(pattern, &mut out);
+    }
+    out
+}
+
+fn collect_pattern(pattern: &ast::Pattern<&str>, out: &mut BTreeSet<String>) {
+    for element in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression } = element {
+            collect_expression(expression, out);
+        }
+    }
+}
+
+fn collect_expression(expression: &ast::Expression<&str>, out: &mut BTreeSet<String>) {
+    match expression {
+        ast::Expression::Select { selector, variants } => {
+            collect_inline(selector, out);
+            for v in variants {
+                collect_pattern(&v.value, out);
+            }
+        }
+        ast::Expression::Inline(inline) => collect_inline(inline, out),
+    }
+}
+
+fn collect_inline(inline: &ast::InlineExpression<&str>, out: &mut BTreeSet<String>) {
+    match inline {
+        ast::InlineExpression::VariableReference { id } => {
+            out.insert(id.name.to_string());
+        }
+        ast::InlineExpression::Placeable { expression } => collect_expression(expression, out),
+        _ => {}
+    }
 }
 
 /// Problems in the embedded files (syntax errors, ids defined twice): empty when healthy.
@@ -264,5 +321,17 @@ mod tests {
         assert_eq!(Lang::from_tag("fr"), None);
         assert_eq!(Lang::negotiate(["fr-FR", "es-419", "en"]), Lang::Es);
         assert_eq!(Lang::negotiate(["de", "fr"]), Lang::En);
+    }
+
+    #[test]
+    fn the_address_beats_the_remembered_choice_which_beats_the_browser() {
+        assert_eq!(Lang::choose(Some("pl"), Some("ca"), &["es-ES"]), Lang::Pl);
+        assert_eq!(Lang::choose(Some("xx"), Some("ca"), &["es-ES"]), Lang::Ca);
+        assert_eq!(
+            Lang::choose(None, None, &["de-DE", "es-ES", "ca"]),
+            Lang::Es
+        );
+        assert_eq!(Lang::choose(None, Some("<script>"), &["fr"]), Lang::En);
+        assert_eq!(Lang::choose(None, None, &[]), Lang::En);
     }
 }

@@ -289,7 +289,10 @@ fn the_map_repeats_the_detailed_views_figures() {
 fn missing_columns_leave_their_lanes_empty_and_say_why() {
     let ds = dataset(false);
     let m = journey_map::compute(&ds, &Prepared::new(&ds), &settings(), &Filter::all(), None);
-    assert_eq!(m.gaps.channels.as_ref().map(|n| n.keys()), Some("channel".to_string()));
+    assert_eq!(
+        m.gaps.channels.as_ref().map(|n| n.keys()),
+        Some("channel".to_string())
+    );
     assert!(m.stages.iter().all(|s| s.channels.is_empty()));
     assert_eq!(m.gaps.touchpoints, None);
 
@@ -305,8 +308,17 @@ fn missing_columns_leave_their_lanes_empty_and_say_why() {
     });
     let ds = b.finish();
     let m = journey_map::compute(&ds, &Prepared::new(&ds), &settings(), &Filter::all(), None);
-    assert_eq!(m.unavailable.as_ref().map(|n| n.keys()), Some("stage".to_string()));
+    assert_eq!(
+        m.unavailable.as_ref().map(|n| n.keys()),
+        Some("stage".to_string())
+    );
     assert!(m.stages.is_empty());
-    assert_eq!(m.gaps.nps.as_ref().map(|n| n.keys()), Some("nps".to_string()));
-    assert_eq!(m.gaps.emotion.as_ref().map(|n| n.keys()), Some("stage, satisfaction".to_string()));
+    assert_eq!(
+        m.gaps.nps.as_ref().map(|n| n.keys()),
+        Some("nps".to_string())
+    );
+    assert_eq!(
+        m.gaps.emotion.as_ref().map(|n| n.keys()),
+        Some("stage, satisfaction".to_string())
+    );
 }

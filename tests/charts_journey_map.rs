@@ -3,8 +3,6 @@
 
 mod charts_support;
 
-use journey_lens::dataset::Role;
-use journey_lens::message::Needs;
 use charts_support::*;
 use journey_lens::analytics::experience::{EmotionPoint, ExitPoint, PainPoint, PersonaCurve};
 use journey_lens::analytics::journey_map::{
@@ -12,8 +10,10 @@ use journey_lens::analytics::journey_map::{
 };
 use journey_lens::charts::journey_map::{lane_at, size_css, Lane};
 use journey_lens::charts::{self, ChartMap, Theme};
+use journey_lens::dataset::Role;
 use journey_lens::dataset::Scale;
 use journey_lens::i18n::Lang;
+use journey_lens::message::Needs;
 
 const L: Lang = Lang::En;
 

@@ -49,7 +49,10 @@ chart-interval = 95% interval
 chart-margin = Margin of error (±)
 chart-mean = Mean
 chart-median = Median
-chart-more_stages = … and { $n } more stages
+chart-more_stages = … and { $n ->
+        [one] { $n } more stage
+       *[other] { $n } more stages
+    }
 chart-needs = This chart needs a column for: { $what }
 chart-no = No
 chart-no_answers = no answers
@@ -61,7 +64,10 @@ chart-nps_stack_caption = Promoters, passives and detractors (NPS { $nps })
 chart-nps_stack_summary = NPS { $nps } from { $n } responses: { $promoters } promoters, { $passives } passives, { $detractors } detractors.
 chart-nps_trend_caption = NPS by period with its 95% margin of error
 chart-nps_trend_summary = NPS over { $n } periods, from { $first } in { $first_period } to { $last } in { $last_period }.
-chart-others_pairs = Others ({ $n } pairs)
+chart-others_pairs = Others ({ $n ->
+        [one] { $n } pair
+       *[other] { $n } pairs
+    })
 chart-passives = Passives
 chart-pct_of_first = % of first
 chart-pct_of_previous = % of previous
@@ -98,7 +104,10 @@ chart-yes = Yes
 coming = Coming soon
 data-apply_mapping = Apply mapping and reload
 data-column = Column
-data-customers = { $n } customers
+data-customers = { $n ->
+        [one] { $n } customer
+       *[other] { $n } customers
+    }
 data-drop = Drop a CSV or JSON file here, or
 data-feed = JSON feed URL
 data-line = Line
@@ -112,7 +121,10 @@ data-preview = First values
 data-reason = Reason
 data-refresh_every = Refresh every
 data-refresh_off = Off
-data-rejected = { $n } rejected rows
+data-rejected = { $n ->
+        [one] { $n } rejected row
+       *[other] { $n } rejected rows
+    }
 data-reload_feed = Reload feed
 data-role = Role
 data-role_of = Role of column { $column }
@@ -168,6 +180,7 @@ load-decimal = Decimal mark
 load-decimal_comma = comma (1.234,5)
 load-decimal_point = point (1,234.5)
 load-delimiter = Separator
+load-delimiter_tab = tab
 load-encoding = Encoding
 load-format = Format
 load-progress = { $rows } rows · { $done } of { $total } MB
@@ -227,7 +240,10 @@ start-reopen = Reopen
 start-sample = Start with the sample
 start-the_last_dataset = the last dataset
 table-download_csv = Download CSV
-table-more_rows = … and { $n } more rows (Download CSV has them all)
+table-more_rows = … and { $n ->
+        [one] { $n } more row
+       *[other] { $n } more rows
+    } (Download CSV has them all)
 theme-toggle = Switch light/dark theme
 view-breakdown_by = Compare by
 view-breakdown_none = No breakdown
@@ -239,7 +255,10 @@ view-exp-heatmap = Experience map: satisfaction by stage and touchpoint
 view-exp-pain = Pain points
 view-exp-pain_caption = Stage × touchpoint cells with at least { $n } answers, worst first
 view-exp-priority = Priority matrix: which moments matter
-view-funnel-after_step = After { $stage } ({ $n } customers)
+view-funnel-after_step = After { $stage } ({ $n ->
+        [one] { $n } customer
+       *[other] { $n } customers
+    })
 view-funnel-bars = Conversion funnel
 view-funnel-breakdown = Funnel by segment
 view-funnel-conversion_to = Conversion to { $stage }

@@ -18,7 +18,7 @@ use crate::analytics::experience::{
 };
 use crate::dataset::Scale;
 use crate::format as f;
-use crate::i18n::{trf, Lang};
+use crate::i18n::{trc, Arg, Lang};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -343,19 +343,23 @@ pub fn heatmap_summary(grid: &Grid, lang: Lang) -> String {
             hi = Some((c, m));
         }
     }
-    let n_s = grid.stages.len().to_string();
-    let n_t = grid.touchpoints.len().to_string();
     let sentence = match (lo, hi) {
-        (Some((l, lv)), Some((h, hv))) => trf(
+        (Some((l, lv)), Some((h, hv))) => trc(
             lang,
             "chart.heatmap_summary",
             &[
-                ("stages", &n_s),
-                ("touchpoints", &n_t),
-                ("low", &f::score(lang, lv, 1)),
-                ("low_cell", &format!("{} · {}", l.stage, l.touchpoint)),
-                ("high", &f::score(lang, hv, 1)),
-                ("high_cell", &format!("{} · {}", h.stage, h.touchpoint)),
+                ("stages", grid.stages.len().into()),
+                ("touchpoints", grid.touchpoints.len().into()),
+                ("low", Arg::Text(&f::score(lang, lv, 1))),
+                (
+                    "low_cell",
+                    Arg::Text(&format!("{} · {}", l.stage, l.touchpoint)),
+                ),
+                ("high", Arg::Text(&f::score(lang, hv, 1))),
+                (
+                    "high_cell",
+                    Arg::Text(&format!("{} · {}", h.stage, h.touchpoint)),
+                ),
             ],
         ),
         _ => t(lang, "chart.no_data_sentence"),
@@ -564,15 +568,15 @@ pub fn emotion_summary(curve: &EmotionCurve, lang: Lang) -> String {
         }
     }
     match (lo, hi) {
-        (Some(l), Some(h)) => trf(
+        (Some(l), Some(h)) => trc(
             lang,
             "chart.emotion_summary",
             &[
-                ("n", &curve.overall.len().to_string()),
-                ("low", &f::number(lang, l.1, 1)),
-                ("low_stage", l.0),
-                ("high", &f::number(lang, h.1, 1)),
-                ("high_stage", h.0),
+                ("n", curve.overall.len().into()),
+                ("low", Arg::Text(&f::number(lang, l.1, 1))),
+                ("low_stage", Arg::Text(l.0)),
+                ("high", Arg::Text(&f::number(lang, h.1, 1))),
+                ("high_stage", Arg::Text(h.0)),
             ],
         ),
         _ => t(lang, "chart.no_data_sentence"),
@@ -590,11 +594,16 @@ fn share(lang: Lang, part: u64, total: u64) -> String {
     }
 }
 
+/// A `u64` tally as a plural-selecting count (saturating, never wrapping negative).
+fn count(n: u64) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
 fn others_label(lang: Lang, pairs: u64) -> String {
-    trf(
+    trc(
         lang,
         "chart.others_pairs",
-        &[("n", &f::int(lang, pairs as i64))],
+        &[("n", Arg::Count(count(pairs)))],
     )
 }
 
@@ -732,15 +741,15 @@ pub fn handoffs_summary(h: &Handoffs, lang: Lang) -> String {
         return needs(lang, what);
     }
     match h.top.first() {
-        Some(x) => trf(
+        Some(x) => trc(
             lang,
             "chart.handoffs_summary",
             &[
-                ("total", &f::int(lang, h.total as i64)),
-                ("customers", &f::int(lang, h.customers as i64)),
-                ("pair", &format!("{} → {}", x.from, x.to)),
-                ("count", &f::int(lang, x.count as i64)),
-                ("share", &share(lang, x.count, h.total)),
+                ("total", Arg::Count(count(h.total))),
+                ("customers", Arg::Count(count(h.customers))),
+                ("pair", Arg::Text(&format!("{} → {}", x.from, x.to))),
+                ("count", Arg::Text(&f::int(lang, count(x.count)))),
+                ("share", Arg::Text(&share(lang, x.count, h.total))),
             ],
         ),
         None => t(lang, "chart.no_data_sentence"),
@@ -997,14 +1006,14 @@ pub fn priority_summary(m: &PriorityMatrix, lang: Lang) -> String {
         .filter(|p| p.quadrant == Quadrant::FixFirst)
         .map(|p| p.touchpoint.as_str())
         .collect();
-    let n = m.points.len().to_string();
+    let n = Arg::from(m.points.len());
     if fix.is_empty() {
-        trf(lang, "chart.priority_summary_none", &[("n", &n)])
+        trc(lang, "chart.priority_summary_none", &[("n", n)])
     } else {
-        trf(
+        trc(
             lang,
             "chart.priority_summary",
-            &[("n", &n), ("fix", &fix.join(", "))],
+            &[("n", n), ("fix", Arg::Text(&fix.join(", ")))],
         )
     }
 }

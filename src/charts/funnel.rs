@@ -11,7 +11,7 @@ use super::{cap_note, cap_text, needs, nothing_to_draw, t, ChartError, MAX_STEP_
 use crate::analytics::funnel::{FunnelStep, Interval};
 use crate::analytics::FunnelView;
 use crate::format as f;
-use crate::i18n::{trf, Lang};
+use crate::i18n::{trc, trf, Arg, Lang};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -148,27 +148,26 @@ pub fn funnel_summary(view: &FunnelView, lang: Lang) -> String {
         (Some(a), Some(b)) => (a, b),
         _ => return t(lang, "chart.no_data_sentence"),
     };
-    let n = view.steps.len().to_string();
-    let first_n = f::int(lang, first.customers as i64);
-    let last_n = f::int(lang, last.customers as i64);
+    let first_n = Arg::Count(first.customers as i64);
+    let last_n = Arg::Count(last.customers as i64);
     let pct = opt_pct(lang, last.pct_of_first);
     if view.steps.len() == 1 {
-        trf(
+        trc(
             lang,
             "chart.funnel_summary_one",
-            &[("first", &first_n), ("first_stage", &first.stage)],
+            &[("first", first_n), ("first_stage", Arg::Text(&first.stage))],
         )
     } else {
-        trf(
+        trc(
             lang,
             "chart.funnel_summary",
             &[
-                ("n", &n),
-                ("first", &first_n),
-                ("first_stage", &first.stage),
-                ("last", &last_n),
-                ("pct", &pct),
-                ("last_stage", &last.stage),
+                ("n", view.steps.len().into()),
+                ("first", first_n),
+                ("first_stage", Arg::Text(&first.stage)),
+                ("last", last_n),
+                ("pct", Arg::Text(&pct)),
+                ("last_stage", Arg::Text(&last.stage)),
             ],
         )
     }
@@ -236,11 +235,8 @@ pub fn draw_breakdown<DB: DrawingBackend>(
             }
             if view.stages.len() > MAX_STEP_BARS {
                 let more = (view.stages.len() - MAX_STEP_BARS) as i64;
-                bar.lines.push(trf(
-                    lang,
-                    "chart.more_stages",
-                    &[("n", &f::int(lang, more))],
-                ));
+                bar.lines
+                    .push(trc(lang, "chart.more_stages", &[("n", Arg::Count(more))]));
             }
             bar
         })
@@ -317,16 +313,16 @@ pub fn breakdown_summary(view: &FunnelView, lang: Lang) -> String {
         }
     }
     match (best, worst) {
-        (Some(hi), Some(lo)) => trf(
+        (Some(hi), Some(lo)) => trc(
             lang,
             "chart.breakdown_summary",
             &[
-                ("dimension", &breakdown_name(lang, b)),
-                ("n", &b.groups.len().to_string()),
-                ("best", hi.0),
-                ("best_rate", &f::percent(lang, hi.1)),
-                ("worst", lo.0),
-                ("worst_rate", &f::percent(lang, lo.1)),
+                ("dimension", Arg::Text(&breakdown_name(lang, b))),
+                ("n", b.groups.len().into()),
+                ("best", Arg::Text(hi.0)),
+                ("best_rate", Arg::Text(&f::percent(lang, hi.1))),
+                ("worst", Arg::Text(lo.0)),
+                ("worst_rate", Arg::Text(&f::percent(lang, lo.1))),
             ],
         ),
         _ => t(lang, "chart.no_data_sentence"),
@@ -430,15 +426,15 @@ pub fn trend_summary(view: &FunnelView, lang: Lang) -> String {
         .filter_map(|c| c.rate.filter(|r| r.is_finite()).map(|r| (c, r)))
         .collect();
     match (rated.first(), rated.last()) {
-        (Some((a, ra)), Some((b, rb))) => trf(
+        (Some((a, ra)), Some((b, rb))) => trc(
             lang,
             "chart.trend_summary",
             &[
-                ("n", &view.trend.len().to_string()),
-                ("first", &f::percent(lang, *ra)),
-                ("first_period", &f::period(lang, &a.period)),
-                ("last", &f::percent(lang, *rb)),
-                ("last_period", &f::period(lang, &b.period)),
+                ("n", view.trend.len().into()),
+                ("first", Arg::Text(&f::percent(lang, *ra))),
+                ("first_period", Arg::Text(&f::period(lang, &a.period))),
+                ("last", Arg::Text(&f::percent(lang, *rb))),
+                ("last_period", Arg::Text(&f::period(lang, &b.period))),
             ],
         ),
         _ => t(lang, "chart.no_data_sentence"),

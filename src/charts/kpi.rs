@@ -9,7 +9,7 @@ use super::theme::Theme;
 use super::{needs, t, ChartError};
 use crate::analytics::kpis::{Kpi, KpiUnit};
 use crate::format as f;
-use crate::i18n::{trf, Lang};
+use crate::i18n::{trc, Arg, Lang};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -125,16 +125,16 @@ pub fn sparkline_summary(kpi: &Kpi, lang: Lang) -> String {
         })
         .collect();
     match (valued.first(), valued.last()) {
-        (Some(a), Some(b)) => trf(
+        (Some(a), Some(b)) => trc(
             lang,
             "chart.sparkline_summary",
             &[
-                ("label", &kpi_label(lang, kpi)),
-                ("n", &kpi.sparkline.len().to_string()),
-                ("first", &kpi_value(lang, kpi, a.1)),
-                ("first_period", &f::period(lang, a.0)),
-                ("last", &kpi_value(lang, kpi, b.1)),
-                ("last_period", &f::period(lang, b.0)),
+                ("label", Arg::Text(&kpi_label(lang, kpi))),
+                ("n", kpi.sparkline.len().into()),
+                ("first", Arg::Text(&kpi_value(lang, kpi, a.1))),
+                ("first_period", Arg::Text(&f::period(lang, a.0))),
+                ("last", Arg::Text(&kpi_value(lang, kpi, b.1))),
+                ("last_period", Arg::Text(&f::period(lang, b.0))),
             ],
         ),
         _ => format!(

@@ -13,7 +13,7 @@ use super::{needs, nothing_to_draw, t, ChartError};
 use crate::analytics::nps::NpsSummary;
 use crate::analytics::NpsView;
 use crate::format as f;
-use crate::i18n::{trf, Lang};
+use crate::i18n::{trc, trf, Arg, Lang};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -154,15 +154,24 @@ pub fn nps_stack_summary(view: &NpsView, lang: Lang) -> String {
     if s.responses == 0 {
         return t(lang, "chart.no_data_sentence");
     }
-    trf(
+    trc(
         lang,
         "chart.nps_stack_summary",
         &[
-            ("nps", &f::or_na(lang, s.nps, f::nps)),
-            ("n", &f::int(lang, s.responses as i64)),
-            ("promoters", &f::or_na(lang, s.promoter_pct, f::percent)),
-            ("passives", &f::or_na(lang, s.passive_pct, f::percent)),
-            ("detractors", &f::or_na(lang, s.detractor_pct, f::percent)),
+            ("nps", Arg::Text(&f::or_na(lang, s.nps, f::nps))),
+            ("n", Arg::Count(s.responses as i64)),
+            (
+                "promoters",
+                Arg::Text(&f::or_na(lang, s.promoter_pct, f::percent)),
+            ),
+            (
+                "passives",
+                Arg::Text(&f::or_na(lang, s.passive_pct, f::percent)),
+            ),
+            (
+                "detractors",
+                Arg::Text(&f::or_na(lang, s.detractor_pct, f::percent)),
+            ),
         ],
     )
 }
@@ -300,13 +309,13 @@ pub fn distribution_summary(view: &NpsView, lang: Lang) -> String {
         }
     }
     match top {
-        Some((i, n)) if total > 0 => trf(
+        Some((i, n)) if total > 0 => trc(
             lang,
             "chart.distribution_summary",
             &[
-                ("total", &f::int(lang, total as i64)),
-                ("answer", &i.to_string()),
-                ("count", &f::int(lang, n as i64)),
+                ("total", Arg::Count(total as i64)),
+                ("answer", Arg::Text(&i.to_string())),
+                ("count", Arg::Count(n as i64)),
             ],
         ),
         _ => t(lang, "chart.no_data_sentence"),
@@ -414,15 +423,15 @@ pub fn nps_trend_summary(view: &NpsView, lang: Lang) -> String {
         })
         .collect();
     match (scored.first(), scored.last()) {
-        (Some(a), Some(b)) => trf(
+        (Some(a), Some(b)) => trc(
             lang,
             "chart.nps_trend_summary",
             &[
-                ("n", &view.trend.len().to_string()),
-                ("first", &f::nps(lang, a.1)),
-                ("first_period", &f::period(lang, a.0)),
-                ("last", &f::nps(lang, b.1)),
-                ("last_period", &f::period(lang, b.0)),
+                ("n", view.trend.len().into()),
+                ("first", Arg::Text(&f::nps(lang, a.1))),
+                ("first_period", Arg::Text(&f::period(lang, a.0))),
+                ("last", Arg::Text(&f::nps(lang, b.1))),
+                ("last_period", Arg::Text(&f::period(lang, b.0))),
             ],
         ),
         _ => t(lang, "chart.no_data_sentence"),

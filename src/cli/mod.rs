@@ -21,7 +21,7 @@ pub const USAGE: &str = "usage:
                       [--key COLUMN] [--unmatched OUT.csv] [--meta META.json] [--filter DIM=VALUE]...
                       [--mode ordered|any] [--window-days N] [--from DATE --to DATE] [--breakdown DIM]
                       [--period week|month]
-  journey-lens generate --rows N --seed S [--format csv|json|ca] > file.csv";
+  journey-lens generate --rows N --seed S [--format csv|json|ca|es|pl] > file.csv";
 
 /// Prints a command's document on stdout. A reader that stops early (`| head`) closes the
 /// pipe: that is its choice, not our failure, so the command ends quietly with success

@@ -16,7 +16,8 @@ use crate::analytics::Report;
 use crate::charts::table::SHOWN_ROWS;
 use crate::charts::{ChartMap, Hit, Step, Table, Theme};
 use crate::dataset::Scales;
-use crate::i18n::{tr, trf, Lang};
+use crate::export::ExportOptions;
+use crate::i18n::{tr, trc, Lang};
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
@@ -85,7 +86,7 @@ pub const KEYS_HINT_ID: &str = "jl-chart-keys";
 /// The hidden "arrow keys move between data points" sentence, once per page.
 #[component]
 pub fn ChartKeysHint() -> impl IntoView {
-    let lang = expect_context::<AppState>().lang;
+    let lang = expect_context::<AppState>().lang.get_untracked();
     view! { <p id=KEYS_HINT_ID class="jl-visually-hidden">{tr(lang, "a11y.chart_keys")}</p> }
 }
 
@@ -121,7 +122,7 @@ pub fn ChartCard(
     #[prop(optional)] on_pick: Option<Callback<String>>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let canvas_ref = NodeRef::<html::Canvas>::new();
     let map = RwSignal::new(ChartMap::default());
     let tip = RwSignal::new(None::<Tip>);
@@ -277,7 +278,7 @@ pub fn ChartCard(
             dom::download(
                 &format!("journey-lens-{}.csv", spec.id),
                 "text/csv;charset=utf-8",
-                t.to_csv().as_bytes(),
+                t.to_csv_with(ExportOptions::for_lang(lang)).as_bytes(),
             );
         }
     };
@@ -391,18 +392,14 @@ fn show_point(
 /// [`SHOWN_ROWS`] rows, then one row saying how many more "Download CSV" holds.
 #[component]
 pub fn DataTable(table: Arc<Table>) -> impl IntoView {
-    let lang = expect_context::<AppState>().lang;
+    let lang = expect_context::<AppState>().lang.get_untracked();
     let headers = table.headers.clone();
     let (shown, more) = table.shown_rows(SHOWN_ROWS);
     let rows = shown.to_vec();
     let span = headers.len().max(1).to_string();
     let name = (!table.caption.is_empty()).then(|| table.caption.clone());
     let more_row = (more > 0).then(|| {
-        let text = trf(
-            lang,
-            "table.more_rows",
-            &[("n", &crate::format::int(lang, more as i64))],
-        );
+        let text = trc(lang, "table.more_rows", &[("n", more.into())]);
         view! { <tr class="jl-more-rows"><td colspan=span>{text}</td></tr> }
     });
     // The wrapper scrolls on its own (long tables, narrow phones): it takes focus so the
@@ -434,13 +431,13 @@ pub fn TableCard(
     table: Signal<Option<Table>>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let download = move |_| {
         if let Some(t) = table.get_untracked() {
             dom::download(
                 &format!("journey-lens-{id}.csv"),
                 "text/csv;charset=utf-8",
-                t.to_csv().as_bytes(),
+                t.to_csv_with(ExportOptions::for_lang(lang)).as_bytes(),
             );
         }
     };

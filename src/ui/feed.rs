@@ -3,7 +3,8 @@
 //! size limit checked on the declared length and again on the bytes as they arrive.
 
 use super::dom::{self, js_message};
-use crate::i18n::{tr, trf, Lang};
+use crate::format;
+use crate::i18n::{tr, trc, trf, Arg, Lang};
 use crate::storage_policy::{
     classify_feed_address, declared_too_large, feed_limit_bytes, feed_timeout_ms, FeedAddress,
 };
@@ -58,12 +59,12 @@ pub async fn fetch(lang: Lang, url: &str) -> Result<Vec<u8>, String> {
         Failure::TooLarge => trf(
             lang,
             "feed.reason.too_large",
-            &[("mb", &(limit / (1024 * 1024)).to_string())],
+            &[("mb", &format::int(lang, (limit / (1024 * 1024)) as i64))],
         ),
-        _ if controller.signal().aborted() => trf(
+        _ if controller.signal().aborted() => trc(
             lang,
             "feed.reason.timeout",
-            &[("seconds", &(timeout_ms / 1000).to_string())],
+            &[("seconds", Arg::Count(i64::from(timeout_ms / 1000)))],
         ),
         Failure::Unreachable => tr(lang, "feed.reason.unreachable"),
         Failure::Http(status) => trf(lang, "feed.reason.http", &[("status", &status)]),

@@ -185,7 +185,7 @@ impl Files {
         }
         let base = state.current.with_untracked(|c| {
             c.as_ref().map(|c| {
-                let name = c.name(state.lang);
+                let name = c.name(state.lang.get_untracked());
                 let loaded = c.loaded.clone();
                 BaseFile {
                     report: loaded.report.clone(),
@@ -206,7 +206,7 @@ impl Files {
         let name = file.name();
         if file.size() > MAX_FILE_BYTES {
             return state.error.set(Some(trf(
-                state.lang,
+                state.lang.get_untracked(),
                 "load.too_large",
                 &[
                     ("name", &name),
@@ -241,7 +241,7 @@ impl Files {
         let added = self.added.get_untracked();
         let mut earlier: Vec<&join::Source> = vec![&base.source];
         earlier.extend(added.iter().map(|a| &a.source));
-        match load_part(state.lang, &name, &bytes, choices, &earlier) {
+        match load_part(state.lang.get_untracked(), &name, &bytes, choices, &earlier) {
             Ok(part) => {
                 let part = Added { input, ..part };
                 self.added.update(|v| v.push(Arc::new(part)));
@@ -275,7 +275,13 @@ impl Files {
             roles: Some(roles),
             ..old.choices.clone()
         };
-        match load_part(state.lang, &old.name, &bytes, choices, &earlier) {
+        match load_part(
+            state.lang.get_untracked(),
+            &old.name,
+            &bytes,
+            choices,
+            &earlier,
+        ) {
             Ok(part) => {
                 remember_roles(&part.report.header_key, &part.report.mapping.roles());
                 let part = Added {
@@ -323,7 +329,7 @@ impl Files {
                     (AddedInput::File(SendWrapper::new(f)), bytes, choices, name)
                 }
                 persist::Saved::Text(t, choices) => {
-                    let name = tr(state.lang, "source.pasted").to_string();
+                    let name = tr(state.lang.get_untracked(), "source.pasted").to_string();
                     (AddedInput::Text(t.clone()), t.into_bytes(), choices, name)
                 }
             };
@@ -363,7 +369,11 @@ impl Files {
                         rejected: base.rejected.clone(),
                     }
                 }
-                Err(e) => return state.error.set(Some(render(state.lang, &e))),
+                Err(e) => {
+                    return state
+                        .error
+                        .set(Some(render(state.lang.get_untracked(), &e)))
+                }
             }
         };
         state.set_loaded(loaded, base.origin.clone());

@@ -5,7 +5,7 @@ use super::dom;
 use super::state::AppState;
 use crate::dataset::DimKey;
 use crate::format;
-use crate::i18n::{tr, trf};
+use crate::i18n::{tr, trc, Arg};
 use crate::present::message::{render, report_json};
 use crate::present::tables::{filter_dimensions, FilterDimension};
 use leptos::prelude::*;
@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 
 /// Each filterable dimension with its values (see [`filter_dimensions`]).
 fn dimension_values(state: AppState) -> Vec<FilterDimension> {
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     state.current.with(|c| match c {
         Some(c) => filter_dimensions(lang, &c.loaded.dataset, &c.loaded.report.mapping),
         None => Vec::new(),
@@ -23,7 +23,7 @@ fn dimension_values(state: AppState) -> Vec<FilterDimension> {
 #[component]
 pub fn FilterBar() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let dims = Memo::new(move |_| dimension_values(state));
     // A click outside an open dimension menu closes it, as users expect of a dropdown.
     let handle = window_event_listener(leptos::ev::click, |e| {
@@ -53,18 +53,18 @@ pub fn FilterBar() -> impl IntoView {
     let kept = move || {
         state.report.with(|r| {
             r.as_ref().map(|r| {
-                trf(
+                trc(
                     lang,
                     "filter.kept",
                     &[
+                        ("customers", Arg::Count(r.selection.customers as i64)),
                         (
-                            "customers",
-                            &format::count(lang, r.selection.customers as usize),
+                            "events",
+                            Arg::Text(&format::count(lang, r.selection.events as usize)),
                         ),
-                        ("events", &format::count(lang, r.selection.events as usize)),
                         (
                             "total",
-                            &format::count(lang, r.selection.total_events as usize),
+                            Arg::Text(&format::count(lang, r.selection.total_events as usize)),
                         ),
                     ],
                 )
@@ -98,6 +98,14 @@ pub fn FilterBar() -> impl IntoView {
                 + usize::from(f.from.is_some())
                 + usize::from(f.to.is_some())
         })
+    };
+    // The date inputs draw dates the browser's way; this says the span in the UI language.
+    let span = move || {
+        let (lo, hi) = state.current.with(|c| c.as_ref()?.prepared.time_range())?;
+        let (from, to) = state.filter.with(|f| (f.from.clone(), f.to.clone()));
+        let from = from.map_or_else(|| format::date(lang, lo), |d| format::iso_date(lang, &d));
+        let to = to.map_or_else(|| format::date(lang, hi), |d| format::iso_date(lang, &d));
+        Some(format!("{from} – {to}"))
     };
 
     let download_report = move |_| {
@@ -172,6 +180,7 @@ pub fn FilterBar() -> impl IntoView {
                 </button>
             </div>
             <span class="jl-filter-count" data-testid="filter-count" aria-live="polite">{kept}</span>
+            <span class="jl-date-span" data-testid="date-span">{span}</span>
             {move || notes().into_iter().map(|n| view! { <span class="jl-note" data-testid="filter-note">{n}</span> }).collect_view()}
         </div>
     }

@@ -9,7 +9,7 @@ use super::dom;
 use super::feed;
 use super::persist;
 use super::resilience::Busy;
-use super::state::{AppState, Input, Progress, Source, SAMPLE};
+use super::state::{sample_for, AppState, Input, Progress, Source};
 use crate::dataset::{Role, Scales};
 use crate::i18n::{tr, trf};
 use crate::ingest::{self, CsvLoader, CsvOptions, JsonOptions, Loaded, Milestones};
@@ -119,7 +119,7 @@ impl AppState {
         let total = file.size();
         if total > MAX_FILE_BYTES {
             self.error.set(Some(trf(
-                self.lang,
+                self.lang.get_untracked(),
                 "load.too_large",
                 &[
                     ("name", &name),
@@ -180,13 +180,14 @@ impl AppState {
         while offset < total {
             if self.cancel.get_untracked() {
                 self.progress.set(None);
-                self.error.set(Some(tr(self.lang, "load.cancelled")));
+                self.error
+                    .set(Some(tr(self.lang.get_untracked(), "load.cancelled")));
                 return;
             }
             if dom::wasm_memory_bytes() > MAX_MEMORY_BYTES {
                 self.progress.set(None);
                 self.error.set(Some(trf(
-                    self.lang,
+                    self.lang.get_untracked(),
                     "load.too_large",
                     &[
                         ("name", &name),
@@ -231,7 +232,7 @@ impl AppState {
 
     /// Bytes already in memory: pasted text, a JSON file, a sample.
     pub fn load_bytes(self, bytes: Vec<u8>, source: Source, mut choices: LoadChoices) {
-        let busy = Busy::start(Phase::Loading, &source.name(self.lang));
+        let busy = Busy::start(Phase::Loading, &source.name(self.lang.get_untracked()));
         let t0 = dom::now_ms();
         let result = if ingest::looks_like_json(&bytes) {
             self.sniffed.set(None);
@@ -288,7 +289,7 @@ impl AppState {
         // A feed opened from a link (`?feed=`) is a visit, not a choice: the link brings it
         // back, and what the user saved stays untouched.
         let from_link = matches!(&source, Source::Feed(url)
-            if feed::link_feed(self.lang).as_deref() == Some(url.as_str()));
+            if feed::link_feed(self.lang.get_untracked()).as_deref() == Some(url.as_str()));
         if from_link {
             return self.set_loaded(loaded, source);
         }
@@ -362,7 +363,8 @@ impl AppState {
         if self.restore().await {
             return;
         }
-        self.load_sample(SAMPLE).await;
+        self.load_sample(sample_for(self.lang.get_untracked()))
+            .await;
     }
 
     /// Fetches a JSON feed. On any failure the current data and the current input stay
@@ -373,13 +375,13 @@ impl AppState {
         if raw.is_empty() {
             return;
         }
-        let url = match feed::resolve(self.lang, raw) {
+        let url = match feed::resolve(self.lang.get_untracked(), raw) {
             Ok(url) => url,
             Err(reason) => return self.feed_failed(raw, &reason),
         };
         let busy = Busy::start(Phase::Loading, &url);
         self.feed_busy.set(true);
-        let result = feed::fetch(self.lang, &url).await;
+        let result = feed::fetch(self.lang.get_untracked(), &url).await;
         self.feed_busy.set(false);
         let bytes = match result {
             Ok(bytes) => bytes,
@@ -400,7 +402,7 @@ impl AppState {
 
     fn feed_failed(self, url: &str, reason: &str) {
         self.error.set(Some(trf(
-            self.lang,
+            self.lang.get_untracked(),
             "feed.error",
             &[("url", &quoted(url)), ("reason", reason)],
         )));

@@ -59,8 +59,19 @@ impl Tab {
     }
 }
 
-/// The sample a first visit (or "Start with the sample") opens.
+/// The English sample, also the fallback of [`sample_for`].
 pub const SAMPLE: &str = "sample/journeys.csv";
+
+/// The sample a first visit (or "Start with the sample") opens: the one written in the
+/// visitor's language, with its stage, touchpoint and persona names.
+pub fn sample_for(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => SAMPLE,
+        Lang::Ca => "sample/viatge_ca.csv",
+        Lang::Es => "sample/viaje_es.csv",
+        Lang::Pl => "sample/podroz_pl.csv",
+    }
+}
 
 /// Where the current data came from, so it can be reloaded.
 #[derive(Debug, Clone, PartialEq)]
@@ -135,7 +146,10 @@ pub struct Timings {
 
 #[derive(Clone, Copy)]
 pub struct AppState {
-    pub lang: Lang,
+    /// The UI language. The app's tree is rebuilt when it changes (data, filters and
+    /// settings live in the other signals and stay), so a component reads it once with
+    /// `get_untracked` when it is built.
+    pub lang: RwSignal<Lang>,
     pub tab: RwSignal<Tab>,
     pub dark: RwSignal<bool>,
     pub current: RwSignal<Option<Arc<Current>>>,
@@ -167,6 +181,7 @@ pub struct AppState {
 }
 
 const SETTINGS_KEY: &str = "journey-lens.settings";
+const LANG_KEY: &str = "journey-lens.lang";
 
 impl AppState {
     pub fn new() -> AppState {
@@ -177,8 +192,16 @@ impl AppState {
         let settings = dom::store_get(SETTINGS_KEY)
             .and_then(|s| serde_json::from_str(&s).ok())
             .unwrap_or_default();
+        let preferred = dom::preferred_languages();
+        let preferred: Vec<&str> = preferred.iter().map(String::as_str).collect();
+        let lang = Lang::choose(
+            dom::query_param("lang").as_deref(),
+            dom::store_get(LANG_KEY).as_deref(),
+            &preferred,
+        );
+        dom::set_document_lang(lang.code());
         AppState {
-            lang: Lang::En,
+            lang: RwSignal::new(lang),
             // The journey map is where a visitor lands; it says so while data is loading.
             tab: RwSignal::new(Tab::Map),
             dark: RwSignal::new(dark),
@@ -212,7 +235,7 @@ impl AppState {
                 state.report.set(None);
                 return;
             };
-            let _busy = Busy::start(Phase::Computing, &cur.name(state.lang));
+            let _busy = Busy::start(Phase::Computing, &cur.name(state.lang.get_untracked()));
             if state.debug_panic {
                 panic!("debug-panic: a deliberate panic requested by the page address");
             }
@@ -318,6 +341,17 @@ impl AppState {
         })
     }
 
+    /// Switches the UI language at once (the data stays), remembers the choice and tells
+    /// the page (`<html lang>`).
+    pub fn set_lang(self, lang: Lang) {
+        if self.lang.get_untracked() == lang {
+            return;
+        }
+        dom::set_document_lang(lang.code());
+        dom::store_set(LANG_KEY, lang.code());
+        self.lang.set(lang);
+    }
+
     pub fn toggle_theme(self) {
         let dark = !self.dark.get_untracked();
         self.dark.set(dark);
@@ -328,7 +362,7 @@ impl AppState {
     pub fn dataset_name(self) -> String {
         self.current.with(|c| match c {
             None => String::new(),
-            Some(c) => c.name(self.lang),
+            Some(c) => c.name(self.lang.get_untracked()),
         })
     }
 
@@ -349,7 +383,7 @@ impl AppState {
             .meta
             .name
             .clone()
-            .unwrap_or_else(|| source.name(self.lang));
+            .unwrap_or_else(|| source.name(self.lang.get_untracked()));
         leptos::task::spawn_local(async move {
             // Preparing can fail as badly as loading: until the first compute of this data
             // finishes, the next start must not open it on its own.
@@ -388,7 +422,7 @@ impl AppState {
                 Err(e) => self.error.set(Some(e.to_string())),
             },
             Ok(resp) => self.error.set(Some(trf(
-                self.lang,
+                self.lang.get_untracked(),
                 "error.http",
                 &[("url", path), ("status", &resp.status().to_string())],
             ))),

@@ -3,7 +3,7 @@
 
 use crate::dataset::{Role, Scale};
 use crate::format;
-use crate::i18n::{tr, trf};
+use crate::i18n::{tr, trc, trf, Arg};
 use crate::ingest::LoadNote;
 use crate::present::message::{problem_column, rejected_csv, render};
 use crate::ui::dom;
@@ -37,7 +37,7 @@ fn first_file(files: Option<web_sys::FileList>) -> Option<web_sys::File> {
 #[component]
 fn Sources() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let over = RwSignal::new(false);
     let pasted = RwSignal::new(String::new());
     let feed_url = RwSignal::new(dom::query_param("feed").unwrap_or_default());
@@ -180,6 +180,8 @@ fn Sources() -> impl IntoView {
             <div class="jl-row">
                 <button class="jl-btn" on:click=move |_| load_sample("sample/journeys.csv")>"journeys.csv"</button>
                 <button class="jl-btn" on:click=move |_| load_sample("sample/viatge_ca.csv")>"viatge_ca.csv"</button>
+                <button class="jl-btn" on:click=move |_| load_sample("sample/viaje_es.csv")>"viaje_es.csv"</button>
+                <button class="jl-btn" on:click=move |_| load_sample("sample/podroz_pl.csv")>"podroz_pl.csv"</button>
                 <button class="jl-btn" on:click=move |_| load_sample("sample/feed.json")>"feed.json"</button>
             </div>
         </section>
@@ -191,7 +193,7 @@ fn Sources() -> impl IntoView {
 #[component]
 fn ProgressBar() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let pct = move || {
         state.progress.with(|p| match p {
             Some(p) if p.total > 0.0 => p.bytes / p.total * 100.0,
@@ -201,13 +203,19 @@ fn ProgressBar() -> impl IntoView {
     let text = move || {
         state.progress.with(|p| {
             p.map(|p| {
-                trf(
+                trc(
                     lang,
                     "load.progress",
                     &[
-                        ("rows", &format::count(lang, p.rows)),
-                        ("done", &format::number(lang, p.bytes / 1_048_576.0, 1)),
-                        ("total", &format::number(lang, p.total / 1_048_576.0, 1)),
+                        ("rows", p.rows.into()),
+                        (
+                            "done",
+                            Arg::Text(&format::number(lang, p.bytes / 1_048_576.0, 1)),
+                        ),
+                        (
+                            "total",
+                            Arg::Text(&format::number(lang, p.total / 1_048_576.0, 1)),
+                        ),
                     ],
                 )
             })
@@ -240,24 +248,24 @@ fn ProgressBar() -> impl IntoView {
 #[component]
 fn LoadSummary() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let body = move || {
         state.current.with(|c| {
             let c = c.as_ref()?;
             let r = &c.loaded.report;
-            let summary = trf(lang, "load.summary", &[
-                    ("loaded", &format::count(lang, r.rows_loaded)),
-                    ("rejected", &format::count(lang, r.rows_rejected)),
+            let summary = trc(lang, "load.summary", &[
+                    ("loaded", r.rows_loaded.into()),
+                    ("rejected", r.rows_rejected.into()),
                 ],
             );
-            let customers = trf(lang, "data.customers", &[("n", &format::count(lang, c.loaded.dataset.customer_count()))]);
+            let customers = trc(lang, "data.customers", &[("n", c.loaded.dataset.customer_count().into())]);
             let mut facts = vec![(tr(lang, "load.format"), r.format.to_uppercase())];
             if !r.encoding.is_empty() {
                 facts.push((tr(lang, "load.encoding"), r.encoding.clone()));
             }
             if !r.delimiter.is_empty() {
                 let d = match r.delimiter.as_str() {
-                    "\t" => "tab".to_string(),
+                    "\t" => tr(lang, "load.delimiter_tab"),
                     other => other.to_string(),
                 };
                 facts.push((tr(lang, "load.delimiter"), d));
@@ -295,7 +303,7 @@ fn LoadSummary() -> impl IntoView {
 #[component]
 fn ScaleSuggestion(scale: Scale) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let label = scale_label(scale);
     let text = trf(lang, "load.suggest_scale", &[("scale", &label)]);
     view! {
@@ -353,7 +361,7 @@ fn current_choices(state: AppState) -> LoadChoices {
 #[component]
 fn MappingCard() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let draft = RwSignal::new(None::<Vec<Role>>);
     let row_ids = RwSignal::new(false);
     let sat_scale = RwSignal::new(None::<Scale>);
@@ -506,7 +514,7 @@ fn MappingCard() -> impl IntoView {
                                     .map(|(_, h, role, preview, _)| vec![h, role.key().to_string(), preview])
                                     .collect(),
                             };
-                            dom::download("journey-lens-mapping.csv", "text/csv;charset=utf-8", table.to_csv().as_bytes());
+                            dom::download("journey-lens-mapping.csv", "text/csv;charset=utf-8", table.to_csv_with(crate::export::ExportOptions::for_lang(lang)).as_bytes());
                         }
                     >
                         {tr(lang, "table.download_csv")}
@@ -524,7 +532,7 @@ fn MappingCard() -> impl IntoView {
 #[component]
 fn RejectedCard() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     const SHOWN: usize = 200;
     let count = move || {
         state.current.with(|c| {
@@ -549,7 +557,7 @@ fn RejectedCard() -> impl IntoView {
     view! {
         <Show when=move || { count() > 0 }>
             <section class="jl-card" data-testid="rejected">
-                <h2 id="jl-rejected-title">{move || trf(lang, "data.rejected", &[("n", &format::count(lang, count()))])}</h2>
+                <h2 id="jl-rejected-title">{move || trc(lang, "data.rejected", &[("n", count().into())])}</h2>
                 <div class="jl-table-wrap" tabindex="0" role="region" aria-labelledby="jl-rejected-title">
                     <table class="jl-table">
                         <thead>

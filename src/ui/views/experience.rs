@@ -56,7 +56,7 @@ const PRIORITY: ChartSpec = chart_spec!(
 #[component]
 pub fn ExperienceView() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let unavailable = move || {
         state.report.with(|r| {
             r.as_ref()

@@ -16,7 +16,7 @@ use wasm_bindgen::JsCast;
 #[component]
 pub fn FilesCard() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let files = state.files;
     let key = RwSignal::new(String::new());
     let on_pick = move |e: ev::Event| {
@@ -44,7 +44,7 @@ pub fn FilesCard() -> impl IntoView {
             dom::download(
                 "journey-lens-unmatched-rows.csv",
                 "text/csv;charset=utf-8",
-                s.unmatched_csv(state.lang).as_bytes(),
+                s.unmatched_csv(state.lang.get_untracked()).as_bytes(),
             );
         }
     };
@@ -159,7 +159,7 @@ pub fn FilesCard() -> impl IntoView {
 #[component]
 fn AddedMapping(index: usize, added: Arc<Added>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let applied = added.report.mapping.roles();
     let draft = RwSignal::new(applied.clone());
     let title = trf(lang, "files.mapping_of", &[("name", &added.name)]);

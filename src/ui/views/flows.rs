@@ -67,7 +67,7 @@ fn dim_label(lang: Lang, d: FlowDim) -> String {
 #[component]
 pub fn FlowsView() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     // Clicking a node filters every view to the customers at that node and re-roots the
     // diagram there (a value node; "others" only filters).
     let pick = Callback::new(move |key: String| {
@@ -142,7 +142,7 @@ fn set_flow(state: AppState, f: impl FnOnce(&mut FlowParams)) {
 #[component]
 fn FlowControls() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let flow = move || state.settings.with(|s| s.flow.clone());
     // Values of the chosen column, for "start from"; capped so a hostile file with a
     // million distinct touchpoints doesn't build a million options.
@@ -277,7 +277,7 @@ fn FlowControls() -> impl IntoView {
 #[component]
 pub fn PathChip() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     move || {
         let p = state.filter.with(|f| f.path.clone())?;
         let text = trf(

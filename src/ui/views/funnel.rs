@@ -10,7 +10,7 @@ use crate::analytics::{
 use crate::charts;
 use crate::dataset::{DimKey, Role};
 use crate::format;
-use crate::i18n::{tr, trf};
+use crate::i18n::{tr, trc, trf, Arg};
 use crate::present::message::{dimension_in_file, render};
 use crate::ui::chart::{chart_spec, ChartCard, ChartSpec};
 use crate::ui::dom;
@@ -57,7 +57,7 @@ const TIME: ChartSpec = chart_spec!(
 #[component]
 pub fn FunnelView() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let unavailable = move || {
         state
             .report
@@ -148,7 +148,7 @@ pub fn FunnelView() -> impl IntoView {
 #[component]
 pub fn BreakdownPicker() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let keys = move || {
         state.current.with(|c| {
             c.as_ref()
@@ -193,7 +193,7 @@ pub fn BreakdownPicker() -> impl IntoView {
 #[component]
 fn DroppedCustomers() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let step = RwSignal::new(0usize);
     let steps = move || {
         state.report.with(|r| {
@@ -223,7 +223,7 @@ fn DroppedCustomers() -> impl IntoView {
             headers: vec!["customer_id".into(), "dropped_after".into()],
             rows: ids.into_iter().map(|id| vec![id, stage.clone()]).collect(),
         };
-        let csv = table.to_csv();
+        let csv = table.to_csv_with(crate::export::ExportOptions::for_lang(lang));
         dom::download(
             &format!("journey-lens-dropped-after-{}.csv", i + 1),
             "text/csv;charset=utf-8",
@@ -244,7 +244,7 @@ fn DroppedCustomers() -> impl IntoView {
                             .into_iter()
                             .enumerate()
                             .map(|(i, (stage, n))| {
-                                let text = trf(lang, "view.funnel.after_step", &[("stage", &stage), ("n", &format::count(lang, n as usize))]);
+                                let text = trc(lang, "view.funnel.after_step", &[("stage", Arg::Text(&stage)), ("n", Arg::Count(i64::try_from(n).unwrap_or(i64::MAX)))]);
                                 view! { <option value=i.to_string()>{text}</option> }
                             })
                             .collect_view()

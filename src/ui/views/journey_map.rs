@@ -33,7 +33,7 @@ type MapPair = Option<(Arc<JourneyMap>, Option<Arc<JourneyMap>>)>;
 #[component]
 pub fn JourneyMapView() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let persona_a = RwSignal::new(None::<String>);
     let persona_b = RwSignal::new(None::<String>);
     let compare = RwSignal::new(false);
@@ -166,7 +166,7 @@ pub fn JourneyMapView() -> impl IntoView {
 #[component]
 fn NoData() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     view! {
         <section class="jl-card jl-placeholder" data-testid="map-no-data">
             <p>
@@ -194,7 +194,7 @@ fn PersonaSelect(
     value: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     view! {
         <Show when=move || !options.with(Vec::is_empty)>
             <label class="jl-map-field">
@@ -233,7 +233,7 @@ fn PersonaSelect(
 #[component]
 fn LaneLinks() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let links = [
         (Tab::Funnel, "jmap.lane.reach"),
         (Tab::Experience, "nav.experience"),
@@ -279,7 +279,7 @@ fn MapCanvas(
     other: Signal<Option<Arc<JourneyMap>>>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let canvas_ref = NodeRef::<html::Canvas>::new();
     let print_ref = NodeRef::<html::Canvas>::new();
     let scroll_ref = NodeRef::<html::Div>::new();

@@ -15,7 +15,7 @@ use leptos::prelude::*;
 #[component]
 pub fn KpiView() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let count = move || {
         state
             .report
@@ -28,8 +28,11 @@ pub fn KpiView() -> impl IntoView {
                 lang,
                 "view.kpi.period",
                 &[
-                    ("current", k.current_period.as_deref().unwrap_or("n/a")),
-                    ("previous", k.previous_period.as_deref().unwrap_or("n/a")),
+                    ("current", &period_label(lang, k.current_period.as_deref())),
+                    (
+                        "previous",
+                        &period_label(lang, k.previous_period.as_deref()),
+                    ),
                 ],
             ))
         })
@@ -51,7 +54,7 @@ pub fn KpiView() -> impl IntoView {
 #[component]
 fn KpiCard(index: usize) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let canvas = NodeRef::<html::Canvas>::new();
     let kpi = move || {
         state
@@ -136,7 +139,7 @@ fn KpiCard(index: usize) -> impl IntoView {
 #[component]
 fn JesCard() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let value = move || {
         state.report.with(|r| {
             let j = &r.as_ref()?.kpis.jes;
@@ -167,7 +170,7 @@ fn JesCard() -> impl IntoView {
 #[component]
 fn ImpactCard() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let table = Signal::derive(move || {
         state
             .report
@@ -178,4 +181,9 @@ fn ImpactCard() -> impl IntoView {
             <TableCard id="experience-impact" title="view.kpi.impact" table=table />
         </div>
     }
+}
+
+/// A KPI period ("2025-10") in the UI language, or "n/a" when there is none.
+fn period_label(lang: crate::i18n::Lang, period: Option<&str>) -> String {
+    period.map_or_else(|| format::not_available(lang), |p| format::period(lang, p))
 }

@@ -109,7 +109,7 @@ impl Draft {
 #[component]
 pub fn MilestonesPicker(draft: RwSignal<Option<Draft>>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let cands = move || {
         state
             .sniffed

@@ -29,7 +29,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Status() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     view! {
         {move || {
             state
@@ -54,7 +54,7 @@ pub fn Status() -> impl IntoView {
 #[component]
 pub fn Needs(what: crate::message::Needs) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let what = crate::present::message::needs(lang, &what, None);
     view! {
         <section class="jl-card jl-placeholder" data-testid="needs">

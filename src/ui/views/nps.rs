@@ -44,7 +44,7 @@ const TREND: ChartSpec = chart_spec!(
 #[component]
 pub fn NpsView() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let unavailable = move || {
         state
             .report
@@ -129,7 +129,7 @@ pub fn NpsView() -> impl IntoView {
                 // Say plainly why, rather than "needs a column": review and CSAT scores are
                 // not a 0–10 recommendation question and are never turned into an NPS.
                 Some(what) if what.keys() == "nps" => view! {
-                    <p class="jl-card" data-testid="no-nps">{tr(state.lang, "files.no_nps")}</p>
+                    <p class="jl-card" data-testid="no-nps">{tr(state.lang.get_untracked(), "files.no_nps")}</p>
                 }
                     .into_any(),
                 Some(what) => view! { <Needs what=what /> }.into_any(),
@@ -157,7 +157,7 @@ pub fn NpsView() -> impl IntoView {
 #[component]
 fn Comments() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let body = move || {
         state.report.with(|r| {
             let n = &r.as_ref()?.nps;

@@ -3,7 +3,7 @@
 use crate::i18n::{tr, trf};
 use crate::storage_policy::Phase;
 use crate::ui::resilience;
-use crate::ui::state::{AppState, SAMPLE};
+use crate::ui::state::{sample_for, AppState};
 use leptos::prelude::*;
 
 /// "The last session stopped while opening X. Reopen it?": shown instead of opening X
@@ -11,7 +11,7 @@ use leptos::prelude::*;
 #[component]
 pub fn StartOffer() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let text = move || {
         state.offer.with(|m| {
             m.as_ref().map(|m| {
@@ -35,7 +35,9 @@ pub fn StartOffer() -> impl IntoView {
             if reopen {
                 state.open_start().await
             } else {
-                state.load_sample(SAMPLE).await
+                state
+                    .load_sample(sample_for(state.lang.get_untracked()))
+                    .await
             }
         });
     };
@@ -61,7 +63,7 @@ pub fn StartOffer() -> impl IntoView {
 #[component]
 pub fn ForgetCard() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     // None: idle; Some(None): working; Some(Some(result)): done.
     let status = RwSignal::new(None::<Option<Result<(), String>>>);
     let forget = move |_| {
