@@ -86,7 +86,7 @@ fn heatmap_colours_cells_by_diverging_palette_and_marks_empty_ones() {
 #[test]
 fn heatmap_table_and_summary() {
     let g = small_grid();
-    let t = charts::heatmap_table(&g, L);
+    let t = charts::heatmap_table(&g, "Touchpoint", L);
     assert_eq!(
         t.headers,
         vec![
@@ -436,7 +436,7 @@ fn priority_matrix_quadrants_points_and_labels() {
     assert!(centre(0).0 < centre(1).0);
     assert!(centre(0).1 < centre(2).1);
     assert_eq!(
-        charts::priority_table(&m, L).rows[0],
+        charts::priority_table(&m, "Touchpoint", L).rows[0],
         vec!["Phone", "40.0", "+0.60", "25", "Fix first"]
     );
     assert_eq!(

@@ -163,3 +163,88 @@ fn the_cli_names_dimensions_by_role_or_header() {
     assert_eq!(ds.find_dimension("extra:1"), None);
     assert_eq!(ds.find_dimension("channel"), None);
 }
+
+/// The experience map over the dimension the user picks: a file whose story is in its
+/// channel (or an extra column) gets its grid, exits and hand-offs over that column.
+const CHANNELS: &str = "customer_id,timestamp,stage,touchpoint,channel,region,satisfaction\n\
+c1,2024-01-01,awareness,web,paid,north,4\n\
+c1,2024-01-02,consideration,web,organic,north,2\n\
+c2,2024-01-01,awareness,app,paid,south,2\n\
+c2,2024-01-03,consideration,store,paid,north,5\n\
+c3,2024-01-02,awareness,web,social,south,3\n";
+
+fn map_over(columns: Option<DimKey>) -> journey_lens::analytics::ExperienceView {
+    let l = load_csv(CHANNELS.as_bytes(), &CsvOptions::default()).expect("loads");
+    let ds = &l.dataset;
+    let s = Settings {
+        map_columns: columns,
+        min_count: 1,
+        ..Settings::default()
+    };
+    compute(ds, &Prepared::new(ds), &s, &Filter::all()).experience
+}
+
+#[test]
+fn experience_map_columns_follow_the_chosen_dimension() {
+    let e = map_over(Some(DimKey::Role(Role::Channel)));
+    assert_eq!(e.columns, DimKey::Role(Role::Channel));
+    assert_eq!(e.columns_header, None);
+    // paid: 3 events; organic and social 1 each, in the order they first appear.
+    assert_eq!(e.grid.touchpoints, ["paid", "organic", "social"]);
+    let cell = |stage: &str, col: &str| {
+        e.grid
+            .cells
+            .iter()
+            .find(|c| c.stage == stage && c.touchpoint == col)
+            .map(|c| (c.events, c.customers, c.satisfaction_mean))
+    };
+    assert_eq!(cell("awareness", "paid"), Some((2, 2, Some(3.0))));
+    assert_eq!(cell("consideration", "organic"), Some((1, 1, Some(2.0))));
+    assert_eq!(cell("consideration", "paid"), Some((1, 1, Some(5.0))));
+    // c1 goes paid → organic; c2 stays on paid (no hand-off).
+    assert_eq!(e.handoffs.total, 1);
+    assert_eq!(
+        (
+            e.handoffs.top[0].from.as_str(),
+            e.handoffs.top[0].to.as_str()
+        ),
+        ("paid", "organic")
+    );
+    // Only c3 stops before the last stage, on its social event.
+    let exits: Vec<(&str, u64)> = e
+        .exits
+        .iter()
+        .map(|x| (x.touchpoint.as_str(), x.customers))
+        .collect();
+    assert_eq!(exits, [("social", 1)]);
+}
+
+#[test]
+fn experience_map_columns_by_an_extra_column_name_its_header() {
+    let e = map_over(Some(DimKey::Extra(0)));
+    assert_eq!(e.columns, DimKey::Extra(0));
+    assert_eq!(e.columns_header.as_deref(), Some("region"));
+    // north: 3 events, south: 2.
+    assert_eq!(e.grid.touchpoints, ["north", "south"]);
+    assert_eq!(journey_lens::charts::columns_name(&e, Lang::Pl), "region");
+}
+
+#[test]
+fn experience_map_columns_fall_back_to_the_touchpoint() {
+    // The stage is never a column, and a dimension the file lacks falls back too.
+    for choice in [
+        None,
+        Some(DimKey::Role(Role::Stage)),
+        Some(DimKey::Extra(7)),
+    ] {
+        let e = map_over(choice);
+        assert_eq!(e.columns, DimKey::Role(Role::Touchpoint), "{choice:?}");
+        // web: 3 events, then app and store (1 each) in file order.
+        assert_eq!(e.grid.touchpoints, ["web", "app", "store"], "{choice:?}");
+    }
+    let e = map_over(None);
+    assert_eq!(
+        journey_lens::charts::columns_name(&e, Lang::Ca),
+        "Punt de contacte"
+    );
+}

@@ -28,3 +28,8 @@ milestones-move_up = Puja
 milestones-stage = Etapa
 milestones-stage_name = Nom de l'etapa per a { $column }
 milestones-use = Fes servir aquestes columnes de data com a etapes del recorregut
+
+# Header of the rejected-rows CSV download.
+export-rejected_line = línia
+export-rejected_column = columna
+export-rejected_reason = motiu

@@ -318,6 +318,7 @@ view-exp-exits = Punts de contacte de sortida
 view-exp-exits_caption = Darrer punt de contacte dels clients que no han arribat a l'última etapa
 view-exp-handoffs = Traspassos entre punts de contacte
 view-exp-heatmap = Mapa de l'experiència: satisfacció per etapa i punt de contacte
+view-exp-columns_by = Columnes del mapa per
 view-exp-pain = Punts de dolor
 view-exp-pain_caption = Cel·les etapa × punt de contacte amb almenys { $n ->
         [one] { $n } resposta

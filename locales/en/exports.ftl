@@ -28,3 +28,8 @@ milestones-move_up = Move up
 milestones-stage = Stage
 milestones-stage_name = Stage name for { $column }
 milestones-use = Use these date columns as journey stages
+
+# Header of the rejected-rows CSV download.
+export-rejected_line = line
+export-rejected_column = column
+export-rejected_reason = reason

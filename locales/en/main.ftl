@@ -252,6 +252,7 @@ view-exp-exits = Exit touchpoints
 view-exp-exits_caption = Last touchpoint of customers who did not reach the last stage
 view-exp-handoffs = Hand-offs between touchpoints
 view-exp-heatmap = Experience map: satisfaction by stage and touchpoint
+view-exp-columns_by = Map columns by
 view-exp-pain = Pain points
 view-exp-pain_caption = Stage × touchpoint cells with at least { $n } answers, worst first
 view-exp-priority = Priority matrix: which moments matter

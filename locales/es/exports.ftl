@@ -28,3 +28,8 @@ milestones-move_up = Subir
 milestones-stage = Etapa
 milestones-stage_name = Nombre de la etapa para { $column }
 milestones-use = Usar estas columnas de fecha como etapas del recorrido
+
+# Header of the rejected-rows CSV download.
+export-rejected_line = línea
+export-rejected_column = columna
+export-rejected_reason = motivo

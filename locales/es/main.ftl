@@ -318,6 +318,7 @@ view-exp-exits = Puntos de contacto de salida
 view-exp-exits_caption = Último punto de contacto de los clientes que no llegaron a la última etapa
 view-exp-handoffs = Traspasos entre puntos de contacto
 view-exp-heatmap = Mapa de experiencia: satisfacción por etapa y punto de contacto
+view-exp-columns_by = Columnas del mapa por
 view-exp-pain = Puntos de dolor
 view-exp-pain_caption = Celdas etapa × punto de contacto con al menos { $n ->
         [one] { $n } respuesta

@@ -28,3 +28,8 @@ milestones-move_up = W górę
 milestones-stage = Etap
 milestones-stage_name = Nazwa etapu dla kolumny { $column }
 milestones-use = Użyj tych kolumn dat jako etapów ścieżki klienta
+
+# Header of the rejected-rows CSV download.
+export-rejected_line = wiersz
+export-rejected_column = kolumna
+export-rejected_reason = powód

@@ -323,6 +323,7 @@ view-exp-exits = Punkty styku, w których klienci odchodzą
 view-exp-exits_caption = Ostatni punkt styku klientów, którzy nie dotarli do ostatniego etapu
 view-exp-handoffs = Przejścia między punktami styku
 view-exp-heatmap = Mapa doświadczeń: satysfakcja według etapu i punktu styku
+view-exp-columns_by = Kolumny mapy według
 view-exp-pain = Punkty bólu
 view-exp-pain_caption = Komórki etap × punkt styku z co najmniej { $n ->
         [one] { $n } odpowiedzią

@@ -218,6 +218,13 @@ pub struct PriorityMatrix {
 /// Everything the experience-map page shows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ExperienceView {
+    /// The dimension of the grid's columns, the exits, hand-offs and priority matrix (the
+    /// touchpoint unless the settings chose another one that the data has).
+    #[serde(default = "touchpoint_key")]
+    pub columns: DimKey,
+    /// Its header in the file when it is an extra column.
+    #[serde(default)]
+    pub columns_header: Option<String>,
     pub grid: Grid,
     pub emotion: EmotionCurve,
     /// Needs satisfaction, stage and touchpoint.
@@ -242,7 +249,7 @@ use super::settings::Settings;
 use super::sparse::Slots;
 use super::stages::NOT_A_STEP;
 use super::stats::{median, pct, Mean, Pearson};
-use crate::dataset::{DimColumn, MISSING};
+use crate::dataset::{Dataset, DimColumn, DimKey, MISSING};
 
 /// Accumulator of one grid cell.
 #[derive(Debug, Clone, Copy)]
@@ -329,6 +336,20 @@ fn label(col: &DimColumn, slot: usize) -> String {
         .unwrap_or_else(|| MISSING_LABEL.to_string())
 }
 
+fn touchpoint_key() -> DimKey {
+    DimKey::Role(Role::Touchpoint)
+}
+
+/// The chosen column dimension when the data has it, else the touchpoint. The stage is
+/// never a column (stage × stage says nothing), and a choice saved for another file that
+/// this one lacks falls back rather than emptying the map.
+pub(crate) fn map_columns(ds: &Dataset, settings: &Settings) -> DimKey {
+    settings
+        .map_columns
+        .filter(|&k| k != DimKey::Role(Role::Stage) && ds.dimension(k).is_some())
+        .unwrap_or_else(touchpoint_key)
+}
+
 fn missing_roles(roles: &[(Role, bool)]) -> Option<Needs> {
     Needs::missing(roles)
 }
@@ -343,7 +364,8 @@ pub(crate) fn compute(
     let ds = ctx.ds;
     let scale = ds.scales.satisfaction;
     let stage = ds.stage.as_ref();
-    let tp = ds.touchpoint.as_ref();
+    let columns = map_columns(ds, settings);
+    let tp = ds.dimension(columns);
     let persona = ds.persona.as_ref();
     let sat = ds.satisfaction.as_deref();
     let effort = ds.effort.as_deref();
@@ -555,6 +577,8 @@ pub(crate) fn compute(
     );
 
     ExperienceView {
+        columns,
+        columns_header: ds.extra_name(columns).map(str::to_string),
         grid,
         emotion,
         pain_points_unavailable: missing_roles(&[

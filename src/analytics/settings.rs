@@ -90,6 +90,11 @@ pub struct Settings {
     pub sparkline_periods: usize,
     /// What the journey-flow diagram walks through, from where, how deep.
     pub flow: super::flows::FlowParams,
+    /// The dimension the experience map's columns, exits, hand-offs and priority matrix are
+    /// drawn over; `None` = the touchpoint. Exports often have no touchpoint column but a
+    /// channel, an order status or a product category that tells the same story.
+    #[serde(deserialize_with = "lenient_dimension")]
+    pub map_columns: Option<DimKey>,
 }
 
 impl Default for Settings {
@@ -109,6 +114,7 @@ impl Default for Settings {
             targets: BTreeMap::new(),
             sparkline_periods: 12,
             flow: super::flows::FlowParams::default(),
+            map_columns: None,
         }
     }
 }

@@ -287,7 +287,14 @@ fn heat_legend<DB: DrawingBackend>(
 }
 
 /// One row per drawn cell that has events, in drawing order (touchpoint, then stage).
-pub fn heatmap_table(grid: &Grid, lang: Lang) -> Table {
+/// The experience map's column dimension in `lang`: "Touchpoint", "Channel", or the
+/// header of the extra column the user picked.
+pub fn columns_name(view: &crate::analytics::ExperienceView, lang: Lang) -> String {
+    crate::present::message::dimension_named(lang, view.columns, view.columns_header.as_deref())
+}
+
+/// The grid as a table; `columns` names its column dimension ([`columns_name`]).
+pub fn heatmap_table(grid: &Grid, columns: &str, lang: Lang) -> Table {
     let cells = index_cells(grid);
     let mut rows = Vec::new();
     for tp in &grid.touchpoints {
@@ -308,7 +315,7 @@ pub fn heatmap_table(grid: &Grid, lang: Lang) -> Table {
         caption: t(lang, "chart.heatmap_caption"),
         headers: vec![
             t(lang, "chart.stage"),
-            t(lang, "chart.touchpoint"),
+            columns.to_string(),
             t(lang, "chart.satisfaction"),
             t(lang, "chart.answers"),
             t(lang, "chart.events"),
@@ -966,11 +973,12 @@ fn matrix_points(m: &PriorityMatrix) -> Vec<&PriorityPoint> {
         .collect()
 }
 
-pub fn priority_table(m: &PriorityMatrix, lang: Lang) -> Table {
+/// The matrix as a table; `columns` names the dimension of its points.
+pub fn priority_table(m: &PriorityMatrix, columns: &str, lang: Lang) -> Table {
     Table {
         caption: t(lang, "chart.priority_caption"),
         headers: vec![
-            t(lang, "chart.touchpoint"),
+            columns.to_string(),
             t(lang, "chart.performance"),
             t(lang, "chart.importance"),
             t(lang, "chart.customers"),

@@ -27,9 +27,9 @@ mod bars;
 mod trend;
 
 pub use experience::{
-    draw_emotion, draw_handoffs, draw_heatmap, draw_priority, emotion_summary, emotion_table,
-    handoffs_summary, handoffs_table, heatmap_summary, heatmap_table, priority_summary,
-    priority_table,
+    columns_name, draw_emotion, draw_handoffs, draw_heatmap, draw_priority, emotion_summary,
+    emotion_table, handoffs_summary, handoffs_table, heatmap_summary, heatmap_table,
+    priority_summary, priority_table,
 };
 pub use funnel::{
     breakdown_summary, breakdown_table, draw_breakdown, draw_funnel, draw_time_to_convert,

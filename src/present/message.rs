@@ -163,9 +163,9 @@ pub fn rejected_csv(lang: Lang, headers: &[String], rows: &[RejectedRow]) -> Str
     let mut out = CsvExport::new(ExportOptions::for_lang(lang));
     out.text_row(
         [
-            "msg.rejected_line",
-            "msg.rejected_column",
-            "msg.rejected_reason",
+            "export.rejected_line",
+            "export.rejected_column",
+            "export.rejected_reason",
         ]
         .map(|k| i18n::tr(lang, k))
         .iter()

@@ -34,7 +34,7 @@ pub fn pain_points(lang: Lang, e: &ExperienceView, min_count: usize) -> Table {
         ),
         headers: vec![
             tr(lang, "chart.stage"),
-            tr(lang, "chart.touchpoint"),
+            crate::charts::columns_name(e, lang),
             tr(lang, "chart.satisfaction"),
             tr(lang, "chart.satisfaction_100"),
             tr(lang, "chart.answers"),
@@ -64,7 +64,10 @@ pub fn exits(lang: Lang, e: &ExperienceView) -> Table {
     }
     Table {
         caption: tr(lang, "view.exp.exits_caption"),
-        headers: vec![tr(lang, "chart.touchpoint"), tr(lang, "chart.customers")],
+        headers: vec![
+            crate::charts::columns_name(e, lang),
+            tr(lang, "chart.customers"),
+        ],
         rows: e
             .exits
             .iter()

@@ -139,3 +139,25 @@ test('Download report (JSON) is the same document as the report command', async 
     path.join(root, 'public/sample/journeys.csv')], { cwd: root, maxBuffer: 64 << 20 }).toString('utf8'));
   expect(web).toEqual(cli);
 });
+
+test('the experience map can be drawn over another dimension than the touchpoint', async ({ page }) => {
+  const errors = watchConsole(page);
+  await openApp(page);
+  await tab(page, 'experience');
+  const pick = page.getByTestId('map-columns-select');
+  await expect(pick).toHaveValue('touchpoint');
+  // The sample's extra column `region`: North 994 events, South 721, West 655, East 630.
+  await pick.selectOption({ label: 'region' });
+  const heat = page.locator('[data-chart=heatmap]');
+  await heat.locator('[data-action=show-data]').click();
+  await expect(heat.locator('thead th').nth(1)).toHaveText('region');
+  const regions = await heat.locator('tbody tr td:nth-child(2)').allInnerTexts();
+  expect([...new Set(regions)].sort()).toEqual(['East', 'North', 'South', 'West']);
+  await expect(page.locator('[data-table=exits] thead th').first()).toHaveText('region');
+  // The choice is a setting: it survives a reload.
+  await page.reload();
+  await tab(page, 'experience');
+  await expect(page.getByTestId('map-columns-select')).toHaveValue('extra:0');
+  await page.screenshot({ path: path.join(shots, 'experience-by-region.png'), fullPage: true });
+  expect(errors).toEqual([]);
+});

@@ -1,8 +1,10 @@
 //! The Experience map view: stage × touchpoint heatmap, emotion curve, pain points, exit
 //! touchpoints, hand-offs and the priority matrix.
 
+use super::dim_select::{DimChoice, DimSelect};
 use super::Needs;
 use crate::charts;
+use crate::dataset::{DimKey, Role};
 use crate::present::tables;
 use crate::ui::chart::{chart_spec, ChartCard, ChartSpec, TableCard};
 use crate::ui::state::AppState;
@@ -21,7 +23,10 @@ const HEATMAP: ChartSpec = ChartSpec {
         )
         .map_err(|e| e.to_string())
     },
-    table: |i| charts::heatmap_table(&i.report.experience.grid, i.lang),
+    table: |i| {
+        let columns = charts::columns_name(&i.report.experience, i.lang);
+        charts::heatmap_table(&i.report.experience.grid, &columns, i.lang)
+    },
     summary: |i| charts::heatmap_summary(&i.report.experience.grid, i.lang),
     size: "tall",
 };
@@ -43,15 +48,20 @@ const HANDOFFS: ChartSpec = chart_spec!(
     charts::handoffs_table,
     charts::handoffs_summary
 );
-const PRIORITY: ChartSpec = chart_spec!(
-    "priority",
-    "view.exp.priority",
-    "tall",
-    |i| &i.report.experience.priority,
-    charts::draw_priority,
-    charts::priority_table,
-    charts::priority_summary
-);
+const PRIORITY: ChartSpec = ChartSpec {
+    id: "priority",
+    title: "view.exp.priority",
+    draw: |a, i, t| {
+        charts::draw_priority(a, &i.report.experience.priority, t, i.lang)
+            .map_err(|e| e.to_string())
+    },
+    table: |i| {
+        let columns = charts::columns_name(&i.report.experience, i.lang);
+        charts::priority_table(&i.report.experience.priority, &columns, i.lang)
+    },
+    summary: |i| charts::priority_summary(&i.report.experience.priority, i.lang),
+    size: "tall",
+};
 
 #[component]
 pub fn ExperienceView() -> impl IntoView {
@@ -80,6 +90,15 @@ pub fn ExperienceView() -> impl IntoView {
     });
     view! {
         <div data-view="experience">
+            <div class="jl-row">
+                <DimSelect choice=DimChoice {
+                    label: "view.exp.columns_by",
+                    testid: "map-columns-select",
+                    none: None,
+                    get: |s| s.map_columns.or(Some(DimKey::Role(Role::Touchpoint))),
+                    set: |s, v| s.map_columns = v,
+                } />
+            </div>
             {move || match unavailable() {
                 Some(what) => view! { <Needs what=what /> }.into_any(),
                 None => {

@@ -1,6 +1,7 @@
 //! The Funnel view: bars per step, breakdown, cohort trend, time to convert, and the
 //! customers who dropped off after a chosen step.
 
+use super::dim_select::{DimChoice, DimSelect};
 use super::{Needs, Stat};
 use crate::analytics::FunnelNote;
 use crate::analytics::{
@@ -8,10 +9,9 @@ use crate::analytics::{
     funnel::{ResolvedMode, StageOrderSource},
 };
 use crate::charts;
-use crate::dataset::{DimKey, Role};
 use crate::format;
 use crate::i18n::{tr, trc, trf, Arg};
-use crate::present::message::{dimension_in_file, render};
+use crate::present::message::render;
 use crate::ui::chart::{chart_spec, ChartCard, ChartSpec};
 use crate::ui::dom;
 use crate::ui::state::AppState;
@@ -147,45 +147,14 @@ pub fn FunnelView() -> impl IntoView {
 /// Chooses the dimension the funnel and NPS breakdowns compare.
 #[component]
 pub fn BreakdownPicker() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
-    let keys = move || {
-        state.current.with(|c| {
-            c.as_ref()
-                .map(|c| {
-                    let (ds, mapping) = (&c.loaded.dataset, &c.loaded.report.mapping);
-                    ds.dimension_keys()
-                        .into_iter()
-                        .filter(|k| *k != DimKey::Role(Role::Stage))
-                        .map(|k| (k, dimension_in_file(lang, k, ds, mapping)))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    };
     view! {
-        <label class="jl-inline-field">
-            {tr(lang, "view.breakdown_by")}
-            " "
-            <select
-                data-testid="breakdown-select"
-                on:change=move |e| {
-                    let v = event_target_value(&e);
-                    state.settings.update(|s| s.breakdown = v.parse::<DimKey>().ok());
-                }
-            >
-                <option value="">{tr(lang, "view.breakdown_none")}</option>
-                {move || {
-                    let chosen = state.settings.with(|s| s.breakdown);
-                    keys()
-                        .into_iter()
-                        .map(|(k, label)| {
-                            view! { <option value=k.to_string() selected=chosen == Some(k)>{label}</option> }
-                        })
-                        .collect_view()
-                }}
-            </select>
-        </label>
+        <DimSelect choice=DimChoice {
+            label: "view.breakdown_by",
+            testid: "breakdown-select",
+            none: Some("view.breakdown_none"),
+            get: |s| s.breakdown,
+            set: |s, v| s.breakdown = v,
+        } />
     }
 }
 

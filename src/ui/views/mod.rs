@@ -1,6 +1,7 @@
 //! One component per view, plus the status line every view shares.
 
 mod data;
+mod dim_select;
 mod experience;
 mod files;
 mod flows;
