@@ -371,3 +371,7 @@ view-nps-score = Net Promoter Score
 view-nps-significant = Significatiu (p < 0,05)
 view-nps-stack = Promotors, passius i detractors
 view-nps-trend = Evolució de l'NPS
+
+# The label of an empty cell of the data, and of the categories folded together past the top ones.
+label-missing = (sense valor)
+label-others = (altres)

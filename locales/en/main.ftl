@@ -302,3 +302,7 @@ view-nps-score = Net Promoter Score
 view-nps-significant = Significant (p < 0.05)
 view-nps-stack = Promoters, passives and detractors
 view-nps-trend = NPS trend
+
+# The label of an empty cell of the data, and of the categories folded together past the top ones.
+label-missing = (missing)
+label-others = (others)

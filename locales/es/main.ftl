@@ -371,3 +371,7 @@ view-nps-score = Net Promoter Score
 view-nps-significant = Significativo (p < 0,05)
 view-nps-stack = Promotores, pasivos y detractores
 view-nps-trend = Evolución del NPS
+
+# The label of an empty cell of the data, and of the categories folded together past the top ones.
+label-missing = (sin valor)
+label-others = (otros)

@@ -376,3 +376,7 @@ view-nps-score = Net Promoter Score
 view-nps-significant = Istotne statystycznie (p < 0,05)
 view-nps-stack = Promotorzy, pasywni i krytycy
 view-nps-trend = Trend NPS
+
+# The label of an empty cell of the data, and of the categories folded together past the top ones.
+label-missing = (brak wartości)
+label-others = (pozostałe)

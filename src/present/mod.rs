@@ -9,6 +9,8 @@
 //!   `locales/<lang>/messages.ftl`, and adds English sentences to the JSON documents.
 //! * [`tables`] builds the experience and KPI tables (pain points, exits, JES, impact)
 //!   and counts the values the filter bar offers.
+//! * [`labels`] translates the report's "(missing)" and "(others)" placeholders.
 
+pub mod labels;
 pub mod message;
 pub mod tables;

@@ -7,14 +7,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { watchConsole, openApp } from './helpers.mjs';
+import { watchConsole, openApp, showData } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 // The languages reachable with `?lang=`; a new language only needs its code here.
-const LANGS = ['en'];
-const VIEWS = ['data', 'funnel', 'experience', 'nps', 'kpis'];
+const LANGS = ['en', 'ca', 'es', 'pl'];
+const VIEWS = ['journey-map', 'data', 'funnel', 'experience', 'flows', 'nps', 'kpis'];
 const WIDTHS = [360, 1280];
 const THEMES = ['light', 'dark'];
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -28,6 +28,7 @@ async function openIn(page, lang) {
   await page.goto(`./?lang=${lang}`);
   // The page says which language it is in (WCAG 3.1.1), so a screen reader speaks it right.
   await expect(page.locator('html')).toHaveAttribute('lang', lang);
+  await showData(page);
   await expect(page.getByTestId('load-summary')).toBeVisible({ timeout: 30_000 });
 }
 
@@ -76,7 +77,7 @@ async function showFirstTable(page, view) {
 for (const lang of LANGS) {
   for (const width of WIDTHS) {
     test(`axe: no critical or serious violation, ${lang}, ${width} px, light and dark, every view`, async ({ page }) => {
-      test.setTimeout(120_000);
+      test.setTimeout(240_000);
       const errors = watchConsole(page);
       await page.setViewportSize({ width, height: width < 600 ? 740 : 900 });
       await openIn(page, lang);
