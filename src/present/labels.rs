@@ -7,6 +7,7 @@
 //! ([`localized`]); values from the data are never touched, so a stage really called
 //! "(others)" in a file reads the same as before, only translated like the placeholder.
 
+use crate::analytics::journey_map::JourneyMap;
 use crate::analytics::{Report, MISSING_LABEL, OTHERS_LABEL};
 use crate::i18n::{tr, Lang};
 use std::borrow::Cow;
@@ -51,7 +52,10 @@ pub fn localized(report: &Report, lang: Lang) -> Report {
         fix(&mut c.stage);
         fix(&mut c.touchpoint);
     }
-    e.emotion.by_persona.iter_mut().for_each(|p| fix(&mut p.persona));
+    e.emotion
+        .by_persona
+        .iter_mut()
+        .for_each(|p| fix(&mut p.persona));
     for p in &mut e.pain_points {
         fix(&mut p.stage);
         fix(&mut p.touchpoint);
@@ -65,7 +69,37 @@ pub fn localized(report: &Report, lang: Lang) -> Report {
         fix(&mut h.from);
         fix(&mut h.to);
     }
-    e.priority.points.iter_mut().for_each(|p| fix(&mut p.touchpoint));
-    e.priority.excluded.iter_mut().for_each(|p| fix(&mut p.touchpoint));
+    e.priority
+        .points
+        .iter_mut()
+        .for_each(|p| fix(&mut p.touchpoint));
+    e.priority
+        .excluded
+        .iter_mut()
+        .for_each(|p| fix(&mut p.touchpoint));
     r
+}
+
+/// `map` with its dimension-value labels in `lang`, like [`localized`] for the report.
+pub fn localized_map(mut map: JourneyMap, lang: Lang) -> JourneyMap {
+    let fix = |s: &mut String| {
+        if let Cow::Owned(t) = category(lang, s) {
+            *s = t;
+        }
+    };
+    for c in &mut map.stages {
+        fix(&mut c.stage);
+        c.touchpoints.iter_mut().for_each(|x| fix(&mut x.name));
+        c.channels.iter_mut().for_each(|x| fix(&mut x.name));
+        for p in &mut c.pain_points {
+            fix(&mut p.stage);
+            fix(&mut p.touchpoint);
+        }
+        c.exits.iter_mut().for_each(|x| fix(&mut x.touchpoint));
+        c.moments.iter_mut().for_each(|m| fix(&mut m.touchpoint));
+    }
+    map.persona_curves
+        .iter_mut()
+        .for_each(|p| fix(&mut p.persona));
+    map
 }

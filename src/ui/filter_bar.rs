@@ -109,7 +109,7 @@ pub fn FilterBar() -> impl IntoView {
     };
 
     let download_report = move |_| {
-        if let Some(r) = state.report.get_untracked() {
+        if let Some(r) = state.raw_report.get_value() {
             dom::download(
                 "journey-lens-report.json",
                 "application/json",
@@ -234,7 +234,7 @@ fn DimensionFilter(key: DimKey, label: String, values: Vec<String>) -> impl Into
                                         });
                                     }
                                 />
-                                <span>{v}</span>
+                                <span>{crate::present::labels::category(state.lang.get_untracked(), &v).into_owned()}</span>
                             </label>
                         }
                     })

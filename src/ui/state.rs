@@ -155,7 +155,11 @@ pub struct AppState {
     pub current: RwSignal<Option<Arc<Current>>>,
     pub settings: RwSignal<Settings>,
     pub filter: RwSignal<Filter>,
+    /// The report as the reader sees it: its "(missing)" and "(others)" labels in the UI
+    /// language ([`crate::present::labels`]).
     pub report: RwSignal<Option<Arc<Report>>>,
+    /// The same report as computed, locale-free: what "Download report (JSON)" writes.
+    pub raw_report: StoredValue<Option<Arc<Report>>>,
     /// One clear sentence about the last thing that went wrong; data stays loaded.
     pub error: RwSignal<Option<String>>,
     pub progress: RwSignal<Option<Progress>>,
@@ -209,6 +213,7 @@ impl AppState {
             settings: RwSignal::new(settings),
             filter: RwSignal::new(Filter::default()),
             report: RwSignal::new(None),
+            raw_report: StoredValue::new(None),
             error: RwSignal::new(None),
             progress: RwSignal::new(None),
             cancel: RwSignal::new(false),
@@ -231,7 +236,10 @@ impl AppState {
             let current = state.current.get();
             let settings = state.settings.get();
             let filter = state.filter.get();
+            // Tracked: the shown labels follow the language.
+            let lang = state.lang.get();
             let Some(cur) = current else {
+                state.raw_report.set_value(None);
                 state.report.set(None);
                 return;
             };
@@ -248,7 +256,13 @@ impl AppState {
                 t.draw_ms = 0.0;
                 t.draws = 0;
             });
-            state.report.set(Some(Arc::new(report)));
+            let raw = Arc::new(report);
+            let shown = match lang {
+                Lang::En => raw.clone(),
+                _ => Arc::new(crate::present::labels::localized(&raw, lang)),
+            };
+            state.raw_report.set_value(Some(raw));
+            state.report.set(Some(shown));
             state.publish();
         });
         Effect::new(move |_| {

@@ -74,13 +74,14 @@ pub fn JourneyMapView() -> impl IntoView {
         let settings = state.settings.get();
         let filter = state.filter.get();
         let one = |p: Option<String>| {
-            Arc::new(journey_map::compute(
+            let map = journey_map::compute(
                 &cur.loaded.dataset,
                 &cur.prepared,
                 &settings,
                 &filter,
                 p.as_deref(),
-            ))
+            );
+            Arc::new(crate::present::labels::localized_map(map, lang))
         };
         let a = one(persona_a.get());
         let b = compare.get().then(|| one(persona_b.get()));
