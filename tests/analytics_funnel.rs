@@ -1,7 +1,9 @@
 //! Funnel definitions checked on small datasets worked out by hand.
 
 use journey_lens::analytics::funnel::{ResolvedMode, StageOrderSource};
-use journey_lens::analytics::{compute, dropped_after, Filter, FunnelMode, Prepared, Settings};
+use journey_lens::analytics::{
+    compute, dropped_after, Filter, FunnelMode, FunnelNote, Prepared, Settings,
+};
 use journey_lens::dataset::{Columns, Dataset, DatasetBuilder, DimKey, Event, Meta, Role, Scales};
 
 const DAY: i64 = 86_400;
@@ -408,4 +410,41 @@ fn no_stage_column_makes_funnel_unavailable() {
         Some("stage")
     );
     assert_eq!(r.kpis.value("conversion_rate"), None);
+}
+
+/// A stage order saved for other data is never applied silently: stages this data lacks
+/// are left out and named (no step of 0 customers at the top of the funnel), and an
+/// order that names none of its stages gives way to the automatic one.
+#[test]
+fn saved_order_from_other_data_is_named_not_applied_blindly() {
+    let ds = journeys();
+    let s = Settings {
+        stage_order: Some(vec!["awareness".into(), "signup".into(), "purchase".into()]),
+        ..Settings::default()
+    };
+    let f = run(&ds, &s).funnel;
+    assert_eq!(f.order_source, StageOrderSource::Setting);
+    assert_eq!(f.stages, ["awareness", "purchase"]);
+    // Awareness: A B C D E; purchase after it: A (d0→d3), B (d1→d2), C (d0→d2), D (d1→d5).
+    let counts: Vec<u64> = f.steps.iter().map(|s| s.customers).collect();
+    assert_eq!(counts, [5, 4]);
+    assert!(f.notes.contains(&FunnelNote::SavedOrderMismatch {
+        absent: vec!["signup".into()],
+        new: vec!["consideration".into(), "retention".into()],
+    }));
+
+    let other = Settings {
+        stage_order: Some(vec!["lead".into(), "won".into()]),
+        ..Settings::default()
+    };
+    let f = run(&ds, &other).funnel;
+    assert_eq!(f.order_source, StageOrderSource::BuiltIn);
+    assert_eq!(
+        f.stages,
+        ["awareness", "consideration", "purchase", "retention"]
+    );
+    assert_eq!(f.steps[0].customers, 5);
+    assert!(f.notes.contains(&FunnelNote::SavedOrderIgnored {
+        stages: vec!["lead".into(), "won".into()],
+    }));
 }

@@ -322,3 +322,20 @@ fn missing_columns_leave_their_lanes_empty_and_say_why() {
         Some("stage, satisfaction".to_string())
     );
 }
+
+/// The experience map may be drawn over another column; the journey map's lanes stay
+/// touchpoints (the same shares as with the default settings).
+#[test]
+fn touchpoint_lanes_ignore_the_experience_map_column_choice() {
+    let ds = dataset(true);
+    let by_channel = Settings {
+        map_columns: Some(journey_lens::dataset::DimKey::Role(
+            journey_lens::dataset::Role::Channel,
+        )),
+        ..settings()
+    };
+    let m = journey_map::compute(&ds, &Prepared::new(&ds), &by_channel, &Filter::all(), None);
+    let tp = |j: usize| names(&m.stages[j].touchpoints, |s| (&s.name, s.share));
+    assert_eq!(tp(0), [("web".into(), 75.0), ("app".into(), 25.0)]);
+    assert_eq!(tp(2), [("store".into(), 100.0)]);
+}

@@ -111,7 +111,9 @@ fn _funnel(n: &FunnelNote) {
         | FunnelNote::BadWindow
         | FunnelNote::MetaOrderWins
         | FunnelNote::PlacedByData { .. }
-        | FunnelNote::UnknownConversionStage { .. } => {}
+        | FunnelNote::UnknownConversionStage { .. }
+        | FunnelNote::SavedOrderMismatch { .. }
+        | FunnelNote::SavedOrderIgnored { .. } => {}
     }
 }
 fn _filter(n: &FilterNote, e: &FilterError, x: &Exclusion) {
@@ -245,6 +247,17 @@ fn examples() -> Vec<Example> {
             stages: vec![s("inspiració")],
         }),
         ex(FunnelNote::UnknownConversionStage { stage: s("signup") }),
+        ex(FunnelNote::SavedOrderMismatch {
+            absent: vec![s("signup")],
+            new: vec![s("trial"), s("won")],
+        }),
+        ex(FunnelNote::SavedOrderMismatch {
+            absent: vec![s("signup"), s("demo")],
+            new: vec![],
+        }),
+        ex(FunnelNote::SavedOrderIgnored {
+            stages: vec![s("lead"), s("won")],
+        }),
         ex(Exclusion::TooFew { min_count: 20 }),
         ex(Exclusion::NoVariation),
         err(IngestError::Empty),
@@ -646,5 +659,26 @@ fn load_errors_display_in_english() {
         ),
         "No s'ha trobat cap columna de client entre: \"etapa\", \"nps\". Assigna una columna a \
          «customer_id» o carrega cada fila com un client diferent."
+    );
+}
+
+/// The saved-order notes name what is absent and what is new, with Polish plurals, and
+/// say nothing about new stages when there are none.
+#[test]
+fn saved_order_notes_read_as_written() {
+    let s = |t: &str| t.to_string();
+    let mismatch =
+        |absent: Vec<String>, new: Vec<String>| FunnelNote::SavedOrderMismatch { absent, new };
+    assert_eq!(
+        render(Lang::En, &mismatch(vec![s("signup")], vec![s("trial")])),
+        "The saved stage order names 1 stage this data does not have (\"signup\"); it is left out of the funnel. Stages of this data that the order lacks: \"trial\"."
+    );
+    assert_eq!(
+        render(Lang::En, &mismatch(vec![s("signup"), s("demo")], vec![])),
+        "The saved stage order names 2 stages this data does not have (\"signup\", \"demo\"); they are left out of the funnel."
+    );
+    assert_eq!(
+        render(Lang::Pl, &mismatch(vec![s("a"), s("b"), s("c")], vec![])),
+        "Zapisana kolejność etapów zawiera 3 etapy, których nie ma w tych danych (\"a\", \"b\", \"c\"); pominięto je w lejku."
     );
 }

@@ -95,6 +95,14 @@ msg-funnel-placed_by_data = { $count ->
    *[other] Ordre d'etapes segons els noms d'etapa coneguts; { $count } etapes col·locades segons les dades (mediana del moment en què els clients hi arriben per primer cop): { $stages }.
 }
 msg-funnel-unknown_conversion_stage = L'etapa de conversió «{ $stage }» no és cap de les etapes de l'embut; es fa servir la predeterminada.
+msg-funnel-saved_order_mismatch = { $count ->
+    [one] L'ordre d'etapes desat inclou { $count } etapa que aquestes dades no tenen ({ $absent }); queda fora de l'embut.
+   *[other] L'ordre d'etapes desat inclou { $count } etapes que aquestes dades no tenen ({ $absent }); queden fora de l'embut.
+}{ $new_count ->
+    [0] {""}
+   *[other] {" "}Etapes d'aquestes dades que no hi són: { $new }.
+}
+msg-funnel-saved_order_ignored = L'ordre d'etapes desat ({ $stages }) no inclou cap etapa d'aquestes dades; es fa servir l'ordre automàtic.
 
 ## Matriu de prioritats: per què queda fora un punt de contacte
 

@@ -97,6 +97,14 @@ msg-funnel-placed_by_data = { $count ->
    *[other] Stage order from the built-in stage names; { $count } stages placed by the data (median time customers first reach them): { $stages }.
 }
 msg-funnel-unknown_conversion_stage = The conversion stage "{ $stage }" is not one of the funnel stages; using the default instead.
+msg-funnel-saved_order_mismatch = { $count ->
+    [one] The saved stage order names { $count } stage this data does not have ({ $absent }); it is left out of the funnel.
+   *[other] The saved stage order names { $count } stages this data does not have ({ $absent }); they are left out of the funnel.
+}{ $new_count ->
+    [0] {""}
+   *[other] {" "}Stages of this data that the order lacks: { $new }.
+}
+msg-funnel-saved_order_ignored = The saved stage order ({ $stages }) names none of this data's stages; the automatic order is used.
 
 ## Priority matrix: why a touchpoint is left out
 

@@ -95,6 +95,14 @@ msg-funnel-placed_by_data = { $count ->
    *[other] Orden de etapas según los nombres de etapa conocidos; { $count } etapas colocadas según los datos (mediana del momento en que los clientes llegan a ellas por primera vez): { $stages }.
 }
 msg-funnel-unknown_conversion_stage = La etapa de conversión «{ $stage }» no es ninguna de las etapas del embudo; se usa la predeterminada.
+msg-funnel-saved_order_mismatch = { $count ->
+    [one] El orden de etapas guardado incluye { $count } etapa que estos datos no tienen ({ $absent }); queda fuera del embudo.
+   *[other] El orden de etapas guardado incluye { $count } etapas que estos datos no tienen ({ $absent }); quedan fuera del embudo.
+}{ $new_count ->
+    [0] {""}
+   *[other] {" "}Etapas de estos datos que no figuran en él: { $new }.
+}
+msg-funnel-saved_order_ignored = El orden de etapas guardado ({ $stages }) no incluye ninguna etapa de estos datos; se usa el orden automático.
 
 ## Matriz de prioridades: por qué queda fuera un punto de contacto
 

@@ -116,6 +116,15 @@ msg-funnel-placed_by_data = { $count ->
    *[other] Kolejność etapów według znanych nazw etapów; { $count } etapów umieszczono na podstawie danych (mediana czasu, w którym klienci pierwszy raz do nich docierają): { $stages }.
 }
 msg-funnel-unknown_conversion_stage = Etap konwersji „{ $stage }” nie jest żadnym z etapów lejka; użyto domyślnego.
+msg-funnel-saved_order_mismatch = { $count ->
+    [one] Zapisana kolejność etapów zawiera { $count } etap, którego nie ma w tych danych ({ $absent }); pominięto go w lejku.
+    [few] Zapisana kolejność etapów zawiera { $count } etapy, których nie ma w tych danych ({ $absent }); pominięto je w lejku.
+   *[other] Zapisana kolejność etapów zawiera { $count } etapów, których nie ma w tych danych ({ $absent }); pominięto je w lejku.
+}{ $new_count ->
+    [0] {""}
+   *[other] {" "}Etapy tych danych, których w niej brakuje: { $new }.
+}
+msg-funnel-saved_order_ignored = Zapisana kolejność etapów ({ $stages }) nie zawiera żadnego etapu z tych danych; użyto kolejności automatycznej.
 
 ## Macierz priorytetów: dlaczego pominięto punkt styku
 

@@ -118,6 +118,16 @@ pub enum FunnelNote {
     /// The configured conversion stage is not a funnel stage; the default is used.
     #[serde(rename = "funnel.unknown_conversion_stage")]
     UnknownConversionStage { stage: String },
+    /// The saved stage order names stages this data does not have: they are left out, and
+    /// the data's stages the order lacks (`new`) are listed apart.
+    #[serde(rename = "funnel.saved_order_mismatch")]
+    SavedOrderMismatch {
+        absent: Vec<String>,
+        new: Vec<String>,
+    },
+    /// The saved stage order names none of this data's stages: the automatic order is used.
+    #[serde(rename = "funnel.saved_order_ignored")]
+    SavedOrderIgnored { stages: Vec<String> },
 }
 
 impl Message for FunnelNote {
@@ -129,6 +139,8 @@ impl Message for FunnelNote {
             FunnelNote::MetaOrderWins => "funnel.meta_order_wins",
             FunnelNote::PlacedByData { .. } => "funnel.placed_by_data",
             FunnelNote::UnknownConversionStage { .. } => "funnel.unknown_conversion_stage",
+            FunnelNote::SavedOrderMismatch { .. } => "funnel.saved_order_mismatch",
+            FunnelNote::SavedOrderIgnored { .. } => "funnel.saved_order_ignored",
         }
     }
     fn args(&self) -> Vec<(&'static str, Value)> {
@@ -140,6 +152,16 @@ impl Message for FunnelNote {
             FunnelNote::UnknownConversionStage { stage } => {
                 vec![("stage", Value::Text(stage.clone()))]
             }
+            FunnelNote::SavedOrderMismatch { absent, new } => vec![
+                ("count", Value::Count(absent.len() as u64)),
+                ("absent", Value::List(absent.clone())),
+                ("new_count", Value::Count(new.len() as u64)),
+                ("new", Value::List(new.clone())),
+            ],
+            FunnelNote::SavedOrderIgnored { stages } => vec![
+                ("count", Value::Count(stages.len() as u64)),
+                ("stages", Value::List(stages.clone())),
+            ],
             _ => Vec::new(),
         }
     }

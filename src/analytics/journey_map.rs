@@ -330,7 +330,12 @@ pub fn compute(
     let ctx = funnel::FunnelCtx::new(ds, prep, settings);
     let walks = funnel::Walks::new(&ctx, &sel);
     let funnel = funnel::compute(&ctx, prep, settings, &sel, &walks);
-    let experience = experience::compute(&ctx, settings, &sel, &walks);
+    // The map's lanes are touchpoints whatever column the experience map is drawn over.
+    let touchpoints = Settings {
+        map_columns: None,
+        ..settings.clone()
+    };
+    let experience = experience::compute(&ctx, &touchpoints, &sel, &walks);
     let by_stage = Settings {
         breakdown: Some(crate::dataset::DimKey::Role(Role::Stage)),
         nps_latest_only: true,

@@ -187,6 +187,21 @@ impl StagePlan {
                     .filter(|o| !o.is_empty())
                     .map(|o| (o, StageOrderSource::Setting))
             });
+        let configured = configured.filter(|&(order, source)| {
+            // A saved order that names none of these stages was made for other data: the
+            // automatic order is used, and the funnel says so.
+            let fits = source == StageOrderSource::Meta
+                || order.iter().any(|n| {
+                    col.code_of(n.trim()).is_some()
+                        || values.iter().any(|v| normalize(v) == normalize(n))
+                });
+            if !fits {
+                plan.notes.push(FunnelNote::SavedOrderIgnored {
+                    stages: order.iter().map(|n| n.trim().to_string()).collect(),
+                });
+            }
+            fits
+        });
         if let Some((order, source)) = configured {
             if source == StageOrderSource::Meta && settings.stage_order.is_some() {
                 plan.notes.push(FunnelNote::MetaOrderWins);
@@ -199,6 +214,7 @@ impl StagePlan {
                 by_norm.insert(normalize(v), c as u32);
             }
             let mut listed: HashSet<String> = HashSet::new();
+            let mut absent: Vec<String> = Vec::new();
             for name in order {
                 let n = normalize(name);
                 let code = col
@@ -212,8 +228,14 @@ impl StagePlan {
                         listed.insert(n);
                     }
                     None if listed.contains(&n) => {}
-                    None => {
+                    // A stage the feed's author expects but nobody reached yet is a step
+                    // with 0 customers; a saved stage this data lacks is left out and named.
+                    None if source == StageOrderSource::Meta => {
                         plan.stages.push(name.trim().to_string());
+                        listed.insert(n);
+                    }
+                    None => {
+                        absent.push(name.trim().to_string());
                         listed.insert(n);
                     }
                 }
@@ -222,6 +244,12 @@ impl StagePlan {
                 .filter(|&c| plan.step_of_code[c] == NOT_A_STEP)
                 .map(|c| values[c].clone())
                 .collect();
+            if !absent.is_empty() {
+                plan.notes.push(FunnelNote::SavedOrderMismatch {
+                    absent,
+                    new: plan.unlisted.clone(),
+                });
+            }
         } else {
             let median = |c: usize| prep.stage_median_first.get(c).copied().flatten();
             let ranks: Vec<Option<usize>> = values.iter().map(|v| built_in_rank(v)).collect();

@@ -109,12 +109,30 @@ pub fn FunnelView() -> impl IntoView {
                 .filter(|n| !matches!(n, FunnelNote::PlacedByData { .. }))
                 .map(|n| render(lang, n))
                 .collect();
+            // A saved order that does not fit this data can be dropped in one click.
+            let reset = f.notes.iter().find_map(|n| match n {
+                FunnelNote::SavedOrderMismatch { .. } => Some("view.funnel.use_automatic_order"),
+                FunnelNote::SavedOrderIgnored { .. } => Some("view.funnel.forget_saved_order"),
+                _ => None,
+            });
+            let reset = reset.map(|key| {
+                view! {
+                    <button
+                        class="jl-btn"
+                        data-action="reset-stage-order"
+                        on:click=move |_| state.settings.update(|s| s.stage_order = None)
+                    >
+                        {tr(lang, key)}
+                    </button>
+                }
+            });
             Some(view! {
                 <p class="jl-note" data-testid="funnel-order-source">
                     {trf(lang, "view.funnel.order_source", &[("source", &source)])}
                     {placed.map(|p| format!(" {p}"))}
                 </p>
                 {notes.into_iter().map(|n| view! { <p class="jl-note" data-testid="funnel-note">{n}</p> }).collect_view()}
+                {reset}
             })
         })
     };

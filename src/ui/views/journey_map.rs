@@ -433,7 +433,9 @@ fn MapCanvas(
                         dom::download(
                             &format!("journey-lens-{id}.csv"),
                             "text/csv;charset=utf-8",
-                            charts::journey_map_table(&m, lang).to_csv().as_bytes(),
+                            charts::journey_map_table(&m, lang)
+                                .to_csv_with(crate::export::ExportOptions::for_lang(lang))
+                                .as_bytes(),
                         );
                     }
                 }>
