@@ -11,10 +11,11 @@
 //! changes.
 
 use super::dom;
+use super::keynav::{KeyNav, Tip};
 use super::state::AppState;
 use crate::analytics::Report;
 use crate::charts::table::SHOWN_ROWS;
-use crate::charts::{ChartMap, Hit, Step, Table, Theme};
+use crate::charts::{ChartMap, Table, Theme};
 use crate::dataset::Scales;
 use crate::export::ExportOptions;
 use crate::i18n::{tr, trc, Lang};
@@ -71,14 +72,6 @@ macro_rules! chart_spec {
 }
 pub(crate) use chart_spec;
 
-#[derive(Clone, PartialEq)]
-struct Tip {
-    x: f64,
-    y: f64,
-    title: String,
-    lines: Vec<String>,
-}
-
 /// The id of the one hidden sentence that tells how to explore a chart by keyboard; every
 /// chart canvas points at it with `aria-describedby` (see [`ChartKeysHint`]).
 pub const KEYS_HINT_ID: &str = "jl-chart-keys";
@@ -88,30 +81,6 @@ pub const KEYS_HINT_ID: &str = "jl-chart-keys";
 pub fn ChartKeysHint() -> impl IntoView {
     let lang = expect_context::<AppState>().lang.get_untracked();
     view! { <p id=KEYS_HINT_ID class="jl-visually-hidden">{tr(lang, "a11y.chart_keys")}</p> }
-}
-
-/// The arrow key, Home or End a chart answers; other keys keep their usual meaning.
-fn step_for(key: &str) -> Option<Step> {
-    Some(match key {
-        "ArrowRight" => Step::Next,
-        "ArrowLeft" => Step::Prev,
-        "ArrowUp" => Step::Up,
-        "ArrowDown" => Step::Down,
-        "Home" => Step::First,
-        "End" => Step::Last,
-        _ => return None,
-    })
-}
-
-/// A point's rectangle in CSS pixels of the canvas: `(left, top, width, height)`.
-fn css_rect(h: &Hit, ratio: f64) -> (f64, f64, f64, f64) {
-    let r = if ratio > 0.0 { ratio } else { 1.0 };
-    (
-        h.x0 as f64 / r,
-        h.y0 as f64 / r,
-        (h.x1 - h.x0) as f64 / r,
-        (h.y1 - h.y0) as f64 / r,
-    )
 }
 
 /// `on_pick` receives the key of a clickable region (see `charts::Hit::key`) when the user
@@ -129,9 +98,7 @@ pub fn ChartCard(
     let show_data = RwSignal::new(false);
     let resize = RwSignal::new(0u32);
     let dpr = RwSignal::new(1.0f64);
-    // The point chosen by keyboard (an index into the hit map) and its words for the live region.
-    let active = RwSignal::new(None::<usize>);
-    let spoken = RwSignal::new(String::new());
+    let nav = KeyNav::new(map, tip, dpr);
 
     let handle = window_event_listener(ev::resize, move |_| resize.update(|n| *n += 1));
     on_cleanup(move || handle.remove());
@@ -156,70 +123,14 @@ pub fn ChartCard(
             (spec.draw)(area, &input, theme)
         }) {
             map.set(m);
-            // Keep the keyboard point on screen after a redraw (new data, resize, theme);
-            // it drops out if the chart now has fewer points.
-            if let Some(i) = active.get_untracked() {
-                show_point(map, active, tip, spoken, dpr, Some(i), false);
-            }
+            nav.redrawn();
         }
         state.record_draw(dom::now_ms() - t0);
     });
 
-    let on_key = move |e: ev::KeyboardEvent| {
-        let key = e.key();
-        if key == "Escape" {
-            if active.get_untracked().is_some() {
-                e.prevent_default();
-                active.set(None);
-                tip.set(None);
-                spoken.set(String::new());
-            }
-            return;
-        }
-        if key == "Enter" || key == " " {
-            // A focused point that can be clicked (a flow node) is picked by keyboard too.
-            let picked = active
-                .get_untracked()
-                .and_then(|i| map.with_untracked(|m| m.hits.get(i).and_then(|h| h.key.clone())));
-            if let (Some(k), Some(pick)) = (picked, on_pick) {
-                e.prevent_default();
-                pick.run(k);
-            }
-            return;
-        }
-        let Some(step) = step_for(&key) else {
-            return;
-        };
-        e.prevent_default();
-        let next = map.with_untracked(|m| m.step(active.get_untracked(), step));
-        show_point(map, active, tip, spoken, dpr, next, true);
-    };
-    let on_blur = move |_| {
-        if active.get_untracked().is_some() {
-            active.set(None);
-            tip.set(None);
-        }
-    };
-    let ring = move || {
-        let i = active.get()?;
-        let ratio = dpr.get();
-        map.with(|m| m.hits.get(i).map(|h| css_rect(h, ratio)))
-            .map(|(x, y, w, h)| {
-                view! {
-                    <div
-                        class="jl-chart-ring"
-                        aria-hidden="true"
-                        style=format!("left:{x:.1}px;top:{y:.1}px;width:{w:.1}px;height:{h:.1}px")
-                    ></div>
-                }
-            })
-    };
-
     let on_move = move |e: ev::PointerEvent| {
-        if active.get_untracked().is_some() {
-            // The pointer takes over from the keyboard.
-            active.set(None);
-        }
+        // The pointer takes over from the keyboard.
+        nav.leave();
         let ratio = dpr.get_untracked();
         let (x, y) = (e.offset_x() as f64, e.offset_y() as f64);
         let hit = map.with_untracked(|m| {
@@ -296,15 +207,15 @@ pub fn ChartCard(
                     aria-describedby=KEYS_HINT_ID
                     on:pointermove=on_move
                     on:pointerleave=move |_| {
-                        if active.get_untracked().is_none() {
+                        if !nav.is_active() {
                             tip.set(None);
                         }
                     }
-                    on:keydown=on_key
-                    on:blur=on_blur
+                    on:keydown=move |e| nav.on_key(e, on_pick)
+                    on:blur=move |_| nav.leave()
                     on:click=on_click
                 ></canvas>
-                {ring}
+                {nav.ring()}
                 {move || {
                     tip.get()
                         .map(|t| {
@@ -322,9 +233,7 @@ pub fn ChartCard(
                 }}
             </div>
             <p class="jl-visually-hidden">{summary}</p>
-            <p class="jl-visually-hidden" aria-live="polite" aria-atomic="true" data-testid="chart-live">
-                {move || spoken.get()}
-            </p>
+            {nav.live()}
             <div class="jl-chart-actions">
                 <button
                     class="jl-btn"
@@ -346,46 +255,6 @@ pub fn ChartCard(
             </Show>
         </section>
     }
-}
-
-/// Moves the keyboard point to `to` (or clears it): the tooltip sits under the point's
-/// rectangle, and `announce` puts the point's words in the live region (a redraw keeps the
-/// point without speaking again).
-fn show_point(
-    map: RwSignal<ChartMap>,
-    active: RwSignal<Option<usize>>,
-    tip: RwSignal<Option<Tip>>,
-    spoken: RwSignal<String>,
-    dpr: RwSignal<f64>,
-    to: Option<usize>,
-    announce: bool,
-) {
-    let ratio = dpr.get_untracked();
-    let found = to.and_then(|i| {
-        map.with_untracked(|m| {
-            let h = m.hits.get(i)?;
-            let width = m.width as f64 / if ratio > 0.0 { ratio } else { 1.0 };
-            Some((i, h.clone(), width))
-        })
-    });
-    let Some((i, hit, width)) = found else {
-        active.set(None);
-        tip.set(None);
-        return;
-    };
-    let (x, y, w, h) = css_rect(&hit, ratio);
-    // The tooltip is placed 14 px right of `x`: keep at least 220 px of it inside the chart.
-    let left = (x + w / 2.0).min(width - 234.0).max(-14.0);
-    active.set(Some(i));
-    if announce {
-        spoken.set(hit.announcement());
-    }
-    tip.set(Some(Tip {
-        x: left,
-        y: y + h,
-        title: hit.title,
-        lines: hit.lines,
-    }));
 }
 
 /// An accessible table (caption, column headers); all cells are text, never HTML. At most

@@ -8,6 +8,7 @@ mod dom;
 mod feed;
 mod files;
 mod filter_bar;
+mod keynav;
 mod loader;
 mod persist;
 mod resilience;

@@ -114,3 +114,29 @@ test('the experience map is walked by rows with Up and Down', async ({ page }) =
   expect(b1.y).toBeGreaterThan(b0.y);
   expect(errors).toEqual([]);
 });
+
+test('the journey map is explored by keyboard like every chart', async ({ page }) => {
+  const errors = watchConsole(page);
+  await openApp(page);
+  await page.locator('nav button[data-tab="funnel"]').click();
+  const entered = (await page.getByTestId('funnel-entered').innerText()).trim();
+  await page.locator('nav button[data-tab="journey-map"]').click();
+  const canvas = page.locator('[data-view="journey-map"] canvas[role=application]').first();
+  await expect(canvas).toHaveAttribute('aria-describedby', 'jl-chart-keys');
+  await canvas.focus();
+  const live = page.getByTestId('chart-live').first();
+  // Walk the map's points until the first stage's reach cell: "<stage> · Customers".
+  let found = false;
+  for (let i = 0; i < 60 && !found; i++) {
+    await page.keyboard.press('ArrowRight');
+    found = (await live.innerText()).includes(`Customers: ${entered}`);
+  }
+  expect(found, 'the reach cell of the first stage is read out').toBe(true);
+  const tip = page.locator('[data-view="journey-map"] [data-testid=tooltip]').first();
+  await expect(tip).toBeVisible();
+  await expect(tip).toContainText(`Customers: ${entered}`);
+  await expect(page.locator('[data-view="journey-map"] .jl-chart-ring').first()).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(tip).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

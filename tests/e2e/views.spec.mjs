@@ -161,3 +161,33 @@ test('the experience map can be drawn over another dimension than the touchpoint
   await page.screenshot({ path: path.join(shots, 'experience-by-region.png'), fullPage: true });
   expect(errors).toEqual([]);
 });
+
+test('a stage order moved on another file does not break the sample funnel', async ({ page }) => {
+  const errors = watchConsole(page);
+  await openApp(page);
+  await tab(page, 'funnel');
+  const entered = await page.getByTestId('funnel-entered').innerText();
+  await tab(page, 'data');
+  await page.setInputFiles('[data-testid=file-input]', {
+    name: 'crm.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('customer_id,timestamp,stage\nc1,2024-01-01,lead\nc1,2024-01-02,won\nc2,2024-01-01,lead\n', 'utf8'),
+  });
+  await expect(page.getByTestId('load-summary')).toHaveText('3 rows loaded, 0 rejected');
+  // The user puts "won" first: a saved order of this file's stages.
+  await page.getByTestId('stage-order').getByRole('button', { name: 'Move up won' }).click();
+  await expect(page.getByTestId('stage-order').locator('li').first()).toContainText('won');
+  // Back to the sample, then a reload: its funnel is intact and says why.
+  await page.getByRole('button', { name: 'journeys.csv' }).click();
+  await expect(page.getByTestId('load-summary')).not.toHaveText('3 rows loaded, 0 rejected');
+  for (const reload of [false, true]) {
+    if (reload) await page.reload();
+    await tab(page, 'funnel');
+    await expect(page.getByTestId('funnel-entered')).toHaveText(entered);
+    await expect(page.getByTestId('funnel-note')).toContainText('The saved stage order ("won", "lead") names none of this data\'s stages; the automatic order is used.');
+  }
+  await page.locator('[data-action=reset-stage-order]').click();
+  await expect(page.getByTestId('funnel-note')).toHaveCount(0);
+  await expect(page.getByTestId('funnel-entered')).toHaveText(entered);
+  expect(errors).toEqual([]);
+});

@@ -12,8 +12,9 @@ use crate::analytics::journey_map::{self, JourneyMap};
 use crate::charts::journey_map::{lane_at, size_css, LABEL_WIDTH};
 use crate::charts::{self, ChartMap, Theme};
 use crate::i18n::tr;
-use crate::ui::chart::{draw_on, Area, DataTable};
+use crate::ui::chart::{draw_on, Area, DataTable, KEYS_HINT_ID};
 use crate::ui::dom;
+use crate::ui::keynav::{KeyNav, Tip};
 use crate::ui::state::{AppState, Tab};
 use leptos::ev;
 use leptos::html;
@@ -264,14 +265,6 @@ fn LaneLinks() -> impl IntoView {
     }
 }
 
-#[derive(Clone, PartialEq)]
-struct Tip {
-    x: f64,
-    y: f64,
-    title: String,
-    lines: Vec<String>,
-}
-
 /// One map on a canvas that scrolls sideways when it is wider than its box.
 #[component]
 fn MapCanvas(
@@ -289,6 +282,7 @@ fn MapCanvas(
     let show_data = RwSignal::new(false);
     let resize = RwSignal::new(0u32);
     let dpr = RwSignal::new(1.0f64);
+    let nav = KeyNav::new(hits, tip, dpr).in_scroll_box(scroll_ref);
 
     let handle = window_event_listener(ev::resize, move |_| resize.update(|n| *n += 1));
     let before_print = window_event_listener_untyped("beforeprint", move |_| {
@@ -317,11 +311,13 @@ fn MapCanvas(
             draw(area, &m, o.as_deref(), theme, lang)
         }) {
             hits.set(hm);
+            nav.redrawn();
         }
         state.record_draw(dom::now_ms() - t0);
     });
 
     let on_move = move |e: ev::PointerEvent| {
+        nav.leave();
         let ratio = dpr.get_untracked();
         let (x, y) = (e.offset_x() as f64, e.offset_y() as f64);
         let hit = hits.with_untracked(|m| {
@@ -391,12 +387,22 @@ fn MapCanvas(
                 <div class="jl-map-box">
                     <canvas
                         node_ref=canvas_ref
-                        role="img"
+                        tabindex="0"
+                        role="application"
+                        aria-roledescription=tr(lang, "a11y.chart")
                         aria-label=summary
+                        aria-describedby=KEYS_HINT_ID
                         on:pointermove=on_move
-                        on:pointerleave=move |_| tip.set(None)
+                        on:pointerleave=move |_| {
+                            if !nav.is_active() {
+                                tip.set(None);
+                            }
+                        }
+                        on:keydown=move |e| nav.on_key(e, None)
+                        on:blur=move |_| nav.leave()
                         on:click=on_click
                     ></canvas>
+                    {nav.ring()}
                 </div>
             </div>
             {move || {
@@ -416,6 +422,7 @@ fn MapCanvas(
             }}
             <canvas class="jl-map-print" node_ref=print_ref aria-hidden="true"></canvas>
             <p class="jl-visually-hidden">{summary}</p>
+            {nav.live()}
             <div class="jl-chart-actions">
                 <button
                     class="jl-btn"
