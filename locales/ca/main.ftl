@@ -16,11 +16,11 @@ chart-breakdown_summary = Taxa de conversió per { $dimension } en { $n ->
        *[other] { $n } grups
     }: la més alta, { $best } ({ $best_rate }); la més baixa, { $worst } ({ $worst_rate }).
 chart-cap_first_stages = Es dibuixen les { $n } primeres etapes de { $total }; la taula les mostra totes.
-chart-cap_groups = Es dibuixen els { $n } grups més grans de { $total }; la resta se sumen a «(others)».
-chart-cap_personas = Es dibuixen les { $n } buyer personas amb més respostes (de { $total }); la resta són a «(others)».
+chart-cap_groups = Es dibuixen els { $n } grups més grans de { $total }; la resta se sumen a «(altres)».
+chart-cap_personas = Es dibuixen les { $n } buyer personas amb més respostes (de { $total }); la resta són a «(altres)».
 chart-cap_points = Es dibuixen els { $n } punts de contacte amb més clients (de { $total }); la taula els mostra tots.
-chart-cap_stages = Es dibuixen les { $n } etapes amb més esdeveniments (de { $total }); la resta se sumen a «(others)».
-chart-cap_touchpoints = Es dibuixen els { $n } punts de contacte amb més esdeveniments (de { $total }); la resta se sumen a «(others)».
+chart-cap_stages = Es dibuixen les { $n } etapes amb més esdeveniments (de { $total }); la resta se sumen a «(altres)».
+chart-cap_touchpoints = Es dibuixen els { $n } punts de contacte amb més esdeveniments (de { $total }); la resta se sumen a «(altres)».
 chart-category = Categoria
 chart-complete = Període complet
 chart-conversion_rate = Taxa de conversió

@@ -16,11 +16,11 @@ chart-breakdown_summary = Tasa de conversión por { $dimension } en { $n ->
        *[other] { $n } grupos
     }: la más alta, { $best } ({ $best_rate }); la más baja, { $worst } ({ $worst_rate }).
 chart-cap_first_stages = Se dibujan las { $n } primeras etapas de { $total }; la tabla las muestra todas.
-chart-cap_groups = Se dibujan los { $n } grupos más grandes de { $total }; el resto se suma en «(others)».
-chart-cap_personas = Se dibujan las { $n } buyer personas con más respuestas (de { $total }); el resto está en «(others)».
+chart-cap_groups = Se dibujan los { $n } grupos más grandes de { $total }; el resto se suma en «(otros)».
+chart-cap_personas = Se dibujan las { $n } buyer personas con más respuestas (de { $total }); el resto está en «(otros)».
 chart-cap_points = Se dibujan los { $n } puntos de contacto con más clientes (de { $total }); la tabla los muestra todos.
-chart-cap_stages = Se dibujan las { $n } etapas con más eventos (de { $total }); el resto se suma en «(others)».
-chart-cap_touchpoints = Se dibujan los { $n } puntos de contacto con más eventos (de { $total }); el resto se suma en «(others)».
+chart-cap_stages = Se dibujan las { $n } etapas con más eventos (de { $total }); el resto se suma en «(otros)».
+chart-cap_touchpoints = Se dibujan los { $n } puntos de contacto con más eventos (de { $total }); el resto se suma en «(otros)».
 chart-category = Categoría
 chart-complete = Periodo completo
 chart-conversion_rate = Tasa de conversión

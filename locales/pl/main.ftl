@@ -18,11 +18,11 @@ chart-breakdown_summary = Współczynnik konwersji – podział: { $dimension },
        *[many] { $n } grup
     }; najwyższy: { $best } ({ $best_rate }), najniższy: { $worst } ({ $worst_rate }).
 chart-cap_first_stages = Narysowano pierwsze etapy: { $n } z { $total }; tabela zawiera wszystkie.
-chart-cap_groups = Narysowano największe grupy: { $n } z { $total }; pozostałe zsumowano w „(others)”.
-chart-cap_personas = Narysowano persony z największą liczbą odpowiedzi: { $n } z { $total }; pozostałe są w „(others)”.
+chart-cap_groups = Narysowano największe grupy: { $n } z { $total }; pozostałe zsumowano w „(pozostałe)”.
+chart-cap_personas = Narysowano persony z największą liczbą odpowiedzi: { $n } z { $total }; pozostałe są w „(pozostałe)”.
 chart-cap_points = Narysowano punkty styku z największą liczbą klientów: { $n } z { $total }; tabela zawiera wszystkie.
-chart-cap_stages = Narysowano etapy z największą liczbą zdarzeń: { $n } z { $total }; pozostałe zsumowano w „(others)”.
-chart-cap_touchpoints = Narysowano punkty styku z największą liczbą zdarzeń: { $n } z { $total }; pozostałe zsumowano w „(others)”.
+chart-cap_stages = Narysowano etapy z największą liczbą zdarzeń: { $n } z { $total }; pozostałe zsumowano w „(pozostałe)”.
+chart-cap_touchpoints = Narysowano punkty styku z największą liczbą zdarzeń: { $n } z { $total }; pozostałe zsumowano w „(pozostałe)”.
 chart-category = Kategoria
 chart-complete = Pełny okres
 chart-conversion_rate = Współczynnik konwersji

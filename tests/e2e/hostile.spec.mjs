@@ -41,9 +41,11 @@ test('a feed with an epoch-nanosecond and a 1e20 timestamp loads the good events
   const feed = JSON.stringify([
     { customer_id: 'a', stage: 'visit', timestamp: 1e20 },
     { customer_id: 'b', stage: 'visit', timestamp: 1700000000 },
+    // Epoch nanoseconds (2023-11-14): read as seconds or milliseconds, far past 2200.
+    { customer_id: 'c', stage: 'visit', timestamp: 1700000000000000000 },
   ]);
   await upload(page, 'feed.json', feed);
-  await expect(page.getByTestId('load-summary')).toHaveText('1 rows loaded, 1 rejected');
+  await expect(page.getByTestId('load-summary')).toHaveText('1 rows loaded, 2 rejected');
   await expect(page.getByTestId('rejected')).toContainText('outside the years 1900–2200');
   // Every view still draws.
   for (const view of ['funnel', 'experience', 'nps', 'kpis']) {
@@ -72,4 +74,47 @@ test('NUL bytes after the first 64 KiB reject their rows', async ({ page }) => {
   await upload(page, 'nul.csv', text);
   await expect(page.getByTestId('load-summary')).toHaveText(`${(n + 1).toLocaleString("en-US")} rows loaded, 1 rejected`);
   await expect(page.getByTestId('rejected')).toContainText('NUL bytes');
+});
+
+test('a feed whose objects all have different keys is refused with a reason', async ({ page }) => {
+  await openApp(page);
+  const events = Array.from({ length: 20_000 }, (_, i) => ({ customer_id: `c${i}`, stage: 'visit', [`k${i}`]: 1 }));
+  await upload(page, 'keys.json', JSON.stringify(events));
+  await expect(page.getByTestId('error')).toContainText('more than 2,000 different field names');
+  await expect(page.getByTestId('load-summary')).toContainText('rows loaded');
+});
+
+test('a feed with a 100,000-stage order and a file with 50,000 touchpoints load and every view draws', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = watchConsole(page);
+  await openApp(page);
+  const feed = {
+    meta: { stage_order: Array.from({ length: 100_000 }, (_, i) => `s${i}`) },
+    events: [
+      { customer_id: 'a', stage: 's1', timestamp: 1700000000 },
+      { customer_id: 'a', stage: 's5', timestamp: 1700000100 },
+    ],
+  };
+  await upload(page, 'order.json', JSON.stringify(feed));
+  await expect(page.getByTestId('load-summary')).toHaveText('2 rows loaded, 0 rejected');
+  for (const view of ['journey-map', 'funnel', 'experience', 'flows', 'nps', 'kpis']) {
+    await page.locator(`nav button[data-tab="${view}"]`).click();
+    await expect(page.locator(`[data-view="${view}"]`)).toBeVisible();
+  }
+  await page.locator('nav button[data-tab="data"]').click();
+  let text = HEAD;
+  for (let i = 0; i < 50_000; i++) text += `c${i % 5000},s${i % 7},t${i},${1 + (i % 5)}\n`;
+  await upload(page, 'touchpoints.csv', text);
+  await expect(page.getByTestId('load-summary')).toHaveText('50,000 rows loaded, 0 rejected');
+  await page.locator('nav button[data-tab="experience"]').click();
+  const heat = page.locator('[data-chart=heatmap]');
+  await heat.locator('[data-action=show-data]').click();
+  // 15 touchpoints with the most events, then one "(others)" column for the other 49,985.
+  await expect(heat.locator('tbody tr td:nth-child(2)', { hasText: /^\(others\)$/ }).first()).toBeVisible();
+  await expect(heat).toContainText('50,000');
+  for (const view of ['journey-map', 'funnel', 'flows', 'nps', 'kpis']) {
+    await page.locator(`nav button[data-tab="${view}"]`).click();
+    await expect(page.locator(`[data-view="${view}"]`)).toBeVisible();
+  }
+  expect(errors).toEqual([]);
 });
