@@ -9,7 +9,7 @@ import { watchConsole, openApp } from './helpers.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const shots = path.join(root, 'target/e2e-screenshots');
-const VIEWS = ['data', 'funnel', 'experience', 'nps', 'kpis'];
+const VIEWS = ['journey-map', 'data', 'funnel', 'experience', 'flows', 'nps', 'kpis'];
 
 test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
 
