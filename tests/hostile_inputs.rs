@@ -260,6 +260,19 @@ fn revenue_is_zero_not_missing_for_periods_without_sales() {
     assert_eq!(per.current, Some(0.0));
     assert_eq!(per.value, Some(25.0));
 
+    // A segment with customers but no revenue rows (the filter keeps b and c): 0, not n/a.
+    let mut segment = Filter::default();
+    segment.dims.insert(
+        journey_lens::dataset::DimKey::Role(journey_lens::dataset::Role::Stage),
+        ["awareness".to_string()].into(),
+    );
+    let r = compute(&ds, &prep, &Settings::default(), &segment);
+    let k = r.kpis.get("revenue_total").expect("revenue KPI");
+    assert_eq!(k.value, Some(0.0));
+    assert_eq!(k.unavailable, None);
+    let per = r.kpis.get("revenue_per_customer").expect("per customer");
+    assert_eq!(per.value, Some(0.0));
+
     // Without a revenue column the KPI stays n/a.
     let cols = Columns {
         timestamp: true,
