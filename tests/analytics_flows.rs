@@ -133,14 +133,11 @@ fn forward_flow_counts_nodes_links_and_ends() {
     );
 }
 
-#[test]
-fn every_node_conserves_customers() {
-    let v = run(&sample(), &params(3, 1));
-    let first: u64 = v.steps[0].iter().map(|n| n.customers).sum();
-    assert_eq!(
-        first, 5,
-        "the first step holds every customer of the filter"
-    );
+/// A node's customers equal what flows in (after the first step) and what flows out plus
+/// what ends and what continues past the last step drawn; the first step holds `first`.
+fn assert_conserves(v: &FlowView, first: u64, walk: &str) {
+    let total: u64 = v.steps[0].iter().map(|n| n.customers).sum();
+    assert_eq!(total, first, "{walk}: the first step");
     for (k, step) in v.steps.iter().enumerate() {
         for (i, n) in step.iter().enumerate() {
             let out: u64 = v
@@ -152,7 +149,7 @@ fn every_node_conserves_customers() {
             assert_eq!(
                 n.customers,
                 out + n.ended + n.continuing,
-                "step {k} node {i}"
+                "{walk}: step {k} node {i} out"
             );
             if k > 0 {
                 let inflow: u64 = v
@@ -161,9 +158,52 @@ fn every_node_conserves_customers() {
                     .filter(|l| l.step + 1 == k && l.to == i)
                     .map(|l| l.customers)
                     .sum();
-                assert_eq!(n.customers, inflow, "step {k} node {i}");
+                assert_eq!(n.customers, inflow, "{walk}: step {k} node {i} in");
             }
         }
+    }
+}
+
+#[test]
+fn every_node_conserves_customers() {
+    let rooted = |root: &str, direction, depth, top| FlowParams {
+        root: Some(root.into()),
+        direction,
+        ..params(depth, top)
+    };
+    // From the start: all 5 customers of the filter. Through call: a, c, d. Through web:
+    // a, b, c, d. Through app: a, b, c.
+    let walks = [
+        ("forward, top 1", params(3, 1), 5),
+        ("forward, top 6, 4 deep", params(4, 6), 5),
+        (
+            "back from call, top 1",
+            rooted("call", Direction::Backward, 3, 1),
+            3,
+        ),
+        (
+            "back from call, top 6",
+            rooted("call", Direction::Backward, 4, 6),
+            3,
+        ),
+        (
+            "after web, top 1",
+            rooted("web", Direction::Forward, 4, 1),
+            4,
+        ),
+        (
+            "after app, top 6",
+            rooted("app", Direction::Forward, 3, 6),
+            3,
+        ),
+        (
+            "back from app, top 1",
+            rooted("app", Direction::Backward, 2, 1),
+            3,
+        ),
+    ];
+    for (walk, p, first) in walks {
+        assert_conserves(&run(&sample(), &p), first, walk);
     }
 }
 
