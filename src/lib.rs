@@ -15,6 +15,7 @@ pub mod generate;
 pub mod i18n;
 pub mod ingest;
 pub mod storage_policy;
+pub mod summary;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -88,12 +88,12 @@ LEFT JOIN steps st ON st.stage_code = ds.code;
 SELECT day, journey, persona, channel, stage, touchpoint,
   count(*) AS events,
   count(sat) AS sat_n, coalesce(sum(sat), 0) AS sat_sum, coalesce(sum(sat * sat), 0) AS sat_sumsq,
-  count_if(sat <= {sat_min} + 1) AS sat_low, count_if(sat >= {sat_max} - 1) AS sat_top2,
+  sum(CASE WHEN sat <= {sat_min} + 1 THEN 1 ELSE 0 END) AS sat_low, sum(CASE WHEN sat >= {sat_max} - 1 THEN 1 ELSE 0 END) AS sat_top2,
   count(effort) AS effort_n, coalesce(sum(effort), 0) AS effort_sum, coalesce(sum(effort * effort), 0) AS effort_sumsq,
-  count_if(effort >= 5) AS effort_easy,
-  count_if(nps = 0) AS nps0, count_if(nps = 1) AS nps1, count_if(nps = 2) AS nps2, count_if(nps = 3) AS nps3,
-  count_if(nps = 4) AS nps4, count_if(nps = 5) AS nps5, count_if(nps = 6) AS nps6, count_if(nps = 7) AS nps7,
-  count_if(nps = 8) AS nps8, count_if(nps = 9) AS nps9, count_if(nps = 10) AS nps10,
+  sum(CASE WHEN effort >= 5 THEN 1 ELSE 0 END) AS effort_easy,
+  sum(CASE WHEN nps = 0 THEN 1 ELSE 0 END) AS nps0, sum(CASE WHEN nps = 1 THEN 1 ELSE 0 END) AS nps1, sum(CASE WHEN nps = 2 THEN 1 ELSE 0 END) AS nps2, sum(CASE WHEN nps = 3 THEN 1 ELSE 0 END) AS nps3,
+  sum(CASE WHEN nps = 4 THEN 1 ELSE 0 END) AS nps4, sum(CASE WHEN nps = 5 THEN 1 ELSE 0 END) AS nps5, sum(CASE WHEN nps = 6 THEN 1 ELSE 0 END) AS nps6, sum(CASE WHEN nps = 7 THEN 1 ELSE 0 END) AS nps7,
+  sum(CASE WHEN nps = 8 THEN 1 ELSE 0 END) AS nps8, sum(CASE WHEN nps = 9 THEN 1 ELSE 0 END) AS nps9, sum(CASE WHEN nps = 10 THEN 1 ELSE 0 END) AS nps10,
   count(revenue) AS revenue_n, coalesce(sum(revenue), 0) AS revenue_sum
 FROM ev GROUP BY ALL ORDER BY ALL;
 
@@ -133,9 +133,10 @@ SELECT count(DISTINCT cust) AS customers FROM pairs;
 -- Per customer: what the funnel needs besides the walk.
 CREATE OR REPLACE TEMP TABLE percust AS
 SELECT cust,
-  count_if(step = {conv_step}) AS conv_events,
+  sum(CASE WHEN step = {conv_step} THEN 1 ELSE 0 END) AS conv_events,
   coalesce(sum(revenue), 0) AS revenue,
-  arg_max(touchpoint, (t IS NULL, coalesce(t, 0), pos)) AS last_tp
+  arg_max(touchpoint, (t IS NULL, coalesce(t, 0), pos)) AS last_tp,
+  arg_max(nps, (t IS NULL, coalesce(t, 0), pos)) FILTER (WHERE nps IS NOT NULL) AS latest_nps
 FROM ev GROUP BY cust;
 
 -- name: walk_ordered
@@ -196,7 +197,7 @@ FROM walk w JOIN ev e ON e.pos = w.p1 JOIN percust c ON c.cust = w.cust;
 -- name: q_funnel
 -- Customers by cohort day × journey × persona × channel × steps reached (exactly).
 SELECT cohort_day, journey, persona, channel, reached, count(*) AS customers,
-  count_if({conv_step} >= 0 AND reached > {conv_step} AND conv_events >= 2) AS repeaters,
+  sum(CASE WHEN {conv_step} >= 0 AND reached > {conv_step} AND conv_events >= 2 THEN 1 ELSE 0 END) AS repeaters,
   coalesce(sum(CASE WHEN {conv_step} >= 0 AND reached > {conv_step} THEN revenue END), 0) AS converted_revenue
 FROM walked GROUP BY ALL ORDER BY ALL;
 
@@ -217,3 +218,14 @@ FROM d GROUP BY ALL ORDER BY ALL;
 -- event (time order, untimed last, then file order); -1 = no touchpoint.
 SELECT last_tp AS touchpoint, count(*) AS customers
 FROM walked WHERE reached < {k} GROUP BY ALL ORDER BY ALL;
+
+-- name: q_impact
+-- Customers classed by their latest NPS answer (0 = promoter 9–10, 1 = detractor 0–6),
+-- over every customer (also those who never reached step 1).
+SELECT CASE WHEN c.latest_nps >= 9 THEN 0 ELSE 1 END AS class, count(*) AS customers,
+  coalesce(sum(c.revenue), 0) AS revenue,
+  sum(CASE WHEN {conv_step} >= 0 AND coalesce(w.reached, 0) > {conv_step} THEN 1 ELSE 0 END) AS converted,
+  sum(CASE WHEN {conv_step} >= 0 AND coalesce(w.reached, 0) > {conv_step} + 1 THEN 1 ELSE 0 END) AS retained
+FROM percust c LEFT JOIN walk w ON w.cust = c.cust
+WHERE c.latest_nps >= 9 OR c.latest_nps < 7
+GROUP BY ALL ORDER BY ALL;

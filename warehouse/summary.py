@@ -386,6 +386,7 @@ def summarise(engine, path, meta, windows):
             if mode == "ordered":
                 f["step_days"] = columnar(*q("q_step_days"))
             f["exits"] = columnar(*q("q_exits"))
+            f["impact"] = columnar(*q("q_impact"))
             funnels.append(f)
     feed["funnels"] = funnels
     roles = [r for r in ROLES if present[r] is not None]
@@ -399,7 +400,8 @@ def summarise(engine, path, meta, windows):
         "conversion_stage": meta.get("conversion_stage"),
         "conversion_step": conv if k > 0 else None,
         "configured_stage_order": meta.get("stage_order"),
-        "scales": meta.get("scales"),
+        "scales": {"satisfaction": {"min": float(sat["min"]), "max": float(sat["max"])},
+                   "effort": {"min": 1.0, "max": 7.0}, "nps": {"min": 0.0, "max": 10.0}},
         "targets": meta.get("targets") or {},
         "windows_days": windows,
         "roles": roles,

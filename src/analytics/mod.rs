@@ -27,6 +27,8 @@ pub use nps::NpsView;
 pub use prepared::Prepared;
 pub use report::{report_json, Report, Selection};
 pub use settings::{FunnelMode, JesWeights, PeriodKind, Settings};
+/// Stage-name normalisation, for the summary feed's conversion-stage check.
+pub use stages::normalize as stages_normalize;
 
 use crate::dataset::Dataset;
 
@@ -76,6 +78,7 @@ pub fn compute_timed(
         experience,
         nps,
         kpis,
+        needs_events: Vec::new(),
     };
     (report, [t1 - t0, t2 - t1, t3 - t2, t4 - t3])
 }

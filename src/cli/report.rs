@@ -113,6 +113,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
         None => None,
     };
     let bytes = std::fs::read(&a.file).map_err(|e| format!("Could not read {}: {e}.", a.file))?;
+    if crate::summary::looks_like_summary(&bytes) {
+        let report = crate::summary::report(&bytes, &a.settings, &a.filter)
+            .map_err(|e| format!("{}: {e}", a.file))?;
+        return super::print_document(&report_json(&report));
+    }
     let loaded = if looks_like_json(&bytes) {
         let opts = JsonOptions {
             scales: meta.as_ref().and_then(|m| m.scales),
