@@ -10,8 +10,8 @@ use super::feed::Summary;
 use super::select::{select, Selection as CellSelection};
 use crate::analytics::cap::{self, OTHERS_LABEL};
 use crate::analytics::experience::{
-    EmotionCurve, EmotionPoint, ExitPoint, ExperienceView, Grid, GridCell, Handoff,
-    HandoffOthers, Handoffs, PainPoint, PersonaCurve, PriorityMatrix,
+    EmotionCurve, EmotionPoint, ExitPoint, ExperienceView, Grid, GridCell, Handoff, HandoffOthers,
+    Handoffs, PainPoint, PersonaCurve, PriorityMatrix,
 };
 use crate::analytics::filter::MISSING_LABEL;
 use crate::analytics::funnel::{
@@ -63,8 +63,8 @@ impl Acc {
         self.effort.n += c.effort_n[i];
         self.effort_easy += c.effort_easy[i];
         let points = [
-            c.nps0[i], c.nps1[i], c.nps2[i], c.nps3[i], c.nps4[i], c.nps5[i], c.nps6[i],
-            c.nps7[i], c.nps8[i], c.nps9[i], c.nps10[i],
+            c.nps0[i], c.nps1[i], c.nps2[i], c.nps3[i], c.nps4[i], c.nps5[i], c.nps6[i], c.nps7[i],
+            c.nps8[i], c.nps9[i], c.nps10[i],
         ];
         for (p, n) in points.iter().enumerate() {
             self.nps_points[p] += n;
@@ -135,7 +135,8 @@ pub fn compute(s: &Summary, settings: &Settings, filter: &Filter) -> Report {
         (FunnelMode::AnyOrder, _) | (FunnelMode::Auto, false) => ResolvedMode::AnyOrder,
         (FunnelMode::Ordered | FunnelMode::Auto, true) => ResolvedMode::Ordered,
         (FunnelMode::Ordered, false) => {
-            funnel_notes.push("The data has no timestamps, so the funnel ignores stage order.".into());
+            funnel_notes
+                .push("The data has no timestamps, so the funnel ignores stage order.".into());
             ResolvedMode::AnyOrder
         }
     };
@@ -443,10 +444,7 @@ fn breakdown(
             let base = counts.first().copied().unwrap_or(0);
             FunnelGroup {
                 value,
-                pct_of_first: counts
-                    .iter()
-                    .map(|&c| pct(c as f64, base as f64))
-                    .collect(),
+                pct_of_first: counts.iter().map(|&c| pct(c as f64, base as f64)).collect(),
                 conversion_rate: conv.and_then(|c| pct(counts[c] as f64, base as f64)),
                 customers: counts,
             }
@@ -477,15 +475,19 @@ fn experience_view(ctx: &Ctx, needs: &mut Needs) -> ExperienceView {
     let tps = s.dict("touchpoint");
     let personas = s.dict("persona");
     let k = s.meta.stage_order.len();
-    let (ns, nt) = (
-        stages.map_or(0, |d| d.len()),
-        tps.map_or(0, |d| d.len()),
-    );
+    let (ns, nt) = (stages.map_or(0, |d| d.len()), tps.map_or(0, |d| d.len()));
     let np = personas.map_or(0, |d| d.len());
     let has_sat = s.has("satisfaction");
     let mut cells = std::collections::BTreeMap::<(usize, usize), CellSum>::new();
     let mut emotion = vec![Mean::default(); if has_sat { k } else { 0 }];
-    let mut emotion_p = vec![Mean::default(); if has_sat && personas.is_some() { (np + 1) * k } else { 0 }];
+    let mut emotion_p = vec![
+        Mean::default();
+        if has_sat && personas.is_some() {
+            (np + 1) * k
+        } else {
+            0
+        }
+    ];
     for i in (0..c.events.len()).filter(|&i| ctx.sel.keep[i]) {
         let (r, col) = (slot(c.stage[i], ns), slot(c.touchpoint[i], nt));
         if stages.is_some() && tps.is_some() {
@@ -694,8 +696,10 @@ fn grid_view(
     };
     let row_w: Vec<u64> = rows.iter().map(|&r| row_events[r]).collect();
     let col_w: Vec<u64> = cols.iter().map(|&c| col_events[c]).collect();
-    let keep_rows = cap::keep_top(&row_w, cap::GRID_STAGES).unwrap_or_else(|| vec![true; rows.len()]);
-    let keep_cols = cap::keep_top(&col_w, cap::GRID_TOUCHPOINTS).unwrap_or_else(|| vec![true; cols.len()]);
+    let keep_rows =
+        cap::keep_top(&row_w, cap::GRID_STAGES).unwrap_or_else(|| vec![true; rows.len()]);
+    let keep_cols =
+        cap::keep_top(&col_w, cap::GRID_TOUCHPOINTS).unwrap_or_else(|| vec![true; cols.len()]);
     let folded = |keep: &[bool]| keep.iter().filter(|k| !**k).count() as u64;
     grid.stages_folded = folded(&keep_rows);
     grid.touchpoints_folded = folded(&keep_cols);
@@ -1007,7 +1011,13 @@ fn kpi_view(ctx: &Ctx, total: &Acc, needs: &mut Needs) -> KpiView {
     let unfiltered = !ctx.sel.filtered;
     let funnel = ctx.table.map(|t| funnel_sums(ctx, t));
     let customers = unfiltered.then_some(s.meta.customers);
-    let all = kpi_values(ctx, total, touchpoints_of(&|_| true), customers, funnel.as_ref());
+    let all = kpi_values(
+        ctx,
+        total,
+        touchpoints_of(&|_| true),
+        customers,
+        funnel.as_ref(),
+    );
     // Per period: the cells of each day; distinct customers only from the whole-data table.
     let kind = match ctx.settings.period {
         crate::analytics::PeriodKind::Month => "month",
@@ -1033,8 +1043,13 @@ fn kpi_view(ctx: &Ctx, total: &Acc, needs: &mut Needs) -> KpiView {
             }
             let key = p.first_key + slot as i64;
             let cust = if unfiltered {
-                pc.and_then(|pc| pc.keys.iter().position(|&k| k == key).map(|i| pc.customers[i]))
-                    .or(Some(0))
+                pc.and_then(|pc| {
+                    pc.keys
+                        .iter()
+                        .position(|&k| k == key)
+                        .map(|i| pc.customers[i])
+                })
+                .or(Some(0))
             } else {
                 None
             };
@@ -1073,7 +1088,11 @@ fn kpi_view(ctx: &Ctx, total: &Acc, needs: &mut Needs) -> KpiView {
         needs.add("kpis.jes");
     }
     if !unfiltered {
-        for key in ["customers", "revenue_per_customer", "interactions_per_customer"] {
+        for key in [
+            "customers",
+            "revenue_per_customer",
+            "interactions_per_customer",
+        ] {
             needs.add(&format!("kpis.kpis.{key}"));
         }
     }
@@ -1098,9 +1117,8 @@ fn kpi_unavailable(ctx: &Ctx, slot: usize) -> Option<String> {
         "nps" => need("nps"),
         "revenue_total" | "revenue_per_customer" => need("revenue"),
         "revenue_per_converted" => need("revenue").or_else(|| need("stage")),
-        "median_days_to_convert" => need("stage").or_else(|| {
-            (ctx.mode != ResolvedMode::Ordered).then(|| "timestamp".to_string())
-        }),
+        "median_days_to_convert" => need("stage")
+            .or_else(|| (ctx.mode != ResolvedMode::Ordered).then(|| "timestamp".to_string())),
         _ => None,
     }
 }

@@ -1,7 +1,10 @@
 //! Shared by the engine equality tests: run the warehouse runner, compute the report from
 //! raw events and from the summary, and compare every figure the summary claims.
 
-use journey_lens::analytics::{compute, report_json, Filter, FunnelMode, PeriodKind, Prepared, Settings};
+use journey_lens::analytics::{
+    compute, report_json, Filter, FunnelMode, PeriodKind, Prepared, Settings,
+};
+use journey_lens::dataset::Dataset;
 use journey_lens::ingest::{load_csv, load_json, looks_like_json, CsvOptions, JsonOptions};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -39,8 +42,8 @@ pub fn summarise(engine: &str, input: &Path, windows: &str) -> Vec<u8> {
     bytes
 }
 
-/// The report from the raw events, exactly as `journey-lens report FILE` computes it.
-pub fn raw_report(input: &Path, settings: &Settings, filter: &Filter) -> Value {
+/// The raw events, loaded exactly as `journey-lens report FILE` loads them.
+pub fn load(input: &Path) -> (Dataset, Prepared) {
     let bytes = std::fs::read(input).expect("input readable");
     let loaded = if looks_like_json(&bytes) {
         load_json(&bytes, &JsonOptions::default())
@@ -53,7 +56,12 @@ pub fn raw_report(input: &Path, settings: &Settings, filter: &Filter) -> Value {
         ds.meta.name = input.file_name().map(|n| n.to_string_lossy().into_owned());
     }
     let prep = Prepared::new(&ds);
-    serde_json::from_str(&report_json(&compute(&ds, &prep, settings, filter))).expect("json")
+    (ds, prep)
+}
+
+/// The report from the raw events.
+pub fn raw_report(ds: &Dataset, prep: &Prepared, settings: &Settings, filter: &Filter) -> Value {
+    serde_json::from_str(&report_json(&compute(ds, prep, settings, filter))).expect("json")
 }
 
 fn seg_matches(pat: &str, seg: &Seg) -> bool {
@@ -71,9 +79,9 @@ enum Seg {
 }
 
 fn skipped(path: &[Seg], needs: &[Vec<String>]) -> bool {
-    needs.iter().any(|pat| {
-        pat.len() <= path.len() && pat.iter().zip(path).all(|(p, s)| seg_matches(p, s))
-    })
+    needs
+        .iter()
+        .any(|pat| pat.len() <= path.len() && pat.iter().zip(path).all(|(p, s)| seg_matches(p, s)))
 }
 
 fn show(path: &[Seg]) -> String {
@@ -93,14 +101,22 @@ fn walk(path: &mut Vec<Seg>, a: &Value, b: &Value, needs: &[Vec<String>], diffs:
     }
     match (a, b) {
         (Value::Number(x), Value::Number(y)) => {
-            let (x, y) = (x.as_f64().unwrap_or(f64::NAN), y.as_f64().unwrap_or(f64::NAN));
+            let (x, y) = (
+                x.as_f64().unwrap_or(f64::NAN),
+                y.as_f64().unwrap_or(f64::NAN),
+            );
             if (x - y).abs() > 1e-9 * x.abs().max(1.0) {
                 diffs.push(format!("{}: events {x} vs summary {y}", show(path)));
             }
         }
         (Value::Array(x), Value::Array(y)) => {
             if x.len() != y.len() {
-                diffs.push(format!("{}: {} vs {} elements", show(path), x.len(), y.len()));
+                diffs.push(format!(
+                    "{}: {} vs {} elements",
+                    show(path),
+                    x.len(),
+                    y.len()
+                ));
                 return;
             }
             for (i, (p, q)) in x.iter().zip(y).enumerate() {
@@ -207,9 +223,10 @@ pub fn cases(persona: &str) -> Vec<(String, Settings, Filter)> {
 pub fn check_engine(engine: &str, input: &Path, persona: &str) {
     let feed = summarise(engine, input, "7");
     let summary = journey_lens::summary::parse(&feed).expect("the feed parses");
+    let (ds, prep) = load(input);
     let mut failures = Vec::new();
     for (name, settings, filter) in cases(persona) {
-        let raw = raw_report(input, &settings, &filter);
+        let raw = raw_report(&ds, &prep, &settings, &filter);
         let rep = journey_lens::summary::compute(&summary, &settings, &filter);
         let sum: Value = serde_json::from_str(&report_json(&rep)).expect("json");
         let diffs = differences(&raw, &sum);
@@ -217,7 +234,11 @@ pub fn check_engine(engine: &str, input: &Path, persona: &str) {
             failures.push(format!("{name}: {}", diffs.join("\n  ")));
         }
     }
-    assert!(failures.is_empty(), "{engine} on {input:?}:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{engine} on {input:?}:\n{}",
+        failures.join("\n")
+    );
 }
 
 /// A generated file of `rows` events (cached in target/).
