@@ -9,13 +9,21 @@ use summary_support::{check_engine, generated, root};
 #[test]
 #[ignore = "needs the warehouse venv: make test-duckdb"]
 fn duckdb_sample_csv_matches_events() {
-    check_engine("duckdb", &root().join("public/sample/journeys.csv"), "Loyal regular");
+    check_engine(
+        "duckdb",
+        &root().join("public/sample/journeys.csv"),
+        "Loyal regular",
+    );
 }
 
 #[test]
 #[ignore = "needs the warehouse venv: make test-duckdb"]
 fn duckdb_sample_feed_matches_events() {
-    check_engine("duckdb", &root().join("public/sample/feed.json"), "Bargain hunter");
+    check_engine(
+        "duckdb",
+        &root().join("public/sample/feed.json"),
+        "Bargain hunter",
+    );
 }
 
 #[test]
