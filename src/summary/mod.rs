@@ -17,3 +17,61 @@ use crate::analytics::{Filter, Report, Settings};
 pub fn report(bytes: &[u8], settings: &Settings, filter: &Filter) -> Result<Report, String> {
     Ok(compute(&parse(bytes)?, settings, filter))
 }
+
+/// A zero-row dataset with the feed's roles and dictionaries, plus a load report, so the
+/// app's data view, filter bar and settings work on a summary as on events (the filter bar
+/// offers each dimension's values; no event is ever read from it).
+pub fn shell(s: &Summary) -> crate::ingest::Loaded {
+    use crate::dataset::{Columns, DatasetBuilder, Meta};
+    let columns = Columns {
+        timestamp: s.has("timestamp"),
+        journey: s.has("journey"),
+        stage: s.has("stage"),
+        touchpoint: s.has("touchpoint"),
+        channel: s.has("channel"),
+        persona: s.has("persona"),
+        satisfaction: s.has("satisfaction"),
+        effort: s.has("effort"),
+        nps: s.has("nps"),
+        revenue: s.has("revenue"),
+        comment: false,
+        extras: Vec::new(),
+    };
+    let meta = Meta {
+        name: s.meta.name.clone(),
+        stage_order: Some(s.meta.stage_order.clone()),
+        conversion_stage: s.meta.conversion_stage.clone(),
+        scales: s.meta.scales,
+        targets: s.meta.targets.clone(),
+    };
+    let mut ds = DatasetBuilder::new(&columns, s.meta.scales.unwrap_or_default(), meta).finish();
+    for (dim, col) in [
+        ("journey", ds.journey.as_mut()),
+        ("stage", ds.stage.as_mut()),
+        ("touchpoint", ds.touchpoint.as_mut()),
+        ("channel", ds.channel.as_mut()),
+        ("persona", ds.persona.as_mut()),
+    ] {
+        if let (Some(col), Some(values)) = (col, s.meta.dimensions.get(dim)) {
+            col.values = values.clone();
+        }
+    }
+    let report = crate::ingest::LoadReport {
+        format: "summary".into(),
+        rows_loaded: s.meta.events as usize,
+        rows_rejected: s.meta.rejected as usize,
+        customers: s.meta.customers as usize,
+        notes: vec![format!(
+            "A summary feed ({}): {} events summarised where they live; figures that need the events themselves are marked.",
+            s.engine.as_deref().unwrap_or("unknown engine"),
+            s.meta.events
+        )],
+        ..Default::default()
+    };
+    crate::ingest::Loaded {
+        dataset: ds,
+        report,
+        headers: Vec::new(),
+        rejected: Vec::new(),
+    }
+}

@@ -11,6 +11,7 @@ mod loader;
 mod persist;
 mod resilience;
 mod state;
+mod summary;
 mod views;
 
 use crate::i18n::tr;
@@ -34,6 +35,7 @@ fn App() -> impl IntoView {
         <main class="jl-main" id="main">
             <views::StartOffer />
             <views::Status />
+            <summary::SummaryBanner />
             <filter_bar::FilterBar />
             {move || match state.tab.get() {
                 Tab::Data => view! { <views::DataView /> }.into_any(),
