@@ -245,6 +245,7 @@ static EN: &[(&str, &str)] = &[
     ("summary.need.breakdown", "the funnel breakdown by this dimension (the feed has journey, persona and channel)"),
     ("summary.need.cell_customers", "distinct customers per grid cell (with a filter, or in “(others)”)"),
     ("summary.need.comments", "comments"),
+    ("summary.need.customer_lists", "lists of customers (who dropped off after a step)"),
     ("summary.need.funnel", "the funnel and conversion KPIs with this filter or these funnel settings"),
     ("summary.need.kpis", "period over period and sparklines of the conversion-based KPIs (with a filter also distinct customers and promoters vs detractors)"),
     ("summary.need.median_convert", "median days to convert"),

@@ -189,6 +189,8 @@ pub fn compute(s: &Summary, settings: &Settings, filter: &Filter) -> Report {
     for i in (0..ctx.sel.keep.len()).filter(|&i| ctx.sel.keep[i]) {
         total.add_cell(s, i);
     }
+    // Customer lists (the funnel's drop-off download) never come from a summary.
+    needs.add("funnel.dropped_customers");
     let funnel = funnel_view(&ctx, &mut needs);
     let experience = experience_view(&ctx, &mut needs);
     let nps = nps_view(&ctx, &total, &mut needs);

@@ -38,8 +38,9 @@ impl AppState {
 }
 
 /// Groups of `needs_events` paths, each with the sentence the banner lists.
-const GROUPS: [(&str, &str); 11] = [
+const GROUPS: [(&str, &str); 12] = [
     ("selection", "summary.need.all"),
+    ("funnel.dropped_customers", "summary.need.customer_lists"),
     ("funnel.steps", "summary.need.median_steps"),
     ("funnel.breakdown", "summary.need.breakdown"),
     ("funnel", "summary.need.funnel"),
