@@ -4,7 +4,7 @@
 //! for a bare `cargo test`).
 
 mod summary_support;
-use summary_support::{check_engine, generated, root};
+use summary_support::{check_engine, check_engine_on, generated, parquet_copy, root};
 
 #[test]
 #[ignore = "needs the warehouse venv: make test-duckdb"]
@@ -30,4 +30,11 @@ fn duckdb_sample_feed_matches_events() {
 #[ignore = "needs the warehouse venv: make test-duckdb"]
 fn duckdb_100k_generated_matches_events() {
     check_engine("duckdb", &generated(100_000), "Busy professional");
+}
+
+#[test]
+#[ignore = "needs the warehouse venv: make test-duckdb"]
+fn duckdb_parquet_matches_the_csv_events() {
+    let csv = root().join("public/sample/journeys.csv");
+    check_engine_on("duckdb", &parquet_copy(&csv), &csv, "First-time buyer");
 }

@@ -1,6 +1,9 @@
 //! Shared by the engine equality tests: run the warehouse runner, compute the report from
 //! raw events and from the summary, and compare every figure the summary claims.
 
+// Shared by several test crates; each uses a part of it.
+#![allow(dead_code)]
+
 use journey_lens::analytics::{
     compute, report_json, Filter, FunnelMode, PeriodKind, Prepared, Settings,
 };
@@ -221,8 +224,18 @@ pub fn cases(persona: &str) -> Vec<(String, Settings, Filter)> {
 
 /// Checks every case on one input; panics with the differences.
 pub fn check_engine(engine: &str, input: &Path, persona: &str) {
-    let feed = summarise(engine, input, "7");
-    let summary = journey_lens::summary::parse(&feed).expect("the feed parses");
+    check_engine_on(engine, input, input, persona)
+}
+
+/// As [`check_engine`], the engine reading `source` (e.g. a Parquet copy of `events`).
+pub fn check_engine_on(engine: &str, source: &Path, events: &Path, persona: &str) {
+    let input = events;
+    let feed = summarise(engine, source, "7");
+    let mut summary = journey_lens::summary::parse(&feed).expect("the feed parses");
+    if source != events {
+        // Only the name differs between a copy and its original.
+        summary.meta.name = events.file_name().map(|n| n.to_string_lossy().into_owned());
+    }
     let (ds, prep) = load(input);
     let mut failures = Vec::new();
     for (name, settings, filter) in cases(persona) {
@@ -250,4 +263,20 @@ pub fn generated(rows: usize) -> PathBuf {
         std::fs::write(&path, out).expect("write generated file");
     }
     path
+}
+
+/// A Parquet copy of a CSV (typed columns, as a warehouse exports them), made by DuckDB.
+pub fn parquet_copy(csv: &Path) -> PathBuf {
+    let out = std::env::temp_dir().join(format!("jl-summary-{}.parquet", std::process::id()));
+    let sql = format!(
+        "COPY (SELECT * FROM read_csv('{}')) TO '{}' (FORMAT parquet)",
+        csv.display(),
+        out.display()
+    );
+    let status = Command::new(python())
+        .args(["-c", &format!("import duckdb; duckdb.sql({sql:?})")])
+        .status()
+        .expect("python starts");
+    assert!(status.success(), "could not write the Parquet copy");
+    out
 }
