@@ -315,9 +315,9 @@ def clean(names, rows):
 def summarise(engine, path, meta, windows):
     t0 = time.time()
     tmp = tempfile.mkdtemp(prefix="jl-summary-")
-    low = path.lower()
-    if low.endswith(".parquet"):
-        kind = "parquet"
+    low = path.lower().rstrip("/")
+    if low.endswith(".csv") or low.endswith(".csv.gz"):
+        kind = "csv"
     elif low.endswith(".ndjson") or low.endswith(".jsonl"):
         kind = "ndjson"
     elif low.endswith(".json"):
@@ -325,7 +325,8 @@ def summarise(engine, path, meta, windows):
         meta = {**feed_meta, **meta, "targets": {**feed_meta.get("targets", {}), **meta.get("targets", {})}}
         kind = "ndjson"
     else:
-        kind = "csv"
+        # Parquet files, or a directory of them (what warehouses and Spark write).
+        kind = "parquet"
     cols = engine.load(path, kind)
     by_lower = {}
     for c in cols:
