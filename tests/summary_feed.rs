@@ -181,4 +181,24 @@ fn hostile_feeds_get_a_sentence() {
     let err = parse(&serde_json::to_vec(&f).expect("json")).expect_err("version");
     assert!(err.contains("version 2"), "{err}");
     assert!(parse(b"{\"journey_lens_summary\": 1").is_err());
+    // Codes for a role the source does not have, days no journey spans.
+    let mut f = feed();
+    f["meta"]["roles"] = json!([
+        "customer_id",
+        "timestamp",
+        "stage",
+        "persona",
+        "satisfaction",
+        "nps",
+        "revenue"
+    ]);
+    let err = parse(&serde_json::to_vec(&f).expect("json")).expect_err("touchpoint role absent");
+    assert!(err.contains("touchpoint code"), "{err}");
+    let mut f = feed();
+    f["meta"]["time_range"] = json!([-9_000_000_000_000_000_000i64, 9_000_000_000_000_000_000i64]);
+    let err = parse(&serde_json::to_vec(&f).expect("json")).expect_err("time range");
+    assert!(err.contains("1900–2200"), "{err}");
+    let mut f = feed();
+    f["cells"]["day"][0] = json!(i64::MAX);
+    assert!(parse(&serde_json::to_vec(&f).expect("json")).is_err());
 }

@@ -225,7 +225,8 @@ fn same_len(name: &str, lens: &[usize]) -> Result<usize, String> {
 }
 
 fn codes_ok(s: &Summary, name: &str, dim: &str, codes: &[i64]) -> Result<(), String> {
-    let n = s.meta.dimensions.get(dim).map_or(0, Vec::len) as i64;
+    // A role the source lacks has no codes at all (only −1).
+    let n = s.dict(dim).map_or(0, <[String]>::len) as i64;
     if codes.iter().any(|&c| c < -1 || c >= n) {
         return Err(format!(
             "The summary feed's \"{name}\" table has a {dim} code outside its dictionary."
@@ -234,8 +235,32 @@ fn codes_ok(s: &Summary, name: &str, dim: &str, codes: &[i64]) -> Result<(), Str
     Ok(())
 }
 
+/// Days since 1970 of 1900-01-01 and 2200-12-31: the years the ingest accepts. Periods and
+/// per-period counters span this range at most, whatever a feed claims.
+const FIRST_DAY: i64 = -25_567;
+const LAST_DAY: i64 = 84_005;
+
+fn days_ok(name: &str, days: impl IntoIterator<Item = i64>) -> Result<(), String> {
+    if days
+        .into_iter()
+        .any(|d| !(FIRST_DAY..=LAST_DAY).contains(&d))
+    {
+        return Err(format!(
+            "The summary feed's \"{name}\" table has a day outside the years 1900–2200."
+        ));
+    }
+    Ok(())
+}
+
 fn check(s: &Summary) -> Result<(), String> {
+    if let Some((lo, hi)) = s.meta.time_range {
+        days_ok("meta", [lo.div_euclid(86_400), hi.div_euclid(86_400)])?;
+        if lo > hi {
+            return Err("The summary feed's time range ends before it starts.".into());
+        }
+    }
     let c = &s.cells;
+    days_ok("cells", c.day.iter().flatten().copied())?;
     same_len(
         "cells",
         &[
@@ -325,6 +350,7 @@ fn check(s: &Summary) -> Result<(), String> {
                 r.converted_revenue.len(),
             ],
         )?;
+        days_ok("funnels.rows", r.cohort_day.iter().flatten().copied())?;
         for (dim, codes) in [
             ("journey", &r.journey),
             ("persona", &r.persona),

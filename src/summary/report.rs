@@ -1037,12 +1037,24 @@ fn kpi_view(ctx: &Ctx, total: &Acc, needs: &mut Needs) -> KpiView {
     let mut series: Vec<(String, bool, [Option<f64>; 17])> = Vec::new();
     if let Some((p, first, latest)) = window {
         let pc = s.period_customers.get(kind);
-        for slot in first..=latest {
-            let in_slot = |i: usize| c.day[i].and_then(|d| p.slot(d * DAY)) == Some(slot);
-            let mut acc = Acc::default();
-            for i in (0..c.events.len()).filter(|&i| ctx.sel.keep[i] && in_slot(i)) {
-                acc.add_cell(s, i);
+        // One pass over the cells: each kept, timed cell to its period of the window.
+        let n = latest + 1 - first;
+        let mut accs = vec![Acc::default(); n];
+        let mut seen = vec![vec![false; nt]; n];
+        for i in (0..c.events.len()).filter(|&i| ctx.sel.keep[i]) {
+            let Some(slot) = c.day[i].and_then(|d| p.slot(d * DAY)) else {
+                continue;
+            };
+            if slot < first || slot > latest {
+                continue;
             }
+            accs[slot - first].add_cell(s, i);
+            if c.touchpoint[i] >= 0 {
+                seen[slot - first][c.touchpoint[i] as usize] = true;
+            }
+        }
+        for (at, acc) in accs.iter().enumerate() {
+            let slot = first + at;
             let key = p.first_key + slot as i64;
             let cust = if unfiltered {
                 pc.and_then(|pc| {
@@ -1055,7 +1067,8 @@ fn kpi_view(ctx: &Ctx, total: &Acc, needs: &mut Needs) -> KpiView {
             } else {
                 None
             };
-            let v = kpi_values(ctx, &acc, touchpoints_of(&in_slot), cust, None);
+            let touchpoints = seen[at].iter().filter(|x| **x).count() as u64;
+            let v = kpi_values(ctx, acc, touchpoints, cust, None);
             series.push((p.label(slot), slot != latest, v));
         }
     }
