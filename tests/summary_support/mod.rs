@@ -260,7 +260,10 @@ pub fn generated(rows: usize) -> PathBuf {
     if !path.exists() {
         let mut out = Vec::new();
         journey_lens::generate::generate(rows, 1, &mut out).expect("generate");
-        std::fs::write(&path, out).expect("write generated file");
+        // Written aside then renamed: another test binary may be reading the same path.
+        let tmp = path.with_extension(format!("{}.tmp", std::process::id()));
+        std::fs::write(&tmp, out).expect("write generated file");
+        std::fs::rename(&tmp, &path).expect("rename generated file");
     }
     path
 }
