@@ -2,7 +2,8 @@
 //! "needs event-level data" markers, recognition, and hostile feeds.
 
 use journey_lens::analytics::{Filter, Settings};
-use journey_lens::summary::{looks_like_summary, parse, report};
+use journey_lens::dataset::{DimKey, Role};
+use journey_lens::summary::{looks_like_summary, parse, report, SummaryError};
 use serde_json::{json, Value};
 
 /// Two customers on 2024-03-01/02 (days 19783, 19784); stages awareness → purchase,
@@ -43,7 +44,7 @@ fn feed() -> Value {
                      "reached": [1], "customers": [1], "repeaters": [0], "converted_revenue": [0.0]},
             "step_days": {"cohort_day": [], "journey": [], "persona": [], "channel": [], "step": [],
                           "day_bucket": [], "n": [], "days_sum": []},
-            "exits": {"touchpoint": [0], "customers": [1]},
+            "exits": {"reached": [1], "touchpoint": [0], "customers": [1]},
             "impact": {"class": [0], "customers": [1], "revenue": [0.0], "converted": [0], "retained": [0]}
         }]
     })
@@ -107,6 +108,14 @@ fn unfiltered_figures_from_the_cells_and_the_funnel_rows() {
     close(&kpi(&r, "revenue_per_customer")["value"], 50.0);
     assert_eq!(kpi(&r, "nps")["status"], "missed");
     assert_eq!(r["experience"]["exits"][0]["touchpoint"], "web");
+    // x reached awareness only and left from web.
+    assert_eq!(
+        r["experience"]["exits_by_stage"],
+        json!([{"stage": "awareness", "exits": [{"touchpoint": "web", "customers": 1}]}])
+    );
+    // Flows follow each customer's path: a summary says it cannot, and draws nothing.
+    assert_eq!(r["flows"]["needs_events"], true);
+    assert_eq!(r["flows"]["steps"], json!([]));
     assert_eq!(r["kpis"]["impact"]["promoters"], 1);
     let needs: Vec<&str> = r["needs_events"]
         .as_array()
@@ -119,11 +128,24 @@ fn unfiltered_figures_from_the_cells_and_the_funnel_rows() {
     assert!(needs.contains(&"kpis.kpis.median_days_to_convert"));
     assert!(!needs.contains(&"funnel"));
     assert!(!needs.contains(&"selection.customers"));
+    assert!(needs.contains(&"flows"));
+    assert!(!needs.contains(&"experience.exits_by_stage"));
+}
+
+#[test]
+fn a_feed_without_exit_steps_marks_exits_by_stage() {
+    let mut f = feed();
+    f["funnels"][0]["exits"] = json!({"touchpoint": [0], "customers": [1]});
+    let r = run(&f, &Settings::default(), &Filter::default());
+    assert_eq!(r["experience"]["exits"][0]["customers"], 1);
+    assert_eq!(r["experience"]["exits_by_stage"], json!([]));
+    let needs = r["needs_events"].as_array().expect("needs");
+    assert!(needs.contains(&json!("experience.exits_by_stage")));
 }
 
 #[test]
 fn a_filter_keeps_cells_and_marks_what_needs_events() {
-    let filter = Filter::default().with("persona", "B");
+    let filter = Filter::default().with(Role::Persona, "B");
     let r = run(&feed(), &Settings::default(), &filter);
     assert_eq!(r["selection"]["events"], 1);
     // Only y's answer 3: NPS −100.
@@ -150,9 +172,10 @@ fn a_filter_keeps_cells_and_marks_what_needs_events() {
     let r = run(
         &feed(),
         &Settings::default(),
-        &Filter::default().with("region", "North"),
+        &Filter::default().with(DimKey::Extra(0), "North"),
     );
-    assert_eq!(r["needs_events"][0], "selection");
+    assert_eq!(r["needs_events"][0], "selection.dimension");
+    assert_eq!(r["needs_events"][1], "selection");
     assert_eq!(r["selection"]["events"], 0);
     // A range inside a day cannot be cut from daily cells.
     let inside = Filter {
@@ -160,7 +183,13 @@ fn a_filter_keeps_cells_and_marks_what_needs_events() {
         ..Filter::default()
     };
     let r = run(&feed(), &Settings::default(), &inside);
-    assert_eq!(r["needs_events"][0], "selection");
+    assert_eq!(r["needs_events"][0], "selection.partial_day");
+}
+
+fn inconsistent(table: &str) -> SummaryError {
+    SummaryError::Inconsistent {
+        table: table.into(),
+    }
 }
 
 #[test]
@@ -168,18 +197,22 @@ fn hostile_feeds_get_a_sentence() {
     let mut f = feed();
     f["cells"]["stage"][0] = json!(7);
     let err = parse(&serde_json::to_vec(&f).expect("json")).expect_err("code out of range");
-    assert!(err.contains("outside its dictionary"), "{err}");
+    assert_eq!(err, inconsistent("cells"));
     let mut f = feed();
     f["cells"]["events"] = json!([1]);
     let err = parse(&serde_json::to_vec(&f).expect("json")).expect_err("ragged table");
-    assert!(err.contains("different lengths"), "{err}");
+    assert_eq!(err, inconsistent("cells"));
     let mut f = feed();
     f["funnels"][0]["rows"]["reached"][0] = json!(9);
     assert!(parse(&serde_json::to_vec(&f).expect("json")).is_err());
     let mut f = feed();
     f["journey_lens_summary"] = json!(2);
     let err = parse(&serde_json::to_vec(&f).expect("json")).expect_err("version");
-    assert!(err.contains("version 2"), "{err}");
+    assert_eq!(err, SummaryError::Version { found: 2 });
+    assert_eq!(
+        err.to_string(),
+        "This summary feed has version 2; this Journey Lens reads version 1."
+    );
     assert!(parse(b"{\"journey_lens_summary\": 1").is_err());
     // Codes for a role the source does not have, days no journey spans.
     let mut f = feed();
@@ -193,11 +226,11 @@ fn hostile_feeds_get_a_sentence() {
         "revenue"
     ]);
     let err = parse(&serde_json::to_vec(&f).expect("json")).expect_err("touchpoint role absent");
-    assert!(err.contains("touchpoint code"), "{err}");
+    assert_eq!(err, inconsistent("cells"));
     let mut f = feed();
     f["meta"]["time_range"] = json!([-9_000_000_000_000_000_000i64, 9_000_000_000_000_000_000i64]);
     let err = parse(&serde_json::to_vec(&f).expect("json")).expect_err("time range");
-    assert!(err.contains("1900–2200"), "{err}");
+    assert_eq!(err, inconsistent("meta"));
     let mut f = feed();
     f["cells"]["day"][0] = json!(i64::MAX);
     assert!(parse(&serde_json::to_vec(&f).expect("json")).is_err());

@@ -214,9 +214,10 @@ SELECT cohort_day, journey, persona, channel, step, CAST(floor(days) AS BIGINT) 
 FROM d GROUP BY ALL;
 
 -- name: q_exits
--- Customers who reached step 1 but not the last step, by the touchpoint of their last
--- event (time order, untimed last, then file order); -1 = no touchpoint.
-SELECT last_tp AS touchpoint, count(*) AS customers
+-- Customers who reached step 1 but not the last step, by the furthest step reached and
+-- the touchpoint of their last event (time order, untimed last, then file order);
+-- -1 = no touchpoint.
+SELECT reached, last_tp AS touchpoint, count(*) AS customers
 FROM walked WHERE reached < {k} GROUP BY ALL;
 
 -- name: q_impact

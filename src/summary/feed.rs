@@ -4,13 +4,23 @@
 //! hundreds of thousands of cells and per-row objects would repeat every key in each.
 
 use crate::dataset::Scales;
-use serde::Deserialize;
+use crate::message::{Message, Value};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The one version this code reads; a different number is refused with a sentence.
 pub const VERSION: u64 = 1;
 /// Dimension keys the feed can carry, in the order of the cell table.
 pub const DIMS: [&str; 5] = ["journey", "persona", "channel", "stage", "touchpoint"];
+
+/// The feed's name of a breakdown or filter dimension: the roles in [`DIMS`]. An extra
+/// column (`DimKey::Extra`) is never in a feed: `None`.
+pub fn dim_name(d: crate::dataset::DimKey) -> Option<&'static str> {
+    match d {
+        crate::dataset::DimKey::Role(r) => DIMS.iter().copied().find(|n| *n == r.key()),
+        crate::dataset::DimKey::Extra(_) => None,
+    }
+}
 
 /// Whether `bytes` start like a summary feed: a JSON object whose first key is
 /// `journey_lens_summary` (what the runner writes). Cheap: it reads the first bytes only,
@@ -146,6 +156,10 @@ pub struct StepDays {
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct Exits {
+    /// Steps reached (1-based), for the exits by furthest stage; absent in feeds written
+    /// before it was added (then those exits need event-level data).
+    #[serde(default)]
+    pub reached: Vec<u64>,
     pub touchpoint: Vec<i64>,
     pub customers: Vec<u64>,
 }
@@ -198,39 +212,90 @@ impl Summary {
     }
 }
 
+/// Why a summary feed was refused. Typed like the ingest's errors: the UI words it in the
+/// reader's language (`msg-summary-*` in `locales/<lang>/summary.ftl`), the CLI in English.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind")]
+pub enum SummaryError {
+    /// Not JSON of the feed's shape; `detail` is the JSON reader's own words.
+    #[serde(rename = "summary.not_valid")]
+    NotValid { detail: String },
+    /// A feed version this build does not read.
+    #[serde(rename = "summary.version")]
+    Version { found: u64 },
+    /// A table whose columns differ in length, or a code, day or step outside what the
+    /// feed declares: the computations would index past its ends.
+    #[serde(rename = "summary.inconsistent")]
+    Inconsistent { table: String },
+}
+
+impl Message for SummaryError {
+    fn key(&self) -> &'static str {
+        match self {
+            SummaryError::NotValid { .. } => "summary.not_valid",
+            SummaryError::Version { .. } => "summary.version",
+            SummaryError::Inconsistent { .. } => "summary.inconsistent",
+        }
+    }
+    fn args(&self) -> Vec<(&'static str, Value)> {
+        match self {
+            SummaryError::NotValid { detail } => vec![("detail", Value::Text(detail.clone()))],
+            SummaryError::Version { found } => vec![
+                ("found", Value::Count(*found)),
+                ("supported", Value::Count(VERSION)),
+            ],
+            SummaryError::Inconsistent { table } => {
+                vec![("table", Value::Text(table.clone()))]
+            }
+        }
+    }
+}
+
+/// English, from the same Fluent texts the app shows (what the CLI prints).
+impl std::fmt::Display for SummaryError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::present::message::render(
+            crate::i18n::Lang::En,
+            self,
+        ))
+    }
+}
+
+fn inconsistent(table: &str) -> SummaryError {
+    SummaryError::Inconsistent {
+        table: table.to_string(),
+    }
+}
+
 /// Reads and checks a summary feed. Every code must index its dictionary and every column
 /// of a table must have the same length, so the computations can index without checks
 /// failing later; a hostile feed gets a sentence, never a panic.
-pub fn parse(bytes: &[u8]) -> Result<Summary, String> {
-    let s: Summary = serde_json::from_slice(bytes)
-        .map_err(|e| format!("This summary feed is not valid: {e}."))?;
+pub fn parse(bytes: &[u8]) -> Result<Summary, SummaryError> {
+    let s: Summary = serde_json::from_slice(bytes).map_err(|e| SummaryError::NotValid {
+        detail: e.to_string(),
+    })?;
     if s.journey_lens_summary != VERSION {
-        return Err(format!(
-            "This summary feed has version {}; this Journey Lens reads version {VERSION}.",
-            s.journey_lens_summary
-        ));
+        return Err(SummaryError::Version {
+            found: s.journey_lens_summary,
+        });
     }
     check(&s)?;
     Ok(s)
 }
 
-fn same_len(name: &str, lens: &[usize]) -> Result<usize, String> {
+fn same_len(name: &str, lens: &[usize]) -> Result<usize, SummaryError> {
     let n = lens.first().copied().unwrap_or(0);
     if lens.iter().any(|&l| l != n) {
-        return Err(format!(
-            "The summary feed's \"{name}\" table has columns of different lengths."
-        ));
+        return Err(inconsistent(name));
     }
     Ok(n)
 }
 
-fn codes_ok(s: &Summary, name: &str, dim: &str, codes: &[i64]) -> Result<(), String> {
+fn codes_ok(s: &Summary, name: &str, dim: &str, codes: &[i64]) -> Result<(), SummaryError> {
     // A role the source lacks has no codes at all (only −1).
     let n = s.dict(dim).map_or(0, <[String]>::len) as i64;
     if codes.iter().any(|&c| c < -1 || c >= n) {
-        return Err(format!(
-            "The summary feed's \"{name}\" table has a {dim} code outside its dictionary."
-        ));
+        return Err(inconsistent(name));
     }
     Ok(())
 }
@@ -240,23 +305,21 @@ fn codes_ok(s: &Summary, name: &str, dim: &str, codes: &[i64]) -> Result<(), Str
 const FIRST_DAY: i64 = -25_567;
 const LAST_DAY: i64 = 84_005;
 
-fn days_ok(name: &str, days: impl IntoIterator<Item = i64>) -> Result<(), String> {
+fn days_ok(name: &str, days: impl IntoIterator<Item = i64>) -> Result<(), SummaryError> {
     if days
         .into_iter()
         .any(|d| !(FIRST_DAY..=LAST_DAY).contains(&d))
     {
-        return Err(format!(
-            "The summary feed's \"{name}\" table has a day outside the years 1900–2200."
-        ));
+        return Err(inconsistent(name));
     }
     Ok(())
 }
 
-fn check(s: &Summary) -> Result<(), String> {
+fn check(s: &Summary) -> Result<(), SummaryError> {
     if let Some((lo, hi)) = s.meta.time_range {
         days_ok("meta", [lo.div_euclid(86_400), hi.div_euclid(86_400)])?;
         if lo > hi {
-            return Err("The summary feed's time range ends before it starts.".into());
+            return Err(inconsistent("meta"));
         }
     }
     let c = &s.cells;
@@ -329,11 +392,11 @@ fn check(s: &Summary) -> Result<(), String> {
     codes_ok(s, "handoffs", "touchpoint", &h.from)?;
     codes_ok(s, "handoffs", "touchpoint", &h.to)?;
     if h.from.iter().chain(&h.to).any(|&c| c < 0) {
-        return Err("The summary feed's hand-offs name a missing touchpoint.".into());
+        return Err(inconsistent("handoffs"));
     }
     let k = s.meta.stage_order.len() as u64;
     if s.meta.conversion_step.is_some_and(|c| c as u64 >= k) {
-        return Err("The summary feed's conversion step is not one of its stages.".into());
+        return Err(inconsistent("meta"));
     }
     for f in &s.funnels {
         let r = &f.rows;
@@ -359,7 +422,7 @@ fn check(s: &Summary) -> Result<(), String> {
             codes_ok(s, "funnels.rows", dim, codes)?;
         }
         if r.reached.iter().any(|&x| x == 0 || x > k) {
-            return Err("The summary feed's funnel rows reach a step it does not have.".into());
+            return Err(inconsistent("funnels.rows"));
         }
         if let Some(d) = &f.step_days {
             same_len(
@@ -376,7 +439,7 @@ fn check(s: &Summary) -> Result<(), String> {
                 ],
             )?;
             if d.step.iter().any(|&x| x == 0 || x >= k) {
-                return Err("The summary feed's step days name a step it does not have.".into());
+                return Err(inconsistent("funnels.step_days"));
             }
         }
         same_len(
@@ -384,6 +447,12 @@ fn check(s: &Summary) -> Result<(), String> {
             &[f.exits.touchpoint.len(), f.exits.customers.len()],
         )?;
         codes_ok(s, "funnels.exits", "touchpoint", &f.exits.touchpoint)?;
+        let e = &f.exits;
+        if !e.reached.is_empty()
+            && (e.reached.len() != e.customers.len() || e.reached.iter().any(|&r| r == 0 || r >= k))
+        {
+            return Err(inconsistent("funnels.exits"));
+        }
         if let Some(i) = &f.impact {
             same_len(
                 "funnels.impact",
@@ -396,7 +465,7 @@ fn check(s: &Summary) -> Result<(), String> {
                 ],
             )?;
             if i.class.iter().any(|&c| c > 1) {
-                return Err("The summary feed's impact rows have an unknown class.".into());
+                return Err(inconsistent("funnels.impact"));
             }
         }
     }

@@ -5,16 +5,17 @@
 //! event path produces; figures that need events are listed in `needs_events`.
 
 pub mod feed;
+pub mod journey_map;
 pub mod report;
 mod select;
 
-pub use feed::{looks_like_summary, parse, Summary};
+pub use feed::{looks_like_summary, parse, Summary, SummaryError};
 pub use report::compute;
 
 use crate::analytics::{Filter, Report, Settings};
 
 /// Parses a summary feed and computes its report in one step (CLI, tests).
-pub fn report(bytes: &[u8], settings: &Settings, filter: &Filter) -> Result<Report, String> {
+pub fn report(bytes: &[u8], settings: &Settings, filter: &Filter) -> Result<Report, SummaryError> {
     Ok(compute(&parse(bytes)?, settings, filter))
 }
 
@@ -61,11 +62,10 @@ pub fn shell(s: &Summary) -> crate::ingest::Loaded {
         rows_loaded: s.meta.events as usize,
         rows_rejected: s.meta.rejected as usize,
         customers: s.meta.customers as usize,
-        notes: vec![format!(
-            "A summary feed ({}): {} events summarised where they live; figures that need the events themselves are marked.",
-            s.engine.as_deref().unwrap_or("unknown engine"),
-            s.meta.events
-        )],
+        notes: vec![crate::ingest::LoadNote::SummaryFeed {
+            engine: s.engine.clone().unwrap_or_else(|| "?".into()),
+            events: s.meta.events,
+        }],
         ..Default::default()
     };
     crate::ingest::Loaded {

@@ -11,9 +11,11 @@ use super::select::{select, Selection as CellSelection};
 use crate::analytics::cap::{self, OTHERS_LABEL};
 use crate::analytics::experience::{
     EmotionCurve, EmotionPoint, ExitPoint, ExperienceView, Grid, GridCell, Handoff, HandoffOthers,
-    Handoffs, PainPoint, PersonaCurve, PriorityMatrix,
+    Handoffs, PainPoint, PersonaCurve, PriorityMatrix, StageExits,
 };
 use crate::analytics::filter::MISSING_LABEL;
+use crate::analytics::flows::FlowView;
+use crate::analytics::funnel::FunnelNote;
 use crate::analytics::funnel::{
     CohortPoint, FunnelBreakdown, FunnelGroup, FunnelStep, FunnelView, Interval, ResolvedMode,
 };
@@ -22,16 +24,17 @@ use crate::analytics::nps::{z_test, Counts, NpsBreakdown, NpsPoint, NpsSegment, 
 use crate::analytics::period::PeriodIndex;
 use crate::analytics::stats::{pct, ratio, two_sided_p, wilson, Mean};
 use crate::analytics::{Filter, FunnelMode, Report, Selection, Settings};
-use crate::dataset::Scales;
+use crate::dataset::{DimKey, Role, Scales};
+use crate::message::{Need, Needs};
 
 const DAY: i64 = 86_400;
 
 /// The figures of the report that need event-level data, as paths into the report's JSON
 /// (`*` = every element; an element of a list of KPIs is named by its `key`).
 #[derive(Debug, Default)]
-struct Needs(Vec<String>);
+struct EventNeeds(Vec<String>);
 
-impl Needs {
+impl EventNeeds {
     fn add(&mut self, path: &str) {
         self.0.push(path.to_string());
     }
@@ -103,7 +106,7 @@ struct Ctx<'a> {
     step_of_code: Vec<Option<usize>>,
     mode: ResolvedMode,
     window_days: Option<f64>,
-    funnel_notes: Vec<String>,
+    funnel_notes: Vec<FunnelNote>,
     /// The engine's funnel for this mode and window, when the report may use it.
     table: Option<&'a super::feed::FunnelTable>,
     periods: Option<PeriodIndex>,
@@ -113,10 +116,43 @@ fn empty_dict() -> &'static [String] {
     &[]
 }
 
+/// The stage plan's notes, typed, in the order the event path gives them. They are derived
+/// from the feed's facts (`placed_by_data`, the configured conversion stage), not taken from
+/// `meta.notes`, which the engines write in English for their own log.
+fn plan_notes(s: &Summary, settings: &Settings) -> Vec<FunnelNote> {
+    let meta = &s.meta;
+    let mut notes = Vec::new();
+    if meta.configured_stage_order.is_some() && settings.stage_order.is_some() {
+        notes.push(FunnelNote::MetaOrderWins);
+    }
+    if !meta.placed_by_data.is_empty() {
+        notes.push(FunnelNote::PlacedByData {
+            stages: meta.placed_by_data.clone(),
+        });
+    }
+    let wanted = meta
+        .conversion_stage
+        .as_deref()
+        .filter(|w| !w.trim().is_empty());
+    if let Some(w) = wanted {
+        let n = crate::analytics::stages_normalize(w);
+        let found = meta
+            .stage_order
+            .iter()
+            .any(|st| crate::analytics::stages_normalize(st) == n);
+        if !found {
+            notes.push(FunnelNote::UnknownConversionStage {
+                stage: w.to_string(),
+            });
+        }
+    }
+    notes
+}
+
 /// The report for a summary feed, the settings and the filter. `needs_events` lists every
 /// figure that would need the events behind the feed.
 pub fn compute(s: &Summary, settings: &Settings, filter: &Filter) -> Report {
-    let mut needs = Needs::default();
+    let mut needs = EventNeeds::default();
     let sel = select(s, filter);
     let stages = s.dict("stage").unwrap_or(empty_dict());
     let step_of_code = stages
@@ -124,19 +160,12 @@ pub fn compute(s: &Summary, settings: &Settings, filter: &Filter) -> Report {
         .map(|v| s.meta.stage_order.iter().position(|st| st == v))
         .collect();
     let has_time = s.meta.time_range.is_some();
-    let mut funnel_notes = s.meta.notes.clone();
-    if s.meta.configured_stage_order.is_some() && settings.stage_order.is_some() {
-        funnel_notes.push(
-            "The feed sets its own stage order, so the stage order in the settings is not used."
-                .into(),
-        );
-    }
+    let mut funnel_notes = plan_notes(s, settings);
     let mode = match (settings.mode, has_time) {
         (FunnelMode::AnyOrder, _) | (FunnelMode::Auto, false) => ResolvedMode::AnyOrder,
         (FunnelMode::Ordered | FunnelMode::Auto, true) => ResolvedMode::Ordered,
         (FunnelMode::Ordered, false) => {
-            funnel_notes
-                .push("The data has no timestamps, so the funnel ignores stage order.".into());
+            funnel_notes.push(FunnelNote::NoTimeForOrder);
             ResolvedMode::AnyOrder
         }
     };
@@ -145,15 +174,12 @@ pub fn compute(s: &Summary, settings: &Settings, filter: &Filter) -> Report {
             if has_time {
                 Some(w)
             } else {
-                funnel_notes.push(
-                    "The data has no timestamps, so the conversion window is not applied.".into(),
-                );
+                funnel_notes.push(FunnelNote::NoTimeForWindow);
                 None
             }
         }
         Some(_) => {
-            funnel_notes
-                .push("A conversion window must be zero or more days; it is not applied.".into());
+            funnel_notes.push(FunnelNote::BadWindow);
             None
         }
         None => None,
@@ -202,15 +228,16 @@ pub fn compute(s: &Summary, settings: &Settings, filter: &Filter) -> Report {
         s.meta.customers
     };
     if let Some(why) = &ctx.sel.inexact {
+        // The reason first, then every view (`selection` too: its counts are n/a).
         needs.0 = vec![
+            why.path().into(),
             "selection".into(),
             "funnel".into(),
             "experience".into(),
             "nps".into(),
             "kpis".into(),
         ];
-        let mut notes = ctx.sel.notes.clone();
-        notes.push(format!("Needs event-level data: {why}."));
+        let notes = ctx.sel.notes.clone();
         return Report {
             dataset: s.meta.name.clone(),
             selection: Selection {
@@ -225,6 +252,7 @@ pub fn compute(s: &Summary, settings: &Settings, filter: &Filter) -> Report {
             experience,
             nps,
             kpis,
+            flows: flows_view(&mut needs),
             needs_events: needs.0,
         };
     }
@@ -242,7 +270,19 @@ pub fn compute(s: &Summary, settings: &Settings, filter: &Filter) -> Report {
         experience,
         nps,
         kpis,
+        flows: flows_view(&mut needs),
         needs_events: needs.0,
+    }
+}
+
+/// Journey flows follow each customer's path event by event; a summary keeps no paths, so
+/// the view says it needs event-level data rather than drawing the hand-off pairs as if
+/// they were paths.
+fn flows_view(needs: &mut EventNeeds) -> FlowView {
+    needs.add("flows");
+    FlowView {
+        needs_events: true,
+        ..FlowView::default()
     }
 }
 
@@ -278,7 +318,7 @@ fn funnel_sums(ctx: &Ctx, t: &super::feed::FunnelTable) -> FunnelSums {
     }
 }
 
-fn funnel_view(ctx: &Ctx, needs: &mut Needs) -> FunnelView {
+fn funnel_view(ctx: &Ctx, needs: &mut EventNeeds) -> FunnelView {
     let s = ctx.s;
     let meta = &s.meta;
     let mut view = FunnelView {
@@ -300,7 +340,7 @@ fn funnel_view(ctx: &Ctx, needs: &mut Needs) -> FunnelView {
         notes: ctx.funnel_notes.clone(),
     };
     if !s.has("stage") {
-        view.unavailable = Some("stage".into());
+        view.unavailable = Some(Needs::column(Role::Stage));
         view.order_source = crate::analytics::funnel::StageOrderSource::FileOrder;
         view.stages.clear();
         view.conversion_stage = None;
@@ -349,7 +389,6 @@ fn funnel_view(ctx: &Ctx, needs: &mut Needs) -> FunnelView {
     view.breakdown = ctx
         .settings
         .breakdown
-        .as_deref()
         .map(|key| breakdown(ctx, t, key, needs));
     if let Some(p) = &ctx.periods {
         let mut cohorts = vec![(0u64, 0u64); p.len];
@@ -383,16 +422,18 @@ fn funnel_view(ctx: &Ctx, needs: &mut Needs) -> FunnelView {
 fn breakdown(
     ctx: &Ctx,
     t: &super::feed::FunnelTable,
-    key: &str,
-    needs: &mut Needs,
+    dim: DimKey,
+    needs: &mut EventNeeds,
 ) -> FunnelBreakdown {
     let mut view = FunnelBreakdown {
-        dimension: key.to_string(),
+        dimension: dim,
+        header: None,
         unavailable: None,
         groups: Vec::new(),
         groups_total: 0,
         groups_folded: 0,
     };
+    let key = super::feed::dim_name(dim).unwrap_or("");
     let codes = match key {
         "journey" => &t.rows.journey,
         "persona" => &t.rows.persona,
@@ -403,7 +444,7 @@ fn breakdown(
         }
     };
     let Some(dict) = ctx.s.dict(key) else {
-        view.unavailable = Some(key.to_string());
+        view.unavailable = Some(Needs(vec![Need::Dimension(dim)]));
         return view;
     };
     let k = ctx.s.meta.stage_order.len();
@@ -464,12 +505,12 @@ struct CellSum {
     effort: Mean,
 }
 
-fn missing_roles(s: &Summary, roles: &[&str]) -> Option<String> {
-    let m: Vec<&str> = roles.iter().copied().filter(|r| !s.has(r)).collect();
-    (!m.is_empty()).then(|| m.join(", "))
+fn missing_roles(s: &Summary, roles: &[Role]) -> Option<Needs> {
+    let have: Vec<(Role, bool)> = roles.iter().map(|&r| (r, s.has(r.key()))).collect();
+    Needs::missing(&have)
 }
 
-fn experience_view(ctx: &Ctx, needs: &mut Needs) -> ExperienceView {
+fn experience_view(ctx: &Ctx, needs: &mut EventNeeds) -> ExperienceView {
     let s = ctx.s;
     let c = &s.cells;
     let scale = ctx.scales.satisfaction;
@@ -517,7 +558,7 @@ fn experience_view(ctx: &Ctx, needs: &mut Needs) -> ExperienceView {
         (Some(st), Some(tp)) => grid_view(ctx, st, tp, cells, needs),
         _ => (
             Grid {
-                unavailable: missing_roles(s, &["stage", "touchpoint"]),
+                unavailable: missing_roles(s, &[Role::Stage, Role::Touchpoint]),
                 ..Grid::default()
             },
             Vec::new(),
@@ -530,7 +571,7 @@ fn experience_view(ctx: &Ctx, needs: &mut Needs) -> ExperienceView {
         count: m.n,
     };
     let mut curve = EmotionCurve {
-        unavailable: missing_roles(s, &["stage", "satisfaction"]),
+        unavailable: missing_roles(s, &[Role::Stage, Role::Satisfaction]),
         overall: emotion
             .iter()
             .enumerate()
@@ -575,25 +616,12 @@ fn experience_view(ctx: &Ctx, needs: &mut Needs) -> ExperienceView {
             })
             .collect();
     }
-    let exits_unavailable = missing_roles(s, &["stage", "touchpoint"]);
-    let mut exits = Vec::new();
+    let exits_unavailable = missing_roles(s, &[Role::Stage, Role::Touchpoint]);
+    let (mut exits, mut exits_by_stage) = (Vec::new(), Vec::new());
     if exits_unavailable.is_none() && k > 0 {
         match (ctx.table, tps) {
             (Some(t), Some(tp)) => {
-                let mut by_slot = vec![0u64; nt + 1];
-                for (i, &code) in t.exits.touchpoint.iter().enumerate() {
-                    by_slot[slot(code, nt)] += t.exits.customers[i];
-                }
-                exits = by_slot
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, &n)| n > 0)
-                    .map(|(c, &n)| ExitPoint {
-                        touchpoint: label(tp, c),
-                        customers: n,
-                    })
-                    .collect();
-                exits.sort_by_key(|e| std::cmp::Reverse(e.customers));
+                (exits, exits_by_stage) = exit_lists(&t.exits, tp, &s.meta.stage_order, needs);
             }
             _ => needs.add("experience.exits"),
         }
@@ -603,13 +631,17 @@ fn experience_view(ctx: &Ctx, needs: &mut Needs) -> ExperienceView {
     ExperienceView {
         grid,
         emotion: curve,
-        pain_points_unavailable: missing_roles(s, &["stage", "touchpoint", "satisfaction"]),
+        pain_points_unavailable: missing_roles(
+            s,
+            &[Role::Stage, Role::Touchpoint, Role::Satisfaction],
+        ),
         pain_points,
         exits_unavailable,
         exits,
+        exits_by_stage,
         handoffs,
         priority: PriorityMatrix {
-            unavailable: missing_roles(s, &["touchpoint", "satisfaction", "nps"]),
+            unavailable: missing_roles(s, &[Role::Touchpoint, Role::Satisfaction, Role::Nps]),
             points: Vec::new(),
             excluded: Vec::new(),
             performance_median: None,
@@ -639,7 +671,7 @@ fn grid_view(
     st: &[String],
     tp: &[String],
     cells: std::collections::BTreeMap<(usize, usize), CellSum>,
-    needs: &mut Needs,
+    needs: &mut EventNeeds,
 ) -> (Grid, Vec<PainPoint>) {
     let scale = ctx.scales.satisfaction;
     let (ns, nt) = (st.len(), tp.len());
@@ -770,10 +802,60 @@ fn grid_view(
     (grid, pain_points)
 }
 
-fn handoff_view(ctx: &Ctx, tps: Option<&[String]>, needs: &mut Needs) -> Handoffs {
+/// The exit touchpoints overall and by furthest stage, ranked as the event path ranks them
+/// (most customers first, then touchpoint code order, "(missing)" last).
+fn exit_lists(
+    e: &super::feed::Exits,
+    tp: &[String],
+    stages: &[String],
+    needs: &mut EventNeeds,
+) -> (Vec<ExitPoint>, Vec<StageExits>) {
+    let nt = tp.len();
+    let ranked = |by_slot: &[u64]| {
+        let mut v: Vec<ExitPoint> = by_slot
+            .iter()
+            .enumerate()
+            .filter(|(_, &n)| n > 0)
+            .map(|(c, &n)| ExitPoint {
+                touchpoint: label(tp, c),
+                customers: n,
+            })
+            .collect();
+        v.sort_by_key(|e| std::cmp::Reverse(e.customers));
+        v
+    };
+    let mut total = vec![0u64; nt + 1];
+    for (i, &code) in e.touchpoint.iter().enumerate() {
+        total[slot(code, nt)] += e.customers[i];
+    }
+    if e.reached.len() != e.customers.len() {
+        // A feed written before exits carried the furthest step.
+        needs.add("experience.exits_by_stage");
+        return (ranked(&total), Vec::new());
+    }
+    let mut by_stage = vec![vec![0u64; nt + 1]; stages.len()];
+    for (i, &code) in e.touchpoint.iter().enumerate() {
+        // `parse` checked 1 <= reached < stages.
+        if let Some(row) = by_stage.get_mut((e.reached[i] as usize).saturating_sub(1)) {
+            row[slot(code, nt)] += e.customers[i];
+        }
+    }
+    let per_stage = by_stage
+        .iter()
+        .enumerate()
+        .filter(|(_, row)| row.iter().any(|&n| n > 0))
+        .map(|(j, row)| StageExits {
+            stage: stages[j].clone(),
+            exits: ranked(row),
+        })
+        .collect();
+    (ranked(&total), per_stage)
+}
+
+fn handoff_view(ctx: &Ctx, tps: Option<&[String]>, needs: &mut EventNeeds) -> Handoffs {
     let Some(tp) = tps else {
         return Handoffs {
-            unavailable: Some("touchpoint".into()),
+            unavailable: Some(Needs::column(Role::Touchpoint)),
             total: 0,
             customers: 0,
             top: Vec::new(),
@@ -836,11 +918,11 @@ fn handoff_view(ctx: &Ctx, tps: Option<&[String]>, needs: &mut Needs) -> Handoff
     }
 }
 
-fn nps_view(ctx: &Ctx, total: &Acc, needs: &mut Needs) -> NpsView {
+fn nps_view(ctx: &Ctx, total: &Acc, needs: &mut EventNeeds) -> NpsView {
     let s = ctx.s;
     let settings = ctx.settings;
     let mut view = NpsView {
-        unavailable: (!s.has("nps")).then(|| "nps".to_string()),
+        unavailable: (!s.has("nps")).then(|| Needs::column(Role::Nps)),
         latest_only: settings.nps_latest_only,
         summary: Counts::default().summary(),
         distribution: vec![0; 11],
@@ -886,18 +968,23 @@ fn nps_view(ctx: &Ctx, total: &Acc, needs: &mut Needs) -> NpsView {
             })
             .collect();
     }
-    view.breakdown = settings.breakdown.as_deref().map(|key| {
+    view.breakdown = settings.breakdown.map(|dim| {
         let mut b = NpsBreakdown {
-            dimension: key.to_string(),
+            dimension: dim,
+            header: None,
             unavailable: None,
             segments: Vec::new(),
+        };
+        let Some(key) = super::feed::dim_name(dim) else {
+            needs.add("nps.breakdown");
+            return b;
         };
         let Some(index) = super::feed::DIMS.iter().position(|d| *d == key) else {
             needs.add("nps.breakdown");
             return b;
         };
         let Some(dict) = s.dict(key) else {
-            b.unavailable = Some(key.to_string());
+            b.unavailable = Some(Needs(vec![Need::Dimension(dim)]));
             return b;
         };
         let codes = match index {
@@ -997,7 +1084,7 @@ fn kpi_values(
     v
 }
 
-fn kpi_view(ctx: &Ctx, total: &Acc, needs: &mut Needs) -> KpiView {
+fn kpi_view(ctx: &Ctx, total: &Acc, needs: &mut EventNeeds) -> KpiView {
     let s = ctx.s;
     let c = &s.cells;
     let nt = s.dict("touchpoint").map_or(0, |d| d.len());
@@ -1116,34 +1203,37 @@ fn kpi_view(ctx: &Ctx, total: &Acc, needs: &mut Needs) -> KpiView {
     view
 }
 
-fn kpi_unavailable(ctx: &Ctx, slot: usize) -> Option<String> {
+fn kpi_unavailable(ctx: &Ctx, slot: usize) -> Option<Needs> {
     let s = ctx.s;
-    let need = |role: &str| (!s.has(role)).then(|| role.to_string());
+    let need = |role: Role| (!s.has(role.key())).then(|| Needs::column(role));
     let k = s.meta.stage_order.len();
     let has_next = s.meta.conversion_step.is_some_and(|c| c + 1 < k);
     match kpis::key_of(slot) {
-        "touchpoints" => need("touchpoint"),
-        "conversion_rate" | "repeat_rate" => need("stage"),
-        "retention_rate" | "churn_rate" => need("stage").or_else(|| {
-            (!has_next).then(|| "stage (a stage after the conversion stage)".to_string())
+        "touchpoints" => need(Role::Touchpoint),
+        "conversion_rate" | "repeat_rate" => need(Role::Stage),
+        "retention_rate" | "churn_rate" => need(Role::Stage)
+            .or_else(|| (!has_next).then(|| Needs(vec![Need::StageAfterConversion]))),
+        "csat" => need(Role::Satisfaction),
+        "ces" | "ces_easy_pct" => need(Role::Effort),
+        "nps" => need(Role::Nps),
+        "revenue_total" | "revenue_per_customer" => need(Role::Revenue),
+        "revenue_per_converted" => need(Role::Revenue).or_else(|| need(Role::Stage)),
+        "median_days_to_convert" => need(Role::Stage).or_else(|| {
+            (ctx.mode != ResolvedMode::Ordered).then(|| Needs::column(Role::Timestamp))
         }),
-        "csat" => need("satisfaction"),
-        "ces" | "ces_easy_pct" => need("effort"),
-        "nps" => need("nps"),
-        "revenue_total" | "revenue_per_customer" => need("revenue"),
-        "revenue_per_converted" => need("revenue").or_else(|| need("stage")),
-        "median_days_to_convert" => need("stage")
-            .or_else(|| (ctx.mode != ResolvedMode::Ordered).then(|| "timestamp".to_string())),
         _ => None,
     }
 }
 
-fn impact(ctx: &Ctx, needs: &mut Needs) -> crate::analytics::kpis::Impact {
+fn impact(ctx: &Ctx, needs: &mut EventNeeds) -> crate::analytics::kpis::Impact {
     let s = ctx.s;
     let mut out = crate::analytics::kpis::Impact {
         unavailable: match (s.has("nps"), s.has("revenue") || s.has("stage")) {
-            (false, _) => Some("nps".to_string()),
-            (true, false) => Some("revenue, stage".to_string()),
+            (false, _) => Some(Needs::column(Role::Nps)),
+            (true, false) => Some(Needs(vec![
+                Need::Column(Role::Revenue),
+                Need::Column(Role::Stage),
+            ])),
             _ => None,
         },
         ..Default::default()

@@ -6,8 +6,8 @@
 //! exits, hand-offs, distinct customers) were computed by the engine over all events; once
 //! a filter removes events, their figures would change in ways no sum of cells can tell.
 
-use super::feed::{Summary, DIMS};
-use crate::analytics::filter::{parse_bound, Filter, MISSING_LABEL};
+use super::feed::{dim_name, Summary, DIMS};
+use crate::analytics::filter::{parse_bound, Filter, FilterError, FilterNote, MISSING_LABEL};
 
 const DAY: i64 = 86_400;
 
@@ -17,10 +17,32 @@ pub struct Selection {
     pub keep: Vec<bool>,
     /// The filter changes which events are analysed (any dimension or date bound applied).
     pub filtered: bool,
-    /// The filter uses something the feed cannot apply exactly (a dimension it lacks, a
-    /// bound inside a day); the whole report then needs event-level data.
-    pub inexact: Option<String>,
-    pub notes: Vec<String>,
+    /// The filter uses something the feed cannot apply exactly; the whole report then
+    /// needs event-level data.
+    pub inexact: Option<Inexact>,
+    pub notes: Vec<FilterNote>,
+}
+
+/// Why a filter cannot be applied to a summary exactly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Inexact {
+    /// A dimension the feed does not carry (an extra column).
+    Dimension,
+    /// A date range that starts or ends inside a day (the feed's cells are whole days).
+    PartialDay,
+    /// A journey-flow node (it selects customers by their path).
+    Path,
+}
+
+impl Inexact {
+    /// Its entry in `Report::needs_events` (the banner's sentence is chosen by it).
+    pub fn path(self) -> &'static str {
+        match self {
+            Inexact::Dimension => "selection.dimension",
+            Inexact::PartialDay => "selection.partial_day",
+            Inexact::Path => "selection.path",
+        }
+    }
 }
 
 /// Allowed codes of one dimension: `allowed[code]`, `missing` for −1.
@@ -51,21 +73,22 @@ pub fn select(s: &Summary, filter: &Filter) -> Selection {
         notes: Vec::new(),
     };
     let mut tests = Vec::new();
-    for (key, values) in &filter.dims {
+    if filter.path.is_some() {
+        out.filtered = true;
+        out.inexact = Some(Inexact::Path);
+    }
+    for (&dim, values) in &filter.dims {
         if values.is_empty() {
             continue;
         }
         out.filtered = true;
-        let Some(index) = DIMS.iter().position(|d| d == key) else {
-            out.inexact = Some(format!(
-                "the filter on \"{key}\" (the summary feed has no such dimension)"
-            ));
+        let Some(index) = dim_name(dim).and_then(|key| DIMS.iter().position(|d| *d == key)) else {
+            out.inexact = Some(Inexact::Dimension);
             continue;
         };
-        let Some(dict) = s.dict(key) else {
-            out.notes.push(format!(
-                "The data has no \"{key}\" column, so the filter on it matches no events."
-            ));
+        let Some(dict) = s.dict(DIMS[index]) else {
+            out.notes
+                .push(FilterNote::NoSuchDimension { dimension: dim });
             out.keep.fill(false);
             continue;
         };
@@ -80,8 +103,8 @@ pub fn select(s: &Summary, filter: &Filter) -> Selection {
         let b = b.as_deref()?;
         match parse_bound(b, end) {
             Ok(t) => Some(t),
-            Err(e) => {
-                out.notes.push(format!("{e}; the date range ignores it."));
+            Err(FilterError::BadDate { value }) => {
+                out.notes.push(FilterNote::DateIgnored { value });
                 None
             }
         }
@@ -91,7 +114,7 @@ pub fn select(s: &Summary, filter: &Filter) -> Selection {
     if from.is_some_and(|t| t.rem_euclid(DAY) != 0)
         || to.is_some_and(|t| (t + 1).rem_euclid(DAY) != 0)
     {
-        out.inexact = Some("a date range that starts or ends inside a day".to_string());
+        out.inexact = Some(Inexact::PartialDay);
     }
     let dated = from.is_some() || to.is_some();
     out.filtered |= dated;

@@ -3,7 +3,7 @@
 
 use super::loader::LoadChoices;
 use super::state::{AppState, Source};
-use crate::i18n::{fill, tr};
+use crate::i18n::{tr, trf};
 use crate::summary::Summary;
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -28,7 +28,8 @@ impl AppState {
         source: Source,
         choices: &LoadChoices,
     ) -> Result<(), String> {
-        let summary = crate::summary::parse(bytes)?;
+        let summary = crate::summary::parse(bytes)
+            .map_err(|e| crate::present::message::render(self.lang.get_untracked(), &e))?;
         let loaded = crate::summary::shell(&summary);
         self.sniffed.set(None);
         PENDING.with(|p| *p.borrow_mut() = Some(Arc::new(summary)));
@@ -37,8 +38,13 @@ impl AppState {
     }
 }
 
-/// Groups of `needs_events` paths, each with the sentence the banner lists.
-const GROUPS: [(&str, &str); 12] = [
+/// Groups of `needs_events` paths, each with the sentence the banner lists; the first
+/// prefix that matches wins, so the specific ones come first.
+const GROUPS: [(&str, &str); 21] = [
+    ("selection.dimension", "summary.need.dimension"),
+    ("selection.partial_day", "summary.need.partial_day"),
+    ("selection.path", "summary.need.path"),
+    ("selection.customers", "summary.need.customers"),
     ("selection", "summary.need.all"),
     ("funnel.dropped_customers", "summary.need.customer_lists"),
     ("funnel.steps", "summary.need.median_steps"),
@@ -46,14 +52,19 @@ const GROUPS: [(&str, &str); 12] = [
     ("funnel", "summary.need.funnel"),
     ("experience.priority", "summary.need.priority"),
     ("experience.grid", "summary.need.cell_customers"),
+    ("experience.exits_by_stage", "summary.need.exits_by_stage"),
     ("experience.exits", "summary.need.paths"),
     ("experience.handoffs", "summary.need.paths"),
     ("nps.comments", "summary.need.comments"),
+    ("nps.breakdown", "summary.need.nps_breakdown"),
+    ("nps", "summary.need.nps_latest"),
     (
         "kpis.kpis.median_days_to_convert",
         "summary.need.median_convert",
     ),
     ("kpis", "summary.need.kpis"),
+    ("flows", "summary.need.flows"),
+    ("experience", "summary.need.other"),
 ];
 
 /// The sentences for a report's `needs_events`, in a fixed order, without repeats.
@@ -68,6 +79,15 @@ fn needs_keys(needs: &[String]) -> Vec<&'static str> {
             out.push(key);
         }
     }
+    // A filter the feed cannot apply makes everything n/a: its reason is the one sentence.
+    let whole = [
+        "summary.need.dimension",
+        "summary.need.partial_day",
+        "summary.need.path",
+    ];
+    if out.first().is_some_and(|k| whole.contains(k)) {
+        out.truncate(1);
+    }
     out
 }
 
@@ -76,7 +96,7 @@ fn needs_keys(needs: &[String]) -> Vec<&'static str> {
 #[component]
 pub fn SummaryBanner() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     move || {
         let current = state.current.get()?;
         let summary = current.summary.clone()?;
@@ -85,8 +105,9 @@ pub fn SummaryBanner() -> impl IntoView {
             .into_iter()
             .map(|k| tr(lang, k).to_string())
             .collect();
-        let head = fill(
-            tr(lang, "summary.banner"),
+        let head = trf(
+            lang,
+            "summary.banner",
             &[
                 ("engine", summary.engine.as_deref().unwrap_or("?")),
                 (

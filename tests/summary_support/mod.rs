@@ -7,7 +7,7 @@
 use journey_lens::analytics::{
     compute, report_json, Filter, FunnelMode, PeriodKind, Prepared, Settings,
 };
-use journey_lens::dataset::Dataset;
+use journey_lens::dataset::{Dataset, DimKey, Role};
 use journey_lens::ingest::{load_csv, load_json, looks_like_json, CsvOptions, JsonOptions};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -196,11 +196,12 @@ pub fn cases(persona: &str) -> Vec<(String, Settings, Filter)> {
         },
         Filter::default(),
     ));
-    for dim in ["persona", "channel", "journey", "stage"] {
+    for role in [Role::Persona, Role::Channel, Role::Journey, Role::Stage] {
+        let dim = role.key();
         out.push((
             format!("breakdown {dim}, weeks"),
             Settings {
-                breakdown: Some(dim.into()),
+                breakdown: Some(DimKey::Role(role)),
                 period: PeriodKind::Week,
                 ..base.clone()
             },
@@ -210,14 +211,14 @@ pub fn cases(persona: &str) -> Vec<(String, Settings, Filter)> {
     out.push((
         format!("filter persona = {persona}, from 2025-03-01"),
         Settings {
-            breakdown: Some("touchpoint".into()),
+            breakdown: Some(DimKey::Role(Role::Touchpoint)),
             ..base.clone()
         },
         Filter {
             from: Some("2025-03-01".into()),
             ..Filter::default()
         }
-        .with("persona", persona),
+        .with(DimKey::Role(Role::Persona), persona),
     ));
     out
 }
