@@ -161,6 +161,7 @@ fn a_filter_keeps_cells_and_marks_what_needs_events() {
         "funnel",
         "selection.customers",
         "experience.exits",
+        "experience.exits_by_stage",
         "experience.handoffs",
         "experience.grid.cells.*.customers",
         "kpis.kpis.customers",

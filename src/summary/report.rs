@@ -623,7 +623,10 @@ fn experience_view(ctx: &Ctx, needs: &mut EventNeeds) -> ExperienceView {
             (Some(t), Some(tp)) => {
                 (exits, exits_by_stage) = exit_lists(&t.exits, tp, &s.meta.stage_order, needs);
             }
-            _ => needs.add("experience.exits"),
+            _ => {
+                needs.add("experience.exits");
+                needs.add("experience.exits_by_stage");
+            }
         }
     }
     let handoffs = handoff_view(ctx, tps, needs);

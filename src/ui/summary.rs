@@ -88,6 +88,10 @@ fn needs_keys(needs: &[String]) -> Vec<&'static str> {
     if out.first().is_some_and(|k| whole.contains(k)) {
         out.truncate(1);
     }
+    // "Exits and hand-offs with a filter" covers the exits by stage too.
+    if out.contains(&"summary.need.paths") {
+        out.retain(|k| *k != "summary.need.exits_by_stage");
+    }
     out
 }
 
