@@ -49,6 +49,31 @@ test('a dropped summary feed draws the views and names what needs events', async
   expect(errors).toEqual([]);
 });
 
+test('the journey map is drawn from a summary; flows say they need event-level data', async ({ page }) => {
+  const errors = watchConsole(page);
+  await openApp(page);
+  await page.setInputFiles('[data-testid=file-input]', path.join(fixtures, 'summary_journeys.json'));
+  await expect(page.getByTestId('summary-banner')).toContainText('Summary feed from duckdb');
+  await expect(page.getByTestId('summary-needs')).toContainText('journey flows');
+  // The map's reach is the funnel's: 586 customers at the first of five stages.
+  await page.locator('nav button[data-tab="journey-map"]').click();
+  const map = page.locator('[data-view="journey-map"]');
+  await expect(map.locator('canvas[role=img]').first()).toHaveAttribute(
+    'aria-label', /^Journey map of 5 stages/);
+  const card = page.locator('[data-chart="journey-map"]');
+  await card.locator('[data-action=show-data]').click();
+  const rows = await card.locator('table.jl-table').evaluate((t) => [...t.querySelectorAll('tr')].map(
+    (tr) => [...tr.querySelectorAll('th,td')].map((c) => c.textContent)));
+  const customers = rows[0].indexOf('Customers');
+  expect(rows[1][customers]).toBe('586');
+  // Flows follow each customer's path, which a summary does not keep.
+  await page.locator('nav button[data-tab="flows"]').click();
+  await expect(page.locator('[data-view="flows"]').getByTestId('needs')).toContainText(
+    'This chart needs event-level data');
+  await expect(page.locator('[data-view="flows"] canvas')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
 test('a summary feed loads from a feed URL', async ({ page }) => {
   const errors = watchConsole(page);
   await openApp(page);
@@ -63,7 +88,7 @@ test('a broken summary feed is one sentence and the data stays', async ({ page }
   await openApp(page);
   const bad = Buffer.from('{"journey_lens_summary": 1, "meta": {}}');
   await page.setInputFiles('[data-testid=file-input]', { name: 'bad.json', mimeType: 'application/json', buffer: bad });
-  await expect(page.getByTestId('error')).toContainText('This summary feed is not valid');
+  await expect(page.getByTestId('error')).toContainText('This summary feed cannot be read');
   await expect(page.getByTestId('load-summary')).toHaveText('3,000 rows loaded, 0 rejected');
   await expect(page.getByTestId('summary-banner')).toHaveCount(0);
 });

@@ -41,7 +41,10 @@ pub fn JourneyMapView() -> impl IntoView {
     let personas = Memo::new(move |_| {
         let filter = state.filter.get();
         state.current.with(|c| {
-            let Some(col) = c.as_ref().and_then(|c| c.loaded.dataset.persona.as_ref()) else {
+            // A summary feed's funnel is for everyone: a persona's map would need the
+            // events, so none is offered (the filter bar still narrows the other views).
+            let events = c.as_ref().filter(|c| c.summary.is_none());
+            let Some(col) = events.and_then(|c| c.loaded.dataset.persona.as_ref()) else {
                 return Vec::new();
             };
             let allowed = filter
