@@ -16,7 +16,8 @@ TOOL_BUILD := CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNIT
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: serve test setup setup-browser lint unit build e2e bench bench-smoke wasm-size clean-dist fuzz
+.PHONY: serve test setup setup-browser lint unit build e2e bench bench-smoke wasm-size clean-dist fuzz \
+	summary test-duckdb test-spark warehouse-venv warehouse-spark setup-java bench-summary
 
 ## Install whatever is missing (idempotent, a few seconds when all is present).
 setup: node_modules/.installed
@@ -40,7 +41,7 @@ serve: setup
 	trunk serve --dist target/serve --address 127.0.0.1 --port 8080
 
 ## Everything CI checks: format, lints, native tests, release build, browser tests.
-test: setup setup-browser lint unit build e2e bench-smoke
+test: setup setup-browser lint unit test-duckdb build e2e bench-smoke
 
 lint:
 	cargo fmt --check
@@ -78,3 +79,55 @@ fuzz:
 	@command -v cargo-afl >/dev/null || cargo install cargo-afl --version 0.18.2 --locked
 	cd fuzz && cargo afl build --release && ./seeds.sh >/dev/null
 	for t in csv json report; do fuzz/run.sh $$t $(FUZZ_SECONDS) & done; wait
+
+## Summary feeds (docs/warehouse.md): DuckDB or Spark summarise events where they live.
+## `make summary FILE=events.parquet|csv|json [ENGINE=duckdb|spark] [OUT=summary.json]
+##  [META=meta.json] [WINDOWS=7,30]`; then open OUT in the app or `journey-lens report OUT`.
+WAREHOUSE_VENV := target/warehouse-venv
+ENGINE ?= duckdb
+OUT ?= summary.json
+WINDOWS ?=
+META ?=
+
+$(WAREHOUSE_VENV)/bin/python:
+	python3 -m venv $(WAREHOUSE_VENV)
+
+$(WAREHOUSE_VENV)/.duckdb: warehouse/requirements-duckdb.txt | $(WAREHOUSE_VENV)/bin/python
+	$(WAREHOUSE_VENV)/bin/pip install -q -r $<
+	@touch $@
+
+$(WAREHOUSE_VENV)/.spark: warehouse/requirements-spark.txt | $(WAREHOUSE_VENV)/bin/python
+	$(WAREHOUSE_VENV)/bin/pip install -q -r $<
+	@touch $@
+
+warehouse-venv: $(WAREHOUSE_VENV)/.duckdb
+warehouse-spark: $(WAREHOUSE_VENV)/.spark setup-java
+
+## Spark needs a Java runtime (17 from Debian).
+setup-java:
+	@command -v java >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq openjdk-17-jre-headless; }
+
+summary: $(if $(filter spark,$(ENGINE)),warehouse-spark,warehouse-venv)
+	@test -n "$(FILE)" || { echo "usage: make summary FILE=events.csv|parquet|json [ENGINE=duckdb|spark] [OUT=summary.json]"; exit 2; }
+	$(WAREHOUSE_VENV)/bin/python warehouse/summary.py --engine $(ENGINE) --input "$(FILE)" --out "$(OUT)" \
+	  $(if $(WINDOWS),--windows $(WINDOWS)) $(if $(META),--meta "$(META)")
+
+## The DuckDB summary equals the raw events' report (samples and 100 k generated events).
+test-duckdb: warehouse-venv
+	nice -n 10 cargo test --test summary_duckdb -- --ignored --test-threads 1
+
+## The same with Spark in local mode (slow: not part of `make test`; result in the README).
+test-spark: warehouse-spark
+	@start=$$(date +%s); nice -n 10 cargo test --test summary_spark -- --ignored --test-threads 1; \
+	  echo "test-spark passed on $$(date -u +%Y-%m-%d) in $$(( $$(date +%s) - start )) s"
+
+## DuckDB on 10 M generated events: time, peak memory, feed size; then the app's report.
+bench-summary: warehouse-venv
+	cargo build --release --bin journey-lens
+	@test -f bench/data/journeys-10000000.csv || ./target/release/journey-lens generate --rows 10000000 --seed 42 > bench/data/journeys-10000000.csv
+	/usr/bin/time -v $(WAREHOUSE_VENV)/bin/python warehouse/summary.py --engine duckdb \
+	  --input bench/data/journeys-10000000.csv --windows 7,30 --out bench/data/summary-10000000.json 2>&1 \
+	  | grep -E "→|Elapsed|Maximum resident"
+	@ls -l bench/data/summary-10000000.json
+	/usr/bin/time -v ./target/release/journey-lens report bench/data/summary-10000000.json 2>&1 >/dev/null \
+	  | grep -E "Elapsed|Maximum resident"

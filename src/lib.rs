@@ -18,6 +18,7 @@ pub mod join;
 pub mod message;
 pub mod present;
 pub mod storage_policy;
+pub mod summary;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

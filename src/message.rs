@@ -51,6 +51,9 @@ pub enum Need {
     StageAfterConversion,
     /// A breakdown dimension the data does not have.
     Dimension(DimKey),
+    /// The events themselves: the data is a summary feed (`crate::summary`), which keeps
+    /// totals, not each customer's path.
+    EventLevelData,
 }
 
 impl Need {
@@ -59,13 +62,16 @@ impl Need {
         match self {
             Need::Column(r) => r.key().to_string(),
             Need::StageAfterConversion => "stage_after_conversion".to_string(),
+            Need::EventLevelData => "event_level_data".to_string(),
             Need::Dimension(d) => d.to_string(),
         }
     }
 
     fn parse(s: &str) -> Option<Need> {
-        if s == "stage_after_conversion" {
-            return Some(Need::StageAfterConversion);
+        match s {
+            "stage_after_conversion" => return Some(Need::StageAfterConversion),
+            "event_level_data" => return Some(Need::EventLevelData),
+            _ => {}
         }
         let dim: Option<DimKey> = s.parse().ok();
         match (Role::from_key(s), dim) {
@@ -131,9 +137,13 @@ mod tests {
             Need::Column(Role::Stage),
             Need::StageAfterConversion,
             Need::Dimension(DimKey::Extra(2)),
+            Need::EventLevelData,
         ]);
         let json = serde_json::to_string(&n).unwrap();
-        assert_eq!(json, "\"stage, stage_after_conversion, extra:2\"");
+        assert_eq!(
+            json,
+            "\"stage, stage_after_conversion, extra:2, event_level_data\""
+        );
         assert_eq!(serde_json::from_str::<Needs>(&json).unwrap(), n);
         assert!(serde_json::from_str::<Needs>("\"color\"").is_err());
     }

@@ -34,6 +34,7 @@ fn v(s: &str) -> NodeKey {
 fn small() -> FlowView {
     FlowView {
         unavailable: false,
+        needs_events: false,
         customers: 4,
         rooted: 4,
         steps: vec![

@@ -15,6 +15,7 @@ use journey_lens::ingest::{
 use journey_lens::join::{JoinError, UnmatchedReason};
 use journey_lens::message::{Message, Need, Needs};
 use journey_lens::present::message::{message_key, needs, render};
+use journey_lens::summary::SummaryError;
 use serde::Serialize;
 use std::collections::BTreeSet;
 
@@ -91,7 +92,15 @@ fn _load(n: &LoadNote) {
         | LoadNote::ErrorsTruncated { .. }
         | LoadNote::RowNumberAsCustomer
         | LoadNote::MilestoneDatesUnreadable { .. }
-        | LoadNote::MilestoneEvents { .. } => {}
+        | LoadNote::MilestoneEvents { .. }
+        | LoadNote::SummaryFeed { .. } => {}
+    }
+}
+fn _summary(e: &SummaryError) {
+    match e {
+        SummaryError::NotValid { .. }
+        | SummaryError::Version { .. }
+        | SummaryError::Inconsistent { .. } => {}
     }
 }
 fn _join(e: &JoinError, r: &UnmatchedReason) {
@@ -220,6 +229,17 @@ fn examples() -> Vec<Example> {
             more: 25,
         }),
         ex(LoadNote::RowNumberAsCustomer),
+        ex(SummaryError::NotValid {
+            detail: "EOF while parsing an object at line 1 column 24".into(),
+        }),
+        ex(SummaryError::Version { found: 2 }),
+        ex(SummaryError::Inconsistent {
+            table: "cells".into(),
+        }),
+        ex(LoadNote::SummaryFeed {
+            engine: "duckdb 1.1.3".into(),
+            events: 3000,
+        }),
         ex(LoadNote::SatisfactionOutside {
             count: 12,
             declared: Scale::new(1.0, 5.0),
@@ -385,11 +405,12 @@ fn milestone_events(rows: u64, events: u64) -> LoadNote {
 }
 
 /// Messages of `messages.ftl` that are pieces of other sentences, not message kinds.
-const PIECES: [&str; 4] = [
+const PIECES: [&str; 5] = [
     "msg.jes_no_data",
     "msg.whole_row",
     "msg.extra_column",
     "msg.need.stage_after_conversion",
+    "msg.need.event_level_data",
 ];
 
 fn message_keys(lang: Lang) -> BTreeSet<String> {

@@ -135,6 +135,9 @@ pub struct FlowView {
     pub steps: Vec<Vec<FlowNode>>,
     pub links: Vec<FlowLink>,
     pub matrix: TransitionMatrix,
+    /// The data is a summary feed, which keeps no paths: nothing here is computed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub needs_events: bool,
 }
 
 /// Every customer's sequence of values, flattened: run `r` has value `codes[r]` and the
@@ -343,6 +346,7 @@ pub fn compute(ds: &Dataset, sel: &[u32], params: &FlowParams) -> FlowView {
         steps,
         links: links.finish(),
         matrix: matrix(&w.seq, w.col),
+        needs_events: false,
     }
 }
 

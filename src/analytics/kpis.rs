@@ -86,7 +86,7 @@ pub struct Jes {
 }
 
 /// Promoters compared with detractors.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Impact {
     pub unavailable: Option<Needs>,
     /// Customers whose latest NPS answer is 9–10 / 0–6.
@@ -535,7 +535,7 @@ fn all_values(
 }
 
 /// The Journey Excellence Score from KPI values.
-fn jes(v: &[Option<f64>; 17], w: &JesWeights, effort: crate::dataset::Scale) -> Jes {
+pub(crate) fn jes(v: &[Option<f64>; 17], w: &JesWeights, effort: crate::dataset::Scale) -> Jes {
     let clean = |x: f64| if x.is_finite() && x > 0.0 { x } else { 0.0 };
     let raw = [
         clean(w.csat),
@@ -604,62 +604,51 @@ fn status(value: f64, target: f64, lower_is_better: bool) -> TargetStatus {
     }
 }
 
-/// The KPI view for the selected events.
-pub(crate) fn compute(
-    ctx: &FunnelCtx,
-    periods: Option<&PeriodIndex>,
+/// Key of the KPI in slot `slot` of the value arrays ("" past the end).
+pub(crate) fn key_of(slot: usize) -> &'static str {
+    DEFS.get(slot).map_or("", |d| d.key)
+}
+
+/// The KPI list and JES from values by slot: of the whole selection (`all`) and of each
+/// period of the sparkline window (label, complete, values), oldest first. Shared by the
+/// event path and the summary feed, so targets, deltas and JES come from one place.
+pub(crate) fn assemble(
+    meta_targets: BTreeMap<String, f64>,
     settings: &Settings,
-    sel: &[u32],
-    walks: &Walks,
+    unavailable: &dyn Fn(usize) -> Option<Needs>,
+    all: [Option<f64>; 17],
+    series: Vec<(String, bool, [Option<f64>; 17])>,
+    effort: crate::dataset::Scale,
 ) -> KpiView {
-    let ds = ctx.ds;
     let mut targets: BTreeMap<String, (f64, TargetSource)> = BTreeMap::new();
-    for (k, &t) in &ds.meta.targets {
-        targets.insert(k.clone(), (t, TargetSource::Meta));
+    for (k, t) in meta_targets {
+        targets.insert(k, (t, TargetSource::Meta));
     }
     for (k, &t) in &settings.targets {
         targets.insert(k.clone(), (t, TargetSource::User));
     }
-    // Per-period values, for sparklines and period over period: the last
-    // `sparkline_periods` periods up to the one holding the latest selected event.
-    let ts = ds.timestamp.as_deref();
-    let window = periods.zip(ts).and_then(|(p, _)| {
-        let latest_t = walks.latest_time()?;
-        let latest = p.slot(latest_t)?;
-        // At most 120 periods: each costs counters per stage and touchpoint, and a setting
-        // from a hostile link must not multiply memory.
-        let n = settings.sparkline_periods.clamp(3, 120);
-        Some((p, (latest + 1).saturating_sub(n), latest))
-    });
-    let (all, per) = all_values(ctx, settings, sel, walks, window);
-    let mut series: Vec<(String, bool, Values)> = Vec::new();
     let (mut current_period, mut previous_period) = (None, None);
     let (mut cur, mut prev) = (None, None);
-    if let Some((p, first, latest)) = window {
-        for (s, vals) in (first..=latest).zip(per) {
-            series.push((p.label(s), s != latest, vals));
-        }
-        let len = series.len();
-        if len >= 2 {
-            current_period = Some(series[len - 2].0.clone());
-            cur = Some(len - 2);
-        }
-        if len >= 3 {
-            previous_period = Some(series[len - 3].0.clone());
-            prev = Some(len - 3);
-        }
+    let len = series.len();
+    if len >= 2 {
+        current_period = Some(series[len - 2].0.clone());
+        cur = Some(len - 2);
+    }
+    if len >= 3 {
+        previous_period = Some(series[len - 3].0.clone());
+        prev = Some(len - 3);
     }
     let kpis = DEFS
         .iter()
         .enumerate()
         .map(|(slot, d)| {
-            let unavailable = unavailable(ds, ctx, slot);
+            let unavailable = unavailable(slot);
             let value = if unavailable.is_some() {
                 None
             } else {
-                all.v[slot]
+                all[slot]
             };
-            let pick = |i: Option<usize>| i.and_then(|i| series[i].2.v[slot]);
+            let pick = |i: Option<usize>| i.and_then(|i| series[i].2[slot]);
             let (current, previous) = if unavailable.is_some() {
                 (None, None)
             } else {
@@ -688,7 +677,7 @@ pub(crate) fn compute(
                         .iter()
                         .map(|(period, complete, vals)| SparkPoint {
                             period: period.clone(),
-                            value: vals.v[slot],
+                            value: vals[slot],
                             complete: *complete,
                         })
                         .collect()
@@ -696,6 +685,58 @@ pub(crate) fn compute(
             }
         })
         .collect();
+    let mut jes_v = all;
+    for (slot, x) in jes_v.iter_mut().enumerate() {
+        if unavailable(slot).is_some() {
+            *x = None;
+        }
+    }
+    KpiView {
+        kpis,
+        jes: jes(&jes_v, &settings.jes_weights, effort),
+        impact: Impact::default(),
+        current_period,
+        previous_period,
+    }
+}
+
+/// The KPI view for the selected events.
+pub(crate) fn compute(
+    ctx: &FunnelCtx,
+    periods: Option<&PeriodIndex>,
+    settings: &Settings,
+    sel: &[u32],
+    walks: &Walks,
+) -> KpiView {
+    let ds = ctx.ds;
+    // Per-period values, for sparklines and period over period: the last
+    // `sparkline_periods` periods up to the one holding the latest selected event.
+    let ts = ds.timestamp.as_deref();
+    let window = periods.zip(ts).and_then(|(p, _)| {
+        let latest_t = walks.latest_time()?;
+        let latest = p.slot(latest_t)?;
+        // At most 120 periods: each costs counters per stage and touchpoint, and a setting
+        // from a hostile link must not multiply memory.
+        let n = settings.sparkline_periods.clamp(3, 120);
+        Some((p, (latest + 1).saturating_sub(n), latest))
+    });
+    let (all, per) = all_values(ctx, settings, sel, walks, window);
+    let series: Vec<(String, bool, [Option<f64>; 17])> = match window {
+        Some((p, first, latest)) => (first..=latest)
+            .zip(per)
+            .map(|(s, vals)| (p.label(s), s != latest, vals.v))
+            .collect(),
+        None => Vec::new(),
+    };
+    let meta_targets = ds.meta.targets.clone();
+    let mut view = assemble(
+        meta_targets,
+        settings,
+        &|slot| unavailable(ds, ctx, slot),
+        all.v,
+        series,
+        ds.scales.effort,
+    );
     let [pro, det] = all.impact;
     let imp_missing = match (ds.nps.is_some(), ds.revenue.is_some() || ds.stage.is_some()) {
         (false, _) => Some(Needs::column(Role::Nps)),
@@ -731,17 +772,6 @@ pub(crate) fn compute(
         retention_detractors: ret(det),
         retention_diff_pct: diff(ret(pro), ret(det)),
     };
-    let mut jes_v = all.v;
-    for (slot, x) in jes_v.iter_mut().enumerate() {
-        if unavailable(ds, ctx, slot).is_some() {
-            *x = None;
-        }
-    }
-    KpiView {
-        kpis,
-        jes: jes(&jes_v, &settings.jes_weights, ds.scales.effort),
-        impact,
-        current_period,
-        previous_period,
-    }
+    view.impact = impact;
+    view
 }

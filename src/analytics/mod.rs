@@ -30,6 +30,8 @@ pub use nps::NpsView;
 pub use prepared::Prepared;
 pub use report::{report_json, Report, Selection};
 pub use settings::{FunnelMode, JesWeights, PeriodKind, Settings};
+/// Stage-name normalisation, for the summary feed's conversion-stage check.
+pub use stages::normalize as stages_normalize;
 
 use crate::dataset::Dataset;
 
@@ -81,6 +83,7 @@ pub fn compute_timed(
         experience,
         nps,
         kpis,
+        needs_events: Vec::new(),
         flows,
     };
     (report, [t1 - t0, t2 - t1, t3 - t2, t4 - t3])

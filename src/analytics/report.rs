@@ -33,6 +33,11 @@ pub struct Report {
     /// Journey flows for `settings.flow` (absent in reports written before flows existed).
     #[serde(default)]
     pub flows: super::flows::FlowView,
+    /// Figures this report could not compute because its source is a summary feed
+    /// (`src/summary`), as paths into this document; the UI marks them "needs event-level
+    /// data". Empty (and absent from the JSON) for a report computed from events.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub needs_events: Vec<String>,
 }
 
 /// The report as pretty JSON.

@@ -159,9 +159,14 @@ pub fn draw_flow<DB: DrawingBackend>(
         FlowDim::Stage => crate::dataset::Role::Stage,
         FlowDim::Channel => crate::dataset::Role::Channel,
     };
-    let missing = view
-        .unavailable
-        .then(|| crate::message::Needs::column(role));
+    let missing = if view.needs_events {
+        Some(crate::message::Needs(vec![
+            crate::message::Need::EventLevelData,
+        ]))
+    } else {
+        view.unavailable
+            .then(|| crate::message::Needs::column(role))
+    };
     if nothing_to_draw(
         &p,
         missing.as_ref(),

@@ -702,12 +702,12 @@ fn nps_cell<DB: DrawingBackend>(
     let c = g.column(j, 7);
     let cx = (c.x0 + c.x1) / 2;
     let nps_text = match (&map.gaps.nps, s.nps) {
-        (Some(_), _) => format!("NPS {}", t(lang, "jmap.no_column")),
+        (Some(n), _) => format!("NPS {}", gap_word(lang, n)),
         (None, Some(v)) => trf(lang, "jmap.nps_value", &[("nps", &f::nps(lang, v))]),
         (None, None) => format!("NPS: {}", t(lang, "chart.no_answers")),
     };
     let ces_text = match (&map.gaps.ces, s.ces) {
-        (Some(_), _) => format!("CES {}", t(lang, "jmap.no_column")),
+        (Some(n), _) => format!("CES {}", gap_word(lang, n)),
         (None, Some(v)) => trf(lang, "jmap.ces_value", &[("ces", &f::score(lang, v, 1))]),
         (None, None) => format!("CES: {}", t(lang, "chart.no_answers")),
     };
@@ -1102,4 +1102,13 @@ pub fn journey_map_summary(map: &JourneyMap, lang: Lang) -> String {
         ));
     }
     out
+}
+
+/// "(no column)", or "(needs event-level data)" on a summary feed's map.
+fn gap_word(lang: Lang, n: &crate::message::Needs) -> String {
+    if n.0.contains(&crate::message::Need::EventLevelData) {
+        t(lang, "summary.lane_needs_events")
+    } else {
+        t(lang, "jmap.no_column")
+    }
 }

@@ -169,6 +169,5 @@ fn nothing_to_draw<DB: plotters::prelude::DrawingBackend>(
 
 /// "This chart needs a column for: Stage" — also used as the summary of such a chart.
 fn needs(lang: crate::i18n::Lang, what: &crate::message::Needs) -> String {
-    let what = crate::present::message::needs(lang, what, None);
-    crate::i18n::trf(lang, "chart.needs", &[("what", &what)])
+    crate::present::message::needs_sentence(lang, what, None)
 }

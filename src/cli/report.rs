@@ -260,6 +260,35 @@ fn load_file(
     Ok(Source::new(name, loaded, keyed))
 }
 
+/// The report of a summary feed (`docs/summary-feed.md`), when the first file is one. A
+/// summary already aggregates every source, so it cannot be joined with other files.
+fn summary_report(a: &Args) -> Result<Option<crate::analytics::Report>, String> {
+    let Some(first) = a.files.first() else {
+        return Ok(None);
+    };
+    let unreadable = |e: std::io::Error| format!("Could not read {}: {e}.", first.path);
+    // The shape is told by the first bytes: an event file is not read twice.
+    let mut head = Vec::with_capacity(256);
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(std::fs::File::open(&first.path).map_err(unreadable)?, 256),
+        &mut head,
+    )
+    .map_err(unreadable)?;
+    if !crate::summary::looks_like_summary(&head) {
+        return Ok(None);
+    }
+    let bytes = std::fs::read(&first.path).map_err(unreadable)?;
+    if a.files.len() > 1 || first.milestones.is_some() {
+        return Err(format!(
+            "{}: a summary feed is already aggregated; it cannot be combined with other files or milestones.",
+            first.path
+        ));
+    }
+    crate::summary::report(&bytes, &a.settings, &a.filter)
+        .map(Some)
+        .map_err(|e| format!("{}: {e}", first.path))
+}
+
 /// Runs the command; prints the report on stdout.
 pub fn run(args: &[String]) -> Result<(), String> {
     let a = parse(args)?;
@@ -274,6 +303,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
         }
         None => None,
     };
+    if let Some(report) = summary_report(&a)? {
+        return super::print_document(&report_json(&report));
+    }
     let mut sources = Vec::with_capacity(a.files.len());
     for (i, f) in a.files.iter().enumerate() {
         sources.push(load_file(f, i == 0, a.key.as_deref(), meta.as_ref())?);

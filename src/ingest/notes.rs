@@ -281,6 +281,10 @@ pub enum LoadNote {
         rows: u64,
         events: u64,
     },
+    /// The file is a summary feed (`docs/summary-feed.md`) made by `engine` from `events`
+    /// events: figures that need the events themselves are marked, not guessed.
+    #[serde(rename = "load.summary_feed")]
+    SummaryFeed { engine: String, events: u64 },
 }
 
 /// A stage of a milestone-date file and the column its dates come from.
@@ -326,6 +330,7 @@ impl Message for LoadNote {
                 ReadOrder::MonthFirst => "load.milestone_dates_unreadable_month_first",
             },
             LoadNote::MilestoneEvents { .. } => "load.milestone_events",
+            LoadNote::SummaryFeed { .. } => "load.summary_feed",
         }
     }
 
@@ -389,6 +394,10 @@ impl Message for LoadNote {
                     ),
                 ),
                 ("rows", Value::Count(*rows)),
+                ("events", Value::Count(*events)),
+            ],
+            LoadNote::SummaryFeed { engine, events } => vec![
+                ("engine", Value::Text(engine.clone())),
                 ("events", Value::Count(*events)),
             ],
             LoadNote::DecimalComma

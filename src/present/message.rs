@@ -141,10 +141,21 @@ pub fn needs(lang: Lang, n: &Needs, ds: Option<&Dataset>) -> String {
         .map(|need| match need {
             Need::Column(r) => role(lang, *r),
             Need::StageAfterConversion => i18n::tr(lang, "msg.need.stage_after_conversion"),
+            Need::EventLevelData => i18n::tr(lang, "msg.need.event_level_data"),
             Need::Dimension(d) => dimension(lang, *d, ds),
         })
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// "This chart needs a column for: Stage, Touchpoint", or, when the data is a summary feed
+/// and the figure needs the events themselves, the sentence that says so (no column would
+/// help there).
+pub fn needs_sentence(lang: Lang, n: &Needs, ds: Option<&Dataset>) -> String {
+    if n.0.contains(&Need::EventLevelData) {
+        return i18n::tr(lang, "summary.chart_needs_events");
+    }
+    i18n::trf(lang, "chart.needs", &[("what", &needs(lang, n, ds))])
 }
 
 /// The column cell of a rejected row: the header, or "(whole row)" in `lang`.

@@ -244,6 +244,12 @@ impl AppState {
 
     /// Bytes already in memory: pasted text, a JSON file, a sample.
     pub fn load_bytes(self, bytes: Vec<u8>, source: Source, mut choices: LoadChoices) {
+        if crate::summary::looks_like_summary(&bytes) {
+            if let Err(e) = self.load_summary(&bytes, source, &choices) {
+                self.error.set(Some(e));
+            }
+            return;
+        }
         let busy = Busy::start(Phase::Loading, &source.name(self.lang.get_untracked()));
         let t0 = dom::now_ms();
         let result = if ingest::looks_like_json(&bytes) {
@@ -284,7 +290,7 @@ impl AppState {
         }
     }
 
-    fn remember_and_set(self, loaded: Loaded, source: Source, choices: &LoadChoices) {
+    pub(super) fn remember_and_set(self, loaded: Loaded, source: Source, choices: &LoadChoices) {
         // A new first file starts a new set of files.
         self.files
             .reset(choices.milestones.clone(), choices.roles.clone());
@@ -399,6 +405,18 @@ impl AppState {
             Ok(bytes) => bytes,
             Err(reason) => return self.feed_failed(&url, &reason),
         };
+        if crate::summary::looks_like_summary(&bytes) {
+            busy.hand_over();
+            let previous = self.input.with_value(|i| i.clone());
+            self.input.set_value(Some(Input::Feed(url.clone())));
+            if let Err(e) =
+                self.load_summary(&bytes, Source::Feed(url.clone()), &LoadChoices::default())
+            {
+                self.input.set_value(previous);
+                self.feed_failed(&url, &e);
+            }
+            return;
+        }
         let t0 = dom::now_ms();
         match ingest::load_json(&bytes, &JsonOptions::default()) {
             Ok(loaded) => {

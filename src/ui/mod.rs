@@ -13,6 +13,7 @@ mod loader;
 mod persist;
 mod resilience;
 mod state;
+mod summary;
 mod views;
 
 use crate::i18n::{tr, Lang};
@@ -44,6 +45,7 @@ fn App() -> impl IntoView {
                 <chart::ChartKeysHint />
                 <views::StartOffer />
                 <views::Status />
+                <summary::SummaryBanner />
                 <filter_bar::FilterBar />
                 <views::PathChip />
                 {move || match state.tab.get() {

@@ -114,6 +114,9 @@ pub struct Current {
     pub loaded: Loaded,
     pub prepared: Prepared,
     pub source: Source,
+    /// A summary feed (`crate::summary`): the report comes from it, not from the
+    /// (zero-row) dataset beside it.
+    pub summary: Option<Arc<crate::summary::Summary>>,
 }
 
 impl Current {
@@ -248,7 +251,10 @@ impl AppState {
                 panic!("debug-panic: a deliberate panic requested by the page address");
             }
             let t0 = dom::now_ms();
-            let report = analytics::compute(&cur.loaded.dataset, &cur.prepared, &settings, &filter);
+            let report = match &cur.summary {
+                Some(s) => crate::summary::compute(s, &settings, &filter),
+                None => analytics::compute(&cur.loaded.dataset, &cur.prepared, &settings, &filter),
+            };
             let ms = dom::now_ms() - t0;
             state.timings.update(|t| {
                 t.compute_ms = ms;
@@ -390,6 +396,7 @@ impl AppState {
                 loaded.dataset.meta.name = Some(n.clone());
             }
         }
+        let summary = super::summary::take_pending();
         self.accepted.update(|n| *n += 1);
         self.offer.set(None);
         let name = loaded
@@ -418,6 +425,7 @@ impl AppState {
                 loaded,
                 prepared,
                 source,
+                summary,
             })));
         });
     }

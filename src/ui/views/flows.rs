@@ -64,8 +64,33 @@ fn dim_label(lang: Lang, d: FlowDim) -> String {
     )
 }
 
+/// The flows view; on a summary feed, which keeps no paths, it says that it needs
+/// event-level data instead of drawing empty charts.
 #[component]
 pub fn FlowsView() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let needs_events = Memo::new(move |_| {
+        state
+            .report
+            .with(|r| r.as_ref().is_some_and(|r| r.flows.needs_events))
+    });
+    move || {
+        if needs_events.get() {
+            let what = crate::message::Needs(vec![crate::message::Need::EventLevelData]);
+            view! {
+                <div data-view="flows">
+                    <super::Needs what=what />
+                </div>
+            }
+            .into_any()
+        } else {
+            view! { <FlowsBody /> }.into_any()
+        }
+    }
+}
+
+#[component]
+fn FlowsBody() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang.get_untracked();
     // Clicking a node filters every view to the customers at that node and re-roots the

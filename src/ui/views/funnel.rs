@@ -152,7 +152,13 @@ pub fn FunnelView() -> impl IntoView {
                             </div>
                             <ChartCard spec=TREND />
                             <ChartCard spec=TIME />
-                            <DroppedCustomers />
+                            // A summary feed has no customer ids: the banner lists this.
+                            {move || {
+                                state
+                                    .current
+                                    .with(|c| c.as_ref().is_none_or(|c| c.summary.is_none()))
+                                    .then(|| view! { <DroppedCustomers /> })
+                            }}
                         </div>
                     }
                         .into_any()

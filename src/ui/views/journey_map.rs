@@ -42,7 +42,10 @@ pub fn JourneyMapView() -> impl IntoView {
     let personas = Memo::new(move |_| {
         let filter = state.filter.get();
         state.current.with(|c| {
-            let Some(col) = c.as_ref().and_then(|c| c.loaded.dataset.persona.as_ref()) else {
+            // A summary feed's funnel is for everyone: a persona's map would need the
+            // events, so none is offered (the filter bar still narrows the other views).
+            let events = c.as_ref().filter(|c| c.summary.is_none());
+            let Some(col) = events.and_then(|c| c.loaded.dataset.persona.as_ref()) else {
                 return Vec::new();
             };
             let allowed = filter
@@ -75,13 +78,18 @@ pub fn JourneyMapView() -> impl IntoView {
         let settings = state.settings.get();
         let filter = state.filter.get();
         let one = |p: Option<String>| {
-            let map = journey_map::compute(
-                &cur.loaded.dataset,
-                &cur.prepared,
-                &settings,
-                &filter,
-                p.as_deref(),
-            );
+            let map = match &cur.summary {
+                Some(s) => {
+                    crate::summary::journey_map::compute(s, &settings, &filter, p.as_deref())
+                }
+                None => journey_map::compute(
+                    &cur.loaded.dataset,
+                    &cur.prepared,
+                    &settings,
+                    &filter,
+                    p.as_deref(),
+                ),
+            };
             Arc::new(crate::present::labels::localized_map(map, lang))
         };
         let a = one(persona_a.get());

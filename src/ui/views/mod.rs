@@ -23,7 +23,7 @@ pub use nps::NpsView;
 pub use recovery::StartOffer;
 
 use super::state::AppState;
-use crate::i18n::{tr, trf};
+use crate::i18n::tr;
 use leptos::prelude::*;
 
 /// Load progress and the last error, shown above every view.
@@ -56,11 +56,16 @@ pub fn Status() -> impl IntoView {
 pub fn Needs(what: crate::message::Needs) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang.get_untracked();
-    let what = crate::present::message::needs(lang, &what, None);
+    let help = if what.0.contains(&crate::message::Need::EventLevelData) {
+        "summary.needs_events_help"
+    } else {
+        "view.needs_help"
+    };
+    let text = crate::present::message::needs_sentence(lang, &what, None);
     view! {
         <section class="jl-card jl-placeholder" data-testid="needs">
-            <p>{trf(lang, "chart.needs", &[("what", &what)])}</p>
-            <p class="jl-sub">{tr(lang, "view.needs_help")}</p>
+            <p>{text}</p>
+            <p class="jl-sub">{tr(lang, help)}</p>
         </section>
     }
 }

@@ -1,0 +1,1287 @@
+//! Every view computed from a summary feed, with the figures that need events marked.
+//!
+//! Figures come out of the same formulas as `analytics` (Wilson, NPS counts, KPI targets
+//! and JES, folding into "(others)"), fed with sums of cells instead of walks over events.
+//! A figure the feed cannot give exactly is left n/a and its path goes to
+//! [`Report::needs_events`], so the UI says "needs event-level data" instead of showing a
+//! guess.
+
+use super::feed::Summary;
+use super::select::{select, Selection as CellSelection};
+use crate::analytics::cap::{self, OTHERS_LABEL};
+use crate::analytics::experience::{
+    EmotionCurve, EmotionPoint, ExitPoint, ExperienceView, Grid, GridCell, Handoff, HandoffOthers,
+    Handoffs, PainPoint, PersonaCurve, PriorityMatrix, StageExits,
+};
+use crate::analytics::filter::MISSING_LABEL;
+use crate::analytics::flows::FlowView;
+use crate::analytics::funnel::FunnelNote;
+use crate::analytics::funnel::{
+    CohortPoint, FunnelBreakdown, FunnelGroup, FunnelStep, FunnelView, Interval, ResolvedMode,
+};
+use crate::analytics::kpis::{self, KpiView};
+use crate::analytics::nps::{z_test, Counts, NpsBreakdown, NpsPoint, NpsSegment, NpsView};
+use crate::analytics::period::PeriodIndex;
+use crate::analytics::stats::{pct, ratio, two_sided_p, wilson, Mean};
+use crate::analytics::{Filter, FunnelMode, Report, Selection, Settings};
+use crate::dataset::{DimKey, Role, Scales};
+use crate::message::{Need, Needs};
+
+const DAY: i64 = 86_400;
+
+/// The figures of the report that need event-level data, as paths into the report's JSON
+/// (`*` = every element; an element of a list of KPIs is named by its `key`).
+#[derive(Debug, Default)]
+struct EventNeeds(Vec<String>);
+
+impl EventNeeds {
+    fn add(&mut self, path: &str) {
+        self.0.push(path.to_string());
+    }
+}
+
+/// Sums of the kept cells that several views share.
+#[derive(Debug, Clone, Copy, Default)]
+struct Acc {
+    events: u64,
+    sat: Mean,
+    sat_low: u64,
+    sat_top2: u64,
+    effort: Mean,
+    effort_easy: u64,
+    nps: Counts,
+    nps_points: [u64; 11],
+    revenue: Mean,
+}
+
+impl Acc {
+    fn add_cell(&mut self, s: &Summary, i: usize) {
+        let c = &s.cells;
+        self.events += c.events[i];
+        self.sat.sum += c.sat_sum[i];
+        self.sat.n += c.sat_n[i];
+        self.sat_low += c.sat_low[i];
+        self.sat_top2 += c.sat_top2[i];
+        self.effort.sum += c.effort_sum[i];
+        self.effort.n += c.effort_n[i];
+        self.effort_easy += c.effort_easy[i];
+        let points = [
+            c.nps0[i], c.nps1[i], c.nps2[i], c.nps3[i], c.nps4[i], c.nps5[i], c.nps6[i], c.nps7[i],
+            c.nps8[i], c.nps9[i], c.nps10[i],
+        ];
+        for (p, n) in points.iter().enumerate() {
+            self.nps_points[p] += n;
+            match p {
+                9.. => self.nps.p += n,
+                7 | 8 => self.nps.pas += n,
+                _ => self.nps.d += n,
+            }
+        }
+        self.revenue.sum += c.revenue_sum[i];
+        self.revenue.n += c.revenue_n[i];
+    }
+}
+
+fn slot(code: i64, n: usize) -> usize {
+    if code < 0 {
+        n
+    } else {
+        code as usize
+    }
+}
+
+fn label(dict: &[String], slot: usize) -> String {
+    dict.get(slot)
+        .cloned()
+        .unwrap_or_else(|| MISSING_LABEL.to_string())
+}
+
+/// Context shared by the views.
+struct Ctx<'a> {
+    s: &'a Summary,
+    settings: &'a Settings,
+    sel: CellSelection,
+    scales: Scales,
+    /// Step of each stage code (None = not a funnel step).
+    step_of_code: Vec<Option<usize>>,
+    mode: ResolvedMode,
+    window_days: Option<f64>,
+    funnel_notes: Vec<FunnelNote>,
+    /// The engine's funnel for this mode and window, when the report may use it.
+    table: Option<&'a super::feed::FunnelTable>,
+    periods: Option<PeriodIndex>,
+}
+
+fn empty_dict() -> &'static [String] {
+    &[]
+}
+
+/// The stage plan's notes, typed, in the order the event path gives them. They are derived
+/// from the feed's facts (`placed_by_data`, the configured conversion stage), not taken from
+/// `meta.notes`, which the engines write in English for their own log.
+fn plan_notes(s: &Summary, settings: &Settings) -> Vec<FunnelNote> {
+    let meta = &s.meta;
+    let mut notes = Vec::new();
+    if meta.configured_stage_order.is_some() && settings.stage_order.is_some() {
+        notes.push(FunnelNote::MetaOrderWins);
+    }
+    if !meta.placed_by_data.is_empty() {
+        notes.push(FunnelNote::PlacedByData {
+            stages: meta.placed_by_data.clone(),
+        });
+    }
+    let wanted = meta
+        .conversion_stage
+        .as_deref()
+        .filter(|w| !w.trim().is_empty());
+    if let Some(w) = wanted {
+        let n = crate::analytics::stages_normalize(w);
+        let found = meta
+            .stage_order
+            .iter()
+            .any(|st| crate::analytics::stages_normalize(st) == n);
+        if !found {
+            notes.push(FunnelNote::UnknownConversionStage {
+                stage: w.to_string(),
+            });
+        }
+    }
+    notes
+}
+
+/// The report for a summary feed, the settings and the filter. `needs_events` lists every
+/// figure that would need the events behind the feed.
+pub fn compute(s: &Summary, settings: &Settings, filter: &Filter) -> Report {
+    let mut needs = EventNeeds::default();
+    let sel = select(s, filter);
+    let stages = s.dict("stage").unwrap_or(empty_dict());
+    let step_of_code = stages
+        .iter()
+        .map(|v| s.meta.stage_order.iter().position(|st| st == v))
+        .collect();
+    let has_time = s.meta.time_range.is_some();
+    let mut funnel_notes = plan_notes(s, settings);
+    let mode = match (settings.mode, has_time) {
+        (FunnelMode::AnyOrder, _) | (FunnelMode::Auto, false) => ResolvedMode::AnyOrder,
+        (FunnelMode::Ordered | FunnelMode::Auto, true) => ResolvedMode::Ordered,
+        (FunnelMode::Ordered, false) => {
+            funnel_notes.push(FunnelNote::NoTimeForOrder);
+            ResolvedMode::AnyOrder
+        }
+    };
+    let window_days = match settings.window_days {
+        Some(w) if w.is_finite() && w >= 0.0 => {
+            if has_time {
+                Some(w)
+            } else {
+                funnel_notes.push(FunnelNote::NoTimeForWindow);
+                None
+            }
+        }
+        Some(_) => {
+            funnel_notes.push(FunnelNote::BadWindow);
+            None
+        }
+        None => None,
+    };
+    let table = s
+        .funnels
+        .iter()
+        .find(|f| f.mode == mode && f.window_days == window_days);
+    // A user's stage order or conversion stage differs from what the engine walked.
+    let own_order = settings.stage_order.is_some() && s.meta.configured_stage_order.is_none();
+    let own_conv = settings.conversion_stage.as_deref().is_some_and(|c| {
+        let n = crate::analytics::stages_normalize(c);
+        s.meta
+            .conversion_step
+            .and_then(|j| s.meta.stage_order.get(j))
+            .is_none_or(|st| crate::analytics::stages_normalize(st) != n)
+    });
+    let funnel_blocked = sel.filtered || table.is_none() || own_order || own_conv;
+    let periods = PeriodIndex::new(settings.period, s.meta.time_range);
+    let ctx = Ctx {
+        s,
+        settings,
+        sel,
+        scales: s.meta.scales.unwrap_or_default(),
+        step_of_code,
+        mode,
+        window_days,
+        funnel_notes,
+        table: if funnel_blocked { None } else { table },
+        periods,
+    };
+    let mut total = Acc::default();
+    for i in (0..ctx.sel.keep.len()).filter(|&i| ctx.sel.keep[i]) {
+        total.add_cell(s, i);
+    }
+    // Customer lists (the funnel's drop-off download) never come from a summary.
+    needs.add("funnel.dropped_customers");
+    let funnel = funnel_view(&ctx, &mut needs);
+    let experience = experience_view(&ctx, &mut needs);
+    let nps = nps_view(&ctx, &total, &mut needs);
+    let kpis = kpi_view(&ctx, &total, &mut needs);
+    let customers = if ctx.sel.filtered {
+        needs.add("selection.customers");
+        0
+    } else {
+        s.meta.customers
+    };
+    if let Some(why) = &ctx.sel.inexact {
+        // The reason first, then every view (`selection` too: its counts are n/a).
+        needs.0 = vec![
+            why.path().into(),
+            "selection".into(),
+            "funnel".into(),
+            "experience".into(),
+            "nps".into(),
+            "kpis".into(),
+        ];
+        let notes = ctx.sel.notes.clone();
+        return Report {
+            dataset: s.meta.name.clone(),
+            selection: Selection {
+                customers: 0,
+                events: 0,
+                total_events: s.meta.events,
+                notes,
+            },
+            settings: settings.clone(),
+            filter: filter.clone(),
+            funnel,
+            experience,
+            nps,
+            kpis,
+            flows: flows_view(&mut needs),
+            needs_events: needs.0,
+        };
+    }
+    Report {
+        dataset: s.meta.name.clone(),
+        selection: Selection {
+            customers,
+            events: total.events,
+            total_events: s.meta.events,
+            notes: ctx.sel.notes.clone(),
+        },
+        settings: settings.clone(),
+        filter: filter.clone(),
+        funnel,
+        experience,
+        nps,
+        kpis,
+        flows: flows_view(&mut needs),
+        needs_events: needs.0,
+    }
+}
+
+/// Journey flows follow each customer's path event by event; a summary keeps no paths, so
+/// the view says it needs event-level data rather than drawing the hand-off pairs as if
+/// they were paths.
+fn flows_view(needs: &mut EventNeeds) -> FlowView {
+    needs.add("flows");
+    FlowView {
+        needs_events: true,
+        ..FlowView::default()
+    }
+}
+
+/// Customers per (journey/persona/channel code or cohort period) × steps reached (exactly),
+/// from the funnel rows.
+struct FunnelSums {
+    /// Customers reaching each step (at least).
+    reached: Vec<u64>,
+    repeaters: u64,
+    converted_revenue: f64,
+}
+
+fn funnel_sums(ctx: &Ctx, t: &super::feed::FunnelTable) -> FunnelSums {
+    let k = ctx.s.meta.stage_order.len();
+    let conv = ctx.s.meta.conversion_step;
+    let mut reached = vec![0u64; k];
+    let (mut repeaters, mut converted_revenue) = (0, 0.0);
+    let r = &t.rows;
+    for i in 0..r.customers.len() {
+        let n = r.customers[i];
+        for x in &mut reached[..r.reached[i] as usize] {
+            *x += n;
+        }
+        repeaters += r.repeaters[i];
+        if conv.is_some_and(|c| r.reached[i] as usize > c) {
+            converted_revenue += r.converted_revenue[i];
+        }
+    }
+    FunnelSums {
+        reached,
+        repeaters,
+        converted_revenue,
+    }
+}
+
+fn funnel_view(ctx: &Ctx, needs: &mut EventNeeds) -> FunnelView {
+    let s = ctx.s;
+    let meta = &s.meta;
+    let mut view = FunnelView {
+        unavailable: None,
+        mode: ctx.mode,
+        window_days: ctx.window_days,
+        order_source: meta.order_source,
+        stages: meta.stage_order.clone(),
+        unlisted_stages: meta.unlisted_stages.clone(),
+        placed_by_data: meta.placed_by_data.clone(),
+        conversion_stage: meta
+            .conversion_step
+            .and_then(|c| meta.stage_order.get(c).cloned()),
+        conversion_step: meta.conversion_step,
+        steps: Vec::new(),
+        overall_conversion: None,
+        breakdown: None,
+        trend: Vec::new(),
+        notes: ctx.funnel_notes.clone(),
+    };
+    if !s.has("stage") {
+        view.unavailable = Some(Needs::column(Role::Stage));
+        view.order_source = crate::analytics::funnel::StageOrderSource::FileOrder;
+        view.stages.clear();
+        view.conversion_stage = None;
+        view.conversion_step = None;
+        return view;
+    }
+    let Some(t) = ctx.table else {
+        needs.add("funnel");
+        return view;
+    };
+    let k = meta.stage_order.len();
+    let conv = meta.conversion_step;
+    let sums = funnel_sums(ctx, t);
+    let reached = &sums.reached;
+    let first = reached.first().copied().unwrap_or(0);
+    // Mean days from the previous step: exact sums per step from the day histogram.
+    let mut mean = vec![Mean::default(); k];
+    if let Some(d) = &t.step_days {
+        for i in 0..d.n.len() {
+            let m = &mut mean[d.step[i] as usize];
+            m.sum += d.days_sum[i];
+            m.n += d.n[i];
+        }
+    }
+    view.steps = (0..k)
+        .map(|j| {
+            let prev = (j > 0).then(|| reached[j - 1]);
+            FunnelStep {
+                stage: meta.stage_order[j].clone(),
+                customers: reached[j],
+                pct_of_first: pct(reached[j] as f64, first as f64),
+                pct_of_previous: prev.and_then(|p| pct(reached[j] as f64, p as f64)),
+                interval: prev
+                    .and_then(|p| wilson(reached[j], p))
+                    .map(|(low, high)| Interval { low, high }),
+                drop_off: prev.map(|p| p - reached[j]),
+                median_days_from_previous: None,
+                mean_days_from_previous: mean[j].get(),
+            }
+        })
+        .collect();
+    if ctx.mode == ResolvedMode::Ordered {
+        needs.add("funnel.steps.*.median_days_from_previous");
+    }
+    view.overall_conversion = conv.and_then(|c| pct(reached[c] as f64, first as f64));
+    view.breakdown = ctx
+        .settings
+        .breakdown
+        .map(|key| breakdown(ctx, t, key, needs));
+    if let Some(p) = &ctx.periods {
+        let mut cohorts = vec![(0u64, 0u64); p.len];
+        let r = &t.rows;
+        for i in 0..r.customers.len() {
+            let Some(slot) = r.cohort_day[i].and_then(|d| p.slot(d * DAY)) else {
+                continue;
+            };
+            cohorts[slot].0 += r.customers[i];
+            if conv.is_some_and(|c| r.reached[i] as usize > c) {
+                cohorts[slot].1 += r.customers[i];
+            }
+        }
+        view.trend = cohorts
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.0 > 0)
+            .map(|(slot, &(started, converted))| CohortPoint {
+                period: p.label(slot),
+                started,
+                converted,
+                rate: pct(converted as f64, started as f64),
+            })
+            .collect();
+    }
+    view
+}
+
+/// The funnel breakdown by journey, persona or channel (each customer's value on their
+/// first step-1 event, which is what the feed's funnel rows are keyed by).
+fn breakdown(
+    ctx: &Ctx,
+    t: &super::feed::FunnelTable,
+    dim: DimKey,
+    needs: &mut EventNeeds,
+) -> FunnelBreakdown {
+    let mut view = FunnelBreakdown {
+        dimension: dim,
+        header: None,
+        unavailable: None,
+        groups: Vec::new(),
+        groups_total: 0,
+        groups_folded: 0,
+    };
+    let key = super::feed::dim_name(dim).unwrap_or("");
+    let codes = match key {
+        "journey" => &t.rows.journey,
+        "persona" => &t.rows.persona,
+        "channel" => &t.rows.channel,
+        _ => {
+            needs.add("funnel.breakdown");
+            return view;
+        }
+    };
+    let Some(dict) = ctx.s.dict(key) else {
+        view.unavailable = Some(Needs(vec![Need::Dimension(dim)]));
+        return view;
+    };
+    let k = ctx.s.meta.stage_order.len();
+    let conv = ctx.s.meta.conversion_step;
+    let groups_n = dict.len() + 1;
+    let mut hist = vec![vec![0u64; k + 1]; groups_n];
+    for i in 0..codes.len() {
+        hist[slot(codes[i], dict.len())][t.rows.reached[i] as usize] += t.rows.customers[i];
+    }
+    let started: Vec<u64> = hist.iter().map(|h| h.iter().sum()).collect();
+    let mut present: Vec<usize> = (0..groups_n).filter(|&g| started[g] > 0).collect();
+    present.sort_by(|&a, &b| started[b].cmp(&started[a]));
+    let weights: Vec<u64> = present.iter().map(|&g| started[g]).collect();
+    let keep = cap::keep_top(&weights, cap::BREAKDOWN_GROUPS);
+    let mut listed: Vec<(String, Vec<u64>)> = Vec::new();
+    let mut others = vec![0u64; k + 1];
+    for (p, &g) in present.iter().enumerate() {
+        if keep.as_ref().is_none_or(|keep| keep[p]) {
+            listed.push((label(dict, g), hist[g].clone()));
+        } else {
+            for (o, h) in others.iter_mut().zip(&hist[g]) {
+                *o += h;
+            }
+        }
+    }
+    view.groups_total = present.len() as u64;
+    view.groups_folded = (present.len() - listed.len()) as u64;
+    if view.groups_folded > 0 {
+        listed.push((OTHERS_LABEL.to_string(), others));
+    }
+    view.groups = listed
+        .into_iter()
+        .map(|(value, hist)| {
+            let mut counts = vec![0u64; k];
+            let mut acc = 0;
+            for j in (0..k).rev() {
+                acc += hist[j + 1];
+                counts[j] = acc;
+            }
+            let base = counts.first().copied().unwrap_or(0);
+            FunnelGroup {
+                value,
+                pct_of_first: counts.iter().map(|&c| pct(c as f64, base as f64)).collect(),
+                conversion_rate: conv.and_then(|c| pct(counts[c] as f64, base as f64)),
+                customers: counts,
+            }
+        })
+        .collect();
+    view
+}
+
+/// Sums per stage × touchpoint cell, for the grid and the pain points.
+#[derive(Debug, Clone, Copy, Default)]
+struct CellSum {
+    events: u64,
+    sat: Mean,
+    negative: u64,
+    effort: Mean,
+}
+
+fn missing_roles(s: &Summary, roles: &[Role]) -> Option<Needs> {
+    let have: Vec<(Role, bool)> = roles.iter().map(|&r| (r, s.has(r.key()))).collect();
+    Needs::missing(&have)
+}
+
+fn experience_view(ctx: &Ctx, needs: &mut EventNeeds) -> ExperienceView {
+    let s = ctx.s;
+    let c = &s.cells;
+    let scale = ctx.scales.satisfaction;
+    let stages = s.dict("stage");
+    let tps = s.dict("touchpoint");
+    let personas = s.dict("persona");
+    let k = s.meta.stage_order.len();
+    let (ns, nt) = (stages.map_or(0, |d| d.len()), tps.map_or(0, |d| d.len()));
+    let np = personas.map_or(0, |d| d.len());
+    let has_sat = s.has("satisfaction");
+    let mut cells = std::collections::BTreeMap::<(usize, usize), CellSum>::new();
+    let mut emotion = vec![Mean::default(); if has_sat { k } else { 0 }];
+    let mut emotion_p = vec![
+        Mean::default();
+        if has_sat && personas.is_some() {
+            (np + 1) * k
+        } else {
+            0
+        }
+    ];
+    for i in (0..c.events.len()).filter(|&i| ctx.sel.keep[i]) {
+        let (r, col) = (slot(c.stage[i], ns), slot(c.touchpoint[i], nt));
+        if stages.is_some() && tps.is_some() {
+            let a = cells.entry((r, col)).or_default();
+            a.events += c.events[i];
+            a.sat.sum += c.sat_sum[i];
+            a.sat.n += c.sat_n[i];
+            a.negative += c.sat_low[i];
+            a.effort.sum += c.effort_sum[i];
+            a.effort.n += c.effort_n[i];
+        }
+        if has_sat && c.sat_n[i] > 0 && c.stage[i] >= 0 {
+            if let Some(step) = ctx.step_of_code.get(c.stage[i] as usize).copied().flatten() {
+                emotion[step].sum += c.sat_sum[i];
+                emotion[step].n += c.sat_n[i];
+                if !emotion_p.is_empty() {
+                    let m = &mut emotion_p[slot(c.persona[i], np) * k + step];
+                    m.sum += c.sat_sum[i];
+                    m.n += c.sat_n[i];
+                }
+            }
+        }
+    }
+    let (grid, pain_points) = match (stages, tps) {
+        (Some(st), Some(tp)) => grid_view(ctx, st, tp, cells, needs),
+        _ => (
+            Grid {
+                unavailable: missing_roles(s, &[Role::Stage, Role::Touchpoint]),
+                ..Grid::default()
+            },
+            Vec::new(),
+        ),
+    };
+    let point = |stage: &str, m: &Mean| EmotionPoint {
+        stage: stage.to_string(),
+        mean: m.get(),
+        percent: m.get().map(|v| scale.to_percent(v)),
+        count: m.n,
+    };
+    let mut curve = EmotionCurve {
+        unavailable: missing_roles(s, &[Role::Stage, Role::Satisfaction]),
+        overall: emotion
+            .iter()
+            .enumerate()
+            .map(|(j, m)| point(&s.meta.stage_order[j], m))
+            .collect(),
+        ..EmotionCurve::default()
+    };
+    if let (Some(pd), false, true) = (personas, emotion_p.is_empty(), k > 0) {
+        let answers: Vec<u64> = (0..=np)
+            .map(|g| emotion_p[g * k..(g + 1) * k].iter().map(|m| m.n).sum())
+            .collect();
+        let present: Vec<usize> = (0..=np).filter(|&g| answers[g] > 0).collect();
+        let weights: Vec<u64> = present.iter().map(|&g| answers[g]).collect();
+        let keep = cap::keep_top(&weights, cap::EMOTION_PERSONAS);
+        let mut shown: Vec<(String, Vec<Mean>)> = Vec::new();
+        let mut others = vec![Mean::default(); k];
+        for (p, &g) in present.iter().enumerate() {
+            let means = emotion_p[g * k..(g + 1) * k].to_vec();
+            if keep.as_ref().is_none_or(|keep| keep[p]) {
+                shown.push((label(pd, g), means));
+            } else {
+                for (o, m) in others.iter_mut().zip(&means) {
+                    o.sum += m.sum;
+                    o.n += m.n;
+                }
+            }
+        }
+        curve.personas_total = present.len() as u64;
+        curve.personas_folded = (present.len() - shown.len()) as u64;
+        if curve.personas_folded > 0 {
+            shown.push((OTHERS_LABEL.to_string(), others));
+        }
+        curve.by_persona = shown
+            .iter()
+            .map(|(persona, means)| PersonaCurve {
+                persona: persona.clone(),
+                points: means
+                    .iter()
+                    .enumerate()
+                    .map(|(j, m)| point(&s.meta.stage_order[j], m))
+                    .collect(),
+            })
+            .collect();
+    }
+    let exits_unavailable = missing_roles(s, &[Role::Stage, Role::Touchpoint]);
+    let (mut exits, mut exits_by_stage) = (Vec::new(), Vec::new());
+    if exits_unavailable.is_none() && k > 0 {
+        match (ctx.table, tps) {
+            (Some(t), Some(tp)) => {
+                (exits, exits_by_stage) = exit_lists(&t.exits, tp, &s.meta.stage_order, needs);
+            }
+            _ => {
+                needs.add("experience.exits");
+                needs.add("experience.exits_by_stage");
+            }
+        }
+    }
+    let handoffs = handoff_view(ctx, tps, needs);
+    needs.add("experience.priority");
+    // A summary's cells are stage × touchpoint: the map is always over the touchpoint.
+    ExperienceView {
+        columns: crate::dataset::DimKey::Role(Role::Touchpoint),
+        columns_header: None,
+        grid,
+        emotion: curve,
+        pain_points_unavailable: missing_roles(
+            s,
+            &[Role::Stage, Role::Touchpoint, Role::Satisfaction],
+        ),
+        pain_points,
+        exits_unavailable,
+        exits,
+        exits_by_stage,
+        handoffs,
+        priority: PriorityMatrix {
+            unavailable: missing_roles(s, &[Role::Touchpoint, Role::Satisfaction, Role::Nps]),
+            points: Vec::new(),
+            excluded: Vec::new(),
+            performance_median: None,
+            importance_median: None,
+        },
+    }
+}
+
+fn grid_cell(stage: String, touchpoint: String, a: &CellSum, customers: u64) -> GridCell {
+    GridCell {
+        stage,
+        touchpoint,
+        events: a.events,
+        customers,
+        satisfaction_mean: a.sat.get(),
+        satisfaction_count: a.sat.n,
+        share_negative: pct(a.negative as f64, a.sat.n as f64),
+        effort_mean: a.effort.get(),
+        effort_count: a.effort.n,
+    }
+}
+
+/// As `analytics::experience::grid_view`: rows in funnel order (unlisted stages, then
+/// "(missing)", after), columns by events; past the caps, "(others)" sums the folded cells.
+fn grid_view(
+    ctx: &Ctx,
+    st: &[String],
+    tp: &[String],
+    cells: std::collections::BTreeMap<(usize, usize), CellSum>,
+    needs: &mut EventNeeds,
+) -> (Grid, Vec<PainPoint>) {
+    let scale = ctx.scales.satisfaction;
+    let (ns, nt) = (st.len(), tp.len());
+    let mut row_events = vec![0u64; ns + 1];
+    let mut col_events = vec![0u64; nt + 1];
+    for (&(r, c), a) in &cells {
+        row_events[r] += a.events;
+        col_events[c] += a.events;
+    }
+    let rank = |r: usize| -> (u8, usize, usize) {
+        if r == ns {
+            return (2, 0, r);
+        }
+        match ctx.step_of_code.get(r).copied().flatten() {
+            None => (1, 0, r),
+            Some(s) => (0, s, r),
+        }
+    };
+    let mut rows: Vec<usize> = (0..=ns)
+        .filter(|&r| row_events[r] > 0 || rank(r).0 == 0)
+        .collect();
+    rows.sort_by_key(|&r| rank(r));
+    let mut cols: Vec<usize> = (0..=nt).filter(|&c| col_events[c] > 0).collect();
+    cols.sort_by(|&a, &b| col_events[b].cmp(&col_events[a]).then(a.cmp(&b)));
+    let pos = |order: &[usize], n: usize| {
+        let mut p = vec![usize::MAX; n];
+        for (i, &x) in order.iter().enumerate() {
+            p[x] = i;
+        }
+        p
+    };
+    let (row_pos, col_pos) = (pos(&rows, ns + 1), pos(&cols, nt + 1));
+    let mut used: Vec<((usize, usize), CellSum)> =
+        cells.into_iter().filter(|(_, a)| a.events > 0).collect();
+    used.sort_by_key(|((r, c), _)| (row_pos[*r], col_pos[*c]));
+    let mut pain_points = Vec::new();
+    for ((r, c), a) in &used {
+        let Some(m) = a.sat.get() else { continue };
+        if a.sat.n >= ctx.settings.min_count.max(1) as u64 {
+            pain_points.push(PainPoint {
+                stage: label(st, *r),
+                touchpoint: label(tp, *c),
+                satisfaction_mean: m,
+                percent: scale.to_percent(m),
+                count: a.sat.n,
+                share_negative: pct(a.negative as f64, a.sat.n as f64),
+            });
+        }
+    }
+    pain_points.sort_by(|a, b| a.satisfaction_mean.total_cmp(&b.satisfaction_mean));
+    let mut grid = Grid {
+        unavailable: None,
+        stages_total: rows.len() as u64,
+        touchpoints_total: cols.len() as u64,
+        ..Grid::default()
+    };
+    let row_w: Vec<u64> = rows.iter().map(|&r| row_events[r]).collect();
+    let col_w: Vec<u64> = cols.iter().map(|&c| col_events[c]).collect();
+    let keep_rows =
+        cap::keep_top(&row_w, cap::GRID_STAGES).unwrap_or_else(|| vec![true; rows.len()]);
+    let keep_cols =
+        cap::keep_top(&col_w, cap::GRID_TOUCHPOINTS).unwrap_or_else(|| vec![true; cols.len()]);
+    let folded = |keep: &[bool]| keep.iter().filter(|k| !**k).count() as u64;
+    grid.stages_folded = folded(&keep_rows);
+    grid.touchpoints_folded = folded(&keep_cols);
+    // Distinct customers per cell are known for the whole data only, and not for folds.
+    let exact_customers =
+        !ctx.sel.filtered && grid.stages_folded == 0 && grid.touchpoints_folded == 0;
+    let cust = &ctx.s.cell_customers;
+    let customers_of = |r: usize, c: usize| -> u64 {
+        (0..cust.customers.len())
+            .find(|&i| slot(cust.stage[i], ns) == r && slot(cust.touchpoint[i], nt) == c)
+            .map_or(0, |i| cust.customers[i])
+    };
+    if !exact_customers {
+        needs.add("experience.grid.cells.*.customers");
+    }
+    let shown = |order: &[usize], keep: &[bool], n: usize, names: &[String]| {
+        let mut labels = Vec::new();
+        let mut at = vec![usize::MAX; n];
+        for (p, &x) in order.iter().enumerate() {
+            if keep[p] {
+                at[x] = labels.len();
+                labels.push(label(names, x));
+            }
+        }
+        let others = labels.len();
+        at.iter_mut()
+            .filter(|a| **a == usize::MAX)
+            .for_each(|a| *a = others);
+        (labels, at)
+    };
+    let (mut stages, row_at) = shown(&rows, &keep_rows, ns + 1, st);
+    let (mut touchpoints, col_at) = shown(&cols, &keep_cols, nt + 1, tp);
+    if grid.stages_folded > 0 {
+        stages.push(OTHERS_LABEL.to_string());
+    }
+    if grid.touchpoints_folded > 0 {
+        touchpoints.push(OTHERS_LABEL.to_string());
+    }
+    let n_cols = touchpoints.len();
+    let mut acc = vec![CellSum::default(); stages.len() * n_cols];
+    for ((r, c), a) in &used {
+        let x = &mut acc[row_at[*r] * n_cols + col_at[*c]];
+        x.events += a.events;
+        x.sat.sum += a.sat.sum;
+        x.sat.n += a.sat.n;
+        x.negative += a.negative;
+        x.effort.sum += a.effort.sum;
+        x.effort.n += a.effort.n;
+    }
+    let back = |labels_at: &[usize], want: usize| labels_at.iter().position(|&a| a == want);
+    for (r, stage) in stages.iter().enumerate() {
+        for (c, touchpoint) in touchpoints.iter().enumerate() {
+            let a = &acc[r * n_cols + c];
+            if a.events > 0 {
+                let customers = match (exact_customers, back(&row_at, r), back(&col_at, c)) {
+                    (true, Some(rs), Some(cs)) => customers_of(rs, cs),
+                    _ => 0,
+                };
+                grid.cells
+                    .push(grid_cell(stage.clone(), touchpoint.clone(), a, customers));
+            }
+        }
+    }
+    grid.stages = stages;
+    grid.touchpoints = touchpoints;
+    (grid, pain_points)
+}
+
+/// The exit touchpoints overall and by furthest stage, ranked as the event path ranks them
+/// (most customers first, then touchpoint code order, "(missing)" last).
+fn exit_lists(
+    e: &super::feed::Exits,
+    tp: &[String],
+    stages: &[String],
+    needs: &mut EventNeeds,
+) -> (Vec<ExitPoint>, Vec<StageExits>) {
+    let nt = tp.len();
+    let ranked = |by_slot: &[u64]| {
+        let mut v: Vec<ExitPoint> = by_slot
+            .iter()
+            .enumerate()
+            .filter(|(_, &n)| n > 0)
+            .map(|(c, &n)| ExitPoint {
+                touchpoint: label(tp, c),
+                customers: n,
+            })
+            .collect();
+        v.sort_by_key(|e| std::cmp::Reverse(e.customers));
+        v
+    };
+    let mut total = vec![0u64; nt + 1];
+    for (i, &code) in e.touchpoint.iter().enumerate() {
+        total[slot(code, nt)] += e.customers[i];
+    }
+    if e.reached.len() != e.customers.len() {
+        // A feed written before exits carried the furthest step.
+        needs.add("experience.exits_by_stage");
+        return (ranked(&total), Vec::new());
+    }
+    let mut by_stage = vec![vec![0u64; nt + 1]; stages.len()];
+    for (i, &code) in e.touchpoint.iter().enumerate() {
+        // `parse` checked 1 <= reached < stages.
+        if let Some(row) = by_stage.get_mut((e.reached[i] as usize).saturating_sub(1)) {
+            row[slot(code, nt)] += e.customers[i];
+        }
+    }
+    let per_stage = by_stage
+        .iter()
+        .enumerate()
+        .filter(|(_, row)| row.iter().any(|&n| n > 0))
+        .map(|(j, row)| StageExits {
+            stage: stages[j].clone(),
+            exits: ranked(row),
+        })
+        .collect();
+    (ranked(&total), per_stage)
+}
+
+fn handoff_view(ctx: &Ctx, tps: Option<&[String]>, needs: &mut EventNeeds) -> Handoffs {
+    let Some(tp) = tps else {
+        return Handoffs {
+            unavailable: Some(Needs::column(Role::Touchpoint)),
+            total: 0,
+            customers: 0,
+            top: Vec::new(),
+            others: None,
+        };
+    };
+    let empty = Handoffs {
+        unavailable: None,
+        total: 0,
+        customers: 0,
+        top: Vec::new(),
+        others: None,
+    };
+    if ctx.sel.filtered {
+        needs.add("experience.handoffs");
+        return empty;
+    }
+    let h = &ctx.s.handoffs;
+    let nt = tp.len().max(1) as u64;
+    let mut all: Vec<(u64, usize)> = (0..h.count.len())
+        .filter(|&i| h.count[i] > 0)
+        .map(|i| (h.from[i] as u64 * nt + h.to[i] as u64, i))
+        .collect();
+    all.sort_by(|a, b| h.count[b.1].cmp(&h.count[a.1]).then(a.0.cmp(&b.0)));
+    let top_n = ctx.settings.top_handoffs;
+    let mean = |i: usize| Mean {
+        sum: h.sat_sum[i],
+        n: h.sat_n[i],
+    };
+    let top = all
+        .iter()
+        .take(top_n)
+        .map(|&(_, i)| Handoff {
+            from: label(tp, h.from[i] as usize),
+            to: label(tp, h.to[i] as usize),
+            count: h.count[i],
+            customers: h.customers[i],
+            satisfaction_at_to: mean(i).get(),
+        })
+        .collect();
+    let rest = all.get(top_n..).unwrap_or(&[]);
+    let others = (!rest.is_empty()).then(|| {
+        let mut sat = Mean::default();
+        for &(_, i) in rest {
+            sat.sum += h.sat_sum[i];
+            sat.n += h.sat_n[i];
+        }
+        HandoffOthers {
+            pairs: rest.len() as u64,
+            count: rest.iter().map(|&(_, i)| h.count[i]).sum(),
+            satisfaction_at_to: sat.get(),
+        }
+    });
+    Handoffs {
+        unavailable: None,
+        total: all.iter().map(|&(_, i)| h.count[i]).sum(),
+        customers: ctx.s.handoff_customers,
+        top,
+        others,
+    }
+}
+
+fn nps_view(ctx: &Ctx, total: &Acc, needs: &mut EventNeeds) -> NpsView {
+    let s = ctx.s;
+    let settings = ctx.settings;
+    let mut view = NpsView {
+        unavailable: (!s.has("nps")).then(|| Needs::column(Role::Nps)),
+        latest_only: settings.nps_latest_only,
+        summary: Counts::default().summary(),
+        distribution: vec![0; 11],
+        trend: Vec::new(),
+        breakdown: None,
+        comments_unavailable: None,
+        comments: Vec::new(),
+    };
+    needs.add("nps.comments");
+    needs.add("nps.comments_unavailable");
+    if !s.has("nps") {
+        return view;
+    }
+    if settings.nps_latest_only {
+        needs.add("nps.summary");
+        needs.add("nps.distribution");
+        needs.add("nps.trend");
+        needs.add("nps.breakdown");
+        return view;
+    }
+    view.summary = total.nps.summary();
+    view.distribution = total.nps_points.to_vec();
+    let c = &s.cells;
+    if let Some(p) = &ctx.periods {
+        let mut trend = vec![Counts::default(); p.len];
+        for i in (0..c.events.len()).filter(|&i| ctx.sel.keep[i]) {
+            if let Some(slot) = c.day[i].and_then(|d| p.slot(d * DAY)) {
+                let mut a = Acc::default();
+                a.add_cell(s, i);
+                let t = &mut trend[slot];
+                t.p += a.nps.p;
+                t.pas += a.nps.pas;
+                t.d += a.nps.d;
+            }
+        }
+        view.trend = trend
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.p + t.pas + t.d > 0)
+            .map(|(slot, t)| NpsPoint {
+                period: p.label(slot),
+                summary: t.summary(),
+            })
+            .collect();
+    }
+    view.breakdown = settings.breakdown.map(|dim| {
+        let mut b = NpsBreakdown {
+            dimension: dim,
+            header: None,
+            unavailable: None,
+            segments: Vec::new(),
+        };
+        let Some(key) = super::feed::dim_name(dim) else {
+            needs.add("nps.breakdown");
+            return b;
+        };
+        let Some(index) = super::feed::DIMS.iter().position(|d| *d == key) else {
+            needs.add("nps.breakdown");
+            return b;
+        };
+        let Some(dict) = s.dict(key) else {
+            b.unavailable = Some(Needs(vec![Need::Dimension(dim)]));
+            return b;
+        };
+        let codes = match index {
+            0 => &c.journey,
+            1 => &c.persona,
+            2 => &c.channel,
+            3 => &c.stage,
+            _ => &c.touchpoint,
+        };
+        let mut segs = vec![Counts::default(); dict.len() + 1];
+        for i in (0..c.events.len()).filter(|&i| ctx.sel.keep[i]) {
+            let mut a = Acc::default();
+            a.add_cell(s, i);
+            let g = &mut segs[slot(codes[i], dict.len())];
+            g.p += a.nps.p;
+            g.pas += a.nps.pas;
+            g.d += a.nps.d;
+        }
+        let all = total.nps;
+        b.segments = segs
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| g.p + g.pas + g.d > 0)
+            .map(|(g, seg)| {
+                let rest = Counts {
+                    p: all.p - seg.p,
+                    pas: all.pas - seg.pas,
+                    d: all.d - seg.d,
+                };
+                let z = z_test(seg, &rest);
+                let p_value = z.map(two_sided_p);
+                NpsSegment {
+                    value: label(dict, g),
+                    summary: seg.summary(),
+                    z,
+                    p_value,
+                    significant: p_value.is_some_and(|p| p < 0.05),
+                    low_sample: seg.p + seg.pas + seg.d < crate::analytics::nps::LOW_SAMPLE,
+                }
+            })
+            .collect();
+        b.segments
+            .sort_by_key(|s| std::cmp::Reverse(s.summary.responses));
+        b
+    });
+    view
+}
+
+/// KPI values by slot (the order of `kpis::DEFS`) for the cells `keep` selects.
+fn kpi_values(
+    ctx: &Ctx,
+    acc: &Acc,
+    touchpoints: u64,
+    customers: Option<u64>,
+    funnel: Option<&FunnelSums>,
+) -> [Option<f64>; 17] {
+    let s = ctx.s;
+    let mut v = [None; 17];
+    let events = acc.events as f64;
+    v[0] = customers.map(|c| c as f64);
+    v[1] = Some(events);
+    if s.has("touchpoint") {
+        v[2] = Some(touchpoints as f64);
+    }
+    let k = s.meta.stage_order.len();
+    if let (Some(c), Some(f)) = (s.meta.conversion_step, funnel) {
+        let reached = &f.reached;
+        v[3] = pct(reached[c] as f64, reached[0] as f64);
+        if c + 1 < k {
+            v[4] = pct(reached[c + 1] as f64, reached[c] as f64);
+            v[5] = v[4].map(|r| 100.0 - r);
+        }
+        v[6] = pct(f.repeaters as f64, reached[c] as f64);
+        if s.has("revenue") {
+            v[13] = ratio(f.converted_revenue, reached[c] as f64);
+        }
+    }
+    if s.has("satisfaction") {
+        v[7] = pct(acc.sat_top2 as f64, acc.sat.n as f64);
+    }
+    if s.has("effort") {
+        v[8] = acc.effort.get();
+        v[9] = pct(acc.effort_easy as f64, acc.effort.n as f64);
+    }
+    if s.has("nps") && !ctx.settings.nps_latest_only {
+        v[10] = acc.nps.nps();
+    }
+    if s.has("revenue") {
+        v[11] = (acc.events > 0).then_some(acc.revenue.sum);
+        v[12] = match customers {
+            Some(c) => v[11].and_then(|t| ratio(t, c as f64)),
+            None => None,
+        };
+    }
+    v[15] = customers.and_then(|c| ratio(events, c as f64));
+    v[16] = kpis::jes(&v, &ctx.settings.jes_weights, ctx.scales.effort).value;
+    v
+}
+
+fn kpi_view(ctx: &Ctx, total: &Acc, needs: &mut EventNeeds) -> KpiView {
+    let s = ctx.s;
+    let c = &s.cells;
+    let nt = s.dict("touchpoint").map_or(0, |d| d.len());
+    let touchpoints_of = |pred: &dyn Fn(usize) -> bool| -> u64 {
+        let mut seen = vec![false; nt];
+        for i in (0..c.events.len()).filter(|&i| ctx.sel.keep[i] && pred(i)) {
+            if c.touchpoint[i] >= 0 {
+                seen[c.touchpoint[i] as usize] = true;
+            }
+        }
+        seen.iter().filter(|x| **x).count() as u64
+    };
+    let unfiltered = !ctx.sel.filtered;
+    let funnel = ctx.table.map(|t| funnel_sums(ctx, t));
+    let customers = unfiltered.then_some(s.meta.customers);
+    let all = kpi_values(
+        ctx,
+        total,
+        touchpoints_of(&|_| true),
+        customers,
+        funnel.as_ref(),
+    );
+    // Per period: the cells of each day; distinct customers only from the whole-data table.
+    let kind = match ctx.settings.period {
+        crate::analytics::PeriodKind::Month => "month",
+        crate::analytics::PeriodKind::Week => "week",
+    };
+    let window = ctx.periods.as_ref().and_then(|p| {
+        let latest_day = (0..c.events.len())
+            .filter(|&i| ctx.sel.keep[i])
+            .filter_map(|i| c.day[i])
+            .max()?;
+        let latest = p.slot(latest_day * DAY)?;
+        let n = ctx.settings.sparkline_periods.clamp(3, 120);
+        Some((p, (latest + 1).saturating_sub(n), latest))
+    });
+    let mut series: Vec<(String, bool, [Option<f64>; 17])> = Vec::new();
+    if let Some((p, first, latest)) = window {
+        let pc = s.period_customers.get(kind);
+        // One pass over the cells: each kept, timed cell to its period of the window.
+        let n = latest + 1 - first;
+        let mut accs = vec![Acc::default(); n];
+        let mut seen = vec![vec![false; nt]; n];
+        for i in (0..c.events.len()).filter(|&i| ctx.sel.keep[i]) {
+            let Some(slot) = c.day[i].and_then(|d| p.slot(d * DAY)) else {
+                continue;
+            };
+            if slot < first || slot > latest {
+                continue;
+            }
+            accs[slot - first].add_cell(s, i);
+            if c.touchpoint[i] >= 0 {
+                seen[slot - first][c.touchpoint[i] as usize] = true;
+            }
+        }
+        for (at, acc) in accs.iter().enumerate() {
+            let slot = first + at;
+            let key = p.first_key + slot as i64;
+            let cust = if unfiltered {
+                pc.and_then(|pc| {
+                    pc.keys
+                        .iter()
+                        .position(|&k| k == key)
+                        .map(|i| pc.customers[i])
+                })
+                .or(Some(0))
+            } else {
+                None
+            };
+            let touchpoints = seen[at].iter().filter(|x| **x).count() as u64;
+            let v = kpi_values(ctx, acc, touchpoints, cust, None);
+            series.push((p.label(slot), slot != latest, v));
+        }
+    }
+    let view = kpis::assemble(
+        s.meta.targets.clone(),
+        ctx.settings,
+        &|slot| kpi_unavailable(ctx, slot),
+        all,
+        series,
+        ctx.scales.effort,
+    );
+    // What the feed cannot give, by KPI.
+    let per_period_funnel = [
+        "conversion_rate",
+        "retention_rate",
+        "churn_rate",
+        "repeat_rate",
+        "revenue_per_converted",
+        "jes",
+    ];
+    needs.add("kpis.kpis.median_days_to_convert");
+    for key in per_period_funnel {
+        if ctx.table.is_none() {
+            needs.add(&format!("kpis.kpis.{key}"));
+        } else {
+            for f in ["current", "previous", "delta_pct", "sparkline"] {
+                needs.add(&format!("kpis.kpis.{key}.{f}"));
+            }
+        }
+    }
+    if ctx.table.is_none() {
+        needs.add("kpis.jes");
+    }
+    if !unfiltered {
+        for key in [
+            "customers",
+            "revenue_per_customer",
+            "interactions_per_customer",
+        ] {
+            needs.add(&format!("kpis.kpis.{key}"));
+        }
+    }
+    let mut view = view;
+    view.impact = impact(ctx, needs);
+    view
+}
+
+fn kpi_unavailable(ctx: &Ctx, slot: usize) -> Option<Needs> {
+    let s = ctx.s;
+    let need = |role: Role| (!s.has(role.key())).then(|| Needs::column(role));
+    let k = s.meta.stage_order.len();
+    let has_next = s.meta.conversion_step.is_some_and(|c| c + 1 < k);
+    match kpis::key_of(slot) {
+        "touchpoints" => need(Role::Touchpoint),
+        "conversion_rate" | "repeat_rate" => need(Role::Stage),
+        "retention_rate" | "churn_rate" => need(Role::Stage)
+            .or_else(|| (!has_next).then(|| Needs(vec![Need::StageAfterConversion]))),
+        "csat" => need(Role::Satisfaction),
+        "ces" | "ces_easy_pct" => need(Role::Effort),
+        "nps" => need(Role::Nps),
+        "revenue_total" | "revenue_per_customer" => need(Role::Revenue),
+        "revenue_per_converted" => need(Role::Revenue).or_else(|| need(Role::Stage)),
+        "median_days_to_convert" => need(Role::Stage).or_else(|| {
+            (ctx.mode != ResolvedMode::Ordered).then(|| Needs::column(Role::Timestamp))
+        }),
+        _ => None,
+    }
+}
+
+fn impact(ctx: &Ctx, needs: &mut EventNeeds) -> crate::analytics::kpis::Impact {
+    let s = ctx.s;
+    let mut out = crate::analytics::kpis::Impact {
+        unavailable: match (s.has("nps"), s.has("revenue") || s.has("stage")) {
+            (false, _) => Some(Needs::column(Role::Nps)),
+            (true, false) => Some(Needs(vec![
+                Need::Column(Role::Revenue),
+                Need::Column(Role::Stage),
+            ])),
+            _ => None,
+        },
+        ..Default::default()
+    };
+    if !s.has("nps") {
+        return out;
+    }
+    let Some(rows) = ctx.table.and_then(|t| t.impact.as_ref()) else {
+        needs.add("kpis.impact");
+        return out;
+    };
+    let mut a = [(0u64, 0.0f64, 0u64, 0u64); 2];
+    for i in 0..rows.class.len() {
+        let x = &mut a[rows.class[i] as usize];
+        x.0 += rows.customers[i];
+        x.1 += rows.revenue[i];
+        x.2 += rows.converted[i];
+        x.3 += rows.retained[i];
+    }
+    let [pro, det] = a;
+    let rev_pp = |a: (u64, f64, u64, u64)| {
+        if s.has("revenue") {
+            ratio(a.1, a.0 as f64)
+        } else {
+            None
+        }
+    };
+    let ret = |a: (u64, f64, u64, u64)| {
+        if kpi_unavailable(ctx, 4).is_some() {
+            None
+        } else {
+            pct(a.3 as f64, a.2 as f64)
+        }
+    };
+    let diff = crate::analytics::stats::delta_pct;
+    out.promoters = pro.0;
+    out.detractors = det.0;
+    out.revenue_per_promoter = rev_pp(pro);
+    out.revenue_per_detractor = rev_pp(det);
+    out.revenue_diff_pct = diff(rev_pp(pro), rev_pp(det));
+    out.retention_promoters = ret(pro);
+    out.retention_detractors = ret(det);
+    out.retention_diff_pct = diff(ret(pro), ret(det));
+    out
+}
