@@ -14,6 +14,7 @@ pub mod format;
 pub mod generate;
 pub mod i18n;
 pub mod ingest;
+pub mod share;
 pub mod storage_policy;
 
 #[cfg(target_arch = "wasm32")]
