@@ -5,12 +5,16 @@
 
 mod chart;
 mod dom;
+mod embed;
 mod feed;
 mod filter_bar;
 mod loader;
 mod persist;
+mod print;
 mod resilience;
+mod share;
 mod state;
+mod update;
 mod views;
 
 use crate::i18n::tr;
@@ -25,24 +29,54 @@ pub fn start() {
 
 #[component]
 fn App() -> impl IntoView {
-    let state = AppState::new();
+    let mut state = AppState::new();
+    let opts = std::sync::Arc::new(embed::options());
+    let embedded = opts.embed;
+    if embedded {
+        embed::prepare_page(&opts);
+    }
+    // Embedded without `view=`, the funnel is the view worth showing, not the Data tab.
+    let default_view = embedded.then_some(crate::share::View::Funnel);
+    let link = share::apply_start(&mut state, embedded, default_view);
     provide_context(state);
+    provide_context(link);
+    provide_context(print::Printing::new());
+    let locked = embed::filters_locked(&embed::Embed(opts.clone()));
+    provide_context(embed::Embed(opts.clone()));
     state.boot();
+    share::install(state, link);
+    embed::install(state, opts);
 
     view! {
-        <Header />
+        {(!embedded).then(|| view! { <Header /> })}
         <main class="jl-main" id="main">
+            <update::UpdateNotice />
+            <print::PrintHead />
+            <share::LinkNotice />
             <views::StartOffer />
             <views::Status />
-            <filter_bar::FilterBar />
-            {move || match state.tab.get() {
-                Tab::Data => view! { <views::DataView /> }.into_any(),
-                Tab::Funnel => view! { <views::FunnelView /> }.into_any(),
-                Tab::Experience => view! { <views::ExperienceView /> }.into_any(),
-                Tab::Nps => view! { <views::NpsView /> }.into_any(),
-                Tab::Kpis => view! { <views::KpiView /> }.into_any(),
+            {if locked {
+                view! { <embed::LockedFilters /> }.into_any()
+            } else {
+                view! { <filter_bar::FilterBar /> }.into_any()
+            }}
+            {move || {
+                print::views_to_show(state)
+                    .into_iter()
+                    .map(|tab| view! { <div class="jl-view" data-view=tab.key()>{tab_view(tab)}</div> })
+                    .collect_view()
             }}
         </main>
+    }
+}
+
+fn tab_view(tab: Tab) -> AnyView {
+    match tab {
+        Tab::Data => view! { <views::DataView /> }.into_any(),
+        Tab::Funnel => view! { <views::FunnelView /> }.into_any(),
+        Tab::Experience => view! { <views::ExperienceView /> }.into_any(),
+        Tab::Nps => view! { <views::NpsView /> }.into_any(),
+        Tab::Kpis => view! { <views::KpiView /> }.into_any(),
     }
 }
 
@@ -80,6 +114,7 @@ fn Header() -> impl IntoView {
                     .collect_view()}
             </nav>
             <div class="jl-header-tools">
+                <print::PrintMenu />
                 <button
                     type="button"
                     class="jl-btn"
