@@ -21,6 +21,10 @@ function absolute(entry) {
   return new URL(entry.url, self.registration.scope).href;
 }
 
+/** What this worker answers: its precached files. Anything else (feeds, uploads) goes to
+ * the network untouched, as if there were no worker. */
+const PRECACHED = new Set(PRECACHE.map(absolute));
+
 self.addEventListener('install', (event) => {
   event.waitUntil(
     caches.open(CACHE).then((cache) =>
@@ -53,14 +57,12 @@ self.addEventListener('fetch', (event) => {
   if (req.method !== 'GET') return;
   const url = new URL(req.url);
   if (url.origin !== self.location.origin) return;
-  // Any page address under the app's folder (with any query: shared links) is the app.
-  const isPage = req.mode === 'navigate' && url.href.startsWith(self.registration.scope);
+  // The app's page, with any query (shared links), is the precached index.html.
+  const isPage = req.mode === 'navigate'
+    && (url.origin + url.pathname === self.registration.scope || url.origin + url.pathname === INDEX);
+  const key = isPage ? INDEX : url.origin + url.pathname;
+  if (!PRECACHED.has(key)) return;
   event.respondWith(
-    caches.open(CACHE).then(async (cache) => {
-      const key = isPage ? INDEX : url.origin + url.pathname;
-      const hit = await cache.match(key);
-      if (hit) return hit;
-      return fetch(req);
-    }),
+    caches.open(CACHE).then(async (cache) => (await cache.match(key)) || fetch(req)),
   );
 });

@@ -63,7 +63,7 @@ fn App() -> impl IntoView {
             {move || {
                 print::views_to_show(state)
                     .into_iter()
-                    .map(|tab| view! { <div class="jl-view" data-view=tab.key()>{tab_view(tab)}</div> })
+                    .map(|tab| view! { <div class="jl-view">{tab_view(tab)}</div> })
                     .collect_view()
             }}
         </main>
