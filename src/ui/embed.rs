@@ -67,9 +67,25 @@ fn post(opts: &EmbedOptions, msg: &AppMessage) {
         let _ = parent.post_message(&value, "*");
         return;
     }
+    let host = host_origin();
     for origin in &opts.origins {
-        let _ = parent.post_message(&value, origin.as_str());
+        // Posting to a listed origin that is not the parent's is refused by the browser
+        // with a console error; where the browser says who the parent is, ask only it.
+        if host.as_ref().is_none_or(|h| h == origin.as_str()) {
+            let _ = parent.post_message(&value, origin.as_str());
+        }
     }
+}
+
+/// The embedding page's origin, where the browser tells (`location.ancestorOrigins`).
+fn host_origin() -> Option<String> {
+    let location = web_sys::window()?.location();
+    let list = js_sys::Reflect::get(&location, &JsValue::from_str("ancestorOrigins")).ok()?;
+    let first = js_sys::Reflect::get(&list, &JsValue::from_f64(0.0)).ok()?;
+    first
+        .as_string()
+        .and_then(|o| crate::share::Origin::parse(&o))
+        .map(|o| o.as_str().to_string())
 }
 
 /// Reports the content height whenever it changes, so the host can size the iframe.

@@ -116,8 +116,10 @@ test('a host page on another origin sizes the iframe and drives the app by messa
   await expect(frame.getByTestId('dataset-name').or(frame.getByTestId('filter-count'))).toContainText('3 customers');
   await page.locator('[data-send="filter-web"]').click();
   await expect(frame.getByTestId('filter-count')).toContainText('2 customers');
-  const states = await page.evaluate(() => window.hostLog.filter((m) => m.type === 'state'));
-  expect(states[states.length - 1].filters).toEqual({ channel: ['Web'] });
+  await expect.poll(() => page.evaluate(() => {
+    const states = window.hostLog.filter((m) => m.type === 'state');
+    return states[states.length - 1].filters;
+  })).toEqual({ channel: ['Web'] });
   await page.locator('[data-send="view-nps"]').click();
   await expect(frame.locator('[data-view="nps"]')).toBeVisible();
   // A malformed message is answered with an error, and changes nothing.
