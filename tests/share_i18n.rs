@@ -43,5 +43,8 @@ fn placeholders_are_filled() {
         "Dane: journeys.csv"
     );
     let text = trf(Lang::Ca, "share.expects_file", &[("name", "Q1.csv")]);
-    assert!(text.starts_with("Aquest enllaç mostra una vista de «Q1.csv»"), "{text}");
+    assert!(
+        text.starts_with("Aquest enllaç mostra una vista de «Q1.csv»"),
+        "{text}"
+    );
 }

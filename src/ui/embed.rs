@@ -175,7 +175,9 @@ pub fn install(state: AppState, opts: Arc<EmbedOptions>) {
     let listen_opts = opts.clone();
     let on_message = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
         let field = |name: &str| js_sys::Reflect::get(&e, &JsValue::from_str(name)).ok();
-        let origin = field("origin").and_then(|o| o.as_string()).unwrap_or_default();
+        let origin = field("origin")
+            .and_then(|o| o.as_string())
+            .unwrap_or_default();
         if !listen_opts.trusts(&origin) {
             return;
         }
@@ -198,7 +200,12 @@ pub fn install(state: AppState, opts: Arc<EmbedOptions>) {
     if opts.origins.is_empty() {
         return;
     }
-    post(&opts, &AppMessage::Ready { view: view_of(state.tab.get_untracked()) });
+    post(
+        &opts,
+        &AppMessage::Ready {
+            view: view_of(state.tab.get_untracked()),
+        },
+    );
     let o = opts.clone();
     Effect::new(move |_| {
         let Some(v) = share::current_view_state(state) else {

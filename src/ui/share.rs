@@ -163,7 +163,12 @@ fn write_address(query: &str, push: bool) {
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
     {
-        let _ = f.call3(&history, &JsValue::NULL, &JsValue::from_str(""), &JsValue::from_str(&url));
+        let _ = f.call3(
+            &history,
+            &JsValue::NULL,
+            &JsValue::from_str(""),
+            &JsValue::from_str(&url),
+        );
     }
 }
 
@@ -171,10 +176,7 @@ fn write_address(query: &str, push: bool) {
 pub fn install(state: AppState, link: LinkState) {
     // The link's filters apply to the data it was made with, once that is on screen.
     Effect::new(move |_| {
-        let Some(source) = state
-            .current
-            .with(|c| c.as_ref().map(|c| c.source.clone()))
-        else {
+        let Some(source) = state.current.with(|c| c.as_ref().map(|c| c.source.clone())) else {
             return;
         };
         let expected = link.expects.get_untracked();

@@ -20,7 +20,11 @@ fn call(obj: &JsValue, method: &str, args: &[JsValue]) -> Option<JsValue> {
 }
 
 fn on(obj: &JsValue, event: &str, cb: &Closure<dyn Fn()>) {
-    let _ = call(obj, "addEventListener", &[JsValue::from_str(event), cb.as_ref().clone()]);
+    let _ = call(
+        obj,
+        "addEventListener",
+        &[JsValue::from_str(event), cb.as_ref().clone()],
+    );
 }
 
 /// The service worker container, when this page can have one (http/https).
@@ -44,7 +48,8 @@ pub fn register(waiting: RwSignal<Option<SendWaiting>>) {
     let Ok(promise) = promise.dyn_into::<js_sys::Promise>() else {
         return;
     };
-    let had_controller = !get(&sw, "controller").is_null() && !get(&sw, "controller").is_undefined();
+    let had_controller =
+        !get(&sw, "controller").is_null() && !get(&sw, "controller").is_undefined();
     leptos::task::spawn_local(async move {
         let Ok(reg) = wasm_bindgen_futures::JsFuture::from(promise).await else {
             return;
@@ -90,7 +95,11 @@ fn apply(waiting: &SendWaiting) {
     on(&sw, "controllerchange", &reload);
     reload.forget();
     let msg = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&msg, &JsValue::from_str("type"), &JsValue::from_str("SKIP_WAITING"));
+    let _ = js_sys::Reflect::set(
+        &msg,
+        &JsValue::from_str("type"),
+        &JsValue::from_str("SKIP_WAITING"),
+    );
     let _ = call(&waiting.0, "postMessage", &[msg.into()]);
 }
 
