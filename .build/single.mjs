@@ -49,9 +49,10 @@ window.fetch = (input, init) => {
 ${glue}
 const WASM_BASE64 = "${wasm}";
 const wasmBytes = Uint8Array.from(atob(WASM_BASE64), (c) => c.charCodeAt(0));
-const wasm = await __wbg_init({ module_or_path: wasmBytes });
-dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
+const instance = await __wbg_init({ module_or_path: wasmBytes });
+dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: instance } }));
 `;
+if (/<\/script/i.test(script)) fail('the inlined code contains </script and would end the page script early');
 const scriptTag = `<script type="module">${script}</script>`;
 
 // Styles inline; preloads, the icon and other separate files dropped.

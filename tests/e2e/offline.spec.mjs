@@ -26,7 +26,7 @@ test('after one online visit the app reloads and works offline', async ({ page, 
   await page.locator('nav button[data-tab="data"]').click();
   await expect(page.getByTestId('load-summary')).toContainText('3,000 rows loaded');
   await page.locator('nav button[data-tab="kpis"]').click();
-  await expect(page.locator('[data-view="kpis"] [data-chart]').first()).toBeVisible();
+  await expect(page.locator('[data-view="kpis"] [data-kpi]').first()).toBeVisible();
   await context.setOffline(false);
   expect(errors).toEqual([]);
 });
