@@ -249,7 +249,8 @@ pub fn LinkNotice() -> impl IntoView {
             DataRef::File(name) => trf(lang, "share.expects_file", &[("name", name)]),
             DataRef::Pasted => tr(lang, "share.expects_pasted"),
             DataRef::Feed(url) => trf(lang, "share.expects_feed", &[("url", url)]),
-            DataRef::Sample(name) => trf(lang, "share.expects_file", &[("name", name)]),
+            // A bundled sample opens by itself (`linked_sample`): nothing to ask for.
+            DataRef::Sample(_) => return None,
         };
         Some(view! {
             <div class="jl-card jl-link-notice" role="status" data-testid="link-notice">
