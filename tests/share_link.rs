@@ -183,3 +183,30 @@ fn an_enormous_link_is_read_only_up_to_its_limits() {
     let wide = "é".repeat(query::MAX_QUERY_CHARS);
     assert_eq!(ViewState::parse(&wide), ViewState::default());
 }
+
+#[test]
+fn parameters_that_are_not_view_state_are_recognised() {
+    for p in [
+        "view",
+        "f.persona",
+        "f.Region",
+        "from",
+        "stage",
+        "lang",
+        "feed",
+        "pasted",
+    ] {
+        assert!(journey_lens::share::link::is_view_param(p), "{p}");
+    }
+    for p in [
+        "embed",
+        "origin",
+        "hide",
+        "lock",
+        "debug-panic",
+        "feed-timeout",
+        "f",
+    ] {
+        assert!(!journey_lens::share::link::is_view_param(p), "{p}");
+    }
+}

@@ -287,6 +287,30 @@ impl ViewState {
     }
 }
 
+/// Whether a query parameter belongs to the view state (the rest, such as `embed=` or a
+/// debugging switch, is kept as it is when the app rewrites the address).
+pub fn is_view_param(name: &str) -> bool {
+    name.starts_with("f.")
+        || matches!(
+            name,
+            "view"
+                | "from"
+                | "to"
+                | "breakdown"
+                | "mode"
+                | "window"
+                | "period"
+                | "stage"
+                | "conversion"
+                | "lang"
+                | "theme"
+                | "feed"
+                | "file"
+                | "sample"
+                | "pasted"
+        )
+}
+
 /// A bundled sample is a plain file name under `sample/`: no path, no scheme.
 fn is_sample_name(name: &str) -> bool {
     !name.starts_with('.')

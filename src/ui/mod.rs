@@ -113,8 +113,8 @@ fn Header() -> impl IntoView {
                     })
                     .collect_view()}
             </nav>
+            <print::PrintMenu />
             <div class="jl-header-tools">
-                <print::PrintMenu />
                 <button
                     type="button"
                     class="jl-btn"

@@ -19,9 +19,6 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Parameters that belong to the embedding, not to the view: kept as they are.
-const EMBED_PARAMS: [&str; 4] = ["embed", "lock", "hide", "origin"];
-
 /// What the start address asked for, shared through context.
 #[derive(Clone, Copy)]
 pub struct LinkState {
@@ -136,11 +133,12 @@ pub fn current_view_state(state: AppState) -> Option<ViewState> {
     Some(v)
 }
 
-/// The embedding parameters of the current address, to be written back unchanged.
-fn embed_suffix() -> String {
+/// The parameters of the current address that are not view state (`embed=`, `origin=`,
+/// debugging switches…), to be written back unchanged.
+fn other_params() -> String {
     let pairs: Vec<(String, String)> = crate::share::query::parse(&search())
         .into_iter()
-        .filter(|(n, _)| EMBED_PARAMS.contains(&n.as_str()))
+        .filter(|(n, _)| !crate::share::link::is_view_param(n))
         .collect();
     crate::share::query::write(&pairs)
 }
@@ -194,7 +192,7 @@ pub fn install(state: AppState, link: LinkState) {
             return;
         }
         let Some(next) = next else { return };
-        let query = join(&next.to_query(), &embed_suffix());
+        let query = join(&next.to_query(), &other_params());
         if search().trim_start_matches('?') == query {
             return;
         }
