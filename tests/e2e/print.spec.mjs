@@ -78,12 +78,13 @@ test('the NPS view prints as a report with every chart and its table', async ({ 
   // Every chart shows its table; no button or menu is on paper.
   for (const id of ids) await expect(page.locator(`[data-chart="${id}"] table`)).toBeVisible();
   await expect(page.locator('button:visible, summary:visible, select:visible')).toHaveCount(0);
+  await page.screenshot({ path: path.join(shots, 'print-nps.png'), fullPage: true });
+  // (page.pdf() fires afterprint, which ends the print layout: the saved PDF comes first.)
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
   fs.writeFileSync(path.join(shots, 'print-nps.pdf'), pdf);
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   // Each chart is on paper, as drawing (at least a few KB of paths and text each).
   expect(await chartDrawing(page)).toBeGreaterThan(ids.length * 2000);
-  await page.screenshot({ path: path.join(shots, 'print-nps.png'), fullPage: true });
   expect(errors).toEqual([]);
 });
 
