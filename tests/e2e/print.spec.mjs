@@ -16,6 +16,9 @@ test.beforeEach(async ({ page }) => {
   await page.addInitScript(() => {
     window.printed = 0;
     window.print = () => { window.printed += 1; };
+    // page.pdf() fires beforeprint/afterprint like a print dialog that opens and closes;
+    // keep the dialog "open" so several PDFs see the same print layout.
+    window.addEventListener('afterprint', (e) => e.stopImmediatePropagation());
   });
 });
 
@@ -79,7 +82,6 @@ test('the NPS view prints as a report with every chart and its table', async ({ 
   for (const id of ids) await expect(page.locator(`[data-chart="${id}"] table`)).toBeVisible();
   await expect(page.locator('button:visible, summary:visible, select:visible')).toHaveCount(0);
   await page.screenshot({ path: path.join(shots, 'print-nps.png'), fullPage: true });
-  // (page.pdf() fires afterprint, which ends the print layout: the saved PDF comes first.)
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
   fs.writeFileSync(path.join(shots, 'print-nps.pdf'), pdf);
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
