@@ -3,9 +3,12 @@
 //! tables, rejected rows). Every expected file is written out by hand.
 
 use journey_lens::charts::Table;
+use journey_lens::dataset::{Role, Scale};
 use journey_lens::export::{guard_formula, is_number, Cell, CsvExport, ExportOptions};
-use journey_lens::ingest::report::rejected_csv;
+use journey_lens::i18n::Lang;
+use journey_lens::ingest::RowProblem;
 use journey_lens::ingest::{load_csv, CsvOptions, RejectedRow};
+use journey_lens::present::message::rejected_csv;
 
 fn one_row(cells: &[Cell]) -> String {
     let mut out = CsvExport::new(ExportOptions::default());
@@ -156,14 +159,21 @@ fn rejected_rows_guard_every_user_field() {
             "11".into(),
         ],
         problems: vec![
-            ("=col".into(), "bad".into()),
-            ("nps".into(), "got 11".into()),
+            (Some("=col".into()), RowProblem::CustomerMissing),
+            (
+                Some("nps".into()),
+                RowProblem::OutOfScale {
+                    field: Role::Nps,
+                    value: 11.0,
+                    scale: Scale::new(0.0, 10.0),
+                },
+            ),
         ],
     }];
     assert_eq!(
-        rejected_csv(&headers, &rows),
+        rejected_csv(Lang::En, &headers, &rows),
         "line,column,reason,customer,'=col,nps\r\n\
-         3,'=col; nps,bad; got 11,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'-12,11\r\n"
+         3,'=col; nps,\"Customer ID is missing; NPS must be a whole number from 0–10, got 11\",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'-12,11\r\n"
     );
 }
 
@@ -175,9 +185,9 @@ fn rejected_rows_of_a_loaded_file_are_guarded() {
     let l = load_csv(file.as_bytes(), &CsvOptions::default()).expect("loads");
     assert_eq!((l.report.rows_loaded, l.report.rows_rejected), (1, 1));
     assert_eq!(
-        l.rejected_csv(),
+        rejected_csv(Lang::En, &l.headers, &l.rejected),
         "line,column,reason,customer_id,stage,touchpoint,nps\r\n\
-         3,nps,\"NPS must be a whole number from 0 to 10, got 11\",\
+         3,nps,\"NPS must be a whole number from 0–10, got 11\",\
          \"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",Visit,'@cmd,11\r\n"
     );
 }

@@ -1,7 +1,9 @@
 //! The page address as view state: what a shared link says, what the app writes, and that
 //! hostile or broken links are read as far as they make sense and no further.
 
+use journey_lens::analytics::flows::{Direction, FlowDim};
 use journey_lens::analytics::{FunnelMode, PeriodKind, Settings};
+use journey_lens::dataset::{DimKey, Role};
 use journey_lens::i18n::Lang;
 use journey_lens::share::query;
 use journey_lens::share::{DataRef, Theme, View, ViewState};
@@ -15,19 +17,19 @@ fn reads_every_part_of_a_shared_link() {
          &lang=ca&theme=dark&feed=https%3A%2F%2Fdata.example%2Ffeed.json%3Fq%3D1",
     );
     assert_eq!(s.view, Some(View::Nps));
-    let persona: Vec<&str> = s.filter.dims["persona"]
+    let persona: Vec<&str> = s.filter.dims[&DimKey::Role(Role::Persona)]
         .iter()
         .map(String::as_str)
         .collect();
     assert_eq!(persona, ["First-time buyer", "Student"]);
-    let channel: Vec<&str> = s.filter.dims["channel"]
+    let channel: Vec<&str> = s.filter.dims[&DimKey::Role(Role::Channel)]
         .iter()
         .map(String::as_str)
         .collect();
     assert_eq!(channel, ["Web chat"]);
     assert_eq!(s.filter.from.as_deref(), Some("2024-01-01"));
     assert_eq!(s.filter.to.as_deref(), Some("2024-03-31"));
-    assert_eq!(s.breakdown.as_deref(), Some("channel"));
+    assert_eq!(s.breakdown, Some(DimKey::Role(Role::Channel)));
     assert_eq!(s.mode, FunnelMode::Ordered);
     assert_eq!(s.window_days, Some(14.0));
     assert_eq!(s.period, PeriodKind::Week);
@@ -60,8 +62,8 @@ fn writes_the_link_the_browser_reads_back() {
     };
     s.filter = s
         .filter
-        .with("persona", "Łucja & co")
-        .with("channel", "E-mail");
+        .with(Role::Persona, "Łucja & co")
+        .with(Role::Channel, "E-mail");
     s.filter.from = Some("2024-02-01".into());
     s.mode = FunnelMode::AnyOrder;
     s.window_days = Some(7.5);
@@ -124,7 +126,7 @@ fn windows_outside_ten_years_are_refused() {
 #[test]
 fn settings_from_the_link_replace_only_what_it_carries() {
     let mut base = Settings {
-        breakdown: Some("persona".into()),
+        breakdown: Some(Role::Persona.into()),
         window_days: Some(30.0),
         min_count: 5,
         ..Settings::default()
@@ -140,7 +142,7 @@ fn settings_from_the_link_replace_only_what_it_carries() {
 
     let mut back = ViewState::default();
     back.take_settings(&base);
-    assert_eq!(back.breakdown.as_deref(), Some("persona"));
+    assert_eq!(back.breakdown, Some(DimKey::Role(Role::Persona)));
     assert_eq!(back.window_days, Some(30.0));
 }
 
@@ -175,7 +177,7 @@ fn query_decoding_matches_url_search_params() {
 fn an_enormous_link_is_read_only_up_to_its_limits() {
     let long = "f.persona=x&".repeat(20_000);
     let s = ViewState::parse(&long);
-    assert_eq!(s.filter.dims["persona"].len(), 1);
+    assert_eq!(s.filter.dims[&DimKey::Role(Role::Persona)].len(), 1);
     let many: String = (0..5000).map(|i| format!("stage=s{i}&")).collect();
     let s = ViewState::parse(&many);
     assert_eq!(s.stage_order.map(|o| o.len()), Some(query::MAX_PAIRS));
@@ -189,7 +191,8 @@ fn parameters_that_are_not_view_state_are_recognised() {
     for p in [
         "view",
         "f.persona",
-        "f.Region",
+        "f.extra:0",
+        "flow.depth",
         "from",
         "stage",
         "lang",
@@ -209,4 +212,49 @@ fn parameters_that_are_not_view_state_are_recognised() {
     ] {
         assert!(!journey_lens::share::link::is_view_param(p), "{p}");
     }
+}
+
+#[test]
+fn dimensions_are_named_by_key_never_by_header() {
+    let s = ViewState::parse("view=funnel&f.extra:2=North&f.Region=South&breakdown=extra:2");
+    let dims: Vec<&DimKey> = s.filter.dims.keys().collect();
+    assert_eq!(dims, [&DimKey::Extra(2)]);
+    assert_eq!(s.breakdown, Some(DimKey::Extra(2)));
+    assert_eq!(
+        s.to_query(),
+        "view=funnel&f.extra%3A2=North&breakdown=extra%3A2"
+    );
+    assert_eq!(ViewState::parse("breakdown=Region").breakdown, None);
+}
+
+#[test]
+fn the_new_views_have_links() {
+    assert_eq!(ViewState::parse("view=journey-map").view, Some(View::Map));
+    assert_eq!(ViewState::parse("view=flows").view, Some(View::Flows));
+}
+
+#[test]
+fn flow_choices_travel_in_the_link() {
+    let s = ViewState::parse(
+        "view=flows&flow.dim=stage&flow.root=Checkout&flow.dir=backward&flow.depth=6\
+         &flow.top=3&flow.collapse=0",
+    );
+    assert_eq!(s.flow.dim, FlowDim::Stage);
+    assert_eq!(s.flow.root.as_deref(), Some("Checkout"));
+    assert_eq!(s.flow.direction, Direction::Backward);
+    assert_eq!(s.flow.depth, 6);
+    assert_eq!(s.flow.top, 3);
+    assert!(!s.flow.collapse);
+    assert_eq!(
+        s.to_query(),
+        "view=flows&flow.dim=stage&flow.root=Checkout&flow.dir=backward&flow.depth=6\
+         &flow.top=3&flow.collapse=0"
+    );
+    // Out of range or unknown: the default (touchpoint, forward, 4 steps, top 6) stays.
+    let bad = ViewState::parse("flow.dim=page&flow.depth=9&flow.top=0&flow.dir=up");
+    assert_eq!(bad.flow.dim, FlowDim::Touchpoint);
+    assert_eq!(bad.flow.direction, Direction::Forward);
+    assert_eq!(bad.flow.depth, 4);
+    assert_eq!(bad.flow.top, 6);
+    assert_eq!(bad.to_query(), "");
 }

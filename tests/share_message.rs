@@ -1,6 +1,7 @@
 //! The host ↔ app message API: what is obeyed, answered with an error, or ignored.
 
 use journey_lens::analytics::Filter;
+use journey_lens::dataset::Role;
 use journey_lens::i18n::Lang;
 use journey_lens::share::message::{parse, AppMessage};
 use journey_lens::share::{HostMessage, Incoming, LoadData, Theme, View};
@@ -66,9 +67,9 @@ fn set_filters_replaces_the_whole_filter() {
             "filters":{"persona":["Student","Family"],"channel":"Web"},"from":"2024-01-01"}"#,
     );
     let expected = Filter::default()
-        .with("persona", "Student")
-        .with("persona", "Family")
-        .with("channel", "Web")
+        .with(Role::Persona, "Student")
+        .with(Role::Persona, "Family")
+        .with(Role::Channel, "Web")
         .between(Some("2024-01-01"), None);
     assert_eq!(m, Incoming::Valid(HostMessage::SetFilters(expected)));
     assert_eq!(
@@ -80,6 +81,7 @@ fn set_filters_replaces_the_whole_filter() {
         r#"{"journeyLens":1,"type":"set-filters","filters":{"persona":[{"a":1}]}}"#,
         r#"{"journeyLens":1,"type":"set-filters","filters":{"persona":5}}"#,
         r#"{"journeyLens":1,"type":"set-filters","from":"soon"}"#,
+        r#"{"journeyLens":1,"type":"set-filters","filters":{"Region":["North"]}}"#,
     ] {
         assert!(matches!(parse(bad), Incoming::Invalid(_)), "{bad}");
     }
@@ -152,7 +154,7 @@ fn outgoing_messages_carry_tag_version_and_type() {
     let state = AppMessage::State {
         view: View::Funnel,
         query: "view=funnel&f.persona=A".into(),
-        filter: Filter::default().with("persona", "A"),
+        filter: Filter::default().with(Role::Persona, "A"),
     };
     assert_eq!(
         state.to_json(),

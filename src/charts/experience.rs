@@ -100,7 +100,7 @@ pub fn draw_heatmap<DB: DrawingBackend>(
 ) -> Result<ChartMap, ChartError> {
     let mut p = Painter::new(root, theme)?;
     let empty = grid.stages.is_empty() || grid.touchpoints.is_empty();
-    if nothing_to_draw(&p, grid.unavailable.as_deref(), empty, lang)? {
+    if nothing_to_draw(&p, grid.unavailable.as_ref(), empty, lang)? {
         return Ok(p.finish());
     }
     let cells = index_cells(grid);
@@ -471,7 +471,7 @@ pub fn draw_emotion<DB: DrawingBackend>(
             .any(|pc| pc.points.iter().any(|pt| pt.percent.is_some()));
     if nothing_to_draw(
         &p,
-        curve.unavailable.as_deref(),
+        curve.unavailable.as_ref(),
         stages.is_empty() || !has_value,
         lang,
     )? {
@@ -608,7 +608,7 @@ pub fn draw_handoffs<DB: DrawingBackend>(
 ) -> Result<ChartMap, ChartError> {
     let mut p = Painter::new(root, theme)?;
     let empty = h.top.is_empty() && h.others.as_ref().is_none_or(|o| o.count == 0);
-    if nothing_to_draw(&p, h.unavailable.as_deref(), empty, lang)? {
+    if nothing_to_draw(&p, h.unavailable.as_ref(), empty, lang)? {
         return Ok(p.finish());
     }
     let mut bars: Vec<HBar> = h
@@ -778,7 +778,7 @@ pub fn draw_priority<DB: DrawingBackend>(
     lang: Lang,
 ) -> Result<ChartMap, ChartError> {
     let mut p = Painter::new(root, theme)?;
-    if nothing_to_draw(&p, m.unavailable.as_deref(), m.points.is_empty(), lang)? {
+    if nothing_to_draw(&p, m.unavailable.as_ref(), m.points.is_empty(), lang)? {
         return Ok(p.finish());
     }
     let font = p.font_px(Size::Small);

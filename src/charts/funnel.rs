@@ -70,7 +70,7 @@ pub fn draw_funnel<DB: DrawingBackend>(
     lang: Lang,
 ) -> Result<ChartMap, ChartError> {
     let mut p = Painter::new(root, theme)?;
-    if nothing_to_draw(&p, view.unavailable.as_deref(), view.steps.is_empty(), lang)? {
+    if nothing_to_draw(&p, view.unavailable.as_ref(), view.steps.is_empty(), lang)? {
         return Ok(p.finish());
     }
     let shown = &view.steps[..view.steps.len().min(MAX_STEP_BARS)];
@@ -182,14 +182,14 @@ pub fn draw_breakdown<DB: DrawingBackend>(
     lang: Lang,
 ) -> Result<ChartMap, ChartError> {
     let mut p = Painter::new(root, theme)?;
-    if nothing_to_draw(&p, view.unavailable.as_deref(), false, lang)? {
+    if nothing_to_draw(&p, view.unavailable.as_ref(), false, lang)? {
         return Ok(p.finish());
     }
     let Some(b) = &view.breakdown else {
         p.message(&t(lang, "chart.no_breakdown"))?;
         return Ok(p.finish());
     };
-    if nothing_to_draw(&p, b.unavailable.as_deref(), b.groups.is_empty(), lang)? {
+    if nothing_to_draw(&p, b.unavailable.as_ref(), b.groups.is_empty(), lang)? {
         return Ok(p.finish());
     }
     let note = (b.groups_folded > 0).then(|| {
@@ -206,6 +206,7 @@ pub fn draw_breakdown<DB: DrawingBackend>(
         .iter()
         .enumerate()
         .map(|(i, g)| {
+            let name = breakdown_name(lang, b);
             let started = g.customers.first().copied().unwrap_or(0);
             let value_text = format!(
                 "{} · n = {}",
@@ -218,7 +219,7 @@ pub fn draw_breakdown<DB: DrawingBackend>(
                 theme.series(i),
                 value_text,
             );
-            bar.title = format!("{}: {}", b.dimension, g.value);
+            bar.title = format!("{name}: {}", g.value);
             bar.lines.push(format!(
                 "{}: {}",
                 t(lang, "chart.conversion_rate"),
@@ -249,6 +250,11 @@ pub fn draw_breakdown<DB: DrawingBackend>(
     Ok(p.finish())
 }
 
+/// The breakdown dimension's name: a role's name in `lang`, or the extra column's header.
+fn breakdown_name(lang: Lang, b: &crate::analytics::funnel::FunnelBreakdown) -> String {
+    crate::present::message::dimension_named(lang, b.dimension, b.header.as_deref())
+}
+
 pub fn breakdown_table(view: &FunnelView, lang: Lang) -> Table {
     let Some(b) = &view.breakdown else {
         return Table {
@@ -256,14 +262,15 @@ pub fn breakdown_table(view: &FunnelView, lang: Lang) -> Table {
             ..Table::default()
         };
     };
+    let dimension = breakdown_name(lang, b);
     Table {
         caption: trf(
             lang,
             "chart.breakdown_caption",
-            &[("dimension", &b.dimension)],
+            &[("dimension", &dimension)],
         ),
         headers: vec![
-            b.dimension.clone(),
+            dimension.clone(),
             t(lang, "chart.started"),
             t(lang, "chart.conversion_rate"),
         ],
@@ -314,7 +321,7 @@ pub fn breakdown_summary(view: &FunnelView, lang: Lang) -> String {
             lang,
             "chart.breakdown_summary",
             &[
-                ("dimension", &b.dimension),
+                ("dimension", &breakdown_name(lang, b)),
                 ("n", &b.groups.len().to_string()),
                 ("best", hi.0),
                 ("best_rate", &f::percent(lang, hi.1)),
@@ -334,7 +341,7 @@ pub fn draw_trend<DB: DrawingBackend>(
     lang: Lang,
 ) -> Result<ChartMap, ChartError> {
     let mut p = Painter::new(root, theme)?;
-    if nothing_to_draw(&p, view.unavailable.as_deref(), view.trend.is_empty(), lang)? {
+    if nothing_to_draw(&p, view.unavailable.as_ref(), view.trend.is_empty(), lang)? {
         return Ok(p.finish());
     }
     let periods: Vec<String> = view
@@ -459,7 +466,7 @@ pub fn draw_time_to_convert<DB: DrawingBackend>(
 ) -> Result<ChartMap, ChartError> {
     let mut p = Painter::new(root, theme)?;
     let timed = timed_steps(view);
-    if nothing_to_draw(&p, view.unavailable.as_deref(), false, lang)? {
+    if nothing_to_draw(&p, view.unavailable.as_ref(), false, lang)? {
         return Ok(p.finish());
     }
     if timed.is_empty() {

@@ -48,7 +48,7 @@ pub fn draw_nps_stack<DB: DrawingBackend>(
 ) -> Result<ChartMap, ChartError> {
     let mut p = Painter::new(root, theme)?;
     let s = &view.summary;
-    if nothing_to_draw(&p, view.unavailable.as_deref(), s.responses == 0, lang)? {
+    if nothing_to_draw(&p, view.unavailable.as_ref(), s.responses == 0, lang)? {
         return Ok(p.finish());
     }
     let font = p.font_px(Size::Small);
@@ -193,7 +193,7 @@ pub fn draw_distribution<DB: DrawingBackend>(
 ) -> Result<ChartMap, ChartError> {
     let mut p = Painter::new(root, theme)?;
     let total: u64 = view.distribution.iter().sum();
-    if nothing_to_draw(&p, view.unavailable.as_deref(), total == 0, lang)? {
+    if nothing_to_draw(&p, view.unavailable.as_ref(), total == 0, lang)? {
         return Ok(p.finish());
     }
     let font = p.font_px(Size::Small);
@@ -322,7 +322,7 @@ pub fn draw_nps_trend<DB: DrawingBackend>(
 ) -> Result<ChartMap, ChartError> {
     let mut p = Painter::new(root, theme)?;
     let any = view.trend.iter().any(|pt| pt.summary.nps.is_some());
-    if nothing_to_draw(&p, view.unavailable.as_deref(), !any, lang)? {
+    if nothing_to_draw(&p, view.unavailable.as_ref(), !any, lang)? {
         return Ok(p.finish());
     }
     let periods: Vec<String> = view

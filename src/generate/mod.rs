@@ -260,7 +260,9 @@ mod tests {
         assert_eq!(d.time(0), Some(first.timestamp));
         assert_eq!(d.stage.as_ref().unwrap().get(0), Some(first.stage_name()));
         assert_eq!(
-            d.dimension("region").unwrap().get(0),
+            d.dimension(d.find_dimension("region").unwrap())
+                .unwrap()
+                .get(0),
             Some(first.region_name())
         );
     }

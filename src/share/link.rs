@@ -7,14 +7,18 @@
 //! file only by its name, so the link can ask for that file instead of showing other data.
 //!
 //! Parameters (all optional; anything unusable is dropped, never an error):
-//! `view`, `f.<dimension>` (repeated, one accepted value each), `from`, `to`, `breakdown`,
-//! `mode` (`ordered`/`any`), `window` (days), `period` (`week`), `stage` (repeated, in
-//! order), `conversion`, `lang`, `theme` (`light`/`dark`), and one of `feed`, `file`,
-//! `sample`, `pasted=1`.
+//! `view`, `f.<dimension key>` (`f.persona`, `f.extra:0`; repeated, one accepted value
+//! each), `from`, `to`, `breakdown` (a dimension key), `mode` (`ordered`/`any`), `window`
+//! (days), `period` (`week`), `stage` (repeated, in order), `conversion`, the flow
+//! diagram's `flow.dim` (`touchpoint`/`stage`/`channel`), `flow.root`, `flow.dir`
+//! (`backward`), `flow.depth`, `flow.top`, `flow.collapse` (`0`), `lang`, `theme`
+//! (`light`/`dark`), and one of `feed`, `file`, `sample`, `pasted=1`.
 
 use super::query;
 use crate::analytics::filter::parse_bound;
+use crate::analytics::flows::{Direction, FlowDim, FlowParams, MAX_DEPTH, MAX_TOP, MIN_DEPTH};
 use crate::analytics::{Filter, FunnelMode, PeriodKind, Settings};
+use crate::dataset::DimKey;
 use crate::i18n::Lang;
 
 /// The longest text kept for one value (a dimension value, a stage, a file name).
@@ -27,29 +31,35 @@ const MAX_WINDOW_DAYS: f64 = 3650.0;
 /// The app's views, by their address key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
+    Map,
     Data,
     Funnel,
     Experience,
     Nps,
     Kpis,
+    Flows,
 }
 
 impl View {
-    pub const ALL: [View; 5] = [
+    pub const ALL: [View; 7] = [
+        View::Map,
         View::Data,
         View::Funnel,
         View::Experience,
+        View::Flows,
         View::Nps,
         View::Kpis,
     ];
 
     pub fn key(self) -> &'static str {
         match self {
+            View::Map => "journey-map",
             View::Data => "data",
             View::Funnel => "funnel",
             View::Experience => "experience",
             View::Nps => "nps",
             View::Kpis => "kpis",
+            View::Flows => "flows",
         }
     }
 
@@ -100,12 +110,15 @@ pub enum DataRef {
 pub struct ViewState {
     pub view: Option<View>,
     pub filter: Filter,
-    pub breakdown: Option<String>,
+    pub breakdown: Option<DimKey>,
     pub mode: FunnelMode,
     pub window_days: Option<f64>,
     pub period: PeriodKind,
     pub stage_order: Option<Vec<String>>,
     pub conversion_stage: Option<String>,
+    /// The journey-flow diagram's choices (the node filter a click sets stays out: it
+    /// belongs to one flow on one data set and is shown as a chip the reader can remove).
+    pub flow: FlowParams,
     pub lang: Option<Lang>,
     pub theme: Option<Theme>,
     pub data: Option<DataRef>,
@@ -136,7 +149,7 @@ impl ViewState {
         let mut stages: Vec<String> = Vec::new();
         for (name, value) in query::parse(query_string) {
             if let Some(dim) = name.strip_prefix("f.") {
-                if let (Some(dim), Some(v)) = (clean(dim, 200), clean(&value, MAX_VALUE_CHARS)) {
+                if let (Some(dim), Some(v)) = (parse_dim(dim), clean(&value, MAX_VALUE_CHARS)) {
                     s.filter.dims.entry(dim).or_default().insert(v);
                 }
                 continue;
@@ -145,7 +158,7 @@ impl ViewState {
                 "view" => s.view = View::from_key(&value).or(s.view),
                 "from" => s.filter.from = clean_date(&value, false),
                 "to" => s.filter.to = clean_date(&value, true),
-                "breakdown" => s.breakdown = clean(&value, 200),
+                "breakdown" => s.breakdown = parse_dim(&value),
                 "mode" => {
                     s.mode = match value.trim() {
                         "ordered" => FunnelMode::Ordered,
@@ -168,6 +181,20 @@ impl ViewState {
                     }
                 }
                 "conversion" => s.conversion_stage = clean(&value, MAX_VALUE_CHARS),
+                "flow.dim" => s.flow.dim = parse_flow_dim(&value).unwrap_or(s.flow.dim),
+                "flow.root" => s.flow.root = clean(&value, MAX_VALUE_CHARS),
+                "flow.dir" => {
+                    s.flow.direction = match value.trim() {
+                        "backward" => Direction::Backward,
+                        _ => Direction::Forward,
+                    }
+                }
+                "flow.depth" => {
+                    s.flow.depth =
+                        parse_bounded(&value, MIN_DEPTH, MAX_DEPTH).unwrap_or(s.flow.depth)
+                }
+                "flow.top" => s.flow.top = parse_bounded(&value, 1, MAX_TOP).unwrap_or(s.flow.top),
+                "flow.collapse" => s.flow.collapse = value.trim() != "0",
                 "lang" => s.lang = Lang::from_tag(&value),
                 "theme" => s.theme = Theme::from_key(&value),
                 "feed" => {
@@ -213,7 +240,7 @@ impl ViewState {
             push("to", t);
         }
         if let Some(b) = &self.breakdown {
-            push("breakdown", b);
+            push("breakdown", &b.to_string());
         }
         match self.mode {
             FunnelMode::Auto => {}
@@ -232,6 +259,7 @@ impl ViewState {
         if let Some(c) = &self.conversion_stage {
             push("conversion", c);
         }
+        self.push_flow(&mut push);
         if let Some(l) = self.lang {
             push("lang", l.code());
         }
@@ -262,8 +290,9 @@ impl ViewState {
             conversion_stage: self.conversion_stage.clone(),
             mode: self.mode,
             window_days: self.window_days,
-            breakdown: self.breakdown.clone(),
+            breakdown: self.breakdown,
             period: self.period,
+            flow: self.flow.clone(),
             ..base.clone()
         }
     }
@@ -276,8 +305,32 @@ impl ViewState {
         self.window_days = settings
             .window_days
             .filter(|w| w.is_finite() && *w > 0.0 && *w <= MAX_WINDOW_DAYS);
-        self.breakdown = settings.breakdown.clone();
+        self.breakdown = settings.breakdown;
         self.period = settings.period;
+        self.flow = settings.flow.clone();
+    }
+
+    /// The flow choices that differ from the defaults.
+    fn push_flow(&self, push: &mut impl FnMut(&str, &str)) {
+        let (f, d) = (&self.flow, FlowParams::default());
+        if f.dim != d.dim {
+            push("flow.dim", flow_dim_key(f.dim));
+        }
+        if let Some(root) = &f.root {
+            push("flow.root", root);
+        }
+        if f.direction == Direction::Backward {
+            push("flow.dir", "backward");
+        }
+        if f.depth != d.depth {
+            push("flow.depth", &f.depth.to_string());
+        }
+        if f.top != d.top {
+            push("flow.top", &f.top.to_string());
+        }
+        if f.collapse != d.collapse {
+            push("flow.collapse", if f.collapse { "1" } else { "0" });
+        }
     }
 
     /// Whether going from `self` to `next` is a step the Back button should undo: another
@@ -291,6 +344,7 @@ impl ViewState {
 /// debugging switch, is kept as it is when the app rewrites the address).
 pub fn is_view_param(name: &str) -> bool {
     name.starts_with("f.")
+        || name.starts_with("flow.")
         || matches!(
             name,
             "view"
@@ -317,4 +371,29 @@ fn is_sample_name(name: &str) -> bool {
         && name
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+/// A dimension in its key form (`persona`, `extra:2`): a header text would name another
+/// column, or none, in the next file with the same layout.
+fn parse_dim(value: &str) -> Option<DimKey> {
+    clean(value, 40)?.parse().ok()
+}
+
+fn parse_bounded(value: &str, min: usize, max: usize) -> Option<usize> {
+    let n: usize = value.trim().parse().ok()?;
+    (min..=max).contains(&n).then_some(n)
+}
+
+fn flow_dim_key(dim: FlowDim) -> &'static str {
+    match dim {
+        FlowDim::Touchpoint => "touchpoint",
+        FlowDim::Stage => "stage",
+        FlowDim::Channel => "channel",
+    }
+}
+
+fn parse_flow_dim(value: &str) -> Option<FlowDim> {
+    [FlowDim::Touchpoint, FlowDim::Stage, FlowDim::Channel]
+        .into_iter()
+        .find(|d| flow_dim_key(*d) == value.trim().to_ascii_lowercase())
 }

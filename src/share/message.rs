@@ -11,7 +11,7 @@
 
 use super::link::{Theme, View};
 use crate::analytics::Filter;
-use crate::dataset::Meta;
+use crate::dataset::{DimKey, Meta};
 use crate::i18n::Lang;
 use serde_json::{json, Map, Value};
 
@@ -163,8 +163,9 @@ fn parse_filters(obj: &Map<String, Value>) -> Result<Filter, String> {
         None | Some(Value::Null) => {}
         Some(Value::Object(dims)) => {
             for (dim, values) in dims {
-                let dim = text(&Value::String(dim.clone()), 200)
-                    .ok_or("a filter dimension name is empty or too long")?;
+                let dim: DimKey = dim.trim().parse().map_err(|_| {
+                    format!("filter \"{}\" is not a dimension key (persona, channel, journey, touchpoint, stage or extra:N)", dim.chars().take(40).collect::<String>())
+                })?;
                 let values: Vec<&Value> = match values {
                     Value::Array(a) => a.iter().collect(),
                     v @ Value::String(_) => vec![v],
@@ -173,7 +174,7 @@ fn parse_filters(obj: &Map<String, Value>) -> Result<Filter, String> {
                 for v in values {
                     let v = text(v, MAX_TEXT)
                         .ok_or_else(|| format!("filter \"{dim}\" has a value that is not text"))?;
-                    filter.dims.entry(dim.clone()).or_default().insert(v);
+                    filter.dims.entry(dim).or_default().insert(v);
                 }
             }
         }
@@ -184,7 +185,8 @@ fn parse_filters(obj: &Map<String, Value>) -> Result<Filter, String> {
             None | Some(Value::Null) => {}
             Some(v) => {
                 let s = text(v, 40).ok_or_else(|| format!("\"{key}\" must be a date"))?;
-                crate::analytics::filter::parse_bound(&s, end).map_err(|e| e.to_string())?;
+                crate::analytics::filter::parse_bound(&s, end)
+                    .map_err(|_| format!("\"{key}\" is not YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS"))?;
                 if end {
                     filter.to = Some(s);
                 } else {

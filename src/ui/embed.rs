@@ -256,7 +256,7 @@ pub fn LockedFilters() -> impl IntoView {
                 .filter(|(_, v)| !v.is_empty())
                 .map(|(k, v)| {
                     let values: Vec<&str> = v.iter().map(String::as_str).collect();
-                    (dimension_label(lang, k), values.join(", "))
+                    (dimension_label(state, *k), values.join(", "))
                 })
                 .collect();
             match (&f.from, &f.to) {

@@ -12,7 +12,7 @@ use super::resilience::Busy;
 use super::state::{AppState, Input, Progress, Source, SAMPLE};
 use crate::dataset::{Role, Scales};
 use crate::i18n::{tr, trf};
-use crate::ingest::{self, CsvLoader, CsvOptions, JsonOptions, Loaded};
+use crate::ingest::{self, CsvLoader, CsvOptions, JsonOptions, Loaded, Milestones};
 use crate::storage_policy::{legacy_mapping_header, quoted, MappingStore, Phase, MAX_INPUT_BYTES};
 use leptos::prelude::*;
 
@@ -34,6 +34,11 @@ pub struct LoadChoices {
     pub roles: Option<Vec<Role>>,
     pub scales: Scales,
     pub row_ids: bool,
+    /// Date columns read as journey stages ("Use these date columns as journey stages").
+    pub milestones: Option<Milestones>,
+    /// For an added file: the column shared with the files before it that finds each
+    /// row's customer.
+    pub key: Option<String>,
 }
 
 /// The stored mappings (one capped key), with any an older version kept under a key of
@@ -79,12 +84,17 @@ pub fn remember_roles(header_key: &str, roles: &[Role]) {
     dom::store_set(MAPPINGS_KEY, &store.to_json());
 }
 
-fn csv_options(choices: &LoadChoices) -> CsvOptions {
-    CsvOptions {
+pub fn csv_options(choices: &LoadChoices) -> CsvOptions {
+    let opts = CsvOptions {
         roles: choices.roles.clone(),
         scales: choices.scales,
         row_number_as_customer: choices.row_ids,
+        milestones: choices.milestones.clone(),
         ..CsvOptions::default()
+    };
+    match &choices.key {
+        Some(key) => crate::join::keyed_options(opts, key),
+        None => opts,
     }
 }
 
@@ -92,12 +102,15 @@ impl AppState {
     /// Loads the current input again with the given choices (mapping screen "Apply").
     pub async fn reload_with(self, choices: LoadChoices) {
         let input = self.input.with_value(|i| i.clone());
+        // The same first file with other choices: the added files stay joined to it.
+        let before = self.files.keep_added(self);
         match input {
             Some(Input::File(file)) => self.load_file((*file).clone(), choices).await,
             Some(Input::Text(text, source)) => self.load_bytes(text.into_bytes(), source, choices),
             Some(Input::Feed(url)) => self.load_feed(&url).await,
             None => {}
         }
+        self.files.rejoin(self, before).await;
     }
 
     /// A file from the picker or a drop.
@@ -259,8 +272,18 @@ impl AppState {
     }
 
     fn remember_and_set(self, loaded: Loaded, source: Source, choices: &LoadChoices) {
-        if choices.roles.is_some() {
-            remember_roles(&loaded.report.header_key, &loaded.report.mapping.roles());
+        // A new first file starts a new set of files.
+        self.files
+            .reset(choices.milestones.clone(), choices.roles.clone());
+        match (&choices.milestones, &choices.roles) {
+            // Milestone columns end up ignored in the report's mapping: remember what the
+            // user chose, which still loads without milestones.
+            (Some(_), Some(roles)) => remember_roles(&loaded.report.header_key, roles),
+            (Some(_), None) => {}
+            (None, Some(_)) => {
+                remember_roles(&loaded.report.header_key, &loaded.report.mapping.roles())
+            }
+            (None, None) => {}
         }
         // A feed opened from a link (`?feed=`) is a visit, not a choice: the link brings it
         // back, and what the user saved stays untouched.
@@ -300,6 +323,9 @@ impl AppState {
             self.load_feed(&url).await;
             return self.accepted.get_untracked() > before;
         }
+        // Read before the first file loads again, which starts a new (empty) set.
+        let added = persist::load_added().await;
+        self.files.set_restoring(true);
         match persist::load().await {
             Some(persist::Saved::File(file, choices)) => {
                 let choices = serde_json::from_str(&choices).unwrap_or_default();
@@ -311,9 +337,17 @@ impl AppState {
                     .set_value(Some(Input::Text(text.clone(), Source::Pasted)));
                 self.load_bytes(text.into_bytes(), Source::Pasted, choices);
             }
-            None => return false,
+            None => {
+                self.files.set_restoring(false);
+                return false;
+            }
         }
-        self.accepted.get_untracked() > before
+        self.files.set_restoring(false);
+        let ok = self.accepted.get_untracked() > before;
+        if ok && !added.is_empty() {
+            self.files.restore(self, added).await;
+        }
+        ok
     }
 
     /// What a start opens when nothing went wrong last time: a feed in the address wins,

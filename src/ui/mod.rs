@@ -7,6 +7,7 @@ mod chart;
 mod dom;
 mod embed;
 mod feed;
+mod files;
 mod filter_bar;
 mod loader;
 mod persist;
@@ -47,12 +48,16 @@ fn App() -> impl IntoView {
     share::install(state, link);
     embed::install(state, opts);
 
+    let view_title = move || tr(state.lang, state.tab.get().label_key());
     view! {
+        <a class="jl-skip" href="#main">{tr(state.lang, "a11y.skip")}</a>
         {(!embedded).then(|| view! { <Header /> })}
-        <main class="jl-main" id="main">
+        <main class="jl-main" id="main" tabindex="-1">
+            <h2 class="jl-visually-hidden" data-testid="view-title">{view_title}</h2>
             <update::UpdateNotice />
             <print::PrintHead />
             <share::LinkNotice />
+            <chart::ChartKeysHint />
             <views::StartOffer />
             <views::Status />
             {if locked {
@@ -60,6 +65,7 @@ fn App() -> impl IntoView {
             } else {
                 view! { <filter_bar::FilterBar /> }.into_any()
             }}
+            <views::PathChip />
             {move || {
                 print::views_to_show(state)
                     .into_iter()
@@ -72,11 +78,13 @@ fn App() -> impl IntoView {
 
 fn tab_view(tab: Tab) -> AnyView {
     match tab {
+        Tab::Map => view! { <views::JourneyMapView /> }.into_any(),
         Tab::Data => view! { <views::DataView /> }.into_any(),
         Tab::Funnel => view! { <views::FunnelView /> }.into_any(),
         Tab::Experience => view! { <views::ExperienceView /> }.into_any(),
         Tab::Nps => view! { <views::NpsView /> }.into_any(),
         Tab::Kpis => view! { <views::KpiView /> }.into_any(),
+        Tab::Flows => view! { <views::FlowsView /> }.into_any(),
     }
 }
 
@@ -91,7 +99,7 @@ fn Header() -> impl IntoView {
                     <rect width="32" height="32" rx="7" fill="var(--jl-accent)" />
                     <path d="M6 9h20l-6 7v7l-8 3V16z" fill="#fff" />
                 </svg>
-                <span>{tr(lang, "app.name")}</span>
+                <h1 class="jl-app-name">{tr(lang, "app.name")}</h1>
                 <span class="jl-dataset-name" data-testid="dataset-name">
                     {move || state.dataset_name()}
                 </span>

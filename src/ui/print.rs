@@ -115,7 +115,7 @@ pub fn PrintHead() -> impl IntoView {
                 .filter(|(_, v)| !v.is_empty())
                 .map(|(k, v)| {
                     let values: Vec<&str> = v.iter().map(String::as_str).collect();
-                    format!("{}: {}", dimension_label(lang, k), values.join(", "))
+                    format!("{}: {}", dimension_label(state, *k), values.join(", "))
                 })
                 .collect();
             if f.from.is_some() || f.to.is_some() {

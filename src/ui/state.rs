@@ -15,31 +15,46 @@ use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
+    /// The journey map: first in the navigation and the landing view.
+    Map,
     Data,
     Funnel,
     Experience,
     Nps,
     Kpis,
+    Flows,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 5] = [Tab::Data, Tab::Funnel, Tab::Experience, Tab::Nps, Tab::Kpis];
+    pub const ALL: [Tab; 7] = [
+        Tab::Map,
+        Tab::Data,
+        Tab::Funnel,
+        Tab::Experience,
+        Tab::Flows,
+        Tab::Nps,
+        Tab::Kpis,
+    ];
     pub fn key(self) -> &'static str {
         match self {
+            Tab::Map => "journey-map",
             Tab::Data => "data",
             Tab::Funnel => "funnel",
             Tab::Experience => "experience",
             Tab::Nps => "nps",
             Tab::Kpis => "kpis",
+            Tab::Flows => "flows",
         }
     }
     pub fn label_key(self) -> &'static str {
         match self {
+            Tab::Map => "nav.journey_map",
             Tab::Data => "nav.data",
             Tab::Funnel => "nav.funnel",
             Tab::Experience => "nav.experience",
             Tab::Nps => "nav.nps",
             Tab::Kpis => "nav.kpis",
+            Tab::Flows => "nav.flows",
         }
     }
 }
@@ -144,6 +159,8 @@ pub struct AppState {
     /// Set at start-up when the last session stopped while loading or computing: the app
     /// then asks before opening that data again.
     pub offer: RwSignal<Option<BusyMarker>>,
+    /// Files added to the first one ("Add a file"), joined into one journey.
+    pub files: super::files::Files,
     /// `?debug-panic=1`: panic on purpose in the next compute, so the browser tests can
     /// check the recovery panel and the start-up offer. It can only break this tab's page.
     pub debug_panic: bool,
@@ -162,7 +179,8 @@ impl AppState {
             .unwrap_or_default();
         AppState {
             lang: Lang::En,
-            tab: RwSignal::new(Tab::Data),
+            // The journey map is where a visitor lands; it says so while data is loading.
+            tab: RwSignal::new(Tab::Map),
             dark: RwSignal::new(dark),
             current: RwSignal::new(None),
             settings: RwSignal::new(settings),
@@ -178,6 +196,7 @@ impl AppState {
             feed_every: RwSignal::new(0),
             accepted: RwSignal::new(0),
             offer: RwSignal::new(None),
+            files: super::files::Files::new(),
             debug_panic: dom::query_param("debug-panic").is_some(),
         }
     }

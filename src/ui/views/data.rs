@@ -4,6 +4,8 @@
 use crate::dataset::{Role, Scale};
 use crate::format;
 use crate::i18n::{tr, trf};
+use crate::ingest::LoadNote;
+use crate::present::message::{problem_column, rejected_csv, render};
 use crate::ui::dom;
 use crate::ui::loader::LoadChoices;
 use crate::ui::state::{AppState, Source};
@@ -19,6 +21,7 @@ pub fn DataView() -> impl IntoView {
                 <Sources />
                 <LoadSummary />
             </div>
+            <super::files::FilesCard />
             <MappingCard />
             <RejectedCard />
             <super::settings::SettingsCard />
@@ -263,10 +266,11 @@ fn LoadSummary() -> impl IntoView {
                     tr(lang, if r.decimal_comma { "load.decimal_comma" } else { "load.decimal_point" }).to_string(),
                 ));
             }
-            for (col, f) in &r.date_format {
-                facts.push((tr(lang, "load.dates"), format!("{col}: {f}")));
+            for (col, readings) in &r.date_readings {
+                let read: Vec<String> = readings.iter().map(|d| render(lang, d)).collect();
+                facts.push((tr(lang, "load.dates"), format!("{col}: {}", read.join(", "))));
             }
-            let notes = r.notes.clone();
+            let notes: Vec<String> = r.notes.iter().map(|n| render(lang, n)).collect();
             let suggestion = r.suggested_satisfaction_scale;
             Some(view! {
                 <p class="jl-big" data-testid="load-summary">{summary}</p>
@@ -327,14 +331,19 @@ pub fn scale_label(s: Scale) -> String {
 fn current_choices(state: AppState) -> LoadChoices {
     state.current.with_untracked(|c| match c {
         Some(c) => LoadChoices {
-            roles: Some(c.loaded.report.mapping.roles()),
+            roles: if state.files.milestones.with_untracked(Option::is_some) {
+                state.files.chosen_roles.get_untracked()
+            } else {
+                Some(c.loaded.report.mapping.roles())
+            },
             scales: c.loaded.dataset.scales,
             row_ids: c
                 .loaded
                 .report
                 .notes
-                .iter()
-                .any(|n| n.contains("own customer")),
+                .contains(&LoadNote::RowNumberAsCustomer),
+            milestones: state.files.milestones.get_untracked(),
+            key: None,
         },
         None => LoadChoices::default(),
     })
@@ -348,17 +357,23 @@ fn MappingCard() -> impl IntoView {
     let draft = RwSignal::new(None::<Vec<Role>>);
     let row_ids = RwSignal::new(false);
     let sat_scale = RwSignal::new(None::<Scale>);
+    let milestones = RwSignal::new(None::<super::milestones::Draft>);
     // A new load resets the draft to what was applied.
     Effect::new(move |_| {
         state.current.track();
         draft.set(None);
         sat_scale.set(None);
+        milestones.set(None);
     });
     let rows = move || {
         let sniffed = state.sniffed.get();
-        let applied = state
-            .current
-            .with(|c| c.as_ref().map(|c| c.loaded.report.mapping.roles()));
+        let applied = if state.files.milestones.with(Option::is_some) {
+            state.files.chosen_roles.get()
+        } else {
+            state
+                .current
+                .with(|c| c.as_ref().map(|c| c.loaded.report.mapping.roles()))
+        };
         let s = sniffed?;
         let roles = draft.get().or(applied).unwrap_or_else(|| s.roles.clone());
         Some(
@@ -392,14 +407,17 @@ fn MappingCard() -> impl IntoView {
         if let Some(s) = sat_scale.get_untracked() {
             choices.scales.satisfaction = s;
         }
+        if let Some(m) = milestones.get_untracked() {
+            choices.milestones = m.spec();
+        }
         leptos::task::spawn_local(async move { state.reload_with(choices).await });
     };
     view! {
         <Show when=move || state.sniffed.with(|s| s.is_some())>
             <section class="jl-card" data-testid="mapping">
-                <h2>{tr(lang, "data.mapping")}</h2>
+                <h2 id="jl-mapping-title">{tr(lang, "data.mapping")}</h2>
                 <p class="jl-sub">{tr(lang, "data.mapping_help")}</p>
-                <div class="jl-table-wrap">
+                <div class="jl-table-wrap" tabindex="0" role="region" aria-labelledby="jl-mapping-title">
                     <table class="jl-table">
                         <thead>
                             <tr>
@@ -451,6 +469,7 @@ fn MappingCard() -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
+                <super::milestones::MilestonesPicker draft=milestones />
                 <div class="jl-row jl-mapping-actions">
                     <label>
                         <input type="checkbox" on:change=move |e| row_ids.set(event_target_checked(&e)) />
@@ -515,9 +534,10 @@ fn RejectedCard() -> impl IntoView {
         })
     };
     let download = move |_| {
-        let csv = state
-            .current
-            .with_untracked(|c| c.as_ref().map(|c| c.loaded.rejected_csv()));
+        let csv = state.current.with_untracked(|c| {
+            c.as_ref()
+                .map(|c| rejected_csv(lang, &c.loaded.headers, &c.loaded.rejected))
+        });
         if let Some(csv) = csv {
             dom::download(
                 "journey-lens-rejected-rows.csv",
@@ -529,8 +549,8 @@ fn RejectedCard() -> impl IntoView {
     view! {
         <Show when=move || { count() > 0 }>
             <section class="jl-card" data-testid="rejected">
-                <h2>{move || trf(lang, "data.rejected", &[("n", &format::count(lang, count()))])}</h2>
-                <div class="jl-table-wrap">
+                <h2 id="jl-rejected-title">{move || trf(lang, "data.rejected", &[("n", &format::count(lang, count()))])}</h2>
+                <div class="jl-table-wrap" tabindex="0" role="region" aria-labelledby="jl-rejected-title">
                     <table class="jl-table">
                         <thead>
                             <tr>
@@ -553,8 +573,8 @@ fn RejectedCard() -> impl IntoView {
                                                     view! {
                                                         <tr>
                                                             <td>{e.line}</td>
-                                                            <td>{e.column.clone()}</td>
-                                                            <td>{e.reason.clone()}</td>
+                                                            <td>{problem_column(lang, e.column.as_deref())}</td>
+                                                            <td>{render(lang, &e.problem)}</td>
                                                         </tr>
                                                     }
                                                 })

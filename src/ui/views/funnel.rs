@@ -2,16 +2,18 @@
 //! customers who dropped off after a chosen step.
 
 use super::{Needs, Stat};
+use crate::analytics::FunnelNote;
 use crate::analytics::{
     dropped_after,
     funnel::{ResolvedMode, StageOrderSource},
 };
 use crate::charts;
+use crate::dataset::{DimKey, Role};
 use crate::format;
 use crate::i18n::{tr, trf};
+use crate::present::message::{dimension_in_file, render};
 use crate::ui::chart::{chart_spec, ChartCard, ChartSpec};
 use crate::ui::dom;
-use crate::ui::filter_bar::dimension_label;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
@@ -100,11 +102,19 @@ pub fn FunnelView() -> impl IntoView {
                     &[("names", &f.placed_by_data.join(", "))],
                 )
             });
+            // Placed stages are named above; the other notes say what was simplified.
+            let notes: Vec<String> = f
+                .notes
+                .iter()
+                .filter(|n| !matches!(n, FunnelNote::PlacedByData { .. }))
+                .map(|n| render(lang, n))
+                .collect();
             Some(view! {
                 <p class="jl-note" data-testid="funnel-order-source">
                     {trf(lang, "view.funnel.order_source", &[("source", &source)])}
                     {placed.map(|p| format!(" {p}"))}
                 </p>
+                {notes.into_iter().map(|n| view! { <p class="jl-note" data-testid="funnel-note">{n}</p> }).collect_view()}
             })
         })
     };
@@ -143,11 +153,11 @@ pub fn BreakdownPicker() -> impl IntoView {
         state.current.with(|c| {
             c.as_ref()
                 .map(|c| {
-                    c.loaded
-                        .dataset
-                        .dimension_keys()
+                    let (ds, mapping) = (&c.loaded.dataset, &c.loaded.report.mapping);
+                    ds.dimension_keys()
                         .into_iter()
-                        .filter(|k| k != "stage")
+                        .filter(|k| *k != DimKey::Role(Role::Stage))
+                        .map(|k| (k, dimension_in_file(lang, k, ds, mapping)))
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
@@ -161,17 +171,16 @@ pub fn BreakdownPicker() -> impl IntoView {
                 data-testid="breakdown-select"
                 on:change=move |e| {
                     let v = event_target_value(&e);
-                    state.settings.update(|s| s.breakdown = (!v.is_empty()).then_some(v));
+                    state.settings.update(|s| s.breakdown = v.parse::<DimKey>().ok());
                 }
             >
                 <option value="">{tr(lang, "view.breakdown_none")}</option>
                 {move || {
-                    let chosen = state.settings.with(|s| s.breakdown.clone());
+                    let chosen = state.settings.with(|s| s.breakdown);
                     keys()
                         .into_iter()
-                        .map(|k| {
-                            let label = dimension_label(lang, &k);
-                            view! { <option value=k.clone() selected=chosen.as_deref() == Some(k.as_str())>{label}</option> }
+                        .map(|(k, label)| {
+                            view! { <option value=k.to_string() selected=chosen == Some(k)>{label}</option> }
                         })
                         .collect_view()
                 }}
@@ -226,7 +235,10 @@ fn DroppedCustomers() -> impl IntoView {
             <h3>{tr(lang, "view.funnel.dropped")}</h3>
             <p class="jl-sub">{tr(lang, "view.funnel.dropped_help")}</p>
             <div class="jl-row">
-                <select on:change=move |e| step.set(event_target_value(&e).parse().unwrap_or(0))>
+                <select
+                    aria-label=tr(lang, "view.funnel.dropped")
+                    on:change=move |e| step.set(event_target_value(&e).parse().unwrap_or(0))
+                >
                     {move || {
                         steps()
                             .into_iter()

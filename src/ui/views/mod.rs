@@ -2,15 +2,21 @@
 
 mod data;
 mod experience;
+mod files;
+mod flows;
 mod funnel;
+mod journey_map;
 mod kpis;
+mod milestones;
 mod nps;
 mod recovery;
 mod settings;
 
 pub use data::DataView;
 pub use experience::ExperienceView;
+pub use flows::{FlowsView, PathChip};
 pub use funnel::FunnelView;
+pub use journey_map::JourneyMapView;
 pub use kpis::KpiView;
 pub use nps::NpsView;
 pub use recovery::StartOffer;
@@ -46,9 +52,10 @@ pub fn Status() -> impl IntoView {
 
 /// Says which column would enable a view, instead of drawing nothing.
 #[component]
-pub fn Needs(what: String) -> impl IntoView {
+pub fn Needs(what: crate::message::Needs) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
+    let what = crate::present::message::needs(lang, &what, None);
     view! {
         <section class="jl-card jl-placeholder" data-testid="needs">
             <p>{trf(lang, "chart.needs", &[("what", &what)])}</p>

@@ -6,6 +6,8 @@ use crate::analytics::nps::CommentCategory;
 use crate::charts::{self, Table};
 use crate::format;
 use crate::i18n::{tr, trf};
+use crate::present::message::{dimension_named, needs};
+use crate::present::tables::needs_table;
 use crate::ui::chart::{chart_spec, ChartCard, ChartSpec, TableCard};
 use crate::ui::state::AppState;
 use crate::ui::views::funnel::BreakdownPicker;
@@ -72,20 +74,17 @@ pub fn NpsView() -> impl IntoView {
         state.report.with(|r| {
             let b = r.as_ref()?.nps.breakdown.as_ref()?;
             if let Some(what) = &b.unavailable {
-                return Some(Table {
-                    caption: trf(lang, "chart.needs", &[("what", what)]),
-                    headers: vec![],
-                    rows: vec![],
-                });
+                return Some(needs_table(lang, what, None));
             }
+            let dimension = dimension_named(lang, b.dimension, b.header.as_deref());
             Some(Table {
                 caption: trf(
                     lang,
                     "view.nps.breakdown_caption",
-                    &[("dimension", &b.dimension)],
+                    &[("dimension", &dimension)],
                 ),
                 headers: vec![
-                    b.dimension.clone(),
+                    dimension.clone(),
                     tr(lang, "chart.responses"),
                     "NPS".into(),
                     tr(lang, "chart.margin"),
@@ -127,6 +126,12 @@ pub fn NpsView() -> impl IntoView {
     view! {
         <div data-view="nps">
             {move || match unavailable() {
+                // Say plainly why, rather than "needs a column": review and CSAT scores are
+                // not a 0–10 recommendation question and are never turned into an NPS.
+                Some(what) if what.keys() == "nps" => view! {
+                    <p class="jl-card" data-testid="no-nps">{tr(state.lang, "files.no_nps")}</p>
+                }
+                    .into_any(),
                 Some(what) => view! { <Needs what=what /> }.into_any(),
                 None => {
                     view! {
@@ -157,7 +162,8 @@ fn Comments() -> impl IntoView {
         state.report.with(|r| {
             let n = &r.as_ref()?.nps;
             if let Some(what) = &n.comments_unavailable {
-                return Some(view! { <p class="jl-sub">{trf(lang, "chart.needs", &[("what", what)])}</p> }.into_any());
+                let what = needs(lang, what, None);
+                return Some(view! { <p class="jl-sub">{trf(lang, "chart.needs", &[("what", &what)])}</p> }.into_any());
             }
             Some(
                 n.comments
