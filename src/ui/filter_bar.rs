@@ -20,6 +20,21 @@ fn dimension_values(state: AppState) -> Vec<FilterDimension> {
     })
 }
 
+/// A dimension's name as the filter bar shows it (an extra column by its header), for the
+/// summaries outside the bar: the locked-filter chips of an embed, the print heading.
+pub fn dimension_label(state: AppState, key: DimKey) -> String {
+    let lang = state.lang.get_untracked();
+    state.current.with(|c| match c {
+        Some(c) => crate::present::message::dimension_in_file(
+            lang,
+            key,
+            &c.loaded.dataset,
+            &c.loaded.report.mapping,
+        ),
+        None => crate::present::message::dimension(lang, key, None),
+    })
+}
+
 #[component]
 pub fn FilterBar() -> impl IntoView {
     let state = expect_context::<AppState>();
