@@ -110,6 +110,8 @@ test('flow controls: backwards into a node, deeper, at 360 px', async ({ page })
   expect(options.length).toBeGreaterThan(2);
   await page.getByTestId('flow-root').selectOption({ index: 1 });
   await expect(page.getByTestId('flows-rooted')).toContainText(options[1]);
+  // On a phone the report button sits behind the folded filters.
+  await page.locator('[data-action=toggle-filters]').click();
   const r = await report(page);
   expect(r.settings.flow.direction).toBe('backward');
   expect(r.settings.flow.depth).toBe(6);

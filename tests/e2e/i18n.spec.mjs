@@ -7,11 +7,11 @@ import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { watchConsole } from './helpers.mjs';
+import { watchConsole, showData } from './helpers.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const shots = path.join(root, 'target/e2e-screenshots');
-const VIEWS = ['data', 'funnel', 'experience', 'nps', 'kpis'];
+const VIEWS = ['journey-map', 'data', 'funnel', 'experience', 'flows', 'nps', 'kpis'];
 
 /** Messages of every .ftl file of a language: id → source text (selectors kept). */
 function messages(lang) {
@@ -88,6 +88,7 @@ async function pageStrings(page) {
 async function openIn(page, lang, query = `?lang=${lang}`) {
   await page.goto(`./${query}`);
   await expect(page.locator('html')).toHaveAttribute('lang', lang);
+  await showData(page);
   await expect(page.getByTestId('load-summary')).not.toBeEmpty({ timeout: 30_000 });
   await page.waitForFunction(() => (window.journeyLens?.computes ?? 0) > 0);
 }
