@@ -242,7 +242,7 @@ fn rejected_rows_guard_every_user_field() {
     }];
     assert_eq!(
         rejected_csv(Lang::En, &headers, &rows),
-        "line,column,reason,customer,'=col,nps\r\n\
+        "\u{feff}line,column,reason,customer,'=col,nps\r\n\
          3,'=col; nps,\"Customer ID is missing; NPS must be a whole number from 0–10, got 11\",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'-12,11\r\n"
     );
 }
@@ -256,8 +256,25 @@ fn rejected_rows_of_a_loaded_file_are_guarded() {
     assert_eq!((l.report.rows_loaded, l.report.rows_rejected), (1, 1));
     assert_eq!(
         rejected_csv(Lang::En, &l.headers, &l.rejected),
-        "line,column,reason,customer_id,stage,touchpoint,nps\r\n\
+        "\u{feff}line,column,reason,customer_id,stage,touchpoint,nps\r\n\
          3,nps,\"NPS must be a whole number from 0–10, got 11\",\
          \"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",Visit,'@cmd,11\r\n"
     );
+}
+
+/// In Polish the rejected rows open in a spreadsheet set to Polish: `;` between fields, a
+/// byte-order mark, the header and the reasons in Polish.
+#[test]
+fn rejected_rows_in_polish_use_semicolons_and_polish_words() {
+    let file = "customer_id,stage,nps\nc1,Visit,9\nc2,Visit,11\n";
+    let l = load_csv(file.as_bytes(), &CsvOptions::default()).expect("loads");
+    let csv = rejected_csv(Lang::Pl, &l.headers, &l.rejected);
+    let mut lines = csv.split("\r\n");
+    assert_eq!(
+        lines.next(),
+        Some("\u{feff}wiersz;kolumna;powód;customer_id;stage;nps")
+    );
+    let row = lines.next().unwrap_or_default();
+    assert!(row.starts_with("3;nps;"), "{row}");
+    assert!(row.ends_with(";c2;Visit;11"), "{row}");
 }

@@ -129,7 +129,7 @@ fn polish_cp1250_semicolon_decimal_comma() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
-        Some("line,column,reason,Klient,Data,Etap,Punkt styku,Kanał,Segment,Zadowolenie,NPS,Przychód,Komentarz")
+        Some("\u{feff}line,column,reason,Klient,Data,Etap,Punkt styku,Kanał,Segment,Zadowolenie,NPS,Przychód,Komentarz")
     );
     assert_eq!(
         lines.next(),

@@ -23,6 +23,13 @@ msg-row-nul_bytes = Aquesta fila conté bytes NUL (dades binàries): pot ser que
 msg-row-not_an_object = Aquest esdeveniment no és un objecte amb valors amb nom
 msg-row-invalid_json_line = Aquesta línia no és JSON vàlid ({ $detail })
 msg-whole_row = (tota la fila)
+# Header of the rejected-rows CSV download.
+msg-rejected_line = línia
+msg-rejected_column = columna
+msg-rejected_reason = motiu
+# Shown for a value left empty in the file, and for the categories folded together past the top ones.
+label-missing = (sense valor)
+label-others = (altres)
 msg-extra_column = columna { $n }
 msg-jes_no_data = JES = n/d (cap component té dades)
 msg-need-stage_after_conversion = una etapa posterior a l'etapa de conversió

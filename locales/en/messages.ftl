@@ -25,6 +25,13 @@ msg-row-nul_bytes = This row contains NUL bytes (binary data): the file may be d
 msg-row-not_an_object = This event is not an object of named values
 msg-row-invalid_json_line = This line is not valid JSON ({ $detail })
 msg-whole_row = (whole row)
+# Header of the rejected-rows CSV download.
+msg-rejected_line = line
+msg-rejected_column = column
+msg-rejected_reason = reason
+# Shown for a value left empty in the file, and for the categories folded together past the top ones.
+label-missing = (missing)
+label-others = (others)
 msg-extra_column = column { $n }
 msg-jes_no_data = JES = n/a (no component has data)
 msg-need-stage_after_conversion = a stage after the conversion stage

@@ -23,6 +23,13 @@ msg-row-nul_bytes = Esta fila contiene bytes NUL (datos binarios): puede que el 
 msg-row-not_an_object = Este evento no es un objeto con valores con nombre
 msg-row-invalid_json_line = Esta línea no es JSON válido ({ $detail })
 msg-whole_row = (toda la fila)
+# Header of the rejected-rows CSV download.
+msg-rejected_line = línea
+msg-rejected_column = columna
+msg-rejected_reason = motivo
+# Shown for a value left empty in the file, and for the categories folded together past the top ones.
+label-missing = (sin valor)
+label-others = (otros)
 msg-extra_column = columna { $n }
 msg-jes_no_data = JES = n/d (ningún componente tiene datos)
 msg-need-stage_after_conversion = una etapa posterior a la etapa de conversión

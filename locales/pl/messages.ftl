@@ -33,6 +33,13 @@ msg-row-nul_bytes = Ten wiersz zawiera bajty NUL (dane binarne): plik może być
 msg-row-not_an_object = To zdarzenie nie jest obiektem z nazwanymi wartościami
 msg-row-invalid_json_line = Ten wiersz nie jest poprawnym JSON-em ({ $detail })
 msg-whole_row = (cały wiersz)
+# Header of the rejected-rows CSV download.
+msg-rejected_line = wiersz
+msg-rejected_column = kolumna
+msg-rejected_reason = powód
+# Shown for a value left empty in the file, and for the categories folded together past the top ones.
+label-missing = (brak wartości)
+label-others = (pozostałe)
 msg-extra_column = kolumna { $n }
 msg-jes_no_data = JES = b.d. (żaden składnik nie ma danych)
 msg-need-stage_after_conversion = etap po etapie konwersji

@@ -160,11 +160,17 @@ pub fn problem_column(lang: Lang, column: Option<&str>) -> String {
 /// with "; ". Every user field is a text cell (the likeliest place for a formula).
 pub fn rejected_csv(lang: Lang, headers: &[String], rows: &[RejectedRow]) -> String {
     use crate::export::{Cell, CsvExport, ExportOptions};
-    let mut out = CsvExport::new(ExportOptions::default());
+    let mut out = CsvExport::new(ExportOptions::for_lang(lang));
     out.text_row(
-        ["line", "column", "reason"]
-            .into_iter()
-            .chain(headers.iter().map(String::as_str)),
+        [
+            "msg.rejected_line",
+            "msg.rejected_column",
+            "msg.rejected_reason",
+        ]
+        .map(|k| i18n::tr(lang, k))
+        .iter()
+        .map(String::as_str)
+        .chain(headers.iter().map(String::as_str)),
     );
     for r in rows {
         let cols: Vec<String> = r

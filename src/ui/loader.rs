@@ -13,6 +13,7 @@ use super::state::{sample_for, AppState, Input, Progress, Source};
 use crate::dataset::{Role, Scales};
 use crate::i18n::{tr, trf};
 use crate::ingest::{self, CsvLoader, CsvOptions, JsonOptions, Loaded, Milestones};
+use crate::present::message::render;
 use crate::storage_policy::{legacy_mapping_header, quoted, MappingStore, Phase, MAX_INPUT_BYTES};
 use leptos::prelude::*;
 
@@ -166,7 +167,12 @@ impl AppState {
                 }
                 self.sniffed.set(Some(sniffed));
             }
-            Err(e) => return self.error.set(Some(format!("{name}: {e}"))),
+            Err(e) => {
+                return self.error.set(Some(format!(
+                    "{name}: {}",
+                    render(self.lang.get_untracked(), &e)
+                )))
+            }
         }
         self.cancel.set(false);
         let t0 = dom::now_ms();
@@ -212,7 +218,10 @@ impl AppState {
                 })),
                 Err(e) => {
                     self.progress.set(None);
-                    return self.error.set(Some(format!("{name}: {e}")));
+                    return self.error.set(Some(format!(
+                        "{name}: {}",
+                        render(self.lang.get_untracked(), &e)
+                    )));
                 }
             }
             offset = end;
@@ -226,7 +235,10 @@ impl AppState {
                 self.timings.update(|t| t.load_ms = dom::now_ms() - t0);
                 self.remember_and_set(loaded, Source::File(name), &choices);
             }
-            Err(e) => self.error.set(Some(format!("{name}: {e}"))),
+            Err(e) => self.error.set(Some(format!(
+                "{name}: {}",
+                render(self.lang.get_untracked(), &e)
+            ))),
         }
     }
 
@@ -268,7 +280,7 @@ impl AppState {
                 self.timings.update(|t| t.load_ms = dom::now_ms() - t0);
                 self.remember_and_set(loaded, source, &choices);
             }
-            Err(e) => self.error.set(Some(e.to_string())),
+            Err(e) => self.error.set(Some(render(self.lang.get_untracked(), &e))),
         }
     }
 
@@ -400,7 +412,7 @@ impl AppState {
                 self.input.set_value(Some(Input::Feed(url.clone())));
                 self.remember_and_set(loaded, Source::Feed(url), &LoadChoices::default());
             }
-            Err(e) => self.feed_failed(&url, &e.to_string()),
+            Err(e) => self.feed_failed(&url, &render(self.lang.get_untracked(), &e)),
         }
     }
 

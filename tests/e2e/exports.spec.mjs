@@ -31,7 +31,9 @@ test('rejected rows and chart tables download with formulas neutralised', async 
 
   const rejected = await downloadText(page, page.locator('[data-action=download-rejected]'));
   expect(rejected.name).toBe('journey-lens-rejected-rows.csv');
-  const lines = rejected.text.split('\r\n');
+  // UTF-8 with a byte-order mark, like every CSV the app writes.
+  expect(rejected.text.startsWith('\uFEFF')).toBe(true);
+  const lines = rejected.text.slice(1).split('\r\n');
   expect(lines[0]).toBe('line,column,reason,customer_id,timestamp,stage,touchpoint,satisfaction');
   // line, columns, reasons (quoted: they hold commas and quotes), then the raw fields,
   // every one that starts like a formula prefixed with '.
