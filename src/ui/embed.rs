@@ -156,7 +156,7 @@ fn obey(state: AppState, msg: HostMessage) {
 }
 
 /// Listens for host messages and announces the app's own events to the host.
-pub fn install(state: AppState, opts: Arc<EmbedOptions>) {
+pub fn install(state: AppState, link: share::LinkState, opts: Arc<EmbedOptions>) {
     report_height(opts.clone());
     let listen_opts = opts.clone();
     let on_message = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
@@ -194,7 +194,7 @@ pub fn install(state: AppState, opts: Arc<EmbedOptions>) {
     );
     let o = opts.clone();
     Effect::new(move |_| {
-        let Some(v) = share::current_view_state(state) else {
+        let Some(v) = share::current_view_state(state, link) else {
             return;
         };
         post(

@@ -46,7 +46,7 @@ fn App() -> impl IntoView {
     provide_context(embed::Embed(opts.clone()));
     state.boot();
     share::install(state, link);
-    embed::install(state, opts);
+    embed::install(state, link, opts);
 
     // A language change rebuilds the whole tree in the new language; the data, filters,
     // settings and the open tab are signals outside it, so nothing is reloaded.
@@ -57,9 +57,11 @@ fn App() -> impl IntoView {
             <a class="jl-skip" href="#main">{tr(lang, "a11y.skip")}</a>
             {(!embedded).then(|| view! { <Header /> })}
             <main class="jl-main" id="main" tabindex="-1">
+                // The report heading (an h1, shown only on paper) comes before the view's
+                // h2, so the headings stay in order for screen readers.
+                <print::PrintHead />
                 <h2 class="jl-visually-hidden" data-testid="view-title">{view_title}</h2>
                 <update::UpdateNotice />
-                <print::PrintHead />
                 <share::LinkNotice />
                 <chart::ChartKeysHint />
                 <views::StartOffer />

@@ -29,6 +29,24 @@ pub struct LinkState {
     /// Embedded: the address is replaced, never pushed (an iframe's entries would land
     /// in the host page's Back button).
     embedded: bool,
+    /// The language and theme the visit started with, and whether each belongs in the
+    /// address: only when the start link asked for it or it was changed during the visit.
+    /// A language or theme that merely came from the browser or a remembered choice stays
+    /// out, or the address would override that remembered choice on the next reload.
+    start: (crate::i18n::Lang, bool),
+    chosen: StoredValue<(bool, bool)>,
+}
+
+impl LinkState {
+    /// Marks the language or theme as chosen once it differs from the start (the menu, the
+    /// theme toggle, a host message), and says whether each belongs in the address.
+    fn chosen(self, lang: crate::i18n::Lang, dark: bool) -> (bool, bool) {
+        self.chosen.update_value(|(l, t)| {
+            *l |= lang != self.start.0;
+            *t |= dark != self.start.1;
+        });
+        self.chosen.get_value()
+    }
 }
 
 pub fn search() -> String {
@@ -102,6 +120,8 @@ pub fn apply_start(state: &mut AppState, embedded: bool, default_view: Option<Vi
         pending: StoredValue::new(pending),
         expects: RwSignal::new(link.data.clone()),
         embedded,
+        start: (state.lang.get_untracked(), state.dark.get_untracked()),
+        chosen: StoredValue::new((link.lang.is_some(), link.theme.is_some())),
     }
 }
 
@@ -113,19 +133,18 @@ pub fn set_theme(state: AppState, theme: Theme) {
 }
 
 /// The view state on screen, as the address would carry it.
-pub fn current_view_state(state: AppState) -> Option<ViewState> {
+pub fn current_view_state(state: AppState, link: LinkState) -> Option<ViewState> {
     let source = state
         .current
         .with(|c| c.as_ref().map(|c| c.source.clone()))?;
+    let (lang, dark) = (state.lang.get(), state.dark.get());
+    let (lang_chosen, theme_chosen) = link.chosen(lang, dark);
+    let theme = if dark { Theme::Dark } else { Theme::Light };
     let mut v = ViewState {
         view: Some(view_of(state.tab.get())),
         filter: state.filter.get(),
-        lang: Some(state.lang.get_untracked()),
-        theme: Some(if state.dark.get() {
-            Theme::Dark
-        } else {
-            Theme::Light
-        }),
+        lang: lang_chosen.then_some(lang),
+        theme: theme_chosen.then_some(theme),
         data: Some(data_ref(&source)),
         ..ViewState::default()
     };
@@ -186,7 +205,7 @@ pub fn install(state: AppState, link: LinkState) {
         }
     });
     Effect::new(move |_| {
-        let next = current_view_state(state);
+        let next = current_view_state(state, link);
         // Until the link's data is on screen the address keeps saying what it expects.
         if link.expects.get().is_some() || link.pending.with_value(Option::is_some) {
             return;

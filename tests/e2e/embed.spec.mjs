@@ -58,7 +58,8 @@ test.afterAll(async () => {
 
 test('?embed=1&view=nps&lock=filters shows only the NPS view with read-only filters', async ({ page }) => {
   const errors = watchConsole(page);
-  await page.setViewportSize({ width: 320, height: 900 });
+  // The narrowest frame the issue asks for: 300 px.
+  await page.setViewportSize({ width: 300, height: 900 });
   await page.goto('./?embed=1&view=nps&lock=filters&f.persona=Loyal+regular&f.channel=online');
   await expect(page.getByTestId('nps-score')).toBeVisible({ timeout: 30_000 });
   await expect(page.locator('.jl-header')).toHaveCount(0);
@@ -72,12 +73,31 @@ test('?embed=1&view=nps&lock=filters shows only the NPS view with read-only filt
   // Nothing to change the filters with.
   await expect(page.getByTestId('filter-bar')).toHaveCount(0);
   await expect(page.getByTestId('locked-filters').locator('input, select, button, summary')).toHaveCount(0);
-  // Nothing is wider than the 320 px frame.
+  // Nothing is wider than the 300 px frame.
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: path.join(shots, 'embed-nps-320.png'), fullPage: true });
+  await page.screenshot({ path: path.join(shots, 'embed-nps-300.png'), fullPage: true });
   expect(errors).toEqual([]);
 });
+
+for (const theme of ['light', 'dark']) {
+  for (const width of [360, 1280]) {
+    test(`the embedded funnel at ${width} px, ${theme}: no header, nothing wider than the frame`, async ({ page }) => {
+      const errors = watchConsole(page);
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`./?embed=1&view=funnel&lock=filters&f.channel=online&theme=${theme}`);
+      await expect(page.getByTestId('funnel-conversion')).toBeVisible({ timeout: 30_000 });
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+      await expect(page.locator('.jl-header')).toHaveCount(0);
+      await expect(page.getByTestId('filter-chip')).toHaveCount(1);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: path.join(shots, `embed-funnel-${width}-${theme}.png`), fullPage: true });
+      expect(errors).toEqual([]);
+    });
+  }
+}
 
 test('hide= leaves parts of the view out', async ({ page }) => {
   await page.goto('./?embed=1&view=nps&hide=actions,nps-trend,filters');

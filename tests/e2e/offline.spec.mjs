@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { watchConsole, openApp } from './helpers.mjs';
+import { watchConsole, openApp, showData } from './helpers.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -84,6 +84,9 @@ test('the single-file build runs from file:// and shows the sample', async ({ br
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(pathToFileURL(path.join(out, 'journey-lens.html')).href);
+  // The journey map is the landing view: the sample's load summary is on the Data tab.
+  await expect(page.locator('[data-view="journey-map"]')).toBeVisible({ timeout: 60_000 });
+  await showData(page);
   await expect(page.getByTestId('load-summary')).toContainText('3,000 rows loaded', { timeout: 60_000 });
   await page.locator('nav button[data-tab="nps"]').click();
   await expect(page.getByTestId('nps-score')).toBeVisible();

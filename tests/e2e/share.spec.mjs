@@ -54,7 +54,9 @@ test('a state set in the UI survives a reload and a copy of the address into a n
   expect(url).toContain('breakdown=channel');
   expect(url).toContain('mode=ordered');
   expect(url).toContain('window=14');
-  expect(url).toContain('lang=en');
+  // The language came from the browser, not from a choice: it stays out of the address
+  // (a remembered choice would lose to it on the next reload).
+  expect(url).not.toContain('lang=');
   expect(url).toContain(`theme=${before.theme}`);
   expect(url).toContain('sample=journeys.csv');
 
@@ -79,6 +81,28 @@ test('a state set in the UI survives a reload and a copy of the address into a n
   await other.close();
   expect(errors).toEqual([]);
   expect(freshErrors).toEqual([]);
+});
+
+test('a language chosen in the menu goes into the address and travels with a copy of it', async ({ page, browser, baseURL }) => {
+  const errors = watchConsole(page);
+  await openApp(page);
+  await expect.poll(() => page.url()).toContain('sample=journeys.csv');
+  expect(page.url()).not.toContain('lang=');
+  await page.getByTestId('lang-switcher').selectOption('pl');
+  await expect.poll(() => page.url()).toContain('lang=pl');
+  const url = page.url();
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'pl');
+  await expect(page.getByTestId('lang-switcher')).toHaveValue('pl');
+  expect(page.url()).toBe(url);
+
+  const other = await browser.newContext({ baseURL });
+  const fresh = await other.newPage();
+  await fresh.goto(url);
+  await expect(fresh.locator('html')).toHaveAttribute('lang', 'pl');
+  await expect(fresh.locator('nav button[data-tab="funnel"]')).toHaveText('Lejek');
+  await other.close();
+  expect(errors).toEqual([]);
 });
 
 test('back and forward step through views and filters', async ({ page }) => {
