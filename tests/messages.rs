@@ -372,8 +372,11 @@ fn milestone_events(rows: u64, events: u64) -> LoadNote {
 }
 
 /// Messages of `messages.ftl` that are pieces of other sentences, not message kinds.
-const PIECES: [&str; 4] = [
+const PIECES: [&str; 7] = [
     "msg.jes_no_data",
+    "msg.rejected_line",
+    "msg.rejected_column",
+    "msg.rejected_reason",
     "msg.whole_row",
     "msg.extra_column",
     "msg.need.stage_after_conversion",
