@@ -1,5 +1,6 @@
 //! The filter bar shared by every view: one multi-select per dimension, a date range, how
-//! many customers and events the filter keeps, and "Download report (JSON)".
+//! many customers and events the filter keeps, "Download report (JSON)" and "Print / save as
+//! PDF".
 
 use super::dom;
 use super::state::AppState;
@@ -193,6 +194,10 @@ pub fn FilterBar() -> impl IntoView {
                 <button class="jl-btn" data-action="download-report" on:click=download_report>
                     {tr(lang, "report.download")}
                 </button>
+                // Beside the other report of the current view, not in the header: there it
+                // wrapped the sticky header onto a second row in ca/es/pl at 1280 px, which
+                // then covered the top of whatever was scrolled under it.
+                <super::print::PrintMenu />
             </div>
             <span class="jl-filter-count" data-testid="filter-count" aria-live="polite">{kept}</span>
             <span class="jl-date-span" data-testid="date-span">{span}</span>

@@ -128,7 +128,6 @@ fn Header() -> impl IntoView {
                     })
                     .collect_view()}
             </nav>
-            <print::PrintMenu />
             <div class="jl-header-tools">
                 <LangSwitcher />
                 <button
