@@ -10,8 +10,9 @@ import { watchConsole } from './helpers.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const shots = path.join(root, 'target/screenshots');
-const hostPort = Number(process.env.E2E_HOST_PORT || Number(process.env.E2E_PORT || 8765) + 1);
-const hostOrigin = `http://127.0.0.1:${hostPort}`;
+// The host page's server takes any free port (E2E_PORT + 1 may be another checkout's
+// E2E_PORT); its origin is known once it listens.
+let hostOrigin;
 let hostServer;
 
 test.beforeAll(async () => {
@@ -49,7 +50,8 @@ test.beforeAll(async () => {
     res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
     res.end(fs.readFileSync(file));
   });
-  await new Promise((resolve) => hostServer.listen(hostPort, '127.0.0.1', resolve));
+  await new Promise((resolve) => hostServer.listen(Number(process.env.E2E_HOST_PORT || 0), '127.0.0.1', resolve));
+  hostOrigin = `http://127.0.0.1:${hostServer.address().port}`;
 });
 
 test.afterAll(async () => {
