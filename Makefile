@@ -17,7 +17,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: serve test setup setup-browser lint unit build e2e bench bench-smoke wasm-size clean-dist fuzz \
-	summary test-duckdb test-spark warehouse-venv warehouse-spark setup-java bench-summary
+	dist-single summary test-duckdb test-spark warehouse-venv warehouse-spark setup-java bench-summary
 
 ## Install whatever is missing (idempotent, a few seconds when all is present).
 setup: node_modules/.installed
@@ -59,6 +59,10 @@ wasm-size:
 	@for f in dist/*.wasm; do \
 	  printf 'wasm: %s  %s bytes, %s bytes gzipped\n' "$$f" "$$(stat -c %s $$f)" "$$(gzip -9 -c $$f | wc -c)"; \
 	done
+
+## One self-contained HTML file that runs from file:// (wasm, JS, styles, sample inlined).
+dist-single: setup build
+	node .build/single.mjs dist dist-single
 
 e2e:
 	CHROMIUM=$(CHROMIUM) npx playwright test -c tests/e2e/playwright.config.mjs

@@ -17,6 +17,7 @@ pub mod ingest;
 pub mod join;
 pub mod message;
 pub mod present;
+pub mod share;
 pub mod storage_policy;
 pub mod summary;
 

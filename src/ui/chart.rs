@@ -111,7 +111,7 @@ pub fn ChartCard(
             return;
         };
         let t0 = dom::now_ms();
-        let ratio = dom::device_pixel_ratio();
+        let ratio = super::print::chart_ratio();
         dpr.set(ratio);
         let scales = state.scales();
         let input = ChartInput {
@@ -250,7 +250,7 @@ pub fn ChartCard(
                     {tr(lang, "table.download_csv")}
                 </button>
             </div>
-            <Show when=move || show_data.get()>
+            <Show when=move || show_data.get() || super::print::printing()>
                 {move || table().map(|t| view! { <DataTable table=Arc::new(t) /> })}
             </Show>
         </section>

@@ -1,5 +1,6 @@
 //! The filter bar shared by every view: one multi-select per dimension, a date range, how
-//! many customers and events the filter keeps, and "Download report (JSON)".
+//! many customers and events the filter keeps, "Download report (JSON)" and "Print / save as
+//! PDF".
 
 use super::dom;
 use super::state::AppState;
@@ -17,6 +18,21 @@ fn dimension_values(state: AppState) -> Vec<FilterDimension> {
     state.current.with(|c| match c {
         Some(c) => filter_dimensions(lang, &c.loaded.dataset, &c.loaded.report.mapping),
         None => Vec::new(),
+    })
+}
+
+/// A dimension's name as the filter bar shows it (an extra column by its header), for the
+/// summaries outside the bar: the locked-filter chips of an embed, the print heading.
+pub fn dimension_label(state: AppState, key: DimKey) -> String {
+    let lang = state.lang.get_untracked();
+    state.current.with(|c| match c {
+        Some(c) => crate::present::message::dimension_in_file(
+            lang,
+            key,
+            &c.loaded.dataset,
+            &c.loaded.report.mapping,
+        ),
+        None => crate::present::message::dimension(lang, key, None),
     })
 }
 
@@ -178,6 +194,10 @@ pub fn FilterBar() -> impl IntoView {
                 <button class="jl-btn" data-action="download-report" on:click=download_report>
                     {tr(lang, "report.download")}
                 </button>
+                // Beside the other report of the current view, not in the header: there it
+                // wrapped the sticky header onto a second row in ca/es/pl at 1280 px, which
+                // then covered the top of whatever was scrolled under it.
+                <super::print::PrintMenu />
             </div>
             <span class="jl-filter-count" data-testid="filter-count" aria-live="polite">{kept}</span>
             <span class="jl-date-span" data-testid="date-span">{span}</span>

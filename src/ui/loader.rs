@@ -372,6 +372,10 @@ impl AppState {
     /// What a start opens when nothing went wrong last time: a feed in the address wins,
     /// then the data of the last visit, else the sample.
     pub async fn open_start(self) {
+        // A shared link made with a bundled sample shows that sample, whatever was open here.
+        if let Some(sample) = super::share::linked_sample() {
+            return self.load_sample(&sample).await;
+        }
         if let Some(url) = dom::query_param("feed") {
             self.load_feed(&url).await;
             if self.accepted.get_untracked() > 0 {

@@ -5,15 +5,19 @@
 
 mod chart;
 mod dom;
+mod embed;
 mod feed;
 mod files;
 mod filter_bar;
 mod keynav;
 mod loader;
 mod persist;
+mod print;
 mod resilience;
+mod share;
 mod state;
 mod summary;
+mod update;
 mod views;
 
 use crate::i18n::{tr, Lang};
@@ -28,9 +32,23 @@ pub fn start() {
 
 #[component]
 fn App() -> impl IntoView {
-    let state = AppState::new();
+    let mut state = AppState::new();
+    let opts = std::sync::Arc::new(embed::options());
+    let embedded = opts.embed;
+    if embedded {
+        embed::prepare_page(&opts);
+    }
+    // Embedded without `view=`, the funnel is the view worth showing, not the Data tab.
+    let default_view = embedded.then_some(crate::share::View::Funnel);
+    let link = share::apply_start(&mut state, embedded, default_view);
     provide_context(state);
+    provide_context(link);
+    provide_context(print::Printing::new());
+    let locked = embed::filters_locked(&embed::Embed(opts.clone()));
+    provide_context(embed::Embed(opts.clone()));
     state.boot();
+    share::install(state, link);
+    embed::install(state, link, opts);
 
     // A language change rebuilds the whole tree in the new language; the data, filters,
     // settings and the open tab are signals outside it, so nothing is reloaded.
@@ -39,26 +57,44 @@ fn App() -> impl IntoView {
         let view_title = move || tr(lang, state.tab.get().label_key());
         view! {
             <a class="jl-skip" href="#main">{tr(lang, "a11y.skip")}</a>
-            <Header />
+            {(!embedded).then(|| view! { <Header /> })}
             <main class="jl-main" id="main" tabindex="-1">
+                // The report heading (an h1, shown only on paper) comes before the view's
+                // h2, so the headings stay in order for screen readers.
+                <print::PrintHead />
                 <h2 class="jl-visually-hidden" data-testid="view-title">{view_title}</h2>
+                <update::UpdateNotice />
+                <share::LinkNotice />
                 <chart::ChartKeysHint />
                 <views::StartOffer />
                 <views::Status />
                 <summary::SummaryBanner />
-                <filter_bar::FilterBar />
+                {if locked {
+                    view! { <embed::LockedFilters /> }.into_any()
+                } else {
+                    view! { <filter_bar::FilterBar /> }.into_any()
+                }}
                 <views::PathChip />
-                {move || match state.tab.get() {
-                    Tab::Map => view! { <views::JourneyMapView /> }.into_any(),
-                    Tab::Data => view! { <views::DataView /> }.into_any(),
-                    Tab::Funnel => view! { <views::FunnelView /> }.into_any(),
-                    Tab::Experience => view! { <views::ExperienceView /> }.into_any(),
-                    Tab::Nps => view! { <views::NpsView /> }.into_any(),
-                    Tab::Kpis => view! { <views::KpiView /> }.into_any(),
-                    Tab::Flows => view! { <views::FlowsView /> }.into_any(),
+                {move || {
+                    print::views_to_show(state)
+                        .into_iter()
+                        .map(|tab| view! { <div class="jl-view">{tab_view(tab)}</div> })
+                        .collect_view()
                 }}
             </main>
         }
+    }
+}
+
+fn tab_view(tab: Tab) -> AnyView {
+    match tab {
+        Tab::Map => view! { <views::JourneyMapView /> }.into_any(),
+        Tab::Data => view! { <views::DataView /> }.into_any(),
+        Tab::Funnel => view! { <views::FunnelView /> }.into_any(),
+        Tab::Experience => view! { <views::ExperienceView /> }.into_any(),
+        Tab::Nps => view! { <views::NpsView /> }.into_any(),
+        Tab::Kpis => view! { <views::KpiView /> }.into_any(),
+        Tab::Flows => view! { <views::FlowsView /> }.into_any(),
     }
 }
 

@@ -33,7 +33,8 @@ test('uploads a Windows-1250, semicolon, decimal-comma Polish file', async ({ pa
     page.locator('[data-action=download-rejected]').click(),
   ]);
   const text = await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8'));
-  expect(text.split(/\r?\n/)[0]).toMatch(/^line,column,reason,/);
+  // English spreadsheet conventions: a byte-order mark, then comma-separated English words.
+  expect(text.split(/\r?\n/)[0]).toMatch(/^\uFEFFline,column,reason,/);
   expect(text).toContain('got 11');
   expect(errors).toEqual([]);
 });

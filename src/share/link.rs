@@ -1,0 +1,399 @@
+//! The page address as the state of what is on screen: which view, which filters, the
+//! analysis choices a reader would notice (breakdown, funnel mode and window, period, stage
+//! order, conversion stage), language, theme and where the data came from.
+//!
+//! Copying the address reproduces the view with the same data. The data itself never goes
+//! into the address: a feed is named by its URL (anyone with access can fetch it again), a
+//! file only by its name, so the link can ask for that file instead of showing other data.
+//!
+//! Parameters (all optional; anything unusable is dropped, never an error):
+//! `view`, `f.<dimension key>` (`f.persona`, `f.extra:0`; repeated, one accepted value
+//! each), `from`, `to`, `breakdown` (a dimension key), `mode` (`ordered`/`any`), `window`
+//! (days), `period` (`week`), `stage` (repeated, in order), `conversion`, the flow
+//! diagram's `flow.dim` (`touchpoint`/`stage`/`channel`), `flow.root`, `flow.dir`
+//! (`backward`), `flow.depth`, `flow.top`, `flow.collapse` (`0`), `lang`, `theme`
+//! (`light`/`dark`), and one of `feed`, `file`, `sample`, `pasted=1`.
+
+use super::query;
+use crate::analytics::filter::parse_bound;
+use crate::analytics::flows::{Direction, FlowDim, FlowParams, MAX_DEPTH, MAX_TOP, MIN_DEPTH};
+use crate::analytics::{Filter, FunnelMode, PeriodKind, Settings};
+use crate::dataset::DimKey;
+use crate::i18n::Lang;
+
+/// The longest text kept for one value (a dimension value, a stage, a file name).
+const MAX_VALUE_CHARS: usize = 500;
+/// The longest feed address kept.
+const MAX_URL_CHARS: usize = 4000;
+/// A conversion window longer than this (ten years) is not a window.
+const MAX_WINDOW_DAYS: f64 = 3650.0;
+
+/// The app's views, by their address key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Map,
+    Data,
+    Funnel,
+    Experience,
+    Nps,
+    Kpis,
+    Flows,
+}
+
+impl View {
+    pub const ALL: [View; 7] = [
+        View::Map,
+        View::Data,
+        View::Funnel,
+        View::Experience,
+        View::Flows,
+        View::Nps,
+        View::Kpis,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            View::Map => "journey-map",
+            View::Data => "data",
+            View::Funnel => "funnel",
+            View::Experience => "experience",
+            View::Nps => "nps",
+            View::Kpis => "kpis",
+            View::Flows => "flows",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<View> {
+        let key = key.trim().to_ascii_lowercase();
+        View::ALL.into_iter().find(|v| v.key() == key)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Theme {
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn key(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Theme> {
+        match key.trim().to_ascii_lowercase().as_str() {
+            "light" => Some(Theme::Light),
+            "dark" => Some(Theme::Dark),
+            _ => None,
+        }
+    }
+}
+
+/// Where the data of a shared view came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DataRef {
+    /// A bundled sample, by file name.
+    Sample(String),
+    /// A file the user opened, by name: the link asks the reader for the same file.
+    File(String),
+    /// A feed address, fetched again by whoever opens the link.
+    Feed(String),
+    /// Text pasted into the app, which a link cannot bring along.
+    Pasted,
+}
+
+/// Everything the address says about the view.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ViewState {
+    pub view: Option<View>,
+    pub filter: Filter,
+    pub breakdown: Option<DimKey>,
+    pub mode: FunnelMode,
+    pub window_days: Option<f64>,
+    pub period: PeriodKind,
+    pub stage_order: Option<Vec<String>>,
+    pub conversion_stage: Option<String>,
+    /// The journey-flow diagram's choices (the node filter a click sets stays out: it
+    /// belongs to one flow on one data set and is shown as a chip the reader can remove).
+    pub flow: FlowParams,
+    pub lang: Option<Lang>,
+    pub theme: Option<Theme>,
+    pub data: Option<DataRef>,
+}
+
+/// A value kept only when it is non-empty text of reasonable length without control
+/// characters (which no dimension value, stage or file name needs).
+fn clean(value: &str, max: usize) -> Option<String> {
+    let v = value.trim();
+    let ok = !v.is_empty() && v.chars().count() <= max && !value.chars().any(char::is_control);
+    ok.then(|| v.to_string())
+}
+
+fn clean_date(value: &str, end: bool) -> Option<String> {
+    let v = clean(value, 40)?;
+    parse_bound(&v, end).ok().map(|_| v)
+}
+
+fn parse_window(value: &str) -> Option<f64> {
+    let days: f64 = value.trim().parse().ok()?;
+    (days.is_finite() && days > 0.0 && days <= MAX_WINDOW_DAYS).then_some(days)
+}
+
+impl ViewState {
+    /// Reads a query string (`?view=nps&f.persona=Student`, with or without `?`).
+    pub fn parse(query_string: &str) -> ViewState {
+        let mut s = ViewState::default();
+        let mut stages: Vec<String> = Vec::new();
+        for (name, value) in query::parse(query_string) {
+            if let Some(dim) = name.strip_prefix("f.") {
+                if let (Some(dim), Some(v)) = (parse_dim(dim), clean(&value, MAX_VALUE_CHARS)) {
+                    s.filter.dims.entry(dim).or_default().insert(v);
+                }
+                continue;
+            }
+            match name.as_str() {
+                "view" => s.view = View::from_key(&value).or(s.view),
+                "from" => s.filter.from = clean_date(&value, false),
+                "to" => s.filter.to = clean_date(&value, true),
+                "breakdown" => s.breakdown = parse_dim(&value),
+                "mode" => {
+                    s.mode = match value.trim() {
+                        "ordered" => FunnelMode::Ordered,
+                        "any" => FunnelMode::AnyOrder,
+                        _ => FunnelMode::Auto,
+                    }
+                }
+                "window" => s.window_days = parse_window(&value),
+                "period" => {
+                    s.period = match value.trim() {
+                        "week" => PeriodKind::Week,
+                        _ => PeriodKind::Month,
+                    }
+                }
+                "stage" => {
+                    if let Some(v) = clean(&value, MAX_VALUE_CHARS) {
+                        if !stages.contains(&v) {
+                            stages.push(v);
+                        }
+                    }
+                }
+                "conversion" => s.conversion_stage = clean(&value, MAX_VALUE_CHARS),
+                "flow.dim" => s.flow.dim = parse_flow_dim(&value).unwrap_or(s.flow.dim),
+                "flow.root" => s.flow.root = clean(&value, MAX_VALUE_CHARS),
+                "flow.dir" => {
+                    s.flow.direction = match value.trim() {
+                        "backward" => Direction::Backward,
+                        _ => Direction::Forward,
+                    }
+                }
+                "flow.depth" => {
+                    s.flow.depth =
+                        parse_bounded(&value, MIN_DEPTH, MAX_DEPTH).unwrap_or(s.flow.depth)
+                }
+                "flow.top" => s.flow.top = parse_bounded(&value, 1, MAX_TOP).unwrap_or(s.flow.top),
+                "flow.collapse" => s.flow.collapse = value.trim() != "0",
+                "lang" => s.lang = Lang::from_tag(&value),
+                "theme" => s.theme = Theme::from_key(&value),
+                "feed" => {
+                    if let Some(url) = clean(&value, MAX_URL_CHARS) {
+                        s.data = Some(DataRef::Feed(url));
+                    }
+                }
+                "file" => {
+                    if let Some(name) = clean(&value, MAX_VALUE_CHARS) {
+                        s.data = Some(DataRef::File(name));
+                    }
+                }
+                "sample" => {
+                    if let Some(name) = clean(&value, 200).filter(|n| is_sample_name(n)) {
+                        s.data = Some(DataRef::Sample(name));
+                    }
+                }
+                "pasted" => s.data = Some(DataRef::Pasted),
+                _ => {}
+            }
+        }
+        s.stage_order = (!stages.is_empty()).then_some(stages);
+        s
+    }
+
+    /// The query string (without `?`) that [`ViewState::parse`] reads back as `self`.
+    /// Settings at their defaults are left out, so everyday links stay short.
+    pub fn to_query(&self) -> String {
+        let mut pairs: Vec<(String, String)> = Vec::new();
+        let mut push = |n: &str, v: &str| pairs.push((n.to_string(), v.to_string()));
+        if let Some(v) = self.view {
+            push("view", v.key());
+        }
+        for (dim, values) in &self.filter.dims {
+            for v in values {
+                push(&format!("f.{dim}"), v);
+            }
+        }
+        if let Some(f) = &self.filter.from {
+            push("from", f);
+        }
+        if let Some(t) = &self.filter.to {
+            push("to", t);
+        }
+        if let Some(b) = &self.breakdown {
+            push("breakdown", &b.to_string());
+        }
+        match self.mode {
+            FunnelMode::Auto => {}
+            FunnelMode::Ordered => push("mode", "ordered"),
+            FunnelMode::AnyOrder => push("mode", "any"),
+        }
+        if let Some(w) = self.window_days {
+            push("window", &w.to_string());
+        }
+        if self.period == PeriodKind::Week {
+            push("period", "week");
+        }
+        for stage in self.stage_order.iter().flatten() {
+            push("stage", stage);
+        }
+        if let Some(c) = &self.conversion_stage {
+            push("conversion", c);
+        }
+        self.push_flow(&mut push);
+        if let Some(l) = self.lang {
+            push("lang", l.code());
+        }
+        if let Some(t) = self.theme {
+            push("theme", t.key());
+        }
+        match &self.data {
+            Some(DataRef::Feed(url)) => push("feed", url),
+            Some(DataRef::File(name)) => push("file", name),
+            Some(DataRef::Sample(name)) => push("sample", name),
+            Some(DataRef::Pasted) => push("pasted", "1"),
+            None => {}
+        }
+        query::write(&pairs)
+    }
+
+    /// Whether the address describes a view at all (a shared link, or a reload of one),
+    /// rather than a plain visit that should start from the remembered settings.
+    pub fn is_link(&self) -> bool {
+        self.view.is_some()
+    }
+
+    /// The analysis settings of this view, over `base` (the settings the address does
+    /// not carry, such as KPI targets, stay as they are).
+    pub fn settings_over(&self, base: &Settings) -> Settings {
+        Settings {
+            stage_order: self.stage_order.clone(),
+            conversion_stage: self.conversion_stage.clone(),
+            mode: self.mode,
+            window_days: self.window_days,
+            breakdown: self.breakdown,
+            period: self.period,
+            flow: self.flow.clone(),
+            ..base.clone()
+        }
+    }
+
+    /// Copies the settings the address carries out of `settings`.
+    pub fn take_settings(&mut self, settings: &Settings) {
+        self.stage_order = settings.stage_order.clone();
+        self.conversion_stage = settings.conversion_stage.clone();
+        self.mode = settings.mode;
+        self.window_days = settings
+            .window_days
+            .filter(|w| w.is_finite() && *w > 0.0 && *w <= MAX_WINDOW_DAYS);
+        self.breakdown = settings.breakdown;
+        self.period = settings.period;
+        self.flow = settings.flow.clone();
+    }
+
+    /// The flow choices that differ from the defaults.
+    fn push_flow(&self, push: &mut impl FnMut(&str, &str)) {
+        let (f, d) = (&self.flow, FlowParams::default());
+        if f.dim != d.dim {
+            push("flow.dim", flow_dim_key(f.dim));
+        }
+        if let Some(root) = &f.root {
+            push("flow.root", root);
+        }
+        if f.direction == Direction::Backward {
+            push("flow.dir", "backward");
+        }
+        if f.depth != d.depth {
+            push("flow.depth", &f.depth.to_string());
+        }
+        if f.top != d.top {
+            push("flow.top", &f.top.to_string());
+        }
+        if f.collapse != d.collapse {
+            push("flow.collapse", if f.collapse { "1" } else { "0" });
+        }
+    }
+
+    /// Whether going from `self` to `next` is a step the Back button should undo: another
+    /// view or other filters (settings, language and theme changes replace the entry).
+    pub fn is_new_step(&self, next: &ViewState) -> bool {
+        self.view != next.view || self.filter != next.filter
+    }
+}
+
+/// Whether a query parameter belongs to the view state (the rest, such as `embed=` or a
+/// debugging switch, is kept as it is when the app rewrites the address).
+pub fn is_view_param(name: &str) -> bool {
+    name.starts_with("f.")
+        || name.starts_with("flow.")
+        || matches!(
+            name,
+            "view"
+                | "from"
+                | "to"
+                | "breakdown"
+                | "mode"
+                | "window"
+                | "period"
+                | "stage"
+                | "conversion"
+                | "lang"
+                | "theme"
+                | "feed"
+                | "file"
+                | "sample"
+                | "pasted"
+        )
+}
+
+/// A bundled sample is a plain file name under `sample/`: no path, no scheme.
+fn is_sample_name(name: &str) -> bool {
+    !name.starts_with('.')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+/// A dimension in its key form (`persona`, `extra:2`): a header text would name another
+/// column, or none, in the next file with the same layout.
+fn parse_dim(value: &str) -> Option<DimKey> {
+    clean(value, 40)?.parse().ok()
+}
+
+fn parse_bounded(value: &str, min: usize, max: usize) -> Option<usize> {
+    let n: usize = value.trim().parse().ok()?;
+    (min..=max).contains(&n).then_some(n)
+}
+
+fn flow_dim_key(dim: FlowDim) -> &'static str {
+    match dim {
+        FlowDim::Touchpoint => "touchpoint",
+        FlowDim::Stage => "stage",
+        FlowDim::Channel => "channel",
+    }
+}
+
+fn parse_flow_dim(value: &str) -> Option<FlowDim> {
+    [FlowDim::Touchpoint, FlowDim::Stage, FlowDim::Channel]
+        .into_iter()
+        .find(|d| flow_dim_key(*d) == value.trim().to_ascii_lowercase())
+}

@@ -1,0 +1,290 @@
+//! Embedded in a host page (browser glue for [`crate::share::embed`] and
+//! [`crate::share::message`]): compact layout without header, read-only filter chips,
+//! hidden parts, the content height reported to the host, and the message API.
+//!
+//! Messages are obeyed only from the origins listed in `?origin=`; from anyone else they
+//! are dropped before being read. What the app announces (`ready`, `state`, `loaded`,
+//! `error`) goes only to those origins; the height goes to any parent, since it says no
+//! more than the iframe's own size.
+
+use super::filter_bar::dimension_label;
+use super::share::{self, tab_of, view_of};
+use super::state::{AppState, Source};
+use crate::i18n::tr;
+use crate::share::message::{self, AppMessage};
+use crate::share::{EmbedOptions, HostMessage, Incoming, LoadData};
+use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The embedding options of this page, shared through context.
+#[derive(Clone)]
+pub struct Embed(pub Arc<EmbedOptions>);
+
+pub fn options() -> EmbedOptions {
+    EmbedOptions::parse(&share::search())
+}
+
+/// Marks `<html>` so the stylesheet switches to the compact embedded layout, and adds the
+/// rules that hide the `hide=` parts (their names are validated to `[a-z0-9-]`).
+pub fn prepare_page(opts: &EmbedOptions) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(root) = doc.document_element() {
+        let mut classes = vec!["jl-embed"];
+        if opts.locks.settings {
+            classes.push("jl-lock-settings");
+        }
+        let old = root.get_attribute("class").unwrap_or_default();
+        let _ = root.set_attribute("class", format!("{old} {}", classes.join(" ")).trim());
+    }
+    let css = opts.hide_css();
+    if css.is_empty() {
+        return;
+    }
+    if let (Ok(style), Ok(Some(head))) = (doc.create_element("style"), doc.query_selector("head")) {
+        style.set_text_content(Some(&css));
+        let _ = head.append_child(&style);
+    }
+}
+
+fn parent() -> Option<web_sys::Window> {
+    let w = web_sys::window()?;
+    let parent = w.parent().ok().flatten()?;
+    // Not framed: the parent is the window itself.
+    (!js_sys::Object::is(&parent, &w)).then_some(parent)
+}
+
+/// Sends one message to the host: to any parent if it is public, else to each listed origin.
+fn post(opts: &EmbedOptions, msg: &AppMessage) {
+    let Some(parent) = parent() else { return };
+    let Ok(value) = js_sys::JSON::parse(&msg.to_json()) else {
+        return;
+    };
+    if msg.is_public() {
+        let _ = parent.post_message(&value, "*");
+        return;
+    }
+    let host = host_origin();
+    for origin in &opts.origins {
+        // Posting to a listed origin that is not the parent's is refused by the browser
+        // with a console error; where the browser says who the parent is, ask only it.
+        if host.as_ref().is_none_or(|h| h == origin.as_str()) {
+            let _ = parent.post_message(&value, origin.as_str());
+        }
+    }
+}
+
+/// The embedding page's origin, where the browser tells (`location.ancestorOrigins`).
+fn host_origin() -> Option<String> {
+    let location = web_sys::window()?.location();
+    let list = js_sys::Reflect::get(&location, &JsValue::from_str("ancestorOrigins")).ok()?;
+    let first = js_sys::Reflect::get(&list, &JsValue::from_f64(0.0)).ok()?;
+    first
+        .as_string()
+        .and_then(|o| crate::share::Origin::parse(&o))
+        .map(|o| o.as_str().to_string())
+}
+
+/// Reports the content height whenever it changes, so the host can size the iframe.
+fn report_height(opts: Arc<EmbedOptions>) {
+    let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    else {
+        return;
+    };
+    let last = std::cell::Cell::new(0u32);
+    let measure = Closure::<dyn Fn()>::new(move || {
+        let Some(body) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.body())
+        else {
+            return;
+        };
+        let height = body.get_bounding_client_rect().height().ceil().max(0.0) as u32;
+        if height != last.get() {
+            last.set(height);
+            post(&opts, &AppMessage::Height { height });
+        }
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(measure.as_ref().unchecked_ref()) {
+        observer.observe(&body);
+    }
+    measure.forget();
+}
+
+/// Obeys one validated message from a listed origin.
+fn obey(state: AppState, msg: HostMessage) {
+    match msg {
+        HostMessage::SetView(view) => state.tab.set(tab_of(view)),
+        HostMessage::SetFilters(filter) => state.filter.set(filter),
+        HostMessage::SetTheme(theme) => share::set_theme(state, theme),
+        HostMessage::SetLang(lang) => {
+            // The whole tree rebuilds in the new language; data and filters are kept.
+            if lang != state.lang.get_untracked() {
+                state.lang.set(lang);
+            }
+        }
+        HostMessage::Load { data, meta } => {
+            if let Some(meta) = &meta {
+                state.settings.update(|s| {
+                    if meta.stage_order.is_some() {
+                        s.stage_order = meta.stage_order.clone();
+                    }
+                    if meta.conversion_stage.is_some() {
+                        s.conversion_stage = meta.conversion_stage.clone();
+                    }
+                    s.targets.extend(meta.targets.clone());
+                });
+            }
+            match data {
+                LoadData::Csv(text) => {
+                    state.load_bytes(text.into_bytes(), Source::Pasted, Default::default())
+                }
+                LoadData::Events(json) => {
+                    state.load_bytes(json.into_bytes(), Source::Pasted, Default::default())
+                }
+                LoadData::Feed(url) => {
+                    leptos::task::spawn_local(async move { state.load_feed(&url).await })
+                }
+            }
+        }
+    }
+}
+
+/// Listens for host messages and announces the app's own events to the host.
+pub fn install(state: AppState, link: share::LinkState, opts: Arc<EmbedOptions>) {
+    report_height(opts.clone());
+    let listen_opts = opts.clone();
+    let on_message = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+        let field = |name: &str| js_sys::Reflect::get(&e, &JsValue::from_str(name)).ok();
+        let origin = field("origin")
+            .and_then(|o| o.as_string())
+            .unwrap_or_default();
+        if !listen_opts.trusts(&origin) {
+            return;
+        }
+        let Some(text) = field("data")
+            .and_then(|d| js_sys::JSON::stringify(&d).ok())
+            .and_then(|s| s.as_string())
+        else {
+            return;
+        };
+        match message::parse(&text) {
+            Incoming::Valid(msg) => obey(state, msg),
+            Incoming::Invalid(reason) => post(&listen_opts, &AppMessage::Error { message: reason }),
+            Incoming::NotOurs | Incoming::Unknown(_) => {}
+        }
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
+    }
+    on_message.forget();
+    if opts.origins.is_empty() {
+        return;
+    }
+    post(
+        &opts,
+        &AppMessage::Ready {
+            view: view_of(state.tab.get_untracked()),
+        },
+    );
+    let o = opts.clone();
+    Effect::new(move |_| {
+        let Some(v) = share::current_view_state(state, link) else {
+            return;
+        };
+        post(
+            &o,
+            &AppMessage::State {
+                view: v.view.unwrap_or(crate::share::View::Data),
+                query: v.to_query(),
+                filter: v.filter,
+            },
+        );
+    });
+    let o = opts.clone();
+    Effect::new(move |_| {
+        state.current.with(|c| {
+            if let Some(c) = c {
+                post(
+                    &o,
+                    &AppMessage::Loaded {
+                        name: c.name(state.lang.get_untracked()),
+                        rows: c.loaded.report.rows_loaded as u64,
+                        rejected: c.loaded.report.rows_rejected as u64,
+                        customers: c.loaded.dataset.customer_count() as u64,
+                    },
+                );
+            }
+        })
+    });
+    Effect::new(move |_| {
+        if let Some(message) = state.error.get() {
+            post(&opts, &AppMessage::Error { message });
+        }
+    });
+}
+
+/// The filters as read-only chips: the embedder chose them, the viewer sees what they are.
+#[component]
+pub fn LockedFilters() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang.get_untracked();
+    let chips = move || {
+        state.filter.with(|f| {
+            let mut chips: Vec<(String, String)> = f
+                .dims
+                .iter()
+                .filter(|(_, v)| !v.is_empty())
+                .map(|(k, v)| {
+                    let values: Vec<&str> = v.iter().map(String::as_str).collect();
+                    (dimension_label(state, *k), values.join(", "))
+                })
+                .collect();
+            match (&f.from, &f.to) {
+                (None, None) => {}
+                (from, to) => chips.push((
+                    tr(lang, "embed.dates"),
+                    format!(
+                        "{} – {}",
+                        from.as_deref().unwrap_or("…"),
+                        to.as_deref().unwrap_or("…")
+                    ),
+                )),
+            }
+            chips
+        })
+    };
+    view! {
+        <div class="jl-filterbar jl-locked" role="group" aria-label=tr(lang, "embed.locked") data-testid="locked-filters">
+            {move || {
+                let chips = chips();
+                if chips.is_empty() {
+                    view! { <span class="jl-chip">{tr(lang, "embed.no_filters")}</span> }.into_any()
+                } else {
+                    chips
+                        .into_iter()
+                        .map(|(label, values)| {
+                            view! {
+                                <span class="jl-chip" data-testid="filter-chip">
+                                    <strong>{label}": "</strong>
+                                    {values}
+                                </span>
+                            }
+                        })
+                        .collect_view()
+                        .into_any()
+                }
+            }}
+        </div>
+    }
+}
+
+/// Whether filters are read-only here.
+pub fn filters_locked(embed: &Embed) -> bool {
+    embed.0.embed && embed.0.locks.filters
+}

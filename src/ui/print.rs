@@ -1,0 +1,157 @@
+//! "Print / save as PDF": the current view, or all four one after another, laid out as a
+//! report by the print stylesheet (title, data source, filters, date, every chart with
+//! its table, no buttons).
+//!
+//! While printing, charts are redrawn at a high pixel ratio so they stay crisp on paper,
+//! and every chart shows its table. The layout stays until the browser's `afterprint`, so
+//! the print preview (and a headless `page.pdf()`) sees it.
+
+use super::dom;
+use super::filter_bar::dimension_label;
+use super::state::{AppState, Tab};
+use crate::i18n::{tr, trf};
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Pixel ratio charts are drawn at for paper: 3 × CSS pixels is about 300 dpi.
+const PRINT_RATIO: f64 = 3.0;
+
+/// Whether a print layout is on, and whether it holds all four views.
+#[derive(Clone, Copy)]
+pub struct Printing {
+    pub on: RwSignal<bool>,
+    pub all: RwSignal<bool>,
+}
+
+impl Printing {
+    pub fn new() -> Printing {
+        let p = Printing {
+            on: RwSignal::new(false),
+            all: RwSignal::new(false),
+        };
+        // The browser's own Print command (Ctrl+P) gets crisp charts and tables too.
+        for (event, on) in [("beforeprint", true), ("afterprint", false)] {
+            let cb = Closure::<dyn Fn()>::new(move || {
+                p.on.set(on);
+                if !on {
+                    p.all.set(false);
+                }
+            });
+            if let Some(w) = web_sys::window() {
+                let _ = w.add_event_listener_with_callback(event, cb.as_ref().unchecked_ref());
+            }
+            cb.forget();
+        }
+        p
+    }
+}
+
+/// The ratio a chart draws at: the screen's, or [`PRINT_RATIO`] while printing. Tracks
+/// the print state, so charts redraw when it changes.
+pub fn chart_ratio() -> f64 {
+    let screen = dom::device_pixel_ratio();
+    match use_context::<Printing>() {
+        Some(p) if p.on.get() => screen.max(PRINT_RATIO),
+        _ => screen,
+    }
+}
+
+/// Whether tables are shown because a print layout is on.
+pub fn printing() -> bool {
+    use_context::<Printing>().is_some_and(|p| p.on.get())
+}
+
+fn start(p: Printing, all: bool) {
+    p.all.set(all);
+    p.on.set(true);
+    leptos::task::spawn_local(async move {
+        // Let the views mount and the charts draw at print resolution first.
+        dom::sleep_ms(600).await;
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+}
+
+#[component]
+pub fn PrintMenu() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let p = expect_context::<Printing>();
+    let lang = state.lang.get_untracked();
+    view! {
+        <details class="jl-print-menu jl-no-print">
+            <summary class="jl-btn" data-action="print">{tr(lang, "print.action")}</summary>
+            <div class="jl-print-options">
+                <button type="button" class="jl-btn" data-action="print-view" on:click=move |_| start(p, false)>
+                    {tr(lang, "print.view")}
+                </button>
+                <button type="button" class="jl-btn" data-action="print-all" on:click=move |_| start(p, true)>
+                    {tr(lang, "print.all")}
+                </button>
+            </div>
+        </details>
+    }
+}
+
+/// The report's heading, shown only on paper.
+#[component]
+pub fn PrintHead() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let p = expect_context::<Printing>();
+    let lang = state.lang.get_untracked();
+    let title = move || {
+        if p.all.get() {
+            tr(lang, "print.all_title")
+        } else {
+            tr(lang, state.tab.get().label_key())
+        }
+    };
+    let filters = move || {
+        state.filter.with(|f| {
+            let mut parts: Vec<String> = f
+                .dims
+                .iter()
+                .filter(|(_, v)| !v.is_empty())
+                .map(|(k, v)| {
+                    let values: Vec<&str> = v.iter().map(String::as_str).collect();
+                    format!("{}: {}", dimension_label(state, *k), values.join(", "))
+                })
+                .collect();
+            if f.from.is_some() || f.to.is_some() {
+                parts.push(format!(
+                    "{} – {}",
+                    f.from.as_deref().unwrap_or("…"),
+                    f.to.as_deref().unwrap_or("…")
+                ));
+            }
+            if parts.is_empty() {
+                tr(lang, "print.no_filters")
+            } else {
+                parts.join("; ")
+            }
+        })
+    };
+    let today = move || {
+        let now = js_sys::Date::now() / 1000.0;
+        crate::format::date(lang, now as i64)
+    };
+    view! {
+        <header class="jl-print-head" data-testid="print-head">
+            <h1>{tr(lang, "app.name")}" — "{title}</h1>
+            <p>{move || trf(lang, "print.source", &[("name", &state.dataset_name())])}</p>
+            <p>{move || trf(lang, "print.filters", &[("filters", &filters())])}</p>
+            <p>{move || trf(lang, "print.date", &[("date", &today())])}</p>
+        </header>
+    }
+}
+
+/// The views to lay out: the current one, or all four while printing them all.
+pub fn views_to_show(state: AppState) -> Vec<Tab> {
+    let p = use_context::<Printing>();
+    if p.is_some_and(|p| p.all.get()) {
+        vec![Tab::Funnel, Tab::Experience, Tab::Nps, Tab::Kpis]
+    } else {
+        vec![state.tab.get()]
+    }
+}

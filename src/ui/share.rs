@@ -1,0 +1,288 @@
+//! The page address follows the view (browser glue for [`crate::share::link`]).
+//!
+//! At start the address is read once: a shared link sets the view, settings, theme and
+//! language, and its filters wait until the data the link names is loaded (loading data
+//! resets the filters). From then on every change of view, filter or setting rewrites the
+//! address: a new history entry for another view or other filters (so Back steps through
+//! them), a replaced one for the rest. Back and Forward read the address again.
+//!
+//! A link to a view of the user's own file names only the file; whoever opens it elsewhere
+//! is told which file it expects and offered the picker ([`LinkNotice`]).
+
+use super::dom;
+use super::loader::LoadChoices;
+use super::state::{AppState, Source, Tab};
+use crate::analytics::Filter;
+use crate::i18n::{tr, trf};
+use crate::share::{DataRef, Theme, View, ViewState};
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// What the start address asked for, shared through context.
+#[derive(Clone, Copy)]
+pub struct LinkState {
+    /// Filters of the link, applied once the data it names is loaded.
+    pending: StoredValue<Option<Filter>>,
+    /// The data the link was made with, while other data (or none) is on screen.
+    pub expects: RwSignal<Option<DataRef>>,
+    /// Embedded: the address is replaced, never pushed (an iframe's entries would land
+    /// in the host page's Back button).
+    embedded: bool,
+    /// The language and theme the visit started with, and whether each belongs in the
+    /// address: only when the start link asked for it or it was changed during the visit.
+    /// A language or theme that merely came from the browser or a remembered choice stays
+    /// out, or the address would override that remembered choice on the next reload.
+    start: (crate::i18n::Lang, bool),
+    chosen: StoredValue<(bool, bool)>,
+}
+
+impl LinkState {
+    /// Marks the language or theme as chosen once it differs from the start (the menu, the
+    /// theme toggle, a host message), and says whether each belongs in the address.
+    fn chosen(self, lang: crate::i18n::Lang, dark: bool) -> (bool, bool) {
+        self.chosen.update_value(|(l, t)| {
+            *l |= lang != self.start.0;
+            *t |= dark != self.start.1;
+        });
+        self.chosen.get_value()
+    }
+}
+
+pub fn search() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+pub fn tab_of(view: View) -> Tab {
+    Tab::ALL
+        .into_iter()
+        .find(|t| t.key() == view.key())
+        .unwrap_or(Tab::Funnel)
+}
+
+pub fn view_of(tab: Tab) -> View {
+    View::from_key(tab.key()).unwrap_or(View::Data)
+}
+
+fn data_ref(source: &Source) -> DataRef {
+    match source {
+        Source::Sample(n) => DataRef::Sample(n.clone()),
+        Source::File(n) => DataRef::File(n.clone()),
+        Source::Feed(u) => DataRef::Feed(u.clone()),
+        Source::Pasted => DataRef::Pasted,
+    }
+}
+
+/// Whether the data on screen is the data a link was made with. A feed address is
+/// compared after the browser resolved it, so only its last path segment must agree
+/// when the link held a relative address.
+fn same_data(expected: &DataRef, source: &Source) -> bool {
+    match (expected, data_ref(source)) {
+        (DataRef::Feed(a), DataRef::Feed(b)) => a == &b || b.ends_with(a.trim_start_matches("./")),
+        (a, b) => a == &b,
+    }
+}
+
+/// The sample a link names (`?sample=`), to be opened instead of the remembered data.
+pub fn linked_sample() -> Option<String> {
+    match ViewState::parse(&search()).data {
+        Some(DataRef::Sample(name)) => Some(format!("sample/{name}")),
+        _ => None,
+    }
+}
+
+/// Applies the start address to the fresh state (before the first render) and returns
+/// what must wait for data. `view` is the default view when the address names none.
+pub fn apply_start(state: &mut AppState, embedded: bool, default_view: Option<View>) -> LinkState {
+    let link = ViewState::parse(&search());
+    if let Some(lang) = link.lang {
+        state.lang.set(lang);
+    }
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = el.set_attribute("lang", state.lang.get_untracked().code());
+    }
+    if let Some(view) = link.view.or(default_view) {
+        state.tab.set(tab_of(view));
+    }
+    if link.is_link() {
+        state.settings.update(|s| *s = link.settings_over(s));
+    }
+    if let Some(theme) = link.theme {
+        set_theme(*state, theme);
+    }
+    let pending = (!link.filter.is_empty()).then(|| link.filter.clone());
+    LinkState {
+        pending: StoredValue::new(pending),
+        expects: RwSignal::new(link.data.clone()),
+        embedded,
+        start: (state.lang.get_untracked(), state.dark.get_untracked()),
+        chosen: StoredValue::new((link.lang.is_some(), link.theme.is_some())),
+    }
+}
+
+/// Shows a theme without remembering it: a link's theme is the sender's, not a choice.
+pub fn set_theme(state: AppState, theme: Theme) {
+    let dark = theme == Theme::Dark;
+    state.dark.set(dark);
+    dom::set_theme(dark);
+}
+
+/// The view state on screen, as the address would carry it.
+pub fn current_view_state(state: AppState, link: LinkState) -> Option<ViewState> {
+    let source = state
+        .current
+        .with(|c| c.as_ref().map(|c| c.source.clone()))?;
+    let (lang, dark) = (state.lang.get(), state.dark.get());
+    let (lang_chosen, theme_chosen) = link.chosen(lang, dark);
+    let theme = if dark { Theme::Dark } else { Theme::Light };
+    let mut v = ViewState {
+        view: Some(view_of(state.tab.get())),
+        filter: state.filter.get(),
+        lang: lang_chosen.then_some(lang),
+        theme: theme_chosen.then_some(theme),
+        data: Some(data_ref(&source)),
+        ..ViewState::default()
+    };
+    state.settings.with(|s| v.take_settings(s));
+    Some(v)
+}
+
+/// The parameters of the current address that are not view state (`embed=`, `origin=`,
+/// debugging switches…), to be written back unchanged.
+fn other_params() -> String {
+    let pairs: Vec<(String, String)> = crate::share::query::parse(&search())
+        .into_iter()
+        .filter(|(n, _)| !crate::share::link::is_view_param(n))
+        .collect();
+    crate::share::query::write(&pairs)
+}
+
+fn write_address(query: &str, push: bool) {
+    let Some(w) = web_sys::window() else { return };
+    let path = w.location().pathname().unwrap_or_default();
+    let hash = w.location().hash().unwrap_or_default();
+    let url = if query.is_empty() {
+        format!("{path}{hash}")
+    } else {
+        format!("{path}?{query}{hash}")
+    };
+    // `history` through Reflect: one call does not justify another web-sys feature.
+    let Ok(history) = js_sys::Reflect::get(&w, &JsValue::from_str("history")) else {
+        return;
+    };
+    let method = if push { "pushState" } else { "replaceState" };
+    if let Some(f) = js_sys::Reflect::get(&history, &JsValue::from_str(method))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    {
+        let _ = f.call3(
+            &history,
+            &JsValue::NULL,
+            &JsValue::from_str(""),
+            &JsValue::from_str(&url),
+        );
+    }
+}
+
+/// Wires the address to the state: pending link filters, address updates, Back/Forward.
+pub fn install(state: AppState, link: LinkState) {
+    // The link's filters apply to the data it was made with, once that is on screen.
+    Effect::new(move |_| {
+        let Some(source) = state.current.with(|c| c.as_ref().map(|c| c.source.clone())) else {
+            return;
+        };
+        let expected = link.expects.get_untracked();
+        if expected.as_ref().is_none_or(|e| same_data(e, &source)) {
+            link.expects.set(None);
+            if let Some(filter) = link.pending.try_update_value(Option::take).flatten() {
+                state.filter.set(filter);
+            }
+        }
+    });
+    Effect::new(move |_| {
+        let next = current_view_state(state, link);
+        // Until the link's data is on screen the address keeps saying what it expects.
+        if link.expects.get().is_some() || link.pending.with_value(Option::is_some) {
+            return;
+        }
+        let Some(next) = next else { return };
+        let query = join(&next.to_query(), &other_params());
+        if search().trim_start_matches('?') == query {
+            return;
+        }
+        // Another view or other filters than the address shows is a step Back undoes; the
+        // first address of a visit and any other change replace the entry.
+        let now = ViewState::parse(&search());
+        let push = !link.embedded && now.is_link() && now.is_new_step(&next);
+        write_address(&query, push);
+    });
+    let on_pop = Closure::<dyn Fn(web_sys::Event)>::new(move |_| {
+        let link = ViewState::parse(&search());
+        if let Some(view) = link.view {
+            state.tab.set(tab_of(view));
+        }
+        state.filter.set(link.filter.clone());
+        state.settings.update(|s| *s = link.settings_over(s));
+        if let Some(theme) = link.theme {
+            set_theme(state, theme);
+        }
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
+    }
+    on_pop.forget();
+}
+
+fn join(a: &str, b: &str) -> String {
+    match (a.is_empty(), b.is_empty()) {
+        (_, true) => a.to_string(),
+        (true, false) => b.to_string(),
+        _ => format!("{a}&{b}"),
+    }
+}
+
+/// Says which file a link was made with and offers the picker, while other data is shown.
+#[component]
+pub fn LinkNotice() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let link = expect_context::<LinkState>();
+    let lang = state.lang.get_untracked();
+    let on_pick = move |e: leptos::ev::Event| {
+        let input: Option<web_sys::HtmlInputElement> = e.target().and_then(|t| t.dyn_into().ok());
+        if let Some(file) = input.and_then(|i| i.files()).and_then(|f| f.get(0)) {
+            leptos::task::spawn_local(async move {
+                state.load_file(file, LoadChoices::default()).await
+            });
+        }
+    };
+    move || {
+        let expected = link.expects.get()?;
+        let text = match &expected {
+            DataRef::File(name) => trf(lang, "share.expects_file", &[("name", name)]),
+            DataRef::Pasted => tr(lang, "share.expects_pasted"),
+            DataRef::Feed(url) => trf(lang, "share.expects_feed", &[("url", url)]),
+            // A bundled sample opens by itself (`linked_sample`): nothing to ask for.
+            DataRef::Sample(_) => return None,
+        };
+        Some(view! {
+            <div class="jl-card jl-link-notice" role="status" data-testid="link-notice">
+                <p>{text}</p>
+                <label class="jl-btn primary">
+                    {tr(lang, "share.pick")}
+                    <input
+                        type="file"
+                        class="jl-visually-hidden"
+                        data-testid="link-file-input"
+                        accept=".csv,.tsv,.txt,.json,.ndjson,text/csv,application/json"
+                        on:change=on_pick
+                    />
+                </label>
+            </div>
+        })
+    }
+}
