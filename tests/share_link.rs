@@ -258,3 +258,18 @@ fn flow_choices_travel_in_the_link() {
     assert_eq!(bad.flow.top, 6);
     assert_eq!(bad.to_query(), "");
 }
+
+#[test]
+fn the_experience_map_columns_travel_in_the_link() {
+    let s = ViewState::parse("view=experience&columns=extra:0");
+    assert_eq!(s.map_columns, Some(DimKey::Extra(0)));
+    assert_eq!(s.to_query(), "view=experience&columns=extra%3A0");
+    let settings = s.settings_over(&journey_lens::analytics::Settings::default());
+    assert_eq!(settings.map_columns, Some(DimKey::Extra(0)));
+    // A header name is not a key, and the default (the touchpoint) stays out of the link.
+    assert_eq!(ViewState::parse("columns=Region").map_columns, None);
+    assert_eq!(
+        ViewState::parse("view=experience").to_query(),
+        "view=experience"
+    );
+}

@@ -8,7 +8,8 @@
 //!
 //! Parameters (all optional; anything unusable is dropped, never an error):
 //! `view`, `f.<dimension key>` (`f.persona`, `f.extra:0`; repeated, one accepted value
-//! each), `from`, `to`, `breakdown` (a dimension key), `mode` (`ordered`/`any`), `window`
+//! each), `from`, `to`, `breakdown` (a dimension key), `columns` (the experience map's
+//! column dimension key), `mode` (`ordered`/`any`), `window`
 //! (days), `period` (`week`), `stage` (repeated, in order), `conversion`, the flow
 //! diagram's `flow.dim` (`touchpoint`/`stage`/`channel`), `flow.root`, `flow.dir`
 //! (`backward`), `flow.depth`, `flow.top`, `flow.collapse` (`0`), `lang`, `theme`
@@ -111,6 +112,8 @@ pub struct ViewState {
     pub view: Option<View>,
     pub filter: Filter,
     pub breakdown: Option<DimKey>,
+    /// The experience map's column dimension (`None` = the touchpoint).
+    pub map_columns: Option<DimKey>,
     pub mode: FunnelMode,
     pub window_days: Option<f64>,
     pub period: PeriodKind,
@@ -159,6 +162,7 @@ impl ViewState {
                 "from" => s.filter.from = clean_date(&value, false),
                 "to" => s.filter.to = clean_date(&value, true),
                 "breakdown" => s.breakdown = parse_dim(&value),
+                "columns" => s.map_columns = parse_dim(&value),
                 "mode" => {
                     s.mode = match value.trim() {
                         "ordered" => FunnelMode::Ordered,
@@ -242,6 +246,9 @@ impl ViewState {
         if let Some(b) = &self.breakdown {
             push("breakdown", &b.to_string());
         }
+        if let Some(c) = &self.map_columns {
+            push("columns", &c.to_string());
+        }
         match self.mode {
             FunnelMode::Auto => {}
             FunnelMode::Ordered => push("mode", "ordered"),
@@ -291,6 +298,7 @@ impl ViewState {
             mode: self.mode,
             window_days: self.window_days,
             breakdown: self.breakdown,
+            map_columns: self.map_columns,
             period: self.period,
             flow: self.flow.clone(),
             ..base.clone()
@@ -306,6 +314,7 @@ impl ViewState {
             .window_days
             .filter(|w| w.is_finite() && *w > 0.0 && *w <= MAX_WINDOW_DAYS);
         self.breakdown = settings.breakdown;
+        self.map_columns = settings.map_columns;
         self.period = settings.period;
         self.flow = settings.flow.clone();
     }
@@ -351,6 +360,7 @@ pub fn is_view_param(name: &str) -> bool {
                 | "from"
                 | "to"
                 | "breakdown"
+                | "columns"
                 | "mode"
                 | "window"
                 | "period"
