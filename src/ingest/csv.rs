@@ -83,6 +83,9 @@ struct Engine {
     long_empty_records: usize,
     /// Whether a NUL byte has been seen anywhere (binary data past the sniffed head).
     nul_seen: bool,
+    /// Whether an unclosed quote was recovered from: its message names file lines, which
+    /// a part that does not start the file cannot know.
+    recovered: bool,
     asm: Assembler,
     report: LoadReport,
     /// Splits the unwrapped lines of an Excel-wrapped file on their inner separator.
@@ -155,6 +158,7 @@ impl Engine {
             short_records: 0,
             long_empty_records: 0,
             nul_seen: false,
+            recovered: false,
             asm: Assembler::new(sniffed.headers.clone(), roles, rules),
             report,
             inner: Splitter::new(sniffed.delimiter),
@@ -253,6 +257,7 @@ impl Engine {
     /// one (a quote can no longer run past its own line), so the good rows among them are
     /// kept. Each byte is re-read at most once, so hostile files stay linear.
     fn recover(&mut self, line: u64, spans: u64, bytes: &[u8], why: String) {
+        self.recovered = true;
         self.asm.reject_unreadable(
             line,
             format!(
@@ -353,6 +358,19 @@ impl Engine {
         Some(format!(
             "This row has {n} values but the header has {width} columns"
         ))
+    }
+
+    /// Takes in an engine that read the part of the file right after this one's. Both
+    /// must have stopped at a record boundary (nothing pending).
+    fn append(&mut self, other: Engine) {
+        let offset = self.line - 1;
+        self.line += other.line - 1;
+        self.ended = other.ended;
+        self.blank_records += other.blank_records;
+        self.short_records += other.short_records;
+        self.long_empty_records += other.long_empty_records;
+        self.nul_seen |= other.nul_seen;
+        self.asm.append(other.asm, offset);
     }
 
     fn finish(mut self) -> Result<Loaded, IngestError> {
@@ -514,6 +532,73 @@ impl CsvLoader {
         };
         engine.finish()
     }
+}
+
+/// One byte range of a CSV file read on its own (by a worker, say), to be merged with the
+/// parts before and after it by [`merge_parts`].
+pub struct CsvPart {
+    engine: Box<Engine>,
+    /// The part cannot be merged: it ended inside a record (its cut was not a record
+    /// boundary), or it does not start the file and wrote file lines into a message.
+    one_pass_needed: bool,
+}
+
+impl CsvPart {
+    /// Records read in this part (loaded or rejected).
+    pub fn records(&self) -> usize {
+        self.engine.asm.records()
+    }
+}
+
+/// Whether a file can be read in parts: the parts are cut at line feeds, which is only
+/// sound for text that is UTF-8 already, and rows named by their line number need the
+/// lines counted from the start.
+pub fn splittable(head: &[u8], complete: bool, options: &CsvOptions) -> bool {
+    !options.row_number_as_customer
+        && matches!(sniff_inner(head, complete), Ok((_, enc)) if !needs_decoding(enc))
+}
+
+/// Reads one part of a file. `head` is the file's first 64 KiB (all of it when
+/// `complete`), sniffed the same way by every part; `first` and `last` say where the part
+/// lies. A part other than the first must start right after a line feed.
+pub fn parse_part(
+    head: &[u8],
+    complete: bool,
+    part: &[u8],
+    first: bool,
+    last: bool,
+    options: &CsvOptions,
+) -> Result<CsvPart, IngestError> {
+    let (sniffed, enc) = sniff_inner(head, complete)?;
+    let mut engine = Box::new(Engine::new(&sniffed, enc, options)?);
+    if !first {
+        engine.at_start = false;
+        engine.header_skipped = true;
+    }
+    engine.feed(part, last);
+    let one_pass_needed = !engine.pending.is_empty() || (!first && engine.recovered);
+    Ok(CsvPart {
+        engine,
+        one_pass_needed,
+    })
+}
+
+/// Merges the parts of one file, in file order, into what [`load_csv`] would have
+/// returned. `Ok(None)` when a cut fell inside a record (a quoted field spanning lines) or
+/// a part recovered from an unclosed quote: the file must then be read in one pass.
+pub fn merge_parts(parts: Vec<CsvPart>) -> Result<Option<Loaded>, IngestError> {
+    if parts.iter().any(|p| p.one_pass_needed) {
+        return Ok(None);
+    }
+    let mut parts = parts.into_iter();
+    let Some(first) = parts.next() else {
+        return Err(IngestError::HeaderOnly);
+    };
+    let mut engine = first.engine;
+    for p in parts {
+        engine.append(*p.engine);
+    }
+    engine.finish().map(Some)
 }
 
 /// Loads a whole CSV file held in memory. The input is known to be complete, so it is

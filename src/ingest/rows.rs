@@ -485,6 +485,54 @@ impl Assembler {
         }
     }
 
+    /// Takes in the rows of an assembler that read a later part of the same file with the
+    /// same mapping and rules, whose lines were counted from 1 at its own start:
+    /// `line_offset` line feeds come before that part. Everything `finish` settles (date
+    /// order, scale hint, capped problem lists) then comes out as from one pass.
+    pub fn append(&mut self, other: Assembler, line_offset: u64) {
+        let rows_before = self.builder.len();
+        self.builder.append(&other.builder.finish());
+        self.records += other.records;
+        self.rows_rejected += other.rows_rejected;
+        let cap = self.rules.max_errors;
+        for e in other.errors {
+            if self.errors.len() < cap {
+                self.errors.push(RowError {
+                    line: e.line + line_offset,
+                    ..e
+                });
+            } else {
+                self.errors_truncated += 1;
+            }
+        }
+        self.errors_truncated += other.errors_truncated;
+        let room = cap.saturating_sub(self.rejected.len());
+        self.rejected
+            .extend(other.rejected.into_iter().take(room).map(|r| RejectedRow {
+                line: r.line + line_offset,
+                ..r
+            }));
+        self.slashed.extend(
+            other
+                .slashed
+                .into_iter()
+                .map(|(row, sd)| (row + rows_before, sd)),
+        );
+        self.order.day_first += other.order.day_first;
+        self.order.month_first += other.order.month_first;
+        self.order.ambiguous += other.order.ambiguous;
+        for l in other.layouts {
+            if !self.layouts.contains(&l) {
+                self.layouts.push(l);
+            }
+        }
+        self.sat_range = match (self.sat_range, other.sat_range) {
+            (Some((a, b)), Some((c, d))) => Some((a.min(c), b.max(d))),
+            (a, b) => a.or(b),
+        };
+        self.sat_outside += other.sat_outside;
+    }
+
     /// Rejects a record that could not even be split into cells (a broken NDJSON line).
     pub fn reject_unreadable(&mut self, line: u64, reason: String, raw: Vec<String>) {
         self.records += 1;
