@@ -4,7 +4,7 @@
 //
 //   node bench/run.mjs            100 k and 1 M rows, 3 runs each → bench/results.json + table
 //   node bench/run.mjs --smoke    10 k rows, 1 run → target/bench-smoke.json (part of `make test`)
-//   options: --sizes 100000,1000000  --runs N  --out FILE  --headed
+//   options: --sizes 100000,1000000  --runs N  --out FILE  --headed  --workers auto,0,1
 //
 // Every figure comes from the app's own instrumentation (`window.journeyLens`) or from the
 // browser (PerformanceObserver "longtask"), on the same upload path a user takes
@@ -43,6 +43,10 @@ const smoke = flag('--smoke');
 const sizes = opt('--sizes', smoke ? '10000' : '100000,1000000').split(',').map(Number);
 const runs = Number(opt('--runs', smoke ? '1' : '3'));
 const outFile = path.resolve(root, opt('--out', smoke ? 'target/bench-smoke.json' : 'bench/results.json'));
+// How the app reads the file: "auto" (what a user gets: Web Workers for a big file, one per
+// core) or N (`?workers=N`, 0 = on the page). Every setting is checked against the peers;
+// the first is the one the targets and ratios are about.
+const WORKER_SETTINGS = opt('--workers', smoke ? 'auto,0' : 'auto,0,1').split(',').map((w) => (w === 'auto' ? w : Number(w)));
 const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 if (sizes.some((n) => !Number.isInteger(n) || n <= 0) || !(runs >= 1)) {
   console.error('usage: node bench/run.mjs [--smoke] [--sizes N,N] [--runs N] [--out FILE]');
@@ -256,6 +260,7 @@ async function appRun(browser, base, file, rows) {
         longestTaskLoadOnlyMs: loadOnly.length ? Math.max(...loadOnly) : 0,
         longTasks: tasks.length,
         peakMemoryBytes: p.peakMemoryBytes,
+        workers: p.workers === undefined ? null : p.workers,
       };
     }, before);
     if (load.rows !== rows || load.rejected !== 0) {
@@ -421,6 +426,10 @@ function table(results) {
     ['DuckDB-WASM, start-up excluded', (s) => `${fmtMs(s.peer.duckdb.medianMs)} (${s.peer.duckdb.best})`],
     ['  its start-up', (s) => fmtMs(s.peer.duckdb.startMs)],
     ['ours (upload → computed) / best peer', (s) => `${s.ratios.oursOverBestPeer.toFixed(2)} (vs ${s.peer.best})`],
+    ...WORKER_SETTINGS.map((w) => [`upload → computed, workers=${w}`, (s) => {
+      const b = s.byWorkers[w];
+      return `${fmtMs(b.uploadToComputedMs)} (${b.used} used, ${(b.uploadToComputedMs / s.peer.medianMs).toFixed(2)}× peer)`;
+    }]),
     ['ratio load / best peer', (s) => s.ratios.loadOverPeer.toFixed(2)],
     ['ratio (load + compute) / best peer', (s) => s.ratios.loadComputeOverPeer.toFixed(2)],
     ['recompute after filter change', (s) => fmtMs(s.median.filterComputeMs)],
@@ -445,10 +454,16 @@ function table(results) {
 
 function wasmSize() {
   const dist = path.join(root, 'dist');
-  const wasm = fs.existsSync(dist) ? fs.readdirSync(dist).filter((f) => f.endsWith('.wasm')) : [];
-  if (wasm.length !== 1) throw new Error(`expected one .wasm in dist/, found ${wasm.length}: run \`make build\` first`);
-  const buf = fs.readFileSync(path.join(dist, wasm[0]));
-  return { file: `dist/${wasm[0]}`, bytes: buf.length, gzipBytes: zlib.gzipSync(buf, { level: 9 }).length };
+  const all = fs.existsSync(dist) ? fs.readdirSync(dist).filter((f) => f.endsWith('.wasm')) : [];
+  // The main app; the parse worker is a module of its own, loaded only for a big file.
+  const wasm = all.filter((f) => !f.startsWith('parse-worker'));
+  if (wasm.length !== 1) throw new Error(`expected one app .wasm in dist/, found ${wasm.length}: run \`make build\` first`);
+  const size = (f) => {
+    const buf = fs.readFileSync(path.join(dist, f));
+    return { file: `dist/${f}`, bytes: buf.length, gzipBytes: zlib.gzipSync(buf, { level: 9 }).length };
+  };
+  const worker = all.find((f) => f.startsWith('parse-worker'));
+  return { ...size(wasm[0]), worker: worker ? size(worker) : null };
 }
 
 /** The commit measured, and whether the tree had uncommitted changes (it usually does). */
@@ -499,18 +514,25 @@ async function main() {
       const fileBytes = fs.statSync(file).size;
       log(`${rows} rows (${fmtMB(fileBytes)}): ${runs} run(s)`);
       const appRuns = [];
+      const byWorkers = Object.fromEntries(WORKER_SETTINGS.map((w) => [w, []]));
       const peerRuns = {};
       for (let r = 0; r < runs; r++) {
-        const app = await appRun(browser, server.url, file, rows);
-        const { report, ...figures } = app;
-        appRuns.push(figures);
-        log(`  app run ${r + 1}: load ${fmtMs(app.loadMs)}, compute ${fmtMs(app.computeMs)}, filter ${fmtMs(app.filterComputeMs)}, redraw ${fmtMs(app.filterRedrawMs)}, longest task ${fmtMs(app.longestTaskMs)}, peak ${fmtMB(app.peakMemoryBytes)}`);
+        const reports = [];
+        for (const w of WORKER_SETTINGS) {
+          const url = w === 'auto' ? server.url : `${server.url}?workers=${w}`;
+          const app = await appRun(browser, url, file, rows);
+          const { report, ...figures } = app;
+          byWorkers[w].push(figures);
+          if (w === WORKER_SETTINGS[0]) appRuns.push(figures);
+          reports.push([w, report]);
+          log(`  app (workers ${w}, used ${app.workers}) run ${r + 1}: upload → computed ${fmtMs(app.uploadToComputedMs)}, load ${fmtMs(app.loadMs)}, compute ${fmtMs(app.computeMs)}, filter ${fmtMs(app.filterComputeMs)}, redraw ${fmtMs(app.filterRedrawMs)}, longest task ${fmtMs(app.longestTaskMs)}, peak ${fmtMB(app.peakMemoryBytes)}`);
+        }
         for (const config of PEER_CONFIGS) {
           const peer = await peerRun(browser, peerServer.url, file, config);
           (peerRuns[config] ||= []).push({
             ms: peer.ms, startMs: peer.startMs, longestTaskMs: peer.longestTaskMs, jsHeapBytes: peer.jsHeapBytes,
           });
-          const diff = disagreements(report, peer);
+          const diff = reports.flatMap(([w, report]) => disagreements(report, peer).map((d) => `workers ${w}: ${d}`));
           if (peer.rows !== rows) diff.push(`peer read ${peer.rows} rows, expected ${rows}`);
           if (diff.length) {
             failures.push(`${rows} rows, run ${r + 1}, peer ${config}: the app and the peer disagree:\n    ${diff.join('\n    ')}`);
@@ -534,6 +556,14 @@ async function main() {
         fileBytes,
         median: med,
         runs: appRuns,
+        byWorkers: Object.fromEntries(Object.entries(byWorkers).map(([w, rs]) => [w, {
+          used: median(rs.map((x) => x.workers)),
+          uploadToComputedMs: median(rs.map((x) => x.uploadToComputedMs)),
+          loadMs: median(rs.map((x) => x.loadMs)),
+          longestTaskMs: median(rs.map((x) => x.longestTaskMs)),
+          peakMemoryBytes: median(rs.map((x) => x.peakMemoryBytes)),
+          runs: rs.map((x) => x.uploadToComputedMs),
+        }])),
         peer: {
           best: best[0],
           medianMs: best[1],

@@ -362,6 +362,22 @@ impl TextColumn {
         }
         self.ends.push(self.buf.len() as u32);
     }
+    /// The whole text and where each event's ends, to copy the column elsewhere.
+    pub fn raw(&self) -> (&str, &[u32]) {
+        (&self.buf, &self.ends)
+    }
+    /// A column from [`TextColumn::raw`]'s parts; `None` unless every end is in order,
+    /// within the text and on a character boundary.
+    pub fn from_raw(name: String, buf: String, ends: Vec<u32>) -> Option<TextColumn> {
+        let mut prev = 0u32;
+        for &e in &ends {
+            if e < prev || !buf.is_char_boundary(e as usize) {
+                return None;
+            }
+            prev = e;
+        }
+        Some(TextColumn { name, buf, ends })
+    }
     /// Appends a column built apart from this one (a later part of the same file).
     pub fn append(&mut self, other: &TextColumn) {
         let base = self.buf.len() as u32;
@@ -662,6 +678,11 @@ impl DatasetBuilder {
         for (a, b) in d.extras.iter_mut().zip(&other.extras) {
             a.append(b);
         }
+    }
+
+    /// The events pushed so far, as a dataset.
+    pub fn dataset(&self) -> &Dataset {
+        &self.ds
     }
 
     /// Events pushed so far.

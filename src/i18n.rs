@@ -296,6 +296,7 @@ static EN: &[(&str, &str)] = &[
     ("view.nps.significant", "Significant (p < 0.05)"),
     ("view.nps.stack", "Promoters, passives and detractors"),
     ("view.nps.trend", "NPS trend"),
+    ("workers.failed", "{name}: reading the file in the background failed ({reason}). The data on screen is unchanged; load the file again."),
 ];
 
 /// The text for `key` in `lang`.

@@ -3,7 +3,10 @@
 
 use journey_lens::dataset::MISSING;
 use journey_lens::generate;
+use journey_lens::ingest::csv::{merge_parts, parse_part, CsvPart};
 use journey_lens::ingest::parallel::{load_ranges, nominal_cuts, ranges};
+use journey_lens::ingest::sniff::SNIFF_BYTES;
+use journey_lens::ingest::IngestError;
 use journey_lens::ingest::{load_csv, load_csv_parallel, CsvOptions, Loaded};
 use proptest::prelude::*;
 use std::ops::Range;
@@ -28,6 +31,24 @@ fn cut(bytes: &[u8], cuts: &[usize]) -> Vec<Range<usize>> {
         .enumerate()
         .map(|(i, &s)| s..cuts.get(i).copied().unwrap_or(bytes.len()))
         .collect()
+}
+
+/// [`load_ranges`] the way the browser does it: each part goes through bytes, as it
+/// would from a worker to the page.
+fn load_ranges_via_bytes(
+    bytes: &[u8],
+    ranges: &[Range<usize>],
+    opts: &CsvOptions,
+) -> Result<Option<Loaded>, IngestError> {
+    let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    let complete = bytes.len() <= SNIFF_BYTES;
+    let n = ranges.len();
+    let mut parts = Vec::new();
+    for (i, r) in ranges.iter().enumerate() {
+        let part = parse_part(head, complete, &bytes[r.clone()], i == 0, i + 1 == n, opts)?;
+        parts.push(CsvPart::from_bytes(head, complete, opts, &part.to_bytes())?);
+    }
+    merge_parts(parts)
 }
 
 const TWO_PARTS: &str = "customer_id,stage,nps\n\
@@ -65,6 +86,10 @@ fn second_part_codes_are_remapped_onto_the_first_parts_dictionaries() {
         fingerprint(&loaded),
         fingerprint(&load_csv(bytes, &CsvOptions::default()).expect("loads"))
     );
+    let via_bytes = load_ranges_via_bytes(bytes, &cut(bytes, &[at]), &CsvOptions::default())
+        .expect("loads")
+        .expect("the cut is a record boundary");
+    assert_eq!(fingerprint(&via_bytes), fingerprint(&loaded));
 }
 
 #[test]
@@ -171,12 +196,30 @@ proptest! {
     /// Any cuts at all: the merge either refuses (a cut inside a record) or gives exactly
     /// the one-pass result; cuts right after line feeds of a file without quoted line
     /// feeds are never refused.
+    /// A part's bytes cut short or with one byte changed read back as an error or as some
+    /// part, never as a panic.
+    #[test]
+    fn damaged_part_bytes_never_panic(cut_at in any::<prop::sample::Index>(), flip in any::<u8>()) {
+        let bytes = TWO_PARTS.as_bytes();
+        let opts = CsvOptions::default();
+        let part = parse_part(bytes, true, bytes, true, true, &opts).expect("parses");
+        let mut wire = part.to_bytes();
+        let at = cut_at.index(wire.len());
+        let cut_short = CsvPart::from_bytes(bytes, true, &opts, &wire[..at]);
+        prop_assert!(matches!(cut_short, Err(IngestError::PartUnreadable)));
+        wire[at] ^= flip;
+        if let Ok(p) = CsvPart::from_bytes(bytes, true, &opts, &wire) {
+            let _ = merge_parts(vec![p]);
+        }
+    }
+
     #[test]
     fn split_parse_equals_single_parse(
         text in journeyish(),
         picks in prop::collection::vec(any::<prop::sample::Index>(), 0..4),
         at_line_feeds in any::<bool>(),
         max_errors in prop_oneof![Just(10_000usize), 1usize..4],
+        via_bytes in any::<bool>(),
     ) {
         let bytes = text.as_bytes();
         let opts = CsvOptions { max_errors, ..CsvOptions::default() };
@@ -191,7 +234,11 @@ proptest! {
         };
         cuts.sort_unstable();
         cuts.dedup();
-        let split = load_ranges(bytes, &cut(bytes, &cuts), &opts, 1);
+        let split = if via_bytes {
+            load_ranges_via_bytes(bytes, &cut(bytes, &cuts), &opts)
+        } else {
+            load_ranges(bytes, &cut(bytes, &cuts), &opts, 1)
+        };
         match (&whole, &split) {
             (Ok(w), Ok(Some(s))) => prop_assert_eq!(fingerprint(w), fingerprint(s)),
             (_, Ok(None)) => prop_assert!(

@@ -41,6 +41,8 @@ pub enum IngestError {
     BadMeta { detail: String },
     /// `push` after `finish`, or other API misuse by the caller.
     Finished,
+    /// A part of the file read by a Web Worker came back damaged.
+    PartUnreadable,
 }
 
 impl fmt::Display for IngestError {
@@ -104,6 +106,10 @@ impl fmt::Display for IngestError {
                 write!(f, "The feed's \"meta\" section could not be read: {detail}.")
             }
             IngestError::Finished => write!(f, "This load has already finished."),
+            IngestError::PartUnreadable => write!(
+                f,
+                "A part of the file read in the background came back damaged: load the file again."
+            ),
         }
     }
 }

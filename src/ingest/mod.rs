@@ -20,6 +20,7 @@ pub mod rows;
 pub mod sniff;
 pub mod split;
 pub mod values;
+pub mod wire;
 
 pub use self::csv::{load_csv, CsvLoader, CsvOptions, Progress};
 pub use error::IngestError;

@@ -12,6 +12,7 @@ mod persist;
 mod resilience;
 mod state;
 mod views;
+mod workers;
 
 use crate::i18n::tr;
 use leptos::prelude::*;
