@@ -680,6 +680,37 @@ impl DatasetBuilder {
         }
     }
 
+    /// Takes a dataset's events: moved in, without copying, when nothing was pushed yet
+    /// and it has exactly this builder's columns (a worker's part of a file, a million
+    /// rows maybe); appended otherwise. Its dictionaries then have no lookup table, which
+    /// [`DimColumn::code_of`] and [`DimColumn::append`] handle.
+    pub fn adopt(&mut self, other: Dataset) {
+        if !self.ds.is_empty() || other.columns() != self.ds.columns() {
+            return self.append(&other);
+        }
+        let (meta, scales) = (std::mem::take(&mut self.ds.meta), self.ds.scales);
+        let names = |d: &Dataset| {
+            let dims = [&d.journey, &d.stage, &d.touchpoint, &d.channel, &d.persona];
+            let mut v: Vec<String> = dims
+                .iter()
+                .flat_map(|c| c.as_ref())
+                .map(|c| c.name.clone())
+                .collect();
+            v.extend(d.extras.iter().map(|c| c.name.clone()));
+            v.extend(d.comment.iter().map(|c| c.name.clone()));
+            v.push(d.customer.name.clone());
+            v
+        };
+        if names(&other) != names(&self.ds) {
+            return self.append(&other);
+        }
+        self.ds = Dataset {
+            meta,
+            scales,
+            ..other
+        };
+    }
+
     /// The events pushed so far, as a dataset.
     pub fn dataset(&self) -> &Dataset {
         &self.ds

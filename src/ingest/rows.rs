@@ -597,8 +597,7 @@ impl Assembler {
     /// Reads what [`Assembler::write_to`] wrote into a fresh assembler with the same
     /// mapping and rules.
     pub fn read_from(&mut self, r: &mut Reader<'_>) -> Wire<()> {
-        let ds = get_dataset(r)?;
-        self.builder.append(&ds);
+        self.builder.adopt(get_dataset(r)?);
         self.records = r.usize()?;
         self.rows_rejected = r.usize()?;
         let n = r.usize()?;
