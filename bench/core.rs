@@ -12,8 +12,9 @@
 //! KPI split from `compute_timed` printed below each row, and `filter::select` (the part
 //! every view shares).
 
+use journey_lens::analytics::flows::{self, Direction, FlowParams};
 use journey_lens::analytics::{self, filter, Filter, FunnelMode, Prepared, Settings};
-use journey_lens::dataset::Dataset;
+use journey_lens::dataset::{Dataset, DimKey, Role};
 use journey_lens::generate::rng::Rng;
 use journey_lens::generate::{self, Events, Format, GenConfig, GenEvent};
 use journey_lens::ingest::{
@@ -237,7 +238,7 @@ fn bench_analytics(rows: usize, ds: Dataset, t: &mut Table) {
         &all,
     );
 
-    let persona = Filter::all().with("persona", "Loyal regular");
+    let persona = Filter::all().with(Role::Persona, "Loyal regular");
     let (d, _) = median(|| filter::select(&ds, &prep, &persona).0.len());
     t.add(rows, "filter::select persona=Loyal regular", d);
     let step = "compute: filter persona=Loyal regular";
@@ -248,13 +249,13 @@ fn bench_analytics(rows: usize, ds: Dataset, t: &mut Table) {
     bench_compute(rows, t, step, data, &settings, &months);
 
     let region = Filter::all()
-        .with("region", "East")
-        .with("channel", "online");
+        .with(region_key(&ds), "East")
+        .with(Role::Channel, "online");
     let step = "compute: filter region=East & online";
     bench_compute(rows, t, step, data, &settings, &region);
 
     let by_persona = Settings {
-        breakdown: Some("persona".to_string()),
+        breakdown: Some(Role::Persona.into()),
         ..Settings::default()
     };
     let step = "compute: breakdown by persona";
@@ -273,6 +274,18 @@ fn bench_analytics(rows: usize, ds: Dataset, t: &mut Table) {
 
     let (d, _) = median(|| analytics::dropped_after(&ds, &prep, &settings, &all, 1).len());
     t.add(rows, "dropped_after (export step 2 leavers)", d);
+
+    let (sel, _) = filter::select(&ds, &prep, &all);
+    let sorted = prep.dataset(&ds);
+    let (d, _) = median(|| flows::compute(sorted, &sel, &settings.flow).rooted);
+    t.add(rows, "flows: touchpoints, 4 steps, top 6", d);
+    let deep = FlowParams {
+        depth: 8,
+        direction: Direction::Backward,
+        ..FlowParams::default()
+    };
+    let (d, _) = median(|| flows::compute(sorted, &sel, &deep).rooted);
+    t.add(rows, "flows: backwards, 8 steps", d);
     drop((ds, prep, report));
 
     // Generated files are already grouped by customer and in time order, which flatters
@@ -315,4 +328,9 @@ fn main() {
         Ok(p) => println!("JSON lines written to {}", p.display()),
         Err(e) => eprintln!("could not write the benchmark JSON: {e}"),
     }
+}
+
+/// The generated data's `region` column (an extra dimension).
+fn region_key(ds: &Dataset) -> DimKey {
+    ds.find_dimension("region").unwrap_or(DimKey::Extra(0))
 }

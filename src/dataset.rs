@@ -92,6 +92,77 @@ impl Role {
     }
 }
 
+/// A breakdown dimension, identified by what it is rather than by a header: a built-in
+/// role's column, or an extra column by its position among [`Dataset::extras`]. A header
+/// string could not tell a `persona` role column from an extra column whose header is also
+/// `persona` (files with `segment` and `persona`, `status` and `stage`, `medium` and
+/// `channel` have exactly that), and one of the two would be unreachable.
+///
+/// Written `persona`, `channel`, `journey`, `touchpoint`, `stage` or `extra:N` in JSON,
+/// settings and the CLI.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DimKey {
+    Role(Role),
+    Extra(usize),
+}
+
+impl DimKey {
+    /// The roles that are breakdown dimensions, in the order the filter bar lists them.
+    pub const ROLES: [Role; 5] = [
+        Role::Persona,
+        Role::Channel,
+        Role::Journey,
+        Role::Touchpoint,
+        Role::Stage,
+    ];
+}
+
+impl From<Role> for DimKey {
+    fn from(r: Role) -> DimKey {
+        DimKey::Role(r)
+    }
+}
+
+impl std::fmt::Display for DimKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DimKey::Role(r) => f.write_str(r.key()),
+            DimKey::Extra(i) => write!(f, "extra:{i}"),
+        }
+    }
+}
+
+/// A string that is not a dimension key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotADimension;
+
+impl std::str::FromStr for DimKey {
+    type Err = NotADimension;
+    fn from_str(s: &str) -> Result<DimKey, NotADimension> {
+        if let Some(n) = s.strip_prefix("extra:") {
+            return n.parse().map(DimKey::Extra).map_err(|_| NotADimension);
+        }
+        match Role::from_key(s) {
+            Some(r) if DimKey::ROLES.contains(&r) => Ok(DimKey::Role(r)),
+            _ => Err(NotADimension),
+        }
+    }
+}
+
+impl Serialize for DimKey {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for DimKey {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<DimKey, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse()
+            .map_err(|_| serde::de::Error::custom(format!("not a dimension: {s:?}")))
+    }
+}
+
 /// A closed numeric answer scale such as 1–5 or −2…+2.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Scale {
@@ -485,27 +556,46 @@ impl Dataset {
             .and_then(|t| t.get(i).copied())
             .filter(|&t| t != NO_TIME)
     }
-    /// A dimension by its key: a built-in role key (`persona`, `channel`, `journey`,
-    /// `touchpoint`, `stage`) or the header of an extra column.
-    pub fn dimension(&self, key: &str) -> Option<&DimColumn> {
+    /// A breakdown dimension's column.
+    pub fn dimension(&self, key: DimKey) -> Option<&DimColumn> {
         match key {
-            "journey" => self.journey.as_ref(),
-            "stage" => self.stage.as_ref(),
-            "touchpoint" => self.touchpoint.as_ref(),
-            "channel" => self.channel.as_ref(),
-            "persona" => self.persona.as_ref(),
-            _ => self.extras.iter().find(|c| c.name == key),
+            DimKey::Role(Role::Journey) => self.journey.as_ref(),
+            DimKey::Role(Role::Stage) => self.stage.as_ref(),
+            DimKey::Role(Role::Touchpoint) => self.touchpoint.as_ref(),
+            DimKey::Role(Role::Channel) => self.channel.as_ref(),
+            DimKey::Role(Role::Persona) => self.persona.as_ref(),
+            DimKey::Role(_) => None,
+            DimKey::Extra(i) => self.extras.get(i),
         }
     }
-    /// Keys of every breakdown dimension present, built-ins first.
-    pub fn dimension_keys(&self) -> Vec<String> {
-        let mut keys: Vec<String> = ["persona", "channel", "journey", "touchpoint", "stage"]
+    /// Every breakdown dimension present, built-ins first, then extras in file order.
+    pub fn dimension_keys(&self) -> Vec<DimKey> {
+        let mut keys: Vec<DimKey> = DimKey::ROLES
             .iter()
-            .filter(|k| self.dimension(k).is_some())
-            .map(|k| k.to_string())
+            .map(|&r| DimKey::Role(r))
+            .filter(|&k| self.dimension(k).is_some())
             .collect();
-        keys.extend(self.extras.iter().map(|c| c.name.clone()));
+        keys.extend((0..self.extras.len()).map(DimKey::Extra));
         keys
+    }
+    /// The header of an extra dimension (`None` for a role, whose name is translated).
+    pub fn extra_name(&self, key: DimKey) -> Option<&str> {
+        match key {
+            DimKey::Extra(i) => self.extras.get(i).map(|c| c.name.as_str()),
+            DimKey::Role(_) => None,
+        }
+    }
+    /// The dimension a person means by `name` (the CLI's `--filter region=North`): a
+    /// role key first, then `extra:N`, then an extra column's header.
+    pub fn find_dimension(&self, name: &str) -> Option<DimKey> {
+        let name = name.trim();
+        if let Ok(k) = name.parse::<DimKey>() {
+            return self.dimension(k).map(|_| k);
+        }
+        self.extras
+            .iter()
+            .position(|c| c.name == name)
+            .map(DimKey::Extra)
     }
     /// Which optional columns this dataset has.
     pub fn columns(&self) -> Columns {
@@ -711,7 +801,7 @@ impl DatasetBuilder {
         };
     }
 
-    /// The events pushed so far, as a dataset.
+    /// The events pushed so far, e.g. to look up keys while appending another file.
     pub fn dataset(&self) -> &Dataset {
         &self.ds
     }
@@ -769,8 +859,28 @@ mod tests {
         assert_eq!(Dataset::score(&d.nps, 0), Some(9.0));
         assert_eq!(Dataset::score(&d.nps, 1), None);
         assert!(d.satisfaction.is_none());
-        assert_eq!(d.dimension("region").unwrap().get(0), Some("north"));
-        assert_eq!(d.dimension_keys(), vec!["stage", "region"]);
+        assert_eq!(d.dimension(DimKey::Extra(0)).unwrap().get(0), Some("north"));
+        assert_eq!(
+            d.dimension_keys(),
+            vec![DimKey::Role(Role::Stage), DimKey::Extra(0)]
+        );
+        assert_eq!(d.find_dimension("region"), Some(DimKey::Extra(0)));
+        assert_eq!(d.find_dimension("persona"), None);
+    }
+
+    #[test]
+    fn dimension_keys_read_and_write_as_text() {
+        for (k, text) in [
+            (DimKey::Role(Role::Persona), "persona"),
+            (DimKey::Role(Role::Stage), "stage"),
+            (DimKey::Extra(3), "extra:3"),
+        ] {
+            assert_eq!(k.to_string(), text);
+            assert_eq!(text.parse::<DimKey>(), Ok(k));
+        }
+        assert_eq!("nps".parse::<DimKey>(), Err(NotADimension));
+        assert_eq!("region".parse::<DimKey>(), Err(NotADimension));
+        assert_eq!("extra:x".parse::<DimKey>(), Err(NotADimension));
     }
 
     #[test]

@@ -22,6 +22,7 @@
 //! already formatted for the language by [`crate::format`], and the number test accepts
 //! either decimal mark.
 
+use crate::i18n::Lang;
 use std::borrow::Cow;
 
 /// How the file is laid out. The default is what every download uses today: comma-separated
@@ -39,6 +40,22 @@ impl Default for ExportOptions {
         ExportOptions {
             delimiter: b',',
             bom: false,
+        }
+    }
+}
+
+impl ExportOptions {
+    /// What a spreadsheet set to `lang` opens without an import dialog: where the decimal
+    /// mark is a comma (Catalan, Spanish, Polish) the list separator is `;`, else `,`; and
+    /// always a byte-order mark, without which Excel reads UTF-8 as the system code page
+    /// and "consideració" turns into "consideraciÃ³".
+    pub fn for_lang(lang: Lang) -> Self {
+        ExportOptions {
+            delimiter: match lang {
+                Lang::En => b',',
+                Lang::Ca | Lang::Es | Lang::Pl => b';',
+            },
+            bom: true,
         }
     }
 }
@@ -65,10 +82,13 @@ impl<'a> Cell<'a> {
         }
     }
 
-    /// The text that goes into the file, before quoting.
+    /// The text that goes into the file, before quoting. Numbers are written the way a
+    /// spreadsheet types them: the typographic minus (U+2212) becomes `-` and the no-break
+    /// spaces of digit grouping and before `%` are dropped, since spreadsheets read
+    /// "−5" or "12 345" as text.
     pub fn guarded(self) -> Cow<'a, str> {
         match self {
-            Cell::Number(s) if is_number(s) => Cow::Borrowed(s),
+            Cell::Number(s) if is_number(s) => spreadsheet_number(s),
             Cell::Text(s) | Cell::Number(s) => guard_formula(s),
         }
     }
@@ -114,6 +134,19 @@ impl CsvExport {
         // Flushing into a Vec cannot fail either.
         let bytes = self.writer.into_inner().unwrap_or_default();
         String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into())
+    }
+}
+
+fn spreadsheet_number(s: &str) -> Cow<'_, str> {
+    if s.contains(['\u{2212}', '\u{A0}', '\u{202F}', ' ']) {
+        Cow::Owned(
+            s.chars()
+                .filter(|c| !matches!(c, '\u{A0}' | '\u{202F}' | ' '))
+                .map(|c| if c == '\u{2212}' { '-' } else { c })
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(s)
     }
 }
 

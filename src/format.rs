@@ -27,6 +27,21 @@ struct Locale {
     not_available: &'static str,
     /// Unit after a duration; decimals take the plural in English ("1.0 days").
     days: &'static str,
+    /// Day, month, year order and separator of a written date.
+    date: DateStyle,
+    /// Short month names (CLDR's stand-alone abbreviations) for period labels on time axes;
+    /// `None` keeps the compact ISO `2025-03`.
+    months: Option<[&'static str; 12]>,
+    /// Short word before an ISO week number (`None`: ISO `2025-W11`).
+    week: Option<&'static str>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum DateStyle {
+    /// 2025-03-14
+    Iso,
+    /// 14/03/2025 (Catalan, Spanish) or 14.03.2025 (Polish).
+    DayFirst(char),
 }
 
 const EN: Locale = Locale {
@@ -36,11 +51,56 @@ const EN: Locale = Locale {
     percent_gap: "",
     not_available: "n/a",
     days: "days",
+    date: DateStyle::Iso,
+    months: None,
+    week: None,
+};
+
+const CA: Locale = Locale {
+    decimal: ',',
+    group: ".",
+    minus: MINUS,
+    percent_gap: "\u{a0}",
+    not_available: "n/d",
+    days: "dies",
+    date: DateStyle::DayFirst('/'),
+    months: Some([
+        "gen.", "febr.", "març", "abr.", "maig", "juny", "jul.", "ag.", "set.", "oct.", "nov.",
+        "des.",
+    ]),
+    week: Some("setm."),
+};
+
+const ES: Locale = Locale {
+    days: "días",
+    months: Some([
+        "ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic",
+    ]),
+    week: Some("sem."),
+    ..CA
+};
+
+/// Polish groups digits with a no-break space, so a number never breaks across lines.
+const PL: Locale = Locale {
+    decimal: ',',
+    group: "\u{a0}",
+    minus: MINUS,
+    percent_gap: "",
+    not_available: "b.d.",
+    days: "dni",
+    date: DateStyle::DayFirst('.'),
+    months: Some([
+        "sty", "lut", "mar", "kwi", "maj", "cze", "lip", "sie", "wrz", "paź", "lis", "gru",
+    ]),
+    week: Some("tydz."),
 };
 
 fn locale(lang: Lang) -> Locale {
     match lang {
         Lang::En => EN,
+        Lang::Ca => CA,
+        Lang::Es => ES,
+        Lang::Pl => PL,
     }
 }
 
@@ -176,8 +236,24 @@ pub fn or_na(lang: Lang, value: Option<f64>, f: impl Fn(Lang, f64) -> String) ->
 /// as if UTC, so no time-zone shift is applied.
 pub fn date(lang: Lang, secs: i64) -> String {
     match to_naive(secs) {
-        Some(dt) => format!("{:04}-{:02}-{:02}", dt.year(), dt.month(), dt.day()),
+        Some(dt) => ymd(locale(lang).date, dt.year(), dt.month(), dt.day()),
         None => not_available(lang),
+    }
+}
+
+fn ymd(style: DateStyle, y: i32, m: u32, d: u32) -> String {
+    match style {
+        DateStyle::Iso => format!("{y:04}-{m:02}-{d:02}"),
+        DateStyle::DayFirst(sep) => format!("{d:02}{sep}{m:02}{sep}{y:04}"),
+    }
+}
+
+/// An ISO calendar date ("2025-03-14", what a date input holds) written the language's
+/// way ("14/03/2025", "14.03.2025"); anything that is not such a date is shown as it is.
+pub fn iso_date(lang: Lang, iso: &str) -> String {
+    match chrono::NaiveDate::parse_from_str(iso.trim(), "%Y-%m-%d") {
+        Ok(d) => ymd(locale(lang).date, d.year(), d.month(), d.day()),
+        Err(_) => iso.to_string(),
     }
 }
 
@@ -185,10 +261,8 @@ pub fn date(lang: Lang, secs: i64) -> String {
 pub fn date_time(lang: Lang, secs: i64) -> String {
     match to_naive(secs) {
         Some(dt) => format!(
-            "{:04}-{:02}-{:02} {:02}:{:02}",
-            dt.year(),
-            dt.month(),
-            dt.day(),
+            "{} {:02}:{:02}",
+            ymd(locale(lang).date, dt.year(), dt.month(), dt.day()),
             dt.hour(),
             dt.minute()
         ),
@@ -203,9 +277,32 @@ fn to_naive(secs: i64) -> Option<chrono::NaiveDateTime> {
     DateTime::from_timestamp(secs, 0).map(|d| d.naive_utc())
 }
 
-/// A period label ("2025-03", "2025-W11") as computed by analytics; passed through so that
-/// a language that writes months differently can change it here.
-pub fn period(_lang: Lang, label: &str) -> String {
+/// A period label as computed by analytics ("2025-03", "2025-W11"), in the language's
+/// words: "març 2025", "2025, sem. 11". English keeps the compact ISO form; a label of any
+/// other shape is shown as it is.
+pub fn period(lang: Lang, label: &str) -> String {
+    let loc = locale(lang);
+    let Some((year, rest)) = label.split_once('-') else {
+        return label.to_string();
+    };
+    let is_year = year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit());
+    let two_digits = |s: &str| s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit());
+    if !is_year {
+        return label.to_string();
+    }
+    if let (Some(week), Some(word)) = (rest.strip_prefix('W'), loc.week) {
+        if two_digits(week) {
+            return format!("{year}, {word} {}", week.trim_start_matches('0'));
+        }
+    }
+    if let Some(months) = loc.months {
+        if two_digits(rest) {
+            let m: usize = rest.parse().unwrap_or(0);
+            if let Some(name) = m.checked_sub(1).and_then(|i| months.get(i)) {
+                return format!("{name} {year}");
+            }
+        }
+    }
     label.to_string()
 }
 
@@ -281,5 +378,49 @@ mod tests {
         assert_eq!(date(L, NO_TIME), "n/a");
         assert_eq!(date_time(L, i64::MAX), "n/a");
         assert_eq!(period(L, "2025-W11"), "2025-W11");
+    }
+
+    #[test]
+    fn catalan_spanish_polish_write_numbers_and_dates_their_way() {
+        assert_eq!(int(Lang::Ca, 1234567), "1.234.567");
+        assert_eq!(number(Lang::Es, 1234.56, 1), "1.234,6");
+        assert_eq!(int(Lang::Pl, 12345), "12\u{a0}345");
+        assert_eq!(money(Lang::Pl, -1999.5), "\u{2212}1\u{a0}999,50");
+        assert_eq!(percent(Lang::Ca, 34.5), "34,5\u{a0}%");
+        assert_eq!(percent(Lang::Pl, 34.5), "34,5%");
+        assert_eq!(days(Lang::Es, 2.5), "2,5 días");
+        assert_eq!(date(Lang::Ca, 1_741_910_400), "14/03/2025");
+        assert_eq!(date(Lang::Pl, 1_741_910_400), "14.03.2025");
+        assert_eq!(
+            date_time(Lang::Es, 1_741_910_400 + 9 * 3600),
+            "14/03/2025 09:00"
+        );
+        assert_eq!(percent(Lang::Pl, f64::NAN), "b.d.");
+    }
+
+    #[test]
+    fn date_input_values_are_rewritten_per_language() {
+        assert_eq!(iso_date(Lang::En, "2025-03-14"), "2025-03-14");
+        assert_eq!(iso_date(Lang::Es, "2025-03-14"), "14/03/2025");
+        assert_eq!(iso_date(Lang::Pl, "2025-03-04"), "04.03.2025");
+        assert_eq!(iso_date(Lang::Ca, "2025-02-30"), "2025-02-30");
+        assert_eq!(iso_date(Lang::Ca, "ahir"), "ahir");
+    }
+
+    #[test]
+    fn periods_read_with_month_names_and_week_words() {
+        assert_eq!(period(Lang::En, "2025-03"), "2025-03");
+        assert_eq!(period(Lang::Ca, "2025-03"), "març 2025");
+        assert_eq!(period(Lang::Ca, "2025-01"), "gen. 2025");
+        assert_eq!(period(Lang::Es, "2025-09"), "sept 2025");
+        assert_eq!(period(Lang::Pl, "2025-10"), "paź 2025");
+        assert_eq!(period(Lang::Pl, "2025-12"), "gru 2025");
+        assert_eq!(period(Lang::Es, "2025-W05"), "2025, sem. 5");
+        assert_eq!(period(Lang::Pl, "2025-W11"), "2025, tydz. 11");
+        // Anything else is shown as it came.
+        assert_eq!(period(Lang::Ca, "2025-13"), "2025-13");
+        assert_eq!(period(Lang::Ca, "2025-00"), "2025-00");
+        assert_eq!(period(Lang::Pl, "Q1"), "Q1");
+        assert_eq!(period(Lang::Es, "25-03"), "25-03");
     }
 }

@@ -1,329 +1,301 @@
-//! The one translation table every user-facing string goes through.
+//! Every user-facing word goes through here, in the user's language, via Project Fluent.
 //!
-//! English is the only language today; Catalan, Spanish and Polish are columns still to
-//! fill. Keeping all strings here from day one means adding a language touches this file
-//! and nothing else. Keys are stable dotted identifiers (`nav.funnel`); a key with no
-//! entry falls back to English, and an unknown key is returned as-is so a missing string
-//! is visible in the UI rather than blank.
+//! The texts live in `locales/<lang>/*.ftl`, files a translator edits without touching Rust
+//! (all files of a folder are embedded by `build.rs`). Code names a message by a stable
+//! dotted key (`nav.funnel`); its Fluent id is the same key with `.` written as `-`
+//! (`nav-funnel`), because Fluent ids cannot hold dots. A message missing in a language
+//! falls back to English, and an unknown key is returned as-is, so a gap is visible in the
+//! UI rather than blank (the tests fail on any gap before that can ship).
+//!
+//! Values are passed already formatted (`trf`) or, where the sentence depends on a count
+//! (Polish: 1 wiersz, 2 wiersze, 5 wierszy), as a number (`trc` with [`Arg::Count`]): Fluent
+//! picks the CLDR plural form and our formatter writes the number the language's way.
 
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_syntax::ast;
+use intl_memoizer::concurrent::IntlLangMemoizer;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/locales.rs"));
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum Lang {
     #[default]
     En,
+    Ca,
+    Es,
+    Pl,
 }
 
-/// `(key, English)`. Sorted by key so a binary search finds an entry.
-static EN: &[(&str, &str)] = &[
-    ("action.cancel", "Cancel"),
-    ("action.dismiss", "Dismiss"),
-    ("app.name", "Journey Lens"),
-    ("app.tagline", "Customer-journey analytics, computed in your browser"),
-    ("chart.all_customers", "All customers"),
-    ("chart.answer", "Answer"),
-    ("chart.answer_n", "Answer {n}"),
-    ("chart.answers", "Answers"),
-    ("chart.breakdown_caption", "Conversion rate by {dimension}"),
-    ("chart.breakdown_summary", "Conversion rate by {dimension} for {n} groups: highest {best} ({best_rate}), lowest {worst} ({worst_rate})."),
-    ("chart.cap_first_stages", "The first {n} of {total} stages are drawn; the table lists them all."),
-    ("chart.cap_groups", "The {n} largest of {total} groups are drawn; the rest are summed in “(others)”."),
-    ("chart.cap_personas", "The {n} personas with the most answers (of {total}) are drawn; the rest are in “(others)”."),
-    ("chart.cap_points", "The {n} of {total} touchpoints with the most customers are drawn; the table lists them all."),
-    ("chart.cap_stages", "The {n} stages with the most events (of {total}) are drawn; the rest are summed in “(others)”."),
-    ("chart.cap_touchpoints", "The {n} touchpoints with the most events (of {total}) are drawn; the rest are summed in “(others)”."),
-    ("chart.category", "Category"),
-    ("chart.complete", "Complete period"),
-    ("chart.conversion_rate", "Conversion rate"),
-    ("chart.converted", "Converted"),
-    ("chart.customers", "Customers"),
-    ("chart.detractors", "Detractors"),
-    ("chart.distribution_caption", "NPS answers from 0 to 10"),
-    ("chart.distribution_summary", "{total} answers from 0 to 10; the most common answer is {answer} ({count} responses)."),
-    ("chart.download_png", "Download PNG"),
-    ("chart.drop_off", "Drop-off"),
-    ("chart.effort", "Effort"),
-    ("chart.emotion_caption", "Satisfaction (0–100) along the journey"),
-    ("chart.emotion_summary", "Satisfaction (0–100) along {n} stages: lowest {low} at {low_stage}, highest {high} at {high_stage}."),
-    ("chart.events", "Events"),
-    ("chart.from", "From"),
-    ("chart.funnel_caption", "Customers reaching each funnel stage"),
-    ("chart.funnel_summary", "Funnel of {n} stages: {first} customers reached {first_stage} and {last} ({pct}) reached {last_stage}."),
-    ("chart.funnel_summary_one", "Funnel of 1 stage: {first} customers reached {first_stage}."),
-    ("chart.handoffs", "Hand-offs"),
-    ("chart.handoffs_caption", "Most frequent hand-offs between touchpoints"),
-    ("chart.handoffs_summary", "{total} hand-offs by {customers} customers; the most frequent is {pair} ({count}, {share})."),
-    ("chart.heatmap_caption", "Mean satisfaction by stage and touchpoint"),
-    ("chart.heatmap_summary", "Experience map of {stages} stages × {touchpoints} touchpoints: lowest satisfaction {low} at {low_cell}, highest {high} at {high_cell}."),
-    ("chart.hide_data", "Hide data"),
-    ("chart.importance", "Importance"),
-    ("chart.importance_axis", "Importance (correlation with NPS)"),
-    ("chart.incomplete_period", "Period still in progress"),
-    ("chart.interval", "95% interval"),
-    ("chart.margin", "Margin of error (±)"),
-    ("chart.mean", "Mean"),
-    ("chart.median", "Median"),
-    ("chart.more_stages", "… and {n} more stages"),
-    ("chart.needs", "This chart needs a column for: {what}"),
-    ("chart.no", "No"),
-    ("chart.no_answers", "no answers"),
-    ("chart.no_breakdown", "Choose a breakdown to compare groups"),
-    ("chart.no_data", "No data"),
-    ("chart.no_data_sentence", "There is no data to show."),
-    ("chart.no_events", "No events"),
-    ("chart.nps_stack_caption", "Promoters, passives and detractors (NPS {nps})"),
-    ("chart.nps_stack_summary", "NPS {nps} from {n} responses: {promoters} promoters, {passives} passives, {detractors} detractors."),
-    ("chart.nps_trend_caption", "NPS by period with its 95% margin of error"),
-    ("chart.nps_trend_summary", "NPS over {n} periods, from {first} in {first_period} to {last} in {last_period}."),
-    ("chart.others_pairs", "Others ({n} pairs)"),
-    ("chart.passives", "Passives"),
-    ("chart.pct_of_first", "% of first"),
-    ("chart.pct_of_previous", "% of previous"),
-    ("chart.performance", "Performance"),
-    ("chart.performance_axis", "Performance (satisfaction 0–100)"),
-    ("chart.period", "Period"),
-    ("chart.priority_caption", "Touchpoint priority: performance and importance"),
-    ("chart.priority_summary", "Priority matrix of {n} touchpoints. Fix first: {fix}."),
-    ("chart.priority_summary_none", "Priority matrix of {n} touchpoints. Nothing falls in “Fix first”."),
-    ("chart.promoters", "Promoters"),
-    ("chart.q_fix_first", "Fix first"),
-    ("chart.q_keep_up", "Keep up"),
-    ("chart.q_low_priority", "Low priority"),
-    ("chart.q_possible_overkill", "Possible overkill"),
-    ("chart.quadrant", "Quadrant"),
-    ("chart.responses", "Responses"),
-    ("chart.satisfaction", "Satisfaction"),
-    ("chart.satisfaction_100", "Satisfaction (0–100)"),
-    ("chart.satisfaction_at_to", "Satisfaction at destination"),
-    ("chart.share", "Share"),
-    ("chart.share_negative", "Negative answers"),
-    ("chart.show_data", "Show data"),
-    ("chart.sparkline_summary", "{label} over {n} periods: from {first} in {first_period} to {last} in {last_period}."),
-    ("chart.stage", "Stage"),
-    ("chart.started", "Started"),
-    ("chart.to", "To"),
-    ("chart.touchpoint", "Touchpoint"),
-    ("chart.trend_caption", "Conversion by cohort period"),
-    ("chart.trend_summary", "Conversion by cohort over {n} periods, from {first} in {first_period} to {last} in {last_period}."),
-    ("chart.ttc_caption", "Days between consecutive funnel stages"),
-    ("chart.ttc_ordered_only", "Time to convert needs an ordered funnel with timestamps"),
-    ("chart.ttc_summary", "Median time between stages ranges from {min} ({min_step}) to {max} ({max_step})."),
-    ("chart.yes", "Yes"),
-    ("coming", "Coming soon"),
-    ("data.apply_mapping", "Apply mapping and reload"),
-    ("data.column", "Column"),
-    ("data.customers", "{n} customers"),
-    ("data.drop", "Drop a CSV or JSON file here, or"),
-    ("data.feed", "JSON feed URL"),
-    ("data.line", "Line"),
-    ("data.load_feed", "Load feed"),
-    ("data.load_pasted", "Load pasted data"),
-    ("data.mapping", "Column mapping"),
-    ("data.mapping_help", "Each column of your file and what it means. Change a role, then apply: Journey Lens remembers the mapping for files with the same header."),
-    ("data.paste", "Paste CSV text"),
-    ("data.pick", "Choose a file"),
-    ("data.preview", "First values"),
-    ("data.reason", "Reason"),
-    ("data.refresh_every", "Refresh every"),
-    ("data.refresh_off", "Off"),
-    ("data.rejected", "{n} rejected rows"),
-    ("data.reload_feed", "Reload feed"),
-    ("data.role", "Role"),
-    ("data.role_of", "Role of column {column}"),
-    ("data.row_ids", "Each row is its own customer (no customer column)"),
-    ("data.samples", "Samples"),
-    ("data.sat_scale", "Satisfaction scale"),
-    ("data.sources", "Load data"),
-    ("data.summary", "Load summary"),
-    ("error.http", "Could not load {url}: the server answered HTTP {status}."),
-    ("feed.error", "Could not load the feed {url}: {reason}. The data already loaded stays on screen."),
-    ("feed.reason.http", "the server answered HTTP {status}"),
-    ("feed.reason.invalid", "this is not a web address"),
-    ("feed.reason.read", "the answer broke off while it was being read ({detail})"),
-    ("feed.reason.scheme", "only addresses starting with http:// or https:// can be loaded as a feed, not {scheme}: addresses"),
-    ("feed.reason.timeout", "the server did not answer within {seconds} seconds, so the request was stopped"),
-    ("feed.reason.too_large", "the feed is larger than {mb} MB, the most this browser can analyse at once"),
-    ("feed.reason.unreachable", "the address could not be reached (offline, wrong address, or the server does not allow cross-site requests)"),
-    ("filter.clear", "Clear filters"),
-    ("filter.from", "From"),
-    ("filter.kept", "{customers} customers · {events} of {total} events"),
-    ("filter.label", "Filters"),
-    ("filter.to", "To"),
-    ("forget.action", "Forget my data"),
-    ("forget.done", "Done: nothing of yours is stored in this browser any more. The data on screen stays until you reload or close the page."),
-    ("forget.failed", "Could not forget everything: {reason}"),
-    ("forget.help", "Journey Lens keeps your last dataset, column mappings, feed address and settings in this browser so they come back after a reload. Nothing is ever sent anywhere."),
-    ("forget.title", "Your data in this browser"),
-    ("forget.working", "Forgetting…"),
-    ("jes.ces", "(CES − 1) / 6 × 100"),
-    ("jes.conversion", "Conversion rate"),
-    ("jes.csat", "CSAT"),
-    ("jes.nps", "(NPS + 100) / 2"),
-    ("kpi.ces", "CES (mean effort)"),
-    ("kpi.ces_easy_pct", "Easy (CES 5–7)"),
-    ("kpi.churn_rate", "Churn rate"),
-    ("kpi.conversion_rate", "Conversion rate"),
-    ("kpi.csat", "CSAT (top-2-box)"),
-    ("kpi.customers", "Customers"),
-    ("kpi.interactions", "Interactions"),
-    ("kpi.interactions_per_customer", "Interactions per customer"),
-    ("kpi.jes", "Journey Excellence Score"),
-    ("kpi.median_days_to_convert", "Median days to convert"),
-    ("kpi.nps", "NPS"),
-    ("kpi.repeat_rate", "Repeat rate"),
-    ("kpi.retention_rate", "Retention rate"),
-    ("kpi.revenue_per_converted", "Revenue per converted customer"),
-    ("kpi.revenue_per_customer", "Revenue per customer"),
-    ("kpi.revenue_total", "Revenue"),
-    ("kpi.touchpoints", "Touchpoints"),
-    ("load.cancelled", "Loading was cancelled; the data already loaded stays on screen."),
-    ("load.dates", "Dates"),
-    ("load.decimal", "Decimal mark"),
-    ("load.decimal_comma", "comma (1.234,5)"),
-    ("load.decimal_point", "point (1,234.5)"),
-    ("load.delimiter", "Separator"),
-    ("load.encoding", "Encoding"),
-    ("load.format", "Format"),
-    ("load.progress", "{rows} rows · {done} of {total} MB"),
-    ("load.suggest_scale", "Some satisfaction answers fall outside the declared scale; those rows were rejected. The values fit a {scale} scale."),
-    ("load.summary", "{loaded} rows loaded, {rejected} rejected"),
-    ("load.too_large", "{name} is {mb} MB, too large for this browser to analyse at once (the limit is about 900 MB). Filter or split the export and load a smaller file."),
-    ("load.use_scale", "Reload on the {scale} scale"),
-    ("nav.data", "Data"),
-    ("nav.experience", "Experience map"),
-    ("nav.funnel", "Funnel"),
-    ("nav.kpis", "KPIs"),
-    ("nav.label", "Views"),
-    ("nav.nps", "NPS"),
-    ("panic.reload", "Reload"),
-    ("panic.text", "Your data and settings are safe. Reload the page to carry on."),
-    ("panic.title", "Something went wrong."),
-    ("report.download", "Download report (JSON)"),
-    ("role.channel", "Channel"),
-    ("role.comment", "Comment"),
-    ("role.customer_id", "Customer"),
-    ("role.dimension", "Breakdown dimension"),
-    ("role.effort", "Effort (CES)"),
-    ("role.ignore", "Ignore"),
-    ("role.journey", "Journey"),
-    ("role.nps", "NPS"),
-    ("role.persona", "Persona"),
-    ("role.revenue", "Revenue"),
-    ("role.satisfaction", "Satisfaction"),
-    ("role.stage", "Stage"),
-    ("role.timestamp", "Date / time"),
-    ("role.touchpoint", "Touchpoint"),
-    ("settings.automatic", "Automatic"),
-    ("settings.conversion_stage", "Conversion stage"),
-    ("settings.down", "Move down"),
-    ("settings.jes_weights", "Journey Excellence Score weights"),
-    ("settings.min_count", "Minimum answers for pain points and the priority matrix"),
-    ("settings.mode", "Funnel mode"),
-    ("settings.mode_any", "Any order"),
-    ("settings.mode_auto", "Automatic (ordered when dates exist)"),
-    ("settings.mode_ordered", "Ordered"),
-    ("settings.month", "Month"),
-    ("settings.no_window", "No window"),
-    ("settings.nps_latest", "NPS: only each customer's latest answer"),
-    ("settings.order_from_feed", "The feed sets the stage order; it takes precedence over this list."),
-    ("settings.period", "Trend period"),
-    ("settings.reset_order", "Automatic order"),
-    ("settings.stage_order", "Stage order"),
-    ("settings.targets", "KPI targets"),
-    ("settings.title", "Settings"),
-    ("settings.up", "Move up"),
-    ("settings.week", "Week"),
-    ("settings.window", "Conversion window (days)"),
-    ("source.pasted", "Pasted data"),
-    ("start.offer_computing", "The last session stopped while analysing {what}. Reopen it?"),
-    ("start.offer_loading", "The last session stopped while opening {what}. Reopen it?"),
-    ("start.reopen", "Reopen"),
-    ("start.sample", "Start with the sample"),
-    ("start.the_last_dataset", "the last dataset"),
-    ("table.download_csv", "Download CSV"),
-    ("table.more_rows", "… and {n} more rows (Download CSV has them all)"),
-    ("theme.toggle", "Switch light/dark theme"),
-    ("view.breakdown_by", "Compare by"),
-    ("view.breakdown_none", "No breakdown"),
-    ("view.exp.emotion", "Emotion curve"),
-    ("view.exp.exits", "Exit touchpoints"),
-    ("view.exp.exits_caption", "Last touchpoint of customers who did not reach the last stage"),
-    ("view.exp.handoffs", "Hand-offs between touchpoints"),
-    ("view.exp.heatmap", "Experience map: satisfaction by stage and touchpoint"),
-    ("view.exp.pain", "Pain points"),
-    ("view.exp.pain_caption", "Stage × touchpoint cells with at least {n} answers, worst first"),
-    ("view.exp.priority", "Priority matrix: which moments matter"),
-    ("view.funnel.after_step", "After {stage} ({n} customers)"),
-    ("view.funnel.bars", "Conversion funnel"),
-    ("view.funnel.breakdown", "Funnel by segment"),
-    ("view.funnel.conversion_to", "Conversion to {stage}"),
-    ("view.funnel.dropped", "Customers who dropped off"),
-    ("view.funnel.dropped_help", "Download the customers who reached a step but not the next one."),
-    ("view.funnel.entered", "Customers entering the funnel"),
-    ("view.funnel.order.built_in", "built-in stage names"),
-    ("view.funnel.order.file_order", "the order stages first appear in the file"),
-    ("view.funnel.order.median_time", "the median time customers first reach each stage"),
-    ("view.funnel.order.meta", "from the feed"),
-    ("view.funnel.order.setting", "from your settings"),
-    ("view.funnel.order_source", "Stage order: {source}."),
-    ("view.funnel.placed_by_data", "Placed by the data (check them): {names}."),
-    ("view.funnel.time", "Time between stages"),
-    ("view.funnel.trend", "Conversion by cohort"),
-    ("view.kpi.component", "Component"),
-    ("view.kpi.delta", "{d} vs previous period"),
-    ("view.kpi.difference", "Promoters vs detractors"),
-    ("view.kpi.impact", "Experience impact"),
-    ("view.kpi.impact_help", "Do customers with a better experience spend more and stay longer? Customers are classed by their latest NPS answer."),
-    ("view.kpi.jes", "Journey Excellence Score"),
-    ("view.kpi.jes_components", "Components on a 0–100 scale"),
-    ("view.kpi.jes_help", "A weighted mean of CSAT, NPS, conversion and effort, each on 0–100; components without data are left out."),
-    ("view.kpi.met", "Target met"),
-    ("view.kpi.missed", "Target missed"),
-    ("view.kpi.period", "Period over period: {current} vs {previous}"),
-    ("view.kpi.revenue_per_customer", "Revenue per customer"),
-    ("view.kpi.target", "target"),
-    ("view.kpi.weight", "Weight"),
-    ("view.kpi.within", "Within 10% of target"),
-    ("view.needs_help", "Map a column to that role on the Data view, or load a file that has it."),
-    ("view.nps.breakdown", "NPS by segment"),
-    ("view.nps.breakdown_caption", "NPS by {dimension}, each segment tested against the rest"),
-    ("view.nps.comments", "Comments by category"),
-    ("view.nps.distribution", "Answers from 0 to 10"),
-    ("view.nps.low_sample", "Low sample (< 30)"),
-    ("view.nps.margin", "± {m} (95%)"),
-    ("view.nps.no_score", "Without an NPS answer"),
-    ("view.nps.score", "Net Promoter Score"),
-    ("view.nps.significant", "Significant (p < 0.05)"),
-    ("view.nps.stack", "Promoters, passives and detractors"),
-    ("view.nps.trend", "NPS trend"),
-    ("workers.failed", "{name}: reading the file in the background failed ({reason}). The data on screen is unchanged; load the file again."),
-];
+impl Lang {
+    /// In the order the language switcher lists them.
+    pub const ALL: [Lang; 4] = [Lang::En, Lang::Ca, Lang::Es, Lang::Pl];
+
+    /// The BCP 47 code (`<html lang>`, `?lang=`, folder name under `locales/`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ca => "ca",
+            Lang::Es => "es",
+            Lang::Pl => "pl",
+        }
+    }
+
+    /// The language's own name, as the switcher shows it whatever the current language.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Ca => "Català",
+            Lang::Es => "Español",
+            Lang::Pl => "Polski",
+        }
+    }
+
+    /// A language tag such as `ca`, `es-ES` or `PL-pl`; only the primary subtag counts.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|l| l.code() == primary)
+    }
+
+    /// The first of the user's preferred languages that we speak, else English.
+    pub fn negotiate<'a>(preferred: impl IntoIterator<Item = &'a str>) -> Lang {
+        preferred
+            .into_iter()
+            .find_map(Lang::from_tag)
+            .unwrap_or_default()
+    }
+
+    /// The language a page starts in: the address's `?lang=` when it names one we speak,
+    /// else the user's remembered choice, else the browser's preferred languages, else
+    /// English. An explicit choice (address, then switcher) beats what the browser guesses.
+    pub fn choose(query: Option<&str>, stored: Option<&str>, preferred: &[&str]) -> Lang {
+        query
+            .and_then(Lang::from_tag)
+            .or_else(|| stored.and_then(Lang::from_tag))
+            .unwrap_or_else(|| Lang::negotiate(preferred.iter().copied()))
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// A value for a placeholder.
+#[derive(Debug, Clone, Copy)]
+pub enum Arg<'a> {
+    /// Already formatted text (a name, a percentage, a date).
+    Text(&'a str),
+    /// A count: selects the plural form and is written with the language's digit grouping.
+    Count(i64),
+}
+
+impl<'a> From<&'a str> for Arg<'a> {
+    fn from(s: &'a str) -> Self {
+        Arg::Text(s)
+    }
+}
+
+impl<'a> From<&'a String> for Arg<'a> {
+    fn from(s: &'a String) -> Self {
+        Arg::Text(s)
+    }
+}
+
+impl From<usize> for Arg<'_> {
+    fn from(n: usize) -> Self {
+        Arg::Count(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
+type Bundle = FluentBundle<FluentResource>;
+type Formatter = fn(&FluentValue, &IntlLangMemoizer) -> Option<String>;
 
 /// The text for `key` in `lang`.
-pub fn tr(lang: Lang, key: &str) -> &str {
-    let table = match lang {
-        Lang::En => EN,
-    };
-    match table.binary_search_by(|(k, _)| (*k).cmp(key)) {
-        Ok(i) => table[i].1,
-        Err(_) => key_fallback(key),
-    }
+pub fn tr(lang: Lang, key: &str) -> String {
+    format(lang, key, None)
 }
 
-fn key_fallback(key: &str) -> &str {
-    match EN.binary_search_by(|(k, _)| (*k).cmp(key)) {
-        Ok(i) => EN[i].1,
-        Err(_) => key,
-    }
-}
-
-/// Replaces `{name}` placeholders, so word order can differ between languages.
-pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
-    let mut out = template.to_string();
+/// The text for `key` with its `{ $name }` placeholders filled by already formatted values.
+pub fn trf(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
+    let mut fa = FluentArgs::new();
     for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), value);
+        fa.set(*name, FluentValue::String(Cow::Borrowed(value)));
+    }
+    format(lang, key, Some(&fa))
+}
+
+/// Like [`trf`], with counts that choose the plural form.
+pub fn trc(lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
+    let mut fa = FluentArgs::new();
+    for (name, value) in args {
+        let v = match value {
+            Arg::Text(s) => FluentValue::String(Cow::Borrowed(s)),
+            Arg::Count(n) => FluentValue::from(*n),
+        };
+        fa.set(*name, v);
+    }
+    format(lang, key, Some(&fa))
+}
+
+/// Whether `lang`'s own files define `key` (no fallback): the completeness tests use it.
+pub fn defines(lang: Lang, key: &str) -> bool {
+    bundle(lang).has_message(&fluent_id(key))
+}
+
+/// The dotted keys of every message in `lang`'s files, in file order.
+pub fn keys(lang: Lang) -> Vec<String> {
+    let mut out = Vec::new();
+    for (code, _, source) in embedded::FILES {
+        if *code != lang.code() {
+            continue;
+        }
+        let Ok(res) = FluentResource::try_new((*source).to_string()) else {
+            continue;
+        };
+        for entry in res.entries() {
+            if let ast::Entry::Message(m) = entry {
+                out.push(m.id.name.replace('-', "."));
+            }
+        }
     }
     out
+}
+
+/// The names of the `{ $name }` placeholders `lang`'s own text for `key` uses (in any
+/// variant of a plural selector, and the selector itself). A translation that drops or
+/// invents a placeholder would show a raw `{$name}` or lose a value, so the tests compare
+/// these sets with English.
+pub fn placeholders(lang: Lang, key: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    if let Some(pattern) = bundle(lang)
+        .get_message(&fluent_id(key))
+        .and_then(|m| m.value())
+    {
+        collect_pattern(pattern, &mut out);
+    }
+    out
+}
+
+fn collect_pattern(pattern: &ast::Pattern<&str>, out: &mut BTreeSet<String>) {
+    for element in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression } = element {
+            collect_expression(expression, out);
+        }
+    }
+}
+
+fn collect_expression(expression: &ast::Expression<&str>, out: &mut BTreeSet<String>) {
+    match expression {
+        ast::Expression::Select { selector, variants } => {
+            collect_inline(selector, out);
+            for v in variants {
+                collect_pattern(&v.value, out);
+            }
+        }
+        ast::Expression::Inline(inline) => collect_inline(inline, out),
+    }
+}
+
+fn collect_inline(inline: &ast::InlineExpression<&str>, out: &mut BTreeSet<String>) {
+    match inline {
+        ast::InlineExpression::VariableReference { id } => {
+            out.insert(id.name.to_string());
+        }
+        ast::InlineExpression::Placeable { expression } => collect_expression(expression, out),
+        _ => {}
+    }
+}
+
+/// Problems in the embedded files (syntax errors, ids defined twice): empty when healthy.
+pub fn problems() -> Vec<String> {
+    let mut out = Vec::new();
+    for lang in Lang::ALL {
+        let mut bundle = new_bundle(lang);
+        for (code, path, source) in embedded::FILES {
+            if *code != lang.code() {
+                continue;
+            }
+            match FluentResource::try_new((*source).to_string()) {
+                Ok(res) => {
+                    if let Err(errs) = bundle.add_resource(res) {
+                        out.push(format!("{path}: {errs:?}"));
+                    }
+                }
+                Err((_, errs)) => out.push(format!("{path}: {errs:?}")),
+            }
+        }
+    }
+    out
+}
+
+fn format(lang: Lang, key: &str, args: Option<&FluentArgs>) -> String {
+    let id = fluent_id(key);
+    for b in [bundle(lang), bundle(Lang::En)] {
+        if let Some(pattern) = b.get_message(&id).and_then(|m| m.value()) {
+            let mut errors = Vec::new();
+            return b.format_pattern(pattern, args, &mut errors).into_owned();
+        }
+    }
+    key.to_string()
+}
+
+fn fluent_id(key: &str) -> String {
+    key.replace('.', "-")
+}
+
+fn bundle(lang: Lang) -> &'static Bundle {
+    static BUNDLES: OnceLock<[Bundle; 4]> = OnceLock::new();
+    let all = BUNDLES.get_or_init(|| Lang::ALL.map(load));
+    &all[lang.index()]
+}
+
+/// A language's bundle from its embedded files; a broken file is skipped (and reported by
+/// [`problems`], which the tests check), never a crash.
+fn load(lang: Lang) -> Bundle {
+    let mut bundle = new_bundle(lang);
+    for (code, _, source) in embedded::FILES {
+        if *code == lang.code() {
+            let res = match FluentResource::try_new((*source).to_string()) {
+                Ok(res) => res,
+                Err((res, _)) => res,
+            };
+            bundle.add_resource_overriding(res);
+        }
+    }
+    bundle
+}
+
+fn new_bundle(lang: Lang) -> Bundle {
+    let id = lang.code().parse().unwrap_or_default();
+    let mut bundle = Bundle::new_concurrent(vec![id]);
+    // Isolation marks (U+2068/9) would end up in canvas text, CSV and aria labels.
+    bundle.set_use_isolating(false);
+    let formatter: Formatter = match lang {
+        Lang::En => |v, _| number(Lang::En, v),
+        Lang::Ca => |v, _| number(Lang::Ca, v),
+        Lang::Es => |v, _| number(Lang::Es, v),
+        Lang::Pl => |v, _| number(Lang::Pl, v),
+    };
+    bundle.set_formatter(Some(formatter));
+    bundle
+}
+
+/// Counts reach Fluent as numbers (for the plural rules); they are written here, the
+/// language's way, instead of Fluent's plain `1234`.
+fn number(lang: Lang, v: &FluentValue) -> Option<String> {
+    match v {
+        FluentValue::Number(n) if n.value.fract() == 0.0 && n.value.abs() < 9.0e15 => {
+            Some(crate::format::int(lang, n.value as i64))
+        }
+        FluentValue::Number(n) => Some(crate::format::number(lang, n.value, 1)),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -331,16 +303,35 @@ mod tests {
     use super::*;
 
     #[test]
-    fn table_is_sorted_and_unique() {
-        for w in EN.windows(2) {
-            assert!(w[0].0 < w[1].0, "{} must come before {}", w[0].0, w[1].0);
-        }
+    fn files_parse_without_problems() {
+        assert_eq!(problems(), Vec::<String>::new());
     }
 
     #[test]
-    fn lookup_and_fallback() {
+    fn lookup_fills_and_falls_back() {
         assert_eq!(tr(Lang::En, "nav.funnel"), "Funnel");
         assert_eq!(tr(Lang::En, "no.such.key"), "no.such.key");
-        assert_eq!(fill("{n} rows loaded", &[("n", "12")]), "12 rows loaded");
+        assert_eq!(trf(Lang::En, "chart.answer_n", &[("n", "7")]), "Answer 7");
+    }
+
+    #[test]
+    fn tags_and_negotiation() {
+        assert_eq!(Lang::from_tag("ca-ES"), Some(Lang::Ca));
+        assert_eq!(Lang::from_tag("PL_pl"), Some(Lang::Pl));
+        assert_eq!(Lang::from_tag("fr"), None);
+        assert_eq!(Lang::negotiate(["fr-FR", "es-419", "en"]), Lang::Es);
+        assert_eq!(Lang::negotiate(["de", "fr"]), Lang::En);
+    }
+
+    #[test]
+    fn the_address_beats_the_remembered_choice_which_beats_the_browser() {
+        assert_eq!(Lang::choose(Some("pl"), Some("ca"), &["es-ES"]), Lang::Pl);
+        assert_eq!(Lang::choose(Some("xx"), Some("ca"), &["es-ES"]), Lang::Ca);
+        assert_eq!(
+            Lang::choose(None, None, &["de-DE", "es-ES", "ca"]),
+            Lang::Es
+        );
+        assert_eq!(Lang::choose(None, Some("<script>"), &["fr"]), Lang::En);
+        assert_eq!(Lang::choose(None, None, &[]), Lang::En);
     }
 }

@@ -14,6 +14,9 @@ pub mod format;
 pub mod generate;
 pub mod i18n;
 pub mod ingest;
+pub mod join;
+pub mod message;
+pub mod present;
 pub mod storage_policy;
 
 #[cfg(target_arch = "wasm32")]

@@ -1,7 +1,7 @@
 //! Filter semantics, empty selections and the 1 M-event speed check.
 
 use journey_lens::analytics::{compute, report_json, Filter, Prepared, Report, Settings};
-use journey_lens::dataset::{Columns, Dataset, DatasetBuilder, Event, Meta, Scales};
+use journey_lens::dataset::{Columns, Dataset, DatasetBuilder, DimKey, Event, Meta, Role, Scales};
 
 const JAN1: i64 = 1_704_067_200;
 const DAY: i64 = 86_400;
@@ -60,24 +60,32 @@ fn or_within_and_across_dimensions() {
     assert_eq!(sel(&Filter::all()), (5, 4, 0));
     // A or B: rows 1, 2, 4.
     assert_eq!(
-        sel(&Filter::all().with("persona", "A").with("persona", "B")),
+        sel(&Filter::all()
+            .with(Role::Persona, "A")
+            .with(Role::Persona, "B")),
         (3, 2, 0)
     );
     // … and web: row 1 only (row 4 has no channel, so it is left out).
     let f = Filter::all()
-        .with("persona", "A")
-        .with("persona", "B")
-        .with("channel", "web");
+        .with(Role::Persona, "A")
+        .with(Role::Persona, "B")
+        .with(Role::Channel, "web");
     assert_eq!(sel(&f), (1, 1, 0));
     // "(missing)" selects empty cells.
-    assert_eq!(sel(&Filter::all().with("persona", "(missing)")), (1, 1, 0));
+    assert_eq!(
+        sel(&Filter::all().with(Role::Persona, "(missing)")),
+        (1, 1, 0)
+    );
     // A value the data does not have matches nothing; an empty set filters nothing.
-    assert_eq!(sel(&Filter::all().with("persona", "Z")), (0, 0, 0));
+    assert_eq!(sel(&Filter::all().with(Role::Persona, "Z")), (0, 0, 0));
     let mut f = Filter::all();
-    f.dims.insert("persona".into(), Default::default());
+    f.dims.insert(Role::Persona.into(), Default::default());
     assert_eq!(sel(&f), (5, 4, 0));
     // A dimension the data lacks: nothing, with a note saying why.
-    assert_eq!(sel(&Filter::all().with("region", "north")), (0, 0, 1));
+    assert_eq!(
+        sel(&Filter::all().with(DimKey::Extra(0), "north")),
+        (0, 0, 1)
+    );
 }
 
 #[test]
@@ -122,7 +130,7 @@ fn empty_data_and_empty_selection_give_none_not_nan() {
         &d,
         &p,
         &Settings::default(),
-        &Filter::all().with("persona", "Z"),
+        &Filter::all().with(Role::Persona, "Z"),
     );
     assert_eq!(r.funnel.steps[0].customers, 0);
     assert_eq!(r.funnel.steps[0].pct_of_first, None);
@@ -148,7 +156,7 @@ fn empty_data_and_empty_selection_give_none_not_nan() {
     };
     let empty = DatasetBuilder::new(&full, Scales::default(), Meta::default()).finish();
     let s = Settings {
-        breakdown: Some("region".into()),
+        breakdown: Some(DimKey::Extra(0)),
         window_days: Some(3.0),
         ..Settings::default()
     };
@@ -224,14 +232,14 @@ fn one_million_events_is_fast() {
     let p = Prepared::new(&d);
     println!("prepare: {:?}", t.elapsed());
     let s = Settings {
-        breakdown: Some("persona".into()),
+        breakdown: Some(Role::Persona.into()),
         ..Settings::default()
     };
     let t = std::time::Instant::now();
     let r = compute(&d, &p, &s, &Filter::all());
     println!("all views: {:?}", t.elapsed());
     let t = std::time::Instant::now();
-    let r2 = compute(&d, &p, &s, &Filter::all().with("channel", "web"));
+    let r2 = compute(&d, &p, &s, &Filter::all().with(Role::Channel, "web"));
     println!("filtered: {:?}", t.elapsed());
     assert_eq!(r.selection.events, 1_000_000);
     assert!(r2.selection.events < 1_000_000);

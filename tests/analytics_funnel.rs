@@ -2,7 +2,7 @@
 
 use journey_lens::analytics::funnel::{ResolvedMode, StageOrderSource};
 use journey_lens::analytics::{compute, dropped_after, Filter, FunnelMode, Prepared, Settings};
-use journey_lens::dataset::{Columns, Dataset, DatasetBuilder, Event, Meta, Scales};
+use journey_lens::dataset::{Columns, Dataset, DatasetBuilder, DimKey, Event, Meta, Role, Scales};
 
 const DAY: i64 = 86_400;
 /// 2024-01-01T00:00:00.
@@ -214,7 +214,7 @@ fn any_order_window_spans_earliest_events() {
 fn breakdown_uses_value_on_first_stage1_event() {
     let ds = journeys();
     let s = Settings {
-        breakdown: Some("persona".into()),
+        breakdown: Some(Role::Persona.into()),
         ..Settings::default()
     };
     let b = run(&ds, &s).funnel.breakdown.unwrap();
@@ -234,11 +234,14 @@ fn breakdown_uses_value_on_first_stage1_event() {
         ]
     );
     let s = Settings {
-        breakdown: Some("region".into()),
+        breakdown: Some(DimKey::Extra(0)),
         ..Settings::default()
     };
     let b = run(&ds, &s).funnel.breakdown.unwrap();
-    assert_eq!(b.unavailable.as_deref(), Some("region"));
+    assert_eq!(
+        b.unavailable.as_ref().map(|n| n.keys()).as_deref(),
+        Some("extra:0")
+    );
 }
 
 #[test]
@@ -389,13 +392,18 @@ fn no_stage_column_makes_funnel_unavailable() {
         }],
     );
     let r = run(&ds, &Settings::default());
-    assert_eq!(r.funnel.unavailable.as_deref(), Some("stage"));
+    assert_eq!(
+        r.funnel.unavailable.as_ref().map(|n| n.keys()).as_deref(),
+        Some("stage")
+    );
     assert!(r.funnel.steps.is_empty());
     assert_eq!(
         r.kpis
             .get("conversion_rate")
             .unwrap()
             .unavailable
+            .as_ref()
+            .map(|n| n.keys())
             .as_deref(),
         Some("stage")
     );

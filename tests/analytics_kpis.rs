@@ -82,7 +82,12 @@ fn headline_kpis() {
     close(k.value("customers"), 4.0);
     close(k.value("interactions"), 7.0);
     assert_eq!(
-        k.get("touchpoints").unwrap().unavailable.as_deref(),
+        k.get("touchpoints")
+            .unwrap()
+            .unavailable
+            .as_ref()
+            .map(|n| n.keys())
+            .as_deref(),
         Some("touchpoint")
     );
     // S1 = 4, purchase = P1, D1; retention = P1.

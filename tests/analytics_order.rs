@@ -9,7 +9,9 @@
 use journey_lens::analytics::{
     compute, report_json, Filter, FunnelMode, PeriodKind, Prepared, Settings,
 };
-use journey_lens::dataset::{Columns, Dataset, DatasetBuilder, Event, Meta, Scales, NO_TIME};
+use journey_lens::dataset::{
+    Columns, Dataset, DatasetBuilder, DimKey, Event, Meta, Role, Scales, NO_TIME,
+};
 use journey_lens::generate::rng::Rng;
 use proptest::prelude::*;
 
@@ -138,7 +140,7 @@ fn build(rows: &[Row]) -> Dataset {
 /// Every settings/filter pair compared.
 fn cases() -> Vec<(Settings, Filter)> {
     let breakdown = Settings {
-        breakdown: Some("persona".into()),
+        breakdown: Some(Role::Persona.into()),
         nps_latest_only: true,
         min_count: 2,
         ..Settings::default()
@@ -160,8 +162,8 @@ fn cases() -> Vec<(Settings, Filter)> {
         (Settings::default(), Filter::all()),
         (breakdown.clone(), Filter::all()),
         (any_order, Filter::all()),
-        (window, Filter::all().with("region", "North")),
-        (breakdown, Filter::all().with("persona", "Loyal")),
+        (window, Filter::all().with(DimKey::Extra(0), "North")),
+        (breakdown, Filter::all().with(Role::Persona, "Loyal")),
         (
             Settings::default(),
             Filter::all().between(Some("2024-03-01"), Some("2024-05-31")),

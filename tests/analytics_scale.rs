@@ -11,7 +11,7 @@ use charts_support::*;
 use journey_lens::analytics::period::civil_from_days;
 use journey_lens::analytics::{compute, report_json, Filter, Prepared, Report, Settings};
 use journey_lens::charts::{self, Theme};
-use journey_lens::dataset::{Columns, Dataset, DatasetBuilder, Event, Meta, Scale, Scales};
+use journey_lens::dataset::{Columns, Dataset, DatasetBuilder, Event, Meta, Role, Scale, Scales};
 use journey_lens::i18n::Lang;
 use journey_lens::ingest::{load_csv, CsvOptions};
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -248,7 +248,7 @@ fn breakdown_keeps_the_20_largest_groups_and_sums_the_rest() {
         }
     }
     let settings = Settings {
-        breakdown: Some("persona".into()),
+        breakdown: Some(Role::Persona.into()),
         ..Settings::default()
     };
     let (r, _) = full_report(&b.finish(), &settings);

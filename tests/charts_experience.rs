@@ -6,8 +6,9 @@ use journey_lens::analytics::experience::{
     PriorityMatrix, PriorityPoint, Quadrant,
 };
 use journey_lens::charts::{self, Theme};
-use journey_lens::dataset::Scale;
+use journey_lens::dataset::{Role, Scale};
 use journey_lens::i18n::Lang;
+use journey_lens::message::{Need, Needs};
 
 const L: Lang = Lang::En;
 const ONE_TO_FIVE: Scale = Scale::new(1.0, 5.0);
@@ -170,13 +171,16 @@ fn heatmap_with_40_touchpoints_and_degenerate_grids() {
     );
 
     let missing = Grid {
-        unavailable: Some("stage, touchpoint".into()),
+        unavailable: Some(Needs(vec![
+            Need::Column(Role::Stage),
+            Need::Column(Role::Touchpoint),
+        ])),
         ..empty.clone()
     };
     let (svg, _) = render(600, 200, |a| {
         charts::draw_heatmap(a, &missing, ONE_TO_FIVE, &Theme::light(), L)
     });
-    assert_text(&svg, "This chart needs a column for: stage, touchpoint");
+    assert_text(&svg, "This chart needs a column for: Stage, Touchpoint");
 
     // A degenerate scale (min = max) colours everything neutral instead of dividing by zero.
     let one = Grid {

@@ -6,7 +6,9 @@ use journey_lens::analytics::funnel::{
 };
 use journey_lens::analytics::FunnelView;
 use journey_lens::charts::{self, Theme};
+use journey_lens::dataset::Role;
 use journey_lens::i18n::Lang;
+use journey_lens::message::Needs;
 use plotters::prelude::*;
 
 const L: Lang = Lang::En;
@@ -180,14 +182,14 @@ fn empty_unavailable_and_single_step() {
     assert!(charts::funnel_table(&empty, L).rows.is_empty());
 
     let mut missing = view(vec![]);
-    missing.unavailable = Some("stage".into());
+    missing.unavailable = Some(Needs::column(Role::Stage));
     let (svg, _) = render(600, 200, |a| {
         charts::draw_funnel(a, &missing, &Theme::light(), L)
     });
-    assert_text(&svg, "This chart needs a column for: stage");
+    assert_text(&svg, "This chart needs a column for: Stage");
     assert_eq!(
         charts::funnel_summary(&missing, L),
-        "This chart needs a column for: stage"
+        "This chart needs a column for: Stage"
     );
 
     let one = view(vec![step("Awareness", 1234, 100.0, None)]);
@@ -273,7 +275,8 @@ fn hidpi_scale_doubles_geometry_and_output_is_deterministic() {
 fn with_breakdown() -> FunnelView {
     let mut v = three_steps();
     v.breakdown = Some(FunnelBreakdown {
-        dimension: "channel".into(),
+        dimension: Role::Channel.into(),
+        header: None,
         unavailable: None,
         groups: vec![
             FunnelGroup {
@@ -289,7 +292,8 @@ fn with_breakdown() -> FunnelView {
                 conversion_rate: Some(3.5),
             },
         ],
-        ..FunnelBreakdown::default()
+        groups_total: 0,
+        groups_folded: 0,
     });
     v
 }
@@ -303,7 +307,7 @@ fn breakdown_bars_table_and_summary() {
     assert_text(&svg, "Email");
     assert_text(&svg, "12.0% · n = 500");
     assert_text(&svg, "3.5% · n = 200");
-    assert_eq!(titles(&map), vec!["channel: Email", "channel: Social"]);
+    assert_eq!(titles(&map), vec!["Channel: Email", "Channel: Social"]);
     assert_eq!(
         map.hits[1].lines,
         vec![
@@ -314,14 +318,14 @@ fn breakdown_bars_table_and_summary() {
         ]
     );
     let t = charts::breakdown_table(&v, L);
-    assert_eq!(t.headers, vec!["channel", "Started", "Conversion rate"]);
+    assert_eq!(t.headers, vec!["Channel", "Started", "Conversion rate"]);
     assert_eq!(
         t.rows,
         vec![vec!["Email", "500", "12.0%"], vec!["Social", "200", "3.5%"]]
     );
     assert_eq!(
         charts::breakdown_summary(&v, L),
-        "Conversion rate by channel for 2 groups: highest Email (12.0%), lowest Social (3.5%)."
+        "Conversion rate by Channel for 2 groups: highest Email (12.0%), lowest Social (3.5%)."
     );
     let plain = three_steps();
     let (svg, map) = render(700, 240, |a| {

@@ -5,7 +5,9 @@ use journey_lens::analytics::kpis::{Kpi, KpiUnit, SparkPoint};
 use journey_lens::analytics::nps::{NpsPoint, NpsSummary};
 use journey_lens::analytics::NpsView;
 use journey_lens::charts::{self, Theme};
+use journey_lens::dataset::Role;
 use journey_lens::i18n::Lang;
+use journey_lens::message::Needs;
 
 const L: Lang = Lang::En;
 
@@ -59,7 +61,7 @@ fn nps_view() -> NpsView {
 
 fn empty_nps() -> NpsView {
     NpsView {
-        unavailable: Some("nps".into()),
+        unavailable: Some(Needs::column(Role::Nps)),
         summary: summary(0, 0, 0, 0, None, None),
         distribution: vec![0; 11],
         trend: vec![],
@@ -183,12 +185,12 @@ fn nps_charts_without_an_nps_column() {
     let (b, m2) = render(500, 200, |d| charts::draw_distribution(d, &v, &theme, L));
     let (c, m3) = render(500, 200, |d| charts::draw_nps_trend(d, &v, &theme, L));
     for svg in [&a, &b, &c] {
-        assert_text(svg, "This chart needs a column for: nps");
+        assert_text(svg, "This chart needs a column for: NPS");
     }
     assert!(m1.hits.is_empty() && m2.hits.is_empty() && m3.hits.is_empty());
     assert_eq!(
         charts::nps_stack_summary(&v, L),
-        "This chart needs a column for: nps"
+        "This chart needs a column for: NPS"
     );
     let mut no_answers = nps_view();
     no_answers.summary = summary(0, 0, 0, 0, None, None);
@@ -210,7 +212,6 @@ fn nps_charts_without_an_nps_column() {
 fn kpi(unit: KpiUnit, points: Vec<(&str, Option<f64>, bool)>) -> Kpi {
     Kpi {
         key: "conversion_rate".into(),
-        label: "Conversion rate".into(),
         unit,
         value: Some(12.5),
         unavailable: None,
@@ -281,12 +282,12 @@ fn sparkline_degenerate_inputs() {
     let (_, map) = render(120, 30, |a| charts::draw_sparkline(a, &flat, &theme, L));
     assert_eq!(map.hits.len(), 1);
     let mut missing = kpi(KpiUnit::Money, vec![("2025-01", Some(5.0), true)]);
-    missing.unavailable = Some("revenue".into());
+    missing.unavailable = Some(Needs::column(Role::Revenue));
     let (_, map) = render(120, 30, |a| charts::draw_sparkline(a, &missing, &theme, L));
     assert!(map.hits.is_empty());
     assert_eq!(
         charts::sparkline_summary(&missing, L),
-        "Conversion rate: This chart needs a column for: revenue"
+        "Conversion rate: This chart needs a column for: Revenue"
     );
 }
 

@@ -3,9 +3,12 @@
 //! tables, rejected rows). Every expected file is written out by hand.
 
 use journey_lens::charts::Table;
+use journey_lens::dataset::{Role, Scale};
 use journey_lens::export::{guard_formula, is_number, Cell, CsvExport, ExportOptions};
-use journey_lens::ingest::report::rejected_csv;
+use journey_lens::i18n::Lang;
+use journey_lens::ingest::RowProblem;
 use journey_lens::ingest::{load_csv, CsvOptions, RejectedRow};
+use journey_lens::present::message::rejected_csv;
 
 fn one_row(cells: &[Cell]) -> String {
     let mut out = CsvExport::new(ExportOptions::default());
@@ -49,9 +52,11 @@ fn numbers_stay_numbers() {
         Cell::Number("\u{2212}7"),
         Cell::Number("-45,0\u{A0}%"),
     ]);
+    // The typographic minus and the no-break space before % are written as a spreadsheet
+    // types them, or it would read the cell as text.
     assert_eq!(
         csv,
-        "-12.5,+23,\"1,234.50\",\"-1.234,5\",+3.2%,\u{2212}7,\"-45,0\u{A0}%\"\r\n"
+        "-12.5,+23,\"1,234.50\",\"-1.234,5\",+3.2%,-7,\"-45,0%\"\r\n"
     );
 }
 
@@ -127,7 +132,75 @@ fn chart_table_keeps_numbers_and_guards_labels() {
         "Stage,NPS,Change\r\n\
          \"'=HYPERLINK(\"\"x\"\")\",+23,-12.5\r\n\
          '-Stage,\"1,000\",n/a\r\n\
-         '@SUM(A1),\u{2212}5,+3.2%\r\n"
+         '@SUM(A1),-5,+3.2%\r\n"
+    );
+}
+
+#[test]
+fn a_polish_table_downloads_with_semicolons_decimal_commas_and_a_byte_order_mark() {
+    use journey_lens::format as f;
+    use journey_lens::i18n::Lang;
+    let pl = Lang::Pl;
+    let t = Table {
+        caption: String::new(),
+        headers: vec![
+            "Etap".into(),
+            "Klienci".into(),
+            "% pierwszego".into(),
+            "Zmiana".into(),
+        ],
+        rows: vec![
+            vec![
+                "świadomość".into(),
+                f::count(pl, 12_345),
+                f::percent(pl, 100.0),
+                f::nps(pl, -5.0),
+            ],
+            vec![
+                "zakup; online".into(),
+                f::count(pl, 987),
+                f::percent(pl, 7.94),
+                f::signed(pl, 2.26, 1),
+            ],
+        ],
+    };
+    assert_eq!(
+        t.to_csv_with(ExportOptions::for_lang(pl)),
+        "\u{FEFF}Etap;Klienci;% pierwszego;Zmiana\r\n\
+         świadomość;12345;100,0%;-5\r\n\
+         \"zakup; online\";987;7,9%;+2,3\r\n"
+    );
+}
+
+#[test]
+fn each_language_gets_the_layout_its_spreadsheets_expect() {
+    use journey_lens::i18n::Lang;
+    let semicolon = ExportOptions {
+        delimiter: b';',
+        bom: true,
+    };
+    assert_eq!(ExportOptions::for_lang(Lang::Ca), semicolon);
+    assert_eq!(ExportOptions::for_lang(Lang::Es), semicolon);
+    assert_eq!(ExportOptions::for_lang(Lang::Pl), semicolon);
+    assert_eq!(
+        ExportOptions::for_lang(Lang::En),
+        ExportOptions {
+            delimiter: b',',
+            bom: true
+        }
+    );
+    // Catalan writes a no-break space before %: the file has the bare "34,5%".
+    let t = Table {
+        caption: String::new(),
+        headers: vec!["Etapa".into(), "Percentatge".into()],
+        rows: vec![vec![
+            "compra".into(),
+            journey_lens::format::percent(Lang::Ca, 34.5),
+        ]],
+    };
+    assert_eq!(
+        t.to_csv_with(ExportOptions::for_lang(Lang::Ca)),
+        "\u{FEFF}Etapa;Percentatge\r\ncompra;34,5%\r\n"
     );
 }
 
@@ -156,14 +229,21 @@ fn rejected_rows_guard_every_user_field() {
             "11".into(),
         ],
         problems: vec![
-            ("=col".into(), "bad".into()),
-            ("nps".into(), "got 11".into()),
+            (Some("=col".into()), RowProblem::CustomerMissing),
+            (
+                Some("nps".into()),
+                RowProblem::OutOfScale {
+                    field: Role::Nps,
+                    value: 11.0,
+                    scale: Scale::new(0.0, 10.0),
+                },
+            ),
         ],
     }];
     assert_eq!(
-        rejected_csv(&headers, &rows),
+        rejected_csv(Lang::En, &headers, &rows),
         "line,column,reason,customer,'=col,nps\r\n\
-         3,'=col; nps,bad; got 11,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'-12,11\r\n"
+         3,'=col; nps,\"Customer ID is missing; NPS must be a whole number from 0–10, got 11\",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'-12,11\r\n"
     );
 }
 
@@ -175,9 +255,9 @@ fn rejected_rows_of_a_loaded_file_are_guarded() {
     let l = load_csv(file.as_bytes(), &CsvOptions::default()).expect("loads");
     assert_eq!((l.report.rows_loaded, l.report.rows_rejected), (1, 1));
     assert_eq!(
-        l.rejected_csv(),
+        rejected_csv(Lang::En, &l.headers, &l.rejected),
         "line,column,reason,customer_id,stage,touchpoint,nps\r\n\
-         3,nps,\"NPS must be a whole number from 0 to 10, got 11\",\
+         3,nps,\"NPS must be a whole number from 0–10, got 11\",\
          \"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",Visit,'@cmd,11\r\n"
     );
 }

@@ -35,6 +35,16 @@ fn catalan_csv_matches_its_command() {
 }
 
 #[test]
+fn spanish_csv_matches_its_command() {
+    check("viaje_es.csv", 1_500, 7, Format::CsvSpanish);
+}
+
+#[test]
+fn polish_csv_matches_its_command() {
+    check("podroz_pl.csv", 1_500, 7, Format::CsvPolish);
+}
+
+#[test]
 fn samples_stay_small_enough_to_ship() {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("public/sample");
     let size = |f: &str| {
@@ -45,6 +55,8 @@ fn samples_stay_small_enough_to_ship() {
     assert!(size("journeys.csv") < 400_000);
     assert!(size("feed.json") < 150_000);
     assert!(size("viatge_ca.csv") < 40_000);
+    assert!(size("viaje_es.csv") < 150_000);
+    assert!(size("podroz_pl.csv") < 150_000);
 }
 
 fn sample(file: &str) -> Vec<u8> {
@@ -128,4 +140,96 @@ fn catalan_sample_loads_with_semicolons_decimal_comma_and_day_first_dates() {
     }
     // First row is dated 30/08/2025: day first, so 2025-08-30T00:00:00.
     assert_eq!(loaded.dataset.time(0), Some(1_756_512_000));
+}
+
+/// The Spanish and Polish samples are what a first-time visitor in those languages sees:
+/// every column recognised from its native header, no row rejected, the funnel in the
+/// built-in order of the native stage names.
+#[test]
+fn spanish_and_polish_samples_load_with_native_headers_and_stage_names() {
+    use journey_lens::analytics::{self, Filter, Prepared, Settings};
+    use journey_lens::dataset::Role;
+    use journey_lens::ingest::{load_csv, CsvOptions};
+    let cases = [
+        (
+            "viaje_es.csv",
+            [
+                "cliente",
+                "fecha",
+                "etapa",
+                "punto de contacto",
+                "satisfacción",
+                "ingresos",
+                "comentario",
+            ],
+            [
+                "descubrimiento",
+                "consideración",
+                "compra",
+                "fidelización",
+                "recomendación",
+            ],
+        ),
+        (
+            "podroz_pl.csv",
+            [
+                "klient",
+                "data",
+                "etap",
+                "punkt styku",
+                "satysfakcja",
+                "przychód",
+                "komentarz",
+            ],
+            [
+                "świadomość",
+                "rozważanie",
+                "zakup",
+                "lojalność",
+                "rekomendacja",
+            ],
+        ),
+    ];
+    let roles = [
+        Role::CustomerId,
+        Role::Timestamp,
+        Role::Stage,
+        Role::Touchpoint,
+        Role::Satisfaction,
+        Role::Revenue,
+        Role::Comment,
+    ];
+    for (file, columns, stages) in cases {
+        let loaded = load_csv(&sample(file), &CsvOptions::default()).expect("loads");
+        let r = &loaded.report;
+        assert_eq!(
+            (r.rows_loaded, r.rows_rejected),
+            (1_500, 0),
+            "{file}: {:?}",
+            r.errors
+        );
+        // Distinct ids in the first column, counted with `cut | sort -u | wc -l`.
+        assert_eq!(r.customers, 289, "{file}");
+        assert_eq!(r.delimiter, ";");
+        assert!(r.decimal_comma);
+        for (column, role) in columns.iter().zip(roles) {
+            assert_eq!(r.mapping.role_of(column), Some(role), "{file}: {column}");
+        }
+        // First row is dated 30/08/2025 (30.08.2025 in Polish): 2025-08-30T00:00:00.
+        assert_eq!(loaded.dataset.time(0), Some(1_756_512_000), "{file}");
+        let prepared = Prepared::new(&loaded.dataset);
+        let report = analytics::compute(
+            &loaded.dataset,
+            &prepared,
+            &Settings::default(),
+            &Filter::default(),
+        );
+        let order: Vec<&str> = report
+            .funnel
+            .steps
+            .iter()
+            .map(|s| s.stage.as_str())
+            .collect();
+        assert_eq!(order, stages, "{file}");
+    }
 }

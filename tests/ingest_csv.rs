@@ -3,9 +3,13 @@
 //! (tests/fixtures/make_fixtures.py writes the files).
 
 use journey_lens::dataset::{Dataset, Role, Scale, Scales};
+use journey_lens::i18n::Lang;
+use journey_lens::ingest::error::BinaryKind;
 use journey_lens::ingest::{
-    load_csv, sniff, CsvLoader, CsvOptions, DateOrder, IngestError, Loaded, RowError,
+    load_csv, sniff, CsvLoader, CsvOptions, DateOrder, DateReading, IngestError, LoadNote, Loaded,
+    ReadOrder, RowError,
 };
+use journey_lens::present::message::{problem_column, rejected_csv, render};
 
 fn fixture(name: &str) -> Vec<u8> {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -23,12 +27,22 @@ fn err(name: &str) -> IngestError {
     }
 }
 
-fn e(line: u64, column: &str, reason: &str) -> RowError {
-    RowError {
-        line,
-        column: column.into(),
-        reason: reason.into(),
-    }
+fn e(line: u64, column: &str, reason: &str) -> (u64, String, String) {
+    (line, column.into(), reason.into())
+}
+
+/// Row errors as line, column and English reason, the way the load summary lists them.
+fn rendered(errors: &[RowError]) -> Vec<(u64, String, String)> {
+    errors
+        .iter()
+        .map(|x| {
+            (
+                x.line,
+                problem_column(Lang::En, x.column.as_deref()),
+                render(Lang::En, &x.problem),
+            )
+        })
+        .collect()
 }
 
 const DAY: i64 = 86_400;
@@ -64,13 +78,13 @@ fn polish_cp1250_semicolon_decimal_comma() {
         ]
     );
     assert_eq!(
-        r.errors,
+        rendered(&r.errors),
         vec![
-            e(7, "NPS", "NPS must be a whole number from 0 to 10, got 11"),
+            e(7, "NPS", "NPS must be a whole number from 0–10, got 11"),
             e(
                 8,
                 "Zadowolenie",
-                "Satisfaction must be a number from 1 to 5, got \"dobre\""
+                "Satisfaction must be a number, got \"dobre\""
             ),
         ]
     );
@@ -78,6 +92,7 @@ fn polish_cp1250_semicolon_decimal_comma() {
         r.date_format.get("Data").map(String::as_str),
         Some("day.month.year")
     );
+    assert_eq!(r.date_readings["Data"], [DateReading::Dotted]);
     let d = &l.dataset;
     assert_eq!(d.customer_count(), 6);
     assert_eq!(d.stage.as_ref().unwrap().get(0), Some("Świadomość"));
@@ -110,7 +125,7 @@ fn polish_cp1250_semicolon_decimal_comma() {
     );
     assert_eq!(Dataset::score(&d.nps, 3), None);
     // The rejected rows come back as CSV with the original (decoded) fields.
-    let csv = l.rejected_csv();
+    let csv = rejected_csv(Lang::En, &l.headers, &l.rejected);
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
@@ -118,7 +133,7 @@ fn polish_cp1250_semicolon_decimal_comma() {
     );
     assert_eq!(
         lines.next(),
-        Some("7,NPS,\"NPS must be a whole number from 0 to 10, got 11\",K003,12.01.2024,Obsługa,Infolinia,Telefon,Seniorzy,1,11,,Źle")
+        Some("7,NPS,\"NPS must be a whole number from 0–10, got 11\",K003,12.01.2024,Obsługa,Infolinia,Telefon,Seniorzy,1,11,,Źle")
     );
     assert!(lines.next().unwrap().starts_with("8,Zadowolenie,"));
 }
@@ -185,7 +200,12 @@ fn utf8_every_role_quotes_zones_and_missing_tokens() {
     assert_eq!(Dataset::score(&d.nps, 3), None);
     assert_eq!(Dataset::score(&d.revenue, 3), None);
     assert_eq!(d.comment.as_ref().unwrap().get(3), None);
-    assert_eq!(d.dimension("region").unwrap().get(3), None);
+    assert_eq!(
+        d.dimension(d.find_dimension("region").unwrap())
+            .unwrap()
+            .get(3),
+        None
+    );
     assert_eq!(Dataset::score(&d.effort, 2), Some(4.0));
     assert_eq!(d.journey.as_ref().unwrap().get(0), Some("Onboarding"));
 }
@@ -225,14 +245,10 @@ fn multi_line_records_report_their_first_line() {
     let l = load("multiline_quoted.csv");
     assert_eq!((l.report.rows_loaded, l.report.rows_rejected), (2, 2));
     assert_eq!(
-        l.report.errors,
+        rendered(&l.report.errors),
         vec![
-            e(4, "nps", "NPS must be a whole number from 0 to 10, got 12"),
-            e(
-                8,
-                "nps",
-                "NPS must be a whole number from 0 to 10, got \"eleven\""
-            ),
+            e(4, "nps", "NPS must be a whole number from 0–10, got 12"),
+            e(8, "nps", "NPS must be a number, got \"eleven\""),
         ]
     );
     assert_eq!(
@@ -253,14 +269,20 @@ fn slashed_dates_decided_from_the_whole_column() {
         Some(JAN1_2024 + 43 * DAY + 8 * 3600 + 30 * 60)
     );
     assert_eq!(l.dataset.time(2), Some(JAN1_2024 - 31 * DAY));
+    assert!(l.report.notes.contains(&LoadNote::DatesRead {
+        column: "date".into(),
+        order: ReadOrder::DayFirst
+    }));
     assert!(l
         .report
         .notes
-        .contains(&"Dates in 'date' read as day/month/year.".to_string()));
+        .iter()
+        .any(|n| render(Lang::En, n) == "Dates in 'date' read as day/month/year."));
 
     // 02/13/2024 forces month first: 03/04/2024 is 4 March, 12/01/2023 is 1 December.
     let l = load("dates_monthfirst.csv");
     assert_eq!(l.report.date_format["date"], "month/day/year");
+    assert_eq!(l.report.date_readings["date"], [DateReading::MonthFirst]);
     assert_eq!(l.dataset.time(0), Some(JAN1_2024 + 63 * DAY));
     assert_eq!(
         l.dataset.time(1),
@@ -272,9 +294,15 @@ fn slashed_dates_decided_from_the_whole_column() {
     let l = load("dates_ambiguous.csv");
     assert_eq!(l.report.date_format["fecha"], "day/month/year");
     assert_eq!(l.dataset.time(1), Some(JAN1_2024 + 156 * DAY)); // 5 June 2024
-    assert!(
-        l.report.notes[0].starts_with("Dates in 'fecha' read as day/month/year (no day above 12")
+    assert_eq!(
+        l.report.notes[0],
+        LoadNote::DatesRead {
+            column: "fecha".into(),
+            order: ReadOrder::DayFirstAssumed
+        }
     );
+    assert!(render(Lang::En, &l.report.notes[0])
+        .starts_with("Dates in 'fecha' read as day/month/year (no day above 12"));
 
     let s = sniff(&fixture("dates_monthfirst.csv")).unwrap();
     assert_eq!(
@@ -301,7 +329,7 @@ fn other_date_layouts_and_bad_dates() {
     assert_eq!(l.report.rows_rejected, 2);
     assert_eq!(l.report.errors[0].line, 7);
     assert_eq!(
-        l.report.errors[1].reason,
+        rendered(&l.report.errors)[1].2,
         "Date not recognised: \"soon\" (write it like 2024-03-15, 15/03/2024 or 15.03.2024 14:30)"
     );
 }
@@ -311,15 +339,15 @@ fn bad_values_reject_the_whole_row_with_every_bad_cell() {
     let l = load("bad_values.csv");
     assert_eq!((l.report.rows_loaded, l.report.rows_rejected), (1, 5));
     assert_eq!(
-        l.report.errors,
+        rendered(&l.report.errors),
         vec![
-            e(2, "satisfaction", "Satisfaction must be a number from 1 to 5, got 6"),
-            e(2, "nps", "NPS must be a whole number from 0 to 10, got 11"),
-            e(3, "effort", "Effort (CES) must be a whole number from 1 to 7, got 8"),
+            e(2, "satisfaction", "Satisfaction must be a number from 1–5, got 6"),
+            e(2, "nps", "NPS must be a whole number from 0–10, got 11"),
+            e(3, "effort", "Effort (CES) must be a whole number from 1–7, got 8"),
             e(3, "revenue", "Revenue must be a number, got \"abc\""),
             e(4, "customer", "Customer ID is missing"),
-            e(5, "satisfaction", "Satisfaction must be a number from 1 to 5, got \"good\""),
-            e(5, "nps", "NPS must be a whole number from 0 to 10, got 7.5"),
+            e(5, "satisfaction", "Satisfaction must be a number, got \"good\""),
+            e(5, "nps", "NPS must be a whole number from 0–10, got 7.5"),
             e(
                 7,
                 "date",
@@ -332,8 +360,8 @@ fn bad_values_reject_the_whole_row_with_every_bad_cell() {
     assert_eq!(Dataset::score(&l.dataset.revenue, 0), Some(-12.5));
     assert_eq!(l.rejected.len(), 5);
     assert_eq!(l.rejected[0].fields[0], "a");
-    let csv = l.rejected_csv();
-    assert!(csv.contains("\r\n2,satisfaction; nps,\"Satisfaction must be a number from 1 to 5, got 6; NPS must be a whole number from 0 to 10, got 11\",a,Visit,6,3,11,5,2024-01-01\r\n"));
+    let csv = rejected_csv(Lang::En, &l.headers, &l.rejected);
+    assert!(csv.contains("\r\n2,satisfaction; nps,\"Satisfaction must be a number from 1–5, got 6; NPS must be a whole number from 0–10, got 11\",a,Visit,6,3,11,5,2024-01-01\r\n"));
 }
 
 #[test]
@@ -372,11 +400,10 @@ fn error_list_is_bounded_and_counts_the_rest() {
     assert_eq!(l.report.errors.len(), 10);
     assert_eq!(l.report.errors_truncated, 20);
     assert_eq!(l.rejected.len(), 10);
-    assert!(l
-        .report
-        .notes
-        .iter()
-        .any(|n| n == "Only the first 10 problems are listed; 20 more were counted."));
+    assert!(l.report.notes.contains(&LoadNote::ErrorsTruncated {
+        listed: 10,
+        more: 20
+    }));
 }
 
 #[test]
@@ -395,19 +422,19 @@ fn fatal_errors_have_one_clear_sentence() {
     assert_eq!(
         err("doc.pdf"),
         IngestError::NotCsv {
-            what: "a PDF document"
+            what: BinaryKind::Pdf
         }
     );
     assert_eq!(
         err("data.csv.gz"),
         IngestError::NotCsv {
-            what: "a GZIP-compressed file"
+            what: BinaryKind::Gzip
         }
     );
     assert_eq!(
         err("junk.bin"),
         IngestError::NotCsv {
-            what: "a binary file"
+            what: BinaryKind::Other
         }
     );
     assert_eq!(

@@ -2,19 +2,31 @@
 //! tests/fixtures/make_fixtures.py.
 
 use journey_lens::dataset::{Dataset, Role, Scale};
-use journey_lens::ingest::{load_json, IngestError, JsonOptions, RowError};
+use journey_lens::i18n::Lang;
+use journey_lens::ingest::{load_json, IngestError, JsonOptions, RowError, RowProblem};
+use journey_lens::present::message::{problem_column, render};
 
 fn fixture(name: &str) -> Vec<u8> {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
-fn e(line: u64, column: &str, reason: &str) -> RowError {
-    RowError {
-        line,
-        column: column.into(),
-        reason: reason.into(),
-    }
+fn e(line: u64, column: &str, reason: &str) -> (u64, String, String) {
+    (line, column.into(), reason.into())
+}
+
+/// Row errors as line, column and English reason, the way the load summary lists them.
+fn rendered(errors: &[RowError]) -> Vec<(u64, String, String)> {
+    errors
+        .iter()
+        .map(|x| {
+            (
+                x.line,
+                problem_column(Lang::En, x.column.as_deref()),
+                render(Lang::En, &x.problem),
+            )
+        })
+        .collect()
 }
 
 /// 2024-03-15T10:00:00Z.
@@ -44,15 +56,19 @@ fn array_of_events() {
     );
     assert_eq!(r.mapping.role_of("revenue"), Some(Role::Revenue));
     assert_eq!(
-        r.errors,
+        rendered(&r.errors),
         vec![
-            e(2, "nps", "NPS must be a whole number from 0 to 10, got 11"),
+            e(2, "nps", "NPS must be a whole number from 0–10, got 11"),
             e(
                 3,
                 "satisfaction",
-                "Satisfaction must be a number from 1 to 5, got 7"
+                "Satisfaction must be a number from 1–5, got 7"
             ),
-            e(3, "tags", "must be text or a number, not a list or object"),
+            e(
+                3,
+                "tags",
+                "The value must be text or a number, not a list or object"
+            ),
             e(4, "customer_id", "Customer ID is missing"),
         ]
     );
@@ -79,10 +95,14 @@ fn meta_and_events_with_declared_scale() {
     assert_eq!(d.scales.nps, Scale::new(0.0, 10.0));
     assert_eq!((l.report.rows_loaded, l.report.rows_rejected), (1, 3));
     assert_eq!(
-        l.report.errors,
+        rendered(&l.report.errors),
         vec![
-            e(2, "nps", "NPS must be a whole number from 0 to 10, got 11"),
-            e(3, "tags", "must be text or a number, not a list or object"),
+            e(2, "nps", "NPS must be a whole number from 0–10, got 11"),
+            e(
+                3,
+                "tags",
+                "The value must be text or a number, not a list or object"
+            ),
             e(4, "customer_id", "Customer ID is missing"),
         ]
     );
@@ -94,7 +114,13 @@ fn meta_and_events_with_declared_scale() {
     let l = load_json(&fixture("events_feed.json"), &opts).unwrap();
     assert_eq!(l.report.rows_loaded, 2);
     assert_eq!(Dataset::score(&l.dataset.satisfaction, 1), Some(7.0));
-    assert_eq!(l.dataset.dimension("vip").unwrap().get(1), Some("true"));
+    assert_eq!(
+        l.dataset
+            .dimension(l.dataset.find_dimension("vip").unwrap())
+            .unwrap()
+            .get(1),
+        Some("true")
+    );
 }
 
 #[test]
@@ -103,12 +129,18 @@ fn ndjson_with_a_broken_line() {
     assert_eq!((l.report.rows_loaded, l.report.rows_rejected), (1, 3));
     let errs = &l.report.errors;
     assert_eq!(
-        errs[0],
-        e(2, "nps", "NPS must be a whole number from 0 to 10, got 11")
+        rendered(errs)[0],
+        e(2, "nps", "NPS must be a whole number from 0–10, got 11")
     );
     assert_eq!(errs[1].line, 3);
-    assert_eq!(errs[1].column, "(whole row)");
-    assert!(errs[1].reason.starts_with("This line is not valid JSON"));
+    assert_eq!(errs[1].column, None);
+    assert!(matches!(
+        errs[1].problem,
+        RowProblem::InvalidJsonLine { .. }
+    ));
+    assert!(rendered(errs)[1]
+        .2
+        .starts_with("This line is not valid JSON"));
     assert_eq!(errs[2].line, 4);
     // Epoch seconds are accepted as timestamps.
     let l = load_json(

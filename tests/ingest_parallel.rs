@@ -1,13 +1,15 @@
 //! A file read in parts (each with its own dictionaries, merged by remapping codes) gives
 //! exactly what one pass gives: same dataset, same report, same rejected rows.
 
-use journey_lens::dataset::MISSING;
+use journey_lens::dataset::{Role, MISSING};
 use journey_lens::generate;
-use journey_lens::ingest::csv::{merge_parts, parse_part, CsvPart};
+use journey_lens::ingest::csv::{merge_parts, parse_part, splittable, CsvPart};
 use journey_lens::ingest::parallel::{load_ranges, nominal_cuts, ranges};
 use journey_lens::ingest::sniff::SNIFF_BYTES;
 use journey_lens::ingest::IngestError;
-use journey_lens::ingest::{load_csv, load_csv_parallel, CsvOptions, Loaded};
+use journey_lens::ingest::{
+    load_csv, load_csv_parallel, CsvOptions, Loaded, MilestoneStage, Milestones, RowProblem,
+};
 use proptest::prelude::*;
 use std::ops::Range;
 
@@ -79,6 +81,15 @@ fn second_part_codes_are_remapped_onto_the_first_parts_dictionaries() {
     assert_eq!(loaded.rejected.len(), 1);
     assert_eq!(loaded.rejected[0].line, 6);
     assert_eq!(loaded.report.errors[0].line, 6);
+    // The second part's refusal is a typed problem, not a sentence.
+    assert_eq!(loaded.report.errors[0].column.as_deref(), Some("nps"));
+    assert_eq!(
+        loaded.report.errors[0].problem,
+        RowProblem::NotANumber {
+            field: Role::Nps,
+            value: "x".into()
+        }
+    );
     assert_eq!(loaded.report.rows_loaded, 4);
     assert_eq!(loaded.report.rows_rejected, 1);
     assert_eq!(loaded.report.customers, 3);
@@ -261,4 +272,87 @@ fn missing_codes_stay_missing_after_the_merge() {
         .expect("aligned");
     let stage = loaded.dataset.stage.as_ref().expect("stage column");
     assert_eq!(stage.codes, [MISSING, 0, MISSING, 0]);
+}
+
+/// Orders with a date column per milestone, `rows` of them, a few MB for `rows` ≈ 60 000.
+fn orders(rows: usize) -> String {
+    let mut t = String::from("order_id,ordered,shipped,delivered,region\n");
+    for i in 0..rows {
+        let day = 1 + i % 28;
+        let shipped = if i % 3 == 0 {
+            String::new()
+        } else {
+            format!("2024-02-{day:02}")
+        };
+        let delivered = if i % 5 == 0 {
+            String::new()
+        } else {
+            format!("2024-03-{day:02}")
+        };
+        let region = ["north", "south", "east"][i % 3];
+        t.push_str(&format!(
+            "o{i},2024-01-{day:02},{shipped},{delivered},{region}\n"
+        ));
+    }
+    t
+}
+
+fn milestone_opts() -> CsvOptions {
+    CsvOptions {
+        overrides: vec![("order_id".into(), Role::CustomerId)],
+        milestones: Some(Milestones {
+            stages: ["ordered", "shipped", "delivered"]
+                .iter()
+                .map(|c| MilestoneStage {
+                    column: c.to_string(),
+                    stage: String::new(),
+                })
+                .collect(),
+            measures_on: None,
+        }),
+        ..CsvOptions::default()
+    }
+}
+
+#[test]
+fn milestone_files_are_read_in_one_pass_with_the_same_result() {
+    let text = orders(60_000);
+    let bytes = text.as_bytes();
+    assert!(
+        ranges(bytes, 2, 1 << 20).len() == 2,
+        "big enough for two parts"
+    );
+    let opts = milestone_opts();
+    let head = &bytes[..SNIFF_BYTES];
+    assert!(!splittable(head, false, &opts));
+    assert!(splittable(head, false, &CsvOptions::default()));
+    let parallel = load_csv_parallel(bytes, &opts, 2).expect("loads");
+    // 60 000 ordered, 40 000 shipped (i % 3 != 0), 48 000 delivered (i % 5 != 0).
+    assert_eq!(parallel.dataset.len(), 148_000);
+    assert_eq!(parallel.report.rows_loaded, 60_000);
+    assert_eq!(
+        fingerprint(&parallel),
+        fingerprint(&load_csv(bytes, &opts).expect("loads"))
+    );
+}
+
+#[test]
+fn files_joined_through_a_key_are_read_in_one_pass_with_the_same_result() {
+    let text = orders(60_000);
+    let bytes = text.as_bytes();
+    // Joined through "region", but with customers of its own, so only `joined` stops it.
+    let base = CsvOptions {
+        overrides: vec![("order_id".into(), Role::CustomerId)],
+        ..CsvOptions::default()
+    };
+    let opts = CsvOptions {
+        row_number_as_customer: false,
+        ..journey_lens::join::keyed_options(base, "region")
+    };
+    assert!(opts.joined && opts.milestones.is_none());
+    assert!(!splittable(&bytes[..SNIFF_BYTES], false, &opts));
+    assert_eq!(
+        fingerprint(&load_csv_parallel(bytes, &opts, 2).expect("loads")),
+        fingerprint(&load_csv(bytes, &opts).expect("loads"))
+    );
 }

@@ -3,7 +3,7 @@
 //! code). Skipped when the directory is absent.
 
 use journey_lens::dataset::{Dataset, Role, Scale, Scales};
-use journey_lens::ingest::{load_csv, CsvOptions, IngestError};
+use journey_lens::ingest::{load_csv, CsvOptions, IngestError, LoadNote};
 
 fn real(path: &str) -> Option<Vec<u8>> {
     let full = format!("{}/../shared/data/real/{path}", env!("CARGO_MANIFEST_DIR"));
@@ -175,14 +175,17 @@ fn bank_additional_excel_wrapped_is_unwrapped() {
     assert_eq!((l.report.rows_loaded, l.report.rows_rejected), (4119, 0));
     assert_eq!(stage_counts(&l.dataset), (451, 3668));
     assert_eq!(
-        l.dataset.dimension("job").unwrap().get(0),
+        l.dataset
+            .dimension(l.dataset.find_dimension("job").unwrap())
+            .unwrap()
+            .get(0),
         Some("blue-collar")
     );
     assert!(l
         .report
         .notes
         .iter()
-        .any(|n| n.contains("wrapped in quotes")));
+        .any(|n| matches!(n, LoadNote::Unwrapped { .. })));
 }
 
 #[test]

@@ -22,7 +22,7 @@ fn same(a: &journey_lens::dataset::Dataset, b: &journey_lens::dataset::Dataset) 
     assert!(a.customer.codes == b.customer.codes, "customer codes");
     assert!(a.timestamp == b.timestamp, "timestamps");
     for key in a.dimension_keys() {
-        let (x, y) = (a.dimension(&key), b.dimension(&key));
+        let (x, y) = (a.dimension(key), b.dimension(key));
         let (x, y) = (x.expect("dim"), y.expect("dim"));
         assert_eq!(x.values, y.values, "{key} values");
         assert!(x.codes == y.codes, "{key} codes");

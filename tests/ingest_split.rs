@@ -2,6 +2,7 @@
 //! whatever the quoting, line ends and chunk sizes; and a load through the plain (fast)
 //! path equals a load of the same rows with every field quoted (the quote-aware path).
 
+use journey_lens::dataset::Role;
 use journey_lens::ingest::split::{Splitter, Step};
 use journey_lens::ingest::{load_csv, CsvLoader, CsvOptions, Loaded};
 use proptest::prelude::*;
@@ -150,12 +151,12 @@ fn same_load(a: &Loaded, b: &Loaded) {
     assert_eq!(x.timestamp, y.timestamp);
     for k in x.dimension_keys() {
         assert_eq!(
-            x.dimension(&k).map(|c| &c.values),
-            y.dimension(&k).map(|c| &c.values)
+            x.dimension(k).map(|c| &c.values),
+            y.dimension(k).map(|c| &c.values)
         );
         assert_eq!(
-            x.dimension(&k).map(|c| &c.codes),
-            y.dimension(&k).map(|c| &c.codes)
+            x.dimension(k).map(|c| &c.codes),
+            y.dimension(k).map(|c| &c.codes)
         );
     }
     let bits = |c: &Option<Vec<f64>>| {
@@ -192,7 +193,7 @@ fn plain_and_quoted_records_load_the_same() {
     assert_eq!(comment.get(1), Some("slow, very \"slow\""));
     assert_eq!(comment.get(3), Some("two\nlines"));
     assert_eq!(
-        d.dimension("stage").map(|c| c.codes.clone()),
+        d.dimension(Role::Stage.into()).map(|c| c.codes.clone()),
         Some(vec![0, 1, 0, 1])
     );
     // 2024-03-17 is day 19799 after 1970-01-01 (2024-03-15 is 19797).

@@ -1,6 +1,8 @@
 //! The experience map: how each stage and touchpoint feels, where customers leave and
 //! which touchpoints matter most for loyalty.
 
+use crate::dataset::Role;
+use crate::message::{Message, Needs, Value};
 use serde::{Deserialize, Serialize};
 
 /// One stage × touchpoint cell (only cells with events are listed).
@@ -28,7 +30,7 @@ pub struct GridCell {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Grid {
     /// Missing role(s), e.g. "stage, touchpoint".
-    pub unavailable: Option<String>,
+    pub unavailable: Option<Needs>,
     /// Row labels in funnel order (then unlisted stages, then "(missing)" when present),
     /// then "(others)" when stages were folded.
     pub stages: Vec<String>,
@@ -68,7 +70,7 @@ pub struct PersonaCurve {
 /// Satisfaction along the journey.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct EmotionCurve {
-    pub unavailable: Option<String>,
+    pub unavailable: Option<Needs>,
     /// One point per funnel stage, in funnel order.
     pub overall: Vec<EmotionPoint>,
     /// Empty without a persona column. At most [`cap::EMOTION_PERSONAS`] curves: past
@@ -100,6 +102,14 @@ pub struct ExitPoint {
     pub customers: u64,
 }
 
+/// The exits of the customers whose furthest funnel stage is `stage`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StageExits {
+    pub stage: String,
+    /// Descending by customers.
+    pub exits: Vec<ExitPoint>,
+}
+
 /// One touchpoint-to-touchpoint transition.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Handoff {
@@ -123,7 +133,7 @@ pub struct HandoffOthers {
 /// Transitions between touchpoints.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Handoffs {
-    pub unavailable: Option<String>,
+    pub unavailable: Option<Needs>,
     /// All hand-offs counted (top pairs + others).
     pub total: u64,
     /// Distinct customers with at least one hand-off.
@@ -164,13 +174,40 @@ pub struct PriorityPoint {
 pub struct ExcludedTouchpoint {
     pub touchpoint: String,
     pub customers: u64,
-    pub reason: String,
+    pub reason: Exclusion,
+}
+
+/// Why a touchpoint is left out of the priority matrix.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind")]
+pub enum Exclusion {
+    /// Fewer customers with both a satisfaction and an NPS answer than the minimum.
+    #[serde(rename = "priority.too_few")]
+    TooFew { min_count: u64 },
+    /// Every answer is the same, so no correlation can be measured.
+    #[serde(rename = "priority.no_variation")]
+    NoVariation,
+}
+
+impl Message for Exclusion {
+    fn key(&self) -> &'static str {
+        match self {
+            Exclusion::TooFew { .. } => "priority.too_few",
+            Exclusion::NoVariation => "priority.no_variation",
+        }
+    }
+    fn args(&self) -> Vec<(&'static str, Value)> {
+        match self {
+            Exclusion::TooFew { min_count } => vec![("min", Value::Count(*min_count))],
+            Exclusion::NoVariation => Vec::new(),
+        }
+    }
 }
 
 /// Performance vs importance per touchpoint.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PriorityMatrix {
-    pub unavailable: Option<String>,
+    pub unavailable: Option<Needs>,
     pub points: Vec<PriorityPoint>,
     pub excluded: Vec<ExcludedTouchpoint>,
     /// Where the quadrants split.
@@ -184,11 +221,16 @@ pub struct ExperienceView {
     pub grid: Grid,
     pub emotion: EmotionCurve,
     /// Needs satisfaction, stage and touchpoint.
-    pub pain_points_unavailable: Option<String>,
+    pub pain_points_unavailable: Option<Needs>,
     pub pain_points: Vec<PainPoint>,
-    pub exits_unavailable: Option<String>,
+    pub exits_unavailable: Option<Needs>,
     /// Descending by customers.
     pub exits: Vec<ExitPoint>,
+    /// The same exits split by the furthest funnel stage reached (funnel order, only
+    /// stages somebody left after), so the journey map can say where each stage loses its
+    /// customers; summed over stages they are `exits`.
+    #[serde(default)]
+    pub exits_by_stage: Vec<StageExits>,
     pub handoffs: Handoffs,
     pub priority: PriorityMatrix,
 }
@@ -287,13 +329,8 @@ fn label(col: &DimColumn, slot: usize) -> String {
         .unwrap_or_else(|| MISSING_LABEL.to_string())
 }
 
-fn missing_roles(roles: &[(&str, bool)]) -> Option<String> {
-    let m: Vec<&str> = roles
-        .iter()
-        .filter(|(_, ok)| !ok)
-        .map(|(r, _)| *r)
-        .collect();
-    (!m.is_empty()).then(|| m.join(", "))
+fn missing_roles(roles: &[(Role, bool)]) -> Option<Needs> {
+    Needs::missing(roles)
 }
 
 /// The experience map for the selected events.
@@ -341,7 +378,14 @@ pub(crate) fn compute(
     let mut emotion_p = (sat.is_some() && persona.is_some())
         .then(|| Slots::new((np as u64 + 1) * k as u64, sel.len(), Mean::default()));
     let exits_on = stage.is_some() && tp.is_some() && k > 0;
-    let mut exits = vec![0u64; if exits_on { nt + 1 } else { 0 }];
+    // Per furthest stage reached × touchpoint slot; sparse like the grid (10,000 stages ×
+    // 10,000 touchpoints would be 10⁸ counters).
+    let exit_slots = if exits_on {
+        k as u64 * (nt as u64 + 1)
+    } else {
+        0
+    };
+    let mut exits = Slots::new(exit_slots, sel.len(), 0u64);
     let mut pairs = Slots::new(
         nt as u64 * nt as u64,
         sel.len(),
@@ -419,7 +463,9 @@ pub(crate) fn compute(
         }
         if exits_on && w.reached >= 1 && w.reached < k {
             if let (Some(&last), Some(tc)) = (w.events.last(), tp_codes) {
-                exits[slot(tc[last as usize], nt)] += 1;
+                let key =
+                    (w.reached - 1) as u64 * (nt as u64 + 1) + slot(tc[last as usize], nt) as u64;
+                *exits.get(key) += 1;
             }
         }
         if priority_on {
@@ -435,7 +481,10 @@ pub(crate) fn compute(
         }
     });
 
-    let grid_missing = missing_roles(&[("stage", stage.is_some()), ("touchpoint", tp.is_some())]);
+    let grid_missing = missing_roles(&[
+        (Role::Stage, stage.is_some()),
+        (Role::Touchpoint, tp.is_some()),
+    ]);
     let (grid, pain_points) = match (stage, tp, &grid_in) {
         (Some(st), Some(tpc), Some(inputs)) => {
             let used = cells.into_sorted(|a| a.events > 0);
@@ -457,7 +506,10 @@ pub(crate) fn compute(
         count: m.n,
     };
     let mut emotion = EmotionCurve {
-        unavailable: missing_roles(&[("stage", stage.is_some()), ("satisfaction", sat.is_some())]),
+        unavailable: missing_roles(&[
+            (Role::Stage, stage.is_some()),
+            (Role::Satisfaction, sat.is_some()),
+        ]),
         overall: emotion
             .iter()
             .enumerate()
@@ -486,19 +538,10 @@ pub(crate) fn compute(
             .collect();
     }
 
-    let mut exit_list: Vec<ExitPoint> = match tp {
-        Some(tpc) => exits
-            .iter()
-            .enumerate()
-            .filter(|(_, &n)| n > 0)
-            .map(|(c, &n)| ExitPoint {
-                touchpoint: label(tpc, c),
-                customers: n,
-            })
-            .collect(),
-        None => Vec::new(),
+    let (exit_list, exits_by_stage) = match tp {
+        Some(tpc) if exits_on => exit_lists(tpc, &ctx.plan.stages, exits.into_sorted(|n| *n > 0)),
+        _ => (Vec::new(), Vec::new()),
     };
-    exit_list.sort_by_key(|e| std::cmp::Reverse(e.customers));
 
     let handoffs = handoff_view(tp, nt, pairs, handoff_customers, settings.top_handoffs);
     let priority = priority_view(
@@ -515,18 +558,66 @@ pub(crate) fn compute(
         grid,
         emotion,
         pain_points_unavailable: missing_roles(&[
-            ("stage", stage.is_some()),
-            ("touchpoint", tp.is_some()),
-            ("satisfaction", sat.is_some()),
+            (Role::Stage, stage.is_some()),
+            (Role::Touchpoint, tp.is_some()),
+            (Role::Satisfaction, sat.is_some()),
         ]),
         pain_points,
         exits_unavailable: missing_roles(&[
-            ("stage", stage.is_some()),
-            ("touchpoint", tp.is_some()),
+            (Role::Stage, stage.is_some()),
+            (Role::Touchpoint, tp.is_some()),
         ]),
         exits: exit_list,
+        exits_by_stage,
         handoffs,
         priority,
+    }
+}
+
+/// The overall exit list and one per funnel stage with exits, from the used counters by
+/// key `furthest stage × (touchpoints + 1) + touchpoint slot` (`(missing)` in the last
+/// slot), ascending.
+fn exit_lists(
+    tpc: &DimColumn,
+    stages: &[String],
+    used: Vec<(u64, u64)>,
+) -> (Vec<ExitPoint>, Vec<StageExits>) {
+    let width = tpc.values.len() as u64 + 1;
+    let point = |c: u64, n: u64| ExitPoint {
+        touchpoint: label(tpc, c as usize),
+        customers: n,
+    };
+    // Most customers first; equal counts keep the touchpoints' code order.
+    let ranked = |mut v: Vec<(u64, u64)>| {
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        v.into_iter().map(|(c, n)| point(c, n)).collect::<Vec<_>>()
+    };
+    let mut total: std::collections::BTreeMap<u64, u64> = std::collections::BTreeMap::new();
+    let mut by_stage: Vec<StageExits> = Vec::new();
+    let mut current: Option<(u64, Vec<(u64, u64)>)> = None;
+    for (key, n) in used {
+        let (j, c) = (key / width, key % width);
+        *total.entry(c).or_default() += n;
+        match &mut current {
+            Some((cj, v)) if *cj == j => v.push((c, n)),
+            _ => {
+                if let Some((cj, v)) = current.take() {
+                    by_stage.push(stage_exits(stages, cj, ranked(v)));
+                }
+                current = Some((j, vec![(c, n)]));
+            }
+        }
+    }
+    if let Some((cj, v)) = current {
+        by_stage.push(stage_exits(stages, cj, ranked(v)));
+    }
+    (ranked(total.into_iter().collect()), by_stage)
+}
+
+fn stage_exits(stages: &[String], j: u64, exits: Vec<ExitPoint>) -> StageExits {
+    StageExits {
+        stage: stages.get(j as usize).cloned().unwrap_or_default(),
+        exits,
     }
 }
 
@@ -773,7 +864,7 @@ fn handoff_view(
 ) -> Handoffs {
     let Some(tpc) = tp else {
         return Handoffs {
-            unavailable: Some("touchpoint".into()),
+            unavailable: Some(Needs::column(Role::Touchpoint)),
             total: 0,
             customers: 0,
             top: Vec::new(),
@@ -828,9 +919,9 @@ fn priority_view(
 ) -> PriorityMatrix {
     let mut m = PriorityMatrix {
         unavailable: missing_roles(&[
-            ("touchpoint", tp.is_some()),
-            ("satisfaction", has_sat),
-            ("nps", has_nps),
+            (Role::Touchpoint, tp.is_some()),
+            (Role::Satisfaction, has_sat),
+            (Role::Nps, has_nps),
         ]),
         points: Vec::new(),
         excluded: Vec::new(),
@@ -850,9 +941,9 @@ fn priority_view(
             m.excluded.push(ExcludedTouchpoint {
                 touchpoint: name,
                 customers: p.n,
-                reason: format!(
-                    "fewer than {min_count} customers with both a satisfaction and an NPS answer"
-                ),
+                reason: Exclusion::TooFew {
+                    min_count: min_count as u64,
+                },
             });
             continue;
         }
@@ -861,7 +952,7 @@ fn priority_view(
             None => m.excluded.push(ExcludedTouchpoint {
                 touchpoint: name,
                 customers: p.n,
-                reason: "all answers are the same, so no correlation can be measured".into(),
+                reason: Exclusion::NoVariation,
             }),
         }
     }

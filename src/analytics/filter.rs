@@ -4,6 +4,8 @@
 //! the matching ones. Values are compared through dictionary codes so a filter change costs
 //! one pass of integer lookups over the events, whatever the number of distinct values.
 
+use crate::dataset::DimKey;
+use crate::message::{Message, Value};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -14,30 +16,67 @@ pub const MISSING_LABEL: &str = "(missing)";
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Filter {
-    /// Dimension key (`persona`, `channel`, `journey`, `touchpoint`, `stage` or an extra
-    /// column's header) → accepted values. OR within a dimension, AND across dimensions;
-    /// an empty set leaves that dimension unfiltered.
-    pub dims: BTreeMap<String, BTreeSet<String>>,
+    /// Dimension → accepted values. OR within a dimension, AND across dimensions; an
+    /// empty set leaves that dimension unfiltered.
+    pub dims: BTreeMap<DimKey, BTreeSet<String>>,
     /// First day (`YYYY-MM-DD`) or instant (`YYYY-MM-DDTHH:MM:SS`) included.
     pub from: Option<String>,
     /// Last day included (a date-only bound includes that whole day), or last instant.
     pub to: Option<String>,
+    /// Only customers whose path passed a given node of a journey flow (set by clicking
+    /// the node). Unlike the others this selects CUSTOMERS: all their events that the rest
+    /// of the filter keeps, so every view describes the same people the flow showed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<super::flows::PathStep>,
 }
 
 /// Why a filter could not be applied as typed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind")]
 pub enum FilterError {
     /// A date bound that is neither `YYYY-MM-DD` nor `YYYY-MM-DDTHH:MM[:SS]`.
-    BadDate(String),
+    #[serde(rename = "filter.bad_date")]
+    BadDate { value: String },
 }
 
-impl std::fmt::Display for FilterError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Message for FilterError {
+    fn key(&self) -> &'static str {
         match self {
-            FilterError::BadDate(s) => write!(
-                f,
-                "\"{s}\" is not a date Journey Lens understands; write it like 2024-03-31"
-            ),
+            FilterError::BadDate { .. } => "filter.bad_date",
+        }
+    }
+    fn args(&self) -> Vec<(&'static str, Value)> {
+        match self {
+            FilterError::BadDate { value } => vec![("value", Value::Text(value.clone()))],
+        }
+    }
+}
+
+/// A part of the filter that could not be applied, reported next to the numbers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind")]
+pub enum FilterNote {
+    /// The filter names a dimension the data does not have: it matches no events.
+    #[serde(rename = "filter.no_such_dimension")]
+    NoSuchDimension { dimension: DimKey },
+    /// A date bound that could not be read is ignored.
+    #[serde(rename = "filter.date_ignored")]
+    DateIgnored { value: String },
+}
+
+impl Message for FilterNote {
+    fn key(&self) -> &'static str {
+        match self {
+            FilterNote::NoSuchDimension { .. } => "filter.no_such_dimension",
+            FilterNote::DateIgnored { .. } => "filter.date_ignored",
+        }
+    }
+    fn args(&self) -> Vec<(&'static str, Value)> {
+        match self {
+            FilterNote::NoSuchDimension { dimension } => {
+                vec![("dimension", Value::Dimension(*dimension))]
+            }
+            FilterNote::DateIgnored { value } => vec![("value", Value::Text(value.clone()))],
         }
     }
 }
@@ -49,9 +88,9 @@ impl Filter {
     }
 
     /// Adds one accepted value for a dimension (builder style, handy for the CLI and tests).
-    pub fn with(mut self, dim: &str, value: &str) -> Filter {
+    pub fn with(mut self, dim: impl Into<DimKey>, value: &str) -> Filter {
         self.dims
-            .entry(dim.to_string())
+            .entry(dim.into())
             .or_default()
             .insert(value.to_string());
         self
@@ -66,7 +105,10 @@ impl Filter {
 
     /// Whether the filter selects everything.
     pub fn is_empty(&self) -> bool {
-        self.dims.values().all(BTreeSet::is_empty) && self.from.is_none() && self.to.is_none()
+        self.dims.values().all(BTreeSet::is_empty)
+            && self.from.is_none()
+            && self.to.is_none()
+            && self.path.is_none()
     }
 }
 
@@ -74,7 +116,9 @@ impl Filter {
 pub fn parse_bound(s: &str, end: bool) -> Result<i64, FilterError> {
     use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
     let s = s.trim();
-    let bad = || FilterError::BadDate(s.to_string());
+    let bad = || FilterError::BadDate {
+        value: s.to_string(),
+    };
     let days = |d: NaiveDate| super::period::days_from_civil(d.year() as i64, d.month(), d.day());
     if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
         let start = days(d) * 86_400;
@@ -108,7 +152,7 @@ pub fn select(
     ds: &crate::dataset::Dataset,
     prep: &super::Prepared,
     filter: &Filter,
-) -> (Vec<u32>, Vec<String>) {
+) -> (Vec<u32>, Vec<FilterNote>) {
     select_sorted(prep.dataset(ds), filter)
 }
 
@@ -116,7 +160,22 @@ pub fn select(
 pub(crate) fn select_sorted(
     ds: &crate::dataset::Dataset,
     filter: &Filter,
-) -> (Vec<u32>, Vec<String>) {
+) -> (Vec<u32>, Vec<FilterNote>) {
+    let (mut sel, notes) = select_events(ds, filter);
+    if let Some(p) = &filter.path {
+        let keep = super::flows::customers_at(ds, &sel, &p.params, p.step, &p.node);
+        let cust = &ds.customer.codes;
+        sel.retain(|&i| {
+            keep.get(cust[i as usize] as usize)
+                .copied()
+                .unwrap_or(false)
+        });
+    }
+    (sel, notes)
+}
+
+/// The events the dimension and date parts of `filter` keep.
+fn select_events(ds: &crate::dataset::Dataset, filter: &Filter) -> (Vec<u32>, Vec<FilterNote>) {
     use crate::dataset::NO_TIME;
     let mut notes = Vec::new();
     let mut tests: Vec<DimTest> = Vec::new();
@@ -125,10 +184,8 @@ pub(crate) fn select_sorted(
         if values.is_empty() {
             continue;
         }
-        let Some(col) = ds.dimension(key) else {
-            notes.push(format!(
-                "The data has no \"{key}\" column, so the filter on it matches no events."
-            ));
+        let Some(col) = ds.dimension(*key) else {
+            notes.push(FilterNote::NoSuchDimension { dimension: *key });
             nothing = true;
             continue;
         };
@@ -153,7 +210,8 @@ pub(crate) fn select_sorted(
         match parse_bound(s, end) {
             Ok(t) => Some(t),
             Err(e) => {
-                notes.push(format!("{e}; the date range ignores it."));
+                let FilterError::BadDate { value } = e;
+                notes.push(FilterNote::DateIgnored { value });
                 None
             }
         }

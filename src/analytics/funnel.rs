@@ -66,11 +66,14 @@ pub struct FunnelGroup {
 }
 
 /// The funnel split by one dimension.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FunnelBreakdown {
-    pub dimension: String,
+    pub dimension: DimKey,
+    /// The extra column's header (`None` for a role, which each language names itself).
+    #[serde(default)]
+    pub header: Option<String>,
     /// Set when the dataset has no such dimension.
-    pub unavailable: Option<String>,
+    pub unavailable: Option<Needs>,
     /// Largest group first. Past [`super::cap::BREAKDOWN_GROUPS`] groups, the largest ones
     /// then one "(others)" group summing the rest.
     pub groups: Vec<FunnelGroup>,
@@ -93,11 +96,60 @@ pub struct CohortPoint {
     pub rate: Option<f64>,
 }
 
+/// Why the funnel was simplified or how its order was found, reported next to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind")]
+pub enum FunnelNote {
+    /// Ordered mode was asked for, but without timestamps the order cannot be checked.
+    #[serde(rename = "funnel.no_time_for_order")]
+    NoTimeForOrder,
+    /// A conversion window was set, but without timestamps it cannot be measured.
+    #[serde(rename = "funnel.no_time_for_window")]
+    NoTimeForWindow,
+    /// A negative or non-finite conversion window.
+    #[serde(rename = "funnel.bad_window")]
+    BadWindow,
+    /// The feed's own stage order wins over the one in the settings.
+    #[serde(rename = "funnel.meta_order_wins")]
+    MetaOrderWins,
+    /// Unrecognised stage names placed among the built-in ones by the data.
+    #[serde(rename = "funnel.placed_by_data")]
+    PlacedByData { stages: Vec<String> },
+    /// The configured conversion stage is not a funnel stage; the default is used.
+    #[serde(rename = "funnel.unknown_conversion_stage")]
+    UnknownConversionStage { stage: String },
+}
+
+impl Message for FunnelNote {
+    fn key(&self) -> &'static str {
+        match self {
+            FunnelNote::NoTimeForOrder => "funnel.no_time_for_order",
+            FunnelNote::NoTimeForWindow => "funnel.no_time_for_window",
+            FunnelNote::BadWindow => "funnel.bad_window",
+            FunnelNote::MetaOrderWins => "funnel.meta_order_wins",
+            FunnelNote::PlacedByData { .. } => "funnel.placed_by_data",
+            FunnelNote::UnknownConversionStage { .. } => "funnel.unknown_conversion_stage",
+        }
+    }
+    fn args(&self) -> Vec<(&'static str, Value)> {
+        match self {
+            FunnelNote::PlacedByData { stages } => vec![
+                ("count", Value::Count(stages.len() as u64)),
+                ("stages", Value::List(stages.clone())),
+            ],
+            FunnelNote::UnknownConversionStage { stage } => {
+                vec![("stage", Value::Text(stage.clone()))]
+            }
+            _ => Vec::new(),
+        }
+    }
+}
+
 /// Everything the funnel chart and table show.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FunnelView {
     /// The missing role(s) when the funnel cannot be drawn (e.g. "stage").
-    pub unavailable: Option<String>,
+    pub unavailable: Option<Needs>,
     pub mode: ResolvedMode,
     pub window_days: Option<f64>,
     pub order_source: StageOrderSource,
@@ -119,7 +171,7 @@ pub struct FunnelView {
     /// Conversion by cohort of the step-1 period (empty without timestamps).
     pub trend: Vec<CohortPoint>,
     /// Why something was simplified (e.g. window ignored without timestamps).
-    pub notes: Vec<String>,
+    pub notes: Vec<FunnelNote>,
 }
 
 use super::cap::{self, OTHERS_LABEL};
@@ -130,7 +182,8 @@ use super::settings::{FunnelMode, Settings};
 use super::sparse::Slots;
 use super::stages::{StagePlan, NOT_A_STEP};
 use super::stats::{median, pct, wilson, Mean};
-use crate::dataset::{Dataset, DimColumn, MISSING, NO_TIME};
+use crate::dataset::{Dataset, DimColumn, DimKey, Role, MISSING, NO_TIME};
+use crate::message::{Message, Need, Needs, Value};
 
 const DAY: f64 = 86_400.0;
 
@@ -141,7 +194,7 @@ pub(crate) struct FunnelCtx<'a> {
     pub mode: ResolvedMode,
     /// Window in seconds (None = unlimited or no timestamps).
     pub window: Option<f64>,
-    pub notes: Vec<String>,
+    pub notes: Vec<FunnelNote>,
 }
 
 impl<'a> FunnelCtx<'a> {
@@ -152,7 +205,7 @@ impl<'a> FunnelCtx<'a> {
             (FunnelMode::AnyOrder, _) | (FunnelMode::Auto, false) => ResolvedMode::AnyOrder,
             (FunnelMode::Ordered | FunnelMode::Auto, true) => ResolvedMode::Ordered,
             (FunnelMode::Ordered, false) => {
-                notes.push("The data has no timestamps, so the funnel ignores stage order.".into());
+                notes.push(FunnelNote::NoTimeForOrder);
                 ResolvedMode::AnyOrder
             }
         };
@@ -161,17 +214,12 @@ impl<'a> FunnelCtx<'a> {
                 if prep.has_time {
                     Some(w * DAY)
                 } else {
-                    notes.push(
-                        "The data has no timestamps, so the conversion window is not applied."
-                            .into(),
-                    );
+                    notes.push(FunnelNote::NoTimeForWindow);
                     None
                 }
             }
             Some(_) => {
-                notes.push(
-                    "A conversion window must be zero or more days; it is not applied.".into(),
-                );
+                notes.push(FunnelNote::BadWindow);
                 None
             }
             None => None,
@@ -536,9 +584,9 @@ pub(crate) fn walk(ctx: &FunnelCtx, sel: &[u32], mut f: impl FnMut(&Walk)) {
     }
 }
 
-fn unavailable_view(ctx: &FunnelCtx, missing: &str) -> FunnelView {
+fn unavailable_view(ctx: &FunnelCtx, missing: Needs) -> FunnelView {
     FunnelView {
-        unavailable: Some(missing.to_string()),
+        unavailable: Some(missing),
         mode: ctx.mode,
         window_days: ctx.window.map(|w| w / DAY),
         order_source: ctx.plan.source,
@@ -565,16 +613,13 @@ pub(crate) fn compute(
 ) -> FunnelView {
     let ds = ctx.ds;
     if ds.stage.is_none() {
-        return unavailable_view(ctx, "stage");
+        return unavailable_view(ctx, Needs::column(Role::Stage));
     }
     let k = ctx.plan.stages.len();
     let conv = ctx.plan.conversion_step;
     let mut reached = vec![0u64; k];
     let mut deltas: Vec<Vec<f64>> = vec![Vec::new(); k];
-    let bcol = settings
-        .breakdown
-        .as_deref()
-        .map(|key| (key, ds.dimension(key)));
+    let bcol = settings.breakdown.map(|key| (key, ds.dimension(key)));
     let groups_n = match bcol {
         Some((_, Some(col))) => col.values.len() + 1,
         _ => 0,
@@ -636,7 +681,8 @@ pub(crate) fn compute(
             }
         })
         .collect();
-    let breakdown = bcol.map(|(key, col)| breakdown_view(key, col, k, conv, by_group));
+    let breakdown =
+        bcol.map(|(key, col)| breakdown_view(key, ds.extra_name(key), col, k, conv, by_group));
     let trend = match periods {
         Some(p) => cohorts
             .iter()
@@ -671,15 +717,17 @@ pub(crate) fn compute(
 
 /// The breakdown groups from the customers counted per (group, steps reached).
 fn breakdown_view(
-    key: &str,
+    key: DimKey,
+    header: Option<&str>,
     col: Option<&DimColumn>,
     k: usize,
     conv: Option<usize>,
     by_group: Slots<u64>,
 ) -> FunnelBreakdown {
     let mut view = FunnelBreakdown {
-        dimension: key.to_string(),
-        unavailable: col.is_none().then(|| key.to_string()),
+        dimension: key,
+        header: header.map(str::to_string),
+        unavailable: col.is_none().then(|| Needs(vec![Need::Dimension(key)])),
         groups: Vec::new(),
         groups_total: 0,
         groups_folded: 0,

@@ -45,13 +45,13 @@ pub struct SparkPoint {
 /// One KPI tile.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Kpi {
-    /// Stable key used by targets (`conversion_rate`, `churn_rate`, …).
+    /// Stable key used by targets (`conversion_rate`, `churn_rate`, …); its name in each
+    /// language is the message `kpi.<key>`.
     pub key: String,
-    pub label: String,
     pub unit: KpiUnit,
     pub value: Option<f64>,
     /// The missing role(s) when the KPI cannot be computed from this file.
-    pub unavailable: Option<String>,
+    pub unavailable: Option<Needs>,
     pub lower_is_better: bool,
     /// Value in the last complete period and the one before.
     pub current: Option<f64>,
@@ -67,8 +67,8 @@ pub struct Kpi {
 /// One component of the Journey Excellence Score, already on 0–100.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct JesComponent {
+    /// `csat`, `nps`, `conversion` or `ces`; named by the message `jes.<key>`.
     pub key: String,
-    pub label: String,
     /// None = no data, component dropped.
     pub value: Option<f64>,
     /// Weight after normalising all four weights to sum to 1.
@@ -80,14 +80,15 @@ pub struct JesComponent {
 pub struct Jes {
     pub value: Option<f64>,
     pub components: Vec<JesComponent>,
-    /// e.g. "JES = (0.25×80.0 + 0.25×62.5) / 0.50 = 71.3".
+    /// e.g. "JES = (0.25×80.0 + 0.25×62.5) / 0.50 = 71.3" (numbers written the JSON way;
+    /// the app shows it in the reader's language with `present::tables::jes_formula`).
     pub formula: String,
 }
 
 /// Promoters compared with detractors.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Impact {
-    pub unavailable: Option<String>,
+    pub unavailable: Option<Needs>,
     /// Customers whose latest NPS answer is 9–10 / 0–6.
     pub promoters: u64,
     pub detractors: u64,
@@ -128,21 +129,20 @@ use super::nps::Counts;
 use super::period::PeriodIndex;
 use super::settings::{JesWeights, Settings};
 use super::stats::{delta_pct, median, pct, ratio, Mean};
-use crate::dataset::{Dataset, MISSING, NO_TIME};
+use crate::dataset::{Dataset, Role, MISSING, NO_TIME};
+use crate::message::{Need, Needs};
 use std::collections::BTreeMap;
 
 /// A KPI's fixed description.
 struct Def {
     key: &'static str,
-    label: &'static str,
     unit: KpiUnit,
     lower_is_better: bool,
 }
 
-const fn def(key: &'static str, label: &'static str, unit: KpiUnit, lower_is_better: bool) -> Def {
+const fn def(key: &'static str, unit: KpiUnit, lower_is_better: bool) -> Def {
     Def {
         key,
-        label,
         unit,
         lower_is_better,
     }
@@ -150,48 +150,23 @@ const fn def(key: &'static str, label: &'static str, unit: KpiUnit, lower_is_bet
 
 /// Every KPI in display order; the index is the slot in [`Values::v`].
 const DEFS: [Def; 17] = [
-    def("customers", "Customers", KpiUnit::Count, false),
-    def("interactions", "Interactions", KpiUnit::Count, false),
-    def("touchpoints", "Touchpoints", KpiUnit::Count, false),
-    def(
-        "conversion_rate",
-        "Conversion rate",
-        KpiUnit::Percent,
-        false,
-    ),
-    def("retention_rate", "Retention rate", KpiUnit::Percent, false),
-    def("churn_rate", "Churn rate", KpiUnit::Percent, true),
-    def("repeat_rate", "Repeat rate", KpiUnit::Percent, false),
-    def("csat", "CSAT (top-2-box)", KpiUnit::Percent, false),
-    def("ces", "CES (mean effort score)", KpiUnit::Score, false),
-    def("ces_easy_pct", "Easy (CES 5–7)", KpiUnit::Percent, false),
-    def("nps", "NPS", KpiUnit::Score, false),
-    def("revenue_total", "Revenue", KpiUnit::Money, false),
-    def(
-        "revenue_per_customer",
-        "Revenue per customer",
-        KpiUnit::Money,
-        false,
-    ),
-    def(
-        "revenue_per_converted",
-        "Revenue per converted customer",
-        KpiUnit::Money,
-        false,
-    ),
-    def(
-        "median_days_to_convert",
-        "Median days to convert",
-        KpiUnit::Days,
-        true,
-    ),
-    def(
-        "interactions_per_customer",
-        "Interactions per customer",
-        KpiUnit::Score,
-        false,
-    ),
-    def("jes", "Journey Excellence Score", KpiUnit::Score, false),
+    def("customers", KpiUnit::Count, false),
+    def("interactions", KpiUnit::Count, false),
+    def("touchpoints", KpiUnit::Count, false),
+    def("conversion_rate", KpiUnit::Percent, false),
+    def("retention_rate", KpiUnit::Percent, false),
+    def("churn_rate", KpiUnit::Percent, true),
+    def("repeat_rate", KpiUnit::Percent, false),
+    def("csat", KpiUnit::Percent, false),
+    def("ces", KpiUnit::Score, false),
+    def("ces_easy_pct", KpiUnit::Percent, false),
+    def("nps", KpiUnit::Score, false),
+    def("revenue_total", KpiUnit::Money, false),
+    def("revenue_per_customer", KpiUnit::Money, false),
+    def("revenue_per_converted", KpiUnit::Money, false),
+    def("median_days_to_convert", KpiUnit::Days, true),
+    def("interactions_per_customer", KpiUnit::Score, false),
+    def("jes", KpiUnit::Score, false),
 ];
 
 /// Keys of KPIs where lower values are better (targets are met from below).
@@ -216,27 +191,25 @@ pub(crate) struct Values {
 }
 
 /// Why a KPI cannot be computed from this file, by slot.
-fn unavailable(ds: &Dataset, ctx: &FunnelCtx, slot: usize) -> Option<String> {
-    let need = |ok: bool, role: &str| (!ok).then(|| role.to_string());
+fn unavailable(ds: &Dataset, ctx: &FunnelCtx, slot: usize) -> Option<Needs> {
+    let need = |ok: bool, role: Role| (!ok).then(|| Needs::column(role));
     let has_next = ctx
         .plan
         .conversion_step
         .is_some_and(|c| c + 1 < ctx.plan.stages.len());
     match DEFS[slot].key {
-        "touchpoints" => need(ds.touchpoint.is_some(), "touchpoint"),
-        "conversion_rate" | "repeat_rate" => need(ds.stage.is_some(), "stage"),
-        "retention_rate" | "churn_rate" => need(ds.stage.is_some(), "stage").or_else(|| {
-            (!has_next).then(|| "stage (a stage after the conversion stage)".to_string())
-        }),
-        "csat" => need(ds.satisfaction.is_some(), "satisfaction"),
-        "ces" | "ces_easy_pct" => need(ds.effort.is_some(), "effort"),
-        "nps" => need(ds.nps.is_some(), "nps"),
-        "revenue_total" | "revenue_per_customer" => need(ds.revenue.is_some(), "revenue"),
-        "revenue_per_converted" => {
-            need(ds.revenue.is_some(), "revenue").or_else(|| need(ds.stage.is_some(), "stage"))
-        }
-        "median_days_to_convert" => need(ds.stage.is_some(), "stage")
-            .or_else(|| need(ctx.mode == ResolvedMode::Ordered, "timestamp")),
+        "touchpoints" => need(ds.touchpoint.is_some(), Role::Touchpoint),
+        "conversion_rate" | "repeat_rate" => need(ds.stage.is_some(), Role::Stage),
+        "retention_rate" | "churn_rate" => need(ds.stage.is_some(), Role::Stage)
+            .or_else(|| (!has_next).then(|| Needs(vec![Need::StageAfterConversion]))),
+        "csat" => need(ds.satisfaction.is_some(), Role::Satisfaction),
+        "ces" | "ces_easy_pct" => need(ds.effort.is_some(), Role::Effort),
+        "nps" => need(ds.nps.is_some(), Role::Nps),
+        "revenue_total" | "revenue_per_customer" => need(ds.revenue.is_some(), Role::Revenue),
+        "revenue_per_converted" => need(ds.revenue.is_some(), Role::Revenue)
+            .or_else(|| need(ds.stage.is_some(), Role::Stage)),
+        "median_days_to_convert" => need(ds.stage.is_some(), Role::Stage)
+            .or_else(|| need(ctx.mode == ResolvedMode::Ordered, Role::Timestamp)),
         _ => None,
     }
 }
@@ -576,21 +549,16 @@ fn jes(v: &[Option<f64>; 17], w: &JesWeights, effort: crate::dataset::Scale) -> 
         .map(|x| ratio(*x, total).unwrap_or(0.0))
         .collect();
     let comps = [
-        ("csat", "CSAT", v[CSAT]),
-        ("nps", "(NPS + 100) / 2", v[NPS].map(|n| (n + 100.0) / 2.0)),
-        ("conversion", "Conversion rate", v[CONV]),
-        (
-            "ces",
-            "(CES − 1) / 6 × 100",
-            v[CES].map(|c| effort.to_percent(c)),
-        ),
+        ("csat", v[CSAT]),
+        ("nps", v[NPS].map(|n| (n + 100.0) / 2.0)),
+        ("conversion", v[CONV]),
+        ("ces", v[CES].map(|c| effort.to_percent(c))),
     ];
     let components: Vec<JesComponent> = comps
         .iter()
         .zip(&norm)
-        .map(|(&(key, label, value), &weight)| JesComponent {
+        .map(|(&(key, value), &weight)| JesComponent {
             key: key.into(),
-            label: label.into(),
             value: value.filter(|x| x.is_finite()),
             weight,
         })
@@ -608,7 +576,7 @@ fn jes(v: &[Option<f64>; 17], w: &JesWeights, effort: crate::dataset::Scale) -> 
         .collect();
     let formula = match value {
         Some(x) => format!("JES = ({}) / {:.2} = {:.1}", terms.join(" + "), wsum, x),
-        None => "JES = n/a (no component has data)".to_string(),
+        None => "JES = n/a".to_string(),
     };
     Jes {
         value,
@@ -700,7 +668,6 @@ pub(crate) fn compute(
             let target = targets.get(d.key).copied();
             Kpi {
                 key: d.key.into(),
-                label: d.label.into(),
                 unit: d.unit,
                 value,
                 unavailable: unavailable.clone(),
@@ -731,8 +698,11 @@ pub(crate) fn compute(
         .collect();
     let [pro, det] = all.impact;
     let imp_missing = match (ds.nps.is_some(), ds.revenue.is_some() || ds.stage.is_some()) {
-        (false, _) => Some("nps".to_string()),
-        (true, false) => Some("revenue, stage".to_string()),
+        (false, _) => Some(Needs::column(Role::Nps)),
+        (true, false) => Some(Needs(vec![
+            Need::Column(Role::Revenue),
+            Need::Column(Role::Stage),
+        ])),
         _ => None,
     };
     let rev_pp = |a: (u64, f64, u64, u64)| {

@@ -7,7 +7,9 @@
 pub mod cap;
 pub mod experience;
 pub mod filter;
+pub mod flows;
 pub mod funnel;
+pub mod journey_map;
 pub mod kpis;
 pub mod nps;
 pub mod period;
@@ -20,8 +22,9 @@ pub mod stats;
 
 pub use cap::OTHERS_LABEL;
 pub use experience::ExperienceView;
-pub use filter::{Filter, FilterError, MISSING_LABEL};
-pub use funnel::FunnelView;
+pub use filter::{Filter, FilterError, FilterNote, MISSING_LABEL};
+pub use funnel::{FunnelNote, FunnelView};
+pub use journey_map::JourneyMap;
 pub use kpis::KpiView;
 pub use nps::NpsView;
 pub use prepared::Prepared;
@@ -62,6 +65,8 @@ pub fn compute_timed(
     let t3 = clock();
     let kpis = kpis::compute(&ctx, periods.as_ref(), settings, &sel, &walks);
     let t4 = clock();
+    // Not among the four timings: the flow view is its own page, computed alongside.
+    let flows = flows::compute(ds, &sel, &settings.flow);
     let report = Report {
         dataset: ds.meta.name.clone(),
         selection: Selection {
@@ -76,6 +81,7 @@ pub fn compute_timed(
         experience,
         nps,
         kpis,
+        flows,
     };
     (report, [t1 - t0, t2 - t1, t3 - t2, t4 - t3])
 }
@@ -93,4 +99,16 @@ pub fn dropped_after(
     let (sel, _) = filter::select_sorted(ds, filter);
     let ctx = funnel::FunnelCtx::new(ds, prep, settings);
     funnel::dropped_after(&ctx, &sel, step)
+}
+
+/// The journey-flow diagram for the events `filter` selects (see [`flows`]).
+pub fn flows(
+    ds: &Dataset,
+    prep: &Prepared,
+    filter: &Filter,
+    params: &flows::FlowParams,
+) -> flows::FlowView {
+    let ds = prep.dataset(ds);
+    let (sel, _) = filter::select_sorted(ds, filter);
+    flows::compute(ds, &sel, params)
 }

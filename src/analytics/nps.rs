@@ -44,8 +44,11 @@ pub struct NpsSegment {
 /// NPS split by one dimension (each response's own value).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NpsBreakdown {
-    pub dimension: String,
-    pub unavailable: Option<String>,
+    pub dimension: DimKey,
+    /// The extra column's header (`None` for a role, which each language names itself).
+    #[serde(default)]
+    pub header: Option<String>,
+    pub unavailable: Option<Needs>,
     /// Most responses first.
     pub segments: Vec<NpsSegment>,
 }
@@ -81,7 +84,7 @@ pub struct CommentGroup {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NpsView {
     /// "nps" when the file has no NPS column.
-    pub unavailable: Option<String>,
+    pub unavailable: Option<Needs>,
     pub latest_only: bool,
     pub summary: NpsSummary,
     /// Responses per answer 0…10 (11 counts).
@@ -89,7 +92,7 @@ pub struct NpsView {
     pub trend: Vec<NpsPoint>,
     pub breakdown: Option<NpsBreakdown>,
     /// "comment" when the file has no comment column.
-    pub comments_unavailable: Option<String>,
+    pub comments_unavailable: Option<Needs>,
     /// Promoter, passive, detractor, no score — always in that order.
     pub comments: Vec<CommentGroup>,
 }
@@ -99,6 +102,8 @@ use super::period::PeriodIndex;
 use super::settings::Settings;
 use super::stats::{pct, two_sided_p, Z95};
 use crate::dataset::{Dataset, TextColumn, MISSING};
+use crate::dataset::{DimKey, Role};
+use crate::message::{Need, Needs};
 
 /// Segments below this many responses are flagged as a low sample.
 pub const LOW_SAMPLE: u64 = 30;
@@ -186,7 +191,7 @@ pub(crate) fn responses(ds: &Dataset, sel: &[u32], latest_only: bool) -> Vec<u32
     out
 }
 
-fn empty_view(settings: &Settings, missing: Option<String>) -> NpsView {
+fn empty_view(settings: &Settings, missing: Option<Needs>) -> NpsView {
     NpsView {
         unavailable: missing,
         latest_only: settings.nps_latest_only,
@@ -206,7 +211,7 @@ pub(crate) fn compute(
     settings: &Settings,
     sel: &[u32],
 ) -> NpsView {
-    let mut view = empty_view(settings, ds.nps.is_none().then(|| "nps".to_string()));
+    let mut view = empty_view(settings, Needs::missing(&[(Role::Nps, ds.nps.is_some())]));
     // With every answer counted, comments are gathered in the same pass (below).
     let fused = ds.nps.is_some() && ds.comment.is_some() && !settings.nps_latest_only;
     if !fused {
@@ -219,7 +224,7 @@ pub(crate) fn compute(
     }
     let mut total = Counts::default();
     let mut trend = vec![Counts::default(); periods.map_or(0, |p| p.len)];
-    let bcol = settings.breakdown.as_deref().map(|k| (k, ds.dimension(k)));
+    let bcol = settings.breakdown.map(|k| (k, ds.dimension(k)));
     let nb = match bcol {
         Some((_, Some(c))) => c.values.len() + 1,
         _ => 0,
@@ -311,8 +316,9 @@ pub(crate) fn compute(
         };
         segments.sort_by_key(|s| std::cmp::Reverse(s.summary.responses));
         NpsBreakdown {
-            dimension: key.to_string(),
-            unavailable: col.is_none().then(|| key.to_string()),
+            dimension: key,
+            header: ds.extra_name(key).map(str::to_string),
+            unavailable: col.is_none().then(|| Needs(vec![Need::Dimension(key)])),
             segments,
         }
     });
@@ -379,9 +385,9 @@ impl<'a> CommentsAcc<'a> {
     }
 }
 
-fn comments(ds: &Dataset, sel: &[u32], limit: usize) -> (Option<String>, Vec<CommentGroup>) {
+fn comments(ds: &Dataset, sel: &[u32], limit: usize) -> (Option<Needs>, Vec<CommentGroup>) {
     let Some(col) = ds.comment.as_ref() else {
-        return (Some("comment".into()), Vec::new());
+        return (Some(Needs::column(Role::Comment)), Vec::new());
     };
     let mut acc = CommentsAcc::new(col, limit);
     for &e in sel {

@@ -1,7 +1,7 @@
 //! The whole analysis in one serialisable document (CLI output and "Download report").
 
 use super::experience::ExperienceView;
-use super::filter::Filter;
+use super::filter::{Filter, FilterNote};
 use super::funnel::FunnelView;
 use super::kpis::KpiView;
 use super::nps::NpsView;
@@ -16,7 +16,7 @@ pub struct Selection {
     /// Events in the whole dataset, for "x of y".
     pub total_events: u64,
     /// Problems with the filter as typed (e.g. an unreadable date, which is then ignored).
-    pub notes: Vec<String>,
+    pub notes: Vec<FilterNote>,
 }
 
 /// Every view, plus what produced it.
@@ -30,6 +30,9 @@ pub struct Report {
     pub experience: ExperienceView,
     pub nps: NpsView,
     pub kpis: KpiView,
+    /// Journey flows for `settings.flow` (absent in reports written before flows existed).
+    #[serde(default)]
+    pub flows: super::flows::FlowView,
 }
 
 /// The report as pretty JSON.

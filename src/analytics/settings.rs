@@ -4,8 +4,14 @@
 //! analysed, settings choose *how* they are analysed, and both travel in the JSON report
 //! so a number can always be traced back to the choices that produced it.
 
-use serde::{Deserialize, Serialize};
+use crate::dataset::DimKey;
+use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::BTreeMap;
+
+fn lenient_dimension<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DimKey>, D::Error> {
+    let text: Option<String> = Option::deserialize(d)?;
+    Ok(text.and_then(|t| t.parse().ok()))
+}
 
 /// How the funnel decides that a customer reached a stage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -64,8 +70,10 @@ pub struct Settings {
     pub mode: FunnelMode,
     /// Conversion window in days from the customer's first stage-1 event; `None` = unlimited.
     pub window_days: Option<f64>,
-    /// Dimension key used by the funnel and NPS breakdowns (`persona`, `channel`, an extra column…).
-    pub breakdown: Option<String>,
+    /// The dimension the funnel and NPS breakdowns compare. Saved settings from before
+    /// dimensions had typed keys (a header string) read as no breakdown.
+    #[serde(deserialize_with = "lenient_dimension")]
+    pub breakdown: Option<DimKey>,
     pub period: PeriodKind,
     /// Smallest number of answers (or customers) for a pain point or a priority-matrix point.
     pub min_count: usize,
@@ -80,6 +88,8 @@ pub struct Settings {
     pub targets: BTreeMap<String, f64>,
     /// Number of periods in each KPI sparkline.
     pub sparkline_periods: usize,
+    /// What the journey-flow diagram walks through, from where, how deep.
+    pub flow: super::flows::FlowParams,
 }
 
 impl Default for Settings {
@@ -98,6 +108,7 @@ impl Default for Settings {
             jes_weights: JesWeights::default(),
             targets: BTreeMap::new(),
             sparkline_periods: 12,
+            flow: super::flows::FlowParams::default(),
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Which stages form the funnel, in which order, and which one is the conversion.
 
-use super::funnel::StageOrderSource;
+use super::funnel::{FunnelNote, StageOrderSource};
 use super::prepared::Prepared;
 use super::settings::Settings;
 use crate::dataset::Dataset;
@@ -21,7 +21,7 @@ pub struct StagePlan {
     pub conversion_step: Option<usize>,
     /// Unrecognised stage names placed among the recognised ones by the data.
     pub placed_by_data: Vec<String>,
-    pub notes: Vec<String>,
+    pub notes: Vec<FunnelNote>,
 }
 
 /// Lower-case and strip the accents of Catalan, Spanish and Polish, so "Consideración",
@@ -189,10 +189,7 @@ impl StagePlan {
             });
         if let Some((order, source)) = configured {
             if source == StageOrderSource::Meta && settings.stage_order.is_some() {
-                plan.notes.push(
-                    "The feed sets its own stage order, so the stage order in the settings is not used."
-                        .into(),
-                );
+                plan.notes.push(FunnelNote::MetaOrderWins);
             }
             plan.source = source;
             // Normalised names looked up in maps, so a feed's order of 100,000 names
@@ -237,11 +234,9 @@ impl StagePlan {
                     .map(|&c| values[c].clone())
                     .collect();
                 if !plan.placed_by_data.is_empty() {
-                    plan.notes.push(format!(
-                        "Stage order from the built-in stage names; {} stage(s) placed by the data (median time customers first reach them): {}.",
-                        plan.placed_by_data.len(),
-                        plan.placed_by_data.join(", ")
-                    ));
+                    plan.notes.push(FunnelNote::PlacedByData {
+                        stages: plan.placed_by_data.clone(),
+                    });
                 }
                 codes
             } else {
@@ -278,9 +273,9 @@ impl StagePlan {
             if let Some(p) = self.stages.iter().position(|s| normalize(s) == n) {
                 return Some(p);
             }
-            self.notes.push(format!(
-                "The conversion stage \"{w}\" is not one of the funnel stages; using the default instead."
-            ));
+            self.notes.push(FunnelNote::UnknownConversionStage {
+                stage: w.to_string(),
+            });
         }
         self.stages
             .iter()

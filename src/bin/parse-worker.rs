@@ -6,7 +6,9 @@
 //! Messages, page → worker: `{file, start, end, head, complete, first, last, options}`
 //! (options as JSON). Worker → page: `{ready: true}` once it listens (messages sent
 //! before would be lost), `{progress: bytes, rows}` while reading, then `{done: Uint8Array}`
-//! or `{error: text}`. Built by Trunk as a worker (`data-type="worker"` in index.html).
+//! or `{error: kind, detail}`: the kind a word the page turns into the user's language
+//! (`no_file`, `no_range`, `options`, `sniff`, `read`), the detail the browser's own words
+//! for `read` (empty otherwise). Built by Trunk as a worker (`data-type="worker"` in index.html).
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
@@ -31,30 +33,55 @@ mod worker {
         o.into()
     }
 
-    fn js_text(v: JsValue) -> String {
-        match v.dyn_ref::<js_sys::Error>() {
-            Some(e) => String::from(e.message()),
-            None => v.as_string().unwrap_or_else(|| "unknown error".into()),
+    /// Why a job failed; the page words it.
+    enum JobError {
+        NoFile,
+        NoRange,
+        Options,
+        Sniff,
+        /// Reading the file failed: the browser's own words.
+        Read(String),
+    }
+
+    impl JobError {
+        fn message(&self) -> JsValue {
+            let (kind, detail) = match self {
+                JobError::NoFile => ("no_file", ""),
+                JobError::NoRange => ("no_range", ""),
+                JobError::Options => ("options", ""),
+                JobError::Sniff => ("sniff", ""),
+                JobError::Read(d) => ("read", d.as_str()),
+            };
+            message(&[
+                ("error", JsValue::from_str(kind)),
+                ("detail", JsValue::from_str(detail)),
+            ])
         }
     }
 
+    fn js_text(v: JsValue) -> JobError {
+        JobError::Read(match v.dyn_ref::<js_sys::Error>() {
+            Some(e) => String::from(e.message()),
+            None => v.as_string().unwrap_or_default(),
+        })
+    }
+
     /// Parses the part a job describes; the part's bytes, or why not.
-    fn run(scope: &DedicatedWorkerGlobalScope, job: &JsValue) -> Result<Vec<u8>, String> {
-        let file: Blob = get(job, "file")
-            .dyn_into()
-            .map_err(|_| "no file to read".to_string())?;
+    fn run(scope: &DedicatedWorkerGlobalScope, job: &JsValue) -> Result<Vec<u8>, JobError> {
+        let file: Blob = get(job, "file").dyn_into().map_err(|_| JobError::NoFile)?;
         let (start, end) = (get(job, "start").as_f64(), get(job, "end").as_f64());
         let (Some(start), Some(end)) = (start, end) else {
-            return Err("no byte range to read".into());
+            return Err(JobError::NoRange);
         };
         let head = Uint8Array::new(&get(job, "head")).to_vec();
         let flag = |k: &str| get(job, k).as_bool().unwrap_or(false);
         let options: CsvOptions = get(job, "options")
             .as_string()
             .and_then(|t| serde_json::from_str(&t).ok())
-            .ok_or("unreadable load options")?;
+            .ok_or(JobError::Options)?;
+        // The page sniffed the same head before sending the job, so this is not expected.
         let mut reader = PartReader::new(&head, flag("complete"), flag("first"), &options)
-            .map_err(|e| e.to_string())?;
+            .map_err(|_| JobError::Sniff)?;
         let sync = FileReaderSync::new().map_err(js_text)?;
         let mut at = start;
         while at < end {
@@ -84,7 +111,7 @@ mod worker {
                     let transfer = Array::of1(&out.buffer());
                     s.post_message_with_transfer(&message(&[("done", out.into())]), &transfer)
                 }
-                Err(why) => s.post_message(&message(&[("error", JsValue::from_str(&why))])),
+                Err(why) => s.post_message(&why.message()),
             };
         });
         scope.set_onmessage(Some(on_job.as_ref().unchecked_ref()));

@@ -18,7 +18,7 @@ use crate::analytics::experience::{
 };
 use crate::dataset::Scale;
 use crate::format as f;
-use crate::i18n::{fill, tr, Lang};
+use crate::i18n::{trc, Arg, Lang};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -100,7 +100,7 @@ pub fn draw_heatmap<DB: DrawingBackend>(
 ) -> Result<ChartMap, ChartError> {
     let mut p = Painter::new(root, theme)?;
     let empty = grid.stages.is_empty() || grid.touchpoints.is_empty();
-    if nothing_to_draw(&p, grid.unavailable.as_deref(), empty, lang)? {
+    if nothing_to_draw(&p, grid.unavailable.as_ref(), empty, lang)? {
         return Ok(p.finish());
     }
     let cells = index_cells(grid);
@@ -343,18 +343,23 @@ pub fn heatmap_summary(grid: &Grid, lang: Lang) -> String {
             hi = Some((c, m));
         }
     }
-    let n_s = grid.stages.len().to_string();
-    let n_t = grid.touchpoints.len().to_string();
     let sentence = match (lo, hi) {
-        (Some((l, lv)), Some((h, hv))) => fill(
-            tr(lang, "chart.heatmap_summary"),
+        (Some((l, lv)), Some((h, hv))) => trc(
+            lang,
+            "chart.heatmap_summary",
             &[
-                ("stages", &n_s),
-                ("touchpoints", &n_t),
-                ("low", &f::score(lang, lv, 1)),
-                ("low_cell", &format!("{} · {}", l.stage, l.touchpoint)),
-                ("high", &f::score(lang, hv, 1)),
-                ("high_cell", &format!("{} · {}", h.stage, h.touchpoint)),
+                ("stages", grid.stages.len().into()),
+                ("touchpoints", grid.touchpoints.len().into()),
+                ("low", Arg::Text(&f::score(lang, lv, 1))),
+                (
+                    "low_cell",
+                    Arg::Text(&format!("{} · {}", l.stage, l.touchpoint)),
+                ),
+                ("high", Arg::Text(&f::score(lang, hv, 1))),
+                (
+                    "high_cell",
+                    Arg::Text(&format!("{} · {}", h.stage, h.touchpoint)),
+                ),
             ],
         ),
         _ => t(lang, "chart.no_data_sentence"),
@@ -470,7 +475,7 @@ pub fn draw_emotion<DB: DrawingBackend>(
             .any(|pc| pc.points.iter().any(|pt| pt.percent.is_some()));
     if nothing_to_draw(
         &p,
-        curve.unavailable.as_deref(),
+        curve.unavailable.as_ref(),
         stages.is_empty() || !has_value,
         lang,
     )? {
@@ -563,14 +568,15 @@ pub fn emotion_summary(curve: &EmotionCurve, lang: Lang) -> String {
         }
     }
     match (lo, hi) {
-        (Some(l), Some(h)) => fill(
-            tr(lang, "chart.emotion_summary"),
+        (Some(l), Some(h)) => trc(
+            lang,
+            "chart.emotion_summary",
             &[
-                ("n", &curve.overall.len().to_string()),
-                ("low", &f::number(lang, l.1, 1)),
-                ("low_stage", l.0),
-                ("high", &f::number(lang, h.1, 1)),
-                ("high_stage", h.0),
+                ("n", curve.overall.len().into()),
+                ("low", Arg::Text(&f::number(lang, l.1, 1))),
+                ("low_stage", Arg::Text(l.0)),
+                ("high", Arg::Text(&f::number(lang, h.1, 1))),
+                ("high_stage", Arg::Text(h.0)),
             ],
         ),
         _ => t(lang, "chart.no_data_sentence"),
@@ -588,10 +594,16 @@ fn share(lang: Lang, part: u64, total: u64) -> String {
     }
 }
 
+/// A `u64` tally as a plural-selecting count (saturating, never wrapping negative).
+fn count(n: u64) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
 fn others_label(lang: Lang, pairs: u64) -> String {
-    fill(
-        tr(lang, "chart.others_pairs"),
-        &[("n", &f::int(lang, pairs as i64))],
+    trc(
+        lang,
+        "chart.others_pairs",
+        &[("n", Arg::Count(count(pairs)))],
     )
 }
 
@@ -605,7 +617,7 @@ pub fn draw_handoffs<DB: DrawingBackend>(
 ) -> Result<ChartMap, ChartError> {
     let mut p = Painter::new(root, theme)?;
     let empty = h.top.is_empty() && h.others.as_ref().is_none_or(|o| o.count == 0);
-    if nothing_to_draw(&p, h.unavailable.as_deref(), empty, lang)? {
+    if nothing_to_draw(&p, h.unavailable.as_ref(), empty, lang)? {
         return Ok(p.finish());
     }
     let mut bars: Vec<HBar> = h
@@ -729,14 +741,15 @@ pub fn handoffs_summary(h: &Handoffs, lang: Lang) -> String {
         return needs(lang, what);
     }
     match h.top.first() {
-        Some(x) => fill(
-            tr(lang, "chart.handoffs_summary"),
+        Some(x) => trc(
+            lang,
+            "chart.handoffs_summary",
             &[
-                ("total", &f::int(lang, h.total as i64)),
-                ("customers", &f::int(lang, h.customers as i64)),
-                ("pair", &format!("{} → {}", x.from, x.to)),
-                ("count", &f::int(lang, x.count as i64)),
-                ("share", &share(lang, x.count, h.total)),
+                ("total", Arg::Count(count(h.total))),
+                ("customers", Arg::Count(count(h.customers))),
+                ("pair", Arg::Text(&format!("{} → {}", x.from, x.to))),
+                ("count", Arg::Text(&f::int(lang, count(x.count)))),
+                ("share", Arg::Text(&share(lang, x.count, h.total))),
             ],
         ),
         None => t(lang, "chart.no_data_sentence"),
@@ -774,7 +787,7 @@ pub fn draw_priority<DB: DrawingBackend>(
     lang: Lang,
 ) -> Result<ChartMap, ChartError> {
     let mut p = Painter::new(root, theme)?;
-    if nothing_to_draw(&p, m.unavailable.as_deref(), m.points.is_empty(), lang)? {
+    if nothing_to_draw(&p, m.unavailable.as_ref(), m.points.is_empty(), lang)? {
         return Ok(p.finish());
     }
     let font = p.font_px(Size::Small);
@@ -993,13 +1006,14 @@ pub fn priority_summary(m: &PriorityMatrix, lang: Lang) -> String {
         .filter(|p| p.quadrant == Quadrant::FixFirst)
         .map(|p| p.touchpoint.as_str())
         .collect();
-    let n = m.points.len().to_string();
+    let n = Arg::from(m.points.len());
     if fix.is_empty() {
-        fill(tr(lang, "chart.priority_summary_none"), &[("n", &n)])
+        trc(lang, "chart.priority_summary_none", &[("n", n)])
     } else {
-        fill(
-            tr(lang, "chart.priority_summary"),
-            &[("n", &n), ("fix", &fix.join(", "))],
+        trc(
+            lang,
+            "chart.priority_summary",
+            &[("n", n), ("fix", Arg::Text(&fix.join(", ")))],
         )
     }
 }

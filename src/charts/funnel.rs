@@ -11,7 +11,7 @@ use super::{cap_note, cap_text, needs, nothing_to_draw, t, ChartError, MAX_STEP_
 use crate::analytics::funnel::{FunnelStep, Interval};
 use crate::analytics::FunnelView;
 use crate::format as f;
-use crate::i18n::{fill, tr, Lang};
+use crate::i18n::{trc, trf, Arg, Lang};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -70,7 +70,7 @@ pub fn draw_funnel<DB: DrawingBackend>(
     lang: Lang,
 ) -> Result<ChartMap, ChartError> {
     let mut p = Painter::new(root, theme)?;
-    if nothing_to_draw(&p, view.unavailable.as_deref(), view.steps.is_empty(), lang)? {
+    if nothing_to_draw(&p, view.unavailable.as_ref(), view.steps.is_empty(), lang)? {
         return Ok(p.finish());
     }
     let shown = &view.steps[..view.steps.len().min(MAX_STEP_BARS)];
@@ -148,25 +148,26 @@ pub fn funnel_summary(view: &FunnelView, lang: Lang) -> String {
         (Some(a), Some(b)) => (a, b),
         _ => return t(lang, "chart.no_data_sentence"),
     };
-    let n = view.steps.len().to_string();
-    let first_n = f::int(lang, first.customers as i64);
-    let last_n = f::int(lang, last.customers as i64);
+    let first_n = Arg::Count(first.customers as i64);
+    let last_n = Arg::Count(last.customers as i64);
     let pct = opt_pct(lang, last.pct_of_first);
     if view.steps.len() == 1 {
-        fill(
-            tr(lang, "chart.funnel_summary_one"),
-            &[("first", &first_n), ("first_stage", &first.stage)],
+        trc(
+            lang,
+            "chart.funnel_summary_one",
+            &[("first", first_n), ("first_stage", Arg::Text(&first.stage))],
         )
     } else {
-        fill(
-            tr(lang, "chart.funnel_summary"),
+        trc(
+            lang,
+            "chart.funnel_summary",
             &[
-                ("n", &n),
-                ("first", &first_n),
-                ("first_stage", &first.stage),
-                ("last", &last_n),
-                ("pct", &pct),
-                ("last_stage", &last.stage),
+                ("n", view.steps.len().into()),
+                ("first", first_n),
+                ("first_stage", Arg::Text(&first.stage)),
+                ("last", last_n),
+                ("pct", Arg::Text(&pct)),
+                ("last_stage", Arg::Text(&last.stage)),
             ],
         )
     }
@@ -180,14 +181,14 @@ pub fn draw_breakdown<DB: DrawingBackend>(
     lang: Lang,
 ) -> Result<ChartMap, ChartError> {
     let mut p = Painter::new(root, theme)?;
-    if nothing_to_draw(&p, view.unavailable.as_deref(), false, lang)? {
+    if nothing_to_draw(&p, view.unavailable.as_ref(), false, lang)? {
         return Ok(p.finish());
     }
     let Some(b) = &view.breakdown else {
         p.message(&t(lang, "chart.no_breakdown"))?;
         return Ok(p.finish());
     };
-    if nothing_to_draw(&p, b.unavailable.as_deref(), b.groups.is_empty(), lang)? {
+    if nothing_to_draw(&p, b.unavailable.as_ref(), b.groups.is_empty(), lang)? {
         return Ok(p.finish());
     }
     let note = (b.groups_folded > 0).then(|| {
@@ -204,6 +205,7 @@ pub fn draw_breakdown<DB: DrawingBackend>(
         .iter()
         .enumerate()
         .map(|(i, g)| {
+            let name = breakdown_name(lang, b);
             let started = g.customers.first().copied().unwrap_or(0);
             let value_text = format!(
                 "{} · n = {}",
@@ -216,7 +218,7 @@ pub fn draw_breakdown<DB: DrawingBackend>(
                 theme.series(i),
                 value_text,
             );
-            bar.title = format!("{}: {}", b.dimension, g.value);
+            bar.title = format!("{name}: {}", g.value);
             bar.lines.push(format!(
                 "{}: {}",
                 t(lang, "chart.conversion_rate"),
@@ -233,10 +235,8 @@ pub fn draw_breakdown<DB: DrawingBackend>(
             }
             if view.stages.len() > MAX_STEP_BARS {
                 let more = (view.stages.len() - MAX_STEP_BARS) as i64;
-                bar.lines.push(fill(
-                    tr(lang, "chart.more_stages"),
-                    &[("n", &f::int(lang, more))],
-                ));
+                bar.lines
+                    .push(trc(lang, "chart.more_stages", &[("n", Arg::Count(more))]));
             }
             bar
         })
@@ -246,6 +246,11 @@ pub fn draw_breakdown<DB: DrawingBackend>(
     Ok(p.finish())
 }
 
+/// The breakdown dimension's name: a role's name in `lang`, or the extra column's header.
+fn breakdown_name(lang: Lang, b: &crate::analytics::funnel::FunnelBreakdown) -> String {
+    crate::present::message::dimension_named(lang, b.dimension, b.header.as_deref())
+}
+
 pub fn breakdown_table(view: &FunnelView, lang: Lang) -> Table {
     let Some(b) = &view.breakdown else {
         return Table {
@@ -253,13 +258,15 @@ pub fn breakdown_table(view: &FunnelView, lang: Lang) -> Table {
             ..Table::default()
         };
     };
+    let dimension = breakdown_name(lang, b);
     Table {
-        caption: fill(
-            tr(lang, "chart.breakdown_caption"),
-            &[("dimension", &b.dimension)],
+        caption: trf(
+            lang,
+            "chart.breakdown_caption",
+            &[("dimension", &dimension)],
         ),
         headers: vec![
-            b.dimension.clone(),
+            dimension.clone(),
             t(lang, "chart.started"),
             t(lang, "chart.conversion_rate"),
         ],
@@ -306,15 +313,16 @@ pub fn breakdown_summary(view: &FunnelView, lang: Lang) -> String {
         }
     }
     match (best, worst) {
-        (Some(hi), Some(lo)) => fill(
-            tr(lang, "chart.breakdown_summary"),
+        (Some(hi), Some(lo)) => trc(
+            lang,
+            "chart.breakdown_summary",
             &[
-                ("dimension", &b.dimension),
-                ("n", &b.groups.len().to_string()),
-                ("best", hi.0),
-                ("best_rate", &f::percent(lang, hi.1)),
-                ("worst", lo.0),
-                ("worst_rate", &f::percent(lang, lo.1)),
+                ("dimension", Arg::Text(&breakdown_name(lang, b))),
+                ("n", b.groups.len().into()),
+                ("best", Arg::Text(hi.0)),
+                ("best_rate", Arg::Text(&f::percent(lang, hi.1))),
+                ("worst", Arg::Text(lo.0)),
+                ("worst_rate", Arg::Text(&f::percent(lang, lo.1))),
             ],
         ),
         _ => t(lang, "chart.no_data_sentence"),
@@ -329,7 +337,7 @@ pub fn draw_trend<DB: DrawingBackend>(
     lang: Lang,
 ) -> Result<ChartMap, ChartError> {
     let mut p = Painter::new(root, theme)?;
-    if nothing_to_draw(&p, view.unavailable.as_deref(), view.trend.is_empty(), lang)? {
+    if nothing_to_draw(&p, view.unavailable.as_ref(), view.trend.is_empty(), lang)? {
         return Ok(p.finish());
     }
     let periods: Vec<String> = view
@@ -418,14 +426,15 @@ pub fn trend_summary(view: &FunnelView, lang: Lang) -> String {
         .filter_map(|c| c.rate.filter(|r| r.is_finite()).map(|r| (c, r)))
         .collect();
     match (rated.first(), rated.last()) {
-        (Some((a, ra)), Some((b, rb))) => fill(
-            tr(lang, "chart.trend_summary"),
+        (Some((a, ra)), Some((b, rb))) => trc(
+            lang,
+            "chart.trend_summary",
             &[
-                ("n", &view.trend.len().to_string()),
-                ("first", &f::percent(lang, *ra)),
-                ("first_period", &f::period(lang, &a.period)),
-                ("last", &f::percent(lang, *rb)),
-                ("last_period", &f::period(lang, &b.period)),
+                ("n", view.trend.len().into()),
+                ("first", Arg::Text(&f::percent(lang, *ra))),
+                ("first_period", Arg::Text(&f::period(lang, &a.period))),
+                ("last", Arg::Text(&f::percent(lang, *rb))),
+                ("last_period", Arg::Text(&f::period(lang, &b.period))),
             ],
         ),
         _ => t(lang, "chart.no_data_sentence"),
@@ -453,7 +462,7 @@ pub fn draw_time_to_convert<DB: DrawingBackend>(
 ) -> Result<ChartMap, ChartError> {
     let mut p = Painter::new(root, theme)?;
     let timed = timed_steps(view);
-    if nothing_to_draw(&p, view.unavailable.as_deref(), false, lang)? {
+    if nothing_to_draw(&p, view.unavailable.as_ref(), false, lang)? {
         return Ok(p.finish());
     }
     if timed.is_empty() {
@@ -551,8 +560,9 @@ pub fn time_to_convert_summary(view: &FunnelView, lang: Lang) -> String {
         }
     }
     match (lo, hi) {
-        (Some(lo), Some(hi)) => fill(
-            tr(lang, "chart.ttc_summary"),
+        (Some(lo), Some(hi)) => trf(
+            lang,
+            "chart.ttc_summary",
             &[
                 ("min", &f::days(lang, lo.1)),
                 ("min_step", &lo.0),

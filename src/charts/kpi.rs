@@ -9,7 +9,7 @@ use super::theme::Theme;
 use super::{needs, t, ChartError};
 use crate::analytics::kpis::{Kpi, KpiUnit};
 use crate::format as f;
-use crate::i18n::{fill, tr, Lang};
+use crate::i18n::{trc, Arg, Lang};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -86,14 +86,16 @@ pub fn draw_sparkline<DB: DrawingBackend>(
     Ok(p.finish())
 }
 
+/// A KPI's name in `lang` (the message `kpi.<key>`).
+pub fn kpi_label(lang: Lang, kpi: &Kpi) -> String {
+    t(lang, &format!("kpi.{}", kpi.key))
+}
+
 pub fn sparkline_table(kpi: &Kpi, lang: Lang) -> Table {
+    let label = kpi_label(lang, kpi);
     Table {
-        caption: kpi.label.clone(),
-        headers: vec![
-            t(lang, "chart.period"),
-            kpi.label.clone(),
-            t(lang, "chart.complete"),
-        ],
+        caption: label.clone(),
+        headers: vec![t(lang, "chart.period"), label, t(lang, "chart.complete")],
         rows: kpi
             .sparkline
             .iter()
@@ -111,7 +113,7 @@ pub fn sparkline_table(kpi: &Kpi, lang: Lang) -> Table {
 /// "Conversion rate over 12 periods: from 10.0% in 2024-04 to 12.5% in 2025-03."
 pub fn sparkline_summary(kpi: &Kpi, lang: Lang) -> String {
     if let Some(what) = &kpi.unavailable {
-        return format!("{}: {}", kpi.label, needs(lang, what));
+        return format!("{}: {}", kpi_label(lang, kpi), needs(lang, what));
     }
     let valued: Vec<(&str, f64)> = kpi
         .sparkline
@@ -123,17 +125,22 @@ pub fn sparkline_summary(kpi: &Kpi, lang: Lang) -> String {
         })
         .collect();
     match (valued.first(), valued.last()) {
-        (Some(a), Some(b)) => fill(
-            tr(lang, "chart.sparkline_summary"),
+        (Some(a), Some(b)) => trc(
+            lang,
+            "chart.sparkline_summary",
             &[
-                ("label", &kpi.label),
-                ("n", &kpi.sparkline.len().to_string()),
-                ("first", &kpi_value(lang, kpi, a.1)),
-                ("first_period", &f::period(lang, a.0)),
-                ("last", &kpi_value(lang, kpi, b.1)),
-                ("last_period", &f::period(lang, b.0)),
+                ("label", Arg::Text(&kpi_label(lang, kpi))),
+                ("n", kpi.sparkline.len().into()),
+                ("first", Arg::Text(&kpi_value(lang, kpi, a.1))),
+                ("first_period", Arg::Text(&f::period(lang, a.0))),
+                ("last", Arg::Text(&kpi_value(lang, kpi, b.1))),
+                ("last_period", Arg::Text(&f::period(lang, b.0))),
             ],
         ),
-        _ => format!("{}: {}", kpi.label, t(lang, "chart.no_data_sentence")),
+        _ => format!(
+            "{}: {}",
+            kpi_label(lang, kpi),
+            t(lang, "chart.no_data_sentence")
+        ),
     }
 }

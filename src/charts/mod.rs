@@ -10,7 +10,9 @@
 //! Charts never panic: an empty or unavailable view draws a centred message instead.
 
 pub mod experience;
+pub mod flows;
 pub mod funnel;
+pub mod journey_map;
 pub mod kpi;
 pub mod label;
 pub mod layout;
@@ -34,8 +36,9 @@ pub use funnel::{
     draw_trend, funnel_summary, funnel_table, time_to_convert_summary, time_to_convert_table,
     trend_summary, trend_table,
 };
-pub use kpi::{draw_sparkline, kpi_value, sparkline_summary, sparkline_table};
-pub use map::{ChartMap, Hit};
+pub use journey_map::{draw_journey_map, journey_map_summary, journey_map_table};
+pub use kpi::{draw_sparkline, kpi_label, kpi_value, sparkline_summary, sparkline_table};
+pub use map::{ChartMap, Hit, Step};
 pub use nps::{
     distribution_summary, distribution_table, draw_distribution, draw_nps_stack, draw_nps_trend,
     nps_stack_summary, nps_stack_table, nps_trend_summary, nps_trend_table,
@@ -56,17 +59,31 @@ pub enum ChartError {
     Busy,
 }
 
-impl fmt::Display for ChartError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl crate::message::Message for ChartError {
+    fn key(&self) -> &'static str {
+        match self {
+            ChartError::Backend(_) => "chart_error.backend",
+            ChartError::Busy => "chart_error.busy",
+        }
+    }
+    fn args(&self) -> Vec<(&'static str, crate::message::Value)> {
         match self {
             ChartError::Backend(detail) => {
-                write!(f, "The chart could not be drawn ({detail}). Try resizing the window or reloading the page.")
+                vec![("detail", crate::message::Value::Text(detail.clone()))]
             }
-            ChartError::Busy => write!(
-                f,
-                "The chart could not be drawn because its drawing surface was busy. Please try again."
-            ),
+            ChartError::Busy => Vec::new(),
         }
+    }
+}
+
+/// English, from the Fluent texts (`msg-chart_error-*`); the app may render the message in
+/// the reader's language with [`crate::present::message::render`].
+impl fmt::Display for ChartError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::present::message::render(
+            crate::i18n::Lang::En,
+            self,
+        ))
     }
 }
 
@@ -92,8 +109,9 @@ pub const MAX_MATRIX_POINTS: usize = 50;
 /// "The first 20 of 10,000 stages are drawn; …" style notes: `key` filled with the shown
 /// and total counts.
 fn cap_text(lang: crate::i18n::Lang, key: &str, shown: u64, total: u64) -> String {
-    crate::i18n::fill(
-        crate::i18n::tr(lang, key),
+    crate::i18n::trf(
+        lang,
+        key,
         &[
             ("n", &crate::format::int(lang, shown as i64)),
             ("total", &crate::format::int(lang, total as i64)),
@@ -134,7 +152,7 @@ fn t(lang: crate::i18n::Lang, key: &str) -> String {
 /// returns true when it did, so the caller stops there.
 fn nothing_to_draw<DB: plotters::prelude::DrawingBackend>(
     p: &painter::Painter<DB>,
-    unavailable: Option<&str>,
+    unavailable: Option<&crate::message::Needs>,
     empty: bool,
     lang: crate::i18n::Lang,
 ) -> Result<bool, ChartError> {
@@ -149,7 +167,8 @@ fn nothing_to_draw<DB: plotters::prelude::DrawingBackend>(
     Ok(false)
 }
 
-/// "This chart needs a column for: stage" — also used as the summary of such a chart.
-fn needs(lang: crate::i18n::Lang, what: &str) -> String {
-    crate::i18n::fill(crate::i18n::tr(lang, "chart.needs"), &[("what", what)])
+/// "This chart needs a column for: Stage" — also used as the summary of such a chart.
+fn needs(lang: crate::i18n::Lang, what: &crate::message::Needs) -> String {
+    let what = crate::present::message::needs(lang, what, None);
+    crate::i18n::trf(lang, "chart.needs", &[("what", &what)])
 }

@@ -13,7 +13,7 @@ use super::{needs, nothing_to_draw, t, ChartError};
 use crate::analytics::nps::NpsSummary;
 use crate::analytics::NpsView;
 use crate::format as f;
-use crate::i18n::{fill, tr, Lang};
+use crate::i18n::{trc, trf, Arg, Lang};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -48,7 +48,7 @@ pub fn draw_nps_stack<DB: DrawingBackend>(
 ) -> Result<ChartMap, ChartError> {
     let mut p = Painter::new(root, theme)?;
     let s = &view.summary;
-    if nothing_to_draw(&p, view.unavailable.as_deref(), s.responses == 0, lang)? {
+    if nothing_to_draw(&p, view.unavailable.as_ref(), s.responses == 0, lang)? {
         return Ok(p.finish());
     }
     let font = p.font_px(Size::Small);
@@ -122,8 +122,9 @@ pub fn draw_nps_stack<DB: DrawingBackend>(
 pub fn nps_stack_table(view: &NpsView, lang: Lang) -> Table {
     let s = &view.summary;
     Table {
-        caption: fill(
-            tr(lang, "chart.nps_stack_caption"),
+        caption: trf(
+            lang,
+            "chart.nps_stack_caption",
             &[("nps", &nps_with_margin(lang, s))],
         ),
         headers: vec![
@@ -153,14 +154,24 @@ pub fn nps_stack_summary(view: &NpsView, lang: Lang) -> String {
     if s.responses == 0 {
         return t(lang, "chart.no_data_sentence");
     }
-    fill(
-        tr(lang, "chart.nps_stack_summary"),
+    trc(
+        lang,
+        "chart.nps_stack_summary",
         &[
-            ("nps", &f::or_na(lang, s.nps, f::nps)),
-            ("n", &f::int(lang, s.responses as i64)),
-            ("promoters", &f::or_na(lang, s.promoter_pct, f::percent)),
-            ("passives", &f::or_na(lang, s.passive_pct, f::percent)),
-            ("detractors", &f::or_na(lang, s.detractor_pct, f::percent)),
+            ("nps", Arg::Text(&f::or_na(lang, s.nps, f::nps))),
+            ("n", Arg::Count(s.responses as i64)),
+            (
+                "promoters",
+                Arg::Text(&f::or_na(lang, s.promoter_pct, f::percent)),
+            ),
+            (
+                "passives",
+                Arg::Text(&f::or_na(lang, s.passive_pct, f::percent)),
+            ),
+            (
+                "detractors",
+                Arg::Text(&f::or_na(lang, s.detractor_pct, f::percent)),
+            ),
         ],
     )
 }
@@ -191,7 +202,7 @@ pub fn draw_distribution<DB: DrawingBackend>(
 ) -> Result<ChartMap, ChartError> {
     let mut p = Painter::new(root, theme)?;
     let total: u64 = view.distribution.iter().sum();
-    if nothing_to_draw(&p, view.unavailable.as_deref(), total == 0, lang)? {
+    if nothing_to_draw(&p, view.unavailable.as_ref(), total == 0, lang)? {
         return Ok(p.finish());
     }
     let font = p.font_px(Size::Small);
@@ -238,7 +249,7 @@ pub fn draw_distribution<DB: DrawingBackend>(
         let hit = Rect::new(x0, bar.y0.min(plot.y1 - p.px(6.0)), x1, plot.y1);
         p.hit(
             hit,
-            fill(tr(lang, "chart.answer_n"), &[("n", &i.to_string())]),
+            trf(lang, "chart.answer_n", &[("n", &i.to_string())]),
             vec![
                 format!("{}: {}", t(lang, "chart.responses"), count),
                 format!("{}: {}", t(lang, "chart.share"), share(lang, n, total)),
@@ -298,12 +309,13 @@ pub fn distribution_summary(view: &NpsView, lang: Lang) -> String {
         }
     }
     match top {
-        Some((i, n)) if total > 0 => fill(
-            tr(lang, "chart.distribution_summary"),
+        Some((i, n)) if total > 0 => trc(
+            lang,
+            "chart.distribution_summary",
             &[
-                ("total", &f::int(lang, total as i64)),
-                ("answer", &i.to_string()),
-                ("count", &f::int(lang, n as i64)),
+                ("total", Arg::Count(total as i64)),
+                ("answer", Arg::Text(&i.to_string())),
+                ("count", Arg::Count(n as i64)),
             ],
         ),
         _ => t(lang, "chart.no_data_sentence"),
@@ -319,7 +331,7 @@ pub fn draw_nps_trend<DB: DrawingBackend>(
 ) -> Result<ChartMap, ChartError> {
     let mut p = Painter::new(root, theme)?;
     let any = view.trend.iter().any(|pt| pt.summary.nps.is_some());
-    if nothing_to_draw(&p, view.unavailable.as_deref(), !any, lang)? {
+    if nothing_to_draw(&p, view.unavailable.as_ref(), !any, lang)? {
         return Ok(p.finish());
     }
     let periods: Vec<String> = view
@@ -411,14 +423,15 @@ pub fn nps_trend_summary(view: &NpsView, lang: Lang) -> String {
         })
         .collect();
     match (scored.first(), scored.last()) {
-        (Some(a), Some(b)) => fill(
-            tr(lang, "chart.nps_trend_summary"),
+        (Some(a), Some(b)) => trc(
+            lang,
+            "chart.nps_trend_summary",
             &[
-                ("n", &view.trend.len().to_string()),
-                ("first", &f::nps(lang, a.1)),
-                ("first_period", &f::period(lang, a.0)),
-                ("last", &f::nps(lang, b.1)),
-                ("last_period", &f::period(lang, b.0)),
+                ("n", view.trend.len().into()),
+                ("first", Arg::Text(&f::nps(lang, a.1))),
+                ("first_period", Arg::Text(&f::period(lang, a.0))),
+                ("last", Arg::Text(&f::nps(lang, b.1))),
+                ("last_period", Arg::Text(&f::period(lang, b.0))),
             ],
         ),
         _ => t(lang, "chart.no_data_sentence"),

@@ -255,6 +255,17 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
 
     /// Registers a pointer region, translated from area to backend pixels.
     pub fn hit(&mut self, r: Rect, title: impl Into<String>, lines: Vec<String>) {
+        self.hit_keyed(r, None, title, lines);
+    }
+
+    /// A pointer region that can also be clicked: `key` says what it selects.
+    pub fn hit_keyed(
+        &mut self,
+        r: Rect,
+        key: Option<String>,
+        title: impl Into<String>,
+        lines: Vec<String>,
+    ) {
         let (x0, x1) = (r.x0.min(r.x1), r.x0.max(r.x1));
         let (y0, y1) = (r.y0.min(r.y1), r.y0.max(r.y1));
         self.hits.push(Hit {
@@ -264,6 +275,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
             y1: y1 + self.base.1,
             title: title.into(),
             lines,
+            key,
         });
     }
 

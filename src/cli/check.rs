@@ -1,4 +1,5 @@
-//! `journey-lens check FILE [--map COLUMN=ROLE]... [--scale satisfaction=1-10] [--row-ids]`:
+//! `journey-lens check FILE [--map COLUMN=ROLE]... [--scale satisfaction=1-10] [--row-ids]
+//! [--milestones auto|by-date|COLUMN[=STAGE],…]`:
 //! runs the same ingest as the web app and prints the load report as JSON, so a file can
 //! be checked (and a mapping tried) without a browser.
 
@@ -12,6 +13,7 @@ struct Args {
     overrides: Vec<(String, Role)>,
     scales: Option<Scales>,
     row_ids: bool,
+    milestones: Option<super::report::MilestoneArg>,
 }
 
 /// Reads "1-10" or "-2-2" as a scale.
@@ -60,6 +62,12 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
                 }
             }
             "--row-ids" => out.row_ids = true,
+            "--milestones" => {
+                let v = it
+                    .next()
+                    .ok_or("--milestones needs auto, by-date or COLUMN[=STAGE],…")?;
+                out.milestones = Some(super::report::parse_milestones(v)?);
+            }
             flag if flag.starts_with("--") => {
                 return Err(format!("unknown option {flag}\n{}", super::USAGE))
             }
@@ -92,16 +100,20 @@ pub fn run(args: &[String]) -> Result<(), String> {
         };
         ingest::load_json(&bytes, &opts)
     } else {
+        let sniffed = ingest::sniff(&bytes).map_err(|e| e.to_string())?;
         let opts = CsvOptions {
             overrides: args.overrides,
             scales: args.scales.unwrap_or_default(),
             row_number_as_customer: args.row_ids,
+            milestones: super::report::milestone_spec(args.milestones.as_ref(), &sniffed)?,
             ..CsvOptions::default()
         };
         ingest::load_csv(&bytes, &opts)
     }
     .map_err(|e| e.to_string())?;
-    super::print_document(&loaded.report_json())
+    let json = crate::present::message::load_report_json(&loaded.report);
+    let text = serde_json::to_string_pretty(&json).unwrap_or_else(|_| "{}".to_string());
+    super::print_document(&text)
 }
 
 #[cfg(test)]

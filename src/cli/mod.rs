@@ -16,10 +16,12 @@ pub fn run(args: &[String]) -> Result<(), String> {
 }
 
 pub const USAGE: &str = "usage:
-  journey-lens check FILE [--map COLUMN=ROLE]... [--scale satisfaction=1-10] [--row-ids]
-  journey-lens report FILE [--meta META.json] [--filter DIM=VALUE]... [--mode ordered|any] [--window-days N]
-                           [--from DATE --to DATE] [--breakdown DIM] [--period week|month]
-  journey-lens generate --rows N --seed S [--format csv|json|ca] > file.csv";
+  journey-lens check FILE [--map COLUMN=ROLE]... [--scale satisfaction=1-10] [--row-ids] [--milestones ...]
+  journey-lens report FILE [FILE [--map COLUMN=ROLE]... [--milestones auto|by-date|COLUMN[=STAGE],...]]...
+                      [--key COLUMN] [--unmatched OUT.csv] [--meta META.json] [--filter DIM=VALUE]...
+                      [--mode ordered|any] [--window-days N] [--from DATE --to DATE] [--breakdown DIM]
+                      [--period week|month]
+  journey-lens generate --rows N --seed S [--format csv|json|ca|es|pl] > file.csv";
 
 /// Prints a command's document on stdout. A reader that stops early (`| head`) closes the
 /// pipe: that is its choice, not our failure, so the command ends quietly with success

@@ -1,19 +1,88 @@
 //! `journey-lens report FILE …`: the same analysis as the web app, printed as one JSON document.
 
-use crate::analytics::{compute, report_json, Filter, FunnelMode, Prepared, Settings};
-use crate::dataset::Meta;
-use crate::ingest::{load_csv, load_json, looks_like_json, CsvOptions, JsonOptions};
+use crate::analytics::{compute, Filter, FunnelMode, Prepared, Settings};
+use crate::dataset::{Dataset, DimKey, Meta, Role};
+use crate::i18n::Lang;
+use crate::ingest::milestones::{by_dates, proposal};
+use crate::ingest::{
+    load_csv, load_json, looks_like_json, sniff, CsvOptions, JsonOptions, Loaded, MilestoneStage,
+    Milestones,
+};
+use crate::join::{combine, keyed_options, Source};
+use crate::present::message::{dimension, render, report_json};
 
-const HELP: &str = "usage: journey-lens report FILE [--meta META.json] [--filter DIM=VALUE]... \
-[--mode ordered|any] [--window-days N] [--from DATE --to DATE] [--breakdown DIM] [--period week|month]";
+const HELP: &str =
+    "usage: journey-lens report FILE [FILE...] [--key COLUMN] [--unmatched OUT.csv] \
+[--meta META.json] [--filter DIM=VALUE]... [--mode ordered|any] [--window-days N] \
+[--from DATE --to DATE] [--breakdown DIM] [--period week|month]
+  after a FILE: [--map COLUMN=ROLE]... [--milestones auto|by-date|COLUMN[=STAGE],...]
+  Files after the first without a customer column find their customers through --key.";
+
+/// One input file and the options that follow it on the command line.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct FileArg {
+    path: String,
+    overrides: Vec<(String, Role)>,
+    milestones: Option<MilestoneArg>,
+}
+
+/// `--milestones`: the sniffer's proposal (in file or date order) or explicit columns.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum MilestoneArg {
+    Auto { by_date: bool },
+    Columns(Milestones),
+}
 
 /// The parsed command line.
 #[derive(Debug, Clone, PartialEq, Default)]
 struct Args {
-    file: String,
+    files: Vec<FileArg>,
+    key: Option<String>,
+    unmatched: Option<String>,
     meta: Option<String>,
     filter: Filter,
+    /// `--filter DIM=VALUE` as typed: a dimension is a column of the file, so it is
+    /// resolved to a [`DimKey`] once the file is loaded.
+    dims: Vec<(String, String)>,
+    /// `--breakdown DIM` as typed, resolved the same way.
+    breakdown: Option<String>,
     settings: Settings,
+}
+
+/// Reads `COLUMN[=STAGE],…` (a stage name defaults to one made from the header).
+pub(super) fn parse_milestones(v: &str) -> Result<MilestoneArg, String> {
+    match v.trim() {
+        "auto" => return Ok(MilestoneArg::Auto { by_date: false }),
+        "by-date" | "by_date" => return Ok(MilestoneArg::Auto { by_date: true }),
+        _ => {}
+    }
+    let stages: Vec<MilestoneStage> = v
+        .split(',')
+        .filter(|p| !p.trim().is_empty())
+        .map(|p| {
+            let (column, stage) = p.split_once('=').unwrap_or((p, ""));
+            MilestoneStage {
+                column: column.trim().to_string(),
+                stage: stage.trim().to_string(),
+            }
+        })
+        .collect();
+    if stages.is_empty() {
+        return Err(format!(
+            "--milestones takes auto, by-date or COLUMN[=STAGE],… (got \"{v}\")."
+        ));
+    }
+    Ok(MilestoneArg::Columns(Milestones {
+        stages,
+        measures_on: None,
+    }))
+}
+
+/// The file the per-file options apply to.
+fn last_file<'a>(files: &'a mut [FileArg], flag: &str) -> Result<&'a mut FileArg, String> {
+    files.last_mut().ok_or_else(|| {
+        format!("{flag} applies to the FILE before it; give the file first.\n{HELP}")
+    })
 }
 
 fn value<'a>(it: &mut impl Iterator<Item = &'a String>, flag: &str) -> Result<&'a String, String> {
@@ -23,17 +92,38 @@ fn value<'a>(it: &mut impl Iterator<Item = &'a String>, flag: &str) -> Result<&'
 
 fn parse(args: &[String]) -> Result<Args, String> {
     let mut out = Args::default();
-    let mut file = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--meta" => out.meta = Some(value(&mut it, a)?.clone()),
+            "--key" => out.key = Some(value(&mut it, a)?.trim().to_string()),
+            "--unmatched" => out.unmatched = Some(value(&mut it, a)?.clone()),
+            "--map" => {
+                let v = value(&mut it, a)?;
+                let (col, role) = v
+                    .rsplit_once('=')
+                    .ok_or_else(|| format!("--map {v}: expected COLUMN=ROLE"))?;
+                let role = Role::from_key(role.trim()).ok_or_else(|| {
+                    format!(
+                        "--map {v}: unknown role \"{role}\" (one of: {})",
+                        Role::ALL.map(|r| r.key()).join(", ")
+                    )
+                })?;
+                last_file(&mut out.files, a)?
+                    .overrides
+                    .push((col.to_string(), role));
+            }
+            "--milestones" => {
+                let m = parse_milestones(value(&mut it, a)?)?;
+                last_file(&mut out.files, a)?.milestones = Some(m);
+            }
             "--filter" => {
                 let v = value(&mut it, a)?;
                 let (dim, val) = v.split_once('=').ok_or_else(|| {
                     format!("--filter takes DIM=VALUE, e.g. persona=Student (got \"{v}\").")
                 })?;
-                out.filter = std::mem::take(&mut out.filter).with(dim.trim(), val.trim());
+                out.dims
+                    .push((dim.trim().to_string(), val.trim().to_string()));
             }
             "--mode" => {
                 out.settings.mode = match value(&mut it, a)?.as_str() {
@@ -55,7 +145,7 @@ fn parse(args: &[String]) -> Result<Args, String> {
             }
             "--from" => out.filter.from = Some(value(&mut it, a)?.clone()),
             "--to" => out.filter.to = Some(value(&mut it, a)?.clone()),
-            "--breakdown" => out.settings.breakdown = Some(value(&mut it, a)?.clone()),
+            "--breakdown" => out.breakdown = Some(value(&mut it, a)?.clone()),
             "--period" => {
                 out.settings.period = match value(&mut it, a)?.as_str() {
                     "week" => crate::analytics::PeriodKind::Week,
@@ -65,19 +155,21 @@ fn parse(args: &[String]) -> Result<Args, String> {
             }
             "-h" | "--help" => return Err(HELP.to_string()),
             f if f.starts_with("--") => return Err(format!("Unknown option {f}.\n{HELP}")),
-            f => {
-                if file.replace(f.to_string()).is_some() {
-                    return Err(format!("Give one file only.\n{HELP}"));
-                }
-            }
+            f => out.files.push(FileArg {
+                path: f.to_string(),
+                ..FileArg::default()
+            }),
         }
     }
     for (name, bound) in [("--from", &out.filter.from), ("--to", &out.filter.to)] {
         if let Some(b) = bound {
-            crate::analytics::filter::parse_bound(b, false).map_err(|e| format!("{name}: {e}."))?;
+            crate::analytics::filter::parse_bound(b, false)
+                .map_err(|e| format!("{name}: {}.", render(Lang::En, &e)))?;
         }
     }
-    out.file = file.ok_or_else(|| HELP.to_string())?;
+    if out.files.is_empty() {
+        return Err(HELP.to_string());
+    }
     Ok(out)
 }
 
@@ -98,6 +190,76 @@ fn merge_meta(base: &mut Meta, over: Meta) {
     base.targets.extend(over.targets);
 }
 
+/// The spec `--milestones` asks for, from the sniffed date columns when automatic.
+pub(super) fn milestone_spec(
+    arg: Option<&MilestoneArg>,
+    sniffed: &crate::ingest::Sniffed,
+) -> Result<Option<Milestones>, String> {
+    match arg {
+        None => Ok(None),
+        Some(MilestoneArg::Columns(m)) => Ok(Some(m.clone())),
+        Some(MilestoneArg::Auto { by_date }) => {
+            let cands = if *by_date {
+                by_dates(sniffed.milestones.clone())
+            } else {
+                sniffed.milestones.clone()
+            };
+            if cands.is_empty() {
+                return Err(
+                    "--milestones: the file does not have two or more date columns.".into(),
+                );
+            }
+            Ok(Some(proposal(&cands)))
+        }
+    }
+}
+
+/// Loads one file with its own options; later files without a customer column are keyed.
+fn load_file(
+    f: &FileArg,
+    first: bool,
+    key: Option<&str>,
+    meta: Option<&Meta>,
+) -> Result<Source, String> {
+    let bytes = std::fs::read(&f.path).map_err(|e| format!("Could not read {}: {e}.", f.path))?;
+    let name = std::path::Path::new(&f.path)
+        .file_name()
+        .map_or_else(|| f.path.clone(), |n| n.to_string_lossy().into_owned());
+    let scales = meta.and_then(|m| m.scales);
+    if looks_like_json(&bytes) {
+        let opts = JsonOptions {
+            scales,
+            overrides: f.overrides.clone(),
+            ..JsonOptions::default()
+        };
+        let loaded = load_json(&bytes, &opts).map_err(|e| format!("{}: {e}", f.path))?;
+        return Ok(Source::new(name, loaded, None));
+    }
+    let sniffed = sniff(&bytes).map_err(|e| format!("{}: {e}", f.path))?;
+    let milestones =
+        milestone_spec(f.milestones.as_ref(), &sniffed).map_err(|e| format!("{}: {e}", f.path))?;
+    let mut opts = CsvOptions {
+        scales: scales.unwrap_or_default(),
+        meta: meta.cloned().unwrap_or_default(),
+        overrides: f.overrides.clone(),
+        milestones,
+        ..CsvOptions::default()
+    };
+    let own_customer =
+        crate::ingest::mapping::resolve_roles(&sniffed.headers, None, &opts.overrides)
+            .map(|r| r.contains(&Role::CustomerId))
+            .unwrap_or(false);
+    let keyed = match key {
+        Some(k) if !first && !own_customer => Some(k.to_string()),
+        _ => None,
+    };
+    if let Some(k) = &keyed {
+        opts = keyed_options(opts, k);
+    }
+    let loaded: Loaded = load_csv(&bytes, &opts).map_err(|e| format!("{}: {e}", f.path))?;
+    Ok(Source::new(name, loaded, keyed))
+}
+
 /// Runs the command; prints the report on stdout.
 pub fn run(args: &[String]) -> Result<(), String> {
     let a = parse(args)?;
@@ -112,34 +274,82 @@ pub fn run(args: &[String]) -> Result<(), String> {
         }
         None => None,
     };
-    let bytes = std::fs::read(&a.file).map_err(|e| format!("Could not read {}: {e}.", a.file))?;
-    let loaded = if looks_like_json(&bytes) {
-        let opts = JsonOptions {
-            scales: meta.as_ref().and_then(|m| m.scales),
-            ..JsonOptions::default()
-        };
-        load_json(&bytes, &opts)
-    } else {
-        let opts = CsvOptions {
-            scales: meta.as_ref().and_then(|m| m.scales).unwrap_or_default(),
-            meta: meta.clone().unwrap_or_default(),
-            ..CsvOptions::default()
-        };
-        load_csv(&bytes, &opts)
+    let mut sources = Vec::with_capacity(a.files.len());
+    for (i, f) in a.files.iter().enumerate() {
+        sources.push(load_file(f, i == 0, a.key.as_deref(), meta.as_ref())?);
     }
-    .map_err(|e| format!("{}: {e}", a.file))?;
-    let mut ds = loaded.dataset;
+    let several = sources.len() > 1;
+    let (mut ds, files) = if several {
+        let combined = combine(&sources).map_err(|e| e.to_string())?;
+        if let Some(path) = &a.unmatched {
+            std::fs::write(path, combined.unmatched_csv(Lang::En))
+                .map_err(|e| format!("Could not write {path}: {e}."))?;
+        }
+        (combined.dataset, combined.files)
+    } else {
+        // One file needs no combining; its name is kept for the report.
+        let dataset = std::mem::take(&mut sources[0].dataset);
+        (dataset, Vec::new())
+    };
     if let Some(m) = meta {
         merge_meta(&mut ds.meta, m);
     }
     if ds.meta.name.is_none() {
-        ds.meta.name = std::path::Path::new(&a.file)
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned());
+        ds.meta.name = Some(
+            sources
+                .iter()
+                .map(|s| s.name.as_str())
+                .collect::<Vec<_>>()
+                .join(" + "),
+        );
     }
+    let (filter, settings) = resolve(&a, &ds)?;
     let prep = Prepared::new(&ds);
-    let report = compute(&ds, &prep, &a.settings, &a.filter);
-    super::print_document(&report_json(&report))
+    let report = compute(&ds, &prep, &settings, &filter);
+    if !several {
+        return super::print_document(&report_json(&report));
+    }
+    // Several files: the report plus what became of each file.
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&report_json(&report)).map_err(|e| e.to_string())?;
+    if let serde_json::Value::Object(m) = &mut doc {
+        m.insert(
+            "files".into(),
+            serde_json::to_value(&files).map_err(|e| e.to_string())?,
+        );
+    }
+    let text = serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())?;
+    super::print_document(&text)
+}
+
+/// The filter and settings with every dimension named on the command line resolved
+/// against the loaded file.
+fn resolve(a: &Args, ds: &Dataset) -> Result<(Filter, Settings), String> {
+    let find = |name: &str| -> Result<DimKey, String> {
+        ds.find_dimension(name).ok_or_else(|| {
+            let known: Vec<String> = ds
+                .dimension_keys()
+                .into_iter()
+                .map(|k| match ds.extra_name(k) {
+                    Some(h) => format!("\"{h}\" ({k})"),
+                    None => format!("{k} ({})", dimension(Lang::En, k, Some(ds))),
+                })
+                .collect();
+            format!(
+                "The data has no dimension \"{name}\". Its dimensions: {}.",
+                known.join(", ")
+            )
+        })
+    };
+    let mut filter = a.filter.clone();
+    for (dim, value) in &a.dims {
+        filter = filter.with(find(dim)?, value);
+    }
+    let mut settings = a.settings.clone();
+    if let Some(b) = &a.breakdown {
+        settings.breakdown = Some(find(b)?);
+    }
+    Ok((filter, settings))
 }
 
 #[cfg(test)]
@@ -170,9 +380,15 @@ mod tests {
             "2024-01-31",
         ]))
         .unwrap();
-        assert_eq!(a.file, "f.csv");
-        assert_eq!(a.filter.dims["persona"].len(), 2);
-        assert_eq!(a.filter.dims["channel"].len(), 1);
+        assert_eq!(a.files[0].path, "f.csv");
+        assert_eq!(
+            a.dims,
+            vec![
+                ("persona".to_string(), "Student".to_string()),
+                ("persona".to_string(), "Pro".to_string()),
+                ("channel".to_string(), "web".to_string()),
+            ]
+        );
         assert_eq!(a.settings.mode, FunnelMode::AnyOrder);
         assert_eq!(a.settings.window_days, Some(7.0));
         assert_eq!(a.filter.to.as_deref(), Some("2024-01-31"));
@@ -186,6 +402,35 @@ mod tests {
         assert!(parse(&s(&["f.csv", "--filter", "persona"])).is_err());
         assert!(parse(&s(&["f.csv", "--from", "31/01/2024"])).is_err());
         assert!(parse(&s(&["f.csv", "--window-days"])).is_err());
-        assert!(parse(&s(&["a.csv", "b.csv"])).is_err());
+        assert!(parse(&s(&["--map", "x=stage", "a.csv"])).is_err());
+        assert!(parse(&s(&["a.csv", "--milestones", ","])).is_err());
+    }
+
+    #[test]
+    fn per_file_options_follow_their_file() {
+        let a = parse(&s(&[
+            "orders.csv",
+            "--milestones",
+            "order_purchase_timestamp=purchase,order_approved_at",
+            "reviews.csv",
+            "--map",
+            "review_answer_timestamp=timestamp",
+            "--key",
+            "order_id",
+        ]))
+        .unwrap();
+        assert_eq!(a.files.len(), 2);
+        assert_eq!(a.key.as_deref(), Some("order_id"));
+        let Some(MilestoneArg::Columns(m)) = &a.files[0].milestones else {
+            panic!("milestones not parsed");
+        };
+        assert_eq!(m.stages[0].stage, "purchase");
+        assert_eq!(m.stages[1].column, "order_approved_at");
+        assert_eq!(m.stages[1].stage, "");
+        assert!(a.files[0].overrides.is_empty());
+        assert_eq!(
+            a.files[1].overrides,
+            vec![("review_answer_timestamp".to_string(), Role::Timestamp)]
+        );
     }
 }

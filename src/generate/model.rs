@@ -36,6 +36,20 @@ pub const STAGES_CA: [&str; 5] = [
     "fidelització",
     "recomanació",
 ];
+pub const STAGES_ES: [&str; 5] = [
+    "descubrimiento",
+    "consideración",
+    "compra",
+    "fidelización",
+    "recomendación",
+];
+pub const STAGES_PL: [&str; 5] = [
+    "świadomość",
+    "rozważanie",
+    "zakup",
+    "lojalność",
+    "rekomendacja",
+];
 const CONSIDERATION: usize = 1;
 const PURCHASE: usize = 2;
 const RETENTION: usize = 3;
@@ -49,6 +63,8 @@ const J_SUPPORT: u8 = 1;
 
 pub const CHANNELS: [&str; 4] = ["online", "store", "phone", "social"];
 pub const CHANNELS_CA: [&str; 4] = ["en línia", "botiga", "telèfon", "xarxes socials"];
+pub const CHANNELS_ES: [&str; 4] = ["en línea", "tienda", "teléfono", "redes sociales"];
+pub const CHANNELS_PL: [&str; 4] = ["online", "sklep", "telefon", "media społecznościowe"];
 const ONLINE: u8 = 0;
 const STORE: u8 = 1;
 const PHONE: u8 = 2;
@@ -77,6 +93,30 @@ pub const TOUCHPOINTS_CA: [&str; 10] = [
     "Pagament",
     "Lliurament",
     "Portal de suport",
+];
+pub const TOUCHPOINTS_ES: [&str; 10] = [
+    "Web",
+    "App móvil",
+    "Correo electrónico",
+    "Anuncios en redes",
+    "Visita a tienda",
+    "Centro de llamadas",
+    "Chat en directo",
+    "Pago",
+    "Entrega",
+    "Portal de soporte",
+];
+pub const TOUCHPOINTS_PL: [&str; 10] = [
+    "Strona WWW",
+    "Aplikacja mobilna",
+    "E-mail",
+    "Reklamy w social media",
+    "Wizyta w sklepie",
+    "Infolinia",
+    "Czat na żywo",
+    "Płatność",
+    "Dostawa",
+    "Portal obsługi klienta",
 ];
 const WEBSITE: u8 = 0;
 const MOBILE_APP: u8 = 1;
@@ -172,6 +212,21 @@ pub fn persona_names_ca() -> [&'static str; 4] {
     ]
 }
 
+/// Spanish persona names, same order as [`persona_names`].
+pub const PERSONAS_ES: [&str; 4] = [
+    "Cazador de ofertas",
+    "Cliente fiel",
+    "Profesional ocupado",
+    "Comprador primerizo",
+];
+/// Polish persona names, same order as [`persona_names`].
+pub const PERSONAS_PL: [&str; 4] = [
+    "Łowca okazji",
+    "Stały klient",
+    "Zapracowany profesjonalista",
+    "Nowy kupujący",
+];
+
 /// One generated event, as small codes into the tables above (cheap to make a million of).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct GenEvent {
@@ -221,6 +276,10 @@ impl GenEvent {
     }
     pub fn persona_name_ca(&self) -> &'static str {
         PERSONAS[self.persona as usize].name_ca
+    }
+    /// Index into [`CHANNELS`] (and its translations) of the event's touchpoint's channel.
+    pub fn channel_index(&self) -> usize {
+        TOUCHPOINT_CHANNEL[self.touchpoint as usize] as usize
     }
 }
 

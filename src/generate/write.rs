@@ -5,7 +5,11 @@
 //! Rows are assembled by hand into one reused byte buffer instead of going through
 //! `write!`, which keeps a million rows at around a second.
 
-use super::model::{GenEvent, STAGES};
+use super::comments::Comment;
+use super::model::{
+    GenEvent, CHANNELS_ES, CHANNELS_PL, PERSONAS_ES, PERSONAS_PL, STAGES, STAGES_ES, STAGES_PL,
+    TOUCHPOINTS_ES, TOUCHPOINTS_PL,
+};
 use std::io::{self, Write};
 
 /// The header of the English CSV, in column order.
@@ -13,6 +17,46 @@ pub const CSV_HEADER: &str = "customer_id,timestamp,journey,stage,touchpoint,cha
 /// The header of the Catalan CSV, in column order.
 pub const CSV_HEADER_CA: &str =
     "client;data;etapa;punt de contacte;canal;persona;satisfacció;nps;ingressos;comentari";
+
+/// The header of the Spanish CSV, in column order.
+pub const CSV_HEADER_ES: &str =
+    "cliente;fecha;etapa;punto de contacto;canal;persona;satisfacción;nps;ingresos;comentario";
+/// The header of the Polish CSV, in column order.
+pub const CSV_HEADER_PL: &str =
+    "klient;data;etap;punkt styku;kanał;persona;satysfakcja;nps;przychód;komentarz";
+
+/// The words and date style of a spreadsheet kept in Spanish or Polish: the same events as
+/// the Catalan one, in that language, so each language's visitor starts with their own.
+pub struct LocalCsv {
+    pub header: &'static str,
+    /// Between day, month and year: `/` in Spain, `.` in Poland.
+    pub date_sep: u8,
+    pub stages: [&'static str; 5],
+    pub touchpoints: [&'static str; 10],
+    pub channels: [&'static str; 4],
+    pub personas: [&'static str; 4],
+    pub comment: fn(Comment) -> &'static str,
+}
+
+pub const SPANISH: LocalCsv = LocalCsv {
+    header: CSV_HEADER_ES,
+    date_sep: b'/',
+    stages: STAGES_ES,
+    touchpoints: TOUCHPOINTS_ES,
+    channels: CHANNELS_ES,
+    personas: PERSONAS_ES,
+    comment: Comment::text_es,
+};
+
+pub const POLISH: LocalCsv = LocalCsv {
+    header: CSV_HEADER_PL,
+    date_sep: b'.',
+    stages: STAGES_PL,
+    touchpoints: TOUCHPOINTS_PL,
+    channels: CHANNELS_PL,
+    personas: PERSONAS_PL,
+    comment: Comment::text_pl,
+};
 
 /// (year, month, day) of a day count since 1970-01-01 (Howard Hinnant's `civil_from_days`).
 pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
@@ -64,11 +108,16 @@ pub fn push_iso(buf: &mut Vec<u8>, t: i64) {
 
 /// `03/01/2025`: the day-first date style of Catalan and Spanish spreadsheets.
 fn push_dmy(buf: &mut Vec<u8>, t: i64) {
+    push_dmy_with(buf, t, b'/');
+}
+
+/// A day-first date with `sep` between its parts (`03.01.2025` in Poland).
+fn push_dmy_with(buf: &mut Vec<u8>, t: i64, sep: u8) {
     let (y, m, d) = civil_from_days(t.div_euclid(86_400));
     push_num(buf, d.into(), 2);
-    buf.push(b'/');
+    buf.push(sep);
     push_num(buf, m.into(), 2);
-    buf.push(b'/');
+    buf.push(sep);
     push_num(buf, y.max(0) as u64, 4);
 }
 
@@ -194,6 +243,48 @@ pub fn write_csv_ca(
         buf.push(b';');
         if let Some(c) = e.comment {
             push_field(&mut buf, c.text_ca(), b';');
+        }
+        buf.push(b'\n');
+        flush_if_full(&mut buf, out)?;
+    }
+    out.write_all(&buf)?;
+    out.flush()
+}
+
+/// A Spanish or Polish CSV: the Catalan file's layout (`;`, decimal comma, day-first dates,
+/// no journey, effort or region column) with `local`'s words.
+pub fn write_csv_local(
+    events: impl Iterator<Item = GenEvent>,
+    local: &LocalCsv,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let mut buf = Vec::with_capacity(1 << 17);
+    buf.extend_from_slice(local.header.as_bytes());
+    buf.push(b'\n');
+    for e in events {
+        push_customer(&mut buf, e.customer);
+        buf.push(b';');
+        push_dmy_with(&mut buf, e.timestamp, local.date_sep);
+        for s in [
+            local.stages[e.stage as usize],
+            local.touchpoints[e.touchpoint as usize],
+            local.channels[e.channel_index()],
+            local.personas[e.persona as usize],
+        ] {
+            buf.push(b';');
+            push_field(&mut buf, s, b';');
+        }
+        buf.push(b';');
+        push_opt(&mut buf, e.satisfaction);
+        buf.push(b';');
+        push_opt(&mut buf, e.nps);
+        buf.push(b';');
+        if let Some(c) = e.revenue_cents {
+            push_money(&mut buf, c, b',');
+        }
+        buf.push(b';');
+        if let Some(c) = e.comment {
+            push_field(&mut buf, (local.comment)(c), b';');
         }
         buf.push(b'\n');
         flush_if_full(&mut buf, out)?;

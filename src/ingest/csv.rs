@@ -7,7 +7,9 @@
 
 use super::encoding::{needs_decoding, StreamDecoder};
 use super::error::IngestError;
-use super::mapping::{cap_dimensions, dimensions_note, resolve_roles};
+use super::mapping::{cap_dimensions, resolve_roles, MAX_DIMENSIONS};
+use super::milestones::{resolve as resolve_milestones, Milestones};
+use super::notes::{LoadNote, RowProblem};
 use super::report::{LoadReport, Loaded};
 use super::rows::{check_roles, Assembler, Cell, Rules};
 use super::sniff::{delimiter_text, sniff_inner, Sniffed, SNIFF_BYTES};
@@ -34,6 +36,11 @@ pub struct CsvOptions {
     pub decimal_comma: Option<bool>,
     /// How many problems to list (the rest are counted).
     pub max_errors: usize,
+    /// Date columns to read as journey stages (one event per date reached).
+    pub milestones: Option<Milestones>,
+    /// The file is added to others: its customers may come through a key column
+    /// (then set `row_number_as_customer` too) and it needs no stage or score column.
+    pub joined: bool,
 }
 
 impl Default for CsvOptions {
@@ -46,6 +53,8 @@ impl Default for CsvOptions {
             row_number_as_customer: false,
             decimal_comma: None,
             max_errors: 10_000,
+            milestones: None,
+            joined: false,
         }
     }
 }
@@ -101,27 +110,37 @@ impl Engine {
         opts: &CsvOptions,
     ) -> Result<Engine, IngestError> {
         let mut roles = resolve_roles(&sniffed.headers, opts.roles.as_deref(), &opts.overrides)?;
-        check_roles(&sniffed.headers, &roles, opts.row_number_as_customer)?;
+        let milestones = match &opts.milestones {
+            Some(spec) => Some(resolve_milestones(spec, &sniffed.headers, &mut roles)?),
+            None => None,
+        };
+        check_roles(
+            &sniffed.headers,
+            &roles,
+            opts.row_number_as_customer,
+            opts.joined || milestones.is_some(),
+        )?;
         let capped = cap_dimensions(&mut roles);
         let decimal_comma = opts.decimal_comma.unwrap_or(sniffed.decimal_comma);
         let mut notes = Vec::new();
         if needs_decoding(enc) {
-            notes.push(format!(
-                "The file is not UTF-8; it was read as {}.",
-                enc.name()
-            ));
+            notes.push(LoadNote::NotUtf8 {
+                encoding: enc.name().to_string(),
+            });
         }
         if sniffed.wrapped {
-            notes.push(format!(
-                "Every line was wrapped in quotes (an Excel re-save); the lines were unwrapped and split on '{}'.",
-                delimiter_text(sniffed.delimiter)
-            ));
+            notes.push(LoadNote::Unwrapped {
+                delimiter: delimiter_text(sniffed.delimiter),
+            });
         }
         if capped > 0 {
-            notes.push(dimensions_note(capped));
+            notes.push(LoadNote::DimensionsCapped {
+                kept: MAX_DIMENSIONS as u64,
+                dropped: capped as u64,
+            });
         }
         if decimal_comma {
-            notes.push("Numbers were read with a decimal comma (1.234,5 means one thousand two hundred thirty-four and a half).".into());
+            notes.push(LoadNote::DecimalComma);
         }
         let report = LoadReport {
             format: "csv".into(),
@@ -138,6 +157,8 @@ impl Engine {
             row_number_as_customer: opts.row_number_as_customer,
             max_errors: opts.max_errors,
             meta: opts.meta.clone(),
+            milestones,
+            joined: opts.joined,
         };
         // For wrapped files the outer reader only splits lines (there is no outer separator).
         let delimiter = if sniffed.wrapped {
@@ -232,10 +253,10 @@ impl Engine {
                     } else {
                         Mode::Lenient
                     };
-                    if let Shape::Refused(why) =
+                    if let Shape::Refused(width) =
                         self.record(line, splitter.record(input, &found), mode)
                     {
-                        self.recover(line, spans, bytes, why);
+                        self.recover(line, spans, bytes, width);
                     }
                 }
                 Step::NeedMore { skip, newlines } => {
@@ -258,15 +279,20 @@ impl Engine {
     /// rejected with the range it swallowed, and the lines after it are read again one by
     /// one (a quote can no longer run past its own line), so the good rows among them are
     /// kept. Each byte is re-read at most once, so hostile files stay linear.
-    fn recover(&mut self, line: u64, spans: u64, bytes: &[u8], why: String) {
+    fn recover(&mut self, line: u64, spans: u64, bytes: &[u8], width: (u64, u64)) {
         self.recovered = true;
         self.asm.reject_unreadable(
             line,
-            format!(
-                "{why}: an unclosed quote at line {line} joined lines {line}\u{2013}{}; the lines after it were read again one by one",
-                line + spans
-            ),
-            first_line(bytes).map(|l| String::from_utf8_lossy(l).into_owned()).into_iter().collect(),
+            RowProblem::UnclosedQuote {
+                values: width.0,
+                columns: width.1,
+                from: line,
+                to: line + spans,
+            },
+            first_line(bytes)
+                .map(|l| String::from_utf8_lossy(l).into_owned())
+                .into_iter()
+                .collect(),
         );
         let mut splitter = Splitter::new(self.delimiter);
         let body = trim_terminator(bytes);
@@ -306,15 +332,16 @@ impl Engine {
             self.blank_records += 1;
             return Shape::Blank;
         }
-        if let Some(reason) = self.check_width(&rec, mode != Mode::Lenient) {
+        if let Some((values, columns)) = self.check_width(&rec, mode != Mode::Lenient) {
             if mode == Mode::Spanning {
-                return Shape::Refused(reason);
+                return Shape::Refused((values, columns));
             }
             let raw = rec
                 .iter()
                 .map(|f| String::from_utf8_lossy(f).into_owned())
                 .collect();
-            self.asm.reject_unreadable(line, reason, raw);
+            self.asm
+                .reject_unreadable(line, RowProblem::WrongWidth { values, columns }, raw);
             return Shape::Loaded;
         }
         if self.nul_seen && rec.iter().any(|f| f.contains(&0)) {
@@ -322,7 +349,7 @@ impl Engine {
                 .iter()
                 .map(|f| String::from_utf8_lossy(f).into_owned())
                 .collect();
-            self.asm.reject_unreadable(line, NUL_REASON.into(), raw);
+            self.asm.reject_unreadable(line, RowProblem::NulBytes, raw);
             return Shape::Loaded;
         }
         let text = rec.text();
@@ -344,7 +371,8 @@ impl Engine {
     /// Why a record's field count is refused, if it is. Short records are taken as
     /// omitting trailing empty values (spreadsheets export them that way); extra fields
     /// are fine only when empty, because dropping a value silently would lose data.
-    fn check_width(&mut self, rec: &Record<'_>, strict: bool) -> Option<String> {
+    /// `(values, columns)` of a record whose width is refused.
+    fn check_width(&mut self, rec: &Record<'_>, strict: bool) -> Option<(u64, u64)> {
         let (n, width) = (rec.len(), self.width);
         if n == width {
             return None;
@@ -357,9 +385,7 @@ impl Engine {
             self.long_empty_records += 1;
             return None;
         }
-        Some(format!(
-            "This row has {n} values but the header has {width} columns"
-        ))
+        Some((n as u64, width as u64))
     }
 
     /// Takes in an engine that read the part of the file right after this one's. Both
@@ -385,22 +411,19 @@ impl Engine {
         }
         let mut report = std::mem::take(&mut self.report);
         if self.short_records > 0 {
-            report.notes.push(format!(
-                "{} rows had fewer columns than the header; the missing trailing values were taken as empty.",
-                self.short_records
-            ));
+            report.notes.push(LoadNote::ShortRows {
+                count: self.short_records as u64,
+            });
         }
         if self.long_empty_records > 0 {
-            report.notes.push(format!(
-                "{} rows had more columns than the header, all of them empty; the empty extra columns were ignored.",
-                self.long_empty_records
-            ));
+            report.notes.push(LoadNote::LongEmptyRows {
+                count: self.long_empty_records as u64,
+            });
         }
         if self.blank_records > 0 {
-            report.notes.push(format!(
-                "{} empty lines (only separators or spaces) were skipped.",
-                self.blank_records
-            ));
+            report.notes.push(LoadNote::BlankLines {
+                count: self.blank_records as u64,
+            });
         }
         Ok(self.asm.finish(report))
     }
@@ -414,7 +437,7 @@ enum Shape {
     Blank,
     /// A record that spans lines has the wrong field count: not yet reported, because
     /// the caller re-reads its lines ([`Engine::recover`]).
-    Refused(String),
+    Refused((u64, u64)),
 }
 
 /// How strictly a record's field count is checked.
@@ -427,10 +450,6 @@ enum Mode {
     /// A line re-read after an unclosed quote: the exact count.
     Strict,
 }
-
-/// Why a record holding NUL bytes is refused: text exports never contain them.
-const NUL_REASON: &str =
-    "This row contains NUL bytes (binary data): the file may be damaged or not a text export";
 
 fn trim_terminator(record: &[u8]) -> &[u8] {
     let r = record.strip_suffix(b"\n").unwrap_or(record);
@@ -557,9 +576,13 @@ impl CsvPart {
 
 /// Whether a file can be read in parts: the parts are cut at line feeds, which is only
 /// sound for text that is UTF-8 already, and rows named by their line number need the
-/// lines counted from the start.
+/// lines counted from the start. Milestone columns and files joined to others are read
+/// in one pass: they are orders or reviews, far smaller than event logs, and their notes
+/// (per-column date orders) are settled over the whole file.
 pub fn splittable(head: &[u8], complete: bool, options: &CsvOptions) -> bool {
     !options.row_number_as_customer
+        && options.milestones.is_none()
+        && !options.joined
         && matches!(sniff_inner(head, complete), Ok((_, enc)) if !needs_decoding(enc))
 }
 

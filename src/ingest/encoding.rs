@@ -1,27 +1,27 @@
 //! Which bytes we are looking at: refuses binary formats up front and picks the text
 //! encoding, because a wrongly decoded "Kanał" silently becomes a different channel.
 
-use super::error::IngestError;
+use super::error::{BinaryKind, IngestError};
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1250, WINDOWS_1252};
 
 /// Rejects files that are obviously not text: users drop spreadsheets and screenshots.
 pub fn reject_binary(sample: &[u8]) -> Result<(), IngestError> {
     let what = if sample.starts_with(b"\x89PNG") {
-        "a PNG image"
+        BinaryKind::Png
     } else if sample.starts_with(b"PK\x03\x04") || sample.starts_with(b"PK\x05\x06") {
-        "an Excel workbook or ZIP archive"
+        BinaryKind::Zip
     } else if sample.starts_with(b"%PDF") {
-        "a PDF document"
+        BinaryKind::Pdf
     } else if sample.starts_with(&[0x1f, 0x8b]) {
-        "a GZIP-compressed file"
+        BinaryKind::Gzip
     } else if sample.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        "an old Excel (.xls) workbook"
+        BinaryKind::Xls
     } else if sample.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        "a JPEG image"
+        BinaryKind::Jpeg
     } else if sample.starts_with(b"GIF8") {
-        "a GIF image"
+        BinaryKind::Gif
     } else if bom_encoding(sample).is_none() && sample.contains(&0) {
-        "a binary file"
+        BinaryKind::Other
     } else {
         return Ok(());
     };

@@ -1,9 +1,12 @@
 //! Why a whole load can fail. Row-level problems never end up here: they are counted in
 //! the load report so one bad row never costs the user the other million.
 
+use crate::dataset::Role;
+use crate::message::{Message, Value};
 use std::fmt;
 
-/// A problem that stops the load, each with one sentence a marketer can act on.
+/// A problem that stops the load; its text (one sentence a marketer can act on) is the
+/// message `error.*` in `locales/<lang>/messages.ftl`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum IngestError {
     /// Zero bytes, or only whitespace.
@@ -11,7 +14,7 @@ pub enum IngestError {
     /// A header line but no data rows.
     HeaderOnly,
     /// Recognised binary formats (PNG, ZIP/XLSX, PDF, GZIP, XLS) or NUL-filled junk.
-    NotCsv { what: &'static str },
+    NotCsv { what: BinaryKind },
     /// Every line parsed as a single field.
     OnlyOneColumn { header: String },
     /// More columns (CSV) or distinct keys (JSON) than any event export has: such a file
@@ -21,9 +24,13 @@ pub enum IngestError {
     NoCustomerColumn { columns: Vec<String> },
     /// A customer column but nothing to analyse.
     NoMeasureColumn,
+    /// Milestone mode was asked for with no date column chosen.
+    NoMilestones,
+    /// A file added to others has no customer column and no key shared with them.
+    NoKey { columns: Vec<String> },
     /// Two columns were explicitly given the same single-column role.
     DuplicateRole {
-        role: &'static str,
+        role: Role,
         first: String,
         second: String,
     },
@@ -36,80 +43,152 @@ pub enum IngestError {
         detail: String,
     },
     /// Valid JSON in a shape that is not an event feed.
-    WrongJsonShape { detail: &'static str },
-    /// The `meta` object could not be read.
+    WrongJsonShape { shape: JsonShape },
+    /// `meta` is not an object.
+    MetaNotObject,
+    /// The `meta` object could not be read; `detail` is the JSON reader's own words.
     BadMeta { detail: String },
+    /// A scale in `meta.scales` could not be read, or its min is not below its max
+    /// (`detail` empty).
+    BadScale { scale: String, detail: String },
     /// `push` after `finish`, or other API misuse by the caller.
     Finished,
     /// A part of the file read by a Web Worker came back damaged.
     PartUnreadable,
 }
 
-impl fmt::Display for IngestError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Message for IngestError {
+    fn key(&self) -> &'static str {
         match self {
-            IngestError::Empty => write!(f, "The file is empty: there is nothing to load."),
-            IngestError::HeaderOnly => write!(
-                f,
-                "The file has a header line but no data rows: export it again with the data included."
-            ),
-            IngestError::NotCsv { what } => write!(
-                f,
-                "This looks like {what}, not a CSV file. Export your data as CSV and try again."
-            ),
-            IngestError::OnlyOneColumn { header } => write!(
-                f,
-                "Only one column was found (header \"{}\"): the file may use a separator Journey Lens does not recognise, or every line is wrapped in quotes. Save it again as CSV separated by commas or semicolons.",
-                shorten(header)
-            ),
-            IngestError::TooManyColumns { limit } => write!(
-                f,
-                "The file has more than {limit} columns (or, in a JSON feed, more than {limit} different field names): it does not look like an event export. Keep the columns you need and try again."
-            ),
-            IngestError::NoCustomerColumn { columns } => write!(
-                f,
-                "No customer column found among: {}. Map one column to \"customer_id\", or load each row as its own customer.",
-                columns
-                    .iter()
-                    .map(|c| format!("\"{}\"", shorten(c)))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            IngestError::NoMeasureColumn => write!(
-                f,
-                "The data needs at least one of a stage, satisfaction or NPS column, and none was found. Map a column to one of them."
-            ),
+            IngestError::Empty => "error.empty",
+            IngestError::HeaderOnly => "error.header_only",
+            IngestError::NotCsv { .. } => "error.not_csv",
+            IngestError::OnlyOneColumn { .. } => "error.only_one_column",
+            IngestError::TooManyColumns { .. } => "error.too_many_columns",
+            IngestError::NoCustomerColumn { .. } => "error.no_customer_column",
+            IngestError::NoMeasureColumn => "error.no_measure_column",
+            IngestError::NoMilestones => "error.no_milestones",
+            IngestError::NoKey { .. } => "error.no_key",
+            IngestError::DuplicateRole { .. } => "error.duplicate_role",
+            IngestError::UnknownColumn { .. } => "error.unknown_column",
+            IngestError::NotJson { .. } => "error.not_json",
+            IngestError::WrongJsonShape { .. } => "error.wrong_json_shape",
+            IngestError::MetaNotObject => "error.meta_not_object",
+            IngestError::BadMeta { .. } => "error.bad_meta",
+            IngestError::BadScale { detail, .. } if detail.is_empty() => "error.scale_order",
+            IngestError::BadScale { .. } => "error.bad_scale",
+            IngestError::Finished => "error.finished",
+            IngestError::PartUnreadable => "error.part_unreadable",
+        }
+    }
+
+    fn args(&self) -> Vec<(&'static str, Value)> {
+        let text = |s: &str| Value::Text(shorten(s));
+        match self {
+            IngestError::Empty
+            | IngestError::HeaderOnly
+            | IngestError::NoMeasureColumn
+            | IngestError::NoMilestones
+            | IngestError::MetaNotObject
+            | IngestError::Finished
+            | IngestError::PartUnreadable => Vec::new(),
+            IngestError::NotCsv { what } => vec![("what", Value::Text(what.key().into()))],
+            IngestError::OnlyOneColumn { header } => vec![("header", text(header))],
+            IngestError::TooManyColumns { limit } => {
+                vec![("limit", Value::Count(*limit as u64))]
+            }
+            IngestError::NoCustomerColumn { columns } | IngestError::NoKey { columns } => vec![(
+                "columns",
+                Value::List(columns.iter().map(|c| shorten(c)).collect()),
+            )],
             IngestError::DuplicateRole {
                 role,
                 first,
                 second,
-            } => write!(
-                f,
-                "Both \"{first}\" and \"{second}\" are mapped to {role}: only one column can have that role."
-            ),
-            IngestError::UnknownColumn { column } => {
-                write!(f, "The file has no column named \"{column}\".")
-            }
+            } => vec![
+                ("role", Value::Role(*role)),
+                ("first", text(first)),
+                ("second", text(second)),
+            ],
+            IngestError::UnknownColumn { column } => vec![("column", text(column))],
             IngestError::NotJson {
                 line,
                 column,
                 detail,
-            } => write!(
-                f,
-                "The feed is not valid JSON (line {line}, column {column}: {detail})."
-            ),
-            IngestError::WrongJsonShape { detail } => write!(
-                f,
-                "The feed is JSON but not a list of events: {detail}."
-            ),
-            IngestError::BadMeta { detail } => {
-                write!(f, "The feed's \"meta\" section could not be read: {detail}.")
+            } => vec![
+                ("line", Value::Count(*line as u64)),
+                ("column", Value::Count(*column as u64)),
+                ("detail", Value::Text(detail.clone())),
+            ],
+            IngestError::WrongJsonShape { shape } => {
+                vec![("shape", Value::Text(shape.key().into()))]
             }
-            IngestError::Finished => write!(f, "This load has already finished."),
-            IngestError::PartUnreadable => write!(
-                f,
-                "A part of the file read in the background came back damaged: load the file again."
-            ),
+            IngestError::BadMeta { detail } => vec![("detail", Value::Text(detail.clone()))],
+            IngestError::BadScale { scale, detail } => vec![
+                ("scale", Value::Text(scale.clone())),
+                ("detail", Value::Text(detail.clone())),
+            ],
+        }
+    }
+}
+
+/// English, from the same Fluent texts the app shows (what the CLI prints and what an
+/// error chain says); the UI renders the message in the user's language instead.
+impl fmt::Display for IngestError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::present::message::render(
+            crate::i18n::Lang::En,
+            self,
+        ))
+    }
+}
+
+/// A recognised binary format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BinaryKind {
+    Png,
+    Zip,
+    Pdf,
+    Gzip,
+    Xls,
+    Jpeg,
+    Gif,
+    Other,
+}
+
+impl BinaryKind {
+    /// The selector the message text chooses its wording by.
+    pub fn key(self) -> &'static str {
+        match self {
+            BinaryKind::Png => "png",
+            BinaryKind::Zip => "zip",
+            BinaryKind::Pdf => "pdf",
+            BinaryKind::Gzip => "gzip",
+            BinaryKind::Xls => "xls",
+            BinaryKind::Jpeg => "jpeg",
+            BinaryKind::Gif => "gif",
+            BinaryKind::Other => "binary",
+        }
+    }
+}
+
+/// How a JSON document fails to be an event feed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JsonShape {
+    /// Neither an array nor an object with an `events` array.
+    NotAFeed,
+    /// `events` is there but not an array.
+    EventsNotArray,
+    /// The events are not objects.
+    EventsNotObjects,
+}
+
+impl JsonShape {
+    pub fn key(self) -> &'static str {
+        match self {
+            JsonShape::NotAFeed => "not_a_feed",
+            JsonShape::EventsNotArray => "events_not_array",
+            JsonShape::EventsNotObjects => "events_not_objects",
         }
     }
 }

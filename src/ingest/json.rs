@@ -6,10 +6,11 @@
 //! when there are no blank lines). A malformed NDJSON line rejects that event only.
 
 use super::encoding::{decode_sample, detect, reject_binary};
-use super::error::IngestError;
+use super::error::{IngestError, JsonShape};
 use super::mapping::{
-    cap_dimensions, dimensions_note, header_key, resolve_roles, unique_headers, MAX_COLUMNS,
+    cap_dimensions, header_key, resolve_roles, unique_headers, MAX_COLUMNS, MAX_DIMENSIONS,
 };
+use super::notes::{LoadNote, RowProblem};
 use super::report::{LoadReport, Loaded};
 use super::rows::{check_roles, Assembler, Cell, Rules};
 use crate::dataset::{Meta, Role, Scale, Scales};
@@ -39,13 +40,11 @@ impl Default for JsonOptions {
     }
 }
 
-const SHAPE: &str = "expected an array or an object with an \"events\" array";
-
 /// One event as parsed, or the reason its line could not be parsed.
 enum Item {
     Event(Value),
     /// Why, and the line's text.
-    Broken(String, String),
+    Broken(RowProblem, String),
 }
 
 fn not_json(e: &serde_json::Error) -> IngestError {
@@ -67,9 +66,7 @@ fn read_meta(v: Option<&Value>) -> Result<(Meta, Option<Scales>), IngestError> {
         return Ok((Meta::default(), None));
     };
     let Value::Object(obj) = v else {
-        return Err(IngestError::BadMeta {
-            detail: "it must be an object".into(),
-        });
+        return Err(IngestError::MetaNotObject);
     };
     let mut obj = obj.clone();
     let scales_v = obj.remove("scales");
@@ -87,12 +84,14 @@ fn read_meta(v: Option<&Value>) -> Result<(Meta, Option<Scales>), IngestError> {
         ] {
             if let Some(x) = sv.get(key) {
                 let sc: Scale =
-                    serde_json::from_value(x.clone()).map_err(|e| IngestError::BadMeta {
-                        detail: format!("scale \"{key}\": {e}"),
+                    serde_json::from_value(x.clone()).map_err(|e| IngestError::BadScale {
+                        scale: key.to_string(),
+                        detail: e.to_string(),
                     })?;
                 if sc.min.partial_cmp(&sc.max) != Some(std::cmp::Ordering::Less) {
-                    return Err(IngestError::BadMeta {
-                        detail: format!("scale \"{key}\" must have min below max"),
+                    return Err(IngestError::BadScale {
+                        scale: key.to_string(),
+                        detail: String::new(),
                     });
                 }
                 *slot = sc;
@@ -129,7 +128,7 @@ fn parse_shape(text: &str) -> Result<Shape, IngestError> {
             if let Some(events) = obj.remove("events") {
                 let Value::Array(items) = events else {
                     return Err(IngestError::WrongJsonShape {
-                        detail: "\"events\" must be an array of objects",
+                        shape: JsonShape::EventsNotArray,
                     });
                 };
                 Ok((
@@ -145,10 +144,14 @@ fn parse_shape(text: &str) -> Result<Shape, IngestError> {
                 // A one-line NDJSON feed.
                 Ok((vec![(1, Item::Event(Value::Object(obj)))], None, true))
             } else {
-                Err(IngestError::WrongJsonShape { detail: SHAPE })
+                Err(IngestError::WrongJsonShape {
+                    shape: JsonShape::NotAFeed,
+                })
             }
         }
-        Ok(_) => Err(IngestError::WrongJsonShape { detail: SHAPE }),
+        Ok(_) => Err(IngestError::WrongJsonShape {
+            shape: JsonShape::NotAFeed,
+        }),
         Err(e) => {
             // NDJSON: several objects, one per line.
             if trimmed.starts_with('{') {
@@ -169,10 +172,14 @@ fn parse_shape(text: &str) -> Result<Shape, IngestError> {
                             let item = match serde_json::from_str::<Value>(l) {
                                 Ok(v) => Item::Event(v),
                                 Err(e) => Item::Broken(
-                                    format!(
-                                        "This line is not valid JSON ({})",
-                                        e.to_string().split(" at line").next().unwrap_or("")
-                                    ),
+                                    RowProblem::InvalidJsonLine {
+                                        detail: e
+                                            .to_string()
+                                            .split(" at line")
+                                            .next()
+                                            .unwrap_or("")
+                                            .to_string(),
+                                    },
                                     l.to_string(),
                                 ),
                             };
@@ -239,7 +246,7 @@ pub fn load_json(bytes: &[u8], options: &JsonOptions) -> Result<Loaded, IngestEr
     if let Some((_, Item::Event(first))) = items.first() {
         if !first.is_object() {
             return Err(IngestError::WrongJsonShape {
-                detail: "the events must be objects such as {\"customer_id\": \"c1\", \"stage\": \"visit\"}",
+                shape: JsonShape::EventsNotObjects,
             });
         }
     }
@@ -249,7 +256,7 @@ pub fn load_json(bytes: &[u8], options: &JsonOptions) -> Result<Loaded, IngestEr
     let keys = collect_keys(&items)?;
     let headers = unique_headers(keys.clone());
     let mut roles = resolve_roles(&headers, options.roles.as_deref(), &options.overrides)?;
-    check_roles(&headers, &roles, options.row_number_as_customer)?;
+    check_roles(&headers, &roles, options.row_number_as_customer, false)?;
     let capped = cap_dimensions(&mut roles);
     let rules = Rules {
         scales,
@@ -257,6 +264,8 @@ pub fn load_json(bytes: &[u8], options: &JsonOptions) -> Result<Loaded, IngestEr
         row_number_as_customer: options.row_number_as_customer,
         max_errors: options.max_errors,
         meta,
+        milestones: None,
+        joined: false,
     };
     let used: Vec<usize> = (0..roles.len())
         .filter(|&i| roles[i] != Role::Ignore)
@@ -267,11 +276,7 @@ pub fn load_json(bytes: &[u8], options: &JsonOptions) -> Result<Loaded, IngestEr
         let obj = match item {
             Item::Event(Value::Object(o)) => o,
             Item::Event(other) => {
-                asm.reject_unreadable(
-                    *line,
-                    "This event is not an object of named values".into(),
-                    vec![other.to_string()],
-                );
+                asm.reject_unreadable(*line, RowProblem::NotAnObject, vec![other.to_string()]);
                 continue;
             }
             Item::Broken(reason, text) => {
@@ -303,18 +308,20 @@ pub fn load_json(bytes: &[u8], options: &JsonOptions) -> Result<Loaded, IngestEr
         );
     }
     let mut notes = vec![if ndjson {
-        "Row numbers are line numbers of the NDJSON feed.".to_string()
+        LoadNote::NdjsonLines
     } else {
-        "Row numbers are event positions in the feed (1 = first event).".to_string()
+        LoadNote::FeedPositions
     }];
     if capped > 0 {
-        notes.push(dimensions_note(capped));
+        notes.push(LoadNote::DimensionsCapped {
+            kept: MAX_DIMENSIONS as u64,
+            dropped: capped as u64,
+        });
     }
     if enc != encoding_rs::UTF_8 {
-        notes.push(format!(
-            "The feed is not UTF-8; it was read as {}.",
-            enc.name()
-        ));
+        notes.push(LoadNote::NotUtf8 {
+            encoding: enc.name().to_string(),
+        });
     }
     let report = LoadReport {
         format: "json".into(),

@@ -289,7 +289,15 @@ const CONTAINS: &[(Role, &[&str])] = &[
     (Role::Effort, &["effort", "ces", "esfuerzo"]),
     (
         Role::Revenue,
-        &["revenue", "amount", "importe", "ingresos", "przychod"],
+        &[
+            "revenue",
+            "amount",
+            "importe",
+            "ingresos",
+            "przychod",
+            "payment value",
+            "order value",
+        ],
     ),
     (
         Role::Comment,
@@ -309,7 +317,14 @@ pub fn suggest(header: &str) -> Option<Role> {
         }
     }
     let padded = format!(" {n} ");
+    // A comment's title or subject is a summary, not the comment itself.
+    let titled = [" title ", " subject ", " titulo ", " tytul "]
+        .iter()
+        .any(|w| padded.contains(w));
     for (role, words) in CONTAINS {
+        if *role == Role::Comment && titled {
+            continue;
+        }
         if words.iter().any(|w| padded.contains(&format!(" {w} "))) {
             return Some(*role);
         }
@@ -417,13 +432,6 @@ pub const MAX_COLUMNS: usize = 2_000;
 /// more, and each costs memory per row even where it is empty.
 pub const MAX_DIMENSIONS: usize = 64;
 
-/// The load note for [`cap_dimensions`].
-pub fn dimensions_note(dropped: usize) -> String {
-    format!(
-        "Only the first {MAX_DIMENSIONS} extra columns are kept as filters; {dropped} more were not loaded. Map a column to a role, or ignore others, to keep it."
-    )
-}
-
 /// Columns past the first [`MAX_DIMENSIONS`] dimensions are ignored; returns how many.
 pub fn cap_dimensions(roles: &mut [Role]) -> usize {
     let mut seen = 0;
@@ -483,7 +491,7 @@ pub fn resolve_roles(
             }
             if level[i] == level[j] && level[i] > 0 {
                 return Err(IngestError::DuplicateRole {
-                    role: roles[i].key(),
+                    role: roles[i],
                     first: headers[i].clone(),
                     second: headers[j].clone(),
                 });
@@ -520,6 +528,9 @@ mod tests {
         assert_eq!(suggest("order_purchase_timestamp"), Some(Role::Timestamp));
         assert_eq!(suggest("review_id"), None);
         assert_eq!(suggest("review_score"), Some(Role::Satisfaction));
+        assert_eq!(suggest("review_comment_title"), None);
+        assert_eq!(suggest("review_comment_message"), Some(Role::Comment));
+        assert_eq!(suggest("payment_value"), Some(Role::Revenue));
     }
 
     #[test]

@@ -1,19 +1,21 @@
 //! What the user is told after a load: how many rows made it, which were refused and why,
 //! and every decision taken on their behalf (encoding, separator, decimal mark, date order).
 
+use super::notes::{DateReading, LoadNote, RowProblem};
 use crate::dataset::{Dataset, Role, Scale};
-use crate::export::{Cell, CsvExport, ExportOptions};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// One refused cell. `line` is the file line where the record starts (header = line 1);
-/// for JSON feeds it is the 1-based position of the event in the feed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// for JSON feeds it is the 1-based position of the event in the feed. `column` is `None`
+/// when the whole record was refused. Serialises as `{line, column, kind, <facts>}`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RowError {
     pub line: u64,
-    pub column: String,
-    pub reason: String,
+    pub column: Option<String>,
+    #[serde(flatten)]
+    pub problem: RowProblem,
 }
 
 /// The role of one source column.
@@ -72,8 +74,11 @@ impl Serialize for Mapping {
 pub struct LoadReport {
     /// "csv" or "json".
     pub format: String,
+    /// Source rows loaded (each is one event, or one per milestone reached).
     pub rows_loaded: usize,
     pub rows_rejected: usize,
+    /// Events the loaded rows became.
+    pub events: usize,
     /// Distinct customers among the loaded rows.
     pub customers: usize,
     /// `{column: role}` in file order.
@@ -90,10 +95,12 @@ pub struct LoadReport {
     pub delimiter: String,
     /// Whether numbers were read with a decimal comma ("1.234,5").
     pub decimal_comma: bool,
-    /// How the timestamp column's dates were read, by column.
+    /// How the timestamp column's dates were read, by column (e.g. "day/month/year").
     pub date_format: BTreeMap<String, String>,
-    /// Plain sentences about decisions and oddities.
-    pub notes: Vec<String>,
+    /// The same as typed values, which the app names in the reader's language.
+    pub date_readings: BTreeMap<String, Vec<DateReading>>,
+    /// Decisions taken on the user's behalf and oddities of the file.
+    pub notes: Vec<LoadNote>,
     /// A satisfaction scale that would fit the values, when some fell outside the declared one.
     pub suggested_satisfaction_scale: Option<Scale>,
     /// Remembers a mapping for files with the same header.
@@ -101,12 +108,12 @@ pub struct LoadReport {
 }
 
 /// A rejected record with its original fields, for the downloadable "rejected rows" file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RejectedRow {
     pub line: u64,
     pub fields: Vec<String>,
-    /// (column, reason) of every bad cell.
-    pub problems: Vec<(String, String)>,
+    /// (column, problem) of every bad cell; no column when the whole record was refused.
+    pub problems: Vec<(Option<String>, RowProblem)>,
 }
 
 /// A finished load: the dataset, its report and the refused rows.
@@ -121,38 +128,9 @@ pub struct Loaded {
 }
 
 impl Loaded {
-    /// The rejected rows as CSV: `line,column,reason` then the original fields. A row with
-    /// several bad cells appears once, its columns and reasons joined with "; ".
-    pub fn rejected_csv(&self) -> String {
-        rejected_csv(&self.headers, &self.rejected)
-    }
-
-    /// The report as pretty JSON (what `check` prints).
+    /// The report as pretty JSON, messages as `{kind, <facts>}` (the CLI's `check` adds
+    /// English sentences with [`crate::present::message::report_with_messages`]).
     pub fn report_json(&self) -> String {
         serde_json::to_string_pretty(&self.report).unwrap_or_else(|_| "{}".to_string())
     }
-}
-
-/// See [`Loaded::rejected_csv`].
-pub fn rejected_csv(headers: &[String], rows: &[RejectedRow]) -> String {
-    // The fields are the user's raw text, the likeliest place for a formula: all text cells.
-    let mut out = CsvExport::new(ExportOptions::default());
-    out.text_row(
-        ["line", "column", "reason"]
-            .into_iter()
-            .chain(headers.iter().map(String::as_str)),
-    );
-    for r in rows {
-        let join = |part: fn(&(String, String)) -> &str| {
-            r.problems.iter().map(part).collect::<Vec<_>>().join("; ")
-        };
-        let (cols, reasons) = (join(|p| p.0.as_str()), join(|p| p.1.as_str()));
-        let line = r.line.to_string();
-        out.row(
-            [Cell::Number(&line), Cell::Text(&cols), Cell::Text(&reasons)]
-                .into_iter()
-                .chain(r.fields.iter().map(|f| Cell::Text(f))),
-        );
-    }
-    out.finish()
 }

@@ -5,13 +5,15 @@
 //! (one error each), so the user fixes a row in one go.
 
 use super::error::IngestError;
+use super::milestones::Resolved;
+use super::notes::{DateReading, LoadNote, MilestoneColumn, ReadOrder, RowProblem};
 use super::report::{LoadReport, Loaded, Mapping, RejectedRow, RowError};
 use super::values::{
     is_missing, parse_date, parse_number, trim, DateLayout, DateOrder, OrderEvidence, ParsedDate,
     SlashDate,
 };
 use super::wire::{get_dataset, put_dataset, Reader, Wire, WireError, Writer};
-use crate::dataset::{Columns, DatasetBuilder, Event, Meta, Role, Scale, Scales, NO_TIME};
+use crate::dataset::{Columns, Dataset, DatasetBuilder, Event, Meta, Role, Scale, Scales, NO_TIME};
 use std::borrow::Cow;
 
 /// One source cell as the readers see it.
@@ -81,6 +83,73 @@ pub struct Rules {
     pub row_number_as_customer: bool,
     pub max_errors: usize,
     pub meta: Meta,
+    /// Date columns read as stages, one event each ([`super::milestones`]).
+    pub milestones: Option<Resolved>,
+    /// The file is added to others and finds its customers through a key column, so its
+    /// row numbers are placeholders rather than customers of their own.
+    pub joined: bool,
+}
+
+/// A date cell that was read.
+#[derive(Debug, Clone, Copy)]
+enum DateValue {
+    Exact(i64),
+    /// Day/month order decided once the whole column is known.
+    Slashed(SlashDate),
+}
+
+/// Reads a date cell, noting its layout; a bad or implausible date is a problem of the row.
+fn read_date(
+    cell: Cell<'_>,
+    i: usize,
+    problems: &mut Vec<(usize, RowProblem)>,
+    layouts: &mut Vec<DateLayout>,
+) -> Option<DateValue> {
+    match cell {
+        Cell::Num(v, text) => {
+            // JSON epoch seconds (or milliseconds, which are 1000x larger).
+            let secs = if v.abs() > 1e11 { v / 1000.0 } else { v };
+            if v.is_finite() && plausible(secs) {
+                Some(DateValue::Exact(secs.floor() as i64))
+            } else {
+                problems.push((i, out_of_range(text)));
+                None
+            }
+        }
+        Cell::Nested => {
+            problems.push((i, RowProblem::NestedDate));
+            None
+        }
+        Cell::Text(b) => {
+            let b = trim(b);
+            if is_missing(b) {
+                return None;
+            }
+            match parse_date(b) {
+                ParsedDate::Exact(t, _) if !plausible(t as f64) => {
+                    problems.push((i, out_of_range(b)));
+                    None
+                }
+                ParsedDate::Exact(t, layout) => {
+                    if !layouts.contains(&layout) {
+                        layouts.push(layout);
+                    }
+                    Some(DateValue::Exact(t))
+                }
+                ParsedDate::Slashed(sd) if !(MIN_YEAR..=MAX_YEAR).contains(&sd.year) => {
+                    problems.push((i, out_of_range(b)));
+                    None
+                }
+                ParsedDate::Slashed(sd) => Some(DateValue::Slashed(sd)),
+                ParsedDate::Invalid => {
+                    problems.push((i, RowProblem::DateUnrecognised { value: shown(b) }));
+                    None
+                }
+            }
+        }
+        // Callers pass `bytes()`, which has turned `Str` into `Text`.
+        Cell::Missing | Cell::Str(_) => None,
+    }
 }
 
 /// Accumulates events and rejections.
@@ -101,12 +170,31 @@ pub struct Assembler {
     sat_range: Option<(f64, f64)>,
     sat_outside: usize,
     row_name: String,
-    /// Score messages, built once rather than per row.
-    messages: [String; 3],
     /// Allocations of the per-row extra-column lists, kept empty between rows so a million
     /// rows do not cost two million small allocations (see [`recycle`]).
     extras_text: Vec<Option<Cow<'static, str>>>,
     extras_ref: Vec<Option<&'static str>>,
+    rows_loaded: usize,
+    /// Milestones a row reached, kept between rows to save the allocation.
+    reached: Vec<(usize, DateValue)>,
+    /// Day/month evidence per milestone column, and the events waiting for its decision.
+    ms_orders: Vec<OrderEvidence>,
+    ms_slashed: Vec<(usize, usize, SlashDate)>,
+}
+
+/// Writes a refused cell's column (none for the whole record) and problem. The problem
+/// goes as its JSON form: at most `max_errors` of them cross, so its size does not matter.
+fn put_problem(w: &mut Writer, column: Option<&str>, problem: &RowProblem) {
+    w.bool(column.is_some());
+    w.str(column.unwrap_or_default());
+    w.str(&serde_json::to_string(problem).unwrap_or_default());
+}
+
+/// Reads what [`put_problem`] wrote.
+fn get_problem(r: &mut Reader<'_>) -> Wire<(Option<String>, RowProblem)> {
+    let (some, column) = (r.bool()?, r.str()?);
+    let problem = serde_json::from_str(&r.str()?).map_err(|_| WireError)?;
+    Ok((some.then_some(column), problem))
 }
 
 /// Empties a list and hands its allocation back with a different lifetime. Collecting a
@@ -122,31 +210,22 @@ pub fn check_roles(
     headers: &[String],
     roles: &[Role],
     row_number_as_customer: bool,
+    joined: bool,
 ) -> Result<(), IngestError> {
     if !row_number_as_customer && !roles.contains(&Role::CustomerId) {
         return Err(IngestError::NoCustomerColumn {
             columns: headers.to_vec(),
         });
     }
-    if !roles
-        .iter()
-        .any(|r| matches!(r, Role::Stage | Role::Satisfaction | Role::Nps))
+    // A file added to others may bring only revenue (payments) or only dimensions.
+    if !joined
+        && !roles
+            .iter()
+            .any(|r| matches!(r, Role::Stage | Role::Satisfaction | Role::Nps))
     {
         return Err(IngestError::NoMeasureColumn);
     }
     Ok(())
-}
-
-fn fmt_num(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
-    }
-}
-
-fn scale_text(s: Scale) -> String {
-    format!("{} to {}", fmt_num(s.min), fmt_num(s.max))
 }
 
 /// Dates a journey can plausibly have. Anything outside is a unit or typing mistake
@@ -162,21 +241,22 @@ fn plausible(secs: f64) -> bool {
     (MIN_SECS..MAX_SECS).contains(&secs)
 }
 
-fn out_of_range(b: &[u8]) -> String {
-    format!(
-        "Date {} is outside the years {MIN_YEAR}\u{2013}{MAX_YEAR} (epoch numbers must be seconds or milliseconds)",
-        shown(b)
-    )
+fn out_of_range(b: &[u8]) -> RowProblem {
+    RowProblem::DateOutOfRange {
+        value: shown(b),
+        min_year: MIN_YEAR,
+        max_year: MAX_YEAR,
+    }
 }
 
-/// Quotes a bad text value for a message, cut to a readable length.
+/// A bad text value for a message, cut to a readable length.
 fn shown(b: &[u8]) -> String {
     let s = String::from_utf8_lossy(b);
     let cut: String = s.chars().take(40).collect();
     if cut.len() < s.len() {
-        format!("\"{cut}…\"")
+        format!("{cut}…")
     } else {
-        format!("\"{cut}\"")
+        cut
     }
 }
 
@@ -212,7 +292,20 @@ impl Assembler {
                 }
             }
         }
-        let builder = DatasetBuilder::new(&cols, rules.scales, rules.meta.clone());
+        let mut meta = rules.meta.clone();
+        if let Some(ms) = &rules.milestones {
+            cols.timestamp = true;
+            cols.stage = true;
+            // The user chose this order on the mapping screen; the last milestone is the
+            // one a journey is meant to reach (delivered, won).
+            if meta.stage_order.is_none() {
+                meta.stage_order = Some(ms.columns.iter().map(|c| c.1.clone()).collect());
+            }
+            if meta.conversion_stage.is_none() {
+                meta.conversion_stage = ms.columns.last().map(|c| c.1.clone());
+            }
+        }
+        let builder = DatasetBuilder::new(&cols, rules.scales, meta);
         Assembler {
             headers,
             roles,
@@ -229,23 +322,16 @@ impl Assembler {
             sat_range: None,
             sat_outside: 0,
             row_name: String::new(),
-            messages: [
-                format!(
-                    "Satisfaction must be a number from {}",
-                    scale_text(rules.scales.satisfaction)
-                ),
-                format!(
-                    "NPS must be a whole number from {}",
-                    scale_text(rules.scales.nps)
-                ),
-                format!(
-                    "Effort (CES) must be a whole number from {}",
-                    scale_text(rules.scales.effort)
-                ),
+            ms_orders: vec![
+                OrderEvidence::default();
+                rules.milestones.as_ref().map_or(0, |m| m.columns.len())
             ],
             rules,
             extras_text: Vec::new(),
             extras_ref: Vec::new(),
+            rows_loaded: 0,
+            reached: Vec::new(),
+            ms_slashed: Vec::new(),
         }
     }
 
@@ -267,34 +353,35 @@ impl Assembler {
         raw: impl FnOnce() -> Vec<String>,
     ) {
         self.records += 1;
-        let mut problems: Vec<(usize, String)> = Vec::new();
-        let text =
-            |slot: Option<usize>, problems: &mut Vec<(usize, String)>| -> Option<Cow<'a, str>> {
-                let i = slot?;
-                match get(i) {
-                    Cell::Missing => None,
-                    Cell::Str(s) => {
-                        let t = trim_str(s);
-                        (!is_missing(t.as_bytes())).then_some(Cow::Borrowed(t))
-                    }
-                    Cell::Text(b) | Cell::Num(_, b) => {
-                        let b = trim(b);
-                        if is_missing(b) {
-                            None
-                        } else {
-                            // Checked once here; the lossy repair is for the rare bad cell.
-                            Some(match std::str::from_utf8(b) {
-                                Ok(s) => Cow::Borrowed(s),
-                                Err(_) => String::from_utf8_lossy(b),
-                            })
-                        }
-                    }
-                    Cell::Nested => {
-                        problems.push((i, "must be text or a number, not a list or object".into()));
+        let mut problems: Vec<(usize, RowProblem)> = Vec::new();
+        let text = |slot: Option<usize>,
+                    problems: &mut Vec<(usize, RowProblem)>|
+         -> Option<Cow<'a, str>> {
+            let i = slot?;
+            match get(i) {
+                Cell::Missing => None,
+                Cell::Str(s) => {
+                    let t = trim_str(s);
+                    (!is_missing(t.as_bytes())).then_some(Cow::Borrowed(t))
+                }
+                Cell::Text(b) | Cell::Num(_, b) => {
+                    let b = trim(b);
+                    if is_missing(b) {
                         None
+                    } else {
+                        // Checked once here; the lossy repair is for the rare bad cell.
+                        Some(match std::str::from_utf8(b) {
+                            Ok(s) => Cow::Borrowed(s),
+                            Err(_) => String::from_utf8_lossy(b),
+                        })
                     }
                 }
-            };
+                Cell::Nested => {
+                    problems.push((i, RowProblem::NestedText));
+                    None
+                }
+            }
+        };
 
         // Customer.
         let customer: Option<Cow<'a, str>> = if self.rules.row_number_as_customer {
@@ -304,7 +391,7 @@ impl Assembler {
             if c.is_none() {
                 if let Some(i) = self.slots.customer {
                     if !problems.iter().any(|p| p.0 == i) {
-                        problems.push((i, "Customer ID is missing".into()));
+                        problems.push((i, RowProblem::CustomerMissing));
                     }
                 }
             }
@@ -315,84 +402,68 @@ impl Assembler {
         let mut timestamp = None;
         let mut slash: Option<SlashDate> = None;
         if let Some(i) = self.slots.timestamp {
-            match get(i).bytes() {
-                Cell::Num(v, text) => {
-                    // JSON epoch seconds (or milliseconds, which are 1000x larger).
-                    let secs = if v.abs() > 1e11 { v / 1000.0 } else { v };
-                    if v.is_finite() && plausible(secs) {
-                        timestamp = Some(secs.floor() as i64);
-                    } else {
-                        problems.push((i, out_of_range(text)));
-                    }
+            match read_date(get(i).bytes(), i, &mut problems, &mut self.layouts) {
+                Some(DateValue::Exact(t)) => timestamp = Some(t),
+                Some(DateValue::Slashed(sd)) => {
+                    timestamp = Some(NO_TIME);
+                    slash = Some(sd);
                 }
-                Cell::Nested => {
-                    problems.push((i, "Date must be text, not a list or object".into()))
+                None => {}
+            }
+        }
+
+        // Milestone dates, one per stage column; empty = stage not reached.
+        let mut reached = std::mem::take(&mut self.reached);
+        reached.clear();
+        if let Some(ms) = &self.rules.milestones {
+            for (k, (i, _)) in ms.columns.iter().enumerate() {
+                if let Some(d) = read_date(get(*i).bytes(), *i, &mut problems, &mut self.layouts) {
+                    reached.push((k, d));
                 }
-                Cell::Text(b) => {
-                    let b = trim(b);
-                    if !is_missing(b) {
-                        match parse_date(b) {
-                            ParsedDate::Exact(t, _) if !plausible(t as f64) => {
-                                problems.push((i, out_of_range(b)))
-                            }
-                            ParsedDate::Exact(t, layout) => {
-                                timestamp = Some(t);
-                                if !self.layouts.contains(&layout) {
-                                    self.layouts.push(layout);
-                                }
-                            }
-                            ParsedDate::Slashed(sd) if !(MIN_YEAR..=MAX_YEAR).contains(&sd.year) => {
-                                problems.push((i, out_of_range(b)))
-                            }
-                            ParsedDate::Slashed(sd) => {
-                                timestamp = Some(NO_TIME);
-                                slash = Some(sd);
-                            }
-                            ParsedDate::Invalid => problems.push((
-                                i,
-                                format!(
-                                    "Date not recognised: {} (write it like 2024-03-15, 15/03/2024 or 15.03.2024 14:30)",
-                                    shown(b)
-                                ),
-                            )),
-                        }
-                    }
-                }
-                // `bytes()` has turned `Str` into `Text`.
-                Cell::Missing | Cell::Str(_) => {}
+            }
+            if reached.is_empty() && problems.is_empty() {
+                let first = ms.columns.first().map_or(0, |c| c.0);
+                problems.push((first, RowProblem::NoMilestoneDate));
             }
         }
 
         // Scores and revenue.
         let scales = self.rules.scales;
         let dc = self.rules.decimal_comma;
-        let number =
-            |slot: Option<usize>, problems: &mut Vec<(usize, String)>, msg: &str| -> Option<f64> {
-                let i = slot?;
-                match get(i).bytes() {
-                    // `bytes()` has turned `Str` into `Text`.
-                    Cell::Missing | Cell::Str(_) => None,
-                    Cell::Nested => {
-                        problems.push((i, format!("{msg}, not a list or object")));
-                        None
-                    }
-                    Cell::Num(v, _) => Some(v),
-                    Cell::Text(b) => {
-                        let b = trim(b);
-                        if is_missing(b) {
-                            return None;
-                        }
-                        let v = parse_number(b, dc);
-                        if v.is_none() {
-                            problems.push((i, format!("{msg}, got {}", shown(b))));
-                        }
-                        v
-                    }
+        let number = |slot: Option<usize>,
+                      problems: &mut Vec<(usize, RowProblem)>,
+                      field: Role|
+         -> Option<f64> {
+            let i = slot?;
+            match get(i).bytes() {
+                // `bytes()` has turned `Str` into `Text`.
+                Cell::Missing | Cell::Str(_) => None,
+                Cell::Nested => {
+                    problems.push((i, RowProblem::NestedNumber { field }));
+                    None
                 }
-            };
+                Cell::Num(v, _) => Some(v),
+                Cell::Text(b) => {
+                    let b = trim(b);
+                    if is_missing(b) {
+                        return None;
+                    }
+                    let v = parse_number(b, dc);
+                    if v.is_none() {
+                        problems.push((
+                            i,
+                            RowProblem::NotANumber {
+                                field,
+                                value: shown(b),
+                            },
+                        ));
+                    }
+                    v
+                }
+            }
+        };
 
-        let sat_msg = &self.messages[0];
-        let satisfaction = number(self.slots.satisfaction, &mut problems, sat_msg);
+        let satisfaction = number(self.slots.satisfaction, &mut problems, Role::Satisfaction);
         let satisfaction = satisfaction.and_then(|v| {
             self.sat_range = Some(match self.sat_range {
                 None => (v, v),
@@ -403,39 +474,54 @@ impl Assembler {
             } else {
                 self.sat_outside += 1;
                 let i = self.slots.satisfaction.unwrap_or(0);
-                problems.push((i, format!("{sat_msg}, got {}", fmt_num(v))));
+                problems.push((
+                    i,
+                    RowProblem::OutOfScale {
+                        field: Role::Satisfaction,
+                        value: v,
+                        scale: scales.satisfaction,
+                    },
+                ));
                 None
             }
         });
 
         let whole = |v: f64, s: Scale| v.fract() == 0.0 && s.contains(v);
-        let nps_msg = &self.messages[1];
-        let nps = number(self.slots.nps, &mut problems, nps_msg).and_then(|v| {
+        let nps = number(self.slots.nps, &mut problems, Role::Nps).and_then(|v| {
             if whole(v, scales.nps) {
                 Some(v)
             } else {
                 let i = self.slots.nps.unwrap_or(0);
-                problems.push((i, format!("{nps_msg}, got {}", fmt_num(v))));
+                problems.push((
+                    i,
+                    RowProblem::OutOfScale {
+                        field: Role::Nps,
+                        value: v,
+                        scale: scales.nps,
+                    },
+                ));
                 None
             }
         });
 
-        let effort_msg = &self.messages[2];
-        let effort = number(self.slots.effort, &mut problems, effort_msg).and_then(|v| {
+        let effort = number(self.slots.effort, &mut problems, Role::Effort).and_then(|v| {
             if whole(v, scales.effort) {
                 Some(v)
             } else {
                 let i = self.slots.effort.unwrap_or(0);
-                problems.push((i, format!("{effort_msg}, got {}", fmt_num(v))));
+                problems.push((
+                    i,
+                    RowProblem::OutOfScale {
+                        field: Role::Effort,
+                        value: v,
+                        scale: scales.effort,
+                    },
+                ));
                 None
             }
         });
 
-        let revenue = number(
-            self.slots.revenue,
-            &mut problems,
-            "Revenue must be a number",
-        );
+        let revenue = number(self.slots.revenue, &mut problems, Role::Revenue);
 
         let journey = text(self.slots.journey, &mut problems);
         let stage = text(self.slots.stage, &mut problems);
@@ -466,7 +552,7 @@ impl Assembler {
             }
         };
         let row_index = self.builder.len();
-        let ev = Event {
+        let mut ev = Event {
             customer: customer_str,
             timestamp,
             journey: journey.as_deref(),
@@ -485,13 +571,46 @@ impl Assembler {
                 v
             },
         };
-        self.builder.push(&ev);
+        self.rows_loaded += 1;
+        match &self.rules.milestones {
+            None => {
+                self.builder.push(&ev);
+                if let Some(sd) = slash {
+                    self.order.observe(&sd);
+                    self.slashed.push((row_index, sd));
+                }
+            }
+            Some(ms) => {
+                let carrier = reached
+                    .iter()
+                    .position(|(k, _)| *k == ms.measures_at)
+                    .unwrap_or(0);
+                let measures = (satisfaction, effort, nps, revenue, ev.comment);
+                for (n, (k, date)) in reached.iter().enumerate() {
+                    let on = n == carrier;
+                    ev.stage = ms.columns.get(*k).map(|c| c.1.as_str());
+                    ev.satisfaction = measures.0.filter(|_| on);
+                    ev.effort = measures.1.filter(|_| on);
+                    ev.nps = measures.2.filter(|_| on);
+                    ev.revenue = measures.3.filter(|_| on);
+                    ev.comment = measures.4.filter(|_| on);
+                    ev.timestamp = Some(match date {
+                        DateValue::Exact(t) => *t,
+                        DateValue::Slashed(sd) => {
+                            if let Some(o) = self.ms_orders.get_mut(*k) {
+                                o.observe(sd);
+                            }
+                            self.ms_slashed.push((self.builder.len(), *k, *sd));
+                            NO_TIME
+                        }
+                    });
+                    self.builder.push(&ev);
+                }
+            }
+        }
+        self.reached = reached;
         self.extras_ref = recycle(ev.extras);
         self.extras_text = recycle(extras);
-        if let Some(sd) = slash {
-            self.order.observe(&sd);
-            self.slashed.push((row_index, sd));
-        }
     }
 
     /// Takes in the rows of an assembler that read a later part of the same file with the
@@ -503,6 +622,7 @@ impl Assembler {
         self.builder.append(&other.builder.finish());
         self.records = self.records.saturating_add(other.records);
         self.rows_rejected = self.rows_rejected.saturating_add(other.rows_rejected);
+        self.rows_loaded = self.rows_loaded.saturating_add(other.rows_loaded);
         let cap = self.rules.max_errors;
         for e in other.errors {
             if self.errors.len() < cap {
@@ -551,11 +671,11 @@ impl Assembler {
         put_dataset(w, self.builder.dataset());
         w.usize(self.records);
         w.usize(self.rows_rejected);
+        w.usize(self.rows_loaded);
         w.usize(self.errors.len());
         for e in &self.errors {
             w.u64(e.line);
-            w.str(&e.column);
-            w.str(&e.reason);
+            put_problem(w, e.column.as_deref(), &e.problem);
         }
         w.usize(self.errors_truncated);
         w.usize(self.rejected.len());
@@ -563,9 +683,8 @@ impl Assembler {
             w.u64(r.line);
             w.strs(&r.fields);
             w.usize(r.problems.len());
-            for (column, reason) in &r.problems {
-                w.str(column);
-                w.str(reason);
+            for (column, problem) in &r.problems {
+                put_problem(w, column.as_deref(), problem);
             }
         }
         w.usize(self.slashed.len());
@@ -600,13 +719,19 @@ impl Assembler {
         self.builder.adopt(get_dataset(r)?);
         self.records = r.usize()?;
         self.rows_rejected = r.usize()?;
+        self.rows_loaded = r.usize()?;
+        if self.rows_loaded != self.builder.len() {
+            // Parts are only read apart without milestones: one event per loaded row.
+            return Err(WireError);
+        }
         let n = r.usize()?;
         for _ in 0..n.min(self.rules.max_errors) {
-            let (line, column, reason) = (r.u64()?, r.str()?, r.str()?);
+            let line = r.u64()?;
+            let (column, problem) = get_problem(r)?;
             self.errors.push(RowError {
                 line,
                 column,
-                reason,
+                problem,
             });
         }
         if n > self.rules.max_errors {
@@ -625,9 +750,7 @@ impl Assembler {
             if k > most {
                 return Err(WireError);
             }
-            let problems = (0..k)
-                .map(|_| Ok((r.str()?, r.str()?)))
-                .collect::<Wire<Vec<_>>>()?;
+            let problems = (0..k).map(|_| get_problem(r)).collect::<Wire<Vec<_>>>()?;
             self.rejected.push(RejectedRow {
                 line,
                 fields,
@@ -677,15 +800,14 @@ impl Assembler {
     }
 
     /// Rejects a record that could not even be split into cells (a broken NDJSON line).
-    pub fn reject_unreadable(&mut self, line: u64, reason: String, raw: Vec<String>) {
+    pub fn reject_unreadable(&mut self, line: u64, problem: RowProblem, raw: Vec<String>) {
         self.records += 1;
         self.rows_rejected += 1;
-        let column = "(whole row)".to_string();
         if self.errors.len() < self.rules.max_errors {
             self.errors.push(RowError {
                 line,
-                column: column.clone(),
-                reason: reason.clone(),
+                column: None,
+                problem: problem.clone(),
             });
         } else {
             self.errors_truncated += 1;
@@ -694,7 +816,7 @@ impl Assembler {
             self.rejected.push(RejectedRow {
                 line,
                 fields: raw,
-                problems: vec![(column, reason)],
+                problems: vec![(None, problem)],
             });
         }
     }
@@ -702,20 +824,20 @@ impl Assembler {
     fn reject(
         &mut self,
         line: u64,
-        problems: Vec<(usize, String)>,
+        problems: Vec<(usize, RowProblem)>,
         raw: impl FnOnce() -> Vec<String>,
     ) {
         self.rows_rejected += 1;
-        let named: Vec<(String, String)> = problems
+        let named: Vec<(Option<String>, RowProblem)> = problems
             .into_iter()
-            .map(|(i, r)| (self.headers.get(i).cloned().unwrap_or_default(), r))
+            .map(|(i, r)| (self.headers.get(i).cloned(), r))
             .collect();
-        for (column, reason) in &named {
+        for (column, problem) in &named {
             if self.errors.len() < self.rules.max_errors {
                 self.errors.push(RowError {
                     line,
                     column: column.clone(),
-                    reason: reason.clone(),
+                    problem: problem.clone(),
                 });
             } else {
                 self.errors_truncated += 1;
@@ -729,7 +851,91 @@ impl Assembler {
             });
         }
     }
+}
 
+/// What the assembler learnt about the milestone columns during the load.
+struct MilestoneSeen<'a> {
+    headers: &'a [String],
+    orders: &'a [OrderEvidence],
+    slashed: &'a [(usize, usize, SlashDate)],
+    layouts: &'a [DateLayout],
+    rows: usize,
+}
+
+/// Settles each milestone column's day/month order and says what became of the rows.
+fn milestone_notes(
+    seen: &MilestoneSeen<'_>,
+    ds: &mut Dataset,
+    ms: &Resolved,
+    report: &mut LoadReport,
+) {
+    for (k, (col, stage)) in ms.columns.iter().enumerate() {
+        let header = seen.headers.get(*col).cloned().unwrap_or_default();
+        let Some(ev) = seen.orders.get(k).filter(|o| o.any()) else {
+            continue;
+        };
+        let order = ev.decide();
+        let mut unreadable = 0usize;
+        if let Some(ts) = ds.timestamp.as_mut() {
+            for (row, _, sd) in seen.slashed.iter().filter(|s| s.1 == k) {
+                match (sd.resolve(order), ts.get_mut(*row)) {
+                    (Some(t), Some(slot)) => *slot = t,
+                    (None, Some(_)) => unreadable += 1,
+                    _ => {}
+                }
+            }
+        }
+        let (text, reading, read) = match order {
+            DateOrder::DayFirst => ("day/month/year", DateReading::DayFirst, ReadOrder::DayFirst),
+            DateOrder::MonthFirst => (
+                "month/day/year",
+                DateReading::MonthFirst,
+                ReadOrder::MonthFirst,
+            ),
+        };
+        report.date_format.insert(header.clone(), text.to_string());
+        report.date_readings.insert(header.clone(), vec![reading]);
+        if unreadable > 0 {
+            report.notes.push(LoadNote::MilestoneDatesUnreadable {
+                column: header,
+                stage: stage.clone(),
+                count: unreadable as u64,
+                order: read,
+            });
+        }
+    }
+    let formats: Vec<&str> = seen.layouts.iter().map(|l| l.describe()).collect();
+    let readings: Vec<DateReading> = seen.layouts.iter().map(|l| l.reading()).collect();
+    if !formats.is_empty() {
+        for (col, _) in &ms.columns {
+            if let Some(h) = seen.headers.get(*col) {
+                report
+                    .date_format
+                    .entry(h.clone())
+                    .or_insert_with(|| formats.join(" and "));
+                report
+                    .date_readings
+                    .entry(h.clone())
+                    .or_insert_with(|| readings.clone());
+            }
+        }
+    }
+    let stages: Vec<MilestoneColumn> = ms
+        .columns
+        .iter()
+        .map(|(c, s)| MilestoneColumn {
+            stage: s.clone(),
+            column: seen.headers.get(*c).cloned().unwrap_or_default(),
+        })
+        .collect();
+    report.notes.push(LoadNote::MilestoneEvents {
+        stages,
+        rows: seen.rows as u64,
+        events: ds.len() as u64,
+    });
+}
+
+impl Assembler {
     /// Settles the column-wide decisions (date order, suggested scale) and writes the report.
     pub fn finish(self, mut report: LoadReport) -> Loaded {
         let mut ds = self.builder.finish();
@@ -742,6 +948,7 @@ impl Assembler {
             .iter()
             .map(|l| l.describe().to_string())
             .collect();
+        let mut readings: Vec<DateReading> = self.layouts.iter().map(|l| l.reading()).collect();
         if let (Some(col), true) = (&ts_col, self.order.any()) {
             let order = self.order.decide();
             let mut unreadable = 0usize;
@@ -759,24 +966,34 @@ impl Assembler {
                 DateOrder::MonthFirst => "month/day/year",
             };
             formats.push(text.to_string());
-            let why = if self.order.day_first + self.order.month_first == 0 {
-                " (no day above 12 was found, so the European order was assumed)"
-            } else {
-                ""
+            readings.push(match order {
+                DateOrder::DayFirst => DateReading::DayFirst,
+                DateOrder::MonthFirst => DateReading::MonthFirst,
+            });
+            let read = match order {
+                DateOrder::MonthFirst => ReadOrder::MonthFirst,
+                DateOrder::DayFirst if self.order.day_first + self.order.month_first == 0 => {
+                    ReadOrder::DayFirstAssumed
+                }
+                DateOrder::DayFirst => ReadOrder::DayFirst,
             };
-            report
-                .notes
-                .push(format!("Dates in '{col}' read as {text}{why}."));
+            report.notes.push(LoadNote::DatesRead {
+                column: col.clone(),
+                order: read,
+            });
             if unreadable > 0 {
-                report.notes.push(format!(
-                    "{unreadable} dates in '{col}' do not exist when read as {text} and were left empty."
-                ));
+                report.notes.push(LoadNote::DatesUnreadable {
+                    column: col.clone(),
+                    count: unreadable as u64,
+                    order: read,
+                });
             }
         }
         if let (Some(col), false) = (&ts_col, formats.is_empty()) {
             report
                 .date_format
                 .insert(col.clone(), formats.join(" and "));
+            report.date_readings.insert(col.clone(), readings);
         }
         if self.sat_outside > 0 {
             let declared = self.rules.scales.satisfaction;
@@ -787,32 +1004,34 @@ impl Assembler {
                     .filter(|s| *s != declared && s.contains(lo) && s.contains(hi))
                     .min_by(|a, b| (a.max - a.min).total_cmp(&(b.max - b.min)));
                 report.suggested_satisfaction_scale = fit;
-                let hint = match fit {
-                    Some(s) => format!(
-                        " The values look like a {} scale: declare it and load again to keep them.",
-                        scale_text(s).replace(" to ", "–")
-                    ),
-                    None => String::new(),
-                };
-                report.notes.push(format!(
-                    "{} satisfaction values fall outside the declared {} scale and their rows were rejected.{hint}",
-                    self.sat_outside,
-                    scale_text(declared).replace(" to ", "–")
-                ));
+                report.notes.push(LoadNote::SatisfactionOutside {
+                    count: self.sat_outside as u64,
+                    declared,
+                    suggested: fit,
+                });
             }
         }
         if self.errors_truncated > 0 {
-            report.notes.push(format!(
-                "Only the first {} problems are listed; {} more were counted.",
-                self.rules.max_errors, self.errors_truncated
-            ));
+            report.notes.push(LoadNote::ErrorsTruncated {
+                listed: self.rules.max_errors as u64,
+                more: self.errors_truncated as u64,
+            });
         }
-        if self.rules.row_number_as_customer {
-            report
-                .notes
-                .push("Each row was loaded as its own customer, named by its line number.".into());
+        if let Some(ms) = &self.rules.milestones {
+            let seen = MilestoneSeen {
+                headers: &self.headers,
+                orders: &self.ms_orders,
+                slashed: &self.ms_slashed,
+                layouts: &self.layouts,
+                rows: self.rows_loaded,
+            };
+            milestone_notes(&seen, &mut ds, ms, &mut report);
         }
-        report.rows_loaded = ds.len();
+        if self.rules.row_number_as_customer && !self.rules.joined {
+            report.notes.push(LoadNote::RowNumberAsCustomer);
+        }
+        report.rows_loaded = self.rows_loaded;
+        report.events = ds.len();
         report.rows_rejected = self.rows_rejected;
         report.customers = ds.customer_count();
         report.mapping = Mapping::new(&self.headers, &self.roles);

@@ -5,6 +5,7 @@
 use super::encoding::{decode_sample, detect, reject_binary};
 use super::error::IngestError;
 use super::mapping::{auto_roles, header_key, unique_headers, MAX_COLUMNS};
+use super::milestones::{detect as detect_milestones, Candidate};
 use super::values::{
     is_missing, parse_date, trim, DateOrder, DecimalEvidence, OrderEvidence, ParsedDate,
 };
@@ -40,6 +41,8 @@ pub struct Sniffed {
     /// Columns with day/month ambiguous dates in the sample, and the order the sample suggests
     /// (the load decides again from the whole column).
     pub date_orders: Vec<(String, DateOrder)>,
+    /// Date columns that could become journey stages (empty unless there are two or more).
+    pub milestones: Vec<Candidate>,
 }
 
 /// Sniffs the start of a file (`bytes` may be the whole file or its first chunk).
@@ -218,8 +221,11 @@ pub(crate) fn sniff_inner(
         .filter(|(_, o)| o.any())
         .map(|(h, o)| (h.clone(), o.decide()))
         .collect();
+    let cells: Vec<Vec<&[u8]>> = data.iter().map(|r| r.iter().collect()).collect();
+    let milestones = detect_milestones(&headers, &cells);
     Ok((
         Sniffed {
+            milestones,
             encoding: enc.name().to_string(),
             delimiter,
             wrapped,

@@ -287,6 +287,18 @@ pub enum DateLayout {
 }
 
 impl DateLayout {
+    /// The layout as the load summary names it.
+    pub fn reading(self) -> super::notes::DateReading {
+        use super::notes::DateReading;
+        match self {
+            DateLayout::Iso => DateReading::Iso,
+            DateLayout::YearSlash => DateReading::YearSlash,
+            DateLayout::Dotted => DateReading::Dotted,
+            DateLayout::Dashed => DateReading::Dashed,
+        }
+    }
+
+    /// The layout in the JSON report's `date_format` (machine-readable, locale-free).
     pub fn describe(self) -> &'static str {
         match self {
             DateLayout::Iso => "year-month-day (ISO 8601)",

@@ -2,6 +2,10 @@
 //! tooltip fed by the chart's hit map, "Show data" (the accessible table of exactly what is
 //! drawn), "Download PNG" and "Download CSV".
 //!
+//! The canvas is also explorable by keyboard: it takes focus, the arrow keys walk the same
+//! hit map the pointer uses (the tooltip follows and a ring marks the point), a live region
+//! reads the point in words and Escape leaves the points. See [`ChartMap::step`].
+//!
 //! The canvas backing store is sized to CSS size × devicePixelRatio so lines and text stay
 //! crisp on HiDPI screens; the chart redraws when the report, the theme or the window size
 //! changes.
@@ -10,9 +14,10 @@ use super::dom;
 use super::state::AppState;
 use crate::analytics::Report;
 use crate::charts::table::SHOWN_ROWS;
-use crate::charts::{ChartMap, Table, Theme};
+use crate::charts::{ChartMap, Hit, Step, Table, Theme};
 use crate::dataset::Scales;
-use crate::i18n::{fill, tr, Lang};
+use crate::export::ExportOptions;
+use crate::i18n::{tr, trc, Lang};
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
@@ -74,16 +79,59 @@ struct Tip {
     lines: Vec<String>,
 }
 
+/// The id of the one hidden sentence that tells how to explore a chart by keyboard; every
+/// chart canvas points at it with `aria-describedby` (see [`ChartKeysHint`]).
+pub const KEYS_HINT_ID: &str = "jl-chart-keys";
+
+/// The hidden "arrow keys move between data points" sentence, once per page.
 #[component]
-pub fn ChartCard(spec: ChartSpec) -> impl IntoView {
+pub fn ChartKeysHint() -> impl IntoView {
+    let lang = expect_context::<AppState>().lang.get_untracked();
+    view! { <p id=KEYS_HINT_ID class="jl-visually-hidden">{tr(lang, "a11y.chart_keys")}</p> }
+}
+
+/// The arrow key, Home or End a chart answers; other keys keep their usual meaning.
+fn step_for(key: &str) -> Option<Step> {
+    Some(match key {
+        "ArrowRight" => Step::Next,
+        "ArrowLeft" => Step::Prev,
+        "ArrowUp" => Step::Up,
+        "ArrowDown" => Step::Down,
+        "Home" => Step::First,
+        "End" => Step::Last,
+        _ => return None,
+    })
+}
+
+/// A point's rectangle in CSS pixels of the canvas: `(left, top, width, height)`.
+fn css_rect(h: &Hit, ratio: f64) -> (f64, f64, f64, f64) {
+    let r = if ratio > 0.0 { ratio } else { 1.0 };
+    (
+        h.x0 as f64 / r,
+        h.y0 as f64 / r,
+        (h.x1 - h.x0) as f64 / r,
+        (h.y1 - h.y0) as f64 / r,
+    )
+}
+
+/// `on_pick` receives the key of a clickable region (see `charts::Hit::key`) when the user
+/// clicks it; charts without clickable parts leave it out.
+#[component]
+pub fn ChartCard(
+    spec: ChartSpec,
+    #[prop(optional)] on_pick: Option<Callback<String>>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let canvas_ref = NodeRef::<html::Canvas>::new();
     let map = RwSignal::new(ChartMap::default());
     let tip = RwSignal::new(None::<Tip>);
     let show_data = RwSignal::new(false);
     let resize = RwSignal::new(0u32);
     let dpr = RwSignal::new(1.0f64);
+    // The point chosen by keyboard (an index into the hit map) and its words for the live region.
+    let active = RwSignal::new(None::<usize>);
+    let spoken = RwSignal::new(String::new());
 
     let handle = window_event_listener(ev::resize, move |_| resize.update(|n| *n += 1));
     on_cleanup(move || handle.remove());
@@ -108,11 +156,70 @@ pub fn ChartCard(spec: ChartSpec) -> impl IntoView {
             (spec.draw)(area, &input, theme)
         }) {
             map.set(m);
+            // Keep the keyboard point on screen after a redraw (new data, resize, theme);
+            // it drops out if the chart now has fewer points.
+            if let Some(i) = active.get_untracked() {
+                show_point(map, active, tip, spoken, dpr, Some(i), false);
+            }
         }
         state.record_draw(dom::now_ms() - t0);
     });
 
+    let on_key = move |e: ev::KeyboardEvent| {
+        let key = e.key();
+        if key == "Escape" {
+            if active.get_untracked().is_some() {
+                e.prevent_default();
+                active.set(None);
+                tip.set(None);
+                spoken.set(String::new());
+            }
+            return;
+        }
+        if key == "Enter" || key == " " {
+            // A focused point that can be clicked (a flow node) is picked by keyboard too.
+            let picked = active
+                .get_untracked()
+                .and_then(|i| map.with_untracked(|m| m.hits.get(i).and_then(|h| h.key.clone())));
+            if let (Some(k), Some(pick)) = (picked, on_pick) {
+                e.prevent_default();
+                pick.run(k);
+            }
+            return;
+        }
+        let Some(step) = step_for(&key) else {
+            return;
+        };
+        e.prevent_default();
+        let next = map.with_untracked(|m| m.step(active.get_untracked(), step));
+        show_point(map, active, tip, spoken, dpr, next, true);
+    };
+    let on_blur = move |_| {
+        if active.get_untracked().is_some() {
+            active.set(None);
+            tip.set(None);
+        }
+    };
+    let ring = move || {
+        let i = active.get()?;
+        let ratio = dpr.get();
+        map.with(|m| m.hits.get(i).map(|h| css_rect(h, ratio)))
+            .map(|(x, y, w, h)| {
+                view! {
+                    <div
+                        class="jl-chart-ring"
+                        aria-hidden="true"
+                        style=format!("left:{x:.1}px;top:{y:.1}px;width:{w:.1}px;height:{h:.1}px")
+                    ></div>
+                }
+            })
+    };
+
     let on_move = move |e: ev::PointerEvent| {
+        if active.get_untracked().is_some() {
+            // The pointer takes over from the keyboard.
+            active.set(None);
+        }
         let ratio = dpr.get_untracked();
         let (x, y) = (e.offset_x() as f64, e.offset_y() as f64);
         let hit = map.with_untracked(|m| {
@@ -120,6 +227,16 @@ pub fn ChartCard(spec: ChartSpec) -> impl IntoView {
                 .map(|h| (h.title.clone(), h.lines.clone()))
         });
         tip.set(hit.map(|(title, lines)| Tip { x, y, title, lines }));
+    };
+
+    let on_click = move |e: ev::MouseEvent| {
+        let Some(pick) = on_pick else { return };
+        let ratio = dpr.get_untracked();
+        let (x, y) = (e.offset_x() as f64 * ratio, e.offset_y() as f64 * ratio);
+        let key = map.with_untracked(|m| m.hit_at(x as i32, y as i32).and_then(|h| h.key.clone()));
+        if let Some(k) = key {
+            pick.run(k);
+        }
     };
 
     let summary = move || {
@@ -161,7 +278,7 @@ pub fn ChartCard(spec: ChartSpec) -> impl IntoView {
             dom::download(
                 &format!("journey-lens-{}.csv", spec.id),
                 "text/csv;charset=utf-8",
-                t.to_csv().as_bytes(),
+                t.to_csv_with(ExportOptions::for_lang(lang)).as_bytes(),
             );
         }
     };
@@ -172,11 +289,22 @@ pub fn ChartCard(spec: ChartSpec) -> impl IntoView {
             <div class=format!("jl-chart-box {}", spec.size)>
                 <canvas
                     node_ref=canvas_ref
-                    role="img"
+                    tabindex="0"
+                    role="application"
+                    aria-roledescription=tr(lang, "a11y.chart")
                     aria-label=summary
+                    aria-describedby=KEYS_HINT_ID
                     on:pointermove=on_move
-                    on:pointerleave=move |_| tip.set(None)
+                    on:pointerleave=move |_| {
+                        if active.get_untracked().is_none() {
+                            tip.set(None);
+                        }
+                    }
+                    on:keydown=on_key
+                    on:blur=on_blur
+                    on:click=on_click
                 ></canvas>
+                {ring}
                 {move || {
                     tip.get()
                         .map(|t| {
@@ -194,6 +322,9 @@ pub fn ChartCard(spec: ChartSpec) -> impl IntoView {
                 }}
             </div>
             <p class="jl-visually-hidden">{summary}</p>
+            <p class="jl-visually-hidden" aria-live="polite" aria-atomic="true" data-testid="chart-live">
+                {move || spoken.get()}
+            </p>
             <div class="jl-chart-actions">
                 <button
                     class="jl-btn"
@@ -217,24 +348,64 @@ pub fn ChartCard(spec: ChartSpec) -> impl IntoView {
     }
 }
 
+/// Moves the keyboard point to `to` (or clears it): the tooltip sits under the point's
+/// rectangle, and `announce` puts the point's words in the live region (a redraw keeps the
+/// point without speaking again).
+fn show_point(
+    map: RwSignal<ChartMap>,
+    active: RwSignal<Option<usize>>,
+    tip: RwSignal<Option<Tip>>,
+    spoken: RwSignal<String>,
+    dpr: RwSignal<f64>,
+    to: Option<usize>,
+    announce: bool,
+) {
+    let ratio = dpr.get_untracked();
+    let found = to.and_then(|i| {
+        map.with_untracked(|m| {
+            let h = m.hits.get(i)?;
+            let width = m.width as f64 / if ratio > 0.0 { ratio } else { 1.0 };
+            Some((i, h.clone(), width))
+        })
+    });
+    let Some((i, hit, width)) = found else {
+        active.set(None);
+        tip.set(None);
+        return;
+    };
+    let (x, y, w, h) = css_rect(&hit, ratio);
+    // The tooltip is placed 14 px right of `x`: keep at least 220 px of it inside the chart.
+    let left = (x + w / 2.0).min(width - 234.0).max(-14.0);
+    active.set(Some(i));
+    if announce {
+        spoken.set(hit.announcement());
+    }
+    tip.set(Some(Tip {
+        x: left,
+        y: y + h,
+        title: hit.title,
+        lines: hit.lines,
+    }));
+}
+
 /// An accessible table (caption, column headers); all cells are text, never HTML. At most
 /// [`SHOWN_ROWS`] rows, then one row saying how many more "Download CSV" holds.
 #[component]
 pub fn DataTable(table: Arc<Table>) -> impl IntoView {
-    let lang = expect_context::<AppState>().lang;
+    let lang = expect_context::<AppState>().lang.get_untracked();
     let headers = table.headers.clone();
     let (shown, more) = table.shown_rows(SHOWN_ROWS);
     let rows = shown.to_vec();
     let span = headers.len().max(1).to_string();
+    let name = (!table.caption.is_empty()).then(|| table.caption.clone());
     let more_row = (more > 0).then(|| {
-        let text = fill(
-            tr(lang, "table.more_rows"),
-            &[("n", &crate::format::int(lang, more as i64))],
-        );
+        let text = trc(lang, "table.more_rows", &[("n", more.into())]);
         view! { <tr class="jl-more-rows"><td colspan=span>{text}</td></tr> }
     });
+    // The wrapper scrolls on its own (long tables, narrow phones): it takes focus so the
+    // keyboard can scroll it, and is named after the table for a screen reader.
     view! {
-        <div class="jl-table-wrap">
+        <div class="jl-table-wrap" tabindex="0" role=name.as_ref().map(|_| "region") aria-label=name>
             <table class="jl-table">
                 <caption>{table.caption.clone()}</caption>
                 <thead>
@@ -260,13 +431,13 @@ pub fn TableCard(
     table: Signal<Option<Table>>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let download = move |_| {
         if let Some(t) = table.get_untracked() {
             dom::download(
                 &format!("journey-lens-{id}.csv"),
                 "text/csv;charset=utf-8",
-                t.to_csv().as_bytes(),
+                t.to_csv_with(ExportOptions::for_lang(lang)).as_bytes(),
             );
         }
     };

@@ -124,6 +124,33 @@ pub fn set_theme(dark: bool) {
     }
 }
 
+/// Sets `<html lang>`, which screen readers, hyphenation and translation tools go by.
+pub fn set_document_lang(code: &str) {
+    if let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = el.set_attribute("lang", code);
+    }
+}
+
+/// The browser's preferred languages, best first (`navigator.languages`, read by
+/// reflection so no extra web-sys feature is needed); empty when unavailable.
+pub fn preferred_languages() -> Vec<String> {
+    let Some(w) = window() else {
+        return Vec::new();
+    };
+    let langs = js_sys::Reflect::get(&w, &JsValue::from_str("navigator"))
+        .and_then(|nav| js_sys::Reflect::get(&nav, &JsValue::from_str("languages")));
+    match langs {
+        Ok(v) if js_sys::Array::is_array(&v) => js_sys::Array::from(&v)
+            .iter()
+            .filter_map(|x| x.as_string())
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
 /// Whether the user's system prefers a dark theme.
 pub fn prefers_dark() -> bool {
     window()

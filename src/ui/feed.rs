@@ -3,7 +3,8 @@
 //! size limit checked on the declared length and again on the bytes as they arrive.
 
 use super::dom::{self, js_message};
-use crate::i18n::{fill, tr, Lang};
+use crate::format;
+use crate::i18n::{tr, trc, trf, Arg, Lang};
 use crate::storage_policy::{
     classify_feed_address, declared_too_large, feed_limit_bytes, feed_timeout_ms, FeedAddress,
 };
@@ -13,8 +14,8 @@ use wasm_bindgen_futures::JsFuture;
 
 /// The absolute `http(s)` address `raw` names, or the reason it cannot be fetched.
 pub fn resolve(lang: Lang, raw: &str) -> Result<String, String> {
-    let refused = |scheme: &str| fill(tr(lang, "feed.reason.scheme"), &[("scheme", scheme)]);
-    let invalid = || tr(lang, "feed.reason.invalid").to_string();
+    let refused = |scheme: &str| trf(lang, "feed.reason.scheme", &[("scheme", scheme)]);
+    let invalid = || tr(lang, "feed.reason.invalid");
     if let FeedAddress::Refused { scheme } = classify_feed_address(raw) {
         return Err(refused(&scheme));
     }
@@ -55,17 +56,19 @@ pub async fn fetch(lang: Lang, url: &str) -> Result<Vec<u8>, String> {
     let result = fetch_within(url, &controller, limit).await;
     drop(timer);
     result.map_err(|failure| match failure {
-        Failure::TooLarge => fill(
-            tr(lang, "feed.reason.too_large"),
-            &[("mb", &(limit / (1024 * 1024)).to_string())],
+        Failure::TooLarge => trf(
+            lang,
+            "feed.reason.too_large",
+            &[("mb", &format::int(lang, (limit / (1024 * 1024)) as i64))],
         ),
-        _ if controller.signal().aborted() => fill(
-            tr(lang, "feed.reason.timeout"),
-            &[("seconds", &(timeout_ms / 1000).to_string())],
+        _ if controller.signal().aborted() => trc(
+            lang,
+            "feed.reason.timeout",
+            &[("seconds", Arg::Count(i64::from(timeout_ms / 1000)))],
         ),
-        Failure::Unreachable => tr(lang, "feed.reason.unreachable").to_string(),
-        Failure::Http(status) => fill(tr(lang, "feed.reason.http"), &[("status", &status)]),
-        Failure::Read(detail) => fill(tr(lang, "feed.reason.read"), &[("detail", &detail)]),
+        Failure::Unreachable => tr(lang, "feed.reason.unreachable"),
+        Failure::Http(status) => trf(lang, "feed.reason.http", &[("status", &status)]),
+        Failure::Read(detail) => trf(lang, "feed.reason.read", &[("detail", &detail)]),
     })
 }
 

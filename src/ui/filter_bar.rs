@@ -3,56 +3,27 @@
 
 use super::dom;
 use super::state::AppState;
-use crate::analytics::{report_json, MISSING_LABEL};
+use crate::dataset::DimKey;
 use crate::format;
-use crate::i18n::{fill, tr};
+use crate::i18n::{tr, trc, Arg};
+use crate::present::message::{render, report_json};
+use crate::present::tables::{filter_dimensions, FilterDimension};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Distinct values of each filterable dimension, most frequent first, capped so a column
-/// of ids does not produce a 100 000-item menu.
-fn dimension_values(state: AppState) -> Vec<(String, Vec<String>)> {
-    const MAX_VALUES: usize = 200;
-    state.current.with(|c| {
-        let Some(c) = c else { return Vec::new() };
-        let ds = &c.loaded.dataset;
-        ds.dimension_keys()
-            .into_iter()
-            .filter(|k| k != "stage")
-            .filter_map(|k| {
-                let col = ds.dimension(&k)?;
-                let mut counts = vec![0u64; col.values.len()];
-                let mut missing = 0u64;
-                for &code in &col.codes {
-                    match counts.get_mut(code as usize) {
-                        Some(n) => *n += 1,
-                        None => missing += 1,
-                    }
-                }
-                if col.values.len() > MAX_VALUES || col.values.is_empty() {
-                    return None;
-                }
-                let mut order: Vec<usize> = (0..col.values.len()).collect();
-                order.sort_by(|&a, &b| {
-                    counts[b]
-                        .cmp(&counts[a])
-                        .then(col.values[a].cmp(&col.values[b]))
-                });
-                let mut values: Vec<String> =
-                    order.into_iter().map(|i| col.values[i].clone()).collect();
-                if missing > 0 {
-                    values.push(MISSING_LABEL.to_string());
-                }
-                Some((k, values))
-            })
-            .collect()
+/// Each filterable dimension with its values (see [`filter_dimensions`]).
+fn dimension_values(state: AppState) -> Vec<FilterDimension> {
+    let lang = state.lang.get_untracked();
+    state.current.with(|c| match c {
+        Some(c) => filter_dimensions(lang, &c.loaded.dataset, &c.loaded.report.mapping),
+        None => Vec::new(),
     })
 }
 
 #[component]
 pub fn FilterBar() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let dims = Memo::new(move |_| dimension_values(state));
     // A click outside an open dimension menu closes it, as users expect of a dropdown.
     let handle = window_event_listener(leptos::ev::click, |e| {
@@ -82,21 +53,33 @@ pub fn FilterBar() -> impl IntoView {
     let kept = move || {
         state.report.with(|r| {
             r.as_ref().map(|r| {
-                fill(
-                    tr(lang, "filter.kept"),
+                trc(
+                    lang,
+                    "filter.kept",
                     &[
+                        ("customers", Arg::Count(r.selection.customers as i64)),
                         (
-                            "customers",
-                            &format::count(lang, r.selection.customers as usize),
+                            "events",
+                            Arg::Text(&format::count(lang, r.selection.events as usize)),
                         ),
-                        ("events", &format::count(lang, r.selection.events as usize)),
                         (
                             "total",
-                            &format::count(lang, r.selection.total_events as usize),
+                            Arg::Text(&format::count(lang, r.selection.total_events as usize)),
                         ),
                     ],
                 )
             })
+        })
+    };
+    // Parts of the filter that could not be applied (a date that is not one).
+    let notes = move || {
+        state.report.with(|r| {
+            r.as_ref()
+                .map(|r| {
+                    let notes = &r.selection.notes;
+                    notes.iter().map(|n| render(lang, n)).collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
         })
     };
     let has_time = move || {
@@ -106,6 +89,24 @@ pub fn FilterBar() -> impl IntoView {
         })
     };
     let active = move || !state.filter.with(|f| f.is_empty());
+    // On a phone the filters fold behind one button (CSS shows it under 600 px only); the
+    // kept count stays in sight either way.
+    let open = RwSignal::new(false);
+    let chosen = move || {
+        state.filter.with(|f| {
+            f.dims.values().map(|s| s.len()).sum::<usize>()
+                + usize::from(f.from.is_some())
+                + usize::from(f.to.is_some())
+        })
+    };
+    // The date inputs draw dates the browser's way; this says the span in the UI language.
+    let span = move || {
+        let (lo, hi) = state.current.with(|c| c.as_ref()?.prepared.time_range())?;
+        let (from, to) = state.filter.with(|f| (f.from.clone(), f.to.clone()));
+        let from = from.map_or_else(|| format::date(lang, lo), |d| format::iso_date(lang, &d));
+        let to = to.map_or_else(|| format::date(lang, hi), |d| format::iso_date(lang, &d));
+        Some(format!("{from} – {to}"))
+    };
 
     let download_report = move |_| {
         if let Some(r) = state.report.get_untracked() {
@@ -118,64 +119,85 @@ pub fn FilterBar() -> impl IntoView {
     };
 
     view! {
-        <div class="jl-filterbar" role="search" aria-label=tr(lang, "filter.label") data-testid="filter-bar">
-            <For each=move || dims.get() key=|(k, v)| (k.clone(), v.len()) let:item>
-                <DimensionFilter key=item.0 values=item.1 />
-            </For>
-            <Show when=has_time>
-                <label>
-                    {tr(lang, "filter.from")}
-                    <input
-                        type="date"
-                        data-testid="filter-from"
-                        prop:value=move || state.filter.with(|f| f.from.clone().unwrap_or_default())
-                        on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            state.filter.update(|f| f.from = (!v.is_empty()).then_some(v));
-                        }
-                    />
-                </label>
-                <label>
-                    {tr(lang, "filter.to")}
-                    <input
-                        type="date"
-                        data-testid="filter-to"
-                        prop:value=move || state.filter.with(|f| f.to.clone().unwrap_or_default())
-                        on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            state.filter.update(|f| f.to = (!v.is_empty()).then_some(v));
-                        }
-                    />
-                </label>
-            </Show>
-            <Show when=active>
-                <button class="jl-btn" data-action="clear-filters" on:click=move |_| state.filter.set(Default::default())>
-                    {tr(lang, "filter.clear")}
-                </button>
-            </Show>
-            <span class="jl-filter-count" data-testid="filter-count" aria-live="polite">{kept}</span>
-            <button class="jl-btn" data-action="download-report" on:click=download_report>
-                {tr(lang, "report.download")}
+        <div
+            class="jl-filterbar"
+            class:open=move || open.get()
+            role="search"
+            aria-label=tr(lang, "filter.label")
+            data-testid="filter-bar"
+        >
+            <button
+                type="button"
+                class="jl-btn jl-filter-toggle"
+                data-action="toggle-filters"
+                aria-expanded=move || open.get().to_string()
+                aria-controls="jl-filter-body"
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                {tr(lang, "filter.label")}
+                {move || match chosen() {
+                    0 => String::new(),
+                    n => format!(" ({n})"),
+                }}
             </button>
+            <div class="jl-filter-body" id="jl-filter-body">
+                <For each=move || dims.get() key=|d| (d.key, d.label.clone(), d.values.len()) let:item>
+                    <DimensionFilter key=item.key label=item.label values=item.values />
+                </For>
+                <Show when=has_time>
+                    <label>
+                        {tr(lang, "filter.from")}
+                        <input
+                            type="date"
+                            data-testid="filter-from"
+                            prop:value=move || state.filter.with(|f| f.from.clone().unwrap_or_default())
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                state.filter.update(|f| f.from = (!v.is_empty()).then_some(v));
+                            }
+                        />
+                    </label>
+                    <label>
+                        {tr(lang, "filter.to")}
+                        <input
+                            type="date"
+                            data-testid="filter-to"
+                            prop:value=move || state.filter.with(|f| f.to.clone().unwrap_or_default())
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                state.filter.update(|f| f.to = (!v.is_empty()).then_some(v));
+                            }
+                        />
+                    </label>
+                </Show>
+                <Show when=active>
+                    <button class="jl-btn" data-action="clear-filters" on:click=move |_| state.filter.set(Default::default())>
+                        {tr(lang, "filter.clear")}
+                    </button>
+                </Show>
+                <button class="jl-btn" data-action="download-report" on:click=download_report>
+                    {tr(lang, "report.download")}
+                </button>
+            </div>
+            <span class="jl-filter-count" data-testid="filter-count" aria-live="polite">{kept}</span>
+            <span class="jl-date-span" data-testid="date-span">{span}</span>
+            {move || notes().into_iter().map(|n| view! { <span class="jl-note" data-testid="filter-note">{n}</span> }).collect_view()}
         </div>
     }
 }
 
 /// A dropdown of checkboxes for one dimension (OR within it).
 #[component]
-fn DimensionFilter(key: String, values: Vec<String>) -> impl IntoView {
+fn DimensionFilter(key: DimKey, label: String, values: Vec<String>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
-    let label = dimension_label(lang, &key);
-    let k = key.clone();
     let chosen = move || {
         state
             .filter
-            .with(|f| f.dims.get(&k).map(|s| s.len()).unwrap_or(0))
+            .with(|f| f.dims.get(&key).map(|s| s.len()).unwrap_or(0))
     };
     let summary_label = label.clone();
     view! {
-        <details class="jl-dim-filter" data-dimension=key.clone()>
+        <details class="jl-dim-filter" data-dimension=key.to_string()>
             <summary class="jl-btn">
                 {summary_label}
                 {move || match chosen() {
@@ -187,8 +209,6 @@ fn DimensionFilter(key: String, values: Vec<String>) -> impl IntoView {
                 {values
                     .into_iter()
                     .map(|v| {
-                        let key_c = key.clone();
-                        let key_t = key.clone();
                         let v_c = v.clone();
                         let v_t = v.clone();
                         view! {
@@ -197,19 +217,19 @@ fn DimensionFilter(key: String, values: Vec<String>) -> impl IntoView {
                                     type="checkbox"
                                     value=v.clone()
                                     prop:checked=move || {
-                                        state.filter.with(|f| f.dims.get(&key_c).is_some_and(|s| s.contains(&v_c)))
+                                        state.filter.with(|f| f.dims.get(&key).is_some_and(|s| s.contains(&v_c)))
                                     }
                                     on:change=move |ev| {
                                         let on = event_target_checked(&ev);
                                         state.filter.update(|f| {
-                                            let set = f.dims.entry(key_t.clone()).or_default();
+                                            let set = f.dims.entry(key).or_default();
                                             if on {
                                                 set.insert(v_t.clone());
                                             } else {
                                                 set.remove(&v_t);
                                             }
                                             if set.is_empty() {
-                                                f.dims.remove(&key_t);
+                                                f.dims.remove(&key);
                                             }
                                         });
                                     }
@@ -221,15 +241,5 @@ fn DimensionFilter(key: String, values: Vec<String>) -> impl IntoView {
                     .collect_view()}
             </div>
         </details>
-    }
-}
-
-/// The label of a built-in dimension, or an extra column's own header.
-pub fn dimension_label(lang: crate::i18n::Lang, key: &str) -> String {
-    match key {
-        "persona" | "channel" | "journey" | "touchpoint" | "stage" => {
-            tr(lang, &format!("role.{key}")).to_string()
-        }
-        other => other.to_string(),
     }
 }

@@ -9,11 +9,12 @@ use super::dom;
 use super::feed;
 use super::persist;
 use super::resilience::Busy;
-use super::state::{AppState, Input, Progress, Source, SAMPLE};
+use super::state::{sample_for, AppState, Input, Progress, Source};
 use super::workers;
 use crate::dataset::{Role, Scales};
-use crate::i18n::{fill, tr};
-use crate::ingest::{self, CsvLoader, CsvOptions, JsonOptions, Loaded};
+use crate::i18n::{tr, trf};
+use crate::ingest::{self, CsvLoader, CsvOptions, JsonOptions, Loaded, Milestones};
+use crate::present::message::render;
 use crate::storage_policy::{legacy_mapping_header, quoted, MappingStore, Phase, MAX_INPUT_BYTES};
 use leptos::prelude::*;
 
@@ -35,6 +36,11 @@ pub struct LoadChoices {
     pub roles: Option<Vec<Role>>,
     pub scales: Scales,
     pub row_ids: bool,
+    /// Date columns read as journey stages ("Use these date columns as journey stages").
+    pub milestones: Option<Milestones>,
+    /// For an added file: the column shared with the files before it that finds each
+    /// row's customer.
+    pub key: Option<String>,
 }
 
 /// The stored mappings (one capped key), with any an older version kept under a key of
@@ -80,12 +86,17 @@ pub fn remember_roles(header_key: &str, roles: &[Role]) {
     dom::store_set(MAPPINGS_KEY, &store.to_json());
 }
 
-fn csv_options(choices: &LoadChoices) -> CsvOptions {
-    CsvOptions {
+pub fn csv_options(choices: &LoadChoices) -> CsvOptions {
+    let opts = CsvOptions {
         roles: choices.roles.clone(),
         scales: choices.scales,
         row_number_as_customer: choices.row_ids,
+        milestones: choices.milestones.clone(),
         ..CsvOptions::default()
+    };
+    match &choices.key {
+        Some(key) => crate::join::keyed_options(opts, key),
+        None => opts,
     }
 }
 
@@ -93,12 +104,15 @@ impl AppState {
     /// Loads the current input again with the given choices (mapping screen "Apply").
     pub async fn reload_with(self, choices: LoadChoices) {
         let input = self.input.with_value(|i| i.clone());
+        // The same first file with other choices: the added files stay joined to it.
+        let before = self.files.keep_added(self);
         match input {
             Some(Input::File(file)) => self.load_file((*file).clone(), choices).await,
             Some(Input::Text(text, source)) => self.load_bytes(text.into_bytes(), source, choices),
             Some(Input::Feed(url)) => self.load_feed(&url).await,
             None => {}
         }
+        self.files.rejoin(self, before).await;
     }
 
     /// A file from the picker or a drop.
@@ -106,8 +120,9 @@ impl AppState {
         let name = file.name();
         let total = file.size();
         if total > MAX_FILE_BYTES {
-            self.error.set(Some(fill(
-                tr(self.lang, "load.too_large"),
+            self.error.set(Some(trf(
+                self.lang.get_untracked(),
+                "load.too_large",
                 &[
                     ("name", &name),
                     ("mb", &format!("{:.0}", total / 1_048_576.0)),
@@ -182,13 +197,14 @@ impl AppState {
             if self.cancel.get_untracked() {
                 self.progress.set(None);
                 self.error
-                    .set(Some(tr(self.lang, "load.cancelled").to_string()));
+                    .set(Some(tr(self.lang.get_untracked(), "load.cancelled")));
                 return;
             }
             if dom::wasm_memory_bytes() > MAX_MEMORY_BYTES {
                 self.progress.set(None);
-                self.error.set(Some(fill(
-                    tr(self.lang, "load.too_large"),
+                self.error.set(Some(trf(
+                    self.lang.get_untracked(),
+                    "load.too_large",
                     &[
                         ("name", &name),
                         ("mb", &format!("{:.0}", total / 1_048_576.0)),
@@ -261,24 +277,26 @@ impl AppState {
         let outcome =
             workers::load(file, head, complete, &options, &ranges, progress, cancelled).await;
         self.progress.set(None);
+        let lang = self.lang.get_untracked();
         match outcome {
             workers::Outcome::Merged(Ok(Some(loaded))) => {
                 self.timings.update(|t| t.workers = ranges.len() as u32);
                 Some(Ok(*loaded))
             }
             workers::Outcome::Merged(Ok(None)) | workers::Outcome::Unavailable => None,
-            workers::Outcome::Merged(Err(e)) => Some(Err(format!("{name}: {e}"))),
-            workers::Outcome::Cancelled => Some(Err(tr(self.lang, "load.cancelled").to_string())),
-            workers::Outcome::Failed(reason) => Some(Err(fill(
-                tr(self.lang, "workers.failed"),
-                &[("name", name), ("reason", &reason)],
+            workers::Outcome::Merged(Err(e)) => Some(Err(format!("{name}: {}", render(lang, &e)))),
+            workers::Outcome::Cancelled => Some(Err(tr(lang, "load.cancelled"))),
+            workers::Outcome::Failed(reason) => Some(Err(trf(
+                lang,
+                "workers.failed",
+                &[("name", name), ("reason", &reason.describe(lang))],
             ))),
         }
     }
 
     /// Bytes already in memory: pasted text, a JSON file, a sample.
     pub fn load_bytes(self, bytes: Vec<u8>, source: Source, mut choices: LoadChoices) {
-        let busy = Busy::start(Phase::Loading, &source.name(self.lang));
+        let busy = Busy::start(Phase::Loading, &source.name(self.lang.get_untracked()));
         let t0 = dom::now_ms();
         let result = if ingest::looks_like_json(&bytes) {
             self.sniffed.set(None);
@@ -319,13 +337,23 @@ impl AppState {
     }
 
     fn remember_and_set(self, loaded: Loaded, source: Source, choices: &LoadChoices) {
-        if choices.roles.is_some() {
-            remember_roles(&loaded.report.header_key, &loaded.report.mapping.roles());
+        // A new first file starts a new set of files.
+        self.files
+            .reset(choices.milestones.clone(), choices.roles.clone());
+        match (&choices.milestones, &choices.roles) {
+            // Milestone columns end up ignored in the report's mapping: remember what the
+            // user chose, which still loads without milestones.
+            (Some(_), Some(roles)) => remember_roles(&loaded.report.header_key, roles),
+            (Some(_), None) => {}
+            (None, Some(_)) => {
+                remember_roles(&loaded.report.header_key, &loaded.report.mapping.roles())
+            }
+            (None, None) => {}
         }
         // A feed opened from a link (`?feed=`) is a visit, not a choice: the link brings it
         // back, and what the user saved stays untouched.
         let from_link = matches!(&source, Source::Feed(url)
-            if feed::link_feed(self.lang).as_deref() == Some(url.as_str()));
+            if feed::link_feed(self.lang.get_untracked()).as_deref() == Some(url.as_str()));
         if from_link {
             return self.set_loaded(loaded, source);
         }
@@ -360,6 +388,9 @@ impl AppState {
             self.load_feed(&url).await;
             return self.accepted.get_untracked() > before;
         }
+        // Read before the first file loads again, which starts a new (empty) set.
+        let added = persist::load_added().await;
+        self.files.set_restoring(true);
         match persist::load().await {
             Some(persist::Saved::File(file, choices)) => {
                 let choices = serde_json::from_str(&choices).unwrap_or_default();
@@ -371,9 +402,17 @@ impl AppState {
                     .set_value(Some(Input::Text(text.clone(), Source::Pasted)));
                 self.load_bytes(text.into_bytes(), Source::Pasted, choices);
             }
-            None => return false,
+            None => {
+                self.files.set_restoring(false);
+                return false;
+            }
         }
-        self.accepted.get_untracked() > before
+        self.files.set_restoring(false);
+        let ok = self.accepted.get_untracked() > before;
+        if ok && !added.is_empty() {
+            self.files.restore(self, added).await;
+        }
+        ok
     }
 
     /// What a start opens when nothing went wrong last time: a feed in the address wins,
@@ -388,7 +427,8 @@ impl AppState {
         if self.restore().await {
             return;
         }
-        self.load_sample(SAMPLE).await;
+        self.load_sample(sample_for(self.lang.get_untracked()))
+            .await;
     }
 
     /// Fetches a JSON feed. On any failure the current data and the current input stay
@@ -399,13 +439,13 @@ impl AppState {
         if raw.is_empty() {
             return;
         }
-        let url = match feed::resolve(self.lang, raw) {
+        let url = match feed::resolve(self.lang.get_untracked(), raw) {
             Ok(url) => url,
             Err(reason) => return self.feed_failed(raw, &reason),
         };
         let busy = Busy::start(Phase::Loading, &url);
         self.feed_busy.set(true);
-        let result = feed::fetch(self.lang, &url).await;
+        let result = feed::fetch(self.lang.get_untracked(), &url).await;
         self.feed_busy.set(false);
         let bytes = match result {
             Ok(bytes) => bytes,
@@ -425,8 +465,9 @@ impl AppState {
     }
 
     fn feed_failed(self, url: &str, reason: &str) {
-        self.error.set(Some(fill(
-            tr(self.lang, "feed.error"),
+        self.error.set(Some(trf(
+            self.lang.get_untracked(),
+            "feed.error",
             &[("url", &quoted(url)), ("reason", reason)],
         )));
     }

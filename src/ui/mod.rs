@@ -6,6 +6,7 @@
 mod chart;
 mod dom;
 mod feed;
+mod files;
 mod filter_bar;
 mod loader;
 mod persist;
@@ -14,7 +15,7 @@ mod state;
 mod views;
 mod workers;
 
-use crate::i18n::tr;
+use crate::i18n::{tr, Lang};
 use leptos::prelude::*;
 use state::{AppState, Tab};
 
@@ -30,27 +31,39 @@ fn App() -> impl IntoView {
     provide_context(state);
     state.boot();
 
-    view! {
-        <Header />
-        <main class="jl-main" id="main">
-            <views::StartOffer />
-            <views::Status />
-            <filter_bar::FilterBar />
-            {move || match state.tab.get() {
-                Tab::Data => view! { <views::DataView /> }.into_any(),
-                Tab::Funnel => view! { <views::FunnelView /> }.into_any(),
-                Tab::Experience => view! { <views::ExperienceView /> }.into_any(),
-                Tab::Nps => view! { <views::NpsView /> }.into_any(),
-                Tab::Kpis => view! { <views::KpiView /> }.into_any(),
-            }}
-        </main>
+    // A language change rebuilds the whole tree in the new language; the data, filters,
+    // settings and the open tab are signals outside it, so nothing is reloaded.
+    move || {
+        let lang = state.lang.get();
+        let view_title = move || tr(lang, state.tab.get().label_key());
+        view! {
+            <a class="jl-skip" href="#main">{tr(lang, "a11y.skip")}</a>
+            <Header />
+            <main class="jl-main" id="main" tabindex="-1">
+                <h2 class="jl-visually-hidden" data-testid="view-title">{view_title}</h2>
+                <chart::ChartKeysHint />
+                <views::StartOffer />
+                <views::Status />
+                <filter_bar::FilterBar />
+                <views::PathChip />
+                {move || match state.tab.get() {
+                    Tab::Map => view! { <views::JourneyMapView /> }.into_any(),
+                    Tab::Data => view! { <views::DataView /> }.into_any(),
+                    Tab::Funnel => view! { <views::FunnelView /> }.into_any(),
+                    Tab::Experience => view! { <views::ExperienceView /> }.into_any(),
+                    Tab::Nps => view! { <views::NpsView /> }.into_any(),
+                    Tab::Kpis => view! { <views::KpiView /> }.into_any(),
+                    Tab::Flows => view! { <views::FlowsView /> }.into_any(),
+                }}
+            </main>
+        }
     }
 }
 
 #[component]
 fn Header() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     view! {
         <header class="jl-header">
             <div class="jl-brand">
@@ -58,7 +71,7 @@ fn Header() -> impl IntoView {
                     <rect width="32" height="32" rx="7" fill="var(--jl-accent)" />
                     <path d="M6 9h20l-6 7v7l-8 3V16z" fill="#fff" />
                 </svg>
-                <span>{tr(lang, "app.name")}</span>
+                <h1 class="jl-app-name">{tr(lang, "app.name")}</h1>
                 <span class="jl-dataset-name" data-testid="dataset-name">
                     {move || state.dataset_name()}
                 </span>
@@ -81,6 +94,7 @@ fn Header() -> impl IntoView {
                     .collect_view()}
             </nav>
             <div class="jl-header-tools">
+                <LangSwitcher />
                 <button
                     type="button"
                     class="jl-btn"
@@ -93,4 +107,51 @@ fn Header() -> impl IntoView {
             </div>
         </header>
     }
+}
+
+/// The language menu: each language in its own name, so a visitor finds theirs whatever
+/// the page is showing. Choosing one switches at once; keyboard focus comes back to the
+/// menu in the rebuilt header.
+#[component]
+fn LangSwitcher() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let current = state.lang.get_untracked();
+    let select = NodeRef::<leptos::html::Select>::new();
+    if REFOCUS.with(|f| f.replace(false)) {
+        Effect::new(move |_| {
+            if let Some(el) = select.get() {
+                let _ = el.focus();
+            }
+        });
+    }
+    view! {
+        <select
+            class="jl-lang"
+            node_ref=select
+            data-testid="lang-switcher"
+            aria-label="Language / Idioma / Język"
+            on:change=move |ev| {
+                if let Some(lang) = Lang::from_tag(&event_target_value(&ev)) {
+                    REFOCUS.with(|f| f.set(true));
+                    state.set_lang(lang);
+                }
+            }
+        >
+            {Lang::ALL
+                .iter()
+                .map(|&l| {
+                    view! {
+                        <option value=l.code() lang=l.code() selected=l == current>
+                            {l.native_name()}
+                        </option>
+                    }
+                })
+                .collect_view()}
+        </select>
+    }
+}
+
+thread_local! {
+    /// Set by the menu just before the switch, so only the rebuilt menu takes focus back.
+    static REFOCUS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }

@@ -166,3 +166,73 @@ pub async fn load() -> Option<Saved> {
         _ => None,
     }
 }
+
+const ADDED_KEY: &str = "added";
+
+fn saved_object(saved: &Saved) -> Option<js_sys::Object> {
+    let obj = js_sys::Object::new();
+    match saved {
+        Saved::File(file, choices) => {
+            if file.size() > MAX_KEPT_BYTES {
+                return None;
+            }
+            set(&obj, "kind", &"file".into());
+            set(&obj, "file", file);
+            set(&obj, "choices", &JsValue::from_str(choices));
+        }
+        Saved::Text(text, choices) => {
+            set(&obj, "kind", &"text".into());
+            set(&obj, "text", &JsValue::from_str(text));
+            set(&obj, "choices", &JsValue::from_str(choices));
+        }
+    }
+    Some(obj)
+}
+
+fn saved_from(value: &JsValue) -> Option<Saved> {
+    let choices = get(value, "choices").as_string().unwrap_or_default();
+    match get(value, "kind").as_string()?.as_str() {
+        "file" => get(value, "file")
+            .dyn_into::<web_sys::File>()
+            .ok()
+            .map(|f| Saved::File(f, choices)),
+        "text" => get(value, "text")
+            .as_string()
+            .map(|t| Saved::Text(t, choices)),
+        _ => None,
+    }
+}
+
+/// Keeps the files added to the first one, in order (an empty list forgets them).
+pub async fn save_added(list: Vec<Saved>) -> Result<(), String> {
+    let arr = js_sys::Array::new();
+    for s in &list {
+        if let Some(obj) = saved_object(s) {
+            arr.push(&obj);
+        }
+    }
+    let db = open().await?;
+    let req = store(&db, web_sys::IdbTransactionMode::Readwrite).and_then(|s| {
+        s.put_with_key(&arr, &JsValue::from_str(ADDED_KEY))
+            .map_err(js_message)
+    });
+    finish(db, req).await
+}
+
+/// The files the last session had added to its first one.
+pub async fn load_added() -> Vec<Saved> {
+    let Ok(db) = open().await else {
+        return Vec::new();
+    };
+    let req = store(&db, web_sys::IdbTransactionMode::Readonly)
+        .and_then(|s| s.get(&JsValue::from_str(ADDED_KEY)).map_err(js_message));
+    let value = match req {
+        Ok(req) => done(&req).await.ok(),
+        Err(_) => None,
+    };
+    db.close();
+    match value.and_then(|v| v.dyn_into::<js_sys::Array>().ok()) {
+        Some(arr) => arr.iter().filter_map(|v| saved_from(&v)).collect(),
+        None => Vec::new(),
+    }
+}

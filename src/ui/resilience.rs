@@ -36,9 +36,9 @@ fn show_panic_panel() {
     let (Some(panel), Some(card), Some(title), Some(text), Some(button)) = (
         el("div", ""),
         el("div", ""),
-        el("h2", tr(lang, "panic.title")),
-        el("p", tr(lang, "panic.text")),
-        el("button", tr(lang, "panic.reload")),
+        el("h2", &tr(lang, "panic.title")),
+        el("p", &tr(lang, "panic.text")),
+        el("button", &tr(lang, "panic.reload")),
     ) else {
         return;
     };

@@ -6,7 +6,7 @@
 use super::dom;
 use super::resilience::{self, Busy};
 use crate::analytics::{self, Filter, Prepared, Report, Settings};
-use crate::i18n::{fill, tr, Lang};
+use crate::i18n::{tr, trf, Lang};
 use crate::ingest::{Loaded, Sniffed};
 use crate::storage_policy::{BusyMarker, Phase};
 use leptos::prelude::*;
@@ -15,37 +15,63 @@ use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
+    /// The journey map: first in the navigation and the landing view.
+    Map,
     Data,
     Funnel,
     Experience,
     Nps,
     Kpis,
+    Flows,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 5] = [Tab::Data, Tab::Funnel, Tab::Experience, Tab::Nps, Tab::Kpis];
+    pub const ALL: [Tab; 7] = [
+        Tab::Map,
+        Tab::Data,
+        Tab::Funnel,
+        Tab::Experience,
+        Tab::Flows,
+        Tab::Nps,
+        Tab::Kpis,
+    ];
     pub fn key(self) -> &'static str {
         match self {
+            Tab::Map => "journey-map",
             Tab::Data => "data",
             Tab::Funnel => "funnel",
             Tab::Experience => "experience",
             Tab::Nps => "nps",
             Tab::Kpis => "kpis",
+            Tab::Flows => "flows",
         }
     }
     pub fn label_key(self) -> &'static str {
         match self {
+            Tab::Map => "nav.journey_map",
             Tab::Data => "nav.data",
             Tab::Funnel => "nav.funnel",
             Tab::Experience => "nav.experience",
             Tab::Nps => "nav.nps",
             Tab::Kpis => "nav.kpis",
+            Tab::Flows => "nav.flows",
         }
     }
 }
 
-/// The sample a first visit (or "Start with the sample") opens.
+/// The English sample, also the fallback of [`sample_for`].
 pub const SAMPLE: &str = "sample/journeys.csv";
+
+/// The sample a first visit (or "Start with the sample") opens: the one written in the
+/// visitor's language, with its stage, touchpoint and persona names.
+pub fn sample_for(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => SAMPLE,
+        Lang::Ca => "sample/viatge_ca.csv",
+        Lang::Es => "sample/viaje_es.csv",
+        Lang::Pl => "sample/podroz_pl.csv",
+    }
+}
 
 /// Where the current data came from, so it can be reloaded.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,7 +87,7 @@ impl Source {
     pub fn name(&self, lang: Lang) -> String {
         match self {
             Source::Sample(n) | Source::File(n) | Source::Feed(n) => n.clone(),
-            Source::Pasted => tr(lang, "source.pasted").to_string(),
+            Source::Pasted => tr(lang, "source.pasted"),
         }
     }
 }
@@ -122,7 +148,10 @@ pub struct Timings {
 
 #[derive(Clone, Copy)]
 pub struct AppState {
-    pub lang: Lang,
+    /// The UI language. The app's tree is rebuilt when it changes (data, filters and
+    /// settings live in the other signals and stay), so a component reads it once with
+    /// `get_untracked` when it is built.
+    pub lang: RwSignal<Lang>,
     pub tab: RwSignal<Tab>,
     pub dark: RwSignal<bool>,
     pub current: RwSignal<Option<Arc<Current>>>,
@@ -146,12 +175,15 @@ pub struct AppState {
     /// Set at start-up when the last session stopped while loading or computing: the app
     /// then asks before opening that data again.
     pub offer: RwSignal<Option<BusyMarker>>,
+    /// Files added to the first one ("Add a file"), joined into one journey.
+    pub files: super::files::Files,
     /// `?debug-panic=1`: panic on purpose in the next compute, so the browser tests can
     /// check the recovery panel and the start-up offer. It can only break this tab's page.
     pub debug_panic: bool,
 }
 
 const SETTINGS_KEY: &str = "journey-lens.settings";
+const LANG_KEY: &str = "journey-lens.lang";
 
 impl AppState {
     pub fn new() -> AppState {
@@ -162,9 +194,18 @@ impl AppState {
         let settings = dom::store_get(SETTINGS_KEY)
             .and_then(|s| serde_json::from_str(&s).ok())
             .unwrap_or_default();
+        let preferred = dom::preferred_languages();
+        let preferred: Vec<&str> = preferred.iter().map(String::as_str).collect();
+        let lang = Lang::choose(
+            dom::query_param("lang").as_deref(),
+            dom::store_get(LANG_KEY).as_deref(),
+            &preferred,
+        );
+        dom::set_document_lang(lang.code());
         AppState {
-            lang: Lang::En,
-            tab: RwSignal::new(Tab::Data),
+            lang: RwSignal::new(lang),
+            // The journey map is where a visitor lands; it says so while data is loading.
+            tab: RwSignal::new(Tab::Map),
             dark: RwSignal::new(dark),
             current: RwSignal::new(None),
             settings: RwSignal::new(settings),
@@ -180,6 +221,7 @@ impl AppState {
             feed_every: RwSignal::new(0),
             accepted: RwSignal::new(0),
             offer: RwSignal::new(None),
+            files: super::files::Files::new(),
             debug_panic: dom::query_param("debug-panic").is_some(),
         }
     }
@@ -195,7 +237,7 @@ impl AppState {
                 state.report.set(None);
                 return;
             };
-            let _busy = Busy::start(Phase::Computing, &cur.name(state.lang));
+            let _busy = Busy::start(Phase::Computing, &cur.name(state.lang.get_untracked()));
             if state.debug_panic {
                 panic!("debug-panic: a deliberate panic requested by the page address");
             }
@@ -302,6 +344,17 @@ impl AppState {
         })
     }
 
+    /// Switches the UI language at once (the data stays), remembers the choice and tells
+    /// the page (`<html lang>`).
+    pub fn set_lang(self, lang: Lang) {
+        if self.lang.get_untracked() == lang {
+            return;
+        }
+        dom::set_document_lang(lang.code());
+        dom::store_set(LANG_KEY, lang.code());
+        self.lang.set(lang);
+    }
+
     pub fn toggle_theme(self) {
         let dark = !self.dark.get_untracked();
         self.dark.set(dark);
@@ -312,7 +365,7 @@ impl AppState {
     pub fn dataset_name(self) -> String {
         self.current.with(|c| match c {
             None => String::new(),
-            Some(c) => c.name(self.lang),
+            Some(c) => c.name(self.lang.get_untracked()),
         })
     }
 
@@ -333,7 +386,7 @@ impl AppState {
             .meta
             .name
             .clone()
-            .unwrap_or_else(|| source.name(self.lang));
+            .unwrap_or_else(|| source.name(self.lang.get_untracked()));
         leptos::task::spawn_local(async move {
             // Preparing can fail as badly as loading: until the first compute of this data
             // finishes, the next start must not open it on its own.
@@ -371,8 +424,9 @@ impl AppState {
                 }
                 Err(e) => self.error.set(Some(e.to_string())),
             },
-            Ok(resp) => self.error.set(Some(fill(
-                tr(self.lang, "error.http"),
+            Ok(resp) => self.error.set(Some(trf(
+                self.lang.get_untracked(),
+                "error.http",
                 &[("url", path), ("status", &resp.status().to_string())],
             ))),
             Err(e) => self.error.set(Some(e.to_string())),

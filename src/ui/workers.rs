@@ -8,6 +8,7 @@
 //! script missing) the caller reads the file the single-thread way, as before.
 
 use super::dom;
+use crate::i18n::{tr, trf, Lang};
 use crate::ingest::csv::{CsvOptions, CsvPart};
 use crate::ingest::parallel::{boundary_in, nominal_cuts, CUT_WINDOW, MIN_PART_BYTES};
 use crate::ingest::Loaded;
@@ -51,9 +52,46 @@ pub enum Outcome {
     Merged(Result<Option<Box<Loaded>>, crate::ingest::IngestError>),
     /// Workers could not start here: read the file on the page instead.
     Unavailable,
-    /// A worker failed while reading; the reason.
-    Failed(String),
+    /// A worker failed while reading.
+    Failed(Failure),
     Cancelled,
+}
+
+/// Why reading in workers failed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Failure {
+    /// The browser stopped a worker or could not read the file: its own words.
+    Worker(String),
+    /// A worker refused its job (`no_file`, `no_range`, `options`, `sniff`).
+    Job(&'static str),
+    /// A worker answered with something that is not a part of the file.
+    Unreadable,
+    /// A part never came back.
+    PartMissing,
+}
+
+/// The job errors a worker names (`src/bin/parse-worker.rs`).
+const JOB_ERRORS: [&str; 4] = ["no_file", "no_range", "options", "sniff"];
+
+impl Failure {
+    /// A worker's `{error: kind, detail}`.
+    fn from_worker(kind: &str, detail: String) -> Failure {
+        match JOB_ERRORS.iter().find(|k| **k == kind) {
+            Some(k) => Failure::Job(k),
+            None if kind == "read" => Failure::Worker(detail),
+            None => Failure::Unreadable,
+        }
+    }
+
+    /// The reason, in `lang`, for the `workers.failed` sentence.
+    pub fn describe(&self, lang: Lang) -> String {
+        match self {
+            Failure::Worker(why) => trf(lang, "workers.reason.read", &[("detail", why)]),
+            Failure::Job(kind) => tr(lang, &format!("workers.reason.{kind}")),
+            Failure::Unreadable => tr(lang, "workers.reason.unreadable"),
+            Failure::PartMissing => tr(lang, "workers.reason.part_missing"),
+        }
+    }
 }
 
 /// Progress of the whole load, for the progress bar.
@@ -68,7 +106,7 @@ struct Slot {
     ready: bool,
     bytes: f64,
     rows: usize,
-    result: Option<Result<Vec<u8>, String>>,
+    result: Option<Result<Vec<u8>, Failure>>,
 }
 
 #[derive(Default)]
@@ -158,18 +196,19 @@ fn spawn(
             if get(&data, "ready").is_truthy() {
                 slot.ready = true;
                 if let Err(e) = w.post_message(&job) {
-                    slot.result = Some(Err(dom::js_message(e)));
+                    slot.result = Some(Err(Failure::Worker(dom::js_message(e))));
                 }
             } else if let Some(bytes) = get(&data, "progress").as_f64() {
                 slot.bytes = bytes;
                 slot.rows = get(&data, "rows").as_f64().unwrap_or(0.0) as usize;
-            } else if let Some(why) = get(&data, "error").as_string() {
-                slot.result = Some(Err(why));
+            } else if let Some(kind) = get(&data, "error").as_string() {
+                let detail = get(&data, "detail").as_string().unwrap_or_default();
+                slot.result = Some(Err(Failure::from_worker(&kind, detail)));
             } else {
                 let done = get(&data, "done");
                 slot.result = Some(match done.dyn_into::<Uint8Array>() {
                     Ok(a) => Ok(a.to_vec()),
-                    Err(_) => Err("an unreadable answer".into()),
+                    Err(_) => Err(Failure::Unreadable),
                 });
             }
         });
@@ -181,7 +220,7 @@ fn spawn(
             if !ready {
                 pool.unavailable = true;
             } else if let Some(slot) = pool.slots.get_mut(i) {
-                slot.result = Some(Err(e.message()));
+                slot.result = Some(Err(Failure::Worker(e.message())));
             }
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -263,7 +302,7 @@ pub async fn load(
     for slot in slots {
         let bytes = match slot.result {
             Some(Ok(b)) => b,
-            _ => return Outcome::Failed("a part is missing".into()),
+            _ => return Outcome::Failed(Failure::PartMissing),
         };
         dom::yield_now().await;
         let part = match CsvPart::from_bytes(head, complete, options, &bytes) {
@@ -279,6 +318,6 @@ pub async fn load(
     dom::yield_now().await;
     match merged {
         Some(m) => Outcome::Merged(m.finish().map(|l| l.map(Box::new))),
-        None => Outcome::Failed("no part to merge".into()),
+        None => Outcome::Failed(Failure::PartMissing),
     }
 }

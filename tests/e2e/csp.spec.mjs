@@ -10,7 +10,7 @@ import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { watchConsole, openApp } from './helpers.mjs';
+import { watchConsole, openApp, showData } from './helpers.mjs';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures');
 
@@ -209,6 +209,7 @@ test('every view, a file and an https feed on another origin: no violation, no s
 
   // The same feed from the page address, on a fresh start.
   await page.goto(`./?feed=${encodeURIComponent(feed)}`);
+  await showData(page);
   await expect(page.getByTestId('dataset-name')).toHaveText('Spring campaign', { timeout: 30_000 });
   await useKpiView(page);
 
@@ -236,6 +237,7 @@ test('embedded in an iframe of a page on another origin, the app starts under it
   // frame-ancestors is ignored in a meta policy, so any host page may embed the app.
   await page.goto(hostUrl);
   const app = page.frameLocator('iframe');
+  await app.locator('nav button[data-tab="data"]').click();
   await expect(app.getByTestId('load-summary')).toHaveText('3,000 rows loaded, 0 rejected', { timeout: 30_000 });
   await app.locator('nav button[data-tab="funnel"]').click();
   await expect(app.locator('[data-view="funnel"] [data-chart]').first()).toBeVisible();

@@ -47,7 +47,9 @@ test('rejected rows and chart tables download with formulas neutralised', async 
   await expect(heat).toBeVisible();
   const table = await downloadText(page, heat.locator('[data-action=download-csv]'));
   expect(table.name).toBe('journey-lens-heatmap.csv');
-  const rows = table.text.split('\r\n');
+  // UTF-8 with a byte-order mark, so Excel does not read it as the system code page.
+  expect(table.text.startsWith('\uFEFF')).toBe(true);
+  const rows = table.text.slice(1).split('\r\n');
   expect(rows[0]).toBe('Stage,Touchpoint,Satisfaction,Answers,Events,Customers');
   // The touchpoint is guarded; the mean, counts stay plain numbers.
   expect(rows[1]).toBe(`awareness,"'=HYPERLINK(""http://x"",""y"")",4.00,1,1,1`);

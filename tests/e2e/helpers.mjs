@@ -9,8 +9,14 @@ export function watchConsole(page) {
   return errors;
 }
 
-/** Opens the app and waits until the bundled sample is loaded. */
+/** Opens the app and waits until the bundled sample is loaded; ends on the Data tab. */
 export async function openApp(page, query = '') {
   await page.goto(query ? `./${query}` : './');
+  await showData(page);
   await expect(page.getByTestId('load-summary')).toContainText('rows loaded', { timeout: 30_000 });
+}
+
+/** The journey map is the landing view; the load summary and the loaders are on Data. */
+export async function showData(page) {
+  await page.locator('nav button[data-tab="data"]').click();
 }

@@ -31,7 +31,7 @@ test('short and long records: one note, one rejection', async ({ page }) => {
   await openApp(page);
   await upload(page, 'short.csv', `${HEAD}c1,visit,web,4\nc2,visit\nc3,visit,web,4,surprise\n`);
   await expect(page.getByTestId('load-summary')).toHaveText('2 rows loaded, 1 rejected');
-  await expect(page.getByTestId('load-card')).toContainText('1 rows had fewer columns than the header');
+  await expect(page.getByTestId('load-card')).toContainText('1 row had fewer columns than the header');
   await expect(page.getByTestId('rejected')).toContainText('This row has 5 values but the header has 4 columns');
 });
 
@@ -58,7 +58,7 @@ test('5,000 identical headers are refused at once with a reason', async ({ page 
   const header = Array(5000).fill('a').join(',');
   const row = Array(5000).fill('1').join(',');
   await upload(page, 'wide.csv', `${header}\n${row}\n`);
-  await expect(page.getByTestId('error')).toContainText('more than 2000 columns');
+  await expect(page.getByTestId('error')).toContainText('more than 2,000 columns');
   // The previous data stays.
   await expect(page.getByTestId('load-summary')).toContainText('rows loaded');
 });

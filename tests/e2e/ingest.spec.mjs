@@ -4,7 +4,7 @@ import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { watchConsole, openApp } from './helpers.mjs';
+import { watchConsole, openApp, showData } from './helpers.mjs';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures');
 const feedUrl = `http://127.0.0.1:${process.env.E2E_PORT || 8765}/fixtures/events_feed.json`;
@@ -25,7 +25,7 @@ test('uploads a Windows-1250, semicolon, decimal-comma Polish file', async ({ pa
   const rejected = page.getByTestId('rejected');
   await expect(rejected.locator('tbody tr')).toHaveCount(2);
   await expect(rejected.locator('tbody tr').nth(0)).toContainText('7');
-  await expect(rejected.locator('tbody tr').nth(0)).toContainText('NPS must be a whole number from 0 to 10, got 11');
+  await expect(rejected.locator('tbody tr').nth(0)).toContainText('NPS must be a whole number from 0–10, got 11');
   await expect(rejected.locator('tbody tr').nth(1)).toContainText('dobre');
   // Rejected rows download as CSV.
   const [download] = await Promise.all([
@@ -64,6 +64,7 @@ test('loads a JSON feed from the local server', async ({ page }) => {
 
 test('a feed in the page address loads on start', async ({ page }) => {
   await page.goto(`./?feed=${encodeURIComponent(feedUrl)}`);
+  await showData(page);
   await expect(page.getByTestId('dataset-name')).toHaveText('Spring campaign', { timeout: 30_000 });
   await expect(page.getByTestId('load-summary')).toHaveText('1 rows loaded, 3 rejected');
 });
@@ -96,6 +97,7 @@ test('the last dataset and its mapping come back after a reload', async ({ page 
   await expect(page.getByTestId('load-summary')).toHaveText('11 rows loaded, 1 rejected');
   await page.waitForTimeout(300); // IndexedDB write
   await page.reload();
+  await showData(page);
   await expect(page.getByTestId('load-summary')).toHaveText('11 rows loaded, 1 rejected', { timeout: 30_000 });
   await expect(page.getByTestId('dataset-name')).toHaveText('polish_cp1250.csv');
 });

@@ -5,7 +5,7 @@ import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { watchConsole, openApp } from './helpers.mjs';
+import { watchConsole, openApp, showData } from './helpers.mjs';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures');
 const server = `http://127.0.0.1:${process.env.E2E_PORT || 8765}`;
@@ -62,6 +62,7 @@ test('a panic shows a panel with Reload, and the reload asks instead of failing 
 
   await panel.locator('[data-action=reload]').click();
   await page.waitForURL(/debug-panic=1/);
+  await showData(page);
   // The marker the panic left makes the next start ask, so it does not panic again.
   const offer = page.getByTestId('start-offer');
   await expect(offer).toHaveText(/The last session stopped while analysing journeys\.csv\. Reopen it\?/, { timeout: 30_000 });
@@ -73,6 +74,7 @@ test('a panic shows a panel with Reload, and the reload asks instead of failing 
 
   // Without the debug switch, "Start with the sample" opens the sample and clears the marker.
   await page.goto('./');
+  await showData(page);
   await expect(offer).toBeVisible({ timeout: 30_000 });
   await offer.locator('[data-action=start-sample]').click();
   await expect(page.getByTestId('load-summary')).toHaveText(sampleSummary, { timeout: 30_000 });
@@ -90,6 +92,7 @@ test('a session that stopped while opening a file offers to reopen it instead', 
     localStorage.setItem('journey-lens.busy', '{"phase":"loading","what":"polish_cp1250.csv"}');
   });
   await page.reload();
+  await showData(page);
   const offer = page.getByTestId('start-offer');
   await expect(offer).toContainText('The last session stopped while opening polish_cp1250.csv. Reopen it?', { timeout: 30_000 });
   await expect(offer.locator('[data-action=reopen]')).toHaveText('Reopen');
@@ -108,13 +111,16 @@ test('a session that stopped while opening a file offers to reopen it instead', 
 
 test('an unreadable or hostile marker still stops the automatic reopening, as plain text', async ({ page }) => {
   await page.goto('./');
+  await showData(page);
   await expect(page.getByTestId('load-summary')).toHaveText(sampleSummary, { timeout: 30_000 });
   const offer = page.getByTestId('start-offer');
   await page.evaluate(() => localStorage.setItem('journey-lens.busy', 'not json'));
   await page.reload();
+  await showData(page);
   await expect(offer).toContainText('The last session stopped while opening the last dataset. Reopen it?', { timeout: 30_000 });
   await page.evaluate(() => localStorage.setItem('journey-lens.busy', '{"phase":"computing","what":"<img src=x onerror=alert(1)>"}'));
   await page.reload();
+  await showData(page);
   await expect(offer).toContainText('The last session stopped while analysing <img src=x onerror=alert(1)>. Reopen it?', { timeout: 30_000 });
   await expect(offer.locator('img')).toHaveCount(0);
   await expect(page.getByTestId('load-summary')).toHaveCount(0);
@@ -205,6 +211,7 @@ test('a failed feed keeps the previous data and input: Apply mapping reloads the
   // Nor does a reload bring the failed feed back.
   await page.waitForTimeout(300);
   await page.reload();
+  await showData(page);
   await expect(page.getByTestId('load-summary')).toHaveText('11 rows loaded, 1 rejected', { timeout: 30_000 });
   expect((await stats(page)).hits['/test/feed-500']).toBe(1);
 });
@@ -214,11 +221,13 @@ test('a feed opened from a link never deletes the saved dataset', async ({ page 
   await loadPolish(page);
   await page.waitForTimeout(300); // IndexedDB write
   await page.goto(`./?feed=${encodeURIComponent(feedUrl)}`);
+  await showData(page);
   await expect(page.getByTestId('dataset-name')).toHaveText('Spring campaign', { timeout: 30_000 });
   await expect(page.getByTestId('load-summary')).toHaveText('1 rows loaded, 3 rejected');
   await page.waitForTimeout(300);
   // Back without the link: the user's own file, not the linked feed.
   await page.goto('./');
+  await showData(page);
   await expect(page.getByTestId('load-summary')).toHaveText('10 rows loaded, 2 rejected', { timeout: 30_000 });
   await expect(page.getByTestId('dataset-name')).toHaveText('polish_cp1250.csv');
 });
@@ -250,6 +259,7 @@ test('"Forget my data" removes everything the app stored, and only that', async 
 
   // A new visit starts from nothing: the sample, and no remembered mapping.
   await page.reload();
+  await showData(page);
   await expect(page.getByTestId('load-summary')).toHaveText(sampleSummary, { timeout: 30_000 });
   await loadPolish(page);
   await expect(page.locator('tr[data-column="NPS"] select')).toHaveValue('nps');

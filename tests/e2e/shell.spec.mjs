@@ -16,7 +16,7 @@ test('boots from a sub-path with the bundled sample', async ({ page }) => {
 test('navigation reaches every view', async ({ page }) => {
   const errors = watchConsole(page);
   await openApp(page);
-  for (const tab of ['funnel', 'experience', 'nps', 'kpis', 'data']) {
+  for (const tab of ['funnel', 'experience', 'nps', 'kpis', 'journey-map', 'data']) {
     await page.locator(`nav button[data-tab="${tab}"]`).click();
     await expect(page.locator(`[data-view="${tab}"]`)).toBeVisible();
     await expect(page.locator(`nav button[data-tab="${tab}"]`)).toHaveAttribute('aria-current', 'page');

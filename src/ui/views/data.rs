@@ -3,7 +3,9 @@
 
 use crate::dataset::{Role, Scale};
 use crate::format;
-use crate::i18n::{fill, tr};
+use crate::i18n::{tr, trc, trf, Arg};
+use crate::ingest::LoadNote;
+use crate::present::message::{problem_column, rejected_csv, render};
 use crate::ui::dom;
 use crate::ui::loader::LoadChoices;
 use crate::ui::state::{AppState, Source};
@@ -19,6 +21,7 @@ pub fn DataView() -> impl IntoView {
                 <Sources />
                 <LoadSummary />
             </div>
+            <super::files::FilesCard />
             <MappingCard />
             <RejectedCard />
             <super::settings::SettingsCard />
@@ -34,7 +37,7 @@ fn first_file(files: Option<web_sys::FileList>) -> Option<web_sys::File> {
 #[component]
 fn Sources() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let over = RwSignal::new(false);
     let pasted = RwSignal::new(String::new());
     let feed_url = RwSignal::new(dom::query_param("feed").unwrap_or_default());
@@ -177,6 +180,8 @@ fn Sources() -> impl IntoView {
             <div class="jl-row">
                 <button class="jl-btn" on:click=move |_| load_sample("sample/journeys.csv")>"journeys.csv"</button>
                 <button class="jl-btn" on:click=move |_| load_sample("sample/viatge_ca.csv")>"viatge_ca.csv"</button>
+                <button class="jl-btn" on:click=move |_| load_sample("sample/viaje_es.csv")>"viaje_es.csv"</button>
+                <button class="jl-btn" on:click=move |_| load_sample("sample/podroz_pl.csv")>"podroz_pl.csv"</button>
                 <button class="jl-btn" on:click=move |_| load_sample("sample/feed.json")>"feed.json"</button>
             </div>
         </section>
@@ -188,7 +193,7 @@ fn Sources() -> impl IntoView {
 #[component]
 fn ProgressBar() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let pct = move || {
         state.progress.with(|p| match p {
             Some(p) if p.total > 0.0 => p.bytes / p.total * 100.0,
@@ -198,12 +203,19 @@ fn ProgressBar() -> impl IntoView {
     let text = move || {
         state.progress.with(|p| {
             p.map(|p| {
-                fill(
-                    tr(lang, "load.progress"),
+                trc(
+                    lang,
+                    "load.progress",
                     &[
-                        ("rows", &format::count(lang, p.rows)),
-                        ("done", &format::number(lang, p.bytes / 1_048_576.0, 1)),
-                        ("total", &format::number(lang, p.total / 1_048_576.0, 1)),
+                        ("rows", p.rows.into()),
+                        (
+                            "done",
+                            Arg::Text(&format::number(lang, p.bytes / 1_048_576.0, 1)),
+                        ),
+                        (
+                            "total",
+                            Arg::Text(&format::number(lang, p.total / 1_048_576.0, 1)),
+                        ),
                     ],
                 )
             })
@@ -236,26 +248,24 @@ fn ProgressBar() -> impl IntoView {
 #[component]
 fn LoadSummary() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let body = move || {
         state.current.with(|c| {
             let c = c.as_ref()?;
             let r = &c.loaded.report;
-            let summary = fill(
-                tr(lang, "load.summary"),
-                &[
-                    ("loaded", &format::count(lang, r.rows_loaded)),
-                    ("rejected", &format::count(lang, r.rows_rejected)),
+            let summary = trc(lang, "load.summary", &[
+                    ("loaded", r.rows_loaded.into()),
+                    ("rejected", r.rows_rejected.into()),
                 ],
             );
-            let customers = fill(tr(lang, "data.customers"), &[("n", &format::count(lang, c.loaded.dataset.customer_count()))]);
+            let customers = trc(lang, "data.customers", &[("n", c.loaded.dataset.customer_count().into())]);
             let mut facts = vec![(tr(lang, "load.format"), r.format.to_uppercase())];
             if !r.encoding.is_empty() {
                 facts.push((tr(lang, "load.encoding"), r.encoding.clone()));
             }
             if !r.delimiter.is_empty() {
                 let d = match r.delimiter.as_str() {
-                    "\t" => "tab".to_string(),
+                    "\t" => tr(lang, "load.delimiter_tab"),
                     other => other.to_string(),
                 };
                 facts.push((tr(lang, "load.delimiter"), d));
@@ -264,10 +274,11 @@ fn LoadSummary() -> impl IntoView {
                     tr(lang, if r.decimal_comma { "load.decimal_comma" } else { "load.decimal_point" }).to_string(),
                 ));
             }
-            for (col, f) in &r.date_format {
-                facts.push((tr(lang, "load.dates"), format!("{col}: {f}")));
+            for (col, readings) in &r.date_readings {
+                let read: Vec<String> = readings.iter().map(|d| render(lang, d)).collect();
+                facts.push((tr(lang, "load.dates"), format!("{col}: {}", read.join(", "))));
             }
-            let notes = r.notes.clone();
+            let notes: Vec<String> = r.notes.iter().map(|n| render(lang, n)).collect();
             let suggestion = r.suggested_satisfaction_scale;
             Some(view! {
                 <p class="jl-big" data-testid="load-summary">{summary}</p>
@@ -292,9 +303,9 @@ fn LoadSummary() -> impl IntoView {
 #[component]
 fn ScaleSuggestion(scale: Scale) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let label = scale_label(scale);
-    let text = fill(tr(lang, "load.suggest_scale"), &[("scale", &label)]);
+    let text = trf(lang, "load.suggest_scale", &[("scale", &label)]);
     view! {
         <div class="jl-note" data-testid="scale-suggestion">
             {text}
@@ -307,7 +318,7 @@ fn ScaleSuggestion(scale: Scale) -> impl IntoView {
                     leptos::task::spawn_local(async move { state.reload_with(choices).await });
                 }
             >
-                {fill(tr(lang, "load.use_scale"), &[("scale", &scale_label(scale))])}
+                {trf(lang, "load.use_scale", &[("scale", &scale_label(scale))])}
             </button>
         </div>
     }
@@ -328,14 +339,19 @@ pub fn scale_label(s: Scale) -> String {
 fn current_choices(state: AppState) -> LoadChoices {
     state.current.with_untracked(|c| match c {
         Some(c) => LoadChoices {
-            roles: Some(c.loaded.report.mapping.roles()),
+            roles: if state.files.milestones.with_untracked(Option::is_some) {
+                state.files.chosen_roles.get_untracked()
+            } else {
+                Some(c.loaded.report.mapping.roles())
+            },
             scales: c.loaded.dataset.scales,
             row_ids: c
                 .loaded
                 .report
                 .notes
-                .iter()
-                .any(|n| n.contains("own customer")),
+                .contains(&LoadNote::RowNumberAsCustomer),
+            milestones: state.files.milestones.get_untracked(),
+            key: None,
         },
         None => LoadChoices::default(),
     })
@@ -345,21 +361,27 @@ fn current_choices(state: AppState) -> LoadChoices {
 #[component]
 fn MappingCard() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let draft = RwSignal::new(None::<Vec<Role>>);
     let row_ids = RwSignal::new(false);
     let sat_scale = RwSignal::new(None::<Scale>);
+    let milestones = RwSignal::new(None::<super::milestones::Draft>);
     // A new load resets the draft to what was applied.
     Effect::new(move |_| {
         state.current.track();
         draft.set(None);
         sat_scale.set(None);
+        milestones.set(None);
     });
     let rows = move || {
         let sniffed = state.sniffed.get();
-        let applied = state
-            .current
-            .with(|c| c.as_ref().map(|c| c.loaded.report.mapping.roles()));
+        let applied = if state.files.milestones.with(Option::is_some) {
+            state.files.chosen_roles.get()
+        } else {
+            state
+                .current
+                .with(|c| c.as_ref().map(|c| c.loaded.report.mapping.roles()))
+        };
         let s = sniffed?;
         let roles = draft.get().or(applied).unwrap_or_else(|| s.roles.clone());
         Some(
@@ -393,14 +415,17 @@ fn MappingCard() -> impl IntoView {
         if let Some(s) = sat_scale.get_untracked() {
             choices.scales.satisfaction = s;
         }
+        if let Some(m) = milestones.get_untracked() {
+            choices.milestones = m.spec();
+        }
         leptos::task::spawn_local(async move { state.reload_with(choices).await });
     };
     view! {
         <Show when=move || state.sniffed.with(|s| s.is_some())>
             <section class="jl-card" data-testid="mapping">
-                <h2>{tr(lang, "data.mapping")}</h2>
+                <h2 id="jl-mapping-title">{tr(lang, "data.mapping")}</h2>
                 <p class="jl-sub">{tr(lang, "data.mapping_help")}</p>
-                <div class="jl-table-wrap">
+                <div class="jl-table-wrap" tabindex="0" role="region" aria-labelledby="jl-mapping-title">
                     <table class="jl-table">
                         <thead>
                             <tr>
@@ -420,7 +445,7 @@ fn MappingCard() -> impl IntoView {
                                                 <td>{header.clone()}</td>
                                                 <td>
                                                     <select
-                                                        aria-label=fill(tr(lang, "data.role_of"), &[("column", &header)])
+                                                        aria-label=trf(lang, "data.role_of", &[("column", &header)])
                                                         data-testid="role-select"
                                                         on:change=move |e| {
                                                             let role = Role::from_key(&event_target_value(&e)).unwrap_or(Role::Ignore);
@@ -452,6 +477,7 @@ fn MappingCard() -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
+                <super::milestones::MilestonesPicker draft=milestones />
                 <div class="jl-row jl-mapping-actions">
                     <label>
                         <input type="checkbox" on:change=move |e| row_ids.set(event_target_checked(&e)) />
@@ -481,14 +507,14 @@ fn MappingCard() -> impl IntoView {
                         on:click=move |_| {
                             let table = crate::charts::Table {
                                 caption: String::new(),
-                                headers: vec![tr(lang, "data.column").into(), tr(lang, "data.role").into(), tr(lang, "data.preview").into()],
+                                headers: vec![tr(lang, "data.column"), tr(lang, "data.role"), tr(lang, "data.preview")],
                                 rows: rows()
                                     .unwrap_or_default()
                                     .into_iter()
                                     .map(|(_, h, role, preview, _)| vec![h, role.key().to_string(), preview])
                                     .collect(),
                             };
-                            dom::download("journey-lens-mapping.csv", "text/csv;charset=utf-8", table.to_csv().as_bytes());
+                            dom::download("journey-lens-mapping.csv", "text/csv;charset=utf-8", table.to_csv_with(crate::export::ExportOptions::for_lang(lang)).as_bytes());
                         }
                     >
                         {tr(lang, "table.download_csv")}
@@ -506,7 +532,7 @@ fn MappingCard() -> impl IntoView {
 #[component]
 fn RejectedCard() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     const SHOWN: usize = 200;
     let count = move || {
         state.current.with(|c| {
@@ -516,9 +542,10 @@ fn RejectedCard() -> impl IntoView {
         })
     };
     let download = move |_| {
-        let csv = state
-            .current
-            .with_untracked(|c| c.as_ref().map(|c| c.loaded.rejected_csv()));
+        let csv = state.current.with_untracked(|c| {
+            c.as_ref()
+                .map(|c| rejected_csv(lang, &c.loaded.headers, &c.loaded.rejected))
+        });
         if let Some(csv) = csv {
             dom::download(
                 "journey-lens-rejected-rows.csv",
@@ -530,8 +557,8 @@ fn RejectedCard() -> impl IntoView {
     view! {
         <Show when=move || { count() > 0 }>
             <section class="jl-card" data-testid="rejected">
-                <h2>{move || fill(tr(lang, "data.rejected"), &[("n", &format::count(lang, count()))])}</h2>
-                <div class="jl-table-wrap">
+                <h2 id="jl-rejected-title">{move || trc(lang, "data.rejected", &[("n", count().into())])}</h2>
+                <div class="jl-table-wrap" tabindex="0" role="region" aria-labelledby="jl-rejected-title">
                     <table class="jl-table">
                         <thead>
                             <tr>
@@ -554,8 +581,8 @@ fn RejectedCard() -> impl IntoView {
                                                     view! {
                                                         <tr>
                                                             <td>{e.line}</td>
-                                                            <td>{e.column.clone()}</td>
-                                                            <td>{e.reason.clone()}</td>
+                                                            <td>{problem_column(lang, e.column.as_deref())}</td>
+                                                            <td>{render(lang, &e.problem)}</td>
                                                         </tr>
                                                     }
                                                 })

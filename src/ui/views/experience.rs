@@ -2,9 +2,8 @@
 //! touchpoints, hand-offs and the priority matrix.
 
 use super::Needs;
-use crate::charts::{self, Table};
-use crate::format;
-use crate::i18n::{fill, tr};
+use crate::charts;
+use crate::present::tables;
 use crate::ui::chart::{chart_spec, ChartCard, ChartSpec, TableCard};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
@@ -57,7 +56,7 @@ const PRIORITY: ChartSpec = chart_spec!(
 #[component]
 pub fn ExperienceView() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let unavailable = move || {
         state.report.with(|r| {
             r.as_ref()
@@ -66,64 +65,18 @@ pub fn ExperienceView() -> impl IntoView {
     };
     let pain = Signal::derive(move || {
         state.report.with(|r| {
-            let e = &r.as_ref()?.experience;
-            if let Some(what) = &e.pain_points_unavailable {
-                return Some(needs_table(lang, what));
-            }
-            Some(Table {
-                caption: fill(
-                    tr(lang, "view.exp.pain_caption"),
-                    &[("n", &r.as_ref()?.settings.min_count.to_string())],
-                ),
-                headers: vec![
-                    tr(lang, "chart.stage").into(),
-                    tr(lang, "chart.touchpoint").into(),
-                    tr(lang, "chart.satisfaction").into(),
-                    tr(lang, "chart.satisfaction_100").into(),
-                    tr(lang, "chart.answers").into(),
-                    tr(lang, "chart.share_negative").into(),
-                ],
-                rows: e
-                    .pain_points
-                    .iter()
-                    .map(|p| {
-                        vec![
-                            p.stage.clone(),
-                            p.touchpoint.clone(),
-                            format::score(lang, p.satisfaction_mean, 2),
-                            format::number(lang, p.percent, 1),
-                            format::count(lang, p.count as usize),
-                            format::or_na(lang, p.share_negative, format::percent),
-                        ]
-                    })
-                    .collect(),
-            })
+            let r = r.as_ref()?;
+            Some(tables::pain_points(
+                lang,
+                &r.experience,
+                r.settings.min_count,
+            ))
         })
     });
     let exits = Signal::derive(move || {
-        state.report.with(|r| {
-            let e = &r.as_ref()?.experience;
-            if let Some(what) = &e.exits_unavailable {
-                return Some(needs_table(lang, what));
-            }
-            Some(Table {
-                caption: tr(lang, "view.exp.exits_caption").into(),
-                headers: vec![
-                    tr(lang, "chart.touchpoint").into(),
-                    tr(lang, "chart.customers").into(),
-                ],
-                rows: e
-                    .exits
-                    .iter()
-                    .map(|x| {
-                        vec![
-                            x.touchpoint.clone(),
-                            format::count(lang, x.customers as usize),
-                        ]
-                    })
-                    .collect(),
-            })
-        })
+        state
+            .report
+            .with(|r| Some(tables::exits(lang, &r.as_ref()?.experience)))
     });
     view! {
         <div data-view="experience">
@@ -144,14 +97,5 @@ pub fn ExperienceView() -> impl IntoView {
                 }
             }}
         </div>
-    }
-}
-
-/// A one-row table saying which column would enable a list.
-fn needs_table(lang: crate::i18n::Lang, what: &str) -> Table {
-    Table {
-        caption: fill(tr(lang, "chart.needs"), &[("what", what)]),
-        headers: vec![],
-        rows: vec![],
     }
 }

@@ -2,16 +2,18 @@
 //! customers who dropped off after a chosen step.
 
 use super::{Needs, Stat};
+use crate::analytics::FunnelNote;
 use crate::analytics::{
     dropped_after,
     funnel::{ResolvedMode, StageOrderSource},
 };
 use crate::charts;
+use crate::dataset::{DimKey, Role};
 use crate::format;
-use crate::i18n::{fill, tr};
+use crate::i18n::{tr, trc, trf, Arg};
+use crate::present::message::{dimension_in_file, render};
 use crate::ui::chart::{chart_spec, ChartCard, ChartSpec};
 use crate::ui::dom;
-use crate::ui::filter_bar::dimension_label;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
@@ -55,7 +57,7 @@ const TIME: ChartSpec = chart_spec!(
 #[component]
 pub fn FunnelView() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let unavailable = move || {
         state
             .report
@@ -68,13 +70,13 @@ pub fn FunnelView() -> impl IntoView {
             let conv_stage = f.conversion_stage.clone().unwrap_or_else(|| format::not_available(lang));
             let mode = tr(lang, if f.mode == ResolvedMode::Ordered { "settings.mode_ordered" } else { "settings.mode_any" });
             Some(view! {
-                <Stat label=tr(lang, "view.funnel.entered").to_string() value=format::count(lang, first as usize) testid="funnel-entered" />
+                <Stat label=tr(lang, "view.funnel.entered") value=format::count(lang, first as usize) testid="funnel-entered" />
                 <Stat
-                    label=fill(tr(lang, "view.funnel.conversion_to"), &[("stage", &conv_stage)])
+                    label=trf(lang, "view.funnel.conversion_to", &[("stage", &conv_stage)])
                     value=format::or_na(lang, f.overall_conversion, format::percent)
                     testid="funnel-conversion"
                 />
-                <Stat label=tr(lang, "settings.mode").to_string() value=mode.to_string() testid="funnel-mode-stat" />
+                <Stat label=tr(lang, "settings.mode") value=mode.to_string() testid="funnel-mode-stat" />
             })
         })
     };
@@ -94,16 +96,25 @@ pub fn FunnelView() -> impl IntoView {
                 },
             );
             let placed = (!f.placed_by_data.is_empty()).then(|| {
-                fill(
-                    tr(lang, "view.funnel.placed_by_data"),
+                trf(
+                    lang,
+                    "view.funnel.placed_by_data",
                     &[("names", &f.placed_by_data.join(", "))],
                 )
             });
+            // Placed stages are named above; the other notes say what was simplified.
+            let notes: Vec<String> = f
+                .notes
+                .iter()
+                .filter(|n| !matches!(n, FunnelNote::PlacedByData { .. }))
+                .map(|n| render(lang, n))
+                .collect();
             Some(view! {
                 <p class="jl-note" data-testid="funnel-order-source">
-                    {fill(tr(lang, "view.funnel.order_source"), &[("source", source)])}
+                    {trf(lang, "view.funnel.order_source", &[("source", &source)])}
                     {placed.map(|p| format!(" {p}"))}
                 </p>
+                {notes.into_iter().map(|n| view! { <p class="jl-note" data-testid="funnel-note">{n}</p> }).collect_view()}
             })
         })
     };
@@ -137,16 +148,16 @@ pub fn FunnelView() -> impl IntoView {
 #[component]
 pub fn BreakdownPicker() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let keys = move || {
         state.current.with(|c| {
             c.as_ref()
                 .map(|c| {
-                    c.loaded
-                        .dataset
-                        .dimension_keys()
+                    let (ds, mapping) = (&c.loaded.dataset, &c.loaded.report.mapping);
+                    ds.dimension_keys()
                         .into_iter()
-                        .filter(|k| k != "stage")
+                        .filter(|k| *k != DimKey::Role(Role::Stage))
+                        .map(|k| (k, dimension_in_file(lang, k, ds, mapping)))
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
@@ -160,17 +171,16 @@ pub fn BreakdownPicker() -> impl IntoView {
                 data-testid="breakdown-select"
                 on:change=move |e| {
                     let v = event_target_value(&e);
-                    state.settings.update(|s| s.breakdown = (!v.is_empty()).then_some(v));
+                    state.settings.update(|s| s.breakdown = v.parse::<DimKey>().ok());
                 }
             >
                 <option value="">{tr(lang, "view.breakdown_none")}</option>
                 {move || {
-                    let chosen = state.settings.with(|s| s.breakdown.clone());
+                    let chosen = state.settings.with(|s| s.breakdown);
                     keys()
                         .into_iter()
-                        .map(|k| {
-                            let label = dimension_label(lang, &k);
-                            view! { <option value=k.clone() selected=chosen.as_deref() == Some(k.as_str())>{label}</option> }
+                        .map(|(k, label)| {
+                            view! { <option value=k.to_string() selected=chosen == Some(k)>{label}</option> }
                         })
                         .collect_view()
                 }}
@@ -183,7 +193,7 @@ pub fn BreakdownPicker() -> impl IntoView {
 #[component]
 fn DroppedCustomers() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let step = RwSignal::new(0usize);
     let steps = move || {
         state.report.with(|r| {
@@ -213,7 +223,7 @@ fn DroppedCustomers() -> impl IntoView {
             headers: vec!["customer_id".into(), "dropped_after".into()],
             rows: ids.into_iter().map(|id| vec![id, stage.clone()]).collect(),
         };
-        let csv = table.to_csv();
+        let csv = table.to_csv_with(crate::export::ExportOptions::for_lang(lang));
         dom::download(
             &format!("journey-lens-dropped-after-{}.csv", i + 1),
             "text/csv;charset=utf-8",
@@ -225,13 +235,16 @@ fn DroppedCustomers() -> impl IntoView {
             <h3>{tr(lang, "view.funnel.dropped")}</h3>
             <p class="jl-sub">{tr(lang, "view.funnel.dropped_help")}</p>
             <div class="jl-row">
-                <select on:change=move |e| step.set(event_target_value(&e).parse().unwrap_or(0))>
+                <select
+                    aria-label=tr(lang, "view.funnel.dropped")
+                    on:change=move |e| step.set(event_target_value(&e).parse().unwrap_or(0))
+                >
                     {move || {
                         steps()
                             .into_iter()
                             .enumerate()
                             .map(|(i, (stage, n))| {
-                                let text = fill(tr(lang, "view.funnel.after_step"), &[("stage", &stage), ("n", &format::count(lang, n as usize))]);
+                                let text = trc(lang, "view.funnel.after_step", &[("stage", Arg::Text(&stage)), ("n", Arg::Count(i64::try_from(n).unwrap_or(i64::MAX)))]);
                                 view! { <option value=i.to_string()>{text}</option> }
                             })
                             .collect_view()

@@ -3,9 +3,9 @@
 
 use crate::analytics::kpis::TargetStatus;
 use crate::charts;
-use crate::charts::Table;
 use crate::format;
-use crate::i18n::{fill, tr};
+use crate::i18n::{tr, trf};
+use crate::present::tables;
 use crate::ui::chart::{draw_on, TableCard};
 use crate::ui::dom;
 use crate::ui::state::AppState;
@@ -15,7 +15,7 @@ use leptos::prelude::*;
 #[component]
 pub fn KpiView() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let count = move || {
         state
             .report
@@ -24,11 +24,15 @@ pub fn KpiView() -> impl IntoView {
     let period = move || {
         state.report.with(|r| {
             let k = &r.as_ref()?.kpis;
-            Some(fill(
-                tr(lang, "view.kpi.period"),
+            Some(trf(
+                lang,
+                "view.kpi.period",
                 &[
-                    ("current", k.current_period.as_deref().unwrap_or("n/a")),
-                    ("previous", k.previous_period.as_deref().unwrap_or("n/a")),
+                    ("current", &period_label(lang, k.current_period.as_deref())),
+                    (
+                        "previous",
+                        &period_label(lang, k.previous_period.as_deref()),
+                    ),
                 ],
             ))
         })
@@ -50,7 +54,7 @@ pub fn KpiView() -> impl IntoView {
 #[component]
 fn KpiCard(index: usize) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let canvas = NodeRef::<html::Canvas>::new();
     let kpi = move || {
         state
@@ -70,23 +74,15 @@ fn KpiCard(index: usize) -> impl IntoView {
     });
     move || {
         kpi().map(|k| {
-            let label = {
-                let key = format!("kpi.{}", k.key);
-                let t = tr(lang, &key);
-                if t == key {
-                    k.label.clone()
-                } else {
-                    t.to_string()
-                }
-            };
+            let label = charts::kpi_label(lang, &k);
             let value = match (&k.unavailable, k.value) {
                 (Some(_), _) | (None, None) => format::not_available(lang),
                 (None, Some(v)) => charts::kpi_value(lang, &k, v),
             };
-            let needs = k
-                .unavailable
-                .clone()
-                .map(|w| fill(tr(lang, "chart.needs"), &[("what", &w)]));
+            let needs = k.unavailable.as_ref().map(|w| {
+                let what = crate::present::message::needs(lang, w, None);
+                trf(lang, "chart.needs", &[("what", &what)])
+            });
             let delta = k.delta_pct.map(|d| {
                 let better = if k.lower_is_better { d < 0.0 } else { d > 0.0 };
                 let class = if d == 0.0 {
@@ -98,8 +94,9 @@ fn KpiCard(index: usize) -> impl IntoView {
                 };
                 (
                     class,
-                    fill(
-                        tr(lang, "view.kpi.delta"),
+                    trf(
+                        lang,
+                        "view.kpi.delta",
                         &[("d", &format::delta_percent(lang, d))],
                     ),
                 )
@@ -142,46 +139,20 @@ fn KpiCard(index: usize) -> impl IntoView {
 #[component]
 fn JesCard() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let value = move || {
         state.report.with(|r| {
             let j = &r.as_ref()?.kpis.jes;
             Some((
                 format::or_na(lang, j.value, |l, v| format::number(l, v, 1)),
-                j.formula.clone(),
+                tables::jes_formula(lang, j),
             ))
         })
     };
     let components = Signal::derive(move || {
-        state.report.with(|r| {
-            let j = &r.as_ref()?.kpis.jes;
-            Some(Table {
-                caption: tr(lang, "view.kpi.jes_components").into(),
-                headers: vec![
-                    tr(lang, "view.kpi.component").into(),
-                    "0–100".into(),
-                    tr(lang, "view.kpi.weight").into(),
-                ],
-                rows: j
-                    .components
-                    .iter()
-                    .map(|c| {
-                        let key = format!("jes.{}", c.key);
-                        let t = tr(lang, &key);
-                        let label = if t == key {
-                            c.label.clone()
-                        } else {
-                            t.to_string()
-                        };
-                        vec![
-                            label,
-                            format::or_na(lang, c.value, |l, v| format::number(l, v, 1)),
-                            format::number(lang, c.weight, 2),
-                        ]
-                    })
-                    .collect(),
-            })
-        })
+        state
+            .report
+            .with(|r| Some(tables::jes_components(lang, &r.as_ref()?.kpis.jes)))
     });
     view! {
         <section class="jl-card" data-testid="jes">
@@ -199,56 +170,20 @@ fn JesCard() -> impl IntoView {
 #[component]
 fn ImpactCard() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let table = Signal::derive(move || {
-        state.report.with(|r| {
-            let i = &r.as_ref()?.kpis.impact;
-            if let Some(what) = &i.unavailable {
-                return Some(Table {
-                    caption: fill(tr(lang, "chart.needs"), &[("what", what)]),
-                    headers: vec![],
-                    rows: vec![],
-                });
-            }
-            let money = |v: Option<f64>| format::or_na(lang, v, format::money);
-            let pct = |v: Option<f64>| format::or_na(lang, v, format::percent);
-            let diff = |v: Option<f64>| format::or_na(lang, v, format::delta_percent);
-            Some(Table {
-                caption: tr(lang, "view.kpi.impact_help").into(),
-                headers: vec![
-                    String::new(),
-                    format!(
-                        "{} ({})",
-                        tr(lang, "chart.promoters"),
-                        format::count(lang, i.promoters as usize)
-                    ),
-                    format!(
-                        "{} ({})",
-                        tr(lang, "chart.detractors"),
-                        format::count(lang, i.detractors as usize)
-                    ),
-                    tr(lang, "view.kpi.difference").into(),
-                ],
-                rows: vec![
-                    vec![
-                        tr(lang, "view.kpi.revenue_per_customer").into(),
-                        money(i.revenue_per_promoter),
-                        money(i.revenue_per_detractor),
-                        diff(i.revenue_diff_pct),
-                    ],
-                    vec![
-                        tr(lang, "kpi.retention_rate").into(),
-                        pct(i.retention_promoters),
-                        pct(i.retention_detractors),
-                        diff(i.retention_diff_pct),
-                    ],
-                ],
-            })
-        })
+        state
+            .report
+            .with(|r| Some(tables::impact(lang, &r.as_ref()?.kpis.impact)))
     });
     view! {
         <div data-testid="impact">
             <TableCard id="experience-impact" title="view.kpi.impact" table=table />
         </div>
     }
+}
+
+/// A KPI period ("2025-10") in the UI language, or "n/a" when there is none.
+fn period_label(lang: crate::i18n::Lang, period: Option<&str>) -> String {
+    period.map_or_else(|| format::not_available(lang), |p| format::period(lang, p))
 }

@@ -2,28 +2,34 @@
 
 mod data;
 mod experience;
+mod files;
+mod flows;
 mod funnel;
+mod journey_map;
 mod kpis;
+mod milestones;
 mod nps;
 mod recovery;
 mod settings;
 
 pub use data::DataView;
 pub use experience::ExperienceView;
+pub use flows::{FlowsView, PathChip};
 pub use funnel::FunnelView;
+pub use journey_map::JourneyMapView;
 pub use kpis::KpiView;
 pub use nps::NpsView;
 pub use recovery::StartOffer;
 
 use super::state::AppState;
-use crate::i18n::{fill, tr};
+use crate::i18n::{tr, trf};
 use leptos::prelude::*;
 
 /// Load progress and the last error, shown above every view.
 #[component]
 pub fn Status() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     view! {
         {move || {
             state
@@ -46,12 +52,13 @@ pub fn Status() -> impl IntoView {
 
 /// Says which column would enable a view, instead of drawing nothing.
 #[component]
-pub fn Needs(what: String) -> impl IntoView {
+pub fn Needs(what: crate::message::Needs) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
+    let what = crate::present::message::needs(lang, &what, None);
     view! {
         <section class="jl-card jl-placeholder" data-testid="needs">
-            <p>{fill(tr(lang, "chart.needs"), &[("what", &what)])}</p>
+            <p>{trf(lang, "chart.needs", &[("what", &what)])}</p>
             <p class="jl-sub">{tr(lang, "view.needs_help")}</p>
         </section>
     }

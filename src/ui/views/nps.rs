@@ -5,7 +5,9 @@ use super::{Needs, Stat};
 use crate::analytics::nps::CommentCategory;
 use crate::charts::{self, Table};
 use crate::format;
-use crate::i18n::{fill, tr};
+use crate::i18n::{tr, trf};
+use crate::present::message::{dimension_named, needs};
+use crate::present::tables::needs_table;
 use crate::ui::chart::{chart_spec, ChartCard, ChartSpec, TableCard};
 use crate::ui::state::AppState;
 use crate::ui::views::funnel::BreakdownPicker;
@@ -42,7 +44,7 @@ const TREND: ChartSpec = chart_spec!(
 #[component]
 pub fn NpsView() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let unavailable = move || {
         state
             .report
@@ -54,7 +56,7 @@ pub fn NpsView() -> impl IntoView {
             let score = format::or_na(lang, s.nps, format::nps);
             let margin = s
                 .margin
-                .map(|m| fill(tr(lang, "view.nps.margin"), &[("m", &format::number(lang, m, 1))]))
+                .map(|m| trf(lang, "view.nps.margin", &[("m", &format::number(lang, m, 1))]))
                 .unwrap_or_default();
             Some(view! {
                 <div class="jl-stat" data-testid="nps-score">
@@ -62,9 +64,9 @@ pub fn NpsView() -> impl IntoView {
                     <div class="value">{score}</div>
                     <div class="delta">{margin}</div>
                 </div>
-                <Stat label=tr(lang, "chart.responses").to_string() value=format::count(lang, s.responses as usize) testid="nps-responses" />
-                <Stat label=tr(lang, "chart.promoters").to_string() value=format::or_na(lang, s.promoter_pct, format::percent) testid="nps-promoters" />
-                <Stat label=tr(lang, "chart.detractors").to_string() value=format::or_na(lang, s.detractor_pct, format::percent) testid="nps-detractors" />
+                <Stat label=tr(lang, "chart.responses") value=format::count(lang, s.responses as usize) testid="nps-responses" />
+                <Stat label=tr(lang, "chart.promoters") value=format::or_na(lang, s.promoter_pct, format::percent) testid="nps-promoters" />
+                <Stat label=tr(lang, "chart.detractors") value=format::or_na(lang, s.detractor_pct, format::percent) testid="nps-detractors" />
             })
         })
     };
@@ -72,26 +74,24 @@ pub fn NpsView() -> impl IntoView {
         state.report.with(|r| {
             let b = r.as_ref()?.nps.breakdown.as_ref()?;
             if let Some(what) = &b.unavailable {
-                return Some(Table {
-                    caption: fill(tr(lang, "chart.needs"), &[("what", what)]),
-                    headers: vec![],
-                    rows: vec![],
-                });
+                return Some(needs_table(lang, what, None));
             }
+            let dimension = dimension_named(lang, b.dimension, b.header.as_deref());
             Some(Table {
-                caption: fill(
-                    tr(lang, "view.nps.breakdown_caption"),
-                    &[("dimension", &b.dimension)],
+                caption: trf(
+                    lang,
+                    "view.nps.breakdown_caption",
+                    &[("dimension", &dimension)],
                 ),
                 headers: vec![
-                    b.dimension.clone(),
-                    tr(lang, "chart.responses").into(),
+                    dimension.clone(),
+                    tr(lang, "chart.responses"),
                     "NPS".into(),
-                    tr(lang, "chart.margin").into(),
+                    tr(lang, "chart.margin"),
                     "z".into(),
                     "p".into(),
-                    tr(lang, "view.nps.significant").into(),
-                    tr(lang, "view.nps.low_sample").into(),
+                    tr(lang, "view.nps.significant"),
+                    tr(lang, "view.nps.low_sample"),
                 ],
                 rows: b
                     .segments
@@ -111,10 +111,9 @@ pub fn NpsView() -> impl IntoView {
                                 } else {
                                     "chart.no"
                                 },
-                            )
-                            .into(),
+                            ),
                             if s.low_sample {
-                                tr(lang, "view.nps.low_sample").into()
+                                tr(lang, "view.nps.low_sample")
                             } else {
                                 String::new()
                             },
@@ -127,6 +126,12 @@ pub fn NpsView() -> impl IntoView {
     view! {
         <div data-view="nps">
             {move || match unavailable() {
+                // Say plainly why, rather than "needs a column": review and CSAT scores are
+                // not a 0–10 recommendation question and are never turned into an NPS.
+                Some(what) if what.keys() == "nps" => view! {
+                    <p class="jl-card" data-testid="no-nps">{tr(state.lang.get_untracked(), "files.no_nps")}</p>
+                }
+                    .into_any(),
                 Some(what) => view! { <Needs what=what /> }.into_any(),
                 None => {
                     view! {
@@ -152,12 +157,13 @@ pub fn NpsView() -> impl IntoView {
 #[component]
 fn Comments() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let body = move || {
         state.report.with(|r| {
             let n = &r.as_ref()?.nps;
             if let Some(what) = &n.comments_unavailable {
-                return Some(view! { <p class="jl-sub">{fill(tr(lang, "chart.needs"), &[("what", what)])}</p> }.into_any());
+                let what = needs(lang, what, None);
+                return Some(view! { <p class="jl-sub">{trf(lang, "chart.needs", &[("what", &what)])}</p> }.into_any());
             }
             Some(
                 n.comments

@@ -1,9 +1,9 @@
 //! The start-up offer after a session that stopped mid-load, and "Forget my data".
 
-use crate::i18n::{fill, tr};
+use crate::i18n::{tr, trf};
 use crate::storage_policy::Phase;
 use crate::ui::resilience;
-use crate::ui::state::{AppState, SAMPLE};
+use crate::ui::state::{sample_for, AppState};
 use leptos::prelude::*;
 
 /// "The last session stopped while opening X. Reopen it?": shown instead of opening X
@@ -11,7 +11,7 @@ use leptos::prelude::*;
 #[component]
 pub fn StartOffer() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let text = move || {
         state.offer.with(|m| {
             m.as_ref().map(|m| {
@@ -20,11 +20,11 @@ pub fn StartOffer() -> impl IntoView {
                     Phase::Computing => "start.offer_computing",
                 };
                 let what = if m.what.is_empty() {
-                    tr(lang, "start.the_last_dataset").to_string()
+                    tr(lang, "start.the_last_dataset")
                 } else {
                     m.what.clone()
                 };
-                fill(tr(lang, key), &[("what", &what)])
+                trf(lang, key, &[("what", &what)])
             })
         })
     };
@@ -35,7 +35,9 @@ pub fn StartOffer() -> impl IntoView {
             if reopen {
                 state.open_start().await
             } else {
-                state.load_sample(SAMPLE).await
+                state
+                    .load_sample(sample_for(state.lang.get_untracked()))
+                    .await
             }
         });
     };
@@ -61,7 +63,7 @@ pub fn StartOffer() -> impl IntoView {
 #[component]
 pub fn ForgetCard() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     // None: idle; Some(None): working; Some(Some(result)): done.
     let status = RwSignal::new(None::<Option<Result<(), String>>>);
     let forget = move |_| {
@@ -75,11 +77,9 @@ pub fn ForgetCard() -> impl IntoView {
     let message = move || {
         status.with(|s| match s {
             None => String::new(),
-            Some(None) => tr(lang, "forget.working").to_string(),
-            Some(Some(Ok(()))) => tr(lang, "forget.done").to_string(),
-            Some(Some(Err(reason))) => {
-                fill(tr(lang, "forget.failed"), &[("reason", reason.as_str())])
-            }
+            Some(None) => tr(lang, "forget.working"),
+            Some(Some(Ok(()))) => tr(lang, "forget.done"),
+            Some(Some(Err(reason))) => trf(lang, "forget.failed", &[("reason", reason.as_str())]),
         })
     };
     view! {

@@ -29,7 +29,7 @@ fn parse_num(s: &str) -> Option<f64> {
 #[component]
 pub fn SettingsCard() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
+    let lang = state.lang.get_untracked();
     let stages = move || {
         state.report.with(|r| {
             r.as_ref()

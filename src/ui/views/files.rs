@@ -1,0 +1,250 @@
+//! The "Files" card of the Data view: add another export of the same customers, see what
+//! each file contributed (loaded, rejected, matched, unmatched, ambiguous), change an
+//! added file's own mapping, remove it, and download the rows no customer was found for.
+
+use crate::dataset::Role;
+use crate::format;
+use crate::i18n::{tr, trf};
+use crate::ui::dom;
+use crate::ui::files::Added;
+use crate::ui::state::AppState;
+use leptos::ev;
+use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+#[component]
+pub fn FilesCard() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang.get_untracked();
+    let files = state.files;
+    let key = RwSignal::new(String::new());
+    let on_pick = move |e: ev::Event| {
+        let input: Option<web_sys::HtmlInputElement> = e.target().and_then(|t| t.dyn_into().ok());
+        let file = input
+            .as_ref()
+            .and_then(|i| i.files())
+            .and_then(|f| f.get(0));
+        if let Some(i) = &input {
+            i.set_value("");
+        }
+        if let Some(file) = file {
+            let k = key.get_untracked();
+            let k = (!k.is_empty()).then_some(k);
+            leptos::task::spawn_local(async move { files.add_file(state, file, k).await });
+        }
+    };
+    let key_options = move || {
+        state.current.track();
+        files.added.track();
+        files.key_columns(state)
+    };
+    let download = move |_| {
+        if let Some(s) = files.summary.get_untracked() {
+            dom::download(
+                "journey-lens-unmatched-rows.csv",
+                "text/csv;charset=utf-8",
+                s.unmatched_csv(state.lang.get_untracked()).as_bytes(),
+            );
+        }
+    };
+    let table = move || {
+        let s = files.summary.get()?;
+        let rows = s
+            .files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let key = f
+                    .key
+                    .clone()
+                    .unwrap_or_else(|| tr(lang, "files.own_customers"));
+                let examples = (!f.ambiguous_keys.is_empty()).then(|| {
+                    trf(lang, "files.ambiguous_keys", &[("keys", &f.ambiguous_keys.join(", "))],
+                    )
+                });
+                view! {
+                    <tr data-file=f.name.clone()>
+                        <td>{f.name.clone()}{examples.map(|t| view! { <div class="jl-note">{t}</div> })}</td>
+                        <td>{key}</td>
+                        <td data-col="loaded">{format::count(lang, f.rows_loaded)}</td>
+                        <td data-col="rejected">{format::count(lang, f.rows_rejected)}</td>
+                        <td data-col="matched">{format::count(lang, f.matched)}</td>
+                        <td data-col="unmatched">{format::count(lang, f.unmatched)}</td>
+                        <td data-col="ambiguous">{format::count(lang, f.ambiguous)}</td>
+                        <td>
+                            {(i > 0).then(|| view! {
+                                <button class="jl-btn" data-action="remove-file" on:click=move |_| files.remove(state, i - 1)>
+                                    {tr(lang, "files.remove")}
+                                </button>
+                            })}
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        let any_unmatched = !s.unmatched.is_empty();
+        Some(view! {
+            <div class="jl-table-wrap">
+                <table class="jl-table" data-testid="files-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{tr(lang, "files.col_file")}</th>
+                            <th scope="col">{tr(lang, "files.col_key")}</th>
+                            <th scope="col">{tr(lang, "files.col_loaded")}</th>
+                            <th scope="col">{tr(lang, "files.col_rejected")}</th>
+                            <th scope="col">{tr(lang, "files.col_matched")}</th>
+                            <th scope="col">{tr(lang, "files.col_unmatched")}</th>
+                            <th scope="col">{tr(lang, "files.col_ambiguous")}</th>
+                            <th scope="col"></th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            {any_unmatched.then(|| view! {
+                <div class="jl-chart-actions">
+                    <button class="jl-btn" data-action="download-unmatched" on:click=download>
+                        {tr(lang, "files.download_unmatched")}
+                    </button>
+                </div>
+            })}
+        })
+    };
+    let mappings = move || {
+        files
+            .added
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(i, a)| view! { <AddedMapping index=i added=a /> })
+            .collect_view()
+    };
+    view! {
+        <Show when=move || state.current.with(|c| c.is_some())>
+            <section class="jl-card" data-testid="files">
+                <h2>{tr(lang, "files.title")}</h2>
+                <p class="jl-sub">{tr(lang, "files.add_help")}</p>
+                {table}
+                {mappings}
+                <div class="jl-row">
+                    <label>
+                        {tr(lang, "files.key")}
+                        " "
+                        <select data-testid="add-file-key" on:change=move |e| key.set(event_target_value(&e))>
+                            <option value="">{tr(lang, "files.key_auto")}</option>
+                            {move || key_options()
+                                .into_iter()
+                                .map(|k| view! { <option value=k.clone()>{k.clone()}</option> })
+                                .collect_view()}
+                        </select>
+                    </label>
+                    <label class="jl-btn">
+                        {tr(lang, "files.add")}
+                        <input
+                            type="file"
+                            class="jl-visually-hidden"
+                            data-testid="add-file-input"
+                            accept=".csv,.tsv,.txt,.json,.ndjson,text/csv,application/json"
+                            on:change=on_pick
+                        />
+                    </label>
+                </div>
+            </section>
+        </Show>
+    }
+}
+
+/// An added file's own column mapping, editable like the first file's.
+#[component]
+fn AddedMapping(index: usize, added: Arc<Added>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang.get_untracked();
+    let applied = added.report.mapping.roles();
+    let draft = RwSignal::new(applied.clone());
+    let title = trf(lang, "files.mapping_of", &[("name", &added.name)]);
+    let rejected = (!added.rejected_csv.is_empty()).then(|| {
+        let csv = added.rejected_csv.clone();
+        view! {
+            <button
+                class="jl-btn"
+                data-action="download-added-rejected"
+                on:click=move |_| {
+                    dom::download("journey-lens-rejected-rows.csv", "text/csv;charset=utf-8", csv.as_bytes())
+                }
+            >
+                {tr(lang, "files.download_rejected")}
+            </button>
+        }
+    });
+    let rows = added
+        .headers
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let role = applied.get(i).copied().unwrap_or(Role::Ignore);
+            let preview: Vec<String> = added
+                .preview
+                .iter()
+                .take(3)
+                .filter_map(|r| r.get(i).cloned())
+                .collect();
+            let label = trf(lang, "data.role_of", &[("column", h)]);
+            view! {
+                <tr data-column=h.clone()>
+                    <td>{h.clone()}</td>
+                    <td>
+                        <select
+                            aria-label=label
+                            on:change=move |e| {
+                                let r = Role::from_key(&event_target_value(&e)).unwrap_or(Role::Ignore);
+                                draft.update(|d| {
+                                    if let Some(slot) = d.get_mut(i) {
+                                        *slot = r;
+                                    }
+                                });
+                            }
+                        >
+                            {Role::ALL
+                                .iter()
+                                .map(|r| view! {
+                                    <option value=r.key() selected=*r == role>
+                                        {tr(lang, &format!("role.{}", r.key())).to_string()}
+                                    </option>
+                                })
+                                .collect_view()}
+                        </select>
+                    </td>
+                    <td class="jl-preview">{preview.join(" · ")}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <details class="jl-mt" data-testid="added-mapping">
+            <summary>{title}</summary>
+            <div class="jl-table-wrap">
+                <table class="jl-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{tr(lang, "data.column")}</th>
+                            <th scope="col">{tr(lang, "data.role")}</th>
+                            <th scope="col">{tr(lang, "data.preview")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <button
+                class="jl-btn primary"
+                on:click=move |_| {
+                    let roles = draft.get_untracked();
+                    leptos::task::spawn_local(async move { state.files.remap(state, index, roles).await });
+                }
+            >
+                {tr(lang, "data.apply_mapping")}
+            </button>
+            {rejected}
+        </details>
+    }
+}

@@ -1,0 +1,311 @@
+//! The Journey flows view: the flow diagram with its controls, the transition matrix, and
+//! the "step k was X" filter chip that clicking a node sets (shown on every view).
+
+use crate::analytics::flows::{
+    Direction, FlowDim, FlowParams, NodeKey, PathStep, MAX_DEPTH, MIN_DEPTH,
+};
+use crate::charts::flows::{self as chart, node_label, parse_node_hit_key};
+use crate::format;
+use crate::i18n::{tr, trf, Lang};
+use crate::ui::chart::{ChartCard, ChartSpec};
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+
+const FLOW: ChartSpec = ChartSpec {
+    id: "flow",
+    title: "view.flows.chart",
+    draw: |a, i, t| {
+        let p = &i.report.settings.flow;
+        chart::draw_flow(a, &i.report.flows, p.dim, p.direction, t, i.lang)
+            .map_err(|e| e.to_string())
+    },
+    table: |i| chart::flow_table(&i.report.flows, i.report.settings.flow.direction, i.lang),
+    summary: |i| chart::flow_summary(&i.report.flows, i.lang),
+    size: "tall",
+};
+
+const MATRIX: ChartSpec = ChartSpec {
+    id: "transitions",
+    title: "view.flows.matrix",
+    draw: |a, i, t| {
+        chart::draw_transitions(a, &i.report.flows.matrix, t, i.lang).map_err(|e| e.to_string())
+    },
+    table: |i| chart::transitions_table(&i.report.flows.matrix, i.lang),
+    summary: |i| chart::transitions_summary(&i.report.flows.matrix, i.lang),
+    size: "",
+};
+
+const TOP_CHOICES: [usize; 8] = [3, 4, 5, 6, 8, 10, 15, 20];
+
+fn dim_key(d: FlowDim) -> &'static str {
+    match d {
+        FlowDim::Touchpoint => "touchpoint",
+        FlowDim::Stage => "stage",
+        FlowDim::Channel => "channel",
+    }
+}
+
+fn dim_from_key(k: &str) -> FlowDim {
+    match k {
+        "stage" => FlowDim::Stage,
+        "channel" => FlowDim::Channel,
+        _ => FlowDim::Touchpoint,
+    }
+}
+
+fn dim_label(lang: Lang, d: FlowDim) -> String {
+    tr(
+        lang,
+        match d {
+            FlowDim::Touchpoint => "chart.touchpoint",
+            FlowDim::Stage => "chart.stage",
+            FlowDim::Channel => "flows.channel",
+        },
+    )
+}
+
+#[component]
+pub fn FlowsView() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang.get_untracked();
+    // Clicking a node filters every view to the customers at that node and re-roots the
+    // diagram there (a value node; "others" only filters).
+    let pick = Callback::new(move |key: String| {
+        let Some((step, n)) = parse_node_hit_key(&key) else {
+            return;
+        };
+        let node = state.report.with_untracked(|r| {
+            r.as_ref()
+                .and_then(|r| r.flows.steps.get(step)?.get(n))
+                .map(|n| n.key.clone())
+        });
+        let Some(node) = node else { return };
+        let params = state.settings.with_untracked(|s| s.flow.clone());
+        state.filter.update(|f| {
+            f.path = Some(PathStep {
+                params: params.clone(),
+                step,
+                node: node.clone(),
+            })
+        });
+        if let NodeKey::Value(v) = node {
+            state.settings.update(|s| s.flow.root = Some(v));
+        }
+    });
+    let rooted = move || {
+        state.report.with(|r| {
+            let r = r.as_ref()?;
+            let text = match &r.settings.flow.root {
+                Some(root) => trf(
+                    lang,
+                    "view.flows.rooted",
+                    &[
+                        ("n", &format::count(lang, r.flows.rooted as usize)),
+                        ("node", root),
+                        ("total", &format::count(lang, r.flows.customers as usize)),
+                    ],
+                ),
+                None => trf(
+                    lang,
+                    "view.flows.all",
+                    &[("n", &format::count(lang, r.flows.customers as usize))],
+                ),
+            };
+            Some(view! { <p class="jl-note" data-testid="flows-rooted">{text}</p> })
+        })
+    };
+    let collapsed_note = move || {
+        state
+            .settings
+            .with(|s| s.flow.collapse)
+            .then(|| view! { <p class="jl-note" data-testid="flows-collapsed">{tr(lang, "view.flows.collapsed_note")}</p> })
+    };
+    view! {
+        <div data-view="flows">
+            <FlowControls />
+            {rooted}
+            {collapsed_note}
+            <p class="jl-sub">{tr(lang, "view.flows.click_help")}</p>
+            <ChartCard spec=FLOW on_pick=pick />
+            <div class="jl-grid jl-mt">
+                <ChartCard spec=MATRIX />
+            </div>
+        </div>
+    }
+}
+
+/// Updates the flow settings (saved with the other settings, and recomputed with them).
+fn set_flow(state: AppState, f: impl FnOnce(&mut FlowParams)) {
+    state.settings.update(|s| f(&mut s.flow));
+}
+
+#[component]
+fn FlowControls() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang.get_untracked();
+    let flow = move || state.settings.with(|s| s.flow.clone());
+    // Values of the chosen column, for "start from"; capped so a hostile file with a
+    // million distinct touchpoints doesn't build a million options.
+    let values = move || {
+        let dim = flow().dim;
+        state.current.with(|c| {
+            let Some(c) = c.as_ref() else {
+                return Vec::new();
+            };
+            let ds = &c.loaded.dataset;
+            let col = match dim {
+                FlowDim::Touchpoint => ds.touchpoint.as_ref(),
+                FlowDim::Stage => ds.stage.as_ref(),
+                FlowDim::Channel => ds.channel.as_ref(),
+            };
+            let mut v: Vec<String> = col
+                .map(|c| c.values.iter().take(500).cloned().collect())
+                .unwrap_or_default();
+            v.sort();
+            v
+        })
+    };
+    view! {
+        <div class="jl-card jl-row jl-flow-controls" data-testid="flow-controls">
+            <label class="jl-inline-field">
+                {tr(lang, "view.flows.dim")}
+                " "
+                <select
+                    data-testid="flow-dim"
+                    on:change=move |e| {
+                        let d = dim_from_key(&event_target_value(&e));
+                        set_flow(state, |f| {
+                            f.dim = d;
+                            f.root = None;
+                        });
+                    }
+                >
+                    {[FlowDim::Touchpoint, FlowDim::Stage, FlowDim::Channel]
+                        .into_iter()
+                        .map(|d| view! { <option value=dim_key(d) selected=move || flow().dim == d>{dim_label(lang, d)}</option> })
+                        .collect_view()}
+                </select>
+            </label>
+            <label class="jl-inline-field">
+                {tr(lang, "view.flows.direction")}
+                " "
+                <select
+                    data-testid="flow-direction"
+                    on:change=move |e| {
+                        let back = event_target_value(&e) == "backward";
+                        set_flow(state, |f| f.direction = if back { Direction::Backward } else { Direction::Forward });
+                    }
+                >
+                    <option value="forward" selected=move || flow().direction == Direction::Forward>{tr(lang, "view.flows.forward")}</option>
+                    <option value="backward" selected=move || flow().direction == Direction::Backward>{tr(lang, "view.flows.backward")}</option>
+                </select>
+            </label>
+            <label class="jl-inline-field">
+                {tr(lang, "view.flows.start")}
+                " "
+                <select
+                    data-testid="flow-root"
+                    on:change=move |e| {
+                        let v = event_target_value(&e);
+                        set_flow(state, |f| f.root = (!v.is_empty()).then_some(v));
+                    }
+                >
+                    <option value="">
+                        {move || tr(lang, if flow().direction == Direction::Forward { "view.flows.from_start" } else { "view.flows.from_end" })}
+                    </option>
+                    {move || {
+                        let root = flow().root;
+                        values()
+                            .into_iter()
+                            .map(|v| {
+                                let sel = root.as_deref() == Some(v.as_str());
+                                view! { <option value=v.clone() selected=sel>{v.clone()}</option> }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </label>
+            <label class="jl-inline-field">
+                {tr(lang, "view.flows.depth")}
+                " "
+                <select
+                    data-testid="flow-depth"
+                    on:change=move |e| {
+                        let d = event_target_value(&e).parse().unwrap_or(4);
+                        set_flow(state, |f| f.depth = d);
+                    }
+                >
+                    {(MIN_DEPTH..=MAX_DEPTH)
+                        .map(|d| view! { <option value=d.to_string() selected=move || flow().depth == d>{d.to_string()}</option> })
+                        .collect_view()}
+                </select>
+            </label>
+            <label class="jl-inline-field">
+                {tr(lang, "view.flows.top")}
+                " "
+                <select
+                    data-testid="flow-top"
+                    on:change=move |e| {
+                        let n = event_target_value(&e).parse().unwrap_or(6);
+                        set_flow(state, |f| f.top = n);
+                    }
+                >
+                    {TOP_CHOICES
+                        .into_iter()
+                        .map(|n| view! { <option value=n.to_string() selected=move || flow().top == n>{n.to_string()}</option> })
+                        .collect_view()}
+                </select>
+            </label>
+            <label class="jl-inline-field">
+                <input
+                    type="checkbox"
+                    data-testid="flow-collapse"
+                    prop:checked=move || flow().collapse
+                    on:change=move |e| {
+                        let on = event_target_checked(&e);
+                        set_flow(state, |f| f.collapse = on);
+                    }
+                />
+                " "
+                {tr(lang, "view.flows.collapse")}
+            </label>
+        </div>
+    }
+}
+
+/// The "step k was X" filter as a removable chip, on every view while it is set.
+#[component]
+pub fn PathChip() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang.get_untracked();
+    move || {
+        let p = state.filter.with(|f| f.path.clone())?;
+        let text = trf(
+            lang,
+            "view.flows.chip",
+            &[
+                ("step", &format::int(lang, p.step as i64 + 1)),
+                ("dim", &dim_label(lang, p.params.dim)),
+                ("node", &node_label(lang, &p.node)),
+            ],
+        );
+        Some(view! {
+            <div class="jl-row jl-path-chip" data-testid="path-chip">
+                <span class="jl-chip">
+                    {text}
+                    " "
+                    <button
+                        type="button"
+                        class="jl-btn"
+                        aria-label=tr(lang, "view.flows.chip_remove")
+                        title=tr(lang, "view.flows.chip_remove")
+                        data-action="remove-path-filter"
+                        on:click=move |_| state.filter.update(|f| f.path = None)
+                    >
+                        "✕"
+                    </button>
+                </span>
+            </div>
+        })
+    }
+}

@@ -1,0 +1,523 @@
+//! The Journey map view: the one-page map of the current data, for everyone the filter
+//! keeps or for one persona, or two personas compared.
+//!
+//! The map is computed here from the loaded data (the report has no persona maps) by
+//! [`journey_map::compute`], which runs the same functions as the detailed views. The
+//! canvas is never narrower than its columns need: on a small screen it scrolls sideways
+//! inside its box. "Download PNG" redraws at twice the on-screen backing store; "Print"
+//! draws a light copy that the print stylesheet puts alone on one landscape page.
+
+use super::Needs;
+use crate::analytics::journey_map::{self, JourneyMap};
+use crate::charts::journey_map::{lane_at, size_css, LABEL_WIDTH};
+use crate::charts::{self, ChartMap, Theme};
+use crate::i18n::tr;
+use crate::ui::chart::{draw_on, Area, DataTable};
+use crate::ui::dom;
+use crate::ui::state::{AppState, Tab};
+use leptos::ev;
+use leptos::html;
+use leptos::prelude::*;
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+/// Personas offered in the selectors at most (a file may hold thousands).
+const MAX_PERSONAS: usize = 200;
+/// CSS width of the printed map before it is scaled onto the page.
+const PRINT_WIDTH: f64 = 1120.0;
+
+type MapPair = Option<(Arc<JourneyMap>, Option<Arc<JourneyMap>>)>;
+
+#[component]
+pub fn JourneyMapView() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang.get_untracked();
+    let persona_a = RwSignal::new(None::<String>);
+    let persona_b = RwSignal::new(None::<String>);
+    let compare = RwSignal::new(false);
+
+    let personas = Memo::new(move |_| {
+        let filter = state.filter.get();
+        state.current.with(|c| {
+            let Some(col) = c.as_ref().and_then(|c| c.loaded.dataset.persona.as_ref()) else {
+                return Vec::new();
+            };
+            let allowed = filter
+                .dims
+                .get(&crate::dataset::DimKey::Role(crate::dataset::Role::Persona))
+                .filter(|s| !s.is_empty());
+            let mut v: Vec<String> = col
+                .values
+                .iter()
+                .filter(|p| allowed.is_none_or(|a| a.contains(*p)))
+                .cloned()
+                .collect();
+            v.sort();
+            v.truncate(MAX_PERSONAS);
+            v
+        })
+    });
+    // A persona that the data or the filter no longer has falls back to everyone.
+    Effect::new(move |_| {
+        let list = personas.get();
+        for sel in [persona_a, persona_b] {
+            if sel.with_untracked(|p| p.as_ref().is_some_and(|p| !list.contains(p))) {
+                sel.set(None);
+            }
+        }
+    });
+
+    let maps: Memo<MapPair> = Memo::new(move |_| {
+        let cur = state.current.get()?;
+        let settings = state.settings.get();
+        let filter = state.filter.get();
+        let one = |p: Option<String>| {
+            Arc::new(journey_map::compute(
+                &cur.loaded.dataset,
+                &cur.prepared,
+                &settings,
+                &filter,
+                p.as_deref(),
+            ))
+        };
+        let a = one(persona_a.get());
+        let b = compare.get().then(|| one(persona_b.get()));
+        Some((a, b))
+    });
+    let map_a = Signal::derive(move || maps.get().map(|m| m.0));
+    let map_b = Signal::derive(move || maps.get().and_then(|m| m.1));
+
+    let start_compare = move |_| {
+        let on = !compare.get_untracked();
+        if on && persona_b.get_untracked().is_none() {
+            let a = persona_a.get_untracked();
+            let list = personas.get_untracked();
+            persona_b.set(list.into_iter().find(|p| Some(p) != a.as_ref()));
+        }
+        compare.set(on);
+    };
+
+    // Memos, so the card (and its open table) is rebuilt only when these change.
+    let loaded = Memo::new(move |_| state.current.with(Option::is_some));
+    let unavailable =
+        Memo::new(move |_| map_a.with(|m| m.as_ref().and_then(|m| m.unavailable.clone())));
+    let body = move || {
+        if !loaded.get() {
+            return view! { <NoData /> }.into_any();
+        }
+        if let Some(what) = unavailable.get() {
+            return view! { <Needs what=what /> }.into_any();
+        }
+        view! {
+            <section class="jl-card jl-map-card">
+                <div class="jl-map-controls" data-testid="map-controls">
+                    <PersonaSelect
+                        label=tr(lang, "jmap.persona")
+                        testid="map-persona"
+                        options=personas
+                        value=persona_a
+                    />
+                    <Show when=move || !personas.with(Vec::is_empty)>
+                        <label class="jl-check">
+                            <input
+                                type="checkbox"
+                                data-testid="map-compare"
+                                prop:checked=move || compare.get()
+                                on:change=start_compare
+                            />
+                            {tr(lang, "jmap.compare")}
+                        </label>
+                    </Show>
+                    <Show when=move || compare.get()>
+                        <PersonaSelect
+                            label=tr(lang, "jmap.compare_with")
+                            testid="map-persona-b"
+                            options=personas
+                            value=persona_b
+                        />
+                    </Show>
+                </div>
+                <Show when=move || compare.get()>
+                    <p class="jl-sub">{tr(lang, "jmap.compare_hint")}</p>
+                </Show>
+                <MapCanvas id="journey-map" map=map_a other=map_b />
+                <Show when=move || compare.get()>
+                    <MapCanvas id="journey-map-b" map=map_b other=map_a />
+                </Show>
+                <LaneLinks />
+            </section>
+        }
+        .into_any()
+    };
+
+    view! {
+        <div data-view="journey-map" class:jl-map-compare=move || compare.get()>
+            <h2 class="jl-map-print-title">
+                {move || format!("{} — {}", tr(lang, "jmap.title"), state.dataset_name())}
+            </h2>
+            {body}
+        </div>
+    }
+}
+
+/// Shown before any data is loaded (the sample is usually on its way).
+#[component]
+fn NoData() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang.get_untracked();
+    view! {
+        <section class="jl-card jl-placeholder" data-testid="map-no-data">
+            <p>
+                {move || {
+                    if state.progress.get().is_some() {
+                        tr(lang, "jmap.loading")
+                    } else {
+                        tr(lang, "jmap.no_data")
+                    }
+                }}
+            </p>
+            <button class="jl-btn" on:click=move |_| state.tab.set(Tab::Data)>
+                {tr(lang, "jmap.open_data")}
+            </button>
+        </section>
+    }
+}
+
+/// "Everyone" or one persona.
+#[component]
+fn PersonaSelect(
+    label: String,
+    testid: &'static str,
+    options: Memo<Vec<String>>,
+    value: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang.get_untracked();
+    view! {
+        <Show when=move || !options.with(Vec::is_empty)>
+            <label class="jl-map-field">
+                {label.clone()}
+                <select
+                    data-testid=testid
+                    on:change=move |e| {
+                        let v = event_target_value(&e);
+                        value.set((!v.is_empty()).then_some(v));
+                    }
+                >
+                    <option value="" selected=move || value.with(Option::is_none)>
+                        {tr(lang, "chart.all_customers")}
+                    </option>
+                    {move || {
+                        options
+                            .get()
+                            .into_iter()
+                            .map(|p| {
+                                let selected = value.with(|v| v.as_deref() == Some(p.as_str()));
+                                view! {
+                                    <option value=p.clone() selected=selected>
+                                        {p.clone()}
+                                    </option>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </label>
+        </Show>
+    }
+}
+
+/// Links to the view behind each lane.
+#[component]
+fn LaneLinks() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang.get_untracked();
+    let links = [
+        (Tab::Funnel, "jmap.lane.reach"),
+        (Tab::Experience, "nav.experience"),
+        (Tab::Nps, "nav.nps"),
+        (Tab::Kpis, "nav.kpis"),
+    ];
+    view! {
+        <nav class="jl-map-links" aria-label=tr(lang, "jmap.details") data-testid="map-links">
+            <span>{tr(lang, "jmap.details")}": "</span>
+            {links
+                .into_iter()
+                .map(|(tab, key)| {
+                    let text = if tab == Tab::Funnel { tr(lang, "nav.funnel") } else { tr(lang, key) };
+                    view! {
+                        <button
+                            type="button"
+                            class="jl-link"
+                            data-link=tab.key()
+                            on:click=move |_| state.tab.set(tab)
+                        >
+                            {text}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </nav>
+    }
+}
+
+#[derive(Clone, PartialEq)]
+struct Tip {
+    x: f64,
+    y: f64,
+    title: String,
+    lines: Vec<String>,
+}
+
+/// One map on a canvas that scrolls sideways when it is wider than its box.
+#[component]
+fn MapCanvas(
+    id: &'static str,
+    map: Signal<Option<Arc<JourneyMap>>>,
+    other: Signal<Option<Arc<JourneyMap>>>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang.get_untracked();
+    let canvas_ref = NodeRef::<html::Canvas>::new();
+    let print_ref = NodeRef::<html::Canvas>::new();
+    let scroll_ref = NodeRef::<html::Div>::new();
+    let hits = RwSignal::new(ChartMap::default());
+    let tip = RwSignal::new(None::<Tip>);
+    let show_data = RwSignal::new(false);
+    let resize = RwSignal::new(0u32);
+    let dpr = RwSignal::new(1.0f64);
+
+    let handle = window_event_listener(ev::resize, move |_| resize.update(|n| *n += 1));
+    let before_print = window_event_listener_untyped("beforeprint", move |_| {
+        draw_print(print_ref, map, other, lang);
+    });
+    on_cleanup(move || {
+        handle.remove();
+        before_print.remove();
+    });
+
+    Effect::new(move |_| {
+        let m = map.get();
+        let o = other.get();
+        let dark = state.dark.get();
+        resize.track();
+        let (Some(canvas), Some(scroll), Some(m)) = (canvas_ref.get(), scroll_ref.get(), m) else {
+            return;
+        };
+        let t0 = dom::now_ms();
+        let box_w = scroll.get_bounding_client_rect().width();
+        let (w, h) = size_css(m.stages.len(), box_w);
+        let _ = canvas.set_attribute("style", &format!("width:{w}px;height:{h}px"));
+        let ratio = dom::device_pixel_ratio();
+        dpr.set(ratio);
+        if let Some(hm) = draw_on(&canvas, dark, ratio, |area, theme| {
+            draw(area, &m, o.as_deref(), theme, lang)
+        }) {
+            hits.set(hm);
+        }
+        state.record_draw(dom::now_ms() - t0);
+    });
+
+    let on_move = move |e: ev::PointerEvent| {
+        let ratio = dpr.get_untracked();
+        let (x, y) = (e.offset_x() as f64, e.offset_y() as f64);
+        let hit = hits.with_untracked(|m| {
+            m.hit_at((x * ratio) as i32, (y * ratio) as i32)
+                .map(|h| (h.title.clone(), h.lines.clone()))
+        });
+        // The tooltip sits outside the scrolling box (which would clip it), so it is placed
+        // in the visible part's coordinates, and flipped left near the right edge.
+        let (left, width) = scroll_ref.get_untracked().map_or((0.0, f64::MAX), |s| {
+            (s.scroll_left() as f64, s.client_width() as f64)
+        });
+        let mut x = x - left + 14.0;
+        if x + 270.0 > width {
+            x = (x - 290.0).max(0.0);
+        }
+        tip.set(hit.map(|(title, lines)| Tip {
+            x,
+            y: y + 10.0,
+            title,
+            lines,
+        }));
+    };
+    // A click on a lane's name opens the view that details it.
+    let on_click = move |e: ev::MouseEvent| {
+        let (x, y) = (e.offset_x() as f64, e.offset_y() as f64);
+        if x > LABEL_WIDTH {
+            return;
+        }
+        let theme = Theme::light();
+        if let Some(lane) = lane_at(y.round() as i32, &theme) {
+            if let Some(tab) = Tab::ALL.into_iter().find(|t| t.key() == lane.view()) {
+                state.tab.set(tab);
+            }
+        }
+    };
+    let summary = move || {
+        map.with(|m| {
+            m.as_ref()
+                .map(|m| charts::journey_map_summary(m, lang))
+                .unwrap_or_default()
+        })
+    };
+    let download_png = move |_| {
+        let (Some(m), Some(canvas)) = (map.get_untracked(), canvas_ref.get_untracked()) else {
+            return;
+        };
+        let o = other.get_untracked();
+        let rect = canvas.get_bounding_client_rect();
+        let ratio = dom::device_pixel_ratio() * 2.0;
+        let dark = state.dark.get_untracked();
+        if let Some(url) = render_png(rect.width(), rect.height(), ratio, dark, |area, theme| {
+            draw(area, &m, o.as_deref(), theme, lang)
+        }) {
+            dom::download_url(&format!("journey-lens-{id}.png"), &url);
+        }
+    };
+    let print = move |_| {
+        draw_print(print_ref, map, other, lang);
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+
+    view! {
+        <div class="jl-chart jl-map" data-chart=id>
+            <div class="jl-map-scroll" node_ref=scroll_ref tabindex="0" aria-label=tr(lang, "jmap.scroll_hint")>
+                <div class="jl-map-box">
+                    <canvas
+                        node_ref=canvas_ref
+                        role="img"
+                        aria-label=summary
+                        on:pointermove=on_move
+                        on:pointerleave=move |_| tip.set(None)
+                        on:click=on_click
+                    ></canvas>
+                </div>
+            </div>
+            {move || {
+                tip.get()
+                    .map(|t| {
+                        view! {
+                            <div
+                                class="jl-tooltip"
+                                data-testid="tooltip"
+                                style=format!("left:{}px;top:{}px", t.x, t.y)
+                            >
+                                <strong>{t.title}</strong>
+                                {t.lines.join("\n")}
+                            </div>
+                        }
+                    })
+            }}
+            <canvas class="jl-map-print" node_ref=print_ref aria-hidden="true"></canvas>
+            <p class="jl-visually-hidden">{summary}</p>
+            <div class="jl-chart-actions">
+                <button
+                    class="jl-btn"
+                    data-action="show-data"
+                    aria-expanded=move || show_data.get().to_string()
+                    on:click=move |_| show_data.update(|s| *s = !*s)
+                >
+                    {move || tr(lang, if show_data.get() { "chart.hide_data" } else { "chart.show_data" })}
+                </button>
+                <button class="jl-btn" data-action="download-png" on:click=download_png>
+                    {tr(lang, "chart.download_png")}
+                </button>
+                <button class="jl-btn" data-action="download-csv" on:click=move |_| {
+                    if let Some(m) = map.get_untracked() {
+                        dom::download(
+                            &format!("journey-lens-{id}.csv"),
+                            "text/csv;charset=utf-8",
+                            charts::journey_map_table(&m, lang).to_csv().as_bytes(),
+                        );
+                    }
+                }>
+                    {tr(lang, "table.download_csv")}
+                </button>
+                <button class="jl-btn" data-action="print" on:click=print>
+                    {tr(lang, "jmap.print")}
+                </button>
+            </div>
+            <Show when=move || show_data.get()>
+                {move || {
+                    map.get()
+                        .map(|m| view! { <DataTable table=Arc::new(charts::journey_map_table(&m, lang)) /> })
+                }}
+            </Show>
+        </div>
+    }
+}
+
+fn draw(
+    area: &Area,
+    m: &JourneyMap,
+    other: Option<&JourneyMap>,
+    theme: &Theme,
+    lang: crate::i18n::Lang,
+) -> Result<ChartMap, String> {
+    charts::draw_journey_map(area, m, other, theme, lang).map_err(|e| e.to_string())
+}
+
+/// Draws the light, page-wide copy the print stylesheet shows.
+fn draw_print(
+    print_ref: NodeRef<html::Canvas>,
+    map: Signal<Option<Arc<JourneyMap>>>,
+    other: Signal<Option<Arc<JourneyMap>>>,
+    lang: crate::i18n::Lang,
+) {
+    let (Some(canvas), Some(m)) = (print_ref.get_untracked(), map.get_untracked()) else {
+        return;
+    };
+    let o = other.get_untracked();
+    let (w, h) = size_css(m.stages.len(), PRINT_WIDTH);
+    let ratio = 2.0;
+    paint(&canvas, w, h, ratio, false, |area, theme| {
+        draw(area, &m, o.as_deref(), theme, lang)
+    });
+}
+
+/// Draws on `canvas` with a backing store of `w`×`h` CSS px × `ratio`.
+fn paint(
+    canvas: &web_sys::HtmlCanvasElement,
+    w: f64,
+    h: f64,
+    ratio: f64,
+    dark: bool,
+    f: impl FnOnce(&Area, &Theme) -> Result<ChartMap, String>,
+) -> bool {
+    canvas.set_width((w * ratio).round() as u32);
+    canvas.set_height((h * ratio).round() as u32);
+    let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
+        return false;
+    };
+    let root = backend.into_drawing_area();
+    let mut theme = if dark { Theme::dark() } else { Theme::light() };
+    theme.scale = ratio;
+    match f(&root, &theme) {
+        Ok(_) => root.present().is_ok(),
+        Err(e) => {
+            web_sys::console::warn_1(&e.into());
+            false
+        }
+    }
+}
+
+/// A PNG data URL of a `w`×`h` CSS px drawing at `ratio` backing pixels per CSS px, drawn on
+/// a canvas that never enters the page.
+fn render_png(
+    w: f64,
+    h: f64,
+    ratio: f64,
+    dark: bool,
+    f: impl FnOnce(&Area, &Theme) -> Result<ChartMap, String>,
+) -> Option<String> {
+    let doc = web_sys::window()?.document()?;
+    let canvas: web_sys::HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
+    paint(&canvas, w, h, ratio, dark, f)
+        .then(|| canvas.to_data_url_with_type("image/png").ok())
+        .flatten()
+}
