@@ -17,7 +17,9 @@ use journey_lens::analytics::{self, filter, Filter, FunnelMode, Prepared, Settin
 use journey_lens::dataset::{Dataset, DimKey, Role};
 use journey_lens::generate::rng::Rng;
 use journey_lens::generate::{self, Events, Format, GenConfig, GenEvent};
-use journey_lens::ingest::{load_csv, load_json, CsvLoader, CsvOptions, JsonOptions};
+use journey_lens::ingest::{
+    load_csv, load_csv_parallel, load_json, CsvLoader, CsvOptions, JsonOptions,
+};
 use std::hint::black_box;
 use std::io::Write;
 use std::path::PathBuf;
@@ -154,6 +156,22 @@ fn bench_size(rows: usize, t: &mut Table) {
         loader.finish().ok().map(|l| l.report.rows_loaded)
     });
     t.add(rows, "ingest CsvLoader (1 MiB chunks)", d);
+
+    // What the browser's workers do: parts cut at line feeds, parsed apart, merged. The
+    // wall clock, since the point is the other threads (BENCH_CLOCK=cpu counts only this one).
+    for threads in [2, 4] {
+        let (d, n) = median(|| {
+            load_csv_parallel(&csv, &CsvOptions::default(), threads)
+                .ok()
+                .map(|l| l.report.rows_loaded)
+        });
+        assert_eq!(n, Some(rows), "every generated row loads in parts");
+        t.add(
+            rows,
+            &format!("ingest load_csv_parallel ({threads} threads)"),
+            d,
+        );
+    }
     drop(csv);
 
     let json = generated(rows, Format::Json);

@@ -99,12 +99,34 @@
     return c;
   }
 
+  /** Aggregates the rows (arrays) of `rows` from index `from` on. */
+  function aggregateArrays(agg, rows, from, c) {
+    for (let i = from; i < rows.length; i++) {
+      const r = rows[i];
+      addRow(agg, r[c.cust], r[c.stage], r[c.tp], r[c.sat], r[c.nps]);
+    }
+  }
+
   // Configurations (all parse the File with Papa in the page's main thread):
+  // - "buffer-arrays": the whole File read into one ArrayBuffer, decoded to one string,
+  //   parsed in one call (Papa takes its fast path when the text has no quote), rows as
+  //   arrays: the fastest way to use PapaParse, and the one the issue says to beat;
   // - "objects": header:true, all rows collected, aggregated in `complete` (the textbook use);
   // - "chunk-arrays": header:false, rows as arrays aggregated chunk by chunk (streaming, no
   //   object per row: usually the fastest);
   // - "chunk-objects": header:true, aggregated chunk by chunk.
   const CONFIGS = {
+    'buffer-arrays'(file, done, fail) {
+      file.arrayBuffer().then((buf) => {
+        const text = new TextDecoder('utf-8').decode(buf);
+        const res = Papa.parse(text, { header: false, skipEmptyLines: true });
+        if (res.errors.length) throw new Error(res.errors[0].message);
+        const agg = newAgg();
+        const c = columns(res.data[0]);
+        aggregateArrays(agg, res.data, 1, c);
+        done(agg);
+      }).catch(fail);
+    },
     objects(file, done, fail) {
       Papa.parse(file, {
         header: true,
@@ -165,7 +187,9 @@
         file,
         (agg) => {
           const out = finish(agg);
-          out.ms = performance.now() - t0;
+          out.t1 = performance.now();
+          out.t0 = t0;
+          out.ms = out.t1 - t0;
           out.config = config;
           resolve(out);
         },

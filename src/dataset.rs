@@ -357,6 +357,29 @@ impl DimColumn {
         c
     }
 
+    /// Appends a column built apart from this one (a later part of the same file, with
+    /// its own dictionary): its values are interned here in their order of first
+    /// appearance and its codes remapped, so the result is what one pass would have built.
+    pub fn append(&mut self, other: &DimColumn) {
+        if self.lookup.len() != self.values.len() {
+            // A deserialized column: rebuild the lookup `intern` relies on.
+            self.lookup = self
+                .values
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (v.clone(), i as u32))
+                .collect();
+        }
+        let remap: Vec<u32> = other.values.iter().map(|v| self.intern(v)).collect();
+        self.codes.extend(other.codes.iter().map(|&c| {
+            if c == MISSING {
+                MISSING
+            } else {
+                remap.get(c as usize).copied().unwrap_or(MISSING)
+            }
+        }));
+    }
+
     /// The code of an existing value, if the column has it.
     pub fn code_of(&self, v: &str) -> Option<u32> {
         if self.lookup.is_empty() && !self.values.is_empty() {
@@ -409,6 +432,28 @@ impl TextColumn {
             self.buf.push_str(v.trim());
         }
         self.ends.push(self.buf.len() as u32);
+    }
+    /// The whole text and where each event's ends, to copy the column elsewhere.
+    pub fn raw(&self) -> (&str, &[u32]) {
+        (&self.buf, &self.ends)
+    }
+    /// A column from [`TextColumn::raw`]'s parts; `None` unless every end is in order,
+    /// within the text and on a character boundary.
+    pub fn from_raw(name: String, buf: String, ends: Vec<u32>) -> Option<TextColumn> {
+        let mut prev = 0u32;
+        for &e in &ends {
+            if e < prev || !buf.is_char_boundary(e as usize) {
+                return None;
+            }
+            prev = e;
+        }
+        Some(TextColumn { name, buf, ends })
+    }
+    /// Appends a column built apart from this one (a later part of the same file).
+    pub fn append(&mut self, other: &TextColumn) {
+        let base = self.buf.len() as u32;
+        self.buf.push_str(&other.buf);
+        self.ends.extend(other.ends.iter().map(|e| base + e));
     }
     /// The text of event `i`, `None` when empty.
     pub fn get(&self, i: usize) -> Option<&str> {
@@ -688,6 +733,74 @@ impl DatasetBuilder {
         }
     }
 
+    /// Appends the events of a dataset built apart with the same columns (a later part of
+    /// the same file), remapping its dictionary codes onto this builder's dictionaries.
+    pub fn append(&mut self, other: &Dataset) {
+        let d = &mut self.ds;
+        d.customer.append(&other.customer);
+        if let (Some(a), Some(b)) = (d.timestamp.as_mut(), other.timestamp.as_ref()) {
+            a.extend_from_slice(b);
+        }
+        for (a, b) in [
+            (&mut d.journey, &other.journey),
+            (&mut d.stage, &other.stage),
+            (&mut d.touchpoint, &other.touchpoint),
+            (&mut d.channel, &other.channel),
+            (&mut d.persona, &other.persona),
+        ] {
+            if let (Some(a), Some(b)) = (a.as_mut(), b.as_ref()) {
+                a.append(b);
+            }
+        }
+        for (a, b) in [
+            (&mut d.satisfaction, &other.satisfaction),
+            (&mut d.effort, &other.effort),
+            (&mut d.nps, &other.nps),
+            (&mut d.revenue, &other.revenue),
+        ] {
+            if let (Some(a), Some(b)) = (a.as_mut(), b.as_ref()) {
+                a.extend_from_slice(b);
+            }
+        }
+        if let (Some(a), Some(b)) = (d.comment.as_mut(), other.comment.as_ref()) {
+            a.append(b);
+        }
+        for (a, b) in d.extras.iter_mut().zip(&other.extras) {
+            a.append(b);
+        }
+    }
+
+    /// Takes a dataset's events: moved in, without copying, when nothing was pushed yet
+    /// and it has exactly this builder's columns (a worker's part of a file, a million
+    /// rows maybe); appended otherwise. Its dictionaries then have no lookup table, which
+    /// [`DimColumn::code_of`] and [`DimColumn::append`] handle.
+    pub fn adopt(&mut self, other: Dataset) {
+        if !self.ds.is_empty() || other.columns() != self.ds.columns() {
+            return self.append(&other);
+        }
+        let (meta, scales) = (std::mem::take(&mut self.ds.meta), self.ds.scales);
+        let names = |d: &Dataset| {
+            let dims = [&d.journey, &d.stage, &d.touchpoint, &d.channel, &d.persona];
+            let mut v: Vec<String> = dims
+                .iter()
+                .flat_map(|c| c.as_ref())
+                .map(|c| c.name.clone())
+                .collect();
+            v.extend(d.extras.iter().map(|c| c.name.clone()));
+            v.extend(d.comment.iter().map(|c| c.name.clone()));
+            v.push(d.customer.name.clone());
+            v
+        };
+        if names(&other) != names(&self.ds) {
+            return self.append(&other);
+        }
+        self.ds = Dataset {
+            meta,
+            scales,
+            ..other
+        };
+    }
+
     /// The events pushed so far, e.g. to look up keys while appending another file.
     pub fn dataset(&self) -> &Dataset {
         &self.ds
@@ -768,6 +881,34 @@ mod tests {
         assert_eq!("nps".parse::<DimKey>(), Err(NotADimension));
         assert_eq!("region".parse::<DimKey>(), Err(NotADimension));
         assert_eq!("extra:x".parse::<DimKey>(), Err(NotADimension));
+    }
+
+    #[test]
+    fn appended_column_is_remapped_even_after_a_round_trip() {
+        // A column that crossed a worker boundary has no lookup table: appending to it
+        // must still find "b" rather than add it twice.
+        let mut a = DimColumn::new("stage");
+        for v in [Some("a"), Some("b"), None] {
+            a.push(v);
+        }
+        let mut a: DimColumn = serde_json::from_str(&serde_json::to_string(&a).unwrap()).unwrap();
+        let mut b = DimColumn::new("stage");
+        for v in [Some("c"), Some("b"), None, Some("c")] {
+            b.push(v);
+        }
+        a.append(&b);
+        assert_eq!(a.values, ["a", "b", "c"]);
+        assert_eq!(a.codes, [0, 1, MISSING, 2, 1, MISSING, 2]);
+        let mut t = TextColumn::new("comment");
+        t.push(Some("hi"));
+        let mut u = TextColumn::new("comment");
+        u.push(None);
+        u.push(Some("there"));
+        t.append(&u);
+        assert_eq!(
+            (t.get(0), t.get(1), t.get(2)),
+            (Some("hi"), None, Some("there"))
+        );
     }
 
     #[test]

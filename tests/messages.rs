@@ -159,7 +159,8 @@ fn _error(e: &IngestError) {
         | IngestError::MetaNotObject
         | IngestError::BadMeta { .. }
         | IngestError::BadScale { .. }
-        | IngestError::Finished => {}
+        | IngestError::Finished
+        | IngestError::PartUnreadable => {}
     }
 }
 
@@ -330,6 +331,7 @@ fn examples() -> Vec<Example> {
             detail: String::new(),
         }),
         err(IngestError::Finished),
+        err(IngestError::PartUnreadable),
         err_chart(ChartError::Backend("canvas lost".into())),
         err_chart(ChartError::Busy),
     ];

@@ -15,10 +15,12 @@ use super::rows::{check_roles, Assembler, Cell, Rules};
 use super::sniff::{delimiter_text, sniff_inner, Sniffed, SNIFF_BYTES};
 use super::split::{Record, Splitter, Step};
 use super::values::trim;
+use super::wire::{Reader, Wire, WireError, Writer};
 use crate::dataset::{Meta, Role, Scales};
 
-/// How to load a CSV file.
-#[derive(Debug, Clone)]
+/// How to load a CSV file (serialisable, so the page can hand it to a worker).
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct CsvOptions {
     /// A full mapping by column position (e.g. the sniffed roles after the user's edits).
     pub roles: Option<Vec<Role>>,
@@ -92,6 +94,9 @@ struct Engine {
     long_empty_records: usize,
     /// Whether a NUL byte has been seen anywhere (binary data past the sniffed head).
     nul_seen: bool,
+    /// Whether an unclosed quote was recovered from: its message names file lines, which
+    /// a part that does not start the file cannot know.
+    recovered: bool,
     asm: Assembler,
     report: LoadReport,
     /// Splits the unwrapped lines of an Excel-wrapped file on their inner separator.
@@ -176,6 +181,7 @@ impl Engine {
             short_records: 0,
             long_empty_records: 0,
             nul_seen: false,
+            recovered: false,
             asm: Assembler::new(sniffed.headers.clone(), roles, rules),
             report,
             inner: Splitter::new(sniffed.delimiter),
@@ -274,6 +280,7 @@ impl Engine {
     /// one (a quote can no longer run past its own line), so the good rows among them are
     /// kept. Each byte is re-read at most once, so hostile files stay linear.
     fn recover(&mut self, line: u64, spans: u64, bytes: &[u8], width: (u64, u64)) {
+        self.recovered = true;
         self.asm.reject_unreadable(
             line,
             RowProblem::UnclosedQuote {
@@ -379,6 +386,22 @@ impl Engine {
             return None;
         }
         Some((n as u64, width as u64))
+    }
+
+    /// Takes in an engine that read the part of the file right after this one's. Both
+    /// must have stopped at a record boundary (nothing pending).
+    fn append(&mut self, other: Engine) {
+        // Saturating: a part handed over by a worker is checked, not trusted.
+        let offset = self.line - 1;
+        self.line = self.line.saturating_add(other.line.saturating_sub(1));
+        self.ended = other.ended;
+        self.blank_records = self.blank_records.saturating_add(other.blank_records);
+        self.short_records = self.short_records.saturating_add(other.short_records);
+        self.long_empty_records = self
+            .long_empty_records
+            .saturating_add(other.long_empty_records);
+        self.nul_seen |= other.nul_seen;
+        self.asm.append(other.asm, offset);
     }
 
     fn finish(mut self) -> Result<Loaded, IngestError> {
@@ -532,6 +555,187 @@ impl CsvLoader {
             }
         };
         engine.finish()
+    }
+}
+
+/// One byte range of a CSV file read on its own (by a worker, say), to be merged with the
+/// parts before and after it by [`merge_parts`].
+pub struct CsvPart {
+    engine: Box<Engine>,
+    /// The part cannot be merged: it ended inside a record (its cut was not a record
+    /// boundary), or it does not start the file and wrote file lines into a message.
+    one_pass_needed: bool,
+}
+
+impl CsvPart {
+    /// Records read in this part (loaded or rejected).
+    pub fn records(&self) -> usize {
+        self.engine.asm.records()
+    }
+}
+
+/// Whether a file can be read in parts: the parts are cut at line feeds, which is only
+/// sound for text that is UTF-8 already, and rows named by their line number need the
+/// lines counted from the start. Milestone columns and files joined to others are read
+/// in one pass: they are orders or reviews, far smaller than event logs, and their notes
+/// (per-column date orders) are settled over the whole file.
+pub fn splittable(head: &[u8], complete: bool, options: &CsvOptions) -> bool {
+    !options.row_number_as_customer
+        && options.milestones.is_none()
+        && !options.joined
+        && matches!(sniff_inner(head, complete), Ok((_, enc)) if !needs_decoding(enc))
+}
+
+/// Reads one part of a file, fed in pieces (a worker reports progress between them).
+pub struct PartReader {
+    engine: Box<Engine>,
+    first: bool,
+}
+
+impl PartReader {
+    /// `head` is the file's first 64 KiB (all of it when `complete`), sniffed the same way
+    /// by every part; `first` says the part starts the file. A part other than the first
+    /// must start right after a line feed.
+    pub fn new(
+        head: &[u8],
+        complete: bool,
+        first: bool,
+        options: &CsvOptions,
+    ) -> Result<PartReader, IngestError> {
+        let (sniffed, enc) = sniff_inner(head, complete)?;
+        let mut engine = Box::new(Engine::new(&sniffed, enc, options)?);
+        if !first {
+            engine.at_start = false;
+            engine.header_skipped = true;
+        }
+        Ok(PartReader { engine, first })
+    }
+
+    /// The next bytes of the part.
+    pub fn push(&mut self, bytes: &[u8]) {
+        self.engine.feed(bytes, false);
+    }
+
+    /// Records read so far (loaded or rejected).
+    pub fn records(&self) -> usize {
+        self.engine.asm.records()
+    }
+
+    /// Ends the part; `last` says it ends the file.
+    pub fn finish(mut self, last: bool) -> CsvPart {
+        if last {
+            self.engine.feed(&[], true);
+        }
+        let e = &self.engine;
+        let one_pass_needed = !e.pending.is_empty() || (!self.first && e.recovered);
+        CsvPart {
+            engine: self.engine,
+            one_pass_needed,
+        }
+    }
+}
+
+/// Reads one part of a file in one go (see [`PartReader::new`]).
+pub fn parse_part(
+    head: &[u8],
+    complete: bool,
+    part: &[u8],
+    first: bool,
+    last: bool,
+    options: &CsvOptions,
+) -> Result<CsvPart, IngestError> {
+    let mut reader = PartReader::new(head, complete, first, options)?;
+    reader.push(part);
+    Ok(reader.finish(last))
+}
+
+impl CsvPart {
+    /// The part as bytes, for a worker to hand to the page ([`CsvPart::from_bytes`]).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = Writer::default();
+        let e = &self.engine;
+        w.bool(self.one_pass_needed);
+        w.u64(e.line);
+        w.bool(e.ended);
+        w.usize(e.blank_records);
+        w.usize(e.short_records);
+        w.usize(e.long_empty_records);
+        w.bool(e.nul_seen);
+        w.bool(e.recovered);
+        e.asm.write_to(&mut w);
+        w.buf
+    }
+
+    /// A part from [`CsvPart::to_bytes`], read with the same head and options the worker
+    /// had. Bytes that do not read back are an error, never a panic.
+    pub fn from_bytes(
+        head: &[u8],
+        complete: bool,
+        options: &CsvOptions,
+        bytes: &[u8],
+    ) -> Result<CsvPart, IngestError> {
+        let (sniffed, enc) = sniff_inner(head, complete)?;
+        let mut engine = Box::new(Engine::new(&sniffed, enc, options)?);
+        let mut r = Reader::new(bytes);
+        let read = |engine: &mut Engine, r: &mut Reader<'_>| -> Wire<bool> {
+            let one_pass_needed = r.bool()?;
+            engine.line = r.u64()?.max(1);
+            engine.ended = r.bool()?;
+            engine.blank_records = r.usize()?;
+            engine.short_records = r.usize()?;
+            engine.long_empty_records = r.usize()?;
+            engine.nul_seen = r.bool()?;
+            engine.recovered = r.bool()?;
+            engine.header_skipped = true;
+            engine.at_start = false;
+            engine.asm.read_from(r)?;
+            if r.done() {
+                Ok(one_pass_needed)
+            } else {
+                Err(WireError)
+            }
+        };
+        match read(&mut engine, &mut r) {
+            Ok(one_pass_needed) => Ok(CsvPart {
+                engine,
+                one_pass_needed,
+            }),
+            Err(WireError) => Err(IngestError::PartUnreadable),
+        }
+    }
+}
+
+/// Merges the parts of one file, in file order, into what [`load_csv`] would have
+/// returned. `Ok(None)` when a cut fell inside a record (a quoted field spanning lines) or
+/// a part recovered from an unclosed quote: the file must then be read in one pass.
+pub fn merge_parts(parts: Vec<CsvPart>) -> Result<Option<Loaded>, IngestError> {
+    let mut parts = parts.into_iter();
+    let Some(mut merged) = parts.next() else {
+        return Err(IngestError::HeaderOnly);
+    };
+    for p in parts {
+        merged.append(p);
+    }
+    merged.finish()
+}
+
+impl CsvPart {
+    /// Takes in the part that follows this one in the file (the page merges parts one
+    /// at a time as they arrive, giving the browser a turn in between).
+    pub fn append(&mut self, next: CsvPart) {
+        self.one_pass_needed |= next.one_pass_needed;
+        if !self.one_pass_needed {
+            self.engine.append(*next.engine);
+        }
+    }
+
+    /// The merged parts as [`load_csv`] would have returned the file; `Ok(None)` when it
+    /// must be read in one pass instead (see [`merge_parts`]).
+    pub fn finish(self) -> Result<Option<Loaded>, IngestError> {
+        if self.one_pass_needed {
+            return Ok(None);
+        }
+        self.engine.finish().map(Some)
     }
 }
 

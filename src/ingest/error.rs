@@ -53,6 +53,8 @@ pub enum IngestError {
     BadScale { scale: String, detail: String },
     /// `push` after `finish`, or other API misuse by the caller.
     Finished,
+    /// A part of the file read by a Web Worker came back damaged.
+    PartUnreadable,
 }
 
 impl Message for IngestError {
@@ -76,6 +78,7 @@ impl Message for IngestError {
             IngestError::BadScale { detail, .. } if detail.is_empty() => "error.scale_order",
             IngestError::BadScale { .. } => "error.bad_scale",
             IngestError::Finished => "error.finished",
+            IngestError::PartUnreadable => "error.part_unreadable",
         }
     }
 
@@ -87,7 +90,8 @@ impl Message for IngestError {
             | IngestError::NoMeasureColumn
             | IngestError::NoMilestones
             | IngestError::MetaNotObject
-            | IngestError::Finished => Vec::new(),
+            | IngestError::Finished
+            | IngestError::PartUnreadable => Vec::new(),
             IngestError::NotCsv { what } => vec![("what", Value::Text(what.key().into()))],
             IngestError::OnlyOneColumn { header } => vec![("header", text(header))],
             IngestError::TooManyColumns { limit } => {

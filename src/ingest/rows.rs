@@ -12,6 +12,7 @@ use super::values::{
     is_missing, parse_date, parse_number, trim, DateLayout, DateOrder, OrderEvidence, ParsedDate,
     SlashDate,
 };
+use super::wire::{get_dataset, put_dataset, Reader, Wire, WireError, Writer};
 use crate::dataset::{Columns, Dataset, DatasetBuilder, Event, Meta, Role, Scale, Scales, NO_TIME};
 use std::borrow::Cow;
 
@@ -65,6 +66,14 @@ struct Slots {
     comment: Option<usize>,
     extras: Vec<usize>,
 }
+
+/// Every date layout, in the order their codes are written by [`Assembler::write_to`].
+const LAYOUTS: [DateLayout; 4] = [
+    DateLayout::Iso,
+    DateLayout::YearSlash,
+    DateLayout::Dotted,
+    DateLayout::Dashed,
+];
 
 /// Settings the assembler needs besides the mapping.
 #[derive(Debug, Clone)]
@@ -171,6 +180,21 @@ pub struct Assembler {
     /// Day/month evidence per milestone column, and the events waiting for its decision.
     ms_orders: Vec<OrderEvidence>,
     ms_slashed: Vec<(usize, usize, SlashDate)>,
+}
+
+/// Writes a refused cell's column (none for the whole record) and problem. The problem
+/// goes as its JSON form: at most `max_errors` of them cross, so its size does not matter.
+fn put_problem(w: &mut Writer, column: Option<&str>, problem: &RowProblem) {
+    w.bool(column.is_some());
+    w.str(column.unwrap_or_default());
+    w.str(&serde_json::to_string(problem).unwrap_or_default());
+}
+
+/// Reads what [`put_problem`] wrote.
+fn get_problem(r: &mut Reader<'_>) -> Wire<(Option<String>, RowProblem)> {
+    let (some, column) = (r.bool()?, r.str()?);
+    let problem = serde_json::from_str(&r.str()?).map_err(|_| WireError)?;
+    Ok((some.then_some(column), problem))
 }
 
 /// Empties a list and hands its allocation back with a different lifetime. Collecting a
@@ -587,6 +611,192 @@ impl Assembler {
         self.reached = reached;
         self.extras_ref = recycle(ev.extras);
         self.extras_text = recycle(extras);
+    }
+
+    /// Takes in the rows of an assembler that read a later part of the same file with the
+    /// same mapping and rules, whose lines were counted from 1 at its own start:
+    /// `line_offset` line feeds come before that part. Everything `finish` settles (date
+    /// order, scale hint, capped problem lists) then comes out as from one pass.
+    pub fn append(&mut self, other: Assembler, line_offset: u64) {
+        let rows_before = self.builder.len();
+        self.builder.append(&other.builder.finish());
+        self.records = self.records.saturating_add(other.records);
+        self.rows_rejected = self.rows_rejected.saturating_add(other.rows_rejected);
+        self.rows_loaded = self.rows_loaded.saturating_add(other.rows_loaded);
+        let cap = self.rules.max_errors;
+        for e in other.errors {
+            if self.errors.len() < cap {
+                self.errors.push(RowError {
+                    line: e.line.saturating_add(line_offset),
+                    ..e
+                });
+            } else {
+                self.errors_truncated = self.errors_truncated.saturating_add(1);
+            }
+        }
+        self.errors_truncated = self.errors_truncated.saturating_add(other.errors_truncated);
+        let room = cap.saturating_sub(self.rejected.len());
+        self.rejected
+            .extend(other.rejected.into_iter().take(room).map(|r| RejectedRow {
+                line: r.line.saturating_add(line_offset),
+                ..r
+            }));
+        self.slashed.extend(
+            other
+                .slashed
+                .into_iter()
+                .map(|(row, sd)| (row + rows_before, sd)),
+        );
+        self.order.day_first = self.order.day_first.saturating_add(other.order.day_first);
+        self.order.month_first = self
+            .order
+            .month_first
+            .saturating_add(other.order.month_first);
+        self.order.ambiguous = self.order.ambiguous.saturating_add(other.order.ambiguous);
+        for l in other.layouts {
+            if !self.layouts.contains(&l) {
+                self.layouts.push(l);
+            }
+        }
+        self.sat_range = match (self.sat_range, other.sat_range) {
+            (Some((a, b)), Some((c, d))) => Some((a.min(c), b.max(d))),
+            (a, b) => a.or(b),
+        };
+        self.sat_outside = self.sat_outside.saturating_add(other.sat_outside);
+    }
+
+    /// Writes the rows read so far and everything `finish` will settle, for a worker to
+    /// hand its part of a file to the page ([`Assembler::read_from`]).
+    pub fn write_to(&self, w: &mut Writer) {
+        put_dataset(w, self.builder.dataset());
+        w.usize(self.records);
+        w.usize(self.rows_rejected);
+        w.usize(self.rows_loaded);
+        w.usize(self.errors.len());
+        for e in &self.errors {
+            w.u64(e.line);
+            put_problem(w, e.column.as_deref(), &e.problem);
+        }
+        w.usize(self.errors_truncated);
+        w.usize(self.rejected.len());
+        for r in &self.rejected {
+            w.u64(r.line);
+            w.strs(&r.fields);
+            w.usize(r.problems.len());
+            for (column, problem) in &r.problems {
+                put_problem(w, column.as_deref(), problem);
+            }
+        }
+        w.usize(self.slashed.len());
+        for (row, sd) in &self.slashed {
+            w.usize(*row);
+            w.u8(sd.a);
+            w.u8(sd.b);
+            w.i64(sd.year.into());
+            w.i64(sd.secs);
+        }
+        w.usize(self.order.day_first);
+        w.usize(self.order.month_first);
+        w.usize(self.order.ambiguous);
+        w.usize(self.layouts.len());
+        for l in &self.layouts {
+            w.u8(LAYOUTS.iter().position(|x| x == l).unwrap_or(0) as u8);
+        }
+        match self.sat_range {
+            None => w.bool(false),
+            Some((lo, hi)) => {
+                w.bool(true);
+                w.f64(lo);
+                w.f64(hi);
+            }
+        }
+        w.usize(self.sat_outside);
+    }
+
+    /// Reads what [`Assembler::write_to`] wrote into a fresh assembler with the same
+    /// mapping and rules.
+    pub fn read_from(&mut self, r: &mut Reader<'_>) -> Wire<()> {
+        self.builder.adopt(get_dataset(r)?);
+        self.records = r.usize()?;
+        self.rows_rejected = r.usize()?;
+        self.rows_loaded = r.usize()?;
+        if self.rows_loaded != self.builder.len() {
+            // Parts are only read apart without milestones: one event per loaded row.
+            return Err(WireError);
+        }
+        let n = r.usize()?;
+        for _ in 0..n.min(self.rules.max_errors) {
+            let line = r.u64()?;
+            let (column, problem) = get_problem(r)?;
+            self.errors.push(RowError {
+                line,
+                column,
+                problem,
+            });
+        }
+        if n > self.rules.max_errors {
+            return Err(WireError);
+        }
+        self.errors_truncated = r.usize()?;
+        let n = r.usize()?;
+        if n > self.rules.max_errors {
+            return Err(WireError);
+        }
+        for _ in 0..n {
+            let (line, fields) = (r.u64()?, r.strs()?);
+            // One problem per cell at most, plus one for the whole row.
+            let most = self.headers.len().max(fields.len()) + 1;
+            let k = r.usize()?;
+            if k > most {
+                return Err(WireError);
+            }
+            let problems = (0..k).map(|_| get_problem(r)).collect::<Wire<Vec<_>>>()?;
+            self.rejected.push(RejectedRow {
+                line,
+                fields,
+                problems,
+            });
+        }
+        let n = r.usize()?;
+        let rows = self.builder.len();
+        for _ in 0..n.min(rows) {
+            let row = r.usize()?;
+            let (a, b) = (r.u8()?, r.u8()?);
+            let year = i32::try_from(r.i64()?).map_err(|_| WireError)?;
+            let secs = r.i64()?;
+            if row >= rows {
+                return Err(WireError);
+            }
+            self.slashed.push((row, SlashDate { a, b, year, secs }));
+        }
+        if n > rows {
+            return Err(WireError);
+        }
+        self.order.day_first = r.usize()?;
+        self.order.month_first = r.usize()?;
+        self.order.ambiguous = r.usize()?;
+        // One observation per loaded row at most (so the sums `finish` takes cannot overflow).
+        let seen = [self.order.month_first, self.order.ambiguous]
+            .into_iter()
+            .try_fold(self.order.day_first, usize::checked_add);
+        if seen.is_none_or(|n| n > self.records) {
+            return Err(WireError);
+        }
+        let n = r.usize()?;
+        for _ in 0..n.min(LAYOUTS.len()) {
+            let l = *LAYOUTS.get(r.u8()? as usize).ok_or(WireError)?;
+            self.layouts.push(l);
+        }
+        if n > LAYOUTS.len() {
+            return Err(WireError);
+        }
+        self.sat_range = if r.bool()? {
+            Some((r.f64()?, r.f64()?))
+        } else {
+            None
+        };
+        self.sat_outside = r.usize()?;
+        Ok(())
     }
 
     /// Rejects a record that could not even be split into cells (a broken NDJSON line).

@@ -10,6 +10,7 @@ use super::feed;
 use super::persist;
 use super::resilience::Busy;
 use super::state::{sample_for, AppState, Input, Progress, Source};
+use super::workers;
 use crate::dataset::{Role, Scales};
 use crate::i18n::{tr, trf};
 use crate::ingest::{self, CsvLoader, CsvOptions, JsonOptions, Loaded, Milestones};
@@ -176,6 +177,20 @@ impl AppState {
         }
         self.cancel.set(false);
         let t0 = dom::now_ms();
+        match self
+            .load_in_workers(&file, &name, &head, total, &choices)
+            .await
+        {
+            Some(Ok(loaded)) => {
+                busy.hand_over();
+                self.timings.update(|t| t.load_ms = dom::now_ms() - t0);
+                return self.remember_and_set(loaded, Source::File(name), &choices);
+            }
+            Some(Err(message)) => return self.error.set(Some(message)),
+            // Read on the page, as below.
+            None => {}
+        }
+        self.timings.update(|t| t.workers = 0);
         let mut loader = CsvLoader::new(csv_options(&choices));
         let mut offset = 0.0;
         self.progress.set(Some(Progress {
@@ -238,6 +253,54 @@ impl AppState {
             Err(e) => self.error.set(Some(format!(
                 "{name}: {}",
                 render(self.lang.get_untracked(), &e)
+            ))),
+        }
+    }
+
+    /// A big CSV file parsed in Web Workers (see `workers`). `None` when it is better read
+    /// on the page: a small file, workers unavailable here, a quoted field spanning a cut,
+    /// or text that must be decoded first. An error is the sentence to show; the data on
+    /// screen stays either way.
+    async fn load_in_workers(
+        self,
+        file: &web_sys::File,
+        name: &str,
+        head: &[u8],
+        total: f64,
+        choices: &LoadChoices,
+    ) -> Option<Result<Loaded, String>> {
+        let wanted = workers::wanted(total)?;
+        let options = csv_options(choices);
+        let complete = total <= ingest::sniff::SNIFF_BYTES as f64;
+        if !ingest::csv::splittable(head, complete, &options) {
+            return None;
+        }
+        let ranges = workers::ranges(file, total, wanted).await;
+        let progress = |done: workers::Done| {
+            self.progress.set(Some(Progress {
+                rows: done.rows,
+                bytes: done.bytes,
+                total,
+            }))
+        };
+        progress(workers::Done::default());
+        let cancelled = || self.cancel.get_untracked();
+        let outcome =
+            workers::load(file, head, complete, &options, &ranges, progress, cancelled).await;
+        self.progress.set(None);
+        let lang = self.lang.get_untracked();
+        match outcome {
+            workers::Outcome::Merged(Ok(Some(loaded))) => {
+                self.timings.update(|t| t.workers = ranges.len() as u32);
+                Some(Ok(*loaded))
+            }
+            workers::Outcome::Merged(Ok(None)) | workers::Outcome::Unavailable => None,
+            workers::Outcome::Merged(Err(e)) => Some(Err(format!("{name}: {}", render(lang, &e)))),
+            workers::Outcome::Cancelled => Some(Err(tr(lang, "load.cancelled"))),
+            workers::Outcome::Failed(reason) => Some(Err(trf(
+                lang,
+                "workers.failed",
+                &[("name", name), ("reason", &reason.describe(lang))],
             ))),
         }
     }

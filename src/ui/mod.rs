@@ -19,6 +19,7 @@ mod state;
 mod summary;
 mod update;
 mod views;
+mod workers;
 
 use crate::i18n::{tr, Lang};
 use leptos::prelude::*;

@@ -145,6 +145,8 @@ pub struct Timings {
     pub computes: u32,
     pub draws: u32,
     pub peak_memory: f64,
+    /// Web Workers that parsed the last file (0: parsed on the page).
+    pub workers: u32,
 }
 
 #[derive(Clone, Copy)]
@@ -348,6 +350,7 @@ impl AppState {
                 ("customers", customers),
                 ("memoryBytes", mem),
                 ("peakMemoryBytes", peak),
+                ("workers", t.workers as f64),
             ],
         );
     }

@@ -1,0 +1,323 @@
+//! Parsing a big CSV file on every core: the file is cut into byte ranges at line feeds,
+//! each range goes to a Web Worker (`src/bin/parse-worker.rs`) that reads it itself with
+//! `Blob.slice` and hands back columnar chunks, and the chunks are merged here
+//! (`ingest::csv::merge_parts`). The page only waits, so it stays responsive, and Cancel
+//! stops the workers at once.
+//!
+//! Where workers cannot start (no Worker support, a policy that forbids them, the worker
+//! script missing) the caller reads the file the single-thread way, as before.
+
+use super::dom;
+use crate::i18n::{tr, trf, Lang};
+use crate::ingest::csv::{CsvOptions, CsvPart};
+use crate::ingest::parallel::{boundary_in, nominal_cuts, CUT_WINDOW, MIN_PART_BYTES};
+use crate::ingest::Loaded;
+use js_sys::{Object, Reflect, Uint8Array};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{ErrorEvent, MessageEvent, Worker};
+
+/// Trunk writes the worker's loader under this fixed name (workers are not hashed).
+const WORKER_URL: &str = "./parse-worker_loader.js";
+/// Files below this are read on the page: starting workers costs more than it saves.
+const MIN_FILE_BYTES: f64 = 4.0 * 1024.0 * 1024.0;
+/// At most this many workers, however many cores.
+const MAX_WORKERS: usize = 8;
+/// A worker that has not said it is ready by then is taken as unavailable.
+const READY_TIMEOUT_MS: f64 = 15_000.0;
+
+/// How many workers to use for a file of `total` bytes, `None` for the page itself.
+/// `?workers=N` in the address forces N (0 = never), for comparisons and tests.
+pub fn wanted(total: f64) -> Option<usize> {
+    if let Some(v) = dom::query_param("workers") {
+        return v
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .filter(|&n| n > 0)
+            .map(|n| n.min(MAX_WORKERS));
+    }
+    let cores = web_sys::window()
+        .map(|w| w.navigator().hardware_concurrency())
+        .unwrap_or(1.0) as usize;
+    (total >= MIN_FILE_BYTES && cores >= 2).then(|| cores.min(MAX_WORKERS))
+}
+
+/// What became of a load in workers.
+pub enum Outcome {
+    /// Every part came back: the merged result (`Ok(None)` when a cut fell inside a
+    /// record, and the file must be read in one pass).
+    Merged(Result<Option<Box<Loaded>>, crate::ingest::IngestError>),
+    /// Workers could not start here: read the file on the page instead.
+    Unavailable,
+    /// A worker failed while reading.
+    Failed(Failure),
+    Cancelled,
+}
+
+/// Why reading in workers failed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Failure {
+    /// The browser stopped a worker or could not read the file: its own words.
+    Worker(String),
+    /// A worker refused its job (`no_file`, `no_range`, `options`, `sniff`).
+    Job(&'static str),
+    /// A worker answered with something that is not a part of the file.
+    Unreadable,
+    /// A part never came back.
+    PartMissing,
+}
+
+/// The job errors a worker names (`src/bin/parse-worker.rs`).
+const JOB_ERRORS: [&str; 4] = ["no_file", "no_range", "options", "sniff"];
+
+impl Failure {
+    /// A worker's `{error: kind, detail}`.
+    fn from_worker(kind: &str, detail: String) -> Failure {
+        match JOB_ERRORS.iter().find(|k| **k == kind) {
+            Some(k) => Failure::Job(k),
+            None if kind == "read" => Failure::Worker(detail),
+            None => Failure::Unreadable,
+        }
+    }
+
+    /// The reason, in `lang`, for the `workers.failed` sentence.
+    pub fn describe(&self, lang: Lang) -> String {
+        match self {
+            Failure::Worker(why) => trf(lang, "workers.reason.read", &[("detail", why)]),
+            Failure::Job(kind) => tr(lang, &format!("workers.reason.{kind}")),
+            Failure::Unreadable => tr(lang, "workers.reason.unreadable"),
+            Failure::PartMissing => tr(lang, "workers.reason.part_missing"),
+        }
+    }
+}
+
+/// Progress of the whole load, for the progress bar.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Done {
+    pub bytes: f64,
+    pub rows: usize,
+}
+
+#[derive(Default)]
+struct Slot {
+    ready: bool,
+    bytes: f64,
+    rows: usize,
+    result: Option<Result<Vec<u8>, Failure>>,
+}
+
+#[derive(Default)]
+struct Pool {
+    slots: Vec<Slot>,
+    /// A worker failed before it was ready (its script or wasm did not load).
+    unavailable: bool,
+}
+
+/// The byte ranges to hand out: nominal cuts moved just after the next line feed, read
+/// from the file in small windows (the same rule as `ingest::parallel::ranges`).
+pub async fn ranges(file: &web_sys::File, total: f64, parts: usize) -> Vec<(f64, f64)> {
+    let mut starts = vec![0.0];
+    for cut in nominal_cuts(total as usize, parts, MIN_PART_BYTES) {
+        let cut = cut as f64;
+        let end = (cut + CUT_WINDOW as f64).min(total);
+        let Ok(window) = dom::read_slice(file, cut, end).await else {
+            continue;
+        };
+        if let Some(b) = boundary_in(&window) {
+            let at = cut + b as f64;
+            if starts.last().is_some_and(|&s| at > s) && at < total {
+                starts.push(at);
+            }
+        }
+    }
+    let ends: Vec<f64> = starts.iter().skip(1).copied().chain([total]).collect();
+    starts.into_iter().zip(ends).collect()
+}
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn set(o: &Object, key: &str, v: &JsValue) {
+    let _ = Reflect::set(o, &JsValue::from_str(key), v);
+}
+
+/// The job message for part `i` of `n`.
+fn job(
+    file: &web_sys::File,
+    range: (f64, f64),
+    i: usize,
+    n: usize,
+    head: &[u8],
+    complete: bool,
+    options: &str,
+) -> JsValue {
+    let o = Object::new();
+    set(&o, "file", file);
+    set(&o, "start", &JsValue::from_f64(range.0));
+    set(&o, "end", &JsValue::from_f64(range.1));
+    set(&o, "head", &Uint8Array::from(head).into());
+    set(&o, "complete", &JsValue::from_bool(complete));
+    set(&o, "first", &JsValue::from_bool(i == 0));
+    set(&o, "last", &JsValue::from_bool(i + 1 == n));
+    set(&o, "options", &JsValue::from_str(options));
+    o.into()
+}
+
+type OnMessage = Closure<dyn FnMut(MessageEvent)>;
+type OnError = Closure<dyn FnMut(ErrorEvent)>;
+
+/// Starts one worker per range; their handlers stay alive as long as the returned list.
+fn spawn(
+    pool: &Rc<RefCell<Pool>>,
+    jobs: Vec<JsValue>,
+) -> Option<Vec<(Worker, OnMessage, OnError)>> {
+    let mut out = Vec::new();
+    for (i, job) in jobs.into_iter().enumerate() {
+        let worker = match Worker::new(WORKER_URL) {
+            Ok(w) => w,
+            Err(_) => {
+                for (w, _, _) in &out {
+                    Worker::terminate(w);
+                }
+                return None;
+            }
+        };
+        let (p, w) = (pool.clone(), worker.clone());
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+            let data = e.data();
+            let mut pool = p.borrow_mut();
+            let Some(slot) = pool.slots.get_mut(i) else {
+                return;
+            };
+            if get(&data, "ready").is_truthy() {
+                slot.ready = true;
+                if let Err(e) = w.post_message(&job) {
+                    slot.result = Some(Err(Failure::Worker(dom::js_message(e))));
+                }
+            } else if let Some(bytes) = get(&data, "progress").as_f64() {
+                slot.bytes = bytes;
+                slot.rows = get(&data, "rows").as_f64().unwrap_or(0.0) as usize;
+            } else if let Some(kind) = get(&data, "error").as_string() {
+                let detail = get(&data, "detail").as_string().unwrap_or_default();
+                slot.result = Some(Err(Failure::from_worker(&kind, detail)));
+            } else {
+                let done = get(&data, "done");
+                slot.result = Some(match done.dyn_into::<Uint8Array>() {
+                    Ok(a) => Ok(a.to_vec()),
+                    Err(_) => Err(Failure::Unreadable),
+                });
+            }
+        });
+        let p = pool.clone();
+        let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |e: ErrorEvent| {
+            e.prevent_default();
+            let mut pool = p.borrow_mut();
+            let ready = pool.slots.get(i).is_some_and(|s| s.ready);
+            if !ready {
+                pool.unavailable = true;
+            } else if let Some(slot) = pool.slots.get_mut(i) {
+                slot.result = Some(Err(Failure::Worker(e.message())));
+            }
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        out.push((worker, on_message, on_error));
+    }
+    Some(out)
+}
+
+/// Parses `ranges` of `file` in one worker each and merges the parts. `head` is the
+/// file's first 64 KiB (all of it when `complete`). `progress` is called as they read;
+/// `cancelled` is polled and stops every worker when it says so.
+pub async fn load(
+    file: &web_sys::File,
+    head: &[u8],
+    complete: bool,
+    options: &CsvOptions,
+    ranges: &[(f64, f64)],
+    progress: impl Fn(Done),
+    cancelled: impl Fn() -> bool,
+) -> Outcome {
+    let Ok(options_json) = serde_json::to_string(options) else {
+        return Outcome::Unavailable;
+    };
+    let n = ranges.len();
+    let pool = Rc::new(RefCell::new(Pool {
+        slots: (0..n).map(|_| Slot::default()).collect(),
+        unavailable: false,
+    }));
+    let jobs = ranges
+        .iter()
+        .enumerate()
+        .map(|(i, &r)| job(file, r, i, n, head, complete, &options_json))
+        .collect();
+    let Some(workers) = spawn(&pool, jobs) else {
+        return Outcome::Unavailable;
+    };
+    let stop = |workers: &[(Worker, OnMessage, OnError)]| {
+        for (w, _, _) in workers {
+            w.terminate();
+        }
+    };
+    let t0 = dom::now_ms();
+    loop {
+        dom::sleep_ms(20).await;
+        if cancelled() {
+            stop(&workers);
+            return Outcome::Cancelled;
+        }
+        let p = pool.borrow();
+        let all_ready = p.slots.iter().all(|s| s.ready);
+        if p.unavailable || (!all_ready && dom::now_ms() - t0 > READY_TIMEOUT_MS) {
+            drop(p);
+            stop(&workers);
+            return Outcome::Unavailable;
+        }
+        if let Some(Err(why)) = p
+            .slots
+            .iter()
+            .find_map(|s| s.result.as_ref().filter(|r| r.is_err()))
+        {
+            let why = why.clone();
+            drop(p);
+            stop(&workers);
+            return Outcome::Failed(why);
+        }
+        progress(Done {
+            bytes: p.slots.iter().map(|s| s.bytes).sum(),
+            rows: p.slots.iter().map(|s| s.rows).sum(),
+        });
+        if p.slots.iter().all(|s| s.result.is_some()) {
+            break;
+        }
+    }
+    stop(&workers);
+    let slots = std::mem::take(&mut pool.borrow_mut().slots);
+    // One part per task, so no single task holds the page for the whole merge.
+    let mut merged: Option<CsvPart> = None;
+    for slot in slots {
+        let bytes = match slot.result {
+            Some(Ok(b)) => b,
+            _ => return Outcome::Failed(Failure::PartMissing),
+        };
+        dom::yield_now().await;
+        let part = match CsvPart::from_bytes(head, complete, options, &bytes) {
+            Ok(p) => p,
+            Err(e) => return Outcome::Merged(Err(e)),
+        };
+        drop(bytes);
+        match merged.as_mut() {
+            None => merged = Some(part),
+            Some(m) => m.append(part),
+        }
+    }
+    dom::yield_now().await;
+    match merged {
+        Some(m) => Outcome::Merged(m.finish().map(|l| l.map(Box::new))),
+        None => Outcome::Failed(Failure::PartMissing),
+    }
+}

@@ -1,0 +1,114 @@
+// A big CSV file parsed in Web Workers (src/ui/workers.rs, src/bin/parse-worker.rs):
+// the same report as the page's own single-thread path, progress, Cancel, a worker that
+// fails, and the fallback when workers cannot start. `?workers=N` forces N workers
+// (0 = read on the page), so both paths run on the same file.
+import { test, expect } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { watchConsole, openApp } from './helpers.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const sample = path.join(root, 'public/sample/journeys.csv');
+
+/** A generated file of `rows` events (seed 42), made once with the CLI `cargo test` built. */
+function generated(rows) {
+  const dir = path.join(root, 'target/e2e-data');
+  const file = path.join(dir, `journeys-${rows}.csv`);
+  if (fs.existsSync(file)) return file;
+  fs.mkdirSync(dir, { recursive: true });
+  const fd = fs.openSync(`${file}.tmp`, 'w');
+  const r = spawnSync('cargo', ['run', '--quiet', '--bin', 'journey-lens', '--', 'generate',
+    '--rows', String(rows), '--seed', '42'], { cwd: root, stdio: ['ignore', fd, 'inherit'] });
+  fs.closeSync(fd);
+  if (r.status !== 0) throw new Error(`generating ${rows} rows failed`);
+  fs.renameSync(`${file}.tmp`, file);
+  return file;
+}
+
+async function downloadReport(page) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('[data-action=download-report]').click(),
+  ]);
+  const chunks = await (await download.createReadStream()).toArray();
+  return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+}
+
+/** Uploads `file` and waits for the load to be published; the app's figures after it. */
+async function upload(page, file) {
+  const loads = await page.evaluate(() => window.journeyLens.loads);
+  await page.setInputFiles('[data-testid=file-input]', file);
+  await page.waitForFunction((n) => window.journeyLens.loads > n, loads, { timeout: 60_000 });
+  return page.evaluate(() => ({ ...window.journeyLens }));
+}
+
+/** The report of `file` read with `workers` workers, and how many the app used. */
+async function reportWith(page, file, workers) {
+  await openApp(page, `?workers=${workers}`);
+  const figures = await upload(page, file);
+  return { used: figures.workers, rows: figures.rows, report: await downloadReport(page) };
+}
+
+test('the sample and a 100 k file give the same report JSON in workers as on the page', async ({ page }) => {
+  test.setTimeout(180_000);
+  const errors = watchConsole(page);
+  for (const [file, parts] of [[sample, 1], [generated(100_000), 2]]) {
+    const single = await reportWith(page, file, 0);
+    const split = await reportWith(page, file, 2);
+    expect(single.used).toBe(0);
+    // The sample is too small to cut: one worker reads it whole.
+    expect(split.used).toBe(parts);
+    expect(split.rows).toBe(single.rows);
+    expect(split.report).toEqual(single.report);
+  }
+  expect(errors).toEqual([]);
+});
+
+test('workers show progress, and Cancel stops them with the data on screen kept', async ({ page }) => {
+  test.setTimeout(120_000);
+  const file = generated(1_000_000);
+  await openApp(page, '?workers=2');
+  const summary = await page.getByTestId('load-summary').textContent();
+  await page.setInputFiles('[data-testid=file-input]', file);
+  const progress = page.getByTestId('progress');
+  await expect(progress).toBeVisible({ timeout: 20_000 });
+  // Rows counted by the workers show up while they read.
+  await expect(progress).toContainText(/[1-9][\d,]* rows · [\d.]+ of [\d.]+ MB/, { timeout: 20_000 });
+  await progress.locator('[data-action=cancel-load]').dispatchEvent('click');
+  await expect(page.getByTestId('error')).toContainText('Loading was cancelled');
+  await expect(progress).toBeHidden();
+  await expect(page.getByTestId('load-summary')).toHaveText(summary);
+});
+
+test('a worker that fails says so in one sentence and the data on screen stays', async ({ page }) => {
+  const errors = watchConsole(page);
+  // Hands the worker a job without its file, as a broken browser might: the worker itself
+  // answers with an error.
+  await page.addInitScript(() => {
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (msg, ...rest) {
+      if (msg && msg.file) msg = { ...msg, file: 'not a file' };
+      return post.call(this, msg, ...rest);
+    };
+  });
+  await openApp(page, '?workers=2');
+  const summary = await page.getByTestId('load-summary').textContent();
+  await page.setInputFiles('[data-testid=file-input]', generated(100_000));
+  await expect(page.getByTestId('error')).toContainText(
+    'journeys-100000.csv: reading the file in the background failed (no file to read). The data on screen is unchanged',
+  );
+  await expect(page.getByTestId('progress')).toBeHidden();
+  await expect(page.getByTestId('load-summary')).toHaveText(summary);
+  expect(errors).toEqual([]);
+});
+
+test('where workers cannot start, the file is read on the page instead', async ({ page }) => {
+  await page.route('**/parse-worker_loader.js', (route) => route.fulfill({ status: 404, body: '' }));
+  await openApp(page, '?workers=2');
+  const figures = await upload(page, generated(100_000));
+  expect(figures.workers).toBe(0);
+  expect(figures.rows).toBe(100_000);
+  await expect(page.getByTestId('error')).toBeHidden();
+});
