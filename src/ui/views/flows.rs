@@ -151,8 +151,9 @@ fn FlowsBody() -> impl IntoView {
             {rooted}
             {collapsed_note}
             <p class="jl-sub">{tr(lang, "view.flows.click_help")}</p>
-            <ChartCard spec=FLOW on_pick=pick />
-            <div class="jl-grid jl-mt">
+            // The matrix sits beside the diagram on a wide screen, below it on a narrow one.
+            <div class="jl-flows-pair">
+                <ChartCard spec=FLOW on_pick=pick />
                 <ChartCard spec=MATRIX />
             </div>
         </div>
