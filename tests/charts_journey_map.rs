@@ -311,7 +311,7 @@ fn no_nps_says_so_in_the_nps_lane() {
     assert_eq!(
         texts(&svg)
             .iter()
-            .filter(|t| *t == "NPS (no column)")
+            .filter(|t| *t == "NPS (no 0–10 question)")
             .count(),
         3
     );

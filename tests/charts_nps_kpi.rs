@@ -185,12 +185,12 @@ fn nps_charts_without_an_nps_column() {
     let (b, m2) = render(500, 200, |d| charts::draw_distribution(d, &v, &theme, L));
     let (c, m3) = render(500, 200, |d| charts::draw_nps_trend(d, &v, &theme, L));
     for svg in [&a, &b, &c] {
-        assert_text(svg, "This chart needs a column for: NPS");
+        assert_text(svg, "No NPS in this data: no 0–10 question.");
     }
     assert!(m1.hits.is_empty() && m2.hits.is_empty() && m3.hits.is_empty());
     assert_eq!(
         charts::nps_stack_summary(&v, L),
-        "This chart needs a column for: NPS"
+        "No NPS in this data: no 0–10 question."
     );
     let mut no_answers = nps_view();
     no_answers.summary = summary(0, 0, 0, 0, None, None);

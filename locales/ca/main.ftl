@@ -87,6 +87,7 @@ chart-more_stages = … i { $n ->
        *[other] { $n } etapes més
     }
 chart-needs = Aquest gràfic necessita una columna de: { $what }
+chart-needs_nps = No hi ha NPS: cap pregunta de 0 a 10.
 chart-no = No
 chart-no_answers = sense respostes
 chart-no_breakdown = Tria un desglossament per comparar grups

@@ -14,6 +14,7 @@ jmap-of_first = { $pct } of first
 jmap-nps_value = NPS { $nps }
 jmap-ces_value = CES { $ces }
 jmap-no_column = (no column)
+jmap-no_nps_question = (no 0–10 question)
 jmap-neutral = neutral
 jmap-left_here = { $n ->
     [one] { $n } customer got no further than this stage

@@ -54,6 +54,7 @@ chart-more_stages = … and { $n ->
        *[other] { $n } more stages
     }
 chart-needs = This chart needs a column for: { $what }
+chart-needs_nps = No NPS in this data: no 0–10 question.
 chart-no = No
 chart-no_answers = no answers
 chart-no_breakdown = Choose a breakdown to compare groups

@@ -14,6 +14,7 @@ jmap-of_first = { $pct } de la primera
 jmap-nps_value = NPS { $nps }
 jmap-ces_value = CES { $ces }
 jmap-no_column = (sin columna)
+jmap-no_nps_question = (sin pregunta de 0 a 10)
 jmap-neutral = neutral
 jmap-left_here = { $n ->
     [one] { $n } cliente no pasó de esta etapa

@@ -87,6 +87,7 @@ chart-more_stages = … y { $n ->
        *[other] { $n } etapas más
     }
 chart-needs = Este gráfico necesita una columna de: { $what }
+chart-needs_nps = No hay NPS: ninguna pregunta de 0 a 10.
 chart-no = No
 chart-no_answers = sin respuestas
 chart-no_breakdown = Elige un desglose para comparar grupos

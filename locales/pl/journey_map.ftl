@@ -14,6 +14,7 @@ jmap-of_first = { $pct } pierwszego etapu
 jmap-nps_value = NPS { $nps }
 jmap-ces_value = CES { $ces }
 jmap-no_column = (brak kolumny)
+jmap-no_nps_question = (brak pytania 0–10)
 jmap-neutral = neutralnie
 jmap-left_here = { $n ->
     [one] { $n } klient nie przeszedł dalej niż ten etap

@@ -93,6 +93,7 @@ chart-more_stages = … i jeszcze { $n ->
        *[many] { $n } etapów
     }
 chart-needs = Ten wykres wymaga kolumny: { $what }
+chart-needs_nps = Brak NPS: brak pytania w skali 0–10.
 chart-no = Nie
 chart-no_answers = brak odpowiedzi
 chart-no_breakdown = Wybierz podział, aby porównać grupy

@@ -1108,6 +1108,8 @@ pub fn journey_map_summary(map: &JourneyMap, lang: Lang) -> String {
 fn gap_word(lang: Lang, n: &crate::message::Needs) -> String {
     if n.0.contains(&crate::message::Need::EventLevelData) {
         t(lang, "summary.lane_needs_events")
+    } else if n.0 == [crate::message::Need::Column(crate::dataset::Role::Nps)] {
+        t(lang, "jmap.no_nps_question")
     } else {
         t(lang, "jmap.no_column")
     }

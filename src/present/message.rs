@@ -155,6 +155,10 @@ pub fn needs_sentence(lang: Lang, n: &Needs, ds: Option<&Dataset>) -> String {
     if n.0.contains(&Need::EventLevelData) {
         return i18n::tr(lang, "summary.chart_needs_events");
     }
+    // Review scores are not NPS: say plainly that the data has no 0–10 question.
+    if n.0 == [Need::Column(Role::Nps)] {
+        return i18n::tr(lang, "chart.needs_nps");
+    }
     i18n::trf(lang, "chart.needs", &[("what", &needs(lang, n, ds))])
 }
 

@@ -109,6 +109,9 @@ test('Olist orders as milestones plus reviews match the native report', async ({
   await tab(page, 'nps');
   await expect(page.getByTestId('no-nps')).toContainText('no NPS');
   await page.screenshot({ path: path.join(shots, 'milestones-nps.png'), fullPage: true });
+  // The KPI card says it as plainly: review scores are not an NPS question.
+  await tab(page, 'kpis');
+  await expect(page.locator('[data-kpi=nps]')).toContainText('No NPS in this data: no 0–10 question.');
 
   // A reload keeps both files and the same numbers.
   await page.reload();

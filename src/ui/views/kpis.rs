@@ -79,10 +79,10 @@ fn KpiCard(index: usize) -> impl IntoView {
                 (Some(_), _) | (None, None) => format::not_available(lang),
                 (None, Some(v)) => charts::kpi_value(lang, &k, v),
             };
-            let needs = k.unavailable.as_ref().map(|w| {
-                let what = crate::present::message::needs(lang, w, None);
-                trf(lang, "chart.needs", &[("what", &what)])
-            });
+            let needs = k
+                .unavailable
+                .as_ref()
+                .map(|w| crate::present::message::needs_sentence(lang, w, None));
             let delta = k.delta_pct.map(|d| {
                 let better = if k.lower_is_better { d < 0.0 } else { d > 0.0 };
                 let class = if d == 0.0 {
