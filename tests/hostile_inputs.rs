@@ -381,6 +381,15 @@ fn long_stage_order_in_meta() {
     let r = compute(ds, &prep, &Settings::default(), &Filter::default());
     assert_eq!(r.funnel.steps[0].stage, "s0");
     assert_eq!(r.funnel.steps[1].stage, "s1");
+    // Only the two stages the data has are steps, and the funnel says why.
+    assert_eq!(r.funnel.steps.len(), 2);
+    assert!(r
+        .funnel
+        .notes
+        .contains(&journey_lens::analytics::FunnelNote::LongOrderTrimmed {
+            listed: 100_000,
+            absent: 99_998,
+        }));
 }
 
 #[test]

@@ -122,7 +122,8 @@ fn _funnel(n: &FunnelNote) {
         | FunnelNote::PlacedByData { .. }
         | FunnelNote::UnknownConversionStage { .. }
         | FunnelNote::SavedOrderMismatch { .. }
-        | FunnelNote::SavedOrderIgnored { .. } => {}
+        | FunnelNote::SavedOrderIgnored { .. }
+        | FunnelNote::LongOrderTrimmed { .. } => {}
     }
 }
 fn _filter(n: &FilterNote, e: &FilterError, x: &Exclusion) {
@@ -278,6 +279,10 @@ fn examples() -> Vec<Example> {
         }),
         ex(FunnelNote::SavedOrderIgnored {
             stages: vec![s("lead"), s("won")],
+        }),
+        ex(FunnelNote::LongOrderTrimmed {
+            listed: 100_000,
+            absent: 99_998,
         }),
         ex(Exclusion::TooFew { min_count: 20 }),
         ex(Exclusion::NoVariation),

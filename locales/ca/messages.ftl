@@ -103,6 +103,10 @@ msg-funnel-saved_order_mismatch = { $count ->
    *[other] {" "}Etapes d'aquestes dades que no hi són: { $new }.
 }
 msg-funnel-saved_order_ignored = L'ordre d'etapes desat ({ $stages }) no inclou cap etapa d'aquestes dades; es fa servir l'ordre automàtic.
+msg-funnel-long_order_trimmed = L'ordre d'etapes del feed en té { $listed }; { $count ->
+    [one] { $count } etapa a la qual no ha arribat cap client queda fora de l'embut.
+   *[other] { $count } etapes a les quals no ha arribat cap client queden fora de l'embut.
+}
 
 ## Matriu de prioritats: per què queda fora un punt de contacte
 

@@ -105,6 +105,10 @@ msg-funnel-saved_order_mismatch = { $count ->
    *[other] {" "}Stages of this data that the order lacks: { $new }.
 }
 msg-funnel-saved_order_ignored = The saved stage order ({ $stages }) names none of this data's stages; the automatic order is used.
+msg-funnel-long_order_trimmed = The feed's stage order lists { $listed } stages; { $count ->
+    [one] { $count } of them, which no customer reached, is left out of the funnel.
+   *[other] { $count } of them, which no customer reached, are left out of the funnel.
+}
 
 ## Priority matrix: why a touchpoint is left out
 

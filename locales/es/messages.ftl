@@ -103,6 +103,10 @@ msg-funnel-saved_order_mismatch = { $count ->
    *[other] {" "}Etapas de estos datos que no figuran en él: { $new }.
 }
 msg-funnel-saved_order_ignored = El orden de etapas guardado ({ $stages }) no incluye ninguna etapa de estos datos; se usa el orden automático.
+msg-funnel-long_order_trimmed = El orden de etapas del feed tiene { $listed }; { $count ->
+    [one] { $count } etapa a la que no llegó ningún cliente queda fuera del embudo.
+   *[other] { $count } etapas a las que no llegó ningún cliente quedan fuera del embudo.
+}
 
 ## Matriz de prioridades: por qué queda fuera un punto de contacto
 

@@ -125,6 +125,11 @@ msg-funnel-saved_order_mismatch = { $count ->
    *[other] {" "}Etapy tych danych, których w niej brakuje: { $new }.
 }
 msg-funnel-saved_order_ignored = Zapisana kolejność etapów ({ $stages }) nie zawiera żadnego etapu z tych danych; użyto kolejności automatycznej.
+msg-funnel-long_order_trimmed = Kolejność etapów w feedzie liczy { $listed } pozycji; { $count ->
+    [one] { $count } etap, do którego nie dotarł żaden klient, pominięto w lejku.
+    [few] { $count } etapy, do których nie dotarł żaden klient, pominięto w lejku.
+   *[other] { $count } etapów, do których nie dotarł żaden klient, pominięto w lejku.
+}
 
 ## Macierz priorytetów: dlaczego pominięto punkt styku
 

@@ -68,3 +68,8 @@ mod tests {
         assert_eq!(heaviest(&[3, 9], 5), vec![true, true]);
     }
 }
+
+/// Stages of a feed's own order that nobody reached are funnel steps of 0 customers (the
+/// author expects them) only while the order is at most this long; a longer order keeps
+/// the stages the data has, so a feed listing 100,000 names cannot make 100,000 steps.
+pub const META_ORDER_STAGES: usize = 100;

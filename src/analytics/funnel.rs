@@ -128,6 +128,10 @@ pub enum FunnelNote {
     /// The saved stage order names none of this data's stages: the automatic order is used.
     #[serde(rename = "funnel.saved_order_ignored")]
     SavedOrderIgnored { stages: Vec<String> },
+    /// The feed's stage order is too long to keep its unreached stages as steps: only the
+    /// stages the data has are used.
+    #[serde(rename = "funnel.long_order_trimmed")]
+    LongOrderTrimmed { listed: u64, absent: u64 },
 }
 
 impl Message for FunnelNote {
@@ -141,6 +145,7 @@ impl Message for FunnelNote {
             FunnelNote::UnknownConversionStage { .. } => "funnel.unknown_conversion_stage",
             FunnelNote::SavedOrderMismatch { .. } => "funnel.saved_order_mismatch",
             FunnelNote::SavedOrderIgnored { .. } => "funnel.saved_order_ignored",
+            FunnelNote::LongOrderTrimmed { .. } => "funnel.long_order_trimmed",
         }
     }
     fn args(&self) -> Vec<(&'static str, Value)> {
@@ -157,6 +162,10 @@ impl Message for FunnelNote {
                 ("absent", Value::List(absent.clone())),
                 ("new_count", Value::Count(new.len() as u64)),
                 ("new", Value::List(new.clone())),
+            ],
+            FunnelNote::LongOrderTrimmed { listed, absent } => vec![
+                ("listed", Value::Count(*listed)),
+                ("count", Value::Count(*absent)),
             ],
             FunnelNote::SavedOrderIgnored { stages } => vec![
                 ("count", Value::Count(stages.len() as u64)),

@@ -215,6 +215,7 @@ impl StagePlan {
             }
             let mut listed: HashSet<String> = HashSet::new();
             let mut absent: Vec<String> = Vec::new();
+            let long_meta = order.len() > super::cap::META_ORDER_STAGES;
             for name in order {
                 let n = normalize(name);
                 let code = col
@@ -230,7 +231,7 @@ impl StagePlan {
                     None if listed.contains(&n) => {}
                     // A stage the feed's author expects but nobody reached yet is a step
                     // with 0 customers; a saved stage this data lacks is left out and named.
-                    None if source == StageOrderSource::Meta => {
+                    None if source == StageOrderSource::Meta && !long_meta => {
                         plan.stages.push(name.trim().to_string());
                         listed.insert(n);
                     }
@@ -244,7 +245,14 @@ impl StagePlan {
                 .filter(|&c| plan.step_of_code[c] == NOT_A_STEP)
                 .map(|c| values[c].clone())
                 .collect();
-            if !absent.is_empty() {
+            if source == StageOrderSource::Meta {
+                if !absent.is_empty() {
+                    plan.notes.push(FunnelNote::LongOrderTrimmed {
+                        listed: order.len() as u64,
+                        absent: absent.len() as u64,
+                    });
+                }
+            } else if !absent.is_empty() {
                 plan.notes.push(FunnelNote::SavedOrderMismatch {
                     absent,
                     new: plan.unlisted.clone(),
