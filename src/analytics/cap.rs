@@ -20,6 +20,11 @@ pub const EMOTION_PERSONAS: usize = 8;
 /// Funnel breakdown groups at most, "(others)" included.
 pub const BREAKDOWN_GROUPS: usize = 21;
 
+/// Stages of a feed's own order that nobody reached are funnel steps of 0 customers (the
+/// author expects them) only while the order is at most this long; a longer order keeps
+/// the stages the data has, so a feed listing 100,000 names cannot make 100,000 steps.
+pub const META_ORDER_STAGES: usize = 100;
+
 /// Which of the `weights.len()` categories to keep when at most `limit` entries fit:
 /// `None` when all of them fit, otherwise a mask keeping the `limit − 1` heaviest (ties:
 /// the earlier one), the last entry being left for "(others)".
@@ -68,8 +73,3 @@ mod tests {
         assert_eq!(heaviest(&[3, 9], 5), vec![true, true]);
     }
 }
-
-/// Stages of a feed's own order that nobody reached are funnel steps of 0 customers (the
-/// author expects them) only while the order is at most this long; a longer order keeps
-/// the stages the data has, so a feed listing 100,000 names cannot make 100,000 steps.
-pub const META_ORDER_STAGES: usize = 100;
