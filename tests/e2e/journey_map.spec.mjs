@@ -24,7 +24,7 @@ async function readDownload(download) {
 async function land(page) {
   await page.goto('./');
   await expect(page.locator(MAP)).toBeVisible();
-  await expect(page.locator(`${MAP} canvas[role=img]`).first()).toHaveAttribute(
+  await expect(page.locator(`${MAP} canvas[role=application]`).first()).toHaveAttribute(
     'aria-label', /^Journey map of \d+ stages/, { timeout: 30_000 });
 }
 
@@ -87,7 +87,7 @@ test('a persona switch redraws the emotion lane for that persona', async ({ page
   await expect(select.locator('option')).toHaveText(
     ['All customers', 'Bargain hunter', 'Busy professional', 'First-time buyer', 'Loyal regular']);
   await select.selectOption('Bargain hunter');
-  await expect(page.locator(`${MAP} canvas[role=img]`).first()).toHaveAttribute('aria-label', /Journey map/);
+  await expect(page.locator(`${MAP} canvas[role=application]`).first()).toHaveAttribute('aria-label', /Journey map/);
   await expect.poll(async () => column(await mapTable(page), 'Satisfaction (0–100)')).not.toEqual(everyone);
   const caption = page.locator('[data-chart="journey-map"] table.jl-table caption');
   await expect(caption).toHaveText('Journey map for Bargain hunter: one row per funnel stage');
@@ -101,7 +101,7 @@ test('a persona switch redraws the emotion lane for that persona', async ({ page
 
   // Compare mode: two maps, the second for another persona.
   await page.getByTestId('map-compare').check();
-  await expect(page.locator('[data-chart="journey-map-b"] canvas[role=img]')).toBeVisible();
+  await expect(page.locator('[data-chart="journey-map-b"] canvas[role=application]')).toBeVisible();
   expect(errors).toEqual([]);
 });
 
@@ -113,7 +113,7 @@ test('hovering a pain point shows its satisfaction', async ({ page }) => {
   const j = pains.findIndex((p) => p !== '');
   expect(j).toBeGreaterThanOrEqual(0);
   const [touchpoint, mean] = pains[j].split('; ')[0].split(/ (?=[\d.]+$)/);
-  const canvas = page.locator('[data-chart="journey-map"] canvas[role=img]');
+  const canvas = page.locator('[data-chart="journey-map"] canvas[role=application]');
   const box = await canvas.boundingBox();
   const col = (box.width - LABEL) / (rows.length - 1);
   await canvas.scrollIntoViewIfNeeded();
@@ -128,7 +128,7 @@ test('hovering a pain point shows its satisfaction', async ({ page }) => {
 test('Download PNG is at least twice the canvas, and the print layout is one landscape page', async ({ page }) => {
   const errors = watchConsole(page);
   await land(page);
-  const canvas = page.locator('[data-chart="journey-map"] canvas[role=img]');
+  const canvas = page.locator('[data-chart="journey-map"] canvas[role=application]');
   const size = await canvas.evaluate((c) => [c.width, c.height]);
   const [download] = await Promise.all([
     page.waitForEvent('download'),

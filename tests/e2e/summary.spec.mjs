@@ -58,7 +58,7 @@ test('the journey map is drawn from a summary; flows say they need event-level d
   // The map's reach is the funnel's: 586 customers at the first of five stages.
   await page.locator('nav button[data-tab="journey-map"]').click();
   const map = page.locator('[data-view="journey-map"]');
-  await expect(map.locator('canvas[role=img]').first()).toHaveAttribute(
+  await expect(map.locator('canvas[role=application]').first()).toHaveAttribute(
     'aria-label', /^Journey map of 5 stages/);
   const card = page.locator('[data-chart="journey-map"]');
   await card.locator('[data-action=show-data]').click();
