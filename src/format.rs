@@ -104,6 +104,27 @@ fn locale(lang: Lang) -> Locale {
     }
 }
 
+/// The marks a language writes numbers with, for reading its own formatted cells back
+/// (see [`crate::export::shown`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Marks {
+    pub decimal: char,
+    pub group: &'static str,
+    pub not_available: &'static str,
+    pub days: &'static str,
+}
+
+/// The marks of `lang`: the decimal mark, the digit-grouping separator, "n/a", "days".
+pub fn marks(lang: Lang) -> Marks {
+    let loc = locale(lang);
+    Marks {
+        decimal: loc.decimal,
+        group: loc.group,
+        not_available: loc.not_available,
+        days: loc.days,
+    }
+}
+
 /// What a missing or undefined value reads as.
 pub fn not_available(lang: Lang) -> String {
     locale(lang).not_available.to_string()

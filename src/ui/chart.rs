@@ -12,12 +12,12 @@
 
 use super::dom;
 use super::keynav::{KeyNav, Tip};
+use super::snapshot;
 use super::state::AppState;
 use crate::analytics::Report;
 use crate::charts::table::SHOWN_ROWS;
 use crate::charts::{ChartMap, Table, Theme};
 use crate::dataset::Scales;
-use crate::export::ExportOptions;
 use crate::i18n::{tr, trc, Lang};
 use leptos::ev;
 use leptos::html;
@@ -178,19 +178,29 @@ pub fn ChartCard(
     };
 
     let download_png = move |_| {
-        if let Some(canvas) = canvas_ref.get_untracked() {
-            if let Ok(url) = canvas.to_data_url_with_type("image/png") {
-                dom::download_url(&format!("journey-lens-{}.png", spec.id), &url);
-            }
-        }
+        let (Some(canvas), Some(report)) =
+            (canvas_ref.get_untracked(), state.report.get_untracked())
+        else {
+            return;
+        };
+        let rect = canvas.get_bounding_client_rect();
+        let heading = snapshot::heading(state, lang, tr(lang, spec.title));
+        let input = ChartInput {
+            report: &report,
+            scales: state.scales(),
+            lang,
+        };
+        snapshot::download_png(
+            state,
+            spec.id,
+            (rect.width(), rect.height()),
+            &heading,
+            |a, t| (spec.draw)(a, &input, t),
+        );
     };
     let download_csv = move |_| {
         if let Some(t) = table() {
-            dom::download(
-                &format!("journey-lens-{}.csv", spec.id),
-                "text/csv;charset=utf-8",
-                t.to_csv_with(ExportOptions::for_lang(lang)).as_bytes(),
-            );
+            snapshot::download_csv(state, spec.id, &t, lang);
         }
     };
 
@@ -303,11 +313,7 @@ pub fn TableCard(
     let lang = state.lang.get_untracked();
     let download = move |_| {
         if let Some(t) = table.get_untracked() {
-            dom::download(
-                &format!("journey-lens-{id}.csv"),
-                "text/csv;charset=utf-8",
-                t.to_csv_with(ExportOptions::for_lang(lang)).as_bytes(),
-            );
+            snapshot::download_csv(state, id, &t, lang);
         }
     };
     view! {

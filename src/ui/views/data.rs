@@ -514,7 +514,7 @@ fn MappingCard() -> impl IntoView {
                                     .map(|(_, h, role, preview, _)| vec![h, role.key().to_string(), preview])
                                     .collect(),
                             };
-                            dom::download("journey-lens-mapping.csv", "text/csv;charset=utf-8", table.to_csv_with(crate::export::ExportOptions::for_lang(lang)).as_bytes());
+                            crate::ui::snapshot::download_csv(state, "mapping", &table, lang);
                         }
                     >
                         {tr(lang, "table.download_csv")}
@@ -548,7 +548,7 @@ fn RejectedCard() -> impl IntoView {
         });
         if let Some(csv) = csv {
             dom::download(
-                "journey-lens-rejected-rows.csv",
+                &crate::ui::snapshot::file_name(state, "rejected-rows", "csv"),
                 "text/csv;charset=utf-8",
                 csv.as_bytes(),
             );
