@@ -245,9 +245,12 @@ test('a downloaded PNG is twice the chart, with its title, dataset, date and fil
   await tab(page, 'funnel');
   const card = page.locator('[data-chart=funnel]');
   const box = await card.locator('canvas').boundingBox();
+  let n = 0;
   const png = async () => {
     const [d] = await Promise.all([page.waitForEvent('download'), card.locator('[data-action=download-png]').click()]);
-    return decodePng(await readDownload(d));
+    const bytes = await readDownload(d);
+    fs.writeFileSync(path.join(shots, `download-${d.suggestedFilename().includes('funnel') ? 'funnel' : 'x'}-${n++}.png`), bytes);
+    return decodePng(bytes);
   };
   const plain = await png();
   // 2× the canvas; the heading band is 74 CSS px for a title and two context lines.
