@@ -226,21 +226,7 @@ pub fn ChartCard(
                     on:click=on_click
                 ></canvas>
                 {nav.ring()}
-                {move || {
-                    tip.get()
-                        .map(|t| {
-                            view! {
-                                <div
-                                    class="jl-tooltip"
-                                    data-testid="tooltip"
-                                    style=format!("left:{}px;top:{}px", t.x + 14.0, t.y + 10.0)
-                                >
-                                    <strong>{t.title}</strong>
-                                    {t.lines.join("\n")}
-                                </div>
-                            }
-                        })
-                }}
+                {nav.tooltip((14.0, 10.0))}
             </div>
             <p class="jl-visually-hidden">{summary}</p>
             {nav.live()}

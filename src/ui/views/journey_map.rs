@@ -412,21 +412,7 @@ fn MapCanvas(
                     {nav.ring()}
                 </div>
             </div>
-            {move || {
-                tip.get()
-                    .map(|t| {
-                        view! {
-                            <div
-                                class="jl-tooltip"
-                                data-testid="tooltip"
-                                style=format!("left:{}px;top:{}px", t.x, t.y)
-                            >
-                                <strong>{t.title}</strong>
-                                {t.lines.join("\n")}
-                            </div>
-                        }
-                    })
-            }}
+            {nav.tooltip((0.0, 0.0))}
             <canvas class="jl-map-print" node_ref=print_ref aria-hidden="true"></canvas>
             <p class="jl-visually-hidden">{summary}</p>
             {nav.live()}
