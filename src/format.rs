@@ -245,6 +245,13 @@ pub fn money(lang: Lang, value: f64) -> String {
     fixed(&locale(lang), value, 2, false)
 }
 
+/// An answer scale, "1–5", "0–10", "−2–2", "0,5–4,5" in the language's numbers: whole
+/// ends without decimals, others with one.
+pub fn scale(lang: Lang, s: crate::dataset::Scale) -> String {
+    let end = |v: f64| number(lang, v, if v.fract() == 0.0 { 0 } else { 1 });
+    format!("{}–{}", end(s.min), end(s.max))
+}
+
 /// Formats `value` with `f`, or "n/a" when it is missing or not finite.
 pub fn or_na(lang: Lang, value: Option<f64>, f: impl Fn(Lang, f64) -> String) -> String {
     match value {

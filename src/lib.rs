@@ -6,10 +6,12 @@
 //! is plain Rust, tested natively with `cargo test`.
 
 pub mod analytics;
+pub mod calendar;
 pub mod charts;
 pub mod cli;
 pub mod dataset;
 pub mod export;
+pub mod fold;
 pub mod format;
 pub mod generate;
 pub mod i18n;
