@@ -8,6 +8,7 @@
 pub mod analytics;
 pub mod calendar;
 pub mod charts;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod dataset;
 pub mod export;
