@@ -150,7 +150,8 @@ pub fn ChartCard(
         }
     };
 
-    let summary = move || {
+    // Built once per report: the canvas's label and the hidden paragraph read the same text.
+    let summary = Memo::new(move |_| {
         let scales = state.scales();
         state.report.with(|r| {
             r.as_ref()
@@ -163,7 +164,7 @@ pub fn ChartCard(
                 })
                 .unwrap_or_default()
         })
-    };
+    });
     let table = move || {
         let scales = state.scales();
         state.report.with(|r| {

@@ -359,13 +359,14 @@ fn MapCanvas(
             }
         }
     };
-    let summary = move || {
+    // Built once per map: the canvas's label and the hidden paragraph read the same text.
+    let summary = Memo::new(move |_| {
         map.with(|m| {
             m.as_ref()
                 .map(|m| charts::journey_map_summary(m, lang))
                 .unwrap_or_default()
         })
-    };
+    });
     let download_png = move |_| {
         let (Some(m), Some(canvas)) = (map.get_untracked(), canvas_ref.get_untracked()) else {
             return;
