@@ -1,6 +1,4 @@
-mod charts_support;
-
-use charts_support::*;
+use crate::charts_support::*;
 use journey_lens::analytics::funnel::{
     CohortPoint, FunnelBreakdown, FunnelGroup, FunnelStep, Interval, ResolvedMode, StageOrderSource,
 };

@@ -1,6 +1,4 @@
-mod charts_support;
-
-use charts_support::*;
+use crate::charts_support::*;
 use journey_lens::analytics::kpis::{Kpi, KpiUnit, SparkPoint};
 use journey_lens::analytics::nps::{NpsPoint, NpsSummary};
 use journey_lens::analytics::NpsView;
