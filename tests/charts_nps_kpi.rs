@@ -1,7 +1,7 @@
 mod charts_support;
 
 use charts_support::*;
-use journey_lens::analytics::kpis::{Kpi, KpiUnit, SparkPoint};
+use journey_lens::analytics::kpis::{ChangeUnit, Kpi, KpiUnit, SparkPoint};
 use journey_lens::analytics::nps::{NpsPoint, NpsSummary};
 use journey_lens::analytics::NpsView;
 use journey_lens::charts::{self, Theme};
@@ -219,6 +219,10 @@ fn kpi(unit: KpiUnit, points: Vec<(&str, Option<f64>, bool)>) -> Kpi {
         current: None,
         previous: None,
         delta_pct: None,
+        change: None,
+        change_unit: ChangeUnit::Points,
+        change_p: None,
+        change_clear: None,
         target: None,
         target_source: None,
         status: None,

@@ -14,7 +14,8 @@ use crate::present::message::{dimension, render, report_json};
 const HELP: &str =
     "usage: journey-lens report FILE [FILE...] [--key COLUMN] [--unmatched OUT.csv] \
 [--meta META.json] [--filter DIM=VALUE]... [--mode ordered|any] [--window-days N] \
-[--from DATE --to DATE] [--breakdown DIM] [--period week|month]
+[--from DATE --to DATE] [--breakdown DIM] [--period week|month|quarter]
+  [--kpi-period month|quarter|year|FROM..TO] [--kpi-at PERIOD] [--compare previous|year-before]
   after a FILE: [--map COLUMN=ROLE]... [--milestones auto|by-date|COLUMN[=STAGE],...]
   Files after the first without a customer column find their customers through --key.";
 
@@ -150,8 +151,44 @@ fn parse(args: &[String]) -> Result<Args, String> {
                 out.settings.period = match value(&mut it, a)?.as_str() {
                     "week" => crate::analytics::PeriodKind::Week,
                     "month" => crate::analytics::PeriodKind::Month,
-                    p => return Err(format!("--period is \"week\" or \"month\", not \"{p}\".")),
+                    "quarter" => crate::analytics::PeriodKind::Quarter,
+                    p => {
+                        return Err(format!(
+                            "--period is \"week\", \"month\" or \"quarter\", not \"{p}\"."
+                        ))
+                    }
                 }
+            }
+            "--kpi-period" => {
+                use crate::analytics::KpiPeriodKind as K;
+                let v = value(&mut it, a)?;
+                let k = &mut out.settings.kpi_period;
+                k.kind = match v.as_str() {
+                    "month" => K::Month,
+                    "quarter" => K::Quarter,
+                    "year" => K::Year,
+                    range => {
+                        let (from, to) = range.split_once("..").ok_or_else(|| {
+                            format!("--kpi-period is month, quarter, year or FROM..TO, not \"{v}\".")
+                        })?;
+                        k.from = Some(from.to_string());
+                        k.to = Some(to.to_string());
+                        K::Custom
+                    }
+                };
+            }
+            "--kpi-at" => out.settings.kpi_period.at = Some(value(&mut it, a)?.clone()),
+            "--compare" => {
+                use crate::analytics::KpiCompare as C;
+                out.settings.kpi_period.compare = match value(&mut it, a)?.as_str() {
+                    "previous" => C::Previous,
+                    "year-before" => C::YearBefore,
+                    c => {
+                        return Err(format!(
+                            "--compare is \"previous\" or \"year-before\", not \"{c}\"."
+                        ))
+                    }
+                };
             }
             "-h" | "--help" => return Err(HELP.to_string()),
             f if f.starts_with("--") => return Err(format!("Unknown option {f}.\n{HELP}")),
