@@ -19,7 +19,12 @@ const MAR10: i64 = FEB10 + 29 * DAY;
 /// One block of 100 one-event customers in a month: `top` of them answer satisfaction 5
 /// (top-2-box), the rest 2; NPS answers `p` promoters (10), `d` detractors (3), the rest
 /// passives (7); `nps = false` leaves NPS unanswered.
-fn block(prefix: &str, t: i64, top: usize, nps: Option<(usize, usize)>) -> Vec<(String, i64, f64, Option<f64>)> {
+fn block(
+    prefix: &str,
+    t: i64,
+    top: usize,
+    nps: Option<(usize, usize)>,
+) -> Vec<(String, i64, f64, Option<f64>)> {
     (0..100)
         .map(|i| {
             let sat = if i < top { 5.0 } else { 2.0 };
@@ -150,28 +155,44 @@ fn same_month_a_year_before() {
     assert_eq!(csat.change_clear, Some(false));
     // Nobody answered NPS in February 2023: no change, no test.
     let nps = k.get("nps").unwrap();
-    assert_eq!((nps.previous, nps.change, nps.change_clear), (None, None, None));
+    assert_eq!(
+        (nps.previous, nps.change, nps.change_clear),
+        (None, None, None)
+    );
 }
 
 #[test]
 fn quarter_and_year() {
     // 2024-Q1 holds the latest event; chosen explicitly. Q1: CSAT (20 + 40) of 200 = 30 %,
     // 201 interactions; 2023-Q4 has no data.
-    let k = report(&with(KpiPeriodKind::Quarter, KpiCompare::Previous, Some("2024-Q1"))).kpis;
+    let k = report(&with(
+        KpiPeriodKind::Quarter,
+        KpiCompare::Previous,
+        Some("2024-Q1"),
+    ))
+    .kpis;
     assert_eq!(k.current_period.as_deref(), Some("2024-Q1"));
     assert_eq!(k.previous_period.as_deref(), Some("2023-Q4"));
     assert_eq!(k.get("csat").unwrap().current, Some(30.0));
     assert_eq!(k.get("interactions").unwrap().current, Some(201.0));
     assert_eq!(k.get("interactions").unwrap().previous, Some(0.0));
     assert_eq!(k.get("csat").unwrap().change, None);
-    assert_eq!(k.period_choices, ["2024-Q1", "2023-Q4", "2023-Q3", "2023-Q2", "2023-Q1"]);
+    assert_eq!(
+        k.period_choices,
+        ["2024-Q1", "2023-Q4", "2023-Q3", "2023-Q2", "2023-Q1"]
+    );
     // By default the last complete quarter: 2023-Q4, empty, against 2023-Q3.
     let k = report(&with(KpiPeriodKind::Quarter, KpiCompare::Previous, None)).kpis;
     assert_eq!(k.current_period.as_deref(), Some("2023-Q4"));
 
     // 2024 against 2023: CSAT 60/200 vs 30/100 = 30 % both: 0 points, z = 0, p = 1.
     // Interactions 201 vs 100: +101 %.
-    let k = report(&with(KpiPeriodKind::Year, KpiCompare::Previous, Some("2024"))).kpis;
+    let k = report(&with(
+        KpiPeriodKind::Year,
+        KpiCompare::Previous,
+        Some("2024"),
+    ))
+    .kpis;
     assert_eq!(
         (k.current_period.as_deref(), k.previous_period.as_deref()),
         (Some("2024"), Some("2023"))

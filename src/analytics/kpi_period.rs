@@ -125,8 +125,7 @@ pub fn parse_day(s: &str) -> Option<i64> {
     };
     let m = two(parts.next())?;
     let d = two(parts.next())?;
-    ((1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m))
-        .then(|| days_from_civil(y, m, d))
+    ((1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)).then(|| days_from_civil(y, m, d))
 }
 
 fn day_label(day: i64) -> String {
@@ -159,11 +158,10 @@ pub fn window(p: &KpiPeriod, latest_day: i64) -> Option<KpiWindow> {
     let len = months(p.kind)?;
     let latest = month_of(latest_day);
     let holding = latest - latest.rem_euclid(len);
-    let start = p
-        .at
-        .as_deref()
-        .and_then(|a| parse_at(p.kind, a))
-        .unwrap_or(holding - len);
+    let start =
+        p.at.as_deref()
+            .and_then(|a| parse_at(p.kind, a))
+            .unwrap_or(holding - len);
     let range = |s: i64| DayRange {
         lo: month_start(s),
         hi: month_start(s + len),
@@ -250,13 +248,26 @@ mod tests {
         let latest = day(2025, 5, 14);
         let w = window(&KpiPeriod::default(), latest).unwrap();
         assert_eq!(labels(&w), ("2025-04", Some("2025-03")));
-        assert_eq!((w.current.lo, w.current.hi), (day(2025, 4, 1), day(2025, 5, 1)));
-        let w = window(&period(KpiPeriodKind::Quarter, KpiCompare::Previous), latest).unwrap();
+        assert_eq!(
+            (w.current.lo, w.current.hi),
+            (day(2025, 4, 1), day(2025, 5, 1))
+        );
+        let w = window(
+            &period(KpiPeriodKind::Quarter, KpiCompare::Previous),
+            latest,
+        )
+        .unwrap();
         assert_eq!(labels(&w), ("2025-Q1", Some("2024-Q4")));
-        assert_eq!((w.current.lo, w.current.hi), (day(2025, 1, 1), day(2025, 4, 1)));
+        assert_eq!(
+            (w.current.lo, w.current.hi),
+            (day(2025, 1, 1), day(2025, 4, 1))
+        );
         let w = window(&period(KpiPeriodKind::Year, KpiCompare::Previous), latest).unwrap();
         assert_eq!(labels(&w), ("2024", Some("2023")));
-        assert_eq!((w.current.lo, w.current.hi), (day(2024, 1, 1), day(2025, 1, 1)));
+        assert_eq!(
+            (w.current.lo, w.current.hi),
+            (day(2024, 1, 1), day(2025, 1, 1))
+        );
         // January's last complete month is December of the year before.
         let w = window(&KpiPeriod::default(), day(2025, 1, 3)).unwrap();
         assert_eq!(labels(&w), ("2024-12", Some("2024-11")));
@@ -265,13 +276,20 @@ mod tests {
     #[test]
     fn year_before_and_a_chosen_period() {
         let latest = day(2025, 5, 14);
-        let w = window(&period(KpiPeriodKind::Month, KpiCompare::YearBefore), latest).unwrap();
+        let w = window(
+            &period(KpiPeriodKind::Month, KpiCompare::YearBefore),
+            latest,
+        )
+        .unwrap();
         assert_eq!(labels(&w), ("2025-04", Some("2024-04")));
         let mut q = period(KpiPeriodKind::Quarter, KpiCompare::YearBefore);
         q.at = Some("2024-Q3".into());
         let w = window(&q, latest).unwrap();
         assert_eq!(labels(&w), ("2024-Q3", Some("2023-Q3")));
-        assert_eq!((w.current.lo, w.current.hi), (day(2024, 7, 1), day(2024, 10, 1)));
+        assert_eq!(
+            (w.current.lo, w.current.hi),
+            (day(2024, 7, 1), day(2024, 10, 1))
+        );
         // An unreadable choice falls back to the last complete period.
         q.at = Some("2024-Q5".into());
         assert_eq!(labels(&window(&q, latest).unwrap()).0, "2025-Q1");
@@ -279,7 +297,10 @@ mod tests {
             at: Some("2025-02".into()),
             ..KpiPeriod::default()
         };
-        assert_eq!(labels(&window(&m, latest).unwrap()), ("2025-02", Some("2025-01")));
+        assert_eq!(
+            labels(&window(&m, latest).unwrap()),
+            ("2025-02", Some("2025-01"))
+        );
         m.at = Some("2025-13".into());
         assert_eq!(labels(&window(&m, latest).unwrap()).0, "2025-04");
     }
@@ -332,7 +353,10 @@ mod tests {
     #[test]
     fn picker_choices() {
         let c = choices(KpiPeriodKind::Quarter, day(2024, 2, 1), day(2025, 5, 14));
-        assert_eq!(c, ["2025-Q2", "2025-Q1", "2024-Q4", "2024-Q3", "2024-Q2", "2024-Q1"]);
+        assert_eq!(
+            c,
+            ["2025-Q2", "2025-Q1", "2024-Q4", "2024-Q3", "2024-Q2", "2024-Q1"]
+        );
         let c = choices(KpiPeriodKind::Year, day(2024, 2, 1), day(2025, 5, 14));
         assert_eq!(c, ["2025", "2024"]);
         let c = choices(KpiPeriodKind::Month, day(1900, 1, 1), day(2025, 5, 14));

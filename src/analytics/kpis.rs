@@ -157,8 +157,8 @@ impl KpiView {
 }
 
 use super::funnel::{FunnelCtx, ResolvedMode, Walk, Walker, Walks};
-use super::nps::Counts;
 use super::kpi_period::{self, KpiWindow};
+use super::nps::Counts;
 use super::period::PeriodIndex;
 use super::settings::{JesWeights, KpiPeriodKind, PeriodKind, Settings};
 use super::stats::{delta_pct, difference_z, median, pct, ratio, two_proportion_z, Mean};
@@ -217,9 +217,9 @@ fn change_of(
         (Some(Sample::Share { x: x1, n: n1 }), Some(Sample::Share { x: x2, n: n2 })) => {
             two_proportion_z(x1, n1, x2, n2).map(|t| t.1)
         }
-        (Some(Sample::Score { se: s1 }), Some(Sample::Score { se: s2 })) => change
-            .and_then(|d| difference_z(d, s1, s2))
-            .map(|t| t.1),
+        (Some(Sample::Score { se: s1 }), Some(Sample::Score { se: s2 })) => {
+            change.and_then(|d| difference_z(d, s1, s2)).map(|t| t.1)
+        }
         _ => None,
     };
     (change, p)
@@ -746,7 +746,9 @@ pub(crate) fn assemble(
         .as_ref()
         .and_then(|p| p.previous.as_ref().map(|q| q.0.clone()));
     let cur = pair.as_ref().map(|p| &p.current.1);
-    let prev = pair.as_ref().and_then(|p| p.previous.as_ref().map(|q| &q.1));
+    let prev = pair
+        .as_ref()
+        .and_then(|p| p.previous.as_ref().map(|q| &q.1));
     let kpis = DEFS
         .iter()
         .enumerate()
@@ -826,7 +828,10 @@ fn kpi_window(
     let latest = walks.latest_time()?.div_euclid(DAY);
     let p = &settings.kpi_period;
     let w = kpi_period::window(p, latest)?;
-    Some((w, kpi_period::choices(p.kind, first_day.min(latest), latest)))
+    Some((
+        w,
+        kpi_period::choices(p.kind, first_day.min(latest), latest),
+    ))
 }
 
 const DAY: i64 = 86_400;
@@ -849,8 +854,8 @@ fn period_pair(
             .find(|(l, _, _)| l == label)
             .map(|(_, _, v)| v.clone())
     };
-    let months = settings.kpi_period.kind == KpiPeriodKind::Month
-        && settings.period == PeriodKind::Month;
+    let months =
+        settings.kpi_period.kind == KpiPeriodKind::Month && settings.period == PeriodKind::Month;
     if months {
         let cur = find(&w.current.label);
         let prev = w.previous.as_ref().map(|p| find(&p.label));
@@ -901,7 +906,9 @@ pub(crate) fn compute(
         }
     });
     let spark_slots = match (&spark_slot, window) {
-        (Some(f), Some((_, first, latest))) => Some((f as &dyn Fn(i64) -> Option<usize>, latest + 1 - first)),
+        (Some(f), Some((_, first, latest))) => {
+            Some((f as &dyn Fn(i64) -> Option<usize>, latest + 1 - first))
+        }
         _ => None,
     };
     let (all, per) = all_values(ctx, settings, sel, walks, spark_slots, true);

@@ -315,9 +315,17 @@ mod tests {
         let (z, _) = two_proportion_z(20, 100, 40, 100).unwrap();
         assert!((z + 3.086_07).abs() < 1e-5);
         assert_eq!(two_proportion_z(0, 0, 1, 2), None);
-        assert_eq!(two_proportion_z(5, 5, 7, 7), None, "all converted both times");
+        assert_eq!(
+            two_proportion_z(5, 5, 7, 7),
+            None,
+            "all converted both times"
+        );
         assert_eq!(two_proportion_z(0, 5, 0, 7), None);
-        assert_eq!(two_proportion_z(6, 5, 1, 7), None, "more successes than trials");
+        assert_eq!(
+            two_proportion_z(6, 5, 1, 7),
+            None,
+            "more successes than trials"
+        );
     }
 
     #[test]

@@ -169,7 +169,9 @@ fn parse(args: &[String]) -> Result<Args, String> {
                     "year" => K::Year,
                     range => {
                         let (from, to) = range.split_once("..").ok_or_else(|| {
-                            format!("--kpi-period is month, quarter, year or FROM..TO, not \"{v}\".")
+                            format!(
+                                "--kpi-period is month, quarter, year or FROM..TO, not \"{v}\"."
+                            )
                         })?;
                         k.from = Some(from.to_string());
                         k.to = Some(to.to_string());

@@ -1162,7 +1162,7 @@ fn kpi_view(ctx: &Ctx, total: &Acc, needs: &mut EventNeeds) -> KpiView {
             series.push((p.label(slot), slot != latest, v));
         }
     }
-    if unfiltered && window.is_some() && s.period_customers.get(kind).is_none() {
+    if unfiltered && window.is_some() && !s.period_customers.contains_key(kind) {
         for key in CUSTOMER_KPIS {
             needs.add(&format!("kpis.kpis.{key}.sparkline"));
         }
