@@ -24,4 +24,3 @@ fair-legend-interval = Interval del 95% (Wilson)
 fair-legend-nps_margin = Marge d'error del 95%
 fair-legend-different = Diferent de la resta (p < 0,05)
 fair-legend-not_different = Sense diferència clara amb la resta
-fair-segment-test = respecte a la resta: p = { $p }

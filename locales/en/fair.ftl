@@ -24,4 +24,3 @@ fair-legend-interval = 95% interval (Wilson)
 fair-legend-nps_margin = 95% margin of error
 fair-legend-different = Differs from the rest (p < 0.05)
 fair-legend-not_different = Not clearly different from the rest
-fair-segment-test = vs rest: p = { $p }

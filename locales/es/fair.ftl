@@ -24,4 +24,3 @@ fair-legend-interval = Intervalo del 95 % (Wilson)
 fair-legend-nps_margin = Margen de error del 95 %
 fair-legend-different = Distinto del resto (p < 0,05)
 fair-legend-not_different = Sin diferencia clara con el resto
-fair-segment-test = frente al resto: p = { $p }

@@ -24,4 +24,3 @@ fair-legend-interval = Przedział 95% (Wilsona)
 fair-legend-nps_margin = Margines błędu 95%
 fair-legend-different = Różni się od pozostałych (p < 0,05)
 fair-legend-not_different = Brak wyraźnej różnicy względem pozostałych
-fair-segment-test = wobec pozostałych: p = { $p }

@@ -832,8 +832,7 @@ fn emotion_lane<DB: DrawingBackend>(
         entries.extend(
             curves
                 .iter()
-                .enumerate()
-                .map(|(i, c)| (c.persona.clone(), theme.series(i))),
+                .map(|c| (c.persona.clone(), theme.named(&c.persona))),
         );
         emotion_legend(
             p,
@@ -842,7 +841,7 @@ fn emotion_lane<DB: DrawingBackend>(
             &entries,
         )?;
     }
-    for (i, curve) in curves.iter().enumerate() {
+    for curve in curves {
         let pts: Vec<Option<(i32, i32)>> = map
             .stages
             .iter()
@@ -857,7 +856,7 @@ fn emotion_lane<DB: DrawingBackend>(
             })
             .collect();
         for seg in segments(&pts) {
-            p.line(&seg, theme.series(i), 1.0)?;
+            p.line(&seg, theme.named(&curve.persona), 1.0)?;
         }
     }
     let pts: Vec<Option<(i32, i32)>> = map

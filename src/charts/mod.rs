@@ -24,6 +24,7 @@ pub mod theme;
 
 mod axes;
 mod bars;
+mod key;
 mod trend;
 
 pub use experience::{

@@ -17,7 +17,7 @@ use crate::analytics::filter::MISSING_LABEL;
 use crate::analytics::flows::FlowView;
 use crate::analytics::funnel::FunnelNote;
 use crate::analytics::funnel::{
-    CohortPoint, FunnelBreakdown, FunnelGroup, FunnelStep, FunnelView, Interval, ResolvedMode,
+    CohortPoint, FunnelBreakdown, FunnelStep, FunnelView, Interval, ResolvedMode,
 };
 use crate::analytics::kpis::{self, KpiView};
 use crate::analytics::nps::{z_test, Counts, NpsBreakdown, NpsPoint, NpsSegment, NpsView};
@@ -484,15 +484,10 @@ fn breakdown(
                 acc += hist[j + 1];
                 counts[j] = acc;
             }
-            let base = counts.first().copied().unwrap_or(0);
-            FunnelGroup {
-                value,
-                pct_of_first: counts.iter().map(|&c| pct(c as f64, base as f64)).collect(),
-                conversion_rate: conv.and_then(|c| pct(counts[c] as f64, base as f64)),
-                customers: counts,
-            }
+            crate::analytics::funnel::group(value, counts, conv)
         })
         .collect();
+    crate::analytics::funnel::test_groups(&mut view.groups, conv);
     view
 }
 
