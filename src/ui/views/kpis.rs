@@ -138,7 +138,7 @@ fn KpiCard(index: usize) -> impl IntoView {
                     <div class="jl-kpi-period" data-testid=format!("kpi-{}-period", k.key)>{period}</div>
                     {needs.map(|n| view! { <div class="jl-sub">{n}</div> })}
                     {delta.map(|(c, t)| view! { <div class=c data-testid=format!("kpi-{}-change", k.key)>{t}</div> })}
-                    {all_data.map(|t| view! { <div class="jl-delta">{t}</div> })}
+                    {all_data.map(|t| view! { <div class="jl-delta" data-testid=format!("kpi-{}-all", k.key)>{t}</div> })}
                     {status.map(|(c, t)| view! { <span class=c>{t}</span> })}
                     <canvas node_ref=canvas role="img" aria-label=summary></canvas>
                 </article>
