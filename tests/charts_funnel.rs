@@ -78,6 +78,8 @@ fn funnel_draws_counts_percentages_and_hits() {
     assert_text(&svg, "1,000 · 100.0%");
     assert_text(&svg, "400 · 40.0%");
     assert_text(&svg, "100 · 10.0%");
+    // The Wilson whiskers have a key.
+    assert_text(&svg, "95% interval (Wilson)");
     assert_eq!(titles(&map), vec!["Awareness", "Consideration", "Purchase"]);
     assert_eq!(
         map.hits[1].lines,
@@ -424,6 +426,9 @@ fn time_to_convert_bars_with_mean_marker() {
     });
     assert_text(&svg, "2.5 days");
     assert_text(&svg, "0.5 days");
+    // Bar and tick are named: median and mean.
+    assert_text(&svg, "Median");
+    assert_text(&svg, "Mean");
     assert_eq!(
         titles(&map),
         vec!["Awareness → Consideration", "Consideration → Purchase"]

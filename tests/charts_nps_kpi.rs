@@ -151,6 +151,7 @@ fn nps_trend_with_margin_band() {
     for p in ["2025-01", "2025-02", "2025-03"] {
         assert_text(&svg, p);
     }
+    assert_text(&svg, "95% margin of error");
     // The axis spans −13…15 (score ± margin, and zero): ticks −20 … +20 step 10 or 5.
     assert_text(&svg, "0");
     assert!(
