@@ -63,6 +63,7 @@ test('a KPI card names one period for its value and its change', async ({ page }
   await expect(page.getByTestId('kpi-csat-period')).toHaveText('2025-11');
   await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(shots, 'fair-kpis-360.png'), fullPage: true });
+  await page.screenshot({ path: path.join(shots, 'fair-kpis-360-top.png') });
   expect(errors).toEqual([]);
 });
 
