@@ -279,5 +279,8 @@ fn a_quarterly_trend_travels_in_the_link() {
     let s = ViewState::parse("?period=quarter");
     assert_eq!(s.period, PeriodKind::Quarter);
     assert!(s.to_query().contains("period=quarter"), "{}", s.to_query());
-    assert_eq!(ViewState::parse("?period=fortnight").period, PeriodKind::Month);
+    assert_eq!(
+        ViewState::parse("?period=fortnight").period,
+        PeriodKind::Month
+    );
 }

@@ -86,119 +86,139 @@ fn last_file<'a>(files: &'a mut [FileArg], flag: &str) -> Result<&'a mut FileArg
     })
 }
 
-fn value<'a>(it: &mut impl Iterator<Item = &'a String>, flag: &str) -> Result<&'a String, String> {
-    it.next()
-        .ok_or_else(|| format!("{flag} needs a value.\n{HELP}"))
+/// The options of `report`; each takes a value.
+const OPTIONS: [&str; 16] = [
+    "meta",
+    "key",
+    "unmatched",
+    "map",
+    "milestones",
+    "filter",
+    "mode",
+    "window-days",
+    "from",
+    "to",
+    "breakdown",
+    "period",
+    "kpi-period",
+    "kpi-at",
+    "compare",
+    "help",
+];
+
+/// Applies one `--flag value` of the command line.
+fn option(out: &mut Args, flag: &str, v: String) -> Result<(), String> {
+    match flag {
+        "--meta" => out.meta = Some(v),
+        "--key" => out.key = Some(v.trim().to_string()),
+        "--unmatched" => out.unmatched = Some(v),
+        "--map" => {
+            let m = super::args::column_role(&v)?;
+            last_file(&mut out.files, flag)?.overrides.push(m);
+        }
+        "--milestones" => {
+            let m = parse_milestones(&v)?;
+            last_file(&mut out.files, flag)?.milestones = Some(m);
+        }
+        "--filter" => {
+            let (dim, val) = v.split_once('=').ok_or_else(|| {
+                format!("--filter takes DIM=VALUE, e.g. persona=Student (got \"{v}\").")
+            })?;
+            out.dims
+                .push((dim.trim().to_string(), val.trim().to_string()));
+        }
+        "--mode" => {
+            out.settings.mode = match v.as_str() {
+                "ordered" => FunnelMode::Ordered,
+                "any" | "any-order" | "any_order" => FunnelMode::AnyOrder,
+                "auto" => FunnelMode::Auto,
+                m => return Err(format!("--mode is \"ordered\" or \"any\", not \"{m}\".")),
+            }
+        }
+        "--window-days" => {
+            let w: f64 = v
+                .trim()
+                .parse()
+                .ok()
+                .filter(|w: &f64| w.is_finite() && *w >= 0.0)
+                .ok_or_else(|| format!("--window-days needs a number of days, not \"{v}\"."))?;
+            out.settings.window_days = Some(w);
+        }
+        "--from" => out.filter.from = Some(v),
+        "--to" => out.filter.to = Some(v),
+        "--breakdown" => out.breakdown = Some(v),
+        "--period" => {
+            out.settings.period = match v.as_str() {
+                "week" => crate::analytics::PeriodKind::Week,
+                "month" => crate::analytics::PeriodKind::Month,
+                "quarter" => crate::analytics::PeriodKind::Quarter,
+                p => {
+                    return Err(format!(
+                        "--period is \"week\", \"month\" or \"quarter\", not \"{p}\"."
+                    ))
+                }
+            }
+        }
+        "--kpi-period" => {
+            use crate::analytics::KpiPeriodKind as K;
+            let k = &mut out.settings.kpi_period;
+            k.kind = match v.as_str() {
+                "month" => K::Month,
+                "quarter" => K::Quarter,
+                "year" => K::Year,
+                range => {
+                    let (from, to) = range.split_once("..").ok_or_else(|| {
+                        format!("--kpi-period is month, quarter, year or FROM..TO, not \"{v}\".")
+                    })?;
+                    k.from = Some(from.to_string());
+                    k.to = Some(to.to_string());
+                    K::Custom
+                }
+            };
+        }
+        "--kpi-at" => out.settings.kpi_period.at = Some(v),
+        "--compare" => {
+            use crate::analytics::KpiCompare as C;
+            out.settings.kpi_period.compare = match v.as_str() {
+                "previous" => C::Previous,
+                "year-before" => C::YearBefore,
+                c => {
+                    return Err(format!(
+                        "--compare is \"previous\" or \"year-before\", not \"{c}\"."
+                    ))
+                }
+            };
+        }
+        f => return Err(format!("Unknown option {f}.\n{HELP}")),
+    }
+    Ok(())
 }
 
 fn parse(args: &[String]) -> Result<Args, String> {
+    use lexopt::prelude::*;
     let mut out = Args::default();
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--meta" => out.meta = Some(value(&mut it, a)?.clone()),
-            "--key" => out.key = Some(value(&mut it, a)?.trim().to_string()),
-            "--unmatched" => out.unmatched = Some(value(&mut it, a)?.clone()),
-            "--map" => {
-                let v = value(&mut it, a)?;
-                let (col, role) = v
-                    .rsplit_once('=')
-                    .ok_or_else(|| format!("--map {v}: expected COLUMN=ROLE"))?;
-                let role = Role::from_key(role.trim()).ok_or_else(|| {
-                    format!(
-                        "--map {v}: unknown role \"{role}\" (one of: {})",
-                        Role::ALL.map(|r| r.key()).join(", ")
-                    )
-                })?;
-                last_file(&mut out.files, a)?
-                    .overrides
-                    .push((col.to_string(), role));
+    let mut p = super::args::parser(args);
+    while let Some(arg) = p.next().map_err(|e| format!("{e}.\n{HELP}"))? {
+        let Long(flag) = arg else {
+            match arg {
+                Value(f) => out.files.push(FileArg {
+                    path: super::args::positional(f)?,
+                    ..FileArg::default()
+                }),
+                Short('h') => return Err(HELP.to_string()),
+                other => return Err(format!("{}.\n{HELP}", other.unexpected())),
             }
-            "--milestones" => {
-                let m = parse_milestones(value(&mut it, a)?)?;
-                last_file(&mut out.files, a)?.milestones = Some(m);
-            }
-            "--filter" => {
-                let v = value(&mut it, a)?;
-                let (dim, val) = v.split_once('=').ok_or_else(|| {
-                    format!("--filter takes DIM=VALUE, e.g. persona=Student (got \"{v}\").")
-                })?;
-                out.dims
-                    .push((dim.trim().to_string(), val.trim().to_string()));
-            }
-            "--mode" => {
-                out.settings.mode = match value(&mut it, a)?.as_str() {
-                    "ordered" => FunnelMode::Ordered,
-                    "any" | "any-order" | "any_order" => FunnelMode::AnyOrder,
-                    "auto" => FunnelMode::Auto,
-                    m => return Err(format!("--mode is \"ordered\" or \"any\", not \"{m}\".")),
-                }
-            }
-            "--window-days" => {
-                let v = value(&mut it, a)?;
-                let w: f64 = v
-                    .trim()
-                    .parse()
-                    .ok()
-                    .filter(|w: &f64| w.is_finite() && *w >= 0.0)
-                    .ok_or_else(|| format!("--window-days needs a number of days, not \"{v}\"."))?;
-                out.settings.window_days = Some(w);
-            }
-            "--from" => out.filter.from = Some(value(&mut it, a)?.clone()),
-            "--to" => out.filter.to = Some(value(&mut it, a)?.clone()),
-            "--breakdown" => out.breakdown = Some(value(&mut it, a)?.clone()),
-            "--period" => {
-                out.settings.period = match value(&mut it, a)?.as_str() {
-                    "week" => crate::analytics::PeriodKind::Week,
-                    "month" => crate::analytics::PeriodKind::Month,
-                    "quarter" => crate::analytics::PeriodKind::Quarter,
-                    p => {
-                        return Err(format!(
-                            "--period is \"week\", \"month\" or \"quarter\", not \"{p}\"."
-                        ))
-                    }
-                }
-            }
-            "--kpi-period" => {
-                use crate::analytics::KpiPeriodKind as K;
-                let v = value(&mut it, a)?;
-                let k = &mut out.settings.kpi_period;
-                k.kind = match v.as_str() {
-                    "month" => K::Month,
-                    "quarter" => K::Quarter,
-                    "year" => K::Year,
-                    range => {
-                        let (from, to) = range.split_once("..").ok_or_else(|| {
-                            format!(
-                                "--kpi-period is month, quarter, year or FROM..TO, not \"{v}\"."
-                            )
-                        })?;
-                        k.from = Some(from.to_string());
-                        k.to = Some(to.to_string());
-                        K::Custom
-                    }
-                };
-            }
-            "--kpi-at" => out.settings.kpi_period.at = Some(value(&mut it, a)?.clone()),
-            "--compare" => {
-                use crate::analytics::KpiCompare as C;
-                out.settings.kpi_period.compare = match value(&mut it, a)?.as_str() {
-                    "previous" => C::Previous,
-                    "year-before" => C::YearBefore,
-                    c => {
-                        return Err(format!(
-                            "--compare is \"previous\" or \"year-before\", not \"{c}\"."
-                        ))
-                    }
-                };
-            }
-            "-h" | "--help" => return Err(HELP.to_string()),
-            f if f.starts_with("--") => return Err(format!("Unknown option {f}.\n{HELP}")),
-            f => out.files.push(FileArg {
-                path: f.to_string(),
-                ..FileArg::default()
-            }),
+            continue;
+        };
+        if flag == "help" {
+            return Err(HELP.to_string());
         }
+        let name = format!("--{flag}");
+        if !OPTIONS.contains(&flag) {
+            return Err(format!("Unknown option {name}.\n{HELP}"));
+        }
+        let v = super::args::text(&mut p, &name).map_err(|e| format!("{e}\n{HELP}"))?;
+        option(&mut out, &name, v)?;
     }
     for (name, bound) in [("--from", &out.filter.from), ("--to", &out.filter.to)] {
         if let Some(b) = bound {
@@ -475,6 +495,37 @@ mod tests {
         assert!(parse(&s(&["f.csv", "--window-days"])).is_err());
         assert!(parse(&s(&["--map", "x=stage", "a.csv"])).is_err());
         assert!(parse(&s(&["a.csv", "--milestones", ","])).is_err());
+    }
+
+    #[test]
+    fn kpi_period_flags() {
+        use crate::analytics::{KpiCompare, KpiPeriodKind, PeriodKind};
+        let a = parse(&s(&[
+            "f.csv",
+            "--period",
+            "quarter",
+            "--kpi-period",
+            "quarter",
+            "--kpi-at",
+            "2025-Q2",
+            "--compare",
+            "year-before",
+        ]))
+        .unwrap();
+        assert_eq!(a.settings.period, PeriodKind::Quarter);
+        let k = &a.settings.kpi_period;
+        assert_eq!(k.kind, KpiPeriodKind::Quarter);
+        assert_eq!(k.at.as_deref(), Some("2025-Q2"));
+        assert_eq!(k.compare, KpiCompare::YearBefore);
+        let a = parse(&s(&["f.csv", "--kpi-period", "2025-01-05..2025-02-10"])).unwrap();
+        let k = &a.settings.kpi_period;
+        assert_eq!(k.kind, KpiPeriodKind::Custom);
+        assert_eq!(
+            (k.from.as_deref(), k.to.as_deref()),
+            (Some("2025-01-05"), Some("2025-02-10"))
+        );
+        assert!(parse(&s(&["f.csv", "--kpi-period", "fortnight"])).is_err());
+        assert!(parse(&s(&["f.csv", "--compare", "last-week"])).is_err());
     }
 
     #[test]

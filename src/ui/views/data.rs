@@ -304,7 +304,7 @@ fn LoadSummary() -> impl IntoView {
 fn ScaleSuggestion(scale: Scale) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang.get_untracked();
-    let label = scale_label(scale);
+    let label = crate::format::scale(lang, scale);
     let text = trf(lang, "load.suggest_scale", &[("scale", &label)]);
     view! {
         <div class="jl-note" data-testid="scale-suggestion">
@@ -318,21 +318,10 @@ fn ScaleSuggestion(scale: Scale) -> impl IntoView {
                     leptos::task::spawn_local(async move { state.reload_with(choices).await });
                 }
             >
-                {trf(lang, "load.use_scale", &[("scale", &scale_label(scale))])}
+                {trf(lang, "load.use_scale", &[("scale", &crate::format::scale(lang, scale))])}
             </button>
         </div>
     }
-}
-
-pub fn scale_label(s: Scale) -> String {
-    let fmt = |v: f64| {
-        if v < 0.0 {
-            format!("−{}", -v)
-        } else {
-            format!("{v}")
-        }
-    };
-    format!("{}…{}", fmt(s.min), fmt(s.max))
 }
 
 /// The choices behind the current data, as a starting point for a change.
@@ -496,7 +485,7 @@ fn MappingCard() -> impl IntoView {
                                 .enumerate()
                                 .map(|(i, s)| {
                                     let current = state.current.with_untracked(|c| c.as_ref().map(|c| c.loaded.dataset.scales.satisfaction));
-                                    view! { <option value=i.to_string() selected=current == Some(*s)>{scale_label(*s)}</option> }
+                                    view! { <option value=i.to_string() selected=current == Some(*s)>{crate::format::scale(lang, *s)}</option> }
                                 })
                                 .collect_view()}
                         </select>
@@ -514,7 +503,7 @@ fn MappingCard() -> impl IntoView {
                                     .map(|(_, h, role, preview, _)| vec![h, role.key().to_string(), preview])
                                     .collect(),
                             };
-                            dom::download("journey-lens-mapping.csv", "text/csv;charset=utf-8", table.to_csv_with(crate::export::ExportOptions::for_lang(lang)).as_bytes());
+                            crate::ui::snapshot::download_csv(state, "mapping", &table, lang);
                         }
                     >
                         {tr(lang, "table.download_csv")}
@@ -548,7 +537,7 @@ fn RejectedCard() -> impl IntoView {
         });
         if let Some(csv) = csv {
             dom::download(
-                "journey-lens-rejected-rows.csv",
+                &crate::ui::snapshot::file_name(state, "rejected-rows", "csv"),
                 "text/csv;charset=utf-8",
                 csv.as_bytes(),
             );
