@@ -34,6 +34,8 @@ struct Locale {
     months: Option<[&'static str; 12]>,
     /// Short word before an ISO week number (`None`: ISO `2025-W11`).
     week: Option<&'static str>,
+    /// Quarter names written before the year (`None`: ISO-like `2025-Q1`).
+    quarters: Option<[&'static str; 4]>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -54,6 +56,7 @@ const EN: Locale = Locale {
     date: DateStyle::Iso,
     months: None,
     week: None,
+    quarters: None,
 };
 
 const CA: Locale = Locale {
@@ -69,6 +72,7 @@ const CA: Locale = Locale {
         "des.",
     ]),
     week: Some("setm."),
+    quarters: Some(["1T", "2T", "3T", "4T"]),
 };
 
 const ES: Locale = Locale {
@@ -93,6 +97,7 @@ const PL: Locale = Locale {
         "sty", "lut", "mar", "kwi", "maj", "cze", "lip", "sie", "wrz", "paź", "lis", "gru",
     ]),
     week: Some("tydz."),
+    quarters: Some(["I kw.", "II kw.", "III kw.", "IV kw."]),
 };
 
 fn locale(lang: Lang) -> Locale {
@@ -309,6 +314,13 @@ fn to_naive(secs: i64) -> Option<chrono::NaiveDateTime> {
 /// words: "març 2025", "2025, sem. 11". English keeps the compact ISO form; a label of any
 /// other shape is shown as it is.
 pub fn period(lang: Lang, label: &str) -> String {
+    // A custom KPI period: two ISO days, both included.
+    if let Some((from, to)) = label.split_once('/') {
+        let day = |d: &str| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok();
+        if day(from) && day(to) {
+            return format!("{} – {}", iso_date(lang, from), iso_date(lang, to));
+        }
+    }
     let loc = locale(lang);
     let Some((year, rest)) = label.split_once('-') else {
         return label.to_string();
@@ -321,6 +333,18 @@ pub fn period(lang: Lang, label: &str) -> String {
     if let (Some(week), Some(word)) = (rest.strip_prefix('W'), loc.week) {
         if two_digits(week) {
             return format!("{year}, {word} {}", week.trim_start_matches('0'));
+        }
+    }
+    if let (Some(q), Some(names)) = (rest.strip_prefix('Q'), loc.quarters) {
+        let at = match q {
+            "1" => Some(0),
+            "2" => Some(1),
+            "3" => Some(2),
+            "4" => Some(3),
+            _ => None,
+        };
+        if let Some(i) = at {
+            return format!("{} {year}", names[i]);
         }
     }
     if let Some(months) = loc.months {
@@ -449,6 +473,17 @@ mod tests {
         assert_eq!(period(Lang::Ca, "2025-13"), "2025-13");
         assert_eq!(period(Lang::Ca, "2025-00"), "2025-00");
         assert_eq!(period(Lang::Pl, "Q1"), "Q1");
+        assert_eq!(period(Lang::En, "2025-Q1"), "2025-Q1");
+        assert_eq!(period(Lang::Ca, "2025-Q2"), "2T 2025");
+        assert_eq!(period(Lang::Es, "2025-Q4"), "4T 2025");
+        assert_eq!(period(Lang::Pl, "2025-Q3"), "III kw. 2025");
+        assert_eq!(period(Lang::Pl, "2025-Q5"), "2025-Q5");
+        assert_eq!(period(Lang::En, "2025"), "2025");
+        assert_eq!(
+            period(Lang::Es, "2025-02-01/2025-02-28"),
+            "01/02/2025 – 28/02/2025"
+        );
+        assert_eq!(period(Lang::En, "2025-02-01/x"), "2025-02-01/x");
         assert_eq!(period(Lang::Es, "25-03"), "25-03");
     }
 }

@@ -103,13 +103,17 @@ FROM ev GROUP BY ALL;
 SELECT stage, touchpoint, count(DISTINCT cust) AS customers FROM ev GROUP BY ALL;
 
 -- name: q_period_customers
--- Distinct customers per calendar month and per ISO week over the whole data (not
--- additive: used only unfiltered). Keys: month = year·12 + month − 1; week = Mondays
--- since 1969-12-29 (the app's period keys).
+-- Distinct customers per calendar month, ISO week, quarter and year over the whole data
+-- (not additive: used only unfiltered). Keys: month = year·12 + month − 1; week = Mondays
+-- since 1969-12-29; quarter = year·4 + quarter − 1; year = year (the app's period keys).
 SELECT 'month' AS kind, year(timestamp_seconds(t)) * 12 + month(timestamp_seconds(t)) - 1 AS k, count(DISTINCT cust) AS customers
 FROM ev WHERE t IS NOT NULL GROUP BY ALL
 UNION ALL
-SELECT 'week', CAST(floor((day + 3) / 7) AS BIGINT), count(DISTINCT cust) FROM ev WHERE t IS NOT NULL GROUP BY ALL;
+SELECT 'week', CAST(floor((day + 3) / 7) AS BIGINT), count(DISTINCT cust) FROM ev WHERE t IS NOT NULL GROUP BY ALL
+UNION ALL
+SELECT 'quarter', year(timestamp_seconds(t)) * 4 + quarter(timestamp_seconds(t)) - 1, count(DISTINCT cust) FROM ev WHERE t IS NOT NULL GROUP BY ALL
+UNION ALL
+SELECT 'year', CAST(year(timestamp_seconds(t)) AS BIGINT), count(DISTINCT cust) FROM ev WHERE t IS NOT NULL GROUP BY ALL;
 
 -- name: handoffs
 CREATE OR REPLACE TEMP TABLE pairs AS

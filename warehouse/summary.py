@@ -371,7 +371,7 @@ def summarise(engine, path, meta, windows):
     _, prow = q("q_period_customers")
     feed["period_customers"] = {
         kind: {"keys": [r[1] for r in prow if r[0] == kind],
-               "customers": [r[2] for r in prow if r[0] == kind]} for kind in ("month", "week")}
+               "customers": [r[2] for r in prow if r[0] == kind]} for kind in ("month", "week", "quarter", "year")}
     engine.run(fill(sql["handoffs"], params))
     feed["handoffs"] = columnar(*q("q_handoffs"))
     feed["handoff_customers"] = q("q_handoff_customers")[1][0][0]

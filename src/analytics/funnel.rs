@@ -63,6 +63,55 @@ pub struct FunnelGroup {
     pub pct_of_first: Vec<Option<f64>>,
     /// Reached the conversion stage / reached step 1, in %.
     pub conversion_rate: Option<f64>,
+    /// Wilson 95 % interval of `conversion_rate`.
+    #[serde(default)]
+    pub interval: Option<Interval>,
+    /// Two-sided p of a two-proportion z-test of this group's conversion against all
+    /// other groups' together (as NPS by segment tests each segment against the rest).
+    #[serde(default)]
+    pub p_value: Option<f64>,
+    /// p < 0.05.
+    #[serde(default)]
+    pub significant: bool,
+}
+
+/// A breakdown group from its customers per step; its test against the rest comes from
+/// [`test_groups`] once every group is known.
+pub(crate) fn group(value: String, counts: Vec<u64>, conv: Option<usize>) -> FunnelGroup {
+    let base = counts.first().copied().unwrap_or(0);
+    let converted = conv.and_then(|c| counts.get(c).copied());
+    FunnelGroup {
+        value,
+        pct_of_first: counts.iter().map(|&c| pct(c as f64, base as f64)).collect(),
+        conversion_rate: converted.and_then(|x| pct(x as f64, base as f64)),
+        interval: converted
+            .and_then(|x| wilson(x, base))
+            .map(|(low, high)| Interval { low, high }),
+        p_value: None,
+        significant: false,
+        customers: counts,
+    }
+}
+
+/// Tests each group's conversion against all other groups' customers together. Shared by
+/// the event path and the summary feed.
+pub(crate) fn test_groups(groups: &mut [FunnelGroup], conv: Option<usize>) {
+    let Some(c) = conv else { return };
+    let at = |g: &FunnelGroup| {
+        (
+            g.customers.get(c).copied().unwrap_or(0),
+            g.customers.first().copied().unwrap_or(0),
+        )
+    };
+    let (x_all, n_all) = groups
+        .iter()
+        .map(at)
+        .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+    for g in groups.iter_mut() {
+        let (x, n) = at(g);
+        g.p_value = two_proportion_z(x, n, x_all - x, n_all - n).map(|t| t.1);
+        g.significant = g.p_value.is_some_and(|p| p < 0.05);
+    }
 }
 
 /// The funnel split by one dimension.
@@ -212,7 +261,7 @@ use super::prepared::Prepared;
 use super::settings::{FunnelMode, Settings};
 use super::sparse::Slots;
 use super::stages::{StagePlan, NOT_A_STEP};
-use super::stats::{median, pct, wilson, Mean};
+use super::stats::{median, pct, two_proportion_z, wilson, Mean};
 use crate::dataset::{Dataset, DimColumn, DimKey, Role, MISSING, NO_TIME};
 use crate::message::{Message, Need, Needs, Value};
 
@@ -819,15 +868,10 @@ fn breakdown_view(
                 acc += hist[j + 1];
                 counts[j] = acc;
             }
-            let base = counts.first().copied().unwrap_or(0);
-            FunnelGroup {
-                value,
-                pct_of_first: counts.iter().map(|&c| pct(c as f64, base as f64)).collect(),
-                conversion_rate: conv.and_then(|c| pct(counts[c] as f64, base as f64)),
-                customers: counts,
-            }
+            group(value, counts, conv)
         })
         .collect();
+    test_groups(&mut view.groups, conv);
     view
 }
 
@@ -850,6 +894,33 @@ pub(crate) fn dropped_after(ctx: &FunnelCtx, sel: &[u32], step: usize) -> Vec<St
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_group_is_tested_against_the_rest() {
+        // Conversion at step 2. A 40/100 against B + C = 23/110: pooled 63/210 = 0.3,
+        // z = 3.0151, p = 0.00257 (clear); B 20/100 against 43/110: z = −3.0151;
+        // C 3/10 against 60/200: the same rate, z = 0, p = 1.
+        let mut groups = vec![
+            group("A".into(), vec![100, 50, 40], Some(2)),
+            group("B".into(), vec![100, 30, 20], Some(2)),
+            group("C".into(), vec![10, 5, 3], Some(2)),
+        ];
+        test_groups(&mut groups, Some(2));
+        let p: Vec<f64> = groups.iter().filter_map(|g| g.p_value).collect();
+        assert_eq!(p.len(), 3);
+        assert!((p[0] - 0.002_569).abs() < 1e-6, "{}", p[0]);
+        assert!((p[1] - 0.002_569).abs() < 1e-6, "{}", p[1]);
+        assert!((p[2] - 1.0).abs() < 1e-12);
+        let sig: Vec<bool> = groups.iter().map(|g| g.significant).collect();
+        assert_eq!(sig, [true, true, false]);
+        // Wilson of 40 of 100: 30.94–49.80 %.
+        let iv = groups[0].interval.unwrap();
+        assert!((iv.low - 30.940).abs() < 1e-3 && (iv.high - 49.800).abs() < 1e-3);
+        // Without a conversion stage there is nothing to test.
+        let mut lone = vec![group("A".into(), vec![5, 2], None)];
+        test_groups(&mut lone, None);
+        assert_eq!((lone[0].interval, lone[0].p_value), (None, None));
+    }
 
     /// Both ordered walks on the same customer: (steps reached, times).
     fn both(

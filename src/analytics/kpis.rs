@@ -33,6 +33,18 @@ pub enum TargetStatus {
     Missed,
 }
 
+/// How a KPI's change is measured: a rate moving from 10 % to 12 % is "+2 points", not
+/// "+20 %", while revenue moving from 100 to 120 is "+20 %".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeUnit {
+    /// Difference of the two values, in the KPI's own units (percentage points for rates).
+    Points,
+    /// (current / previous − 1) · 100.
+    #[default]
+    Percent,
+}
+
 /// One value of a sparkline.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SparkPoint {
@@ -53,11 +65,27 @@ pub struct Kpi {
     /// The missing role(s) when the KPI cannot be computed from this file.
     pub unavailable: Option<Needs>,
     pub lower_is_better: bool,
-    /// Value in the last complete period and the one before.
+    /// Value in the KPI period ([`KpiView::current_period`]) and in the period it is
+    /// compared with ([`KpiView::previous_period`]).
     pub current: Option<f64>,
     pub previous: Option<f64>,
-    /// (current / previous − 1) · 100.
+    /// (current / previous − 1) · 100, whatever the unit (kept for readers of older
+    /// reports; the card shows [`Kpi::change`]).
     pub delta_pct: Option<f64>,
+    /// current − previous in points for rates, shares and scores; `delta_pct` for counts,
+    /// money and days (see [`Kpi::change_unit`]).
+    #[serde(default)]
+    pub change: Option<f64>,
+    #[serde(default)]
+    pub change_unit: ChangeUnit,
+    /// Two-sided p-value of the change: a two-proportion z-test for rates and shares, the
+    /// NPS margin of error for NPS. None when the KPI has no test or a side has no data.
+    #[serde(default)]
+    pub change_p: Option<f64>,
+    /// `Some(false)` when the test cannot tell the change from noise (p ≥ 0.05): the card
+    /// says "no clear change" in a neutral colour. None without a test.
+    #[serde(default)]
+    pub change_clear: Option<bool>,
     pub target: Option<f64>,
     pub target_source: Option<TargetSource>,
     pub status: Option<TargetStatus>,
@@ -108,9 +136,13 @@ pub struct KpiView {
     pub kpis: Vec<Kpi>,
     pub jes: Jes,
     pub impact: Impact,
-    /// The last complete period and the one before (None without timestamps).
+    /// The KPI period (`settings.kpi_period`, by default the last complete month) and the
+    /// period it is compared with (None without timestamps).
     pub current_period: Option<String>,
     pub previous_period: Option<String>,
+    /// Periods of the chosen kind the selection covers, newest first, for the picker.
+    #[serde(default)]
+    pub period_choices: Vec<String>,
 }
 
 impl KpiView {
@@ -125,10 +157,11 @@ impl KpiView {
 }
 
 use super::funnel::{FunnelCtx, ResolvedMode, Walk, Walker, Walks};
+use super::kpi_period::{self, KpiWindow};
 use super::nps::Counts;
 use super::period::PeriodIndex;
-use super::settings::{JesWeights, Settings};
-use super::stats::{delta_pct, median, pct, ratio, Mean};
+use super::settings::{JesWeights, KpiPeriodKind, PeriodKind, Settings};
+use super::stats::{delta_pct, difference_z, median, pct, ratio, two_proportion_z, Mean};
 use crate::dataset::{Dataset, Role, MISSING, NO_TIME};
 use crate::message::{Need, Needs};
 use std::collections::BTreeMap;
@@ -146,6 +179,50 @@ const fn def(key: &'static str, unit: KpiUnit, lower_is_better: bool) -> Def {
         unit,
         lower_is_better,
     }
+}
+
+impl Def {
+    /// Rates, shares and bounded scores (CSAT, NPS, CES, JES) change in points; counts,
+    /// money, days and interactions per customer in percent.
+    fn change_unit(&self) -> ChangeUnit {
+        match self.unit {
+            KpiUnit::Percent | KpiUnit::Score if self.key != "interactions_per_customer" => {
+                ChangeUnit::Points
+            }
+            _ => ChangeUnit::Percent,
+        }
+    }
+}
+
+/// What a KPI's value in one period was measured on, for telling its change from noise.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Sample {
+    /// `x` of `n` (a rate or share).
+    Share { x: u64, n: u64 },
+    /// A score with its standard error (NPS, in points).
+    Score { se: f64 },
+}
+
+/// (change, p-value of the change) between two periods' values of one KPI.
+fn change_of(
+    unit: ChangeUnit,
+    cur: (Option<f64>, Option<Sample>),
+    prev: (Option<f64>, Option<Sample>),
+) -> (Option<f64>, Option<f64>) {
+    let change = match unit {
+        ChangeUnit::Points => cur.0.zip(prev.0).map(|(c, p)| c - p),
+        ChangeUnit::Percent => delta_pct(cur.0, prev.0),
+    };
+    let p = match (cur.1, prev.1) {
+        (Some(Sample::Share { x: x1, n: n1 }), Some(Sample::Share { x: x2, n: n2 })) => {
+            two_proportion_z(x1, n1, x2, n2).map(|t| t.1)
+        }
+        (Some(Sample::Score { se: s1 }), Some(Sample::Score { se: s2 })) => {
+            change.and_then(|d| difference_z(d, s1, s2)).map(|t| t.1)
+        }
+        _ => None,
+    };
+    (change, p)
 }
 
 /// Every KPI in display order; the index is the slot in [`Values::v`].
@@ -185,6 +262,8 @@ const JES: usize = 16;
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Values {
     pub v: [Option<f64>; 17],
+    /// What each rate, share and NPS was measured on, by slot.
+    pub samples: [Option<Sample>; 17],
     /// Customers classed by their latest NPS answer: [promoters, detractors] →
     /// (customers, revenue sum, converted, retained).
     pub impact: [(u64, f64, u64, u64); 2],
@@ -415,13 +494,19 @@ impl Acc {
         if ds.touchpoint.is_some() {
             v[2] = Some(self.touchpoints as f64);
         }
+        let share = |x: u64, n: u64| Some(Sample::Share { x, n });
+        let sm = &mut out.samples;
         if let Some(c) = conv {
             v[CONV] = pct(reached[c] as f64, reached[0] as f64);
+            sm[CONV] = share(reached[c], reached[0]);
             if c + 1 < k {
                 v[RET] = pct(reached[c + 1] as f64, reached[c] as f64);
                 v[CHURN] = v[RET].map(|r| 100.0 - r);
+                sm[RET] = share(reached[c + 1], reached[c]);
+                sm[CHURN] = share(reached[c].saturating_sub(reached[c + 1]), reached[c]);
             }
             v[REPEAT] = pct(self.repeaters as f64, reached[c] as f64);
+            sm[REPEAT] = share(self.repeaters, reached[c]);
             if ds.revenue.is_some() {
                 v[13] = ratio(self.conv_revenue, reached[c] as f64);
             }
@@ -431,13 +516,16 @@ impl Acc {
         }
         if ds.satisfaction.is_some() {
             v[CSAT] = pct(self.sat_hi as f64, self.sat_n as f64);
+            sm[CSAT] = share(self.sat_hi, self.sat_n);
         }
         if ds.effort.is_some() {
             v[CES] = self.effort.get();
             v[9] = pct(self.effort_easy as f64, self.effort.n as f64);
+            sm[9] = share(self.effort_easy, self.effort.n);
         }
         if ds.nps.is_some() {
             v[NPS] = self.nps.nps();
+            sm[NPS] = self.nps.se().map(|se| Sample::Score { se });
         }
         if ds.revenue.is_some() {
             // With a revenue column, customers without revenue rows earned 0 (so a period
@@ -451,21 +539,26 @@ impl Acc {
     }
 }
 
-/// KPI values of all selected events and of each of the periods `first..=last` (slots of
-/// `periods`), in ONE pass: each customer is walked once over all their selected events
-/// and once over each period's run of them. A customer's events are time-sorted with
-/// untimed ones last, so the events of one period form a contiguous run.
+/// Maps a timestamp to one of `n` periods (slot `0..n`, None outside them). Slots must
+/// rise with time, so a customer's time-sorted events of one period form one run.
+type Slots<'a> = (&'a dyn Fn(i64) -> Option<usize>, usize);
+
+/// KPI values of all selected events (when `whole`) and of each period of `periods`, in
+/// ONE pass: each customer is walked once over all their selected events and once over
+/// each period's run of them. A customer's events are time-sorted with untimed ones last,
+/// so the events of one period form a contiguous run.
 fn all_values(
     ctx: &FunnelCtx,
     settings: &Settings,
     sel: &[u32],
     walks: &Walks,
-    periods: Option<(&PeriodIndex, usize, usize)>,
+    periods: Option<Slots>,
+    whole_too: bool,
 ) -> (Values, Vec<Values>) {
     let ds = ctx.ds;
     let cols = Cols::new(ds, settings);
     let mut all = Acc::new(ctx);
-    let n_periods = periods.map_or(0, |(_, first, last)| last + 1 - first);
+    let n_periods = periods.map_or(0, |(_, n)| n);
     let mut per: Vec<Acc> = (0..n_periods).map(|_| Acc::new(ctx)).collect();
     let ts = ds.timestamp.as_deref().unwrap_or(&[]);
     let mut walker = Walker::new(ctx);
@@ -479,25 +572,32 @@ fn all_values(
                     all.add_event(&cols, &cols.read(e as usize), &mut whole);
                 }
             }
-            Some((p, first, last)) => {
+            Some((slot_of, n)) => {
                 slots.clear();
                 slots.extend(events.iter().map(|&e| {
                     let t = ts.get(e as usize).copied().unwrap_or(NO_TIME);
-                    p.slot(t).unwrap_or(usize::MAX)
+                    if t == NO_TIME {
+                        return usize::MAX;
+                    }
+                    slot_of(t).filter(|&s| s < n).unwrap_or(usize::MAX)
                 }));
                 let (s0, s_end) = (slots[0], slots[slots.len() - 1]);
-                if s0 == s_end && s0 >= first && s0 <= last {
+                if s0 == s_end && s0 < n {
                     // All in one period (slots rise with time): the whole walk is the
                     // period's walk too.
-                    let acc = &mut per[s0 - first];
+                    let acc = &mut per[s0];
                     let mut run = Run::default();
                     for &e in events {
                         let ev = cols.read(e as usize);
-                        all.add_event(&cols, &ev, &mut whole);
+                        if whole_too {
+                            all.add_event(&cols, &ev, &mut whole);
+                        }
                         acc.add_event(&cols, &ev, &mut run);
                     }
                     acc.end_customer(ctx, &cols, w, run);
-                    all.end_customer(ctx, &cols, w, whole);
+                    if whole_too {
+                        all.end_customer(ctx, &cols, w, whole);
+                    }
                     return;
                 }
                 // Each event is read once and added to the whole-selection sums and to
@@ -510,16 +610,18 @@ fn all_values(
                         end += 1;
                     }
                     let run_events = &events[start..end];
-                    if s >= first && s <= last {
-                        let acc = &mut per[s - first];
+                    if s < n {
+                        let acc = &mut per[s];
                         let mut run = Run::default();
                         for &e in run_events {
                             let ev = cols.read(e as usize);
-                            all.add_event(&cols, &ev, &mut whole);
+                            if whole_too {
+                                all.add_event(&cols, &ev, &mut whole);
+                            }
                             acc.add_event(&cols, &ev, &mut run);
                         }
                         acc.end_customer(ctx, &cols, &walker.walk(cust, run_events), run);
-                    } else {
+                    } else if whole_too {
                         for &e in run_events {
                             all.add_event(&cols, &cols.read(e as usize), &mut whole);
                         }
@@ -528,7 +630,9 @@ fn all_values(
                 }
             }
         }
-        all.end_customer(ctx, &cols, w, whole);
+        if whole_too {
+            all.end_customer(ctx, &cols, w, whole);
+        }
     });
     let per = per.into_iter().map(|a| a.finish(ctx, settings)).collect();
     (all.finish(ctx, settings), per)
@@ -609,15 +713,25 @@ pub(crate) fn key_of(slot: usize) -> &'static str {
     DEFS.get(slot).map_or("", |d| d.key)
 }
 
-/// The KPI list and JES from values by slot: of the whole selection (`all`) and of each
-/// period of the sparkline window (label, complete, values), oldest first. Shared by the
-/// event path and the summary feed, so targets, deltas and JES come from one place.
+/// The values of the KPI period and of the period it is compared with, with their labels.
+pub(crate) struct PeriodPair {
+    pub current: (String, Values),
+    pub previous: Option<(String, Values)>,
+    /// Labels offered by the period picker, newest first.
+    pub choices: Vec<String>,
+}
+
+/// The KPI list and JES from values by slot: of the whole selection (`all`), of each
+/// period of the sparkline window (label, complete, values), oldest first, and of the KPI
+/// period pair. Shared by the event path and the summary feed, so targets, changes, their
+/// tests and JES come from one place.
 pub(crate) fn assemble(
     meta_targets: BTreeMap<String, f64>,
     settings: &Settings,
     unavailable: &dyn Fn(usize) -> Option<Needs>,
     all: [Option<f64>; 17],
     series: Vec<(String, bool, [Option<f64>; 17])>,
+    pair: Option<PeriodPair>,
     effort: crate::dataset::Scale,
 ) -> KpiView {
     let mut targets: BTreeMap<String, (f64, TargetSource)> = BTreeMap::new();
@@ -627,17 +741,14 @@ pub(crate) fn assemble(
     for (k, &t) in &settings.targets {
         targets.insert(k.clone(), (t, TargetSource::User));
     }
-    let (mut current_period, mut previous_period) = (None, None);
-    let (mut cur, mut prev) = (None, None);
-    let len = series.len();
-    if len >= 2 {
-        current_period = Some(series[len - 2].0.clone());
-        cur = Some(len - 2);
-    }
-    if len >= 3 {
-        previous_period = Some(series[len - 3].0.clone());
-        prev = Some(len - 3);
-    }
+    let current_period = pair.as_ref().map(|p| p.current.0.clone());
+    let previous_period = pair
+        .as_ref()
+        .and_then(|p| p.previous.as_ref().map(|q| q.0.clone()));
+    let cur = pair.as_ref().map(|p| &p.current.1);
+    let prev = pair
+        .as_ref()
+        .and_then(|p| p.previous.as_ref().map(|q| &q.1));
     let kpis = DEFS
         .iter()
         .enumerate()
@@ -648,12 +759,14 @@ pub(crate) fn assemble(
             } else {
                 all[slot]
             };
-            let pick = |i: Option<usize>| i.and_then(|i| series[i].2[slot]);
-            let (current, previous) = if unavailable.is_some() {
-                (None, None)
-            } else {
-                (pick(cur), pick(prev))
+            let pick = |p: Option<&Values>| match (p, &unavailable) {
+                (Some(p), None) => (p.v[slot], p.samples[slot]),
+                _ => (None, None),
             };
+            let (c, p) = (pick(cur), pick(prev));
+            let (current, previous) = (c.0, p.0);
+            let change_unit = d.change_unit();
+            let (change, change_p) = change_of(change_unit, c, p);
             let target = targets.get(d.key).copied();
             Kpi {
                 key: d.key.into(),
@@ -664,6 +777,10 @@ pub(crate) fn assemble(
                 current,
                 previous,
                 delta_pct: delta_pct(current, previous),
+                change,
+                change_unit,
+                change_p,
+                change_clear: change_p.map(|p| p < 0.05),
                 target: target.map(|t| t.0),
                 target_source: target.map(|t| t.1),
                 status: match (value, target) {
@@ -697,6 +814,67 @@ pub(crate) fn assemble(
         impact: Impact::default(),
         current_period,
         previous_period,
+        period_choices: pair.map(|p| p.choices).unwrap_or_default(),
+    }
+}
+
+/// The KPI window for the selection (None without timestamps), with the picker's choices:
+/// periods from the data's first day (`first_day`) to the latest selected event.
+fn kpi_window(
+    first_day: i64,
+    walks: &Walks,
+    settings: &Settings,
+) -> Option<(KpiWindow, Vec<String>)> {
+    let latest = walks.latest_time()?.div_euclid(DAY);
+    let p = &settings.kpi_period;
+    let w = kpi_period::window(p, latest)?;
+    Some((
+        w,
+        kpi_period::choices(p.kind, first_day.min(latest), latest),
+    ))
+}
+
+const DAY: i64 = 86_400;
+
+/// Values of the KPI period and its comparison period: taken from the sparkline's
+/// periods when they are the same calendar months, else from one more pass over the
+/// selection that keeps only the two periods' events.
+fn period_pair(
+    ctx: &FunnelCtx,
+    settings: &Settings,
+    sel: &[u32],
+    walks: &Walks,
+    series: &[(String, bool, Values)],
+    w: KpiWindow,
+    choices: Vec<String>,
+) -> PeriodPair {
+    let find = |label: &str| {
+        series
+            .iter()
+            .find(|(l, _, _)| l == label)
+            .map(|(_, _, v)| v.clone())
+    };
+    let months =
+        settings.kpi_period.kind == KpiPeriodKind::Month && settings.period == PeriodKind::Month;
+    if months {
+        let cur = find(&w.current.label);
+        let prev = w.previous.as_ref().map(|p| find(&p.label));
+        if let (Some(cur), Some(Some(prev))) = (cur, prev) {
+            return PeriodPair {
+                current: (w.current.label, cur),
+                previous: w.previous.map(|p| (p.label, prev)),
+                choices,
+            };
+        }
+    }
+    let slot_of = |t: i64| w.slot_of_day(t.div_euclid(DAY));
+    let (_, mut per) = all_values(ctx, settings, sel, walks, Some((&slot_of, 2)), false);
+    let cur = per.pop().unwrap_or_default();
+    let prev = per.pop().unwrap_or_default();
+    PeriodPair {
+        current: (w.current.label.clone(), cur),
+        previous: w.previous.map(|p| (p.label, prev)),
+        choices,
     }
 }
 
@@ -720,21 +898,39 @@ pub(crate) fn compute(
         let n = settings.sparkline_periods.clamp(3, 120);
         Some((p, (latest + 1).saturating_sub(n), latest))
     });
-    let (all, per) = all_values(ctx, settings, sel, walks, window);
-    let series: Vec<(String, bool, [Option<f64>; 17])> = match window {
+    let spark_slot = window.map(|(p, first, latest)| {
+        move |t: i64| {
+            p.slot(t)
+                .filter(|&s| s >= first && s <= latest)
+                .map(|s| s - first)
+        }
+    });
+    let spark_slots = match (&spark_slot, window) {
+        (Some(f), Some((_, first, latest))) => {
+            Some((f as &dyn Fn(i64) -> Option<usize>, latest + 1 - first))
+        }
+        _ => None,
+    };
+    let (all, per) = all_values(ctx, settings, sel, walks, spark_slots, true);
+    let series: Vec<(String, bool, Values)> = match window {
         Some((p, first, latest)) => (first..=latest)
             .zip(per)
-            .map(|(s, vals)| (p.label(s), s != latest, vals.v))
+            .map(|(s, vals)| (p.label(s), s != latest, vals))
             .collect(),
         None => Vec::new(),
     };
+    let pair = periods
+        .zip(ts)
+        .and_then(|(p, _)| kpi_window(p.first_day(), walks, settings))
+        .map(|(w, choices)| period_pair(ctx, settings, sel, walks, &series, w, choices));
     let meta_targets = ds.meta.targets.clone();
     let mut view = assemble(
         meta_targets,
         settings,
         &|slot| unavailable(ds, ctx, slot),
         all.v,
-        series,
+        series.into_iter().map(|(l, c, v)| (l, c, v.v)).collect(),
+        pair,
         ds.scales.effort,
     );
     let [pro, det] = all.impact;

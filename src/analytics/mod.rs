@@ -10,6 +10,7 @@ pub mod filter;
 pub mod flows;
 pub mod funnel;
 pub mod journey_map;
+pub mod kpi_period;
 pub mod kpis;
 pub mod nps;
 pub mod period;
@@ -29,7 +30,9 @@ pub use kpis::KpiView;
 pub use nps::NpsView;
 pub use prepared::Prepared;
 pub use report::{report_json, Report, Selection};
-pub use settings::{FunnelMode, JesWeights, PeriodKind, Settings};
+pub use settings::{
+    FunnelMode, JesWeights, KpiCompare, KpiPeriod, KpiPeriodKind, PeriodKind, Settings,
+};
 /// Stage-name normalisation, for the summary feed's conversion-stage check.
 pub use stages::normalize as stages_normalize;
 

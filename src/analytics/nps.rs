@@ -139,7 +139,7 @@ impl Counts {
     pub fn nps(&self) -> Option<f64> {
         pct(self.p as f64 - self.d as f64, self.n() as f64)
     }
-    fn se(&self) -> Option<f64> {
+    pub(crate) fn se(&self) -> Option<f64> {
         let n = self.n() as f64;
         if n == 0.0 {
             return None;

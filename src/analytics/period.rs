@@ -18,12 +18,17 @@ pub fn period_key(kind: PeriodKind, t: i64) -> i64 {
         }
         // 1970-01-01 was a Thursday: +3 makes Monday day 0 of each week.
         PeriodKind::Week => (days + 3).div_euclid(7),
+        PeriodKind::Quarter => {
+            let (y, m, _) = civil_from_days(days);
+            y * 4 + (m as i64 - 1) / 3
+        }
     }
 }
 
-/// "2024-03" or ISO "2024-W05" for a key from [`period_key`].
+/// "2024-03", ISO "2024-W05" or "2024-Q1" for a key from [`period_key`].
 pub fn period_label(kind: PeriodKind, key: i64) -> String {
     match kind {
+        PeriodKind::Quarter => format!("{:04}-Q{}", key.div_euclid(4), key.rem_euclid(4) + 1),
         PeriodKind::Month => format!("{:04}-{:02}", key.div_euclid(12), key.rem_euclid(12) + 1),
         PeriodKind::Week => {
             // The ISO year is the year of the week's Thursday.
@@ -62,6 +67,12 @@ mod tests {
         assert_eq!(period_label(PeriodKind::Week, k), "2020-W53");
         let k = period_key(PeriodKind::Week, ts(2024, 12, 30));
         assert_eq!(period_label(PeriodKind::Week, k), "2025-W01");
+        // Quarters: 2024-03-31 closes Q1, 2024-04-01 opens Q2, 2023-12-31 is 2023-Q4.
+        let q = period_key(PeriodKind::Quarter, ts(2024, 3, 31));
+        assert_eq!(period_label(PeriodKind::Quarter, q), "2024-Q1");
+        assert_eq!(period_key(PeriodKind::Quarter, ts(2024, 4, 1)), q + 1);
+        let q = period_key(PeriodKind::Quarter, ts(2023, 12, 31));
+        assert_eq!(period_label(PeriodKind::Quarter, q), "2023-Q4");
         // Before 1970 still works.
         let k = period_key(PeriodKind::Month, ts(1969, 12, 31));
         assert_eq!(period_label(PeriodKind::Month, k), "1969-12");
@@ -121,6 +132,10 @@ impl PeriodIndex {
         }
         let s = period_key(self.kind, t) - self.first_key;
         (s >= 0 && (s as usize) < self.len).then_some(s as usize)
+    }
+    /// The first day (since 1970-01-01) of the data the index was made for.
+    pub fn first_day(&self) -> i64 {
+        self.first_day
     }
     pub fn label(&self, slot: usize) -> String {
         period_label(self.kind, self.first_key + slot as i64)

@@ -35,6 +35,45 @@ pub enum PeriodKind {
     /// Calendar month, labelled like `2024-03`.
     #[default]
     Month,
+    /// Calendar quarter, labelled like `2024-Q1`.
+    Quarter,
+}
+
+/// How long the period of the KPI cards is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum KpiPeriodKind {
+    #[default]
+    Month,
+    Quarter,
+    Year,
+    /// From `from` to `to`, both days included.
+    Custom,
+}
+
+/// What the KPI period is compared with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum KpiCompare {
+    /// The period just before, of the same length.
+    #[default]
+    Previous,
+    /// The same period one year earlier (seasons cancel out).
+    YearBefore,
+}
+
+/// The period every KPI card's value and change refer to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct KpiPeriod {
+    pub kind: KpiPeriodKind,
+    /// The chosen period's label (`2025-03`, `2025-Q1`, `2025`); `None` or unreadable = the
+    /// last complete one, so a report opened next month moves on by itself.
+    pub at: Option<String>,
+    /// Custom period, `YYYY-MM-DD`, both days included.
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub compare: KpiCompare,
 }
 
 /// Relative weights of the Journey Excellence Score components; only ratios matter.
@@ -95,6 +134,9 @@ pub struct Settings {
     /// channel, an order status or a product category that tells the same story.
     #[serde(deserialize_with = "lenient_dimension")]
     pub map_columns: Option<DimKey>,
+    /// The period of the KPI cards and what it is compared with.
+    #[serde(default)]
+    pub kpi_period: KpiPeriod,
 }
 
 impl Default for Settings {
@@ -115,6 +157,7 @@ impl Default for Settings {
             sparkline_periods: 12,
             flow: super::flows::FlowParams::default(),
             map_columns: None,
+            kpi_period: KpiPeriod::default(),
         }
     }
 }

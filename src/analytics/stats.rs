@@ -263,9 +263,82 @@ pub fn two_sided_p(z: f64) -> f64 {
     (2.0 * normal_cdf(-z.abs())).min(1.0)
 }
 
+/// Pooled two-proportion z-test of `x1` of `n1` against `x2` of `n2`: (z, two-sided p).
+///
+/// The test a rate's change gets on a KPI card: the pooled form because the question is
+/// "could both periods share one rate?". None when a side is empty or both sides are all
+/// or nothing (no spread, so nothing to tell apart).
+pub fn two_proportion_z(x1: u64, n1: u64, x2: u64, n2: u64) -> Option<(f64, f64)> {
+    if n1 == 0 || n2 == 0 || x1 > n1 || x2 > n2 {
+        return None;
+    }
+    let (a, b) = (n1 as f64, n2 as f64);
+    let pool = (x1 + x2) as f64 / (a + b);
+    let se = (pool * (1.0 - pool) * (1.0 / a + 1.0 / b)).sqrt();
+    if se <= 0.0 || !se.is_finite() {
+        return None;
+    }
+    let z = (x1 as f64 / a - x2 as f64 / b) / se;
+    Some((z, two_sided_p(z)))
+}
+
+/// z-test of a difference between two independent estimates with standard errors `se1`
+/// and `se2` (e.g. two periods' NPS): (z, two-sided p). The difference is clear at the 5 %
+/// level exactly when it exceeds the margin of error of the difference,
+/// 1.96 · √(se1² + se2²).
+pub fn difference_z(diff: f64, se1: f64, se2: f64) -> Option<(f64, f64)> {
+    let se = (se1 * se1 + se2 * se2).sqrt();
+    if se <= 0.0 || !se.is_finite() || !diff.is_finite() {
+        return None;
+    }
+    let z = diff / se;
+    Some((z, two_sided_p(z)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_proportions_by_hand() {
+        // 30/100 vs 20/100: pooled p = 0.25, se = √(0.25·0.75·0.02) = 0.0612372,
+        // z = 0.10 / 0.0612372 = 1.63299, p = 0.10247: no clear change.
+        let (z, p) = two_proportion_z(30, 100, 20, 100).unwrap();
+        assert!((z - 1.632_99).abs() < 1e-5, "{z}");
+        assert!((p - 0.102_47).abs() < 1e-5, "{p}");
+        // 40/100 vs 20/100: pooled 0.3, se = √(0.3·0.7·0.02) = 0.0648074, z = 3.08607,
+        // p = 0.00203: a clear change.
+        let (z, p) = two_proportion_z(40, 100, 20, 100).unwrap();
+        assert!((z - 3.086_07).abs() < 1e-5, "{z}");
+        assert!((p - 0.002_03).abs() < 1e-5, "{p}");
+        // Sign follows the first sample.
+        let (z, _) = two_proportion_z(20, 100, 40, 100).unwrap();
+        assert!((z + 3.086_07).abs() < 1e-5);
+        assert_eq!(two_proportion_z(0, 0, 1, 2), None);
+        assert_eq!(
+            two_proportion_z(5, 5, 7, 7),
+            None,
+            "all converted both times"
+        );
+        assert_eq!(two_proportion_z(0, 5, 0, 7), None);
+        assert_eq!(
+            two_proportion_z(6, 5, 1, 7),
+            None,
+            "more successes than trials"
+        );
+    }
+
+    #[test]
+    fn difference_of_two_nps_by_hand() {
+        // NPS 30 (50 P, 30 passive, 20 D of 100): var = 0.5 + 0.2 − 0.3² = 0.61, se = 7.8102.
+        // NPS 10 (40/30/30 of 100): var = 0.7 − 0.1² = 0.69, se = 8.3066.
+        // Difference 20 vs margin 1.96·√(61 + 69) = 22.35: z = 20/11.4018 = 1.75412, p = 0.0794.
+        let (z, p) = difference_z(20.0, 0.61f64.sqrt() * 10.0, 0.69f64.sqrt() * 10.0).unwrap();
+        assert!((z - 1.754_12).abs() < 1e-5, "{z}");
+        assert!((p - 0.079_41).abs() < 1e-5, "{p}");
+        assert_eq!(difference_z(3.0, 0.0, 0.0), None);
+        assert_eq!(difference_z(f64::NAN, 1.0, 1.0), None);
+    }
 
     #[test]
     fn normal_cdf_matches_tables() {

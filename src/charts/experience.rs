@@ -492,12 +492,11 @@ pub fn draw_emotion<DB: DrawingBackend>(
     let mut series: Vec<Series> = curve
         .by_persona
         .iter()
-        .enumerate()
-        .map(|(i, pc)| Series {
+        .map(|pc| Series {
             name: pc.persona.clone(),
-            // Personas take the categorical colours; the overall line uses the text colour
-            // so it can never be mistaken for one of them.
-            color: theme.series(i),
+            // A persona keeps its colour in every chart; the overall line uses the text
+            // colour so it can never be mistaken for one of them.
+            color: theme.named(&pc.persona),
             width: (theme.line_width * 0.75).max(1.0),
             points: emotion_points(lang, stages, &pc.points, &pc.persona),
         })

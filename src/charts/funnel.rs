@@ -1,6 +1,7 @@
 //! Funnel charts: steps, breakdown by group, conversion trend by cohort, time to convert.
 
 use super::bars::{draw_hbars, HBar};
+use super::key::{draw_key, Mark};
 use super::layout::Rect;
 use super::map::ChartMap;
 use super::painter::Painter;
@@ -21,6 +22,19 @@ fn interval_text(lang: Lang, iv: &Interval) -> String {
 
 fn opt_pct(lang: Lang, v: Option<f64>) -> String {
     f::or_na(lang, v, f::percent)
+}
+
+/// A p-value as a reader wants it: "0.012", or "< 0.001" rather than a row of zeros.
+fn p_text(lang: Lang, p: f64) -> String {
+    if p < 0.001 {
+        format!("< {}", f::number(lang, 0.001, 3))
+    } else {
+        f::number(lang, p, 3)
+    }
+}
+
+fn interval_key(lang: Lang) -> (Mark, String) {
+    (Mark::Whisker, t(lang, "fair.legend.interval"))
 }
 
 fn step_lines(lang: Lang, s: &FunnelStep) -> Vec<String> {
@@ -83,6 +97,11 @@ pub fn draw_funnel<DB: DrawingBackend>(
         )
     });
     let area = cap_note(&p, p.bounds(), note.as_deref())?;
+    let area = if shown.iter().any(|s| s.interval.is_some()) {
+        draw_key(&p, area, &[interval_key(lang)])?
+    } else {
+        area
+    };
     let mut bars = Vec::with_capacity(shown.len());
     for (i, s) in shown.iter().enumerate() {
         let value_text = format!(
@@ -200,6 +219,16 @@ pub fn draw_breakdown<DB: DrawingBackend>(
         )
     });
     let area = cap_note(&p, p.bounds(), note.as_deref())?;
+    let mut key = Vec::new();
+    if b.groups.iter().any(|g| g.interval.is_some()) {
+        key.push(interval_key(lang));
+    }
+    if b.groups.iter().any(|g| g.p_value.is_some()) {
+        key.push((Mark::Star, t(lang, "fair.legend.different")));
+    }
+    let area = draw_key(&p, area, &key)?;
+    // A persona keeps its colour in every chart; other dimensions take the palette in order.
+    let persona = b.dimension == crate::dataset::DimKey::Role(crate::dataset::Role::Persona);
     let bars: Vec<HBar> = b
         .groups
         .iter()
@@ -208,22 +237,51 @@ pub fn draw_breakdown<DB: DrawingBackend>(
             let name = breakdown_name(lang, b);
             let started = g.customers.first().copied().unwrap_or(0);
             let value_text = format!(
-                "{} · n = {}",
+                "{} · n = {}{}",
                 opt_pct(lang, g.conversion_rate),
-                f::int(lang, started as i64)
+                f::int(lang, started as i64),
+                if g.significant { " *" } else { "" }
             );
+            let color = if persona {
+                theme.named(&g.value)
+            } else {
+                theme.series(i)
+            };
             let mut bar = HBar::new(
                 &g.value,
                 g.conversion_rate.unwrap_or(0.0),
-                theme.series(i),
+                color,
                 value_text,
             );
+            bar.whisker = g.interval.map(|iv| (iv.low, iv.high));
             bar.title = format!("{name}: {}", g.value);
-            bar.lines.push(format!(
+            let mut rate = format!(
                 "{}: {}",
                 t(lang, "chart.conversion_rate"),
                 opt_pct(lang, g.conversion_rate)
-            ));
+            );
+            if let Some(iv) = &g.interval {
+                rate.push_str(&format!(
+                    " ({} {})",
+                    t(lang, "chart.interval"),
+                    interval_text(lang, iv)
+                ));
+            }
+            bar.lines.push(rate);
+            if let Some(pv) = g.p_value {
+                let key = if g.significant {
+                    "fair.legend.different"
+                } else {
+                    "fair.legend.not_different"
+                };
+                let p = p_text(lang, pv);
+                let p = if pv < 0.001 {
+                    format!("p {p}")
+                } else {
+                    format!("p = {p}")
+                };
+                bar.lines.push(format!("{}: {p}", t(lang, key)));
+            }
             for (k, stage) in view.stages.iter().enumerate().take(MAX_STEP_BARS) {
                 let n = g.customers.get(k).copied().unwrap_or(0);
                 let pct = g.pct_of_first.get(k).copied().flatten();
@@ -269,6 +327,9 @@ pub fn breakdown_table(view: &FunnelView, lang: Lang) -> Table {
             dimension.clone(),
             t(lang, "chart.started"),
             t(lang, "chart.conversion_rate"),
+            t(lang, "fair.legend.interval"),
+            "p".into(),
+            t(lang, "fair.legend.different"),
         ],
         rows: b
             .groups
@@ -278,6 +339,17 @@ pub fn breakdown_table(view: &FunnelView, lang: Lang) -> Table {
                     g.value.clone(),
                     f::int(lang, g.customers.first().copied().unwrap_or(0) as i64),
                     opt_pct(lang, g.conversion_rate),
+                    g.interval
+                        .map_or_else(|| f::not_available(lang), |iv| interval_text(lang, &iv)),
+                    f::or_na(lang, g.p_value, p_text),
+                    t(
+                        lang,
+                        if g.significant {
+                            "chart.yes"
+                        } else {
+                            "chart.no"
+                        },
+                    ),
                 ]
             })
             .collect(),
@@ -350,7 +422,7 @@ pub fn draw_trend<DB: DrawingBackend>(
         .iter()
         .map(|c| LinePoint {
             value: c.rate,
-            band: None,
+            band: crate::analytics::stats::wilson(c.converted, c.started),
             hollow: false,
             title: f::period(lang, &c.period),
             lines: vec![
@@ -372,7 +444,11 @@ pub fn draw_trend<DB: DrawingBackend>(
             ],
         })
         .collect();
-    let area = p.bounds();
+    let area = draw_key(
+        &p,
+        p.bounds(),
+        &[(Mark::Band(theme.series(0)), t(lang, "fair.legend.interval"))],
+    )?;
     let pct_axis = |v: f64| f::number(lang, v, 0) + "%";
     let series = Series {
         name: t(lang, "chart.conversion_rate"),
@@ -484,6 +560,14 @@ pub fn draw_time_to_convert<DB: DrawingBackend>(
         )
     });
     let area = cap_note(&p, Rect::new(0, 0, p.width, p.height), note.as_deref())?;
+    let area = draw_key(
+        &p,
+        area,
+        &[
+            (Mark::Bar(theme.series(0)), t(lang, "chart.median")),
+            (Mark::Tick, t(lang, "chart.mean")),
+        ],
+    )?;
     let bars: Vec<HBar> = shown
         .iter()
         .map(|(from, s)| {

@@ -825,8 +825,7 @@ fn emotion_lane<DB: DrawingBackend>(
         entries.extend(
             curves
                 .iter()
-                .enumerate()
-                .map(|(i, c)| (c.persona.clone(), theme.series(i))),
+                .map(|c| (c.persona.clone(), theme.named(&c.persona))),
         );
         emotion_legend(
             p,
@@ -835,7 +834,7 @@ fn emotion_lane<DB: DrawingBackend>(
             &entries,
         )?;
     }
-    for (i, curve) in curves.iter().enumerate() {
+    for curve in curves {
         let pts: Vec<Option<(i32, i32)>> = map
             .stages
             .iter()
@@ -850,7 +849,7 @@ fn emotion_lane<DB: DrawingBackend>(
             })
             .collect();
         for seg in segments(&pts) {
-            p.line(&seg, theme.series(i), 1.0)?;
+            p.line(&seg, theme.named(&curve.persona), 1.0)?;
         }
     }
     let pts: Vec<Option<(i32, i32)>> = map

@@ -7,9 +7,9 @@ use super::painter::Painter;
 use super::table::Table;
 use super::theme::Theme;
 use super::{needs, t, ChartError};
-use crate::analytics::kpis::{Kpi, KpiUnit};
+use crate::analytics::kpis::{ChangeUnit, Kpi, KpiUnit};
 use crate::format as f;
-use crate::i18n::{trc, Arg, Lang};
+use crate::i18n::{tr, trc, trf, Arg, Lang};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -142,5 +142,107 @@ pub fn sparkline_summary(kpi: &Kpi, lang: Lang) -> String {
             kpi_label(lang, kpi),
             t(lang, "chart.no_data_sentence")
         ),
+    }
+}
+
+/// How a KPI card's change is coloured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Good,
+    Bad,
+    /// No change, or one the data can't tell from noise.
+    Neutral,
+}
+
+/// The texts of one KPI card, and the sentence screen readers get, built from the same
+/// pieces so both always say the same.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KpiCard {
+    pub value: String,
+    /// The period `value` is about ("2024-02", "Q1 2025", or "All data" without dates).
+    pub period: String,
+    pub change: Option<(String, Tone)>,
+    /// The whole selection's value, which targets are checked against.
+    pub all_data: Option<String>,
+    pub summary: String,
+}
+
+/// A KPI change as its unit reads it: "+2.0 pts" or "+20.0%".
+pub fn kpi_change(lang: Lang, unit: ChangeUnit, change: f64) -> String {
+    match unit {
+        ChangeUnit::Points => trf(lang, "fair.points", &[("d", &f::signed(lang, change, 1))]),
+        ChangeUnit::Percent => f::delta_percent(lang, change),
+    }
+}
+
+/// The card of `kpi` for the KPI period `current` compared with `previous` (the view's
+/// [`crate::analytics::KpiView::current_period`] and `previous_period`).
+pub fn kpi_card(lang: Lang, kpi: &Kpi, current: Option<&str>, previous: Option<&str>) -> KpiCard {
+    let show = |v: Option<f64>| f::or_na(lang, v, |l, v| kpi_value(l, kpi, v));
+    let label = kpi_label(lang, kpi);
+    let available = kpi.unavailable.is_none();
+    let (value, period) = match current {
+        Some(p) => (show(kpi.current.filter(|_| available)), f::period(lang, p)),
+        None => (
+            show(kpi.value.filter(|_| available)),
+            tr(lang, "fair.all_data"),
+        ),
+    };
+    let change = previous.filter(|_| available).map(|prev| {
+        let prev = f::period(lang, prev);
+        match kpi.change.filter(|c| c.is_finite()) {
+            None => (
+                trf(lang, "fair.no_comparison", &[("previous", &prev)]),
+                Tone::Neutral,
+            ),
+            Some(c) => {
+                let text = kpi_change(lang, kpi.change_unit, c);
+                let args = [("change", text.as_str()), ("previous", prev.as_str())];
+                if kpi.change_clear == Some(false) {
+                    (trf(lang, "fair.no_clear_change", &args), Tone::Neutral)
+                } else {
+                    let better = if kpi.lower_is_better {
+                        c < 0.0
+                    } else {
+                        c > 0.0
+                    };
+                    let tone = if c == 0.0 {
+                        Tone::Neutral
+                    } else if better {
+                        Tone::Good
+                    } else {
+                        Tone::Bad
+                    };
+                    (trf(lang, "fair.change_vs", &args), tone)
+                }
+            }
+        }
+    });
+    let all_data = (current.is_some() && available)
+        .then_some(kpi.value)
+        .flatten()
+        .map(|v| {
+            trf(
+                lang,
+                "fair.all_data_value",
+                &[("value", &kpi_value(lang, kpi, v))],
+            )
+        });
+    let mut summary = trf(
+        lang,
+        "fair.card_summary",
+        &[("label", &label), ("value", &value), ("period", &period)],
+    );
+    for part in change.iter().map(|c| &c.0).chain(all_data.iter()) {
+        summary.push_str(". ");
+        summary.push_str(part);
+    }
+    summary.push('.');
+    KpiCard {
+        value,
+        period,
+        change,
+        all_data,
+        summary,
     }
 }

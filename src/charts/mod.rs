@@ -25,6 +25,7 @@ pub mod theme;
 
 mod axes;
 mod bars;
+mod key;
 mod trend;
 
 pub use experience::{
@@ -38,7 +39,10 @@ pub use funnel::{
     trend_summary, trend_table,
 };
 pub use journey_map::{draw_journey_map, journey_map_summary, journey_map_table};
-pub use kpi::{draw_sparkline, kpi_label, kpi_value, sparkline_summary, sparkline_table};
+pub use kpi::{
+    draw_sparkline, kpi_card, kpi_change, kpi_label, kpi_value, sparkline_summary, sparkline_table,
+    KpiCard, Tone,
+};
 pub use map::{ChartMap, Hit, Step};
 pub use nps::{
     distribution_summary, distribution_table, draw_distribution, draw_nps_stack, draw_nps_trend,

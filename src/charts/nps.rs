@@ -371,7 +371,14 @@ pub fn draw_nps_trend<DB: DrawingBackend>(
         width: theme.line_width,
         points,
     };
-    let area = p.bounds();
+    let area = super::key::draw_key(
+        &p,
+        p.bounds(),
+        &[(
+            super::key::Mark::Band(theme.series(0)),
+            t(lang, "fair.legend.nps_margin"),
+        )],
+    )?;
     draw_line_chart(
         &mut p,
         area,

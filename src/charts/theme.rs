@@ -201,6 +201,23 @@ impl Theme {
         }
     }
 
+    /// The colour of a persona, the same in every chart: its position among the loaded
+    /// data's personas sorted by name ([`set_persona_order`]), so it does not depend on
+    /// which personas a chart shows, in what order, or after which filter. A name outside
+    /// that list falls back to a stable hash of the name (FNV-1a).
+    pub fn named(&self, name: &str) -> Rgb {
+        let at = PERSONAS.with(|p| p.borrow().binary_search_by(|x| x.as_str().cmp(name)).ok());
+        if let Some(i) = at {
+            return self.series(i);
+        }
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in name.bytes() {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.series((h % self.categorical.len().max(1) as u64) as usize)
+    }
+
     /// The `i`-th series colour, cycling; falls back to the text colour if the palette is empty.
     pub fn series(&self, i: usize) -> Rgb {
         if self.categorical.is_empty() {
@@ -283,5 +300,54 @@ mod tests {
         assert_eq!(t.ipx(13.0), 13);
         assert_eq!(t.text_on(Rgb(0x21, 0x66, 0xAC)), Rgb(255, 255, 255));
         assert_eq!(t.text_on(Rgb(0xF7, 0xF7, 0xF7)), Rgb(0x1F, 0x23, 0x28));
+    }
+}
+
+thread_local! {
+    /// The loaded data's persona names, sorted: their positions are the personas' colours.
+    static PERSONAS: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Sets the personas whose sorted order gives each one its colour in every chart (the UI
+/// calls it when a dataset is analysed). Sorted here, so the colours do not depend on the
+/// order of the file.
+pub fn set_persona_order(names: &[String]) {
+    let mut v = names.to_vec();
+    v.sort();
+    v.dedup();
+    PERSONAS.with(|p| *p.borrow_mut() = v);
+}
+
+#[cfg(test)]
+mod persona_tests {
+    use super::*;
+
+    #[test]
+    fn a_persona_keeps_one_colour_whatever_the_order() {
+        let t = Theme::light();
+        // Sorted: Bargain hunter, Busy professional, First-time buyer, Loyal regular.
+        set_persona_order(&[
+            "Loyal regular".into(),
+            "Busy professional".into(),
+            "Bargain hunter".into(),
+            "First-time buyer".into(),
+        ]);
+        assert_eq!(t.named("Bargain hunter"), OKABE_ITO[0]);
+        assert_eq!(t.named("Busy professional"), OKABE_ITO[1]);
+        assert_eq!(t.named("First-time buyer"), OKABE_ITO[2]);
+        assert_eq!(t.named("Loyal regular"), OKABE_ITO[3]);
+        // The same list in another order gives the same colours.
+        set_persona_order(&[
+            "First-time buyer".into(),
+            "Loyal regular".into(),
+            "Bargain hunter".into(),
+            "Busy professional".into(),
+        ]);
+        assert_eq!(t.named("Loyal regular"), OKABE_ITO[3]);
+        // Unknown names: a stable colour from the hash ("Busy professional" hashes to
+        // 0x…, remainder 5 of 7 → vermillion).
+        set_persona_order(&[]);
+        assert_eq!(t.named("Busy professional"), OKABE_ITO[5]);
+        assert_eq!(t.named("Busy professional"), t.named("Busy professional"));
     }
 }

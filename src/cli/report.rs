@@ -14,7 +14,8 @@ use crate::present::message::{dimension, render, report_json};
 const HELP: &str =
     "usage: journey-lens report FILE [FILE...] [--key COLUMN] [--unmatched OUT.csv] \
 [--meta META.json] [--filter DIM=VALUE]... [--mode ordered|any] [--window-days N] \
-[--from DATE --to DATE] [--breakdown DIM] [--period week|month]
+[--from DATE --to DATE] [--breakdown DIM] [--period week|month|quarter]
+  [--kpi-period month|quarter|year|FROM..TO] [--kpi-at PERIOD] [--compare previous|year-before]
   after a FILE: [--map COLUMN=ROLE]... [--milestones auto|by-date|COLUMN[=STAGE],...]
   Files after the first without a customer column find their customers through --key.";
 
@@ -86,7 +87,7 @@ fn last_file<'a>(files: &'a mut [FileArg], flag: &str) -> Result<&'a mut FileArg
 }
 
 /// The options of `report`; each takes a value.
-const OPTIONS: [&str; 13] = [
+const OPTIONS: [&str; 16] = [
     "meta",
     "key",
     "unmatched",
@@ -99,6 +100,9 @@ const OPTIONS: [&str; 13] = [
     "to",
     "breakdown",
     "period",
+    "kpi-period",
+    "kpi-at",
+    "compare",
     "help",
 ];
 
@@ -147,8 +151,43 @@ fn option(out: &mut Args, flag: &str, v: String) -> Result<(), String> {
             out.settings.period = match v.as_str() {
                 "week" => crate::analytics::PeriodKind::Week,
                 "month" => crate::analytics::PeriodKind::Month,
-                p => return Err(format!("--period is \"week\" or \"month\", not \"{p}\".")),
+                "quarter" => crate::analytics::PeriodKind::Quarter,
+                p => {
+                    return Err(format!(
+                        "--period is \"week\", \"month\" or \"quarter\", not \"{p}\"."
+                    ))
+                }
             }
+        }
+        "--kpi-period" => {
+            use crate::analytics::KpiPeriodKind as K;
+            let k = &mut out.settings.kpi_period;
+            k.kind = match v.as_str() {
+                "month" => K::Month,
+                "quarter" => K::Quarter,
+                "year" => K::Year,
+                range => {
+                    let (from, to) = range.split_once("..").ok_or_else(|| {
+                        format!("--kpi-period is month, quarter, year or FROM..TO, not \"{v}\".")
+                    })?;
+                    k.from = Some(from.to_string());
+                    k.to = Some(to.to_string());
+                    K::Custom
+                }
+            };
+        }
+        "--kpi-at" => out.settings.kpi_period.at = Some(v),
+        "--compare" => {
+            use crate::analytics::KpiCompare as C;
+            out.settings.kpi_period.compare = match v.as_str() {
+                "previous" => C::Previous,
+                "year-before" => C::YearBefore,
+                c => {
+                    return Err(format!(
+                        "--compare is \"previous\" or \"year-before\", not \"{c}\"."
+                    ))
+                }
+            };
         }
         f => return Err(format!("Unknown option {f}.\n{HELP}")),
     }
@@ -456,6 +495,37 @@ mod tests {
         assert!(parse(&s(&["f.csv", "--window-days"])).is_err());
         assert!(parse(&s(&["--map", "x=stage", "a.csv"])).is_err());
         assert!(parse(&s(&["a.csv", "--milestones", ","])).is_err());
+    }
+
+    #[test]
+    fn kpi_period_flags() {
+        use crate::analytics::{KpiCompare, KpiPeriodKind, PeriodKind};
+        let a = parse(&s(&[
+            "f.csv",
+            "--period",
+            "quarter",
+            "--kpi-period",
+            "quarter",
+            "--kpi-at",
+            "2025-Q2",
+            "--compare",
+            "year-before",
+        ]))
+        .unwrap();
+        assert_eq!(a.settings.period, PeriodKind::Quarter);
+        let k = &a.settings.kpi_period;
+        assert_eq!(k.kind, KpiPeriodKind::Quarter);
+        assert_eq!(k.at.as_deref(), Some("2025-Q2"));
+        assert_eq!(k.compare, KpiCompare::YearBefore);
+        let a = parse(&s(&["f.csv", "--kpi-period", "2025-01-05..2025-02-10"])).unwrap();
+        let k = &a.settings.kpi_period;
+        assert_eq!(k.kind, KpiPeriodKind::Custom);
+        assert_eq!(
+            (k.from.as_deref(), k.to.as_deref()),
+            (Some("2025-01-05"), Some("2025-02-10"))
+        );
+        assert!(parse(&s(&["f.csv", "--kpi-period", "fortnight"])).is_err());
+        assert!(parse(&s(&["f.csv", "--compare", "last-week"])).is_err());
     }
 
     #[test]

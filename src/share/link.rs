@@ -174,6 +174,7 @@ impl ViewState {
                 "period" => {
                     s.period = match value.trim() {
                         "week" => PeriodKind::Week,
+                        "quarter" => PeriodKind::Quarter,
                         _ => PeriodKind::Month,
                     }
                 }
@@ -257,8 +258,10 @@ impl ViewState {
         if let Some(w) = self.window_days {
             push("window", &w.to_string());
         }
-        if self.period == PeriodKind::Week {
-            push("period", "week");
+        match self.period {
+            PeriodKind::Week => push("period", "week"),
+            PeriodKind::Quarter => push("period", "quarter"),
+            PeriodKind::Month => {}
         }
         for stage in self.stage_order.iter().flatten() {
             push("stage", stage);

@@ -17,7 +17,7 @@ use crate::analytics::filter::MISSING_LABEL;
 use crate::analytics::flows::FlowView;
 use crate::analytics::funnel::FunnelNote;
 use crate::analytics::funnel::{
-    CohortPoint, FunnelBreakdown, FunnelGroup, FunnelStep, FunnelView, Interval, ResolvedMode,
+    CohortPoint, FunnelBreakdown, FunnelStep, FunnelView, Interval, ResolvedMode,
 };
 use crate::analytics::kpis::{self, KpiView};
 use crate::analytics::nps::{z_test, Counts, NpsBreakdown, NpsPoint, NpsSegment, NpsView};
@@ -484,15 +484,10 @@ fn breakdown(
                 acc += hist[j + 1];
                 counts[j] = acc;
             }
-            let base = counts.first().copied().unwrap_or(0);
-            FunnelGroup {
-                value,
-                pct_of_first: counts.iter().map(|&c| pct(c as f64, base as f64)).collect(),
-                conversion_rate: conv.and_then(|c| pct(counts[c] as f64, base as f64)),
-                customers: counts,
-            }
+            crate::analytics::funnel::group(value, counts, conv)
         })
         .collect();
+    crate::analytics::funnel::test_groups(&mut view.groups, conv);
     view
 }
 
@@ -1117,6 +1112,7 @@ fn kpi_view(ctx: &Ctx, total: &Acc, needs: &mut EventNeeds) -> KpiView {
     let kind = match ctx.settings.period {
         crate::analytics::PeriodKind::Month => "month",
         crate::analytics::PeriodKind::Week => "week",
+        crate::analytics::PeriodKind::Quarter => "quarter",
     };
     let window = ctx.periods.as_ref().and_then(|p| {
         let latest_day = (0..c.events.len())
@@ -1149,14 +1145,10 @@ fn kpi_view(ctx: &Ctx, total: &Acc, needs: &mut EventNeeds) -> KpiView {
         for (at, acc) in accs.iter().enumerate() {
             let slot = first + at;
             let key = p.first_key + slot as i64;
+            // A feed from before quarters has no quarter counts: the customer-based
+            // points then need events (marked below).
             let cust = if unfiltered {
-                pc.and_then(|pc| {
-                    pc.keys
-                        .iter()
-                        .position(|&k| k == key)
-                        .map(|i| pc.customers[i])
-                })
-                .or(Some(0))
+                pc.map(|pc| period_customers(pc, key))
             } else {
                 None
             };
@@ -1165,12 +1157,19 @@ fn kpi_view(ctx: &Ctx, total: &Acc, needs: &mut EventNeeds) -> KpiView {
             series.push((p.label(slot), slot != latest, v));
         }
     }
+    if unfiltered && window.is_some() && !s.period_customers.contains_key(kind) {
+        for key in CUSTOMER_KPIS {
+            needs.add(&format!("kpis.kpis.{key}.sparkline"));
+        }
+    }
+    let pair = kpi_pair(ctx, unfiltered, needs);
     let view = kpis::assemble(
         s.meta.targets.clone(),
         ctx.settings,
         &|slot| kpi_unavailable(ctx, slot),
         all,
         series,
+        pair,
         ctx.scales.effort,
     );
     // What the feed cannot give, by KPI.
@@ -1187,7 +1186,15 @@ fn kpi_view(ctx: &Ctx, total: &Acc, needs: &mut EventNeeds) -> KpiView {
         if ctx.table.is_none() {
             needs.add(&format!("kpis.kpis.{key}"));
         } else {
-            for f in ["current", "previous", "delta_pct", "sparkline"] {
+            for f in [
+                "current",
+                "previous",
+                "delta_pct",
+                "change",
+                "change_p",
+                "change_clear",
+                "sparkline",
+            ] {
                 needs.add(&format!("kpis.kpis.{key}.{f}"));
             }
         }
@@ -1207,6 +1214,111 @@ fn kpi_view(ctx: &Ctx, total: &Acc, needs: &mut EventNeeds) -> KpiView {
     let mut view = view;
     view.impact = impact(ctx, needs);
     view
+}
+
+/// KPIs divided by distinct customers, which only the unfiltered feed counts per period.
+const CUSTOMER_KPIS: [&str; 3] = [
+    "customers",
+    "revenue_per_customer",
+    "interactions_per_customer",
+];
+
+/// Distinct customers of the period `key` (0 when the feed lists none for it).
+fn period_customers(pc: &super::feed::PeriodCustomers, key: i64) -> u64 {
+    pc.keys
+        .iter()
+        .position(|&k| k == key)
+        .map_or(0, |i| pc.customers[i])
+}
+
+/// The KPI period and its comparison period from the cells of their days, as the event
+/// path's [`kpis::PeriodPair`]. Distinct customers come from the feed's per-period counts
+/// (month, quarter, year) when unfiltered; a custom range needs events for them.
+fn kpi_pair(ctx: &Ctx, unfiltered: bool, needs: &mut EventNeeds) -> Option<kpis::PeriodPair> {
+    use crate::analytics::kpi_period;
+    use crate::analytics::KpiPeriodKind;
+    let s = ctx.s;
+    let c = &s.cells;
+    let kept = || (0..c.events.len()).filter(|&i| ctx.sel.keep[i]);
+    let latest = kept().filter_map(|i| c.day[i]).max()?;
+    let first = s.meta.time_range.map_or(latest, |r| r.0.div_euclid(DAY));
+    let p = &ctx.settings.kpi_period;
+    let w = kpi_period::window(p, latest)?;
+    let nt = s.dict("touchpoint").map_or(0, |d| d.len());
+    let mut accs = [Acc::default(); 2];
+    let mut seen = vec![vec![false; nt]; 2];
+    for i in kept() {
+        let Some(slot) = c.day[i].and_then(|d| w.slot_of_day(d)) else {
+            continue;
+        };
+        accs[slot].add_cell(s, i);
+        if c.touchpoint[i] >= 0 {
+            seen[slot][c.touchpoint[i] as usize] = true;
+        }
+    }
+    // The kind and key of a range's distinct-customer count in the feed.
+    let count_of = |lo: i64| -> Option<u64> {
+        let (y, m, _) = crate::analytics::period::civil_from_days(lo);
+        let (kind, key) = match w_kind(p) {
+            KpiPeriodKind::Month => ("month", y * 12 + m as i64 - 1),
+            KpiPeriodKind::Quarter => ("quarter", y * 4 + (m as i64 - 1) / 3),
+            KpiPeriodKind::Year => ("year", y),
+            KpiPeriodKind::Custom => return None,
+        };
+        s.period_customers
+            .get(kind)
+            .map(|pc| period_customers(pc, key))
+    };
+    if unfiltered && count_of(w.current.lo).is_none() {
+        for key in CUSTOMER_KPIS {
+            for f in ["current", "previous", "delta_pct", "change"] {
+                needs.add(&format!("kpis.kpis.{key}.{f}"));
+            }
+        }
+    }
+    let values = |slot: usize, lo: i64| {
+        let acc = &accs[slot];
+        let cust = if unfiltered { count_of(lo) } else { None };
+        let touchpoints = seen[slot].iter().filter(|x| **x).count() as u64;
+        let share = |x: u64, n: u64| Some(kpis::Sample::Share { x, n });
+        let mut samples = [None; 17];
+        if s.has("satisfaction") {
+            samples[7] = share(acc.sat_top2, acc.sat.n);
+        }
+        if s.has("effort") {
+            samples[9] = share(acc.effort_easy, acc.effort.n);
+        }
+        if s.has("nps") && !ctx.settings.nps_latest_only {
+            samples[10] = acc.nps.se().map(|se| kpis::Sample::Score { se });
+        }
+        kpis::Values {
+            v: kpi_values(ctx, acc, touchpoints, cust, None),
+            samples,
+            impact: Default::default(),
+        }
+    };
+    let current = (w.current.label.clone(), values(1, w.current.lo));
+    let previous = w
+        .previous
+        .as_ref()
+        .map(|r| (r.label.clone(), values(0, r.lo)));
+    Some(kpis::PeriodPair {
+        current,
+        previous,
+        choices: kpi_period::choices(p.kind, first.min(latest), latest),
+    })
+}
+
+/// The calendar kind a KPI window was built with: an unreadable custom range falls back to
+/// the last complete month.
+fn w_kind(p: &crate::analytics::KpiPeriod) -> crate::analytics::KpiPeriodKind {
+    use crate::analytics::{kpi_period::parse_day, KpiPeriodKind};
+    let readable = |d: &Option<String>| d.as_deref().and_then(parse_day);
+    match (p.kind, readable(&p.from), readable(&p.to)) {
+        (KpiPeriodKind::Custom, Some(a), Some(b)) if a <= b => KpiPeriodKind::Custom,
+        (KpiPeriodKind::Custom, ..) => KpiPeriodKind::Month,
+        (k, ..) => k,
+    }
 }
 
 fn kpi_unavailable(ctx: &Ctx, slot: usize) -> Option<Needs> {

@@ -253,6 +253,16 @@ impl AppState {
                 panic!("debug-panic: a deliberate panic requested by the page address");
             }
             let t0 = dom::now_ms();
+            // Each persona's colour in every chart comes from the data's persona list.
+            crate::charts::theme::set_persona_order(match &cur.summary {
+                Some(s) => s.dict("persona").unwrap_or(&[]),
+                None => cur
+                    .loaded
+                    .dataset
+                    .persona
+                    .as_ref()
+                    .map_or(&[], |p| &p.values[..]),
+            });
             let report = match &cur.summary {
                 Some(s) => crate::summary::compute(s, &settings, &filter),
                 None => analytics::compute(&cur.loaded.dataset, &cur.prepared, &settings, &filter),
@@ -302,9 +312,8 @@ impl AppState {
                     leptos::task::spawn_local(async move { state.load_feed(&url).await });
                 }
             };
-            let next = (every > 0).then(|| {
-                gloo_timers::callback::Interval::new(every.saturating_mul(1000), tick)
-            });
+            let next = (every > 0)
+                .then(|| gloo_timers::callback::Interval::new(every.saturating_mul(1000), tick));
             timer.set_value(next);
         });
     }

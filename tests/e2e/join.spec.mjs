@@ -167,7 +167,7 @@ test('added files: unmatched rows download, payments bring revenue, each file ke
   await expect(pay.locator('[data-col=matched]')).toHaveText('9');
   await tab(page, 'kpis');
   // 175.26 + 65.95 + 118.86 + 17.28 + 22.36 + 54.82 + 53.66 + 50.35 + 0.00
-  await expect(page.getByTestId('kpi-revenue_total')).toHaveText('558.54');
+  await expect(page.getByTestId('kpi-revenue_total-all')).toHaveText('All data: 558.54');
 
   // Changing the first file's mapping reloads it and keeps the added files joined.
   await tab(page, 'data');
@@ -203,6 +203,6 @@ test('added files: unmatched rows download, payments bring revenue, each file ke
   await expect(page.locator('tr[data-file="reviews.csv"]')).toHaveCount(0);
   await expect(pay.locator('[data-col=matched]')).toHaveText('9');
   await tab(page, 'kpis');
-  await expect(page.getByTestId('kpi-revenue_total')).toHaveText('558.54');
+  await expect(page.getByTestId('kpi-revenue_total-all')).toHaveText('All data: 558.54');
   expect(errors).toEqual([]);
 });

@@ -24,8 +24,10 @@ async function sampleFigures(page) {
   await expect(page.getByTestId('nps-score').locator('.value')).toHaveText('+25');
   await expect(page.getByTestId('nps-responses')).toHaveText('482');
   await tab(page, 'kpis');
-  await expect(page.getByTestId('kpi-customers')).toHaveText('586');
-  await expect(page.getByTestId('kpi-csat')).toHaveText('51.7%');
+  // The cards show November 2025 (the last complete month); the whole data is below.
+  await expect(page.getByTestId('kpi-customers-all')).toHaveText('All data: 586');
+  await expect(page.getByTestId('kpi-csat-all')).toHaveText('All data: 51.7%');
+  await expect(page.getByTestId('kpi-csat')).toHaveText('51.2%');
   await expect(page.getByTestId('jes-formula')).toHaveText(
     'JES = (0.25×51.7 + 0.25×62.6 + 0.25×36.0 + 0.25×62.0) / 1.00 = 53.1');
 }

@@ -69,9 +69,12 @@ test('each view shows the numbers of the report JSON, and looks right', async ({
 
   await tab(page, 'kpis');
   const kpi = (key) => report.kpis.kpis.find((k) => k.key === key);
-  await expect(page.getByTestId('kpi-customers')).toHaveText(int(kpi('customers').value));
-  await expect(page.getByTestId('kpi-conversion_rate')).toHaveText(pct(kpi('conversion_rate').value));
-  await expect(page.getByTestId('kpi-csat')).toHaveText(pct(kpi('csat').value));
+  // A card shows the KPI period's value; the whole selection's is the "All data" line.
+  await expect(page.getByTestId('kpi-customers')).toHaveText(int(kpi('customers').current));
+  await expect(page.getByTestId('kpi-customers-all')).toHaveText(`All data: ${int(kpi('customers').value)}`);
+  await expect(page.getByTestId('kpi-conversion_rate')).toHaveText(pct(kpi('conversion_rate').current));
+  await expect(page.getByTestId('kpi-csat')).toHaveText(pct(kpi('csat').current));
+  await expect(page.getByTestId('kpi-csat-all')).toHaveText(`All data: ${pct(kpi('csat').value)}`);
   await expect(page.getByTestId('jes-formula')).toHaveText(report.kpis.jes.formula);
   await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(shots, 'kpis.png'), fullPage: true });

@@ -235,6 +235,27 @@ fn breakdown_uses_value_on_first_stage1_event() {
             ("(missing)", vec![1, 1, 1, 0], Some(100.0)),
         ]
     );
+    // Wilson 95 % of 1 of 2: 9.45–90.55 %; of 0 of 2: 0–65.76 %; of 1 of 1: 20.65–100 %.
+    // Each against the rest (two-proportion z): x 1/2 vs 1/3: z = 0.3727, p = 0.7094;
+    // y 0/2 vs 2/3: p = 0.1360; (missing) 1/1 vs 1/4: p = 0.1709. None is clear.
+    let want = [
+        (9.4529, 90.5471, 0.7094),
+        (0.0, 65.7628, 0.1360),
+        (20.6543, 100.0, 0.1709),
+    ];
+    for (g, (lo, hi, p)) in b.groups.iter().zip(want) {
+        let iv = g.interval.expect("an interval");
+        assert!(
+            (iv.low - lo).abs() < 1e-3 && (iv.high - hi).abs() < 1e-3,
+            "{iv:?}"
+        );
+        assert!(
+            (g.p_value.expect("a test") - p).abs() < 1e-4,
+            "{:?}",
+            g.p_value
+        );
+        assert!(!g.significant);
+    }
     let s = Settings {
         breakdown: Some(DimKey::Extra(0)),
         ..Settings::default()

@@ -76,6 +76,8 @@ fn funnel_draws_counts_percentages_and_hits() {
     assert_text(&svg, "1,000 · 100.0%");
     assert_text(&svg, "400 · 40.0%");
     assert_text(&svg, "100 · 10.0%");
+    // The Wilson whiskers have a key.
+    assert_text(&svg, "95% interval (Wilson)");
     assert_eq!(titles(&map), vec!["Awareness", "Consideration", "Purchase"]);
     assert_eq!(
         map.hits[1].lines,
@@ -286,12 +288,24 @@ fn with_breakdown() -> FunnelView {
                 customers: vec![500, 200, 60],
                 pct_of_first: vec![Some(100.0), Some(40.0), Some(12.0)],
                 conversion_rate: Some(12.0),
+                interval: Some(Interval {
+                    low: 9.4,
+                    high: 15.2,
+                }),
+                p_value: Some(0.0004),
+                significant: true,
             },
             FunnelGroup {
                 value: "Social".into(),
                 customers: vec![200, 50, 7],
                 pct_of_first: vec![Some(100.0), Some(25.0), Some(3.5)],
                 conversion_rate: Some(3.5),
+                interval: Some(Interval {
+                    low: 1.7,
+                    high: 7.1,
+                }),
+                p_value: Some(0.0004),
+                significant: true,
             },
         ],
         groups_total: 0,
@@ -307,23 +321,41 @@ fn breakdown_bars_table_and_summary() {
         charts::draw_breakdown(a, &v, &Theme::light(), L)
     });
     assert_text(&svg, "Email");
-    assert_text(&svg, "12.0% · n = 500");
-    assert_text(&svg, "3.5% · n = 200");
+    // Both groups differ from the rest (p = 0.0004): starred, with a key for the star and
+    // for the Wilson whiskers.
+    assert_text(&svg, "12.0% · n = 500 *");
+    assert_text(&svg, "3.5% · n = 200 *");
+    assert_text(&svg, "95% interval (Wilson)");
+    assert_text(&svg, "Differs from the rest (p < 0.05)");
     assert_eq!(titles(&map), vec!["Channel: Email", "Channel: Social"]);
     assert_eq!(
         map.hits[1].lines,
         vec![
-            "Conversion rate: 3.5%",
+            "Conversion rate: 3.5% (95% interval 1.7%–7.1%)",
+            "Differs from the rest (p < 0.05): p < 0.001",
             "Awareness: 200 (100.0%)",
             "Consideration: 50 (25.0%)",
             "Purchase: 7 (3.5%)",
         ]
     );
     let t = charts::breakdown_table(&v, L);
-    assert_eq!(t.headers, vec!["Channel", "Started", "Conversion rate"]);
+    assert_eq!(
+        t.headers,
+        vec![
+            "Channel",
+            "Started",
+            "Conversion rate",
+            "95% interval (Wilson)",
+            "p",
+            "Differs from the rest (p < 0.05)"
+        ]
+    );
     assert_eq!(
         t.rows,
-        vec![vec!["Email", "500", "12.0%"], vec!["Social", "200", "3.5%"]]
+        vec![
+            vec!["Email", "500", "12.0%", "9.4%–15.2%", "< 0.001", "Yes"],
+            vec!["Social", "200", "3.5%", "1.7%–7.1%", "< 0.001", "Yes"]
+        ]
     );
     assert_eq!(
         charts::breakdown_summary(&v, L),
@@ -396,6 +428,9 @@ fn time_to_convert_bars_with_mean_marker() {
     });
     assert_text(&svg, "2.5 days");
     assert_text(&svg, "0.5 days");
+    // Bar and tick are named: median and mean.
+    assert_text(&svg, "Median");
+    assert_text(&svg, "Mean");
     assert_eq!(
         titles(&map),
         vec!["Awareness → Consideration", "Consideration → Purchase"]

@@ -1,5 +1,5 @@
 use crate::charts_support::*;
-use journey_lens::analytics::kpis::{Kpi, KpiUnit, SparkPoint};
+use journey_lens::analytics::kpis::{ChangeUnit, Kpi, KpiUnit, SparkPoint};
 use journey_lens::analytics::nps::{NpsPoint, NpsSummary};
 use journey_lens::analytics::NpsView;
 use journey_lens::charts::{self, Theme};
@@ -151,6 +151,7 @@ fn nps_trend_with_margin_band() {
     for p in ["2025-01", "2025-02", "2025-03"] {
         assert_text(&svg, p);
     }
+    assert_text(&svg, "95% margin of error");
     // The axis spans −13…15 (score ± margin, and zero): ticks −20 … +20 step 10 or 5.
     assert_text(&svg, "0");
     assert!(
@@ -219,6 +220,10 @@ fn kpi(unit: KpiUnit, points: Vec<(&str, Option<f64>, bool)>) -> Kpi {
         current: None,
         previous: None,
         delta_pct: None,
+        change: None,
+        change_unit: ChangeUnit::Points,
+        change_p: None,
+        change_clear: None,
         target: None,
         target_source: None,
         status: None,

@@ -273,3 +273,14 @@ fn the_experience_map_columns_travel_in_the_link() {
         "view=experience"
     );
 }
+
+#[test]
+fn a_quarterly_trend_travels_in_the_link() {
+    let s = ViewState::parse("?period=quarter");
+    assert_eq!(s.period, PeriodKind::Quarter);
+    assert!(s.to_query().contains("period=quarter"), "{}", s.to_query());
+    assert_eq!(
+        ViewState::parse("?period=fortnight").period,
+        PeriodKind::Month
+    );
+}

@@ -1,8 +1,10 @@
-//! The KPI view: a card per KPI (value, change vs the previous period, target status,
-//! sparkline), the Journey Excellence Score with its formula, and the experience impact.
+//! The KPI view: the KPI period picker, a card per KPI (value in the period, change vs
+//! the comparison period, target status, sparkline), the Journey Excellence Score with its
+//! formula, and the experience impact.
 
 use crate::analytics::kpis::TargetStatus;
-use crate::charts;
+use crate::analytics::{KpiCompare, KpiPeriodKind};
+use crate::charts::{self, Tone};
 use crate::format;
 use crate::i18n::{tr, trf};
 use crate::present::tables;
@@ -24,6 +26,7 @@ pub fn KpiView() -> impl IntoView {
     let period = move || {
         state.report.with(|r| {
             let k = &r.as_ref()?.kpis;
+            k.current_period.as_ref()?;
             Some(trf(
                 lang,
                 "view.kpi.period",
@@ -39,7 +42,9 @@ pub fn KpiView() -> impl IntoView {
     };
     view! {
         <div data-view="kpis">
-            <p class="jl-sub">{period}</p>
+            <PeriodPicker />
+            <p class="jl-sub" data-testid="kpi-period-line">{period}</p>
+            <p class="jl-sub">{tr(lang, "fair.period_help")}</p>
             <div class="jl-kpis">
                 {move || (0..count()).map(|i| view! { <KpiCard index=i /> }).collect_view()}
             </div>
@@ -72,35 +77,39 @@ fn KpiCard(index: usize) -> impl IntoView {
         });
         state.record_draw(dom::now_ms() - t0);
     });
+    let periods = move || {
+        state.report.with(|r| {
+            r.as_ref()
+                .map(|r| {
+                    (
+                        r.kpis.current_period.clone(),
+                        r.kpis.previous_period.clone(),
+                    )
+                })
+                .unwrap_or_default()
+        })
+    };
     move || {
+        let (current, previous) = periods();
         kpi().map(|k| {
             let label = charts::kpi_label(lang, &k);
-            let value = match (&k.unavailable, k.value) {
-                (Some(_), _) | (None, None) => format::not_available(lang),
-                (None, Some(v)) => charts::kpi_value(lang, &k, v),
-            };
+            let card = charts::kpi_card(lang, &k, current.as_deref(), previous.as_deref());
+            let value = card.value;
             let needs = k
                 .unavailable
                 .as_ref()
                 .map(|w| crate::present::message::needs_sentence(lang, w, None));
-            let delta = k.delta_pct.map(|d| {
-                let better = if k.lower_is_better { d < 0.0 } else { d > 0.0 };
-                let class = if d == 0.0 {
-                    "jl-delta"
-                } else if better {
-                    "jl-delta good"
-                } else {
-                    "jl-delta bad"
+            let delta = card.change.map(|(text, tone)| {
+                let class = match tone {
+                    Tone::Good => "jl-delta good",
+                    Tone::Bad => "jl-delta bad",
+                    Tone::Neutral => "jl-delta",
                 };
-                (
-                    class,
-                    trf(
-                        lang,
-                        "view.kpi.delta",
-                        &[("d", &format::delta_percent(lang, d))],
-                    ),
-                )
+                (class, text)
             });
+            let all_data = card.all_data;
+            let card_summary = card.summary;
+            let period = card.period;
             let status = k.status.map(|s| {
                 let (class, key) = match s {
                     TargetStatus::Met => ("jl-badge good", "view.kpi.met"),
@@ -123,11 +132,13 @@ fn KpiCard(index: usize) -> impl IntoView {
             });
             let summary = charts::sparkline_summary(&k, lang);
             view! {
-                <article class="jl-card jl-kpi" data-kpi=k.key.clone()>
+                <article class="jl-card jl-kpi" data-kpi=k.key.clone() aria-label=card_summary>
                     <div class="jl-sub">{label}</div>
                     <div class="value" data-testid=format!("kpi-{}", k.key)>{value}</div>
+                    <div class="jl-kpi-period" data-testid=format!("kpi-{}-period", k.key)>{period}</div>
                     {needs.map(|n| view! { <div class="jl-sub">{n}</div> })}
-                    {delta.map(|(c, t)| view! { <div class=c>{t}</div> })}
+                    {delta.map(|(c, t)| view! { <div class=c data-testid=format!("kpi-{}-change", k.key)>{t}</div> })}
+                    {all_data.map(|t| view! { <div class="jl-delta" data-testid=format!("kpi-{}-all", k.key)>{t}</div> })}
                     {status.map(|(c, t)| view! { <span class=c>{t}</span> })}
                     <canvas node_ref=canvas role="img" aria-label=summary></canvas>
                 </article>
@@ -186,4 +197,100 @@ fn ImpactCard() -> impl IntoView {
 /// A KPI period ("2025-10") in the UI language, or "n/a" when there is none.
 fn period_label(lang: crate::i18n::Lang, period: Option<&str>) -> String {
     period.map_or_else(|| format::not_available(lang), |p| format::period(lang, p))
+}
+
+/// The KPI period: month, quarter, year or custom dates, which one, and what it is compared
+/// with. Lives on the KPI view, where its effect is seen.
+#[component]
+fn PeriodPicker() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang.get_untracked();
+    let kp = move || state.settings.with(|s| s.kpi_period.clone());
+    let choices = move || {
+        state
+            .report
+            .with(|r| r.as_ref().map(|r| r.kpis.period_choices.clone()))
+            .unwrap_or_default()
+    };
+    let kinds = [
+        (KpiPeriodKind::Month, "month"),
+        (KpiPeriodKind::Quarter, "quarter"),
+        (KpiPeriodKind::Year, "year"),
+        (KpiPeriodKind::Custom, "custom"),
+    ];
+    let set_kind = move |v: String| {
+        let kind = kinds
+            .iter()
+            .find(|(_, n)| *n == v)
+            .map_or(KpiPeriodKind::Month, |(k, _)| *k);
+        state.settings.update(|s| {
+            s.kpi_period.kind = kind;
+            s.kpi_period.at = None;
+        });
+    };
+    let date = move |which: &'static str| {
+        view! {
+            <label>
+                {tr(lang, if which == "from" { "fair.from" } else { "fair.to" })}
+                <input
+                    type="date"
+                    data-testid=format!("kpi-period-{which}")
+                    prop:value=move || state.settings.with(|s| {
+                        let d = if which == "from" { &s.kpi_period.from } else { &s.kpi_period.to };
+                        d.clone().unwrap_or_default()
+                    })
+                    on:change=move |e| {
+                        let v = event_target_value(&e);
+                        let v = (!v.is_empty()).then_some(v);
+                        state.settings.update(|s| {
+                            if which == "from" {
+                                s.kpi_period.from = v;
+                            } else {
+                                s.kpi_period.to = v;
+                            }
+                        });
+                    }
+                />
+            </label>
+        }
+    };
+    view! {
+        <div class="jl-filterbar" role="group" aria-label=tr(lang, "fair.kpi_period") data-testid="kpi-period">
+            <label>
+                {tr(lang, "fair.kpi_period")}
+                <select data-testid="kpi-period-kind" on:change=move |e| set_kind(event_target_value(&e))>
+                    {kinds.iter().map(|&(k, name)| view! {
+                        <option value=name selected=move || kp().kind == k>{tr(lang, &format!("fair.kind.{name}"))}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            {move || (kp().kind != KpiPeriodKind::Custom).then(|| view! {
+                <label>
+                    {tr(lang, "fair.at")}
+                    <select data-testid="kpi-period-at" on:change=move |e| {
+                        let v = event_target_value(&e);
+                        state.settings.update(|s| s.kpi_period.at = (!v.is_empty()).then_some(v));
+                    }>
+                        <option value="" selected=move || kp().at.is_none()>{tr(lang, "fair.latest_complete")}</option>
+                        {choices().into_iter().map(|c| {
+                            let shown = format::period(lang, &c);
+                            let chosen = c.clone();
+                            view! { <option value=c selected=move || kp().at.as_deref() == Some(chosen.as_str())>{shown}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+            })}
+            {move || (kp().kind == KpiPeriodKind::Custom).then(|| view! { {date("from")} {date("to")} })}
+            <label>
+                {tr(lang, "fair.compare")}
+                <select data-testid="kpi-period-compare" on:change=move |e| {
+                    let c = if event_target_value(&e) == "year_before" { KpiCompare::YearBefore } else { KpiCompare::Previous };
+                    state.settings.update(|s| s.kpi_period.compare = c);
+                }>
+                    <option value="previous" selected=move || kp().compare == KpiCompare::Previous>{tr(lang, "fair.compare.previous")}</option>
+                    <option value="year_before" selected=move || kp().compare == KpiCompare::YearBefore>{tr(lang, "fair.compare.year_before")}</option>
+                </select>
+            </label>
+        </div>
+    }
 }

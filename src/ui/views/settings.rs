@@ -139,11 +139,16 @@ pub fn SettingsCard() -> impl IntoView {
                     <label>
                         {tr(lang, "settings.period")}
                         <select on:change=move |e| {
-                            let p = if event_target_value(&e) == "week" { PeriodKind::Week } else { PeriodKind::Month };
+                            let p = match event_target_value(&e).as_str() {
+                                "week" => PeriodKind::Week,
+                                "quarter" => PeriodKind::Quarter,
+                                _ => PeriodKind::Month,
+                            };
                             state.settings.update(|s| s.period = p);
                         }>
-                            <option value="month" selected=move || state.settings.with(|s| s.period == PeriodKind::Month)>{tr(lang, "settings.month")}</option>
                             <option value="week" selected=move || state.settings.with(|s| s.period == PeriodKind::Week)>{tr(lang, "settings.week")}</option>
+                            <option value="month" selected=move || state.settings.with(|s| s.period == PeriodKind::Month)>{tr(lang, "settings.month")}</option>
+                            <option value="quarter" selected=move || state.settings.with(|s| s.period == PeriodKind::Quarter)>{tr(lang, "fair.quarter")}</option>
                         </select>
                     </label>
                     <label>
