@@ -16,6 +16,7 @@ pub mod period;
 pub mod prepared;
 pub mod report;
 pub mod settings;
+pub mod settings_store;
 mod sparse;
 mod stages;
 pub mod stats;
