@@ -5,6 +5,7 @@
 //! integer codes and flat counters. Definitions of every number: `docs/metrics.md`.
 
 pub mod cap;
+pub mod coverage;
 pub mod experience;
 pub mod filter;
 pub mod flows;
@@ -61,6 +62,7 @@ pub fn compute_timed(
     let customers = walks.customers();
     let t0 = clock();
     let funnel = funnel::compute(&ctx, prep, settings, &sel, &walks);
+    let funnel_for_coverage = funnel.clone();
     let t1 = clock();
     let experience = experience::compute(&ctx, settings, &sel, &walks);
     let t2 = clock();
@@ -86,6 +88,7 @@ pub fn compute_timed(
         kpis,
         needs_events: Vec::new(),
         flows,
+        coverage: coverage::compute(ds, &sel, &funnel_for_coverage),
     };
     (report, [t1 - t0, t2 - t1, t3 - t2, t4 - t3])
 }

@@ -254,6 +254,7 @@ pub fn compute(s: &Summary, settings: &Settings, filter: &Filter) -> Report {
             kpis,
             flows: flows_view(&mut needs),
             needs_events: needs.0,
+            coverage: Default::default(),
         };
     }
     Report {
@@ -272,6 +273,7 @@ pub fn compute(s: &Summary, settings: &Settings, filter: &Filter) -> Report {
         kpis,
         flows: flows_view(&mut needs),
         needs_events: needs.0,
+        coverage: Default::default(),
     }
 }
 

@@ -1,6 +1,7 @@
 //! The KPI view: a card per KPI (value, change vs the previous period, target status,
 //! sparkline), the Journey Excellence Score with its formula, and the experience impact.
 
+use super::coverage::{CoverageLine, Of as CoverageOf};
 use crate::analytics::kpis::TargetStatus;
 use crate::charts;
 use crate::format;
@@ -39,6 +40,7 @@ pub fn KpiView() -> impl IntoView {
     };
     view! {
         <div data-view="kpis">
+            <CoverageLine of=CoverageOf::Funnel />
             <p class="jl-sub">{period}</p>
             <div class="jl-kpis">
                 {move || (0..count()).map(|i| view! { <KpiCard index=i /> }).collect_view()}

@@ -1,5 +1,6 @@
 //! One component per view, plus the status line every view shares.
 
+mod coverage;
 mod data;
 mod dim_select;
 mod experience;

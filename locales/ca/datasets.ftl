@@ -1,0 +1,20 @@
+# Quants clients carregats compta cada vista, i per què la resta en queda fora (issue 19).
+datasets-coverage-counts = Clients comptats: { $counted } de { $loaded } carregats
+datasets-coverage-all = { $counts }.
+datasets-coverage-with_reasons = { $counts }: { $reasons }.
+datasets-coverage-filtered_out = { $count ->
+        [one] { $count } client queda fora dels filtres
+       *[other] { $count } clients queden fora dels filtres
+    }
+datasets-coverage-never_reached_first = { $count ->
+        [one] { $count } client no ha arribat mai a «{ $stage }»
+       *[other] { $count } clients no han arribat mai a «{ $stage }»
+    }
+datasets-coverage-no_nps_answer = { $count ->
+        [one] { $count } client no ha respost la pregunta d'NPS
+       *[other] { $count } clients no han respost la pregunta d'NPS
+    }
+datasets-coverage-no_rating = { $count ->
+        [one] { $count } client no ha valorat ni la satisfacció ni l'esforç
+       *[other] { $count } clients no han valorat ni la satisfacció ni l'esforç
+    }

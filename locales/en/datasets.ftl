@@ -1,0 +1,23 @@
+# Which loaded customers each view counts, and why the rest are out (issue 19).
+datasets-coverage-counts = { $loaded ->
+        [one] Counting { $counted } of the { $loaded } customer loaded
+       *[other] Counting { $counted } of the { $loaded } customers loaded
+    }
+datasets-coverage-all = { $counts }.
+datasets-coverage-with_reasons = { $counts }: { $reasons }.
+datasets-coverage-filtered_out = { $count ->
+        [one] { $count } customer is outside the filters
+       *[other] { $count } customers are outside the filters
+    }
+datasets-coverage-never_reached_first = { $count ->
+        [one] { $count } customer never reached “{ $stage }”
+       *[other] { $count } customers never reached “{ $stage }”
+    }
+datasets-coverage-no_nps_answer = { $count ->
+        [one] { $count } customer gave no NPS answer
+       *[other] { $count } customers gave no NPS answer
+    }
+datasets-coverage-no_rating = { $count ->
+        [one] { $count } customer gave no satisfaction or effort rating
+       *[other] { $count } customers gave no satisfaction or effort rating
+    }

@@ -1,0 +1,20 @@
+# Cuántos clientes cargados cuenta cada vista, y por qué el resto queda fuera (issue 19).
+datasets-coverage-counts = Clientes contabilizados: { $counted } de { $loaded } cargados
+datasets-coverage-all = { $counts }.
+datasets-coverage-with_reasons = { $counts }: { $reasons }.
+datasets-coverage-filtered_out = { $count ->
+        [one] { $count } cliente queda fuera de los filtros
+       *[other] { $count } clientes quedan fuera de los filtros
+    }
+datasets-coverage-never_reached_first = { $count ->
+        [one] { $count } cliente nunca llegó a «{ $stage }»
+       *[other] { $count } clientes nunca llegaron a «{ $stage }»
+    }
+datasets-coverage-no_nps_answer = { $count ->
+        [one] { $count } cliente no respondió a la pregunta de NPS
+       *[other] { $count } clientes no respondieron a la pregunta de NPS
+    }
+datasets-coverage-no_rating = { $count ->
+        [one] { $count } cliente no valoró ni la satisfacción ni el esfuerzo
+       *[other] { $count } clientes no valoraron ni la satisfacción ni el esfuerzo
+    }

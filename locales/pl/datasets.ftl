@@ -1,0 +1,24 @@
+# Ilu wczytanych klientów uwzględnia każdy widok i dlaczego pozostali są pominięci (issue 19).
+datasets-coverage-counts = Uwzględnieni klienci: { $counted } z { $loaded } wczytanych
+datasets-coverage-all = { $counts }.
+datasets-coverage-with_reasons = { $counts }: { $reasons }.
+datasets-coverage-filtered_out = { $count ->
+        [one] { $count } klient jest poza filtrami
+        [few] { $count } klienci są poza filtrami
+       *[many] { $count } klientów jest poza filtrami
+    }
+datasets-coverage-never_reached_first = { $count ->
+        [one] { $count } klient nigdy nie dotarł do etapu „{ $stage }”
+        [few] { $count } klienci nigdy nie dotarli do etapu „{ $stage }”
+       *[many] { $count } klientów nigdy nie dotarło do etapu „{ $stage }”
+    }
+datasets-coverage-no_nps_answer = { $count ->
+        [one] { $count } klient nie odpowiedział na pytanie NPS
+        [few] { $count } klienci nie odpowiedzieli na pytanie NPS
+       *[many] { $count } klientów nie odpowiedziało na pytanie NPS
+    }
+datasets-coverage-no_rating = { $count ->
+        [one] { $count } klient nie ocenił satysfakcji ani wysiłku
+        [few] { $count } klienci nie ocenili satysfakcji ani wysiłku
+       *[many] { $count } klientów nie oceniło satysfakcji ani wysiłku
+    }
