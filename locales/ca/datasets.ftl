@@ -18,3 +18,11 @@ datasets-coverage-no_rating = { $count ->
         [one] { $count } client no ha valorat ni la satisfacció ni l'esforç
        *[other] { $count } clients no han valorat ni la satisfacció ni l'esforç
     }
+datasets-coverage-end_state = { $count ->
+        [one] { $count } client ha acabat a { $stages }, fora de l'embut
+       *[other] { $count } clients han acabat a { $stages }, fora de l'embut
+    }
+msg-funnel-read_as_status = { $count ->
+        [0] La columna d'etapa es llegeix com un estat: cada client compta com si hagués passat per totes les etapes anteriors a l'actual.
+       *[other] La columna d'etapa es llegeix com un estat: cada client compta com si hagués passat per totes les etapes anteriors a l'actual. Estats finals que queden fora de l'embut: { $stages }.
+    }

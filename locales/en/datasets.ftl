@@ -21,3 +21,11 @@ datasets-coverage-no_rating = { $count ->
         [one] { $count } customer gave no satisfaction or effort rating
        *[other] { $count } customers gave no satisfaction or effort rating
     }
+datasets-coverage-end_state = { $count ->
+        [one] { $count } customer ended at { $stages }, left out of the funnel
+       *[other] { $count } customers ended at { $stages }, left out of the funnel
+    }
+msg-funnel-read_as_status = { $count ->
+        [0] The stage column is read as a status: each customer counts as having passed every stage before their current one.
+       *[other] The stage column is read as a status: each customer counts as having passed every stage before their current one. End states left out of the funnel: { $stages }.
+    }

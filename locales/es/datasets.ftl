@@ -18,3 +18,11 @@ datasets-coverage-no_rating = { $count ->
         [one] { $count } cliente no valoró ni la satisfacción ni el esfuerzo
        *[other] { $count } clientes no valoraron ni la satisfacción ni el esfuerzo
     }
+datasets-coverage-end_state = { $count ->
+        [one] { $count } cliente terminó en { $stages }, fuera del embudo
+       *[other] { $count } clientes terminaron en { $stages }, fuera del embudo
+    }
+msg-funnel-read_as_status = { $count ->
+        [0] La columna de etapa se lee como un estado: cada cliente cuenta como si hubiera pasado por todas las etapas anteriores a la actual.
+       *[other] La columna de etapa se lee como un estado: cada cliente cuenta como si hubiera pasado por todas las etapas anteriores a la actual. Estados finales que quedan fuera del embudo: { $stages }.
+    }

@@ -22,3 +22,12 @@ datasets-coverage-no_rating = { $count ->
         [few] { $count } klienci nie ocenili satysfakcji ani wysiłku
        *[many] { $count } klientów nie oceniło satysfakcji ani wysiłku
     }
+datasets-coverage-end_state = { $count ->
+        [one] { $count } klient zakończył na statusie { $stages } i jest poza lejkiem
+        [few] { $count } klienci zakończyli na statusie { $stages } i są poza lejkiem
+       *[many] { $count } klientów zakończyło na statusie { $stages } i jest poza lejkiem
+    }
+msg-funnel-read_as_status = { $count ->
+        [0] Kolumna etapu jest czytana jako status: każdy klient liczy się tak, jakby przeszedł wszystkie etapy przed obecnym.
+       *[other] Kolumna etapu jest czytana jako status: każdy klient liczy się tak, jakby przeszedł wszystkie etapy przed obecnym. Statusy końcowe pominięte w lejku: { $stages }.
+    }

@@ -5,7 +5,7 @@
 //! data is broken (or, worse, that it is right). Every reason is a count, so the reasons
 //! and the counted customers always add up to the customers loaded.
 
-use super::funnel::FunnelView;
+use super::funnel::{FunnelNote, FunnelView};
 use crate::dataset::Dataset;
 use serde::{Deserialize, Serialize};
 
@@ -17,6 +17,8 @@ pub enum Excluded {
     FilteredOut { customers: u64 },
     /// Selected, but never reached the funnel's first stage.
     NeverReachedFirst { stage: String, customers: u64 },
+    /// Selected, but their status is an end state the funnel leaves out (canceled…).
+    EndState { stages: Vec<String>, customers: u64 },
     /// Selected, but none of their selected events has an NPS answer.
     NoNpsAnswer { customers: u64 },
     /// Selected, but none of their selected events has a satisfaction or effort rating.
@@ -28,6 +30,7 @@ impl Excluded {
         match self {
             Excluded::FilteredOut { customers }
             | Excluded::NeverReachedFirst { customers, .. }
+            | Excluded::EndState { customers, .. }
             | Excluded::NoNpsAnswer { customers }
             | Excluded::NoRating { customers } => *customers,
         }
@@ -69,6 +72,18 @@ pub fn compute(ds: &Dataset, sel: &[u32], funnel: &FunnelView) -> CoverageView {
     const SELECTED: u8 = 1;
     const NPS: u8 = 2;
     const RATED: u8 = 4;
+    const ENDED: u8 = 8;
+    let end_states: Vec<String> = funnel
+        .notes
+        .iter()
+        .find_map(|n| match n {
+            FunnelNote::ReadAsStatus { end_states } => Some(end_states.clone()),
+            _ => None,
+        })
+        .unwrap_or_default();
+    let ended_code: Vec<bool> = ds.stage.as_ref().map_or(Vec::new(), |col| {
+        col.values.iter().map(|v| end_states.contains(v)).collect()
+    });
     let loaded = ds.customer_count() as u64;
     let mut flags = vec![0u8; ds.customer_count()];
     for &i in sel {
@@ -82,6 +97,10 @@ pub fn compute(ds: &Dataset, sel: &[u32], funnel: &FunnelView) -> CoverageView {
             continue;
         };
         *f |= SELECTED;
+        let stage = ds.stage.as_ref().and_then(|c| c.codes.get(i));
+        if stage.is_some_and(|&c| ended_code.get(c as usize) == Some(&true)) {
+            *f |= ENDED;
+        }
         if Dataset::score(&ds.nps, i).is_some() {
             *f |= NPS;
         }
@@ -97,10 +116,19 @@ pub fn compute(ds: &Dataset, sel: &[u32], funnel: &FunnelView) -> CoverageView {
     };
     let entered = funnel.steps.first().map_or(0, |s| s.customers);
     let mut funnel_out = vec![filtered_out.clone()];
+    // Under the status reading a customer has one status: one at an end state is out of
+    // the funnel for that reason, not for never having started.
+    let ended = with(ENDED);
+    if !end_states.is_empty() {
+        funnel_out.push(Excluded::EndState {
+            stages: end_states,
+            customers: ended,
+        });
+    }
     if let Some(first) = funnel.stages.first() {
         funnel_out.push(Excluded::NeverReachedFirst {
             stage: first.clone(),
-            customers: selected.saturating_sub(entered),
+            customers: selected.saturating_sub(entered).saturating_sub(ended),
         });
     }
     let answered = with(NPS);

@@ -21,6 +21,7 @@ pub mod settings_store;
 mod sparse;
 mod stages;
 pub mod stats;
+pub mod status;
 
 pub use cap::OTHERS_LABEL;
 pub use experience::ExperienceView;
@@ -31,7 +32,7 @@ pub use kpis::KpiView;
 pub use nps::NpsView;
 pub use prepared::Prepared;
 pub use report::{report_json, Report, Selection};
-pub use settings::{FunnelMode, JesWeights, PeriodKind, Settings};
+pub use settings::{FunnelMode, JesWeights, PeriodKind, Settings, StageReading};
 /// Stage-name normalisation, for the summary feed's conversion-stage check.
 pub use stages::normalize as stages_normalize;
 

@@ -95,6 +95,26 @@ pub struct Settings {
     /// channel, an order status or a product category that tells the same story.
     #[serde(deserialize_with = "lenient_dimension")]
     pub map_columns: Option<DimKey>,
+    /// Whether the stage column lists stages reached or each customer's current status.
+    #[serde(default)]
+    pub stage_reading: StageReading,
+    /// Under the status reading, keep end states (canceled, returned…) as funnel steps
+    /// instead of leaving them out.
+    #[serde(default)]
+    pub keep_end_states: bool,
+}
+
+/// How the stage column is read (see [`super::status`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum StageReading {
+    /// A status when the column looks like one ([`super::status::looks_like_status`]).
+    #[default]
+    Auto,
+    /// Each row is a stage the customer reached.
+    Events,
+    /// Each customer's furthest stage: reaching it means having passed every earlier one.
+    FurthestStage,
 }
 
 impl Default for Settings {
@@ -115,6 +135,8 @@ impl Default for Settings {
             sparkline_periods: 12,
             flow: super::flows::FlowParams::default(),
             map_columns: None,
+            stage_reading: StageReading::Auto,
+            keep_end_states: false,
         }
     }
 }

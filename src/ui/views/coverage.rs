@@ -37,11 +37,24 @@ fn reason(lang: Lang, e: &Excluded) -> String {
             "datasets.coverage.never_reached_first",
             &[("count", n), ("stage", Arg::Text(stage))],
         ),
+        Excluded::EndState { stages, .. } => trc(
+            lang,
+            "datasets.coverage.end_state",
+            &[("count", n), ("stages", Arg::Text(&quote_list(stages)))],
+        ),
         Excluded::NoNpsAnswer { .. } => {
             trc(lang, "datasets.coverage.no_nps_answer", &[("count", n)])
         }
         Excluded::NoRating { .. } => trc(lang, "datasets.coverage.no_rating", &[("count", n)]),
     }
+}
+
+fn quote_list(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| format!("“{n}”"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The whole sentence: "Counts 211 of 586 customers loaded: 375 never reached …".
