@@ -26,3 +26,8 @@ msg-funnel-read_as_status = { $count ->
         [0] La columna d'etapa es llegeix com un estat: cada client compta com si hagués passat per totes les etapes anteriors a l'actual.
        *[other] La columna d'etapa es llegeix com un estat: cada client compta com si hagués passat per totes les etapes anteriors a l'actual. Estats finals que queden fora de l'embut: { $stages }.
     }
+datasets-stage_reading = Llegeix la columna d'etapa com a
+datasets-stage_reading_auto = Automàtic (estat quan ho sembla)
+datasets-stage_reading_events = Etapes assolides (una fila per etapa)
+datasets-stage_reading_furthest = Estat: l'etapa més avançada assolida
+datasets-keep_end_states = Mantén els estats finals (cancel·lat, retornat…) com a etapes de l'embut

@@ -29,3 +29,8 @@ msg-funnel-read_as_status = { $count ->
         [0] The stage column is read as a status: each customer counts as having passed every stage before their current one.
        *[other] The stage column is read as a status: each customer counts as having passed every stage before their current one. End states left out of the funnel: { $stages }.
     }
+datasets-stage_reading = Read the stage column as
+datasets-stage_reading_auto = Automatic (a status when it looks like one)
+datasets-stage_reading_events = Stages reached (one row per stage)
+datasets-stage_reading_furthest = Status: furthest stage reached
+datasets-keep_end_states = Keep end states (canceled, returned…) as funnel steps

@@ -26,3 +26,8 @@ msg-funnel-read_as_status = { $count ->
         [0] La columna de etapa se lee como un estado: cada cliente cuenta como si hubiera pasado por todas las etapas anteriores a la actual.
        *[other] La columna de etapa se lee como un estado: cada cliente cuenta como si hubiera pasado por todas las etapas anteriores a la actual. Estados finales que quedan fuera del embudo: { $stages }.
     }
+datasets-stage_reading = Leer la columna de etapa como
+datasets-stage_reading_auto = Automático (estado cuando lo parece)
+datasets-stage_reading_events = Etapas alcanzadas (una fila por etapa)
+datasets-stage_reading_furthest = Estado: la etapa más avanzada alcanzada
+datasets-keep_end_states = Mantener los estados finales (cancelado, devuelto…) como etapas del embudo

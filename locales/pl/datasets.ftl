@@ -31,3 +31,8 @@ msg-funnel-read_as_status = { $count ->
         [0] Kolumna etapu jest czytana jako status: każdy klient liczy się tak, jakby przeszedł wszystkie etapy przed obecnym.
        *[other] Kolumna etapu jest czytana jako status: każdy klient liczy się tak, jakby przeszedł wszystkie etapy przed obecnym. Statusy końcowe pominięte w lejku: { $stages }.
     }
+datasets-stage_reading = Czytaj kolumnę etapu jako
+datasets-stage_reading_auto = Automatycznie (status, gdy na to wygląda)
+datasets-stage_reading_events = Osiągnięte etapy (jeden wiersz na etap)
+datasets-stage_reading_furthest = Status: najdalszy osiągnięty etap
+datasets-keep_end_states = Zachowaj statusy końcowe (anulowane, zwrócone…) jako etapy lejka

@@ -13,6 +13,7 @@ mod milestones;
 mod nps;
 mod recovery;
 mod settings;
+mod stage_reading;
 
 pub use data::DataView;
 pub use experience::ExperienceView;
