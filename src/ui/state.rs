@@ -194,6 +194,7 @@ pub struct AppState {
 /// [`settings_store::fresh_for_dataset`]): a dataset's own choices live in
 /// [`DATASET_SETTINGS_KEY`].
 const SETTINGS_KEY: &str = "journey-lens.settings";
+const LANG_KEY: &str = "journey-lens.lang";
 /// Settings by dataset ([`SettingsStore`]).
 const DATASET_SETTINGS_KEY: &str = "journey-lens.dataset-settings";
 
@@ -225,7 +226,6 @@ fn settings_store() -> SettingsStore {
         .map(|t| SettingsStore::parse(&t))
         .unwrap_or_default()
 }
-const LANG_KEY: &str = "journey-lens.lang";
 
 impl AppState {
     pub fn new() -> AppState {
