@@ -31,7 +31,7 @@ test('an order-status column is read as the furthest stage reached, end states l
   // a, b, c and e started ("created" passed by everyone beyond it); d ended at canceled.
   await expect(page.getByTestId('funnel-entered')).toHaveText('4');
   await expect(page.getByTestId('coverage-funnel')).toHaveText(
-    'Counting 4 of the 5 customers loaded: 1 customer ended at "canceled", left out of the funnel.');
+    'Counting 4 of the 5 customers loaded: 1 customer ended at “canceled”, left out of the funnel.');
   await expect(page.getByTestId('funnel-note').first()).toHaveText(
     'The stage column is read as a status: each customer counts as having passed every stage before their current one. End states left out of the funnel: "canceled".');
   // Read as events instead: only c has a "created" row.
