@@ -245,7 +245,7 @@ test('"Forget my data" removes everything the app stored, and only that', async 
   await expect(page.getByTestId('load-summary')).toHaveText('11 rows loaded, 1 rejected');
   await page.locator('.jl-header-tools button').click(); // theme
   await page.waitForTimeout(300);
-  expect(await appKeys(page)).toEqual(['journey-lens.dataset-settings', 'journey-lens.mappings', 'journey-lens.settings', 'journey-lens.theme']);
+  expect(await appKeys(page)).toEqual(['journey-lens.mappings', 'journey-lens.settings', 'journey-lens.theme']);
   expect(await databases(page)).toContain('journey-lens');
 
   const forget = page.getByTestId('forget');
