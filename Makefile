@@ -118,11 +118,11 @@ summary: $(if $(filter spark,$(ENGINE)),warehouse-spark,warehouse-venv)
 
 ## The DuckDB summary equals the raw events' report (samples and 100 k generated events).
 test-duckdb: warehouse-venv
-	nice -n 10 cargo test --test summary_duckdb -- --ignored --test-threads 1
+	nice -n 10 cargo test --test it summary_duckdb:: -- --ignored --test-threads 1
 
 ## The same with Spark in local mode (slow: not part of `make test`; result in the README).
 test-spark: warehouse-spark
-	@start=$$(date +%s); nice -n 10 cargo test --test summary_spark -- --ignored --test-threads 1; \
+	@start=$$(date +%s); nice -n 10 cargo test --test it summary_spark:: -- --ignored --test-threads 1; \
 	  echo "test-spark passed on $$(date -u +%Y-%m-%d) in $$(( $$(date +%s) - start )) s"
 
 ## DuckDB on 10 M generated events: time, peak memory, feed size; then the app's report.

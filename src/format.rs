@@ -104,6 +104,27 @@ fn locale(lang: Lang) -> Locale {
     }
 }
 
+/// The marks a language writes numbers with, for reading its own formatted cells back
+/// (see [`crate::export::shown`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Marks {
+    pub decimal: char,
+    pub group: &'static str,
+    pub not_available: &'static str,
+    pub days: &'static str,
+}
+
+/// The marks of `lang`: the decimal mark, the digit-grouping separator, "n/a", "days".
+pub fn marks(lang: Lang) -> Marks {
+    let loc = locale(lang);
+    Marks {
+        decimal: loc.decimal,
+        group: loc.group,
+        not_available: loc.not_available,
+        days: loc.days,
+    }
+}
+
 /// What a missing or undefined value reads as.
 pub fn not_available(lang: Lang) -> String {
     locale(lang).not_available.to_string()
@@ -222,6 +243,13 @@ pub fn days(lang: Lang, value: f64) -> String {
 /// An amount of money without currency symbol, two decimals: 12345.5 → "12,345.50".
 pub fn money(lang: Lang, value: f64) -> String {
     fixed(&locale(lang), value, 2, false)
+}
+
+/// An answer scale, "1–5", "0–10", "−2–2", "0,5–4,5" in the language's numbers: whole
+/// ends without decimals, others with one.
+pub fn scale(lang: Lang, s: crate::dataset::Scale) -> String {
+    let end = |v: f64| number(lang, v, if v.fract() == 0.0 { 0 } else { 1 });
+    format!("{}–{}", end(s.min), end(s.max))
 }
 
 /// Formats `value` with `f`, or "n/a" when it is missing or not finite.

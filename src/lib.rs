@@ -6,10 +6,13 @@
 //! is plain Rust, tested natively with `cargo test`.
 
 pub mod analytics;
+pub mod calendar;
 pub mod charts;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod dataset;
 pub mod export;
+pub mod fold;
 pub mod format;
 pub mod generate;
 pub mod i18n;

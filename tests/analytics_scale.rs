@@ -3,8 +3,11 @@
 //! dimensions keep the largest categories and sum the rest into "(others)".
 //!
 //! Peak heap use is measured with a counting allocator; the tests of this file run one at
-//! a time so they do not count each other's allocations.
+//! a time so they do not count each other's allocations. The counting allocator is the
+//! whole binary's, so this file is its own test binary, outside `tests/it`: there the other
+//! tests' allocations, running alongside, would count too.
 
+#[path = "it/charts_support/mod.rs"]
 mod charts_support;
 
 use charts_support::*;

@@ -33,3 +33,9 @@ milestones-use = Fes servir aquestes columnes de data com a etapes del recorregu
 export-rejected_line = línia
 export-rejected_column = columna
 export-rejected_reason = motiu
+
+# An interval column of a CSV download becomes two: "95% interval (lower bound)", "… (upper bound)".
+export-low = límit inferior
+export-high = límit superior
+# Drawn under the title of a downloaded chart image.
+export-png_source = Dades: { $name } · { $date }

@@ -33,3 +33,9 @@ milestones-use = Use these date columns as journey stages
 export-rejected_line = line
 export-rejected_column = column
 export-rejected_reason = reason
+
+# An interval column of a CSV download becomes two: "95% interval (lower bound)", "… (upper bound)".
+export-low = lower bound
+export-high = upper bound
+# Drawn under the title of a downloaded chart image.
+export-png_source = Data: { $name } · { $date }

@@ -33,3 +33,9 @@ milestones-use = Usar estas columnas de fecha como etapas del recorrido
 export-rejected_line = línea
 export-rejected_column = columna
 export-rejected_reason = motivo
+
+# An interval column of a CSV download becomes two: "95% interval (lower bound)", "… (upper bound)".
+export-low = límite inferior
+export-high = límite superior
+# Drawn under the title of a downloaded chart image.
+export-png_source = Datos: { $name } · { $date }

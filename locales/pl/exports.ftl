@@ -33,3 +33,9 @@ milestones-use = Użyj tych kolumn dat jako etapów ścieżki klienta
 export-rejected_line = wiersz
 export-rejected_column = kolumna
 export-rejected_reason = powód
+
+# An interval column of a CSV download becomes two: "95% interval (lower bound)", "… (upper bound)".
+export-low = dolna granica
+export-high = górna granica
+# Drawn under the title of a downloaded chart image.
+export-png_source = Dane: { $name } · { $date }

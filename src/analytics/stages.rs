@@ -29,24 +29,15 @@ pub struct StagePlan {
 /// Lower-case and strip the accents of Catalan, Spanish and Polish, so "Consideración",
 /// "consideracion" and "CONSIDERACIÓN" are one stage name.
 pub fn normalize(s: &str) -> String {
-    s.trim()
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'á' | 'â' | 'ä' | 'ą' => 'a',
-            'è' | 'é' | 'ê' | 'ë' | 'ę' => 'e',
-            'ì' | 'í' | 'î' | 'ï' => 'i',
-            'ò' | 'ó' | 'ô' | 'ö' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' => 'u',
-            'ç' | 'ć' => 'c',
-            'ñ' | 'ń' => 'n',
-            'ś' => 's',
-            'ł' => 'l',
-            'ż' | 'ź' => 'z',
-            '·' => '.',
-            c => c,
-        })
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.trim().chars().flat_map(char::to_lowercase) {
+        match (c, crate::fold::fold(c)) {
+            ('·', _) => out.push('.'),
+            (_, Some(ascii)) => out.push_str(ascii),
+            (c, None) => out.push(c),
+        }
+    }
+    out
 }
 
 /// Built-in stage names (already normalised) by position in the classic journey, with

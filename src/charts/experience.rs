@@ -35,13 +35,7 @@ fn scale_position(scale: Scale, mean: f64) -> f64 {
     ((mean - scale.min) / span).clamp(0.0, 1.0)
 }
 
-fn scale_text(lang: Lang, scale: Scale) -> String {
-    format!(
-        "{}–{}",
-        f::number(lang, scale.min, 0),
-        f::number(lang, scale.max, 0)
-    )
-}
+use crate::format::scale as scale_text;
 
 fn cell_lines(lang: Lang, cell: Option<&GridCell>, scale: Scale) -> Vec<String> {
     let Some(c) = cell else {

@@ -14,7 +14,6 @@ use super::table::Table;
 use super::theme::{Rgb, Theme};
 use super::{cap_note, cap_text, needs, nothing_to_draw, t, ChartError};
 use crate::analytics::journey_map::{JourneyMap, MomentKind, Share, StageColumn};
-use crate::dataset::Scale;
 use crate::format as f;
 use crate::i18n::{trc, trf, Arg, Lang};
 use plotters::coord::Shift;
@@ -189,13 +188,7 @@ fn diff_line(lang: Lang, other: Option<&JourneyMap>, delta: String) -> String {
     )
 }
 
-fn scale_text(lang: Lang, scale: Scale) -> String {
-    format!(
-        "{}–{}",
-        f::number(lang, scale.min, 0),
-        f::number(lang, scale.max, 0)
-    )
-}
+use crate::format::scale as scale_text;
 
 /// Draws the whole map; `other` switches on compare highlighting against that map.
 pub fn draw_journey_map<DB: DrawingBackend>(

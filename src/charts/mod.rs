@@ -11,6 +11,7 @@
 
 pub mod experience;
 pub mod flows;
+pub mod framed;
 pub mod funnel;
 pub mod journey_map;
 pub mod kpi;

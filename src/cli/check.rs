@@ -25,60 +25,53 @@ fn parse_scale(text: &str) -> Option<Scale> {
 }
 
 fn parse_args(args: &[String]) -> Result<Args, String> {
+    use lexopt::prelude::*;
     let mut out = Args::default();
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--map" => {
-                let v = it.next().ok_or("--map needs COLUMN=ROLE")?;
-                let (col, role) = v
-                    .rsplit_once('=')
-                    .ok_or_else(|| format!("--map {v}: expected COLUMN=ROLE"))?;
-                let role = Role::from_key(role.trim()).ok_or_else(|| {
-                    format!(
-                        "--map {v}: unknown role \"{role}\" (one of: {})",
-                        Role::ALL.map(|r| r.key()).join(", ")
-                    )
-                })?;
-                out.overrides.push((col.to_string(), role));
+    let mut p = super::args::parser(args);
+    while let Some(arg) = p.next().map_err(|e| format!("{e}\n{}", super::USAGE))? {
+        match arg {
+            Long("map") => {
+                let v = super::args::text(&mut p, "--map")?;
+                out.overrides.push(super::args::column_role(&v)?);
             }
-            "--scale" => {
-                let v = it.next().ok_or("--scale needs NAME=MIN-MAX")?;
-                let (name, range) = v
-                    .split_once('=')
-                    .ok_or_else(|| format!("--scale {v}: expected NAME=MIN-MAX"))?;
-                let scale = parse_scale(range)
-                    .ok_or_else(|| format!("--scale {v}: expected a range such as 1-10"))?;
-                let s = out.scales.get_or_insert_with(Scales::default);
-                match name.trim() {
-                    "satisfaction" => s.satisfaction = scale,
-                    "effort" => s.effort = scale,
-                    "nps" => s.nps = scale,
-                    other => {
-                        return Err(format!(
-                            "--scale: unknown score \"{other}\" (satisfaction, effort or nps)"
-                        ))
-                    }
-                }
+            Long("scale") => {
+                let v = super::args::text(&mut p, "--scale")?;
+                set_scale(out.scales.get_or_insert_with(Scales::default), &v)?;
             }
-            "--row-ids" => out.row_ids = true,
-            "--milestones" => {
-                let v = it
-                    .next()
-                    .ok_or("--milestones needs auto, by-date or COLUMN[=STAGE],…")?;
-                out.milestones = Some(super::report::parse_milestones(v)?);
+            Long("row-ids") => out.row_ids = true,
+            Long("milestones") => {
+                let v = super::args::text(&mut p, "--milestones")?;
+                out.milestones = Some(super::report::parse_milestones(&v)?);
             }
-            flag if flag.starts_with("--") => {
-                return Err(format!("unknown option {flag}\n{}", super::USAGE))
-            }
-            file => {
-                if out.file.replace(file.to_string()).is_some() {
+            Value(file) => {
+                if out.file.replace(super::args::positional(file)?).is_some() {
                     return Err(format!("only one FILE may be checked\n{}", super::USAGE));
                 }
             }
+            other => return Err(format!("{}\n{}", other.unexpected(), super::USAGE)),
         }
     }
     Ok(out)
+}
+
+/// Applies `--scale NAME=MIN-MAX`.
+fn set_scale(s: &mut Scales, v: &str) -> Result<(), String> {
+    let (name, range) = v
+        .split_once('=')
+        .ok_or_else(|| format!("--scale {v}: expected NAME=MIN-MAX"))?;
+    let scale =
+        parse_scale(range).ok_or_else(|| format!("--scale {v}: expected a range such as 1-10"))?;
+    match name.trim() {
+        "satisfaction" => s.satisfaction = scale,
+        "effort" => s.effort = scale,
+        "nps" => s.nps = scale,
+        other => {
+            return Err(format!(
+                "--scale: unknown score \"{other}\" (satisfaction, effort or nps)"
+            ))
+        }
+    }
+    Ok(())
 }
 
 /// Runs `check`; prints the report on stdout, returns fatal problems as the error.

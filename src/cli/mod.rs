@@ -1,5 +1,6 @@
 //! The native command line: `check`, `report` and `generate` run the same code as the web app.
 
+mod args;
 pub mod check;
 pub mod report;
 

@@ -85,81 +85,101 @@ fn last_file<'a>(files: &'a mut [FileArg], flag: &str) -> Result<&'a mut FileArg
     })
 }
 
-fn value<'a>(it: &mut impl Iterator<Item = &'a String>, flag: &str) -> Result<&'a String, String> {
-    it.next()
-        .ok_or_else(|| format!("{flag} needs a value.\n{HELP}"))
+/// The options of `report`; each takes a value.
+const OPTIONS: [&str; 13] = [
+    "meta",
+    "key",
+    "unmatched",
+    "map",
+    "milestones",
+    "filter",
+    "mode",
+    "window-days",
+    "from",
+    "to",
+    "breakdown",
+    "period",
+    "help",
+];
+
+/// Applies one `--flag value` of the command line.
+fn option(out: &mut Args, flag: &str, v: String) -> Result<(), String> {
+    match flag {
+        "--meta" => out.meta = Some(v),
+        "--key" => out.key = Some(v.trim().to_string()),
+        "--unmatched" => out.unmatched = Some(v),
+        "--map" => {
+            let m = super::args::column_role(&v)?;
+            last_file(&mut out.files, flag)?.overrides.push(m);
+        }
+        "--milestones" => {
+            let m = parse_milestones(&v)?;
+            last_file(&mut out.files, flag)?.milestones = Some(m);
+        }
+        "--filter" => {
+            let (dim, val) = v.split_once('=').ok_or_else(|| {
+                format!("--filter takes DIM=VALUE, e.g. persona=Student (got \"{v}\").")
+            })?;
+            out.dims
+                .push((dim.trim().to_string(), val.trim().to_string()));
+        }
+        "--mode" => {
+            out.settings.mode = match v.as_str() {
+                "ordered" => FunnelMode::Ordered,
+                "any" | "any-order" | "any_order" => FunnelMode::AnyOrder,
+                "auto" => FunnelMode::Auto,
+                m => return Err(format!("--mode is \"ordered\" or \"any\", not \"{m}\".")),
+            }
+        }
+        "--window-days" => {
+            let w: f64 = v
+                .trim()
+                .parse()
+                .ok()
+                .filter(|w: &f64| w.is_finite() && *w >= 0.0)
+                .ok_or_else(|| format!("--window-days needs a number of days, not \"{v}\"."))?;
+            out.settings.window_days = Some(w);
+        }
+        "--from" => out.filter.from = Some(v),
+        "--to" => out.filter.to = Some(v),
+        "--breakdown" => out.breakdown = Some(v),
+        "--period" => {
+            out.settings.period = match v.as_str() {
+                "week" => crate::analytics::PeriodKind::Week,
+                "month" => crate::analytics::PeriodKind::Month,
+                p => return Err(format!("--period is \"week\" or \"month\", not \"{p}\".")),
+            }
+        }
+        f => return Err(format!("Unknown option {f}.\n{HELP}")),
+    }
+    Ok(())
 }
 
 fn parse(args: &[String]) -> Result<Args, String> {
+    use lexopt::prelude::*;
     let mut out = Args::default();
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--meta" => out.meta = Some(value(&mut it, a)?.clone()),
-            "--key" => out.key = Some(value(&mut it, a)?.trim().to_string()),
-            "--unmatched" => out.unmatched = Some(value(&mut it, a)?.clone()),
-            "--map" => {
-                let v = value(&mut it, a)?;
-                let (col, role) = v
-                    .rsplit_once('=')
-                    .ok_or_else(|| format!("--map {v}: expected COLUMN=ROLE"))?;
-                let role = Role::from_key(role.trim()).ok_or_else(|| {
-                    format!(
-                        "--map {v}: unknown role \"{role}\" (one of: {})",
-                        Role::ALL.map(|r| r.key()).join(", ")
-                    )
-                })?;
-                last_file(&mut out.files, a)?
-                    .overrides
-                    .push((col.to_string(), role));
+    let mut p = super::args::parser(args);
+    while let Some(arg) = p.next().map_err(|e| format!("{e}.\n{HELP}"))? {
+        let Long(flag) = arg else {
+            match arg {
+                Value(f) => out.files.push(FileArg {
+                    path: super::args::positional(f)?,
+                    ..FileArg::default()
+                }),
+                Short('h') => return Err(HELP.to_string()),
+                other => return Err(format!("{}.\n{HELP}", other.unexpected())),
             }
-            "--milestones" => {
-                let m = parse_milestones(value(&mut it, a)?)?;
-                last_file(&mut out.files, a)?.milestones = Some(m);
-            }
-            "--filter" => {
-                let v = value(&mut it, a)?;
-                let (dim, val) = v.split_once('=').ok_or_else(|| {
-                    format!("--filter takes DIM=VALUE, e.g. persona=Student (got \"{v}\").")
-                })?;
-                out.dims
-                    .push((dim.trim().to_string(), val.trim().to_string()));
-            }
-            "--mode" => {
-                out.settings.mode = match value(&mut it, a)?.as_str() {
-                    "ordered" => FunnelMode::Ordered,
-                    "any" | "any-order" | "any_order" => FunnelMode::AnyOrder,
-                    "auto" => FunnelMode::Auto,
-                    m => return Err(format!("--mode is \"ordered\" or \"any\", not \"{m}\".")),
-                }
-            }
-            "--window-days" => {
-                let v = value(&mut it, a)?;
-                let w: f64 = v
-                    .trim()
-                    .parse()
-                    .ok()
-                    .filter(|w: &f64| w.is_finite() && *w >= 0.0)
-                    .ok_or_else(|| format!("--window-days needs a number of days, not \"{v}\"."))?;
-                out.settings.window_days = Some(w);
-            }
-            "--from" => out.filter.from = Some(value(&mut it, a)?.clone()),
-            "--to" => out.filter.to = Some(value(&mut it, a)?.clone()),
-            "--breakdown" => out.breakdown = Some(value(&mut it, a)?.clone()),
-            "--period" => {
-                out.settings.period = match value(&mut it, a)?.as_str() {
-                    "week" => crate::analytics::PeriodKind::Week,
-                    "month" => crate::analytics::PeriodKind::Month,
-                    p => return Err(format!("--period is \"week\" or \"month\", not \"{p}\".")),
-                }
-            }
-            "-h" | "--help" => return Err(HELP.to_string()),
-            f if f.starts_with("--") => return Err(format!("Unknown option {f}.\n{HELP}")),
-            f => out.files.push(FileArg {
-                path: f.to_string(),
-                ..FileArg::default()
-            }),
+            continue;
+        };
+        if flag == "help" {
+            return Err(HELP.to_string());
         }
+        let name = format!("--{flag}");
+        if !OPTIONS.contains(&flag) {
+            return Err(format!("Unknown option {name}.\n{HELP}"));
+        }
+        let v = super::args::text(&mut p, &name).map_err(|e| format!("{e}\n{HELP}"))?;
+        option(&mut out, &name, v)?;
     }
     for (name, bound) in [("--from", &out.filter.from), ("--to", &out.filter.to)] {
         if let Some(b) = bound {

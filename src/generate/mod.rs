@@ -173,49 +173,63 @@ pub fn dataset_from(events: impl Iterator<Item = GenEvent>) -> Dataset {
     b.finish()
 }
 
-fn number(option: &'static str, value: Option<&String>) -> Result<u64, GenError> {
-    let v = value.ok_or(GenError::MissingValue(option))?;
+#[cfg(not(target_arch = "wasm32"))]
+fn number(option: &'static str, p: &mut lexopt::Parser) -> Result<u64, GenError> {
+    let v = value(option, p)?;
     v.trim()
         .replace('_', "")
         .parse()
-        .map_err(|_| GenError::NotANumber {
-            option,
-            value: v.clone(),
-        })
+        .map_err(|_| GenError::NotANumber { option, value: v })
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn value(option: &'static str, p: &mut lexopt::Parser) -> Result<String, GenError> {
+    let v = p.value().map_err(|_| GenError::MissingValue(option))?;
+    Ok(v.to_string_lossy().into_owned())
 }
 
 /// Reads `--rows N --seed S [--format csv|json|ca|es|pl]` (also `--locale ca`).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn parse_args(args: &[String]) -> Result<GenConfig, GenError> {
+    use lexopt::prelude::*;
     let mut cfg = GenConfig::default();
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--rows" | "-n" => {
-                let n = number("--rows", it.next())?;
+    let mut p = lexopt::Parser::from_args(args.iter().cloned());
+    loop {
+        let arg = match p.next() {
+            Ok(Some(arg)) => arg,
+            Ok(None) => break,
+            Err(e) => return Err(GenError::UnknownOption(e.to_string())),
+        };
+        match arg {
+            Long("rows") | Short('n') => {
+                let n = number("--rows", &mut p)?;
                 cfg.rows = usize::try_from(n).map_err(|_| GenError::NotANumber {
                     option: "--rows",
                     value: n.to_string(),
                 })?;
             }
-            "--seed" | "-s" => cfg.seed = number("--seed", it.next())?,
-            "--format" | "--locale" => {
-                let v = it.next().ok_or(GenError::MissingValue("--format"))?;
+            Long("seed") | Short('s') => cfg.seed = number("--seed", &mut p)?,
+            Long("format") | Long("locale") => {
+                let v = value("--format", &mut p)?;
                 cfg.format = match v.to_ascii_lowercase().as_str() {
                     "csv" | "en" => Format::Csv,
                     "json" => Format::Json,
                     "ca" | "csv-ca" => Format::CsvCatalan,
                     "es" | "csv-es" => Format::CsvSpanish,
                     "pl" | "csv-pl" => Format::CsvPolish,
-                    _ => return Err(GenError::UnknownFormat(v.clone())),
+                    _ => return Err(GenError::UnknownFormat(v)),
                 };
             }
-            other => return Err(GenError::UnknownOption(other.to_string())),
+            Value(v) => return Err(GenError::UnknownOption(v.to_string_lossy().into_owned())),
+            Long(f) => return Err(GenError::UnknownOption(format!("--{f}"))),
+            Short(c) => return Err(GenError::UnknownOption(format!("-{c}"))),
         }
     }
     Ok(cfg)
 }
 
 /// The `generate` command: writes to stdout. A closed pipe (`| head`) is not an error.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn run(args: &[String]) -> Result<(), String> {
     let cfg = parse_args(args).map_err(|e| e.to_string())?;
     let stdout = io::stdout();

@@ -232,46 +232,27 @@ impl Engine {
         let mut splitter = std::mem::replace(&mut self.splitter, Splitter::new(b','));
         // One fast scan per input; records are checked one by one only after a NUL shows up.
         self.nul_seen = self.nul_seen || input.contains(&0);
-        let mut pos = 0;
-        loop {
-            match splitter.next(input, pos, last) {
-                Step::Record(found) => {
-                    // A record's line is where its first byte is.
-                    self.line += found.newlines_before;
-                    let line = self.line;
-                    self.line += found.newlines_in;
-                    pos = found.next;
-                    if !self.header_skipped {
-                        self.header_skipped = true;
-                        continue;
-                    }
-                    let bytes = &input[found.start..found.next];
-                    // Plain records hold at most their own line end: only quoted ones span.
-                    let spans = found.newlines_in - (bytes.last() == Some(&b'\n')) as u64;
-                    let mode = if spans > 0 {
-                        Mode::Spanning
-                    } else {
-                        Mode::Lenient
-                    };
-                    if let Shape::Refused(width) =
-                        self.record(line, splitter.record(input, &found), mode)
-                    {
-                        self.recover(line, spans, bytes, width);
-                    }
-                }
-                Step::NeedMore { skip, newlines } => {
-                    self.line += newlines;
-                    pos = skip;
-                    break;
-                }
-                Step::End => {
-                    pos = input.len();
-                    break;
-                }
+        let mut line = self.line;
+        let used = splitter.records(input, last, &mut line, |found, rec, at| {
+            if !self.header_skipped {
+                self.header_skipped = true;
+                return;
             }
-        }
+            let bytes = &input[found.start..found.next];
+            // Plain records hold at most their own line end: only quoted ones span.
+            let spans = found.newlines_in - (bytes.last() == Some(&b'\n')) as u64;
+            let mode = if spans > 0 {
+                Mode::Spanning
+            } else {
+                Mode::Lenient
+            };
+            if let Shape::Refused(width) = self.record(at, rec, mode) {
+                self.recover(at, spans, bytes, width);
+            }
+        });
+        self.line = line;
         self.splitter = splitter;
-        pos
+        used
     }
 
     /// A record that spans lines and has the wrong number of fields is almost always an

@@ -4,6 +4,7 @@
 
 use super::error::IngestError;
 use crate::dataset::Role;
+use crate::fold::fold;
 use std::collections::{HashMap, HashSet};
 
 /// Lower-cases, strips diacritics, splits camelCase and turns every separator into one
@@ -27,28 +28,6 @@ pub fn normalize(header: &str) -> String {
         }
     }
     out.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// ASCII form of the accented letters our four languages use.
-fn fold(c: char) -> Option<&'static str> {
-    Some(match c {
-        'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' | 'ą' => "a",
-        'ć' | 'č' | 'ç' => "c",
-        'è' | 'é' | 'ê' | 'ë' | 'ę' | 'ě' => "e",
-        'ì' | 'í' | 'î' | 'ï' => "i",
-        'ł' => "l",
-        'ń' | 'ñ' | 'ň' => "n",
-        'ò' | 'ó' | 'ô' | 'ö' | 'õ' => "o",
-        'ś' | 'š' => "s",
-        'ù' | 'ú' | 'û' | 'ü' | 'ů' => "u",
-        'ý' | 'ÿ' => "y",
-        'ź' | 'ż' | 'ž' => "z",
-        'ß' => "ss",
-        'œ' => "oe",
-        'æ' => "ae",
-        'ø' => "o",
-        _ => return None,
-    })
 }
 
 /// Normalised header names that mean a role outright.

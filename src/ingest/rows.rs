@@ -205,6 +205,154 @@ fn recycle<T, U>(mut v: Vec<Option<T>>) -> Vec<Option<U>> {
     v.into_iter().map(|_| None).collect()
 }
 
+/// A row's problems, each with the source column it is about.
+type Problems = Vec<(usize, RowProblem)>;
+
+/// The scores and revenue of one row.
+#[derive(Clone, Copy)]
+struct Measures {
+    satisfaction: Option<f64>,
+    effort: Option<f64>,
+    nps: Option<f64>,
+    revenue: Option<f64>,
+}
+
+/// A text cell, trimmed; `None` when missing. Bytes that are not UTF-8 are repaired
+/// (the rare bad cell); nested JSON is a problem.
+#[inline]
+fn read_text<'a>(
+    get: &impl Fn(usize) -> Cell<'a>,
+    slot: Option<usize>,
+    problems: &mut Problems,
+) -> Option<Cow<'a, str>> {
+    let i = slot?;
+    match get(i) {
+        Cell::Missing => None,
+        Cell::Str(s) => {
+            let t = trim_str(s);
+            (!is_missing(t.as_bytes())).then_some(Cow::Borrowed(t))
+        }
+        Cell::Text(b) | Cell::Num(_, b) => {
+            let b = trim(b);
+            if is_missing(b) {
+                None
+            } else {
+                // Checked once here; the lossy repair is for the rare bad cell.
+                Some(match std::str::from_utf8(b) {
+                    Ok(s) => Cow::Borrowed(s),
+                    Err(_) => String::from_utf8_lossy(b),
+                })
+            }
+        }
+        Cell::Nested => {
+            problems.push((i, RowProblem::NestedText));
+            None
+        }
+    }
+}
+
+/// A number cell in the file's decimal notation; `None` when missing, a problem when it
+/// is not a number.
+#[inline]
+fn read_number<'a>(
+    get: &impl Fn(usize) -> Cell<'a>,
+    slot: Option<usize>,
+    field: Role,
+    decimal_comma: bool,
+    problems: &mut Problems,
+) -> Option<f64> {
+    let i = slot?;
+    match get(i).bytes() {
+        // `bytes()` has turned `Str` into `Text`.
+        Cell::Missing | Cell::Str(_) => None,
+        Cell::Nested => {
+            problems.push((i, RowProblem::NestedNumber { field }));
+            None
+        }
+        Cell::Num(v, _) => Some(v),
+        Cell::Text(b) => {
+            let b = trim(b);
+            if is_missing(b) {
+                return None;
+            }
+            let v = parse_number(b, decimal_comma);
+            if v.is_none() {
+                problems.push((
+                    i,
+                    RowProblem::NotANumber {
+                        field,
+                        value: shown(b),
+                    },
+                ));
+            }
+            v
+        }
+    }
+}
+
+/// `v` when it lies on `scale` (and is whole, for NPS and effort answers); otherwise an
+/// out-of-scale problem.
+#[inline]
+fn on_scale(
+    v: f64,
+    scale: Scale,
+    whole: bool,
+    field: Role,
+    slot: Option<usize>,
+    problems: &mut Problems,
+) -> Option<f64> {
+    if scale.contains(v) && (!whole || v.fract() == 0.0) {
+        return Some(v);
+    }
+    let value = v;
+    problems.push((
+        slot.unwrap_or(0),
+        RowProblem::OutOfScale {
+            field,
+            value,
+            scale,
+        },
+    ));
+    None
+}
+
+/// Stores a milestone row (one column of dates per stage) as one event per stage
+/// reached; the scores ride on the stage they were measured at.
+fn push_milestones<'e>(
+    builder: &mut DatasetBuilder,
+    orders: &mut [OrderEvidence],
+    slashed: &mut Vec<(usize, usize, SlashDate)>,
+    ms: &'e Resolved,
+    ev: &mut Event<'e>,
+    reached: &[(usize, DateValue)],
+) {
+    let carrier = reached
+        .iter()
+        .position(|(k, _)| *k == ms.measures_at)
+        .unwrap_or(0);
+    let measures = (ev.satisfaction, ev.effort, ev.nps, ev.revenue, ev.comment);
+    for (n, (k, date)) in reached.iter().enumerate() {
+        let on = n == carrier;
+        ev.stage = ms.columns.get(*k).map(|c| c.1.as_str());
+        ev.satisfaction = measures.0.filter(|_| on);
+        ev.effort = measures.1.filter(|_| on);
+        ev.nps = measures.2.filter(|_| on);
+        ev.revenue = measures.3.filter(|_| on);
+        ev.comment = measures.4.filter(|_| on);
+        ev.timestamp = Some(match date {
+            DateValue::Exact(t) => *t,
+            DateValue::Slashed(sd) => {
+                if let Some(o) = orders.get_mut(*k) {
+                    o.observe(sd);
+                }
+                slashed.push((builder.len(), *k, *sd));
+                NO_TIME
+            }
+        });
+        builder.push(ev);
+    }
+}
+
 /// Checks the mapping has what every view needs before any row is read.
 pub fn check_roles(
     headers: &[String],
@@ -345,7 +493,8 @@ impl Assembler {
     }
 
     /// Validates and stores one record. `get(i)` reads source column `i`; `raw` rebuilds
-    /// the original fields, called only for rejected rows.
+    /// the original fields, called only for rejected rows. Every cell is read (so a row's
+    /// problems are all reported at once), then the row is stored or rejected whole.
     pub fn row<'a>(
         &mut self,
         line: u64,
@@ -353,176 +502,13 @@ impl Assembler {
         raw: impl FnOnce() -> Vec<String>,
     ) {
         self.records += 1;
-        let mut problems: Vec<(usize, RowProblem)> = Vec::new();
-        let text = |slot: Option<usize>,
-                    problems: &mut Vec<(usize, RowProblem)>|
-         -> Option<Cow<'a, str>> {
-            let i = slot?;
-            match get(i) {
-                Cell::Missing => None,
-                Cell::Str(s) => {
-                    let t = trim_str(s);
-                    (!is_missing(t.as_bytes())).then_some(Cow::Borrowed(t))
-                }
-                Cell::Text(b) | Cell::Num(_, b) => {
-                    let b = trim(b);
-                    if is_missing(b) {
-                        None
-                    } else {
-                        // Checked once here; the lossy repair is for the rare bad cell.
-                        Some(match std::str::from_utf8(b) {
-                            Ok(s) => Cow::Borrowed(s),
-                            Err(_) => String::from_utf8_lossy(b),
-                        })
-                    }
-                }
-                Cell::Nested => {
-                    problems.push((i, RowProblem::NestedText));
-                    None
-                }
-            }
-        };
-
-        // Customer.
-        let customer: Option<Cow<'a, str>> = if self.rules.row_number_as_customer {
-            None
-        } else {
-            let c = text(self.slots.customer, &mut problems);
-            if c.is_none() {
-                if let Some(i) = self.slots.customer {
-                    if !problems.iter().any(|p| p.0 == i) {
-                        problems.push((i, RowProblem::CustomerMissing));
-                    }
-                }
-            }
-            c
-        };
-
-        // Timestamp.
-        let mut timestamp = None;
-        let mut slash: Option<SlashDate> = None;
-        if let Some(i) = self.slots.timestamp {
-            match read_date(get(i).bytes(), i, &mut problems, &mut self.layouts) {
-                Some(DateValue::Exact(t)) => timestamp = Some(t),
-                Some(DateValue::Slashed(sd)) => {
-                    timestamp = Some(NO_TIME);
-                    slash = Some(sd);
-                }
-                None => {}
-            }
-        }
-
-        // Milestone dates, one per stage column; empty = stage not reached.
+        let mut problems: Problems = Vec::new();
+        let customer = self.read_customer(&get, &mut problems);
+        let (timestamp, slash) = self.read_timestamp(&get, &mut problems);
         let mut reached = std::mem::take(&mut self.reached);
-        reached.clear();
-        if let Some(ms) = &self.rules.milestones {
-            for (k, (i, _)) in ms.columns.iter().enumerate() {
-                if let Some(d) = read_date(get(*i).bytes(), *i, &mut problems, &mut self.layouts) {
-                    reached.push((k, d));
-                }
-            }
-            if reached.is_empty() && problems.is_empty() {
-                let first = ms.columns.first().map_or(0, |c| c.0);
-                problems.push((first, RowProblem::NoMilestoneDate));
-            }
-        }
-
-        // Scores and revenue.
-        let scales = self.rules.scales;
-        let dc = self.rules.decimal_comma;
-        let number = |slot: Option<usize>,
-                      problems: &mut Vec<(usize, RowProblem)>,
-                      field: Role|
-         -> Option<f64> {
-            let i = slot?;
-            match get(i).bytes() {
-                // `bytes()` has turned `Str` into `Text`.
-                Cell::Missing | Cell::Str(_) => None,
-                Cell::Nested => {
-                    problems.push((i, RowProblem::NestedNumber { field }));
-                    None
-                }
-                Cell::Num(v, _) => Some(v),
-                Cell::Text(b) => {
-                    let b = trim(b);
-                    if is_missing(b) {
-                        return None;
-                    }
-                    let v = parse_number(b, dc);
-                    if v.is_none() {
-                        problems.push((
-                            i,
-                            RowProblem::NotANumber {
-                                field,
-                                value: shown(b),
-                            },
-                        ));
-                    }
-                    v
-                }
-            }
-        };
-
-        let satisfaction = number(self.slots.satisfaction, &mut problems, Role::Satisfaction);
-        let satisfaction = satisfaction.and_then(|v| {
-            self.sat_range = Some(match self.sat_range {
-                None => (v, v),
-                Some((lo, hi)) => (lo.min(v), hi.max(v)),
-            });
-            if scales.satisfaction.contains(v) {
-                Some(v)
-            } else {
-                self.sat_outside += 1;
-                let i = self.slots.satisfaction.unwrap_or(0);
-                problems.push((
-                    i,
-                    RowProblem::OutOfScale {
-                        field: Role::Satisfaction,
-                        value: v,
-                        scale: scales.satisfaction,
-                    },
-                ));
-                None
-            }
-        });
-
-        let whole = |v: f64, s: Scale| v.fract() == 0.0 && s.contains(v);
-        let nps = number(self.slots.nps, &mut problems, Role::Nps).and_then(|v| {
-            if whole(v, scales.nps) {
-                Some(v)
-            } else {
-                let i = self.slots.nps.unwrap_or(0);
-                problems.push((
-                    i,
-                    RowProblem::OutOfScale {
-                        field: Role::Nps,
-                        value: v,
-                        scale: scales.nps,
-                    },
-                ));
-                None
-            }
-        });
-
-        let effort = number(self.slots.effort, &mut problems, Role::Effort).and_then(|v| {
-            if whole(v, scales.effort) {
-                Some(v)
-            } else {
-                let i = self.slots.effort.unwrap_or(0);
-                problems.push((
-                    i,
-                    RowProblem::OutOfScale {
-                        field: Role::Effort,
-                        value: v,
-                        scale: scales.effort,
-                    },
-                ));
-                None
-            }
-        });
-
-        let revenue = number(self.slots.revenue, &mut problems, Role::Revenue);
-
+        self.read_milestones(&get, &mut problems, &mut reached);
+        let m = self.read_measures(&get, &mut problems);
+        let text = |slot: Option<usize>, problems: &mut Problems| read_text(&get, slot, problems);
         let journey = text(self.slots.journey, &mut problems);
         let stage = text(self.slots.stage, &mut problems);
         let touchpoint = text(self.slots.touchpoint, &mut problems);
@@ -539,6 +525,7 @@ impl Assembler {
 
         if !problems.is_empty() {
             self.extras_text = recycle(extras);
+            self.reached = reached;
             self.reject(line, problems, raw);
             return;
         }
@@ -551,7 +538,6 @@ impl Assembler {
                 &self.row_name
             }
         };
-        let row_index = self.builder.len();
         let mut ev = Event {
             customer: customer_str,
             timestamp,
@@ -560,10 +546,10 @@ impl Assembler {
             touchpoint: touchpoint.as_deref(),
             channel: channel.as_deref(),
             persona: persona.as_deref(),
-            satisfaction,
-            effort,
-            nps,
-            revenue,
+            satisfaction: m.satisfaction,
+            effort: m.effort,
+            nps: m.nps,
+            revenue: m.revenue,
             comment: comment.as_deref(),
             extras: {
                 let mut v = recycle(std::mem::take(&mut self.extras_ref));
@@ -574,6 +560,7 @@ impl Assembler {
         self.rows_loaded += 1;
         match &self.rules.milestones {
             None => {
+                let row_index = self.builder.len();
                 self.builder.push(&ev);
                 if let Some(sd) = slash {
                     self.order.observe(&sd);
@@ -581,36 +568,111 @@ impl Assembler {
                 }
             }
             Some(ms) => {
-                let carrier = reached
-                    .iter()
-                    .position(|(k, _)| *k == ms.measures_at)
-                    .unwrap_or(0);
-                let measures = (satisfaction, effort, nps, revenue, ev.comment);
-                for (n, (k, date)) in reached.iter().enumerate() {
-                    let on = n == carrier;
-                    ev.stage = ms.columns.get(*k).map(|c| c.1.as_str());
-                    ev.satisfaction = measures.0.filter(|_| on);
-                    ev.effort = measures.1.filter(|_| on);
-                    ev.nps = measures.2.filter(|_| on);
-                    ev.revenue = measures.3.filter(|_| on);
-                    ev.comment = measures.4.filter(|_| on);
-                    ev.timestamp = Some(match date {
-                        DateValue::Exact(t) => *t,
-                        DateValue::Slashed(sd) => {
-                            if let Some(o) = self.ms_orders.get_mut(*k) {
-                                o.observe(sd);
-                            }
-                            self.ms_slashed.push((self.builder.len(), *k, *sd));
-                            NO_TIME
-                        }
-                    });
-                    self.builder.push(&ev);
-                }
+                let (b, o, s) = (&mut self.builder, &mut self.ms_orders, &mut self.ms_slashed);
+                push_milestones(b, o, s, ms, &mut ev, &reached);
             }
         }
         self.reached = reached;
         self.extras_ref = recycle(ev.extras);
         self.extras_text = recycle(extras);
+    }
+
+    /// The customer id; missing is a problem unless rows are numbered as customers.
+    fn read_customer<'a>(
+        &self,
+        get: &impl Fn(usize) -> Cell<'a>,
+        problems: &mut Problems,
+    ) -> Option<Cow<'a, str>> {
+        if self.rules.row_number_as_customer {
+            return None;
+        }
+        let c = read_text(get, self.slots.customer, problems);
+        if c.is_none() {
+            if let Some(i) = self.slots.customer {
+                if !problems.iter().any(|p| p.0 == i) {
+                    problems.push((i, RowProblem::CustomerMissing));
+                }
+            }
+        }
+        c
+    }
+
+    /// The event's time, or a day/month-ambiguous date kept until the file's order is known.
+    fn read_timestamp<'a>(
+        &mut self,
+        get: &impl Fn(usize) -> Cell<'a>,
+        problems: &mut Problems,
+    ) -> (Option<i64>, Option<SlashDate>) {
+        let Some(i) = self.slots.timestamp else {
+            return (None, None);
+        };
+        match read_date(get(i).bytes(), i, problems, &mut self.layouts) {
+            Some(DateValue::Exact(t)) => (Some(t), None),
+            Some(DateValue::Slashed(sd)) => (Some(NO_TIME), Some(sd)),
+            None => (None, None),
+        }
+    }
+
+    /// Milestone dates, one per stage column, into `reached`; empty = stage not reached.
+    fn read_milestones<'a>(
+        &mut self,
+        get: &impl Fn(usize) -> Cell<'a>,
+        problems: &mut Problems,
+        reached: &mut Vec<(usize, DateValue)>,
+    ) {
+        reached.clear();
+        let Some(ms) = &self.rules.milestones else {
+            return;
+        };
+        for (k, (i, _)) in ms.columns.iter().enumerate() {
+            if let Some(d) = read_date(get(*i).bytes(), *i, problems, &mut self.layouts) {
+                reached.push((k, d));
+            }
+        }
+        if reached.is_empty() && problems.is_empty() {
+            let first = ms.columns.first().map_or(0, |c| c.0);
+            problems.push((first, RowProblem::NoMilestoneDate));
+        }
+    }
+
+    /// Scores and revenue; a score off its scale is a problem (and satisfaction's range
+    /// is noted, to suggest the right scale afterwards).
+    fn read_measures<'a>(
+        &mut self,
+        get: &impl Fn(usize) -> Cell<'a>,
+        problems: &mut Problems,
+    ) -> Measures {
+        let scales = self.rules.scales;
+        let dc = self.rules.decimal_comma;
+        let slots = &self.slots;
+        let satisfaction = read_number(get, slots.satisfaction, Role::Satisfaction, dc, problems)
+            .and_then(|v| {
+                self.sat_range = Some(match self.sat_range {
+                    None => (v, v),
+                    Some((lo, hi)) => (lo.min(v), hi.max(v)),
+                });
+                let on = on_scale(
+                    v,
+                    scales.satisfaction,
+                    false,
+                    Role::Satisfaction,
+                    slots.satisfaction,
+                    problems,
+                );
+                self.sat_outside += on.is_none() as usize;
+                on
+            });
+        let nps = read_number(get, slots.nps, Role::Nps, dc, problems)
+            .and_then(|v| on_scale(v, scales.nps, true, Role::Nps, slots.nps, problems));
+        let effort = read_number(get, slots.effort, Role::Effort, dc, problems)
+            .and_then(|v| on_scale(v, scales.effort, true, Role::Effort, slots.effort, problems));
+        let revenue = read_number(get, slots.revenue, Role::Revenue, dc, problems);
+        Measures {
+            satisfaction,
+            effort,
+            nps,
+            revenue,
+        }
     }
 
     /// Takes in the rows of an assembler that read a later part of the same file with the

@@ -132,6 +132,36 @@ impl Splitter {
         }
     }
 
+    /// The one driver loop over [`Splitter::next`]: hands every complete record of `input`
+    /// to `each` with the line its first byte is on, keeps `line` counting across calls, and
+    /// returns how many bytes were used; the rest (an unfinished record) must be fed again
+    /// with the bytes that follow (all of it is used when `eof`).
+    pub fn records(
+        &mut self,
+        input: &[u8],
+        eof: bool,
+        line: &mut u64,
+        mut each: impl FnMut(&Found, Record<'_>, u64),
+    ) -> usize {
+        let mut pos = 0;
+        loop {
+            match self.next(input, pos, eof) {
+                Step::Record(found) => {
+                    *line += found.newlines_before;
+                    let at = *line;
+                    *line += found.newlines_in;
+                    pos = found.next;
+                    each(&found, self.record(input, &found), at);
+                }
+                Step::NeedMore { skip, newlines } => {
+                    *line += newlines;
+                    return skip;
+                }
+                Step::End => return input.len(),
+            }
+        }
+    }
+
     /// Finds the record at or after `pos`. `eof` says no more input will follow, so a
     /// record without a line end is complete.
     pub fn next(&mut self, input: &[u8], pos: usize, eof: bool) -> Step {

@@ -330,32 +330,7 @@ impl SlashDate {
     }
 }
 
-/// Days from 1970-01-01 to a proleptic Gregorian date, `None` when it does not exist.
-/// Arithmetic rather than chrono because it runs once per timestamp cell; a test checks
-/// it against chrono.
-fn days(y: i32, m: u32, d: u32) -> Option<i64> {
-    if !(1..=12).contains(&m) || d == 0 || !(-262_000..=262_000).contains(&y) {
-        return None;
-    }
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let month_len = match m {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
-    if d > month_len {
-        return None;
-    }
-    // Howard Hinnant's days_from_civil.
-    let y = y as i64 - (m <= 2) as i64;
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m as i64 + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d as i64 - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe - 719_468)
-}
+use crate::calendar::checked_days as days;
 
 /// Reads up to `max` digits starting at `*i`.
 fn digits(b: &[u8], i: &mut usize, min: usize, max: usize) -> Option<u32> {

@@ -12,12 +12,12 @@
 
 use super::dom;
 use super::keynav::{KeyNav, Tip};
+use super::snapshot;
 use super::state::AppState;
 use crate::analytics::Report;
 use crate::charts::table::SHOWN_ROWS;
 use crate::charts::{ChartMap, Table, Theme};
 use crate::dataset::Scales;
-use crate::export::ExportOptions;
 use crate::i18n::{tr, trc, Lang};
 use leptos::ev;
 use leptos::html;
@@ -150,7 +150,8 @@ pub fn ChartCard(
         }
     };
 
-    let summary = move || {
+    // Built once per report: the canvas's label and the hidden paragraph read the same text.
+    let summary = Memo::new(move |_| {
         let scales = state.scales();
         state.report.with(|r| {
             r.as_ref()
@@ -163,7 +164,7 @@ pub fn ChartCard(
                 })
                 .unwrap_or_default()
         })
-    };
+    });
     let table = move || {
         let scales = state.scales();
         state.report.with(|r| {
@@ -178,19 +179,29 @@ pub fn ChartCard(
     };
 
     let download_png = move |_| {
-        if let Some(canvas) = canvas_ref.get_untracked() {
-            if let Ok(url) = canvas.to_data_url_with_type("image/png") {
-                dom::download_url(&format!("journey-lens-{}.png", spec.id), &url);
-            }
-        }
+        let (Some(canvas), Some(report)) =
+            (canvas_ref.get_untracked(), state.report.get_untracked())
+        else {
+            return;
+        };
+        let rect = canvas.get_bounding_client_rect();
+        let heading = snapshot::heading(state, lang, tr(lang, spec.title));
+        let input = ChartInput {
+            report: &report,
+            scales: state.scales(),
+            lang,
+        };
+        snapshot::download_png(
+            state,
+            spec.id,
+            (rect.width(), rect.height()),
+            &heading,
+            |a, t| (spec.draw)(a, &input, t),
+        );
     };
     let download_csv = move |_| {
         if let Some(t) = table() {
-            dom::download(
-                &format!("journey-lens-{}.csv", spec.id),
-                "text/csv;charset=utf-8",
-                t.to_csv_with(ExportOptions::for_lang(lang)).as_bytes(),
-            );
+            snapshot::download_csv(state, spec.id, &t, lang);
         }
     };
 
@@ -216,21 +227,7 @@ pub fn ChartCard(
                     on:click=on_click
                 ></canvas>
                 {nav.ring()}
-                {move || {
-                    tip.get()
-                        .map(|t| {
-                            view! {
-                                <div
-                                    class="jl-tooltip"
-                                    data-testid="tooltip"
-                                    style=format!("left:{}px;top:{}px", t.x + 14.0, t.y + 10.0)
-                                >
-                                    <strong>{t.title}</strong>
-                                    {t.lines.join("\n")}
-                                </div>
-                            }
-                        })
-                }}
+                {nav.tooltip((14.0, 10.0))}
             </div>
             <p class="jl-visually-hidden">{summary}</p>
             {nav.live()}
@@ -303,11 +300,7 @@ pub fn TableCard(
     let lang = state.lang.get_untracked();
     let download = move |_| {
         if let Some(t) = table.get_untracked() {
-            dom::download(
-                &format!("journey-lens-{id}.csv"),
-                "text/csv;charset=utf-8",
-                t.to_csv_with(ExportOptions::for_lang(lang)).as_bytes(),
-            );
+            snapshot::download_csv(state, id, &t, lang);
         }
     };
     view! {

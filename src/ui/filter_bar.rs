@@ -127,7 +127,7 @@ pub fn FilterBar() -> impl IntoView {
     let download_report = move |_| {
         if let Some(r) = state.raw_report.get_value() {
             dom::download(
-                "journey-lens-report.json",
+                &super::snapshot::file_name(state, "report", "json"),
                 "application/json",
                 report_json(&r).as_bytes(),
             );

@@ -124,6 +124,25 @@ impl KeyNav {
     }
 
     /// The polite live region that reads the chosen point.
+    /// The tooltip of the pointer's or the keyboard's point, `(dx, dy)` CSS px from it.
+    /// Its text is text nodes, never HTML: titles come from user files.
+    pub fn tooltip(self, (dx, dy): (f64, f64)) -> impl IntoView {
+        move || {
+            self.tip.get().map(|t| {
+                view! {
+                    <div
+                        class="jl-tooltip"
+                        data-testid="tooltip"
+                        style=format!("left:{}px;top:{}px", t.x + dx, t.y + dy)
+                    >
+                        <strong>{t.title}</strong>
+                        {t.lines.join("\n")}
+                    </div>
+                }
+            })
+        }
+    }
+
     pub fn live(self) -> impl IntoView {
         view! {
             <p class="jl-visually-hidden" aria-live="polite" aria-atomic="true" data-testid="chart-live">

@@ -15,6 +15,7 @@ mod persist;
 mod print;
 mod resilience;
 mod share;
+mod snapshot;
 mod state;
 mod summary;
 mod update;

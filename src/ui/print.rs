@@ -9,8 +9,12 @@
 use super::dom;
 use super::filter_bar::dimension_label;
 use super::state::{AppState, Tab};
-use crate::i18n::{tr, trf};
+use crate::analytics::Filter;
+use crate::format::iso_date;
+use crate::i18n::{tr, trf, Lang};
+use crate::present::labels::category;
 use leptos::prelude::*;
+use std::borrow::Cow;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -107,31 +111,7 @@ pub fn PrintHead() -> impl IntoView {
             tr(lang, state.tab.get().label_key())
         }
     };
-    let filters = move || {
-        state.filter.with(|f| {
-            let mut parts: Vec<String> = f
-                .dims
-                .iter()
-                .filter(|(_, v)| !v.is_empty())
-                .map(|(k, v)| {
-                    let values: Vec<&str> = v.iter().map(String::as_str).collect();
-                    format!("{}: {}", dimension_label(state, *k), values.join(", "))
-                })
-                .collect();
-            if f.from.is_some() || f.to.is_some() {
-                parts.push(format!(
-                    "{} – {}",
-                    f.from.as_deref().unwrap_or("…"),
-                    f.to.as_deref().unwrap_or("…")
-                ));
-            }
-            if parts.is_empty() {
-                tr(lang, "print.no_filters")
-            } else {
-                parts.join("; ")
-            }
-        })
-    };
+    let filters = move || state.filter.with(|f| describe_filters(state, lang, f));
     let today = move || {
         let now = js_sys::Date::now() / 1000.0;
         crate::format::date(lang, now as i64)
@@ -143,6 +123,29 @@ pub fn PrintHead() -> impl IntoView {
             <p>{move || trf(lang, "print.filters", &[("filters", &filters())])}</p>
             <p>{move || trf(lang, "print.date", &[("date", &today())])}</p>
         </header>
+    }
+}
+
+/// The filters in words, for the printed heading and a downloaded image:
+/// "Channel: Email, Web; 01/03/2024 – …", or "none (all data)".
+pub fn describe_filters(state: AppState, lang: Lang, f: &Filter) -> String {
+    let mut parts: Vec<String> = f
+        .dims
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| {
+            let values: Vec<Cow<str>> = v.iter().map(|v| category(lang, v)).collect();
+            format!("{}: {}", dimension_label(state, *k), values.join(", "))
+        })
+        .collect();
+    if f.from.is_some() || f.to.is_some() {
+        let day = |d: &Option<String>| d.as_deref().map_or("…".into(), |d| iso_date(lang, d));
+        parts.push(format!("{} – {}", day(&f.from), day(&f.to)));
+    }
+    if parts.is_empty() {
+        tr(lang, "print.no_filters")
+    } else {
+        parts.join("; ")
     }
 }
 

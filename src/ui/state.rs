@@ -337,26 +337,25 @@ impl AppState {
             }
         });
         // Optional feed auto-refresh: re-fetch every N seconds while a feed is the source.
-        leptos::task::spawn_local(async move {
-            loop {
-                let every = state.feed_every.get_untracked();
-                dom::sleep_ms(if every == 0 {
-                    1000
-                } else {
-                    every as i32 * 1000
-                })
-                .await;
-                if every == 0 || state.feed_every.get_untracked() != every {
-                    continue;
-                }
+        // A timer exists only while a period is chosen; choosing another replaces it (the
+        // old one is cancelled when dropped), "off" drops it. A tick while the feed is
+        // still loading is skipped.
+        let timer = StoredValue::new_local(None::<gloo_timers::callback::Interval>);
+        Effect::new(move |_| {
+            let every = state.feed_every.get();
+            let tick = move || {
                 let feed = state.input.with_value(|i| match i {
                     Some(Input::Feed(u)) => Some(u.clone()),
                     _ => None,
                 });
-                if let Some(url) = feed {
-                    state.load_feed(&url).await;
+                if let Some(url) = feed.filter(|_| !state.feed_busy.get_untracked()) {
+                    leptos::task::spawn_local(async move { state.load_feed(&url).await });
                 }
-            }
+            };
+            let next = (every > 0).then(|| {
+                gloo_timers::callback::Interval::new(every.saturating_mul(1000), tick)
+            });
+            timer.set_value(next);
         });
     }
 

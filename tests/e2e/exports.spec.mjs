@@ -30,7 +30,7 @@ test('rejected rows and chart tables download with formulas neutralised', async 
   await expect(page.getByTestId('load-summary')).toHaveText('1 rows loaded, 1 rejected');
 
   const rejected = await downloadText(page, page.locator('[data-action=download-rejected]'));
-  expect(rejected.name).toBe('journey-lens-rejected-rows.csv');
+  expect(rejected.name).toBe(`journey-lens-rejected-rows-formulas-${new Date().toISOString().slice(0, 10)}.csv`);
   // UTF-8 with a byte-order mark, like every CSV the app writes.
   expect(rejected.text.startsWith('\uFEFF')).toBe(true);
   const lines = rejected.text.slice(1).split('\r\n');
@@ -48,7 +48,7 @@ test('rejected rows and chart tables download with formulas neutralised', async 
   const heat = page.locator('[data-chart=heatmap]');
   await expect(heat).toBeVisible();
   const table = await downloadText(page, heat.locator('[data-action=download-csv]'));
-  expect(table.name).toBe('journey-lens-heatmap.csv');
+  expect(table.name).toMatch(/^journey-lens-heatmap-.+-\d{4}-\d{2}-\d{2}\.csv$/);
   // UTF-8 with a byte-order mark, so Excel does not read it as the system code page.
   expect(table.text.startsWith('\uFEFF')).toBe(true);
   const rows = table.text.slice(1).split('\r\n');

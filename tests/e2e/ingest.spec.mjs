@@ -126,3 +126,28 @@ test('a big file shows rows and MB done, and Cancel keeps the data on screen', a
   await expect(progress).toBeHidden();
   await expect(page.getByTestId('load-summary')).toHaveText('3,000 rows loaded, 0 rejected');
 });
+
+test('auto-refresh re-fetches the feed on its period and stops when turned off', async ({ page }) => {
+  await page.clock.install();
+  let fetches = 0;
+  page.on('request', (r) => {
+    if (r.url() === feedUrl) fetches += 1;
+  });
+  await openApp(page);
+  await page.getByTestId('feed-url').fill(feedUrl);
+  await page.locator('[data-action=load-feed]').click();
+  await expect(page.getByTestId('dataset-name')).toHaveText('Spring campaign');
+  expect(fetches).toBe(1);
+  const every = page.locator('select', { has: page.locator('option[value="30"]') });
+  await every.selectOption('30');
+  await page.clock.fastForward(31_000);
+  await expect.poll(() => fetches).toBe(2);
+  await page.clock.fastForward(30_000);
+  await expect.poll(() => fetches).toBe(3);
+  await expect(page.getByTestId('load-summary')).toHaveText('1 rows loaded, 3 rejected');
+  // Off: no timer is left running.
+  await every.selectOption('0');
+  await page.clock.fastForward(120_000);
+  await page.waitForTimeout(300);
+  expect(fetches).toBe(3);
+});

@@ -142,7 +142,7 @@ test('added files: unmatched rows download, payments bring revenue, each file ke
   await expect(page.getByTestId('load-summary')).toHaveText('9 rows loaded, 0 rejected');
   await page.getByTestId('use-milestones').check();
   await page.locator('[data-action=apply-mapping]').click();
-  // 9 + 8 + 6 + 5 dates reached (tests/milestones_join.rs works them out).
+  // 9 + 8 + 6 + 5 dates reached (tests/it/milestones_join.rs works them out).
   await expect(page.getByTestId('load-card')).toContainText('9 rows gave 28 events');
 
   // The key chosen by hand this time.

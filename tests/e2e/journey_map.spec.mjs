@@ -134,7 +134,7 @@ test('Download PNG is at least twice the canvas, and the print layout is one lan
     page.waitForEvent('download'),
     page.locator('[data-chart="journey-map"] [data-action=download-png]').click(),
   ]);
-  expect(download.suggestedFilename()).toBe('journey-lens-journey-map.png');
+  expect(download.suggestedFilename()).toMatch(/^journey-lens-journey-map-.+-\d{4}-\d{2}-\d{2}\.png$/);
   const png = await readDownload(download);
   expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
   const [w, h] = [png.readUInt32BE(16), png.readUInt32BE(20)];

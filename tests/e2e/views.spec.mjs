@@ -3,6 +3,7 @@
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { watchConsole, openApp } from './helpers.mjs';
@@ -20,7 +21,7 @@ async function downloadReport(page) {
     page.waitForEvent('download'),
     page.locator('[data-action=download-report]').click(),
   ]);
-  expect(download.suggestedFilename()).toBe('journey-lens-report.json');
+  expect(download.suggestedFilename()).toMatch(/^journey-lens-report-.+-\d{4}-\d{2}-\d{2}\.json$/);
   return JSON.parse((await readDownload(download)).toString('utf8'));
 }
 
@@ -119,7 +120,8 @@ test('Download PNG gives a PNG and Download CSV the table rows', async ({ page }
   const card = page.locator('[data-chart=funnel]');
   const [png] = await Promise.all([page.waitForEvent('download'), card.locator('[data-action=download-png]').click()]);
   const bytes = await readDownload(png);
-  expect(png.suggestedFilename()).toBe('journey-lens-funnel.png');
+  // The name carries the view, the dataset and the day.
+  expect(png.suggestedFilename()).toMatch(/^journey-lens-funnel-[^/\\]+-\d{4}-\d{2}-\d{2}\.png$/);
   expect(bytes.length).toBeGreaterThan(1000);
   expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
 
@@ -127,7 +129,12 @@ test('Download PNG gives a PNG and Download CSV the table rows', async ({ page }
   const rows = await card.locator('tbody tr').allInnerTexts();
   const [csv] = await Promise.all([page.waitForEvent('download'), card.locator('[data-action=download-csv]').click()]);
   const lines = (await readDownload(csv)).toString('utf8').trim().split(/\r?\n/);
-  expect(lines[0]).toBe('Stage,Customers,% of first,% of previous,95% interval,Drop-off');
+  expect(csv.suggestedFilename()).toMatch(/^journey-lens-funnel-[^/\\]+-\d{4}-\d{2}-\d{2}\.csv$/);
+  expect(lines[0].replace('\uFEFF', '')).toBe(
+    'Stage,Customers,% of first,% of previous,95% interval (lower bound),95% interval (upper bound),Drop-off');
+  // Numbers are numbers: no "%" and no grouping; the first step's empty cells stand for n/a.
+  expect(lines[1]).toMatch(/^[^,]+,\d+,100\.0,,,,$/);
+  expect(lines[2]).toMatch(/^[^,]+,\d+,\d+\.\d,\d+\.\d,\d+\.\d,\d+\.\d,\d+$/);
   expect(lines.length - 1).toBe(rows.length);
   expect(lines[1].split(',')[0]).toBe(rows[0].split('\t')[0]);
 });
@@ -204,4 +211,73 @@ test('a linked stage order that fits none of the data is not applied silently', 
   await page.locator('[data-action=reset-stage-order]').click();
   await expect(page.getByTestId('funnel-note')).toHaveCount(0);
   expect(errors).toEqual([]);
+});
+
+/** Width, height and RGBA rows of an 8-bit, non-interlaced PNG (what canvas.toDataURL writes). */
+function decodePng(buf) {
+  let pos = 8;
+  let w = 0, h = 0, bpp = 4;
+  const idat = [];
+  while (pos < buf.length) {
+    const len = buf.readUInt32BE(pos);
+    const type = buf.toString('ascii', pos + 4, pos + 8);
+    const data = buf.subarray(pos + 8, pos + 8 + len);
+    if (type === 'IHDR') {
+      w = data.readUInt32BE(0);
+      h = data.readUInt32BE(4);
+      bpp = data[9] === 6 ? 4 : 3;
+    } else if (type === 'IDAT') idat.push(data);
+    else if (type === 'IEND') break;
+    pos += 12 + len;
+  }
+  const raw = zlib.inflateSync(Buffer.concat(idat));
+  const stride = w * bpp;
+  const px = Buffer.alloc(h * stride);
+  for (let y = 0; y < h; y++) {
+    const f = raw[y * (stride + 1)];
+    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    for (let x = 0; x < stride; x++) {
+      const a = x >= bpp ? px[y * stride + x - bpp] : 0;
+      const b = y > 0 ? px[(y - 1) * stride + x] : 0;
+      const c = x >= bpp && y > 0 ? px[(y - 1) * stride + x - bpp] : 0;
+      let v = line[x];
+      if (f === 1) v += a;
+      else if (f === 2) v += b;
+      else if (f === 3) v += (a + b) >> 1;
+      else if (f === 4) {
+        const p = a + b - c, pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+        v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+      }
+      px[y * stride + x] = v & 255;
+    }
+  }
+  return { w, h, rows: (y0, y1) => px.subarray(y0 * stride, y1 * stride) };
+}
+
+test('a downloaded PNG is twice the chart, with its title, dataset, date and filters drawn above it', async ({ page }) => {
+  await openApp(page);
+  await tab(page, 'funnel');
+  const card = page.locator('[data-chart=funnel]');
+  const box = await card.locator('canvas').boundingBox();
+  let n = 0;
+  const png = async () => {
+    const [d] = await Promise.all([page.waitForEvent('download'), card.locator('[data-action=download-png]').click()]);
+    const bytes = await readDownload(d);
+    fs.writeFileSync(path.join(shots, `download-${d.suggestedFilename().includes('funnel') ? 'funnel' : 'x'}-${n++}.png`), bytes);
+    return decodePng(bytes);
+  };
+  const plain = await png();
+  // 2× the canvas; the heading band is 74 CSS px for a title and two context lines.
+  expect(plain.w).toBe(Math.round(box.width * 2));
+  expect(plain.h).toBe(Math.round((box.height + 74) * 2));
+
+  await page.locator('details[data-dimension="persona"] summary').click();
+  await page.locator('details[data-dimension="persona"] input[value="Loyal regular"]').check();
+  await page.locator('details[data-dimension="persona"] summary').click();
+  const filtered = await png();
+  expect(filtered.w).toBe(plain.w);
+  // Title and "Data: … · date" (CSS rows 0–47) are the same pixels; the filters line
+  // (CSS rows 47–62) is not: "Filters: Persona: Loyal regular" is drawn in.
+  expect(Buffer.compare(plain.rows(0, 92), filtered.rows(0, 92))).toBe(0);
+  expect(Buffer.compare(plain.rows(94, 124), filtered.rows(94, 124))).not.toBe(0);
 });

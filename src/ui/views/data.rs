@@ -15,6 +15,7 @@ use wasm_bindgen::JsCast;
 
 #[component]
 pub fn DataView() -> impl IntoView {
+    let state = expect_context::<AppState>();
     view! {
         <div data-view="data">
             <div class="jl-grid">
@@ -22,7 +23,11 @@ pub fn DataView() -> impl IntoView {
                 <LoadSummary />
             </div>
             <super::files::FilesCard />
-            <MappingCard />
+            // Mounted afresh for each load, so an unapplied draft never outlives its file.
+            {move || {
+                state.current.track();
+                view! { <MappingCard /> }
+            }}
             <RejectedCard />
             <super::settings::SettingsCard />
             <super::recovery::ForgetCard />
@@ -304,7 +309,7 @@ fn LoadSummary() -> impl IntoView {
 fn ScaleSuggestion(scale: Scale) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang.get_untracked();
-    let label = scale_label(scale);
+    let label = crate::format::scale(lang, scale);
     let text = trf(lang, "load.suggest_scale", &[("scale", &label)]);
     view! {
         <div class="jl-note" data-testid="scale-suggestion">
@@ -318,21 +323,10 @@ fn ScaleSuggestion(scale: Scale) -> impl IntoView {
                     leptos::task::spawn_local(async move { state.reload_with(choices).await });
                 }
             >
-                {trf(lang, "load.use_scale", &[("scale", &scale_label(scale))])}
+                {trf(lang, "load.use_scale", &[("scale", &crate::format::scale(lang, scale))])}
             </button>
         </div>
     }
-}
-
-pub fn scale_label(s: Scale) -> String {
-    let fmt = |v: f64| {
-        if v < 0.0 {
-            format!("−{}", -v)
-        } else {
-            format!("{v}")
-        }
-    };
-    format!("{}…{}", fmt(s.min), fmt(s.max))
 }
 
 /// The choices behind the current data, as a starting point for a change.
@@ -358,6 +352,52 @@ fn current_choices(state: AppState) -> LoadChoices {
 }
 
 /// Each column's role with a preview of its first values; any role can be changed.
+/// One column of the file as the mapping table shows it.
+#[derive(Clone, PartialEq)]
+struct ColumnRow {
+    i: usize,
+    header: String,
+    role: Role,
+    /// The first three values, joined with " · ".
+    preview: String,
+}
+
+/// The mapping table's rows and roles: the draft's, else what was applied, else what was
+/// sniffed. `None` before a file is sniffed.
+fn column_rows(state: AppState, draft: Option<Vec<Role>>) -> Option<(Vec<ColumnRow>, Vec<Role>)> {
+    let s = state.sniffed.get()?;
+    let applied = if state.files.milestones.with(Option::is_some) {
+        state.files.chosen_roles.get()
+    } else {
+        state
+            .current
+            .with(|c| c.as_ref().map(|c| c.loaded.report.mapping.roles()))
+    };
+    let roles = draft.or(applied).unwrap_or_else(|| s.roles.clone());
+    let rows = s
+        .headers
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let preview: Vec<String> = s
+                .preview
+                .iter()
+                .take(3)
+                .filter_map(|r| r.get(i).cloned())
+                .collect();
+            ColumnRow {
+                i,
+                header: h.clone(),
+                role: roles.get(i).copied().unwrap_or(Role::Ignore),
+                preview: preview.join(" · "),
+            }
+        })
+        .collect();
+    Some((rows, roles))
+}
+
+/// The column → role table, with the milestones picker, the scale and row-id choices and
+/// "Apply". The draft lives in the card, which is mounted afresh for each load.
 #[component]
 fn MappingCard() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -366,46 +406,7 @@ fn MappingCard() -> impl IntoView {
     let row_ids = RwSignal::new(false);
     let sat_scale = RwSignal::new(None::<Scale>);
     let milestones = RwSignal::new(None::<super::milestones::Draft>);
-    // A new load resets the draft to what was applied.
-    Effect::new(move |_| {
-        state.current.track();
-        draft.set(None);
-        sat_scale.set(None);
-        milestones.set(None);
-    });
-    let rows = move || {
-        let sniffed = state.sniffed.get();
-        let applied = if state.files.milestones.with(Option::is_some) {
-            state.files.chosen_roles.get()
-        } else {
-            state
-                .current
-                .with(|c| c.as_ref().map(|c| c.loaded.report.mapping.roles()))
-        };
-        let s = sniffed?;
-        let roles = draft.get().or(applied).unwrap_or_else(|| s.roles.clone());
-        Some(
-            s.headers
-                .iter()
-                .enumerate()
-                .map(|(i, h)| {
-                    let preview: Vec<String> = s
-                        .preview
-                        .iter()
-                        .take(3)
-                        .filter_map(|r| r.get(i).cloned())
-                        .collect();
-                    (
-                        i,
-                        h.clone(),
-                        roles.get(i).copied().unwrap_or(Role::Ignore),
-                        preview.join(" · "),
-                        roles.clone(),
-                    )
-                })
-                .collect::<Vec<_>>(),
-        )
-    };
+    let rows = Memo::new(move |_| column_rows(state, draft.get()));
     let apply = move |_| {
         let mut choices = current_choices(state);
         if let Some(d) = draft.get_untracked() {
@@ -419,6 +420,24 @@ fn MappingCard() -> impl IntoView {
             choices.milestones = m.spec();
         }
         leptos::task::spawn_local(async move { state.reload_with(choices).await });
+    };
+    let download = move |_| {
+        let table = crate::charts::Table {
+            caption: String::new(),
+            headers: vec![
+                tr(lang, "data.column"),
+                tr(lang, "data.role"),
+                tr(lang, "data.preview"),
+            ],
+            rows: rows
+                .get_untracked()
+                .map(|(rows, _)| rows)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|r| vec![r.header, r.role.key().to_string(), r.preview])
+                .collect(),
+        };
+        crate::ui::snapshot::download_csv(state, "mapping", &table, lang);
     };
     view! {
         <Show when=move || state.sniffed.with(|s| s.is_some())>
@@ -436,42 +455,9 @@ fn MappingCard() -> impl IntoView {
                         </thead>
                         <tbody>
                             {move || {
-                                rows()
-                                    .unwrap_or_default()
-                                    .into_iter()
-                                    .map(|(i, header, role, preview, roles)| {
-                                        view! {
-                                            <tr data-column=header.clone()>
-                                                <td>{header.clone()}</td>
-                                                <td>
-                                                    <select
-                                                        aria-label=trf(lang, "data.role_of", &[("column", &header)])
-                                                        data-testid="role-select"
-                                                        on:change=move |e| {
-                                                            let role = Role::from_key(&event_target_value(&e)).unwrap_or(Role::Ignore);
-                                                            let mut next = roles.clone();
-                                                            if let Some(slot) = next.get_mut(i) {
-                                                                *slot = role;
-                                                            }
-                                                            draft.set(Some(next));
-                                                        }
-                                                    >
-                                                        {Role::ALL
-                                                            .iter()
-                                                            .map(|r| {
-                                                                view! {
-                                                                    <option value=r.key() selected=*r == role>
-                                                                        {tr(lang, &format!("role.{}", r.key())).to_string()}
-                                                                    </option>
-                                                                }
-                                                            })
-                                                            .collect_view()}
-                                                    </select>
-                                                </td>
-                                                <td class="jl-preview">{preview}</td>
-                                            </tr>
-                                        }
-                                    })
+                                let (list, roles) = rows.get().unwrap_or_default();
+                                list.into_iter()
+                                    .map(|row| view! { <MappingRow row roles=roles.clone() draft /> })
                                     .collect_view()
                             }}
                         </tbody>
@@ -484,39 +470,8 @@ fn MappingCard() -> impl IntoView {
                         " "
                         {tr(lang, "data.row_ids")}
                     </label>
-                    <label>
-                        {tr(lang, "data.sat_scale")}
-                        " "
-                        <select on:change=move |e| {
-                            let i: usize = event_target_value(&e).parse().unwrap_or(0);
-                            sat_scale.set(Scale::SATISFACTION_CHOICES.get(i).copied());
-                        }>
-                            {Scale::SATISFACTION_CHOICES
-                                .iter()
-                                .enumerate()
-                                .map(|(i, s)| {
-                                    let current = state.current.with_untracked(|c| c.as_ref().map(|c| c.loaded.dataset.scales.satisfaction));
-                                    view! { <option value=i.to_string() selected=current == Some(*s)>{scale_label(*s)}</option> }
-                                })
-                                .collect_view()}
-                        </select>
-                    </label>
-                    <button
-                        class="jl-btn"
-                        data-action="download-mapping"
-                        on:click=move |_| {
-                            let table = crate::charts::Table {
-                                caption: String::new(),
-                                headers: vec![tr(lang, "data.column"), tr(lang, "data.role"), tr(lang, "data.preview")],
-                                rows: rows()
-                                    .unwrap_or_default()
-                                    .into_iter()
-                                    .map(|(_, h, role, preview, _)| vec![h, role.key().to_string(), preview])
-                                    .collect(),
-                            };
-                            dom::download("journey-lens-mapping.csv", "text/csv;charset=utf-8", table.to_csv_with(crate::export::ExportOptions::for_lang(lang)).as_bytes());
-                        }
-                    >
+                    <SatisfactionScale choice=sat_scale />
+                    <button class="jl-btn" data-action="download-mapping" on:click=download>
                         {tr(lang, "table.download_csv")}
                     </button>
                     <button class="jl-btn primary" data-action="apply-mapping" on:click=apply>
@@ -525,6 +480,86 @@ fn MappingCard() -> impl IntoView {
                 </div>
             </section>
         </Show>
+    }
+}
+
+/// One column's row: its header, a role menu that edits the draft, its first values.
+#[component]
+fn MappingRow(
+    row: ColumnRow,
+    roles: Vec<Role>,
+    draft: RwSignal<Option<Vec<Role>>>,
+) -> impl IntoView {
+    let lang = expect_context::<AppState>().lang.get_untracked();
+    let ColumnRow {
+        i,
+        header,
+        role,
+        preview,
+    } = row;
+    let on_change = move |e: leptos::ev::Event| {
+        let chosen = Role::from_key(&event_target_value(&e)).unwrap_or(Role::Ignore);
+        let mut next = roles.clone();
+        if let Some(slot) = next.get_mut(i) {
+            *slot = chosen;
+        }
+        draft.set(Some(next));
+    };
+    view! {
+        <tr data-column=header.clone()>
+            <td>{header.clone()}</td>
+            <td>
+                <select
+                    aria-label=trf(lang, "data.role_of", &[("column", &header)])
+                    data-testid="role-select"
+                    on:change=on_change
+                >
+                    {Role::ALL
+                        .iter()
+                        .map(|r| {
+                            view! {
+                                <option value=r.key() selected=*r == role>
+                                    {tr(lang, &format!("role.{}", r.key()))}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </td>
+            <td class="jl-preview">{preview}</td>
+        </tr>
+    }
+}
+
+/// The satisfaction scale menu of the mapping card.
+#[component]
+fn SatisfactionScale(choice: RwSignal<Option<Scale>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang.get_untracked();
+    let current = state
+        .current
+        .with_untracked(|c| c.as_ref().map(|c| c.loaded.dataset.scales.satisfaction));
+    view! {
+        <label>
+            {tr(lang, "data.sat_scale")}
+            " "
+            <select on:change=move |e| {
+                let i: usize = event_target_value(&e).parse().unwrap_or(0);
+                choice.set(Scale::SATISFACTION_CHOICES.get(i).copied());
+            }>
+                {Scale::SATISFACTION_CHOICES
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| {
+                        view! {
+                            <option value=i.to_string() selected=current == Some(*s)>
+                                {crate::format::scale(lang, *s)}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </label>
     }
 }
 
@@ -548,7 +583,7 @@ fn RejectedCard() -> impl IntoView {
         });
         if let Some(csv) = csv {
             dom::download(
-                "journey-lens-rejected-rows.csv",
+                &crate::ui::snapshot::file_name(state, "rejected-rows", "csv"),
                 "text/csv;charset=utf-8",
                 csv.as_bytes(),
             );

@@ -42,7 +42,7 @@ pub fn FilesCard() -> impl IntoView {
     let download = move |_| {
         if let Some(s) = files.summary.get_untracked() {
             dom::download(
-                "journey-lens-unmatched-rows.csv",
+                &crate::ui::snapshot::file_name(state, "unmatched-rows", "csv"),
                 "text/csv;charset=utf-8",
                 s.unmatched_csv(state.lang.get_untracked()).as_bytes(),
             );
@@ -165,12 +165,13 @@ fn AddedMapping(index: usize, added: Arc<Added>) -> impl IntoView {
     let title = trf(lang, "files.mapping_of", &[("name", &added.name)]);
     let rejected = (!added.rejected_csv.is_empty()).then(|| {
         let csv = added.rejected_csv.clone();
+        let name = added.name.clone();
         view! {
             <button
                 class="jl-btn"
                 data-action="download-added-rejected"
                 on:click=move |_| {
-                    dom::download("journey-lens-rejected-rows.csv", "text/csv;charset=utf-8", csv.as_bytes())
+                    dom::download(&crate::ui::snapshot::file_name_for(&name, "rejected-rows", "csv"), "text/csv;charset=utf-8", csv.as_bytes())
                 }
             >
                 {tr(lang, "files.download_rejected")}

@@ -14,7 +14,6 @@ use crate::format;
 use crate::i18n::{tr, trc, trf, Arg};
 use crate::present::message::render;
 use crate::ui::chart::{chart_spec, ChartCard, ChartSpec};
-use crate::ui::dom;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
@@ -218,12 +217,8 @@ fn DroppedCustomers() -> impl IntoView {
             headers: vec!["customer_id".into(), "dropped_after".into()],
             rows: ids.into_iter().map(|id| vec![id, stage.clone()]).collect(),
         };
-        let csv = table.to_csv_with(crate::export::ExportOptions::for_lang(lang));
-        dom::download(
-            &format!("journey-lens-dropped-after-{}.csv", i + 1),
-            "text/csv;charset=utf-8",
-            csv.as_bytes(),
-        );
+        let view = format!("dropped-after-{}", i + 1);
+        crate::ui::snapshot::download_csv(state, &view, &table, lang);
     };
     view! {
         <section class="jl-card" data-testid="dropped">

@@ -16,14 +16,12 @@ use crate::i18n::tr;
 use crate::ui::chart::{draw_on, Area, DataTable, KEYS_HINT_ID};
 use crate::ui::dom;
 use crate::ui::keynav::{KeyNav, Tip};
+use crate::ui::snapshot;
 use crate::ui::state::{AppState, Tab};
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
-use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
 
 /// Personas offered in the selectors at most (a file may hold thousands).
 const MAX_PERSONAS: usize = 200;
@@ -363,26 +361,28 @@ fn MapCanvas(
             }
         }
     };
-    let summary = move || {
+    // Built once per map: the canvas's label and the hidden paragraph read the same text.
+    let summary = Memo::new(move |_| {
         map.with(|m| {
             m.as_ref()
                 .map(|m| charts::journey_map_summary(m, lang))
                 .unwrap_or_default()
         })
-    };
+    });
     let download_png = move |_| {
         let (Some(m), Some(canvas)) = (map.get_untracked(), canvas_ref.get_untracked()) else {
             return;
         };
         let o = other.get_untracked();
         let rect = canvas.get_bounding_client_rect();
-        let ratio = dom::device_pixel_ratio() * 2.0;
-        let dark = state.dark.get_untracked();
-        if let Some(url) = render_png(rect.width(), rect.height(), ratio, dark, |area, theme| {
-            draw(area, &m, o.as_deref(), theme, lang)
-        }) {
-            dom::download_url(&format!("journey-lens-{id}.png"), &url);
-        }
+        let heading = snapshot::heading(state, lang, tr(lang, "jmap.title"));
+        snapshot::download_png(
+            state,
+            id,
+            (rect.width(), rect.height()),
+            &heading,
+            |area, theme| draw(area, &m, o.as_deref(), theme, lang),
+        );
     };
     let print = move |_| {
         draw_print(print_ref, map, other, lang);
@@ -415,21 +415,7 @@ fn MapCanvas(
                     {nav.ring()}
                 </div>
             </div>
-            {move || {
-                tip.get()
-                    .map(|t| {
-                        view! {
-                            <div
-                                class="jl-tooltip"
-                                data-testid="tooltip"
-                                style=format!("left:{}px;top:{}px", t.x, t.y)
-                            >
-                                <strong>{t.title}</strong>
-                                {t.lines.join("\n")}
-                            </div>
-                        }
-                    })
-            }}
+            {nav.tooltip((0.0, 0.0))}
             <canvas class="jl-map-print" node_ref=print_ref aria-hidden="true"></canvas>
             <p class="jl-visually-hidden">{summary}</p>
             {nav.live()}
@@ -447,13 +433,7 @@ fn MapCanvas(
                 </button>
                 <button class="jl-btn" data-action="download-csv" on:click=move |_| {
                     if let Some(m) = map.get_untracked() {
-                        dom::download(
-                            &format!("journey-lens-{id}.csv"),
-                            "text/csv;charset=utf-8",
-                            charts::journey_map_table(&m, lang)
-                                .to_csv_with(crate::export::ExportOptions::for_lang(lang))
-                                .as_bytes(),
-                        );
+                        snapshot::download_csv(state, id, &charts::journey_map_table(&m, lang), lang);
                     }
                 }>
                     {tr(lang, "table.download_csv")}
@@ -495,49 +475,7 @@ fn draw_print(
     let o = other.get_untracked();
     let (w, h) = size_css(m.stages.len(), PRINT_WIDTH);
     let ratio = 2.0;
-    paint(&canvas, w, h, ratio, false, |area, theme| {
+    snapshot::paint(&canvas, (w, h), ratio, false, |area, theme| {
         draw(area, &m, o.as_deref(), theme, lang)
     });
-}
-
-/// Draws on `canvas` with a backing store of `w`×`h` CSS px × `ratio`.
-fn paint(
-    canvas: &web_sys::HtmlCanvasElement,
-    w: f64,
-    h: f64,
-    ratio: f64,
-    dark: bool,
-    f: impl FnOnce(&Area, &Theme) -> Result<ChartMap, String>,
-) -> bool {
-    canvas.set_width((w * ratio).round() as u32);
-    canvas.set_height((h * ratio).round() as u32);
-    let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
-        return false;
-    };
-    let root = backend.into_drawing_area();
-    let mut theme = if dark { Theme::dark() } else { Theme::light() };
-    theme.scale = ratio;
-    match f(&root, &theme) {
-        Ok(_) => root.present().is_ok(),
-        Err(e) => {
-            web_sys::console::warn_1(&e.into());
-            false
-        }
-    }
-}
-
-/// A PNG data URL of a `w`×`h` CSS px drawing at `ratio` backing pixels per CSS px, drawn on
-/// a canvas that never enters the page.
-fn render_png(
-    w: f64,
-    h: f64,
-    ratio: f64,
-    dark: bool,
-    f: impl FnOnce(&Area, &Theme) -> Result<ChartMap, String>,
-) -> Option<String> {
-    let doc = web_sys::window()?.document()?;
-    let canvas: web_sys::HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
-    paint(&canvas, w, h, ratio, dark, f)
-        .then(|| canvas.to_data_url_with_type("image/png").ok())
-        .flatten()
 }

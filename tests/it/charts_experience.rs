@@ -1,6 +1,4 @@
-mod charts_support;
-
-use charts_support::*;
+use crate::charts_support::*;
 use journey_lens::analytics::experience::{
     EmotionCurve, EmotionPoint, Grid, GridCell, Handoff, HandoffOthers, Handoffs, PersonaCurve,
     PriorityMatrix, PriorityPoint, Quadrant,

@@ -2,9 +2,7 @@
 //! `cargo test --test charts_gallery -- --ignored`, then open the files printed.
 //! Ignored by default because it checks nothing a machine can judge.
 
-mod charts_support;
-
-use charts_support::render;
+use crate::charts_support::render;
 use journey_lens::analytics::experience::{
     EmotionCurve, EmotionPoint, Grid, GridCell, PersonaCurve, PriorityMatrix, PriorityPoint,
     Quadrant,

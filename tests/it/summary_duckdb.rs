@@ -3,8 +3,7 @@
 //! virtual environment with `duckdb` that `make warehouse-venv` creates, hence `#[ignore]`
 //! for a bare `cargo test`).
 
-mod summary_support;
-use summary_support::{check_engine, check_engine_on, generated, parquet_copy, root};
+use crate::summary_support::{check_engine, check_engine_on, generated, parquet_copy, root};
 
 #[test]
 #[ignore = "needs the warehouse venv: make test-duckdb"]

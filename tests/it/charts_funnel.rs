@@ -1,6 +1,4 @@
-mod charts_support;
-
-use charts_support::*;
+use crate::charts_support::*;
 use journey_lens::analytics::funnel::{
     CohortPoint, FunnelBreakdown, FunnelGroup, FunnelStep, Interval, ResolvedMode, StageOrderSource,
 };
@@ -148,11 +146,15 @@ fn funnel_table_csv_and_summary() {
             vec!["Purchase", "100", "10.0%", "25.0%", "21.0%–29.5%", "300"],
         ]
     );
-    let csv = t.to_csv();
-    assert!(csv.starts_with("Stage,Customers,% of first,% of previous,95% interval,Drop-off\r\n"));
-    assert!(
-        csv.contains("\r\nAwareness,\"1,000\",100.0%,n/a,n/a,n/a\r\n"),
-        "{csv}"
+    // For a spreadsheet: numbers without grouping or "%", the interval in two columns,
+    // empty cells for n/a, a byte-order mark.
+    assert_eq!(
+        t.to_csv(L),
+        "\u{FEFF}Stage,Customers,% of first,% of previous,\
+         95% interval (lower bound),95% interval (upper bound),Drop-off\r\n\
+         Awareness,1000,100.0,,,,\r\n\
+         Consideration,400,40.0,40.0,37.0,43.1,600\r\n\
+         Purchase,100,10.0,25.0,21.0,29.5,300\r\n"
     );
     assert_eq!(
         charts::funnel_summary(&v, L),
@@ -163,7 +165,7 @@ fn funnel_table_csv_and_summary() {
 #[test]
 fn csv_neutralises_formula_stage_names() {
     let v = view(vec![step("=HYPERLINK(\"http://x\")", 5, 100.0, None)]);
-    let csv = charts::funnel_table(&v, L).to_csv();
+    let csv = charts::funnel_table(&v, L).to_csv(L);
     assert!(csv.contains("\"'=HYPERLINK(\"\"http://x\"\")\""), "{csv}");
 }
 
@@ -444,4 +446,64 @@ fn narrow_trend_thins_period_labels_instead_of_cutting_them() {
     assert!(!svg.contains("2025-…"), "period labels were cut");
     assert_text(&svg, "2025-01");
     assert_no_text(&svg, "2025-02");
+}
+
+#[test]
+fn a_downloaded_chart_carries_its_title_dataset_filters_and_date_above_the_chart() {
+    use journey_lens::charts::framed::{draw_framed, Heading};
+    let v = three_steps();
+    let heading = Heading {
+        title: "Conversion funnel".into(),
+        lines: vec![
+            "Data: orders.csv · 2026-12-01".into(),
+            "Filters: Channel: Email, Web".into(),
+        ],
+    };
+    let mut theme = Theme::light();
+    theme.scale = 2.0;
+    // 800 CSS px wide at 2×: the band is 12 + 16 (large font) + 2 × (11 + 4) + 4 + 12 CSS px.
+    let band_css = heading.css_height(800.0, &theme);
+    assert_eq!(band_css, 74.0);
+    let band = (band_css * 2.0).round() as i32;
+    let mut svg = String::new();
+    let mut hits = vec![];
+    {
+        let root = SVGBackend::with_string(&mut svg, (1600, 600 + band as u32)).into_drawing_area();
+        draw_framed(&root, &heading, &theme, |a| {
+            let m = charts::draw_funnel(a, &v, &theme, L);
+            if let Ok(m) = &m {
+                hits = m.hits.clone();
+            }
+            m
+        })
+        .expect("drawn");
+    }
+    for text in [
+        "Conversion funnel",
+        "Data: orders.csv · 2026-12-01",
+        "Filters: Channel: Email, Web",
+        "Awareness",
+    ] {
+        assert!(svg.contains(text), "{text} missing");
+    }
+    assert_eq!(hits.len(), 3);
+    assert!(
+        hits.iter().all(|h| h.y0 >= band),
+        "chart below the band: {hits:?}"
+    );
+}
+
+#[test]
+fn a_long_filter_line_wraps_and_grows_the_band() {
+    use journey_lens::charts::framed::Heading;
+    let theme = Theme::light();
+    let long = format!("Filters: Channel: {}", vec!["Email"; 60].join(", "));
+    let h = Heading {
+        title: "t".into(),
+        lines: vec![long],
+    };
+    let lines = h.wrapped(360.0, &theme);
+    assert_eq!(lines.len(), 3);
+    assert!(lines[2].ends_with('…'));
+    assert!(lines.iter().all(|l| l.chars().count() <= 50), "{lines:?}");
 }

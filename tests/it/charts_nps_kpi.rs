@@ -1,6 +1,4 @@
-mod charts_support;
-
-use charts_support::*;
+use crate::charts_support::*;
 use journey_lens::analytics::kpis::{Kpi, KpiUnit, SparkPoint};
 use journey_lens::analytics::nps::{NpsPoint, NpsSummary};
 use journey_lens::analytics::NpsView;
@@ -100,8 +98,10 @@ fn nps_stack_shows_score_and_three_segments() {
             vec!["Promoters", "450", "45.0%"],
         ]
     );
-    // The CSV keeps "+23" style numbers as they are but guards nothing here.
-    assert!(t.to_csv().contains("Promoters,450,45.0%\r\n"));
+    // The CSV has the shares as numbers, the "%" in the header.
+    let csv = t.to_csv(L);
+    assert!(csv.contains("Promoters,450,45.0\r\n"), "{csv}");
+    assert!(csv.contains(" (%)\r\n"), "{csv}");
     assert_eq!(
         charts::nps_stack_summary(&v, L),
         "NPS +23 from 1,000 responses: 45.0% promoters, 33.0% passives, 22.0% detractors."

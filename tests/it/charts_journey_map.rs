@@ -1,9 +1,7 @@
 //! The journey map drawn on SVG: the lanes' texts and hit regions, and degenerate inputs
 //! (one stage, 12 stages, no satisfaction, no NPS, long and non-ASCII names).
 
-mod charts_support;
-
-use charts_support::*;
+use crate::charts_support::*;
 use journey_lens::analytics::experience::{EmotionPoint, ExitPoint, PainPoint, PersonaCurve};
 use journey_lens::analytics::journey_map::{
     JourneyMap, LaneGaps, Moment, MomentKind, Share, StageColumn,

@@ -2,8 +2,7 @@
 //! not mark "needs event-level data" (`make test-spark`: pyspark and Java 17, hence
 //! `#[ignore]` for a bare `cargo test`).
 
-mod summary_support;
-use summary_support::{check_engine, generated, root};
+use crate::summary_support::{check_engine, generated, root};
 
 #[test]
 #[ignore = "needs pyspark and Java: make test-spark"]

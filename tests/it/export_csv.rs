@@ -127,11 +127,13 @@ fn chart_table_keeps_numbers_and_guards_labels() {
             vec!["@SUM(A1)".into(), "\u{2212}5".into(), "+3.2%".into()],
         ],
     };
+    // The "Change" column mixes a plain number and a percentage, so it stays as shown;
+    // "n/a" is an empty cell; "1,000" loses its grouping.
     assert_eq!(
-        t.to_csv(),
-        "Stage,NPS,Change\r\n\
-         \"'=HYPERLINK(\"\"x\"\")\",+23,-12.5\r\n\
-         '-Stage,\"1,000\",n/a\r\n\
+        t.to_csv(Lang::En),
+        "\u{FEFF}Stage,NPS,Change\r\n\
+         \"'=HYPERLINK(\"\"x\"\")\",23,-12.5\r\n\
+         '-Stage,1000,\r\n\
          '@SUM(A1),-5,+3.2%\r\n"
     );
 }
@@ -165,10 +167,10 @@ fn a_polish_table_downloads_with_semicolons_decimal_commas_and_a_byte_order_mark
         ],
     };
     assert_eq!(
-        t.to_csv_with(ExportOptions::for_lang(pl)),
+        t.to_csv(pl),
         "\u{FEFF}Etap;Klienci;% pierwszego;Zmiana\r\n\
-         świadomość;12345;100,0%;-5\r\n\
-         \"zakup; online\";987;7,9%;+2,3\r\n"
+         świadomość;12345;100,0;-5\r\n\
+         \"zakup; online\";987;7,9;2,3\r\n"
     );
 }
 
@@ -189,7 +191,8 @@ fn each_language_gets_the_layout_its_spreadsheets_expect() {
             bom: true
         }
     );
-    // Catalan writes a no-break space before %: the file has the bare "34,5%".
+    // Catalan writes a no-break space before %: the file has the bare number, the unit
+    // goes to the header.
     let t = Table {
         caption: String::new(),
         headers: vec!["Etapa".into(), "Percentatge".into()],
@@ -199,8 +202,8 @@ fn each_language_gets_the_layout_its_spreadsheets_expect() {
         ]],
     };
     assert_eq!(
-        t.to_csv_with(ExportOptions::for_lang(Lang::Ca)),
-        "\u{FEFF}Etapa;Percentatge\r\ncompra;34,5%\r\n"
+        t.to_csv(Lang::Ca),
+        "\u{FEFF}Etapa;Percentatge (%)\r\ncompra;34,5\r\n"
     );
 }
 
@@ -211,7 +214,7 @@ fn chart_table_headers_are_text() {
         headers: vec!["-1".into(), "=segment".into()],
         rows: vec![],
     };
-    assert_eq!(t.to_csv(), "'-1,'=segment\r\n");
+    assert_eq!(t.to_csv(Lang::En), "\u{FEFF}'-1,'=segment\r\n");
 }
 
 #[test]
@@ -277,4 +280,39 @@ fn rejected_rows_in_polish_use_semicolons_and_polish_words() {
     let row = lines.next().unwrap_or_default();
     assert!(row.starts_with("3;nps;"), "{row}");
     assert!(row.ends_with(";c2;Visit;11"), "{row}");
+}
+
+#[test]
+fn a_catalan_table_with_intervals_days_and_missing_values_opens_as_numbers() {
+    use journey_lens::format as f;
+    let ca = Lang::Ca;
+    let t = Table {
+        caption: String::new(),
+        headers: vec![
+            "Etapa".into(),
+            "Clients".into(),
+            "Interval 95%".into(),
+            "Temps".into(),
+        ],
+        rows: vec![
+            vec![
+                "compra".into(),
+                f::count(ca, 1_234_567),
+                format!("{}–{}", f::percent(ca, 51.94), f::percent(ca, 76.0)),
+                f::days(ca, 2.5),
+            ],
+            vec![
+                "=retorn".into(),
+                f::count(ca, 12),
+                f::not_available(ca),
+                f::not_available(ca),
+            ],
+        ],
+    };
+    assert_eq!(
+        t.to_csv(ca),
+        "\u{FEFF}Etapa;Clients;Interval 95% (límit inferior);Interval 95% (límit superior);Temps (dies)\r\n\
+         compra;1234567;51,9;76,0;2,5\r\n\
+         '=retorn;12;;;\r\n"
+    );
 }

@@ -25,6 +25,9 @@
 use crate::i18n::Lang;
 use std::borrow::Cow;
 
+pub mod name;
+pub mod shown;
+
 /// How the file is laid out. The default is what every download uses today: comma-separated
 /// UTF-8 without a byte-order mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

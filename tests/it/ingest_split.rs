@@ -3,7 +3,7 @@
 //! path equals a load of the same rows with every field quoted (the quote-aware path).
 
 use journey_lens::dataset::Role;
-use journey_lens::ingest::split::{Splitter, Step};
+use journey_lens::ingest::split::Splitter;
 use journey_lens::ingest::{load_csv, CsvLoader, CsvOptions, Loaded};
 use proptest::prelude::*;
 
@@ -44,27 +44,9 @@ fn with_splitter(input: &[u8], delim: u8, chunk: usize) -> Rows {
     {
         let eof = k == n;
         pending.extend_from_slice(piece);
-        let mut pos = 0;
-        loop {
-            match s.next(&pending, pos, eof) {
-                Step::Record(f) => {
-                    line += f.newlines_before;
-                    let rec = s.record(&pending, &f);
-                    out.push((line, rec.iter().map(<[u8]>::to_vec).collect()));
-                    line += f.newlines_in;
-                    pos = f.next;
-                }
-                Step::NeedMore { skip, newlines } => {
-                    line += newlines;
-                    pos = skip;
-                    break;
-                }
-                Step::End => {
-                    pos = pending.len();
-                    break;
-                }
-            }
-        }
+        let pos = s.records(&pending, eof, &mut line, |_, rec, at| {
+            out.push((at, rec.iter().map(<[u8]>::to_vec).collect()));
+        });
         pending.drain(..pos);
     }
     out

@@ -1,8 +1,6 @@
 //! The flow diagram and transition matrix drawn to SVG, from hand-built and computed views.
 
-mod charts_support;
-
-use charts_support::*;
+use crate::charts_support::*;
 use journey_lens::analytics::flows::{
     Direction, FlowDim, FlowLink, FlowNode, FlowParams, FlowView, NodeKey, TransitionMatrix,
 };
