@@ -352,9 +352,8 @@ impl AppState {
                     leptos::task::spawn_local(async move { state.load_feed(&url).await });
                 }
             };
-            let next = (every > 0).then(|| {
-                gloo_timers::callback::Interval::new(every.saturating_mul(1000), tick)
-            });
+            let next = (every > 0)
+                .then(|| gloo_timers::callback::Interval::new(every.saturating_mul(1000), tick));
             timer.set_value(next);
         });
     }
