@@ -181,6 +181,10 @@ pub enum FunnelNote {
     /// stages the data has are used.
     #[serde(rename = "funnel.long_order_trimmed")]
     LongOrderTrimmed { listed: u64, absent: u64 },
+    /// The stage column is read as a status: each customer's furthest stage counts as
+    /// having passed the earlier ones; `end_states` are left out of the funnel.
+    #[serde(rename = "funnel.read_as_status")]
+    ReadAsStatus { end_states: Vec<String> },
 }
 
 impl Message for FunnelNote {
@@ -195,6 +199,7 @@ impl Message for FunnelNote {
             FunnelNote::SavedOrderMismatch { .. } => "funnel.saved_order_mismatch",
             FunnelNote::SavedOrderIgnored { .. } => "funnel.saved_order_ignored",
             FunnelNote::LongOrderTrimmed { .. } => "funnel.long_order_trimmed",
+            FunnelNote::ReadAsStatus { .. } => "funnel.read_as_status",
         }
     }
     fn args(&self) -> Vec<(&'static str, Value)> {
@@ -215,6 +220,10 @@ impl Message for FunnelNote {
             FunnelNote::LongOrderTrimmed { listed, absent } => vec![
                 ("listed", Value::Count(*listed)),
                 ("count", Value::Count(*absent)),
+            ],
+            FunnelNote::ReadAsStatus { end_states } => vec![
+                ("count", Value::Count(end_states.len() as u64)),
+                ("stages", Value::List(end_states.clone())),
             ],
             FunnelNote::SavedOrderIgnored { stages } => vec![
                 ("count", Value::Count(stages.len() as u64)),
@@ -404,7 +413,30 @@ impl<'c> Walker<'c> {
         let mut reached = 0;
         let mut first_s1 = None;
         let mut conversion_events = 0;
-        if k > 0 {
+        if k > 0 && ctx.plan.furthest {
+            // A status: the furthest stage among the customer's events, reached at the
+            // time of that event, means every earlier stage was passed too.
+            let mut furthest: Option<(u32, i64)> = None;
+            for &e in events {
+                let s = ctx.step(self.stage_codes, e as usize);
+                if s == NOT_A_STEP {
+                    continue;
+                }
+                if first_s1.is_none() {
+                    first_s1 = Some(e);
+                }
+                if Some(s) == self.conv {
+                    conversion_events += 1;
+                }
+                if furthest.is_none_or(|(f, _)| s > f) {
+                    furthest = Some((s, self.ts.get(e as usize).copied().unwrap_or(NO_TIME)));
+                }
+            }
+            if let Some((f, t)) = furthest {
+                reached = f as usize + 1;
+                self.times[..reached].fill(t);
+            }
+        } else if k > 0 {
             // Each event's step and time, read once: the ordered walk rescans them per step.
             let (steps, ev_times) = (&mut self.steps, &mut self.ev_times);
             let (stage_codes, ts) = (self.stage_codes, self.ts);

@@ -5,6 +5,7 @@
 //! integer codes and flat counters. Definitions of every number: `docs/metrics.md`.
 
 pub mod cap;
+pub mod coverage;
 pub mod experience;
 pub mod filter;
 pub mod flows;
@@ -17,9 +18,11 @@ pub mod period;
 pub mod prepared;
 pub mod report;
 pub mod settings;
+pub mod settings_store;
 mod sparse;
 mod stages;
 pub mod stats;
+pub mod status;
 
 pub use cap::OTHERS_LABEL;
 pub use experience::ExperienceView;
@@ -32,6 +35,7 @@ pub use prepared::Prepared;
 pub use report::{report_json, Report, Selection};
 pub use settings::{
     FunnelMode, JesWeights, KpiCompare, KpiPeriod, KpiPeriodKind, PeriodKind, Settings,
+    StageReading,
 };
 /// Stage-name normalisation, for the summary feed's conversion-stage check.
 pub use stages::normalize as stages_normalize;
@@ -63,6 +67,7 @@ pub fn compute_timed(
     let customers = walks.customers();
     let t0 = clock();
     let funnel = funnel::compute(&ctx, prep, settings, &sel, &walks);
+    let funnel_for_coverage = funnel.clone();
     let t1 = clock();
     let experience = experience::compute(&ctx, settings, &sel, &walks);
     let t2 = clock();
@@ -88,6 +93,7 @@ pub fn compute_timed(
         kpis,
         needs_events: Vec::new(),
         flows,
+        coverage: coverage::compute(ds, &sel, &funnel_for_coverage),
     };
     (report, [t1 - t0, t2 - t1, t3 - t2, t4 - t3])
 }

@@ -38,6 +38,10 @@ pub struct Report {
     /// data". Empty (and absent from the JSON) for a report computed from events.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub needs_events: Vec<String>,
+    /// How many loaded customers each view counts and why the rest are out (empty for a
+    /// summary feed, which has no customers to count, and in reports written before it).
+    #[serde(default)]
+    pub coverage: super::coverage::CoverageView,
 }
 
 /// The report as pretty JSON.

@@ -137,6 +137,26 @@ pub struct Settings {
     /// The period of the KPI cards and what it is compared with.
     #[serde(default)]
     pub kpi_period: KpiPeriod,
+    /// Whether the stage column lists stages reached or each customer's current status.
+    #[serde(default)]
+    pub stage_reading: StageReading,
+    /// Under the status reading, keep end states (canceled, returned…) as funnel steps
+    /// instead of leaving them out.
+    #[serde(default)]
+    pub keep_end_states: bool,
+}
+
+/// How the stage column is read (see [`super::status`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum StageReading {
+    /// A status when the column looks like one ([`super::status::looks_like_status`]).
+    #[default]
+    Auto,
+    /// Each row is a stage the customer reached.
+    Events,
+    /// Each customer's furthest stage: reaching it means having passed every earlier one.
+    FurthestStage,
 }
 
 impl Default for Settings {
@@ -158,6 +178,8 @@ impl Default for Settings {
             flow: super::flows::FlowParams::default(),
             map_columns: None,
             kpi_period: KpiPeriod::default(),
+            stage_reading: StageReading::Auto,
+            keep_end_states: false,
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use super::funnel::{FunnelNote, StageOrderSource};
 use super::prepared::Prepared;
-use super::settings::Settings;
+use super::settings::{Settings, StageReading};
 use crate::dataset::Dataset;
 use std::collections::{HashMap, HashSet};
 
@@ -22,6 +22,8 @@ pub struct StagePlan {
     /// Unrecognised stage names placed among the recognised ones by the data.
     pub placed_by_data: Vec<String>,
     pub notes: Vec<FunnelNote>,
+    /// The stage column is read as a status ([`super::status`]).
+    pub furthest: bool,
 }
 
 /// Lower-case and strip the accents of Catalan, Spanish and Polish, so "Consideración",
@@ -144,6 +146,25 @@ fn place_by_data(ranks: &[Option<usize>], median: &dyn Fn(usize) -> Option<i64>)
     out
 }
 
+/// The order of a status column: recognised progress statuses by their place in an
+/// order's life, then the others in file order, then the end states kept as steps.
+fn status_order(values: &[String], is_dropped: &dyn Fn(&str) -> bool) -> Vec<usize> {
+    use super::status::{is_end_state, progress_rank};
+    let mut codes: Vec<usize> = (0..values.len())
+        .filter(|&c| !is_dropped(&values[c]))
+        .collect();
+    codes.sort_by_key(|&c| {
+        let v = &values[c];
+        (
+            is_end_state(v),
+            progress_rank(v).is_none(),
+            progress_rank(v),
+            c,
+        )
+    });
+    codes
+}
+
 impl StagePlan {
     /// An empty plan for a dataset without a stage column.
     pub fn none() -> StagePlan {
@@ -155,6 +176,7 @@ impl StagePlan {
             conversion_step: None,
             placed_by_data: Vec::new(),
             notes: Vec::new(),
+            furthest: false,
         }
     }
 
@@ -165,6 +187,19 @@ impl StagePlan {
         let values = &col.values;
         let mut plan = StagePlan::none();
         plan.step_of_code = vec![NOT_A_STEP; values.len()];
+        plan.furthest = match settings.stage_reading {
+            StageReading::Auto => super::status::looks_like_status(ds),
+            StageReading::Events => false,
+            StageReading::FurthestStage => true,
+        };
+        // Under the status reading, end states are outcomes, not steps (unless kept).
+        let drop_end = plan.furthest && !settings.keep_end_states;
+        let is_dropped = |name: &str| drop_end && super::status::is_end_state(name);
+        if plan.furthest {
+            plan.notes.push(FunnelNote::ReadAsStatus {
+                end_states: values.iter().filter(|v| is_dropped(v)).cloned().collect(),
+            });
+        }
         let configured = ds
             .meta
             .stage_order
@@ -207,7 +242,7 @@ impl StagePlan {
             let mut listed: HashSet<String> = HashSet::new();
             let mut absent: Vec<String> = Vec::new();
             let long_meta = order.len() > super::cap::META_ORDER_STAGES;
-            for name in order {
+            for name in order.iter().filter(|n| !is_dropped(n)) {
                 let n = normalize(name);
                 let code = col
                     .code_of(name.trim())
@@ -233,7 +268,7 @@ impl StagePlan {
                 }
             }
             plan.unlisted = (0..values.len())
-                .filter(|&c| plan.step_of_code[c] == NOT_A_STEP)
+                .filter(|&c| plan.step_of_code[c] == NOT_A_STEP && !is_dropped(&values[c]))
                 .map(|c| values[c].clone())
                 .collect();
             if source == StageOrderSource::Meta {
@@ -252,7 +287,10 @@ impl StagePlan {
         } else {
             let median = |c: usize| prep.stage_median_first.get(c).copied().flatten();
             let ranks: Vec<Option<usize>> = values.iter().map(|v| built_in_rank(v)).collect();
-            let codes = if ranks.iter().any(Option::is_some) {
+            let codes = if plan.furthest {
+                plan.source = StageOrderSource::BuiltIn;
+                status_order(values, &is_dropped)
+            } else if ranks.iter().any(Option::is_some) {
                 plan.source = StageOrderSource::BuiltIn;
                 let codes = place_by_data(&ranks, &median);
                 plan.placed_by_data = codes

@@ -236,6 +236,7 @@ pub fn compute(s: &Summary, settings: &Settings, filter: &Filter) -> Report {
             "experience".into(),
             "nps".into(),
             "kpis".into(),
+            "coverage".into(),
         ];
         let notes = ctx.sel.notes.clone();
         return Report {
@@ -254,6 +255,7 @@ pub fn compute(s: &Summary, settings: &Settings, filter: &Filter) -> Report {
             kpis,
             flows: flows_view(&mut needs),
             needs_events: needs.0,
+            coverage: Default::default(),
         };
     }
     Report {
@@ -271,8 +273,15 @@ pub fn compute(s: &Summary, settings: &Settings, filter: &Filter) -> Report {
         nps,
         kpis,
         flows: flows_view(&mut needs),
+        coverage: coverage_view(&mut needs),
         needs_events: needs.0,
     }
+}
+
+/// Who each view counts is a per-customer question a summary cannot answer.
+fn coverage_view(needs: &mut EventNeeds) -> crate::analytics::coverage::CoverageView {
+    needs.add("coverage");
+    Default::default()
 }
 
 /// Journey flows follow each customer's path event by event; a summary keeps no paths, so

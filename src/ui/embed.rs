@@ -129,8 +129,9 @@ fn obey(state: AppState, msg: HostMessage) {
             }
         }
         HostMessage::Load { data, meta } => {
-            if let Some(meta) = &meta {
-                state.settings.update(|s| {
+            if let Some(meta) = meta {
+                // Applied once the data is loaded, over that data's remembered settings.
+                super::state::override_next_load(move |mut s| {
                     if meta.stage_order.is_some() {
                         s.stage_order = meta.stage_order.clone();
                     }
@@ -138,6 +139,7 @@ fn obey(state: AppState, msg: HostMessage) {
                         s.conversion_stage = meta.conversion_stage.clone();
                     }
                     s.targets.extend(meta.targets.clone());
+                    s
                 });
             }
             match data {

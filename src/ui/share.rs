@@ -111,6 +111,9 @@ pub fn apply_start(state: &mut AppState, embedded: bool, default_view: Option<Vi
     }
     if link.is_link() {
         state.settings.update(|s| *s = link.settings_over(s));
+        // The data loads later and brings its remembered settings: the link's still win.
+        let first = link.clone();
+        super::state::override_next_load(move |s| first.settings_over(&s));
     }
     if let Some(theme) = link.theme {
         set_theme(*state, theme);

@@ -5,6 +5,7 @@
 
 use super::dom;
 use super::resilience::{self, Busy};
+use crate::analytics::settings_store::{self, SettingsStore};
 use crate::analytics::{self, Filter, Prepared, Report, Settings};
 use crate::i18n::{tr, trf, Lang};
 use crate::ingest::{Loaded, Sniffed};
@@ -189,8 +190,42 @@ pub struct AppState {
     pub debug_panic: bool,
 }
 
+/// The last settings used, read only for their display preferences (see
+/// [`settings_store::fresh_for_dataset`]): a dataset's own choices live in
+/// [`DATASET_SETTINGS_KEY`].
 const SETTINGS_KEY: &str = "journey-lens.settings";
 const LANG_KEY: &str = "journey-lens.lang";
+/// Settings by dataset ([`SettingsStore`]).
+const DATASET_SETTINGS_KEY: &str = "journey-lens.dataset-settings";
+
+thread_local! {
+    /// Settings a shared link or a host page gave for the data about to load, applied over
+    /// that data's remembered settings by the next [`AppState::set_loaded`].
+    static NEXT_LOAD: std::cell::RefCell<Option<SettingsOverride>> = const { std::cell::RefCell::new(None) };
+}
+
+type SettingsOverride = Box<dyn FnOnce(Settings) -> Settings>;
+
+/// Makes `apply` change the settings of the next dataset loaded (after its remembered ones
+/// are read), so a link's or a host's choices win over what this browser remembered.
+pub fn override_next_load(apply: impl FnOnce(Settings) -> Settings + 'static) {
+    NEXT_LOAD.with(|n| *n.borrow_mut() = Some(Box::new(apply)));
+}
+
+/// The key the current data's settings are remembered under.
+fn settings_key(loaded: &Loaded, source: &Source) -> String {
+    let feed = match source {
+        Source::Feed(url) => Some(url.as_str()),
+        _ => None,
+    };
+    settings_store::dataset_key(&loaded.report.header_key, feed)
+}
+
+fn settings_store() -> SettingsStore {
+    dom::store_get(DATASET_SETTINGS_KEY)
+        .map(|t| SettingsStore::parse(&t))
+        .unwrap_or_default()
+}
 
 impl AppState {
     pub fn new() -> AppState {
@@ -198,8 +233,11 @@ impl AppState {
             .map(|t| t == "dark")
             .unwrap_or_else(dom::prefers_dark);
         dom::set_theme(dark);
+        // Until data is loaded only the display preferences apply: the stage order of
+        // whatever was open last must not reach the data that opens now.
         let settings = dom::store_get(SETTINGS_KEY)
             .and_then(|s| serde_json::from_str(&s).ok())
+            .map(|s| settings_store::fresh_for_dataset(&s))
             .unwrap_or_default();
         let preferred = dom::preferred_languages();
         let preferred: Vec<&str> = preferred.iter().map(String::as_str).collect();
@@ -287,6 +325,18 @@ impl AppState {
             let s = state.settings.get();
             if let Ok(json) = serde_json::to_string(&s) {
                 dom::store_set(SETTINGS_KEY, &json);
+            }
+            // Read untracked: a new dataset and its settings are set together, so this
+            // always files the settings under the data they belong to.
+            let key = state
+                .current
+                .with_untracked(|c| c.as_ref().map(|c| settings_key(&c.loaded, &c.source)));
+            if let Some(key) = key {
+                let mut store = settings_store();
+                if store.get(&key) != Some(&s) {
+                    store.remember(&key, &s);
+                    dom::store_set(DATASET_SETTINGS_KEY, &store.to_json());
+                }
             }
         });
         leptos::task::spawn_local(async move {
@@ -432,6 +482,14 @@ impl AppState {
             self.publish();
             self.filter.set(Filter::default());
             self.error.set(None);
+            let key = settings_key(&loaded, &source);
+            let mut settings = settings_store().settings_for(&key, &self.settings.get_untracked());
+            if let Some(apply) = NEXT_LOAD.with(|n| n.borrow_mut().take()) {
+                settings = apply(settings);
+            }
+            if self.settings.with_untracked(|s| *s != settings) {
+                self.settings.set(settings);
+            }
             self.current.set(Some(Arc::new(Current {
                 loaded,
                 prepared,

@@ -172,33 +172,47 @@ test('the experience map can be drawn over another dimension than the touchpoint
   expect(errors).toEqual([]);
 });
 
-test('a stage order moved on another file does not break the sample funnel', async ({ page }) => {
+test('a stage order moved on another file stays with that file: the sample funnel is intact', async ({ page }) => {
   const errors = watchConsole(page);
   await openApp(page);
   await tab(page, 'funnel');
   const entered = await page.getByTestId('funnel-entered').innerText();
-  await tab(page, 'data');
-  await page.setInputFiles('[data-testid=file-input]', {
+  const crm = {
     name: 'crm.csv',
     mimeType: 'text/csv',
     buffer: Buffer.from('customer_id,timestamp,stage\nc1,2024-01-01,lead\nc1,2024-01-02,won\nc2,2024-01-01,lead\n', 'utf8'),
-  });
+  };
+  await tab(page, 'data');
+  await page.setInputFiles('[data-testid=file-input]', crm);
   await expect(page.getByTestId('load-summary')).toHaveText('3 rows loaded, 0 rejected');
-  // The user puts "won" first: a saved order of this file's stages.
+  // The user puts "won" first: a stage order of this file's stages.
   await page.getByTestId('stage-order').getByRole('button', { name: 'Move up won' }).click();
   await expect(page.getByTestId('stage-order').locator('li').first()).toContainText('won');
-  // Back to the sample, then a reload: its funnel is intact and says why.
+  // Back to the sample, then a reload: its funnel is intact, with no trace of the other order.
   await page.getByRole('button', { name: 'journeys.csv' }).click();
   await expect(page.getByTestId('load-summary')).not.toHaveText('3 rows loaded, 0 rejected');
   for (const reload of [false, true]) {
     if (reload) await page.reload();
     await tab(page, 'funnel');
     await expect(page.getByTestId('funnel-entered')).toHaveText(entered);
-    await expect(page.getByTestId('funnel-note')).toContainText('The saved stage order ("won", "lead") names none of this data\'s stages; the automatic order is used.');
+    await expect(page.getByTestId('funnel-note')).toHaveCount(0);
+    await tab(page, 'data');
+    await expect(page.getByTestId('stage-order').locator('li').first()).toContainText('awareness');
   }
+  // The other file again: its own order comes back.
+  await page.setInputFiles('[data-testid=file-input]', crm);
+  await expect(page.getByTestId('load-summary')).toHaveText('3 rows loaded, 0 rejected');
+  await expect(page.getByTestId('stage-order').locator('li').first()).toContainText('won');
+  expect(errors).toEqual([]);
+});
+
+test('a linked stage order that fits none of the data is not applied silently', async ({ page }) => {
+  const errors = watchConsole(page);
+  await openApp(page, '?view=funnel&stage=won&stage=lead');
+  await tab(page, 'funnel');
+  await expect(page.getByTestId('funnel-note')).toContainText('The saved stage order ("won", "lead") names none of this data\'s stages; the automatic order is used.');
   await page.locator('[data-action=reset-stage-order]').click();
   await expect(page.getByTestId('funnel-note')).toHaveCount(0);
-  await expect(page.getByTestId('funnel-entered')).toHaveText(entered);
   expect(errors).toEqual([]);
 });
 

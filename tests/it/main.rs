@@ -48,6 +48,7 @@ mod share_i18n;
 mod share_link;
 mod share_message;
 mod stage_vocabulary;
+mod status_reading;
 mod storage_policy;
 mod summary_duckdb;
 mod summary_feed;

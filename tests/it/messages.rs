@@ -123,7 +123,8 @@ fn _funnel(n: &FunnelNote) {
         | FunnelNote::UnknownConversionStage { .. }
         | FunnelNote::SavedOrderMismatch { .. }
         | FunnelNote::SavedOrderIgnored { .. }
-        | FunnelNote::LongOrderTrimmed { .. } => {}
+        | FunnelNote::LongOrderTrimmed { .. }
+        | FunnelNote::ReadAsStatus { .. } => {}
     }
 }
 fn _filter(n: &FilterNote, e: &FilterError, x: &Exclusion) {
@@ -280,6 +281,10 @@ fn examples() -> Vec<Example> {
         ex(FunnelNote::SavedOrderIgnored {
             stages: vec![s("lead"), s("won")],
         }),
+        ex(FunnelNote::ReadAsStatus {
+            end_states: vec!["canceled".into(), "unavailable".into()],
+        }),
+        ex(FunnelNote::ReadAsStatus { end_states: vec![] }),
         ex(FunnelNote::LongOrderTrimmed {
             listed: 100_000,
             absent: 99_998,

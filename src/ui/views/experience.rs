@@ -1,6 +1,7 @@
 //! The Experience map view: stage × touchpoint heatmap, emotion curve, pain points, exit
 //! touchpoints, hand-offs and the priority matrix.
 
+use super::coverage::{CoverageLine, Of as CoverageOf};
 use super::dim_select::{DimChoice, DimSelect};
 use super::Needs;
 use crate::charts;
@@ -90,6 +91,7 @@ pub fn ExperienceView() -> impl IntoView {
     });
     view! {
         <div data-view="experience">
+            <CoverageLine of=CoverageOf::Experience />
             <div class="jl-row">
                 <DimSelect choice=DimChoice {
                     label: "view.exp.columns_by",

@@ -1,6 +1,7 @@
 //! The Funnel view: bars per step, breakdown, cohort trend, time to convert, and the
 //! customers who dropped off after a chosen step.
 
+use super::coverage::{CoverageLine, Of as CoverageOf};
 use super::dim_select::{DimChoice, DimSelect};
 use super::{Needs, Stat};
 use crate::analytics::FunnelNote;
@@ -137,6 +138,7 @@ pub fn FunnelView() -> impl IntoView {
     };
     view! {
         <div data-view="funnel">
+            <CoverageLine of=CoverageOf::Funnel />
             {move || match unavailable() {
                 Some(what) => view! { <Needs what=what /> }.into_any(),
                 None => {

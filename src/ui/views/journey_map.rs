@@ -7,6 +7,7 @@
 //! inside its box. "Download PNG" redraws at twice the on-screen backing store; "Print"
 //! draws a light copy that the print stylesheet puts alone on one landscape page.
 
+use super::coverage::{CoverageLine, Of as CoverageOf};
 use super::Needs;
 use crate::analytics::journey_map::{self, JourneyMap};
 use crate::charts::journey_map::{lane_at, size_css, LABEL_WIDTH};
@@ -165,6 +166,7 @@ pub fn JourneyMapView() -> impl IntoView {
             <h2 class="jl-map-print-title">
                 {move || format!("{} — {}", tr(lang, "jmap.title"), state.dataset_name())}
             </h2>
+            <CoverageLine of=CoverageOf::Funnel />
             {body}
         </div>
     }

@@ -2,6 +2,7 @@
 //! the comparison period, target status, sparkline), the Journey Excellence Score with its
 //! formula, and the experience impact.
 
+use super::coverage::{CoverageLine, Of as CoverageOf};
 use crate::analytics::kpis::TargetStatus;
 use crate::analytics::{KpiCompare, KpiPeriodKind};
 use crate::charts::{self, Tone};
@@ -42,6 +43,7 @@ pub fn KpiView() -> impl IntoView {
     };
     view! {
         <div data-view="kpis">
+            <CoverageLine of=CoverageOf::Funnel />
             <PeriodPicker />
             <p class="jl-sub" data-testid="kpi-period-line">{period}</p>
             <p class="jl-sub">{tr(lang, "fair.period_help")}</p>

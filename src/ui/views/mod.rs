@@ -1,5 +1,6 @@
 //! One component per view, plus the status line every view shares.
 
+mod coverage;
 mod data;
 mod dim_select;
 mod experience;
@@ -12,6 +13,7 @@ mod milestones;
 mod nps;
 mod recovery;
 mod settings;
+mod stage_reading;
 
 pub use data::DataView;
 pub use experience::ExperienceView;

@@ -1,6 +1,7 @@
 //! The NPS view: score with its margin of error, the promoter/passive/detractor split, the
 //! 0–10 distribution, the trend with its band, the segment breakdown and the comments.
 
+use super::coverage::{CoverageLine, Of as CoverageOf};
 use super::{Needs, Stat};
 use crate::analytics::nps::CommentCategory;
 use crate::charts::{self, Table};
@@ -125,6 +126,7 @@ pub fn NpsView() -> impl IntoView {
     });
     view! {
         <div data-view="nps">
+            <CoverageLine of=CoverageOf::Nps />
             {move || match unavailable() {
                 // Say plainly why, rather than "needs a column": review and CSAT scores are
                 // not a 0–10 recommendation question and are never turned into an NPS.

@@ -122,6 +122,7 @@ pub fn SettingsCard() -> impl IntoView {
                             <option value="any" selected=move || state.settings.with(|s| s.mode == FunnelMode::AnyOrder)>{tr(lang, "settings.mode_any")}</option>
                         </select>
                     </label>
+                    <super::stage_reading::StageReadingControls />
                     <label>
                         {tr(lang, "settings.window")}
                         <input

@@ -1,0 +1,252 @@
+//! How many of the loaded customers each view counts, and why the others are out.
+//!
+//! A funnel of "2 customers entering" out of 8,135 loaded is only readable when the page
+//! also says that the other 8,133 never reached step 1; without it the reader assumes the
+//! data is broken (or, worse, that it is right). Every reason is a count, so the reasons
+//! and the counted customers always add up to the customers loaded.
+
+use super::funnel::{FunnelNote, FunnelView};
+use crate::dataset::Dataset;
+use serde::{Deserialize, Serialize};
+
+/// Why some loaded customers are not in a view, with how many.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Excluded {
+    /// Left out by the filters (none of their events is selected).
+    FilteredOut { customers: u64 },
+    /// Selected, but never reached the funnel's first stage.
+    NeverReachedFirst { stage: String, customers: u64 },
+    /// Selected, but their status is an end state the funnel leaves out (canceled…).
+    EndState { stages: Vec<String>, customers: u64 },
+    /// Selected, but none of their selected events has an NPS answer.
+    NoNpsAnswer { customers: u64 },
+    /// Selected, but none of their selected events has a satisfaction or effort rating.
+    NoRating { customers: u64 },
+}
+
+impl Excluded {
+    pub fn customers(&self) -> u64 {
+        match self {
+            Excluded::FilteredOut { customers }
+            | Excluded::NeverReachedFirst { customers, .. }
+            | Excluded::EndState { customers, .. }
+            | Excluded::NoNpsAnswer { customers }
+            | Excluded::NoRating { customers } => *customers,
+        }
+    }
+}
+
+/// One view's customers: `counted` of `loaded`, the rest explained by `excluded`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Coverage {
+    pub counted: u64,
+    pub loaded: u64,
+    /// Only reasons with at least one customer, largest first.
+    pub excluded: Vec<Excluded>,
+}
+
+impl Coverage {
+    fn new(counted: u64, loaded: u64, mut excluded: Vec<Excluded>) -> Coverage {
+        excluded.retain(|e| e.customers() > 0);
+        excluded.sort_by_key(|e| std::cmp::Reverse(e.customers()));
+        Coverage {
+            counted,
+            loaded,
+            excluded,
+        }
+    }
+}
+
+/// The coverage of every view. The KPIs and the journey map count the funnel's customers
+/// (conversion and reach are read from it), so they share [`CoverageView::funnel`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CoverageView {
+    pub funnel: Coverage,
+    pub experience: Coverage,
+    pub nps: Coverage,
+}
+
+/// Counts, over the selected events `sel`, the customers each view includes.
+pub fn compute(ds: &Dataset, sel: &[u32], funnel: &FunnelView) -> CoverageView {
+    const SELECTED: u8 = 1;
+    const NPS: u8 = 2;
+    const RATED: u8 = 4;
+    const ENDED: u8 = 8;
+    let end_states: Vec<String> = funnel
+        .notes
+        .iter()
+        .find_map(|n| match n {
+            FunnelNote::ReadAsStatus { end_states } => Some(end_states.clone()),
+            _ => None,
+        })
+        .unwrap_or_default();
+    let ended_code: Vec<bool> = ds.stage.as_ref().map_or(Vec::new(), |col| {
+        col.values.iter().map(|v| end_states.contains(v)).collect()
+    });
+    let loaded = ds.customer_count() as u64;
+    let mut flags = vec![0u8; ds.customer_count()];
+    for &i in sel {
+        let i = i as usize;
+        let Some(f) = ds
+            .customer
+            .codes
+            .get(i)
+            .and_then(|&c| flags.get_mut(c as usize))
+        else {
+            continue;
+        };
+        *f |= SELECTED;
+        let stage = ds.stage.as_ref().and_then(|c| c.codes.get(i));
+        if stage.is_some_and(|&c| ended_code.get(c as usize) == Some(&true)) {
+            *f |= ENDED;
+        }
+        if Dataset::score(&ds.nps, i).is_some() {
+            *f |= NPS;
+        }
+        if Dataset::score(&ds.satisfaction, i).is_some() || Dataset::score(&ds.effort, i).is_some()
+        {
+            *f |= RATED;
+        }
+    }
+    let with = |bit: u8| flags.iter().filter(|&&f| f & bit != 0).count() as u64;
+    let selected = with(SELECTED);
+    let filtered_out = Excluded::FilteredOut {
+        customers: loaded - selected,
+    };
+    let entered = funnel.steps.first().map_or(0, |s| s.customers);
+    let mut funnel_out = vec![filtered_out.clone()];
+    // Under the status reading a customer has one status: one at an end state is out of
+    // the funnel for that reason, not for never having started.
+    let ended = with(ENDED);
+    if !end_states.is_empty() {
+        funnel_out.push(Excluded::EndState {
+            stages: end_states,
+            customers: ended,
+        });
+    }
+    if let Some(first) = funnel.stages.first() {
+        funnel_out.push(Excluded::NeverReachedFirst {
+            stage: first.clone(),
+            customers: selected.saturating_sub(entered).saturating_sub(ended),
+        });
+    }
+    let answered = with(NPS);
+    let rated = with(RATED);
+    CoverageView {
+        funnel: Coverage::new(entered, loaded, funnel_out),
+        nps: Coverage::new(
+            answered,
+            loaded,
+            vec![
+                filtered_out.clone(),
+                Excluded::NoNpsAnswer {
+                    customers: selected - answered,
+                },
+            ],
+        ),
+        experience: Coverage::new(
+            rated,
+            loaded,
+            vec![
+                filtered_out,
+                Excluded::NoRating {
+                    customers: selected - rated,
+                },
+            ],
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analytics::{compute as report, Filter, Prepared, Settings};
+    use crate::dataset::{DimKey, Role};
+    use crate::ingest::{load_csv, CsvOptions};
+
+    const CSV: &str = "customer_id,timestamp,stage,nps,satisfaction\n\
+        a,2024-01-01,created,9,\n\
+        a,2024-01-02,delivered,,4\n\
+        b,2024-01-03,delivered,,\n\
+        c,2024-01-04,created,,\n\
+        d,2024-01-05,canceled,3,\n";
+
+    fn coverage(settings: &Settings, filter: &Filter) -> CoverageView {
+        let loaded = load_csv(CSV.as_bytes(), &CsvOptions::default()).expect("loads");
+        let prep = Prepared::new(&loaded.dataset);
+        report(&loaded.dataset, &prep, settings, filter).coverage
+    }
+
+    #[test]
+    fn the_customers_who_never_reached_step_one_are_counted_and_named() {
+        let settings = Settings {
+            stage_order: Some(vec!["created".into(), "delivered".into()]),
+            ..Settings::default()
+        };
+        let c = coverage(&settings, &Filter::default());
+        // a and c reached "created"; b (delivered only) and d (canceled) never did.
+        assert_eq!(c.funnel.counted, 2);
+        assert_eq!(c.funnel.loaded, 4);
+        assert_eq!(
+            c.funnel.excluded,
+            vec![Excluded::NeverReachedFirst {
+                stage: "created".into(),
+                customers: 2
+            }]
+        );
+        // NPS answers from a and d; a satisfaction rating from a only.
+        assert_eq!((c.nps.counted, c.nps.loaded), (2, 4));
+        assert_eq!(c.nps.excluded, vec![Excluded::NoNpsAnswer { customers: 2 }]);
+        assert_eq!(c.experience.counted, 1);
+        assert_eq!(
+            c.experience.excluded,
+            vec![Excluded::NoRating { customers: 3 }]
+        );
+    }
+
+    #[test]
+    fn customers_outside_the_filter_are_a_reason_of_their_own() {
+        let settings = Settings {
+            stage_order: Some(vec!["created".into(), "delivered".into()]),
+            ..Settings::default()
+        };
+        let mut filter = Filter::default();
+        filter.dims.insert(
+            DimKey::Role(Role::Stage),
+            ["created".to_string(), "canceled".to_string()].into(),
+        );
+        let c = coverage(&settings, &filter);
+        // Selected: a, c (created) and d (canceled); b is filtered out.
+        assert_eq!(c.funnel.counted, 2);
+        assert_eq!(
+            c.funnel.excluded,
+            vec![
+                Excluded::FilteredOut { customers: 1 },
+                Excluded::NeverReachedFirst {
+                    stage: "created".into(),
+                    customers: 1
+                }
+            ]
+        );
+        // a's NPS answer is on a "created" event, d's on "canceled": both still count;
+        // c never answered.
+        assert_eq!(c.nps.counted, 2);
+        assert_eq!(
+            c.nps.excluded,
+            vec![
+                Excluded::FilteredOut { customers: 1 },
+                Excluded::NoNpsAnswer { customers: 1 }
+            ]
+        );
+        // a's rating is on "delivered", now filtered: nobody rated.
+        assert_eq!(c.experience.counted, 0);
+        assert_eq!(
+            c.experience.excluded,
+            vec![
+                Excluded::NoRating { customers: 3 },
+                Excluded::FilteredOut { customers: 1 }
+            ]
+        );
+    }
+}
