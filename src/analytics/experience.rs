@@ -154,6 +154,8 @@ pub enum Quadrant {
     LowPriority,
     /// Unimportant, high performance.
     PossibleOverkill,
+    /// The importance interval includes the median (or there is none): neither side.
+    Unclear,
 }
 
 /// One touchpoint in the priority matrix.
@@ -164,6 +166,11 @@ pub struct PriorityPoint {
     pub performance: f64,
     /// Pearson correlation of customers' satisfaction here with their NPS answer.
     pub importance: f64,
+    /// Its 95 % interval (Fisher's z); None under 4 customers and in older reports.
+    #[serde(default)]
+    pub importance_low: Option<f64>,
+    #[serde(default)]
+    pub importance_high: Option<f64>,
     /// Customers with both a satisfaction answer here and an NPS answer.
     pub customers: u64,
     pub quadrant: Quadrant,
@@ -210,7 +217,8 @@ pub struct PriorityMatrix {
     pub unavailable: Option<Needs>,
     pub points: Vec<PriorityPoint>,
     pub excluded: Vec<ExcludedTouchpoint>,
-    /// Where the quadrants split.
+    /// Where the quadrants split. A point is above or below the importance median only
+    /// when its whole interval is ([`super::priorities::quadrant`]).
     pub performance_median: Option<f64>,
     pub importance_median: Option<f64>,
 }
@@ -243,6 +251,7 @@ pub struct ExperienceView {
 }
 
 use super::cap::{self, OTHERS_LABEL};
+use super::priorities;
 use super::filter::MISSING_LABEL;
 use super::funnel::{FunnelCtx, Walks};
 use super::settings::Settings;
@@ -507,7 +516,7 @@ pub(crate) fn compute(
         (Role::Stage, stage.is_some()),
         (Role::Touchpoint, tp.is_some()),
     ]);
-    let (grid, pain_points) = match (stage, tp, &grid_in) {
+    let (grid, mut pain_points) = match (stage, tp, &grid_in) {
         (Some(st), Some(tpc), Some(inputs)) => {
             let used = cells.into_sorted(|a| a.events > 0);
             grid_view(ctx, settings, sel, walks, inputs, (st, tpc), used)
@@ -575,6 +584,8 @@ pub(crate) fn compute(
         settings.min_count,
         scale,
     );
+    // The table lists the pain points in the order of "What to fix first".
+    priorities::rank_pain_points(&mut pain_points, &priority);
 
     ExperienceView {
         columns,
@@ -987,20 +998,18 @@ fn priority_view(
     let (pm, im) = (pm.unwrap_or(0.0), im.unwrap_or(0.0));
     m.points = raw
         .into_iter()
-        .map(
-            |(touchpoint, performance, importance, customers)| PriorityPoint {
-                quadrant: match (importance >= im, performance >= pm) {
-                    (true, false) => Quadrant::FixFirst,
-                    (true, true) => Quadrant::KeepUp,
-                    (false, false) => Quadrant::LowPriority,
-                    (false, true) => Quadrant::PossibleOverkill,
-                },
+        .map(|(touchpoint, performance, importance, customers)| {
+            let interval = priorities::interval(importance, customers);
+            PriorityPoint {
+                quadrant: priorities::quadrant(performance, pm, interval, im),
                 touchpoint,
                 performance,
                 importance,
+                importance_low: interval.map(|i| i.0),
+                importance_high: interval.map(|i| i.1),
                 customers,
-            },
-        )
+            }
+        })
         .collect();
     m
 }

@@ -19,6 +19,7 @@ pub mod layout;
 pub mod map;
 pub mod nps;
 pub mod painter;
+pub mod priority;
 pub mod table;
 pub mod theme;
 
@@ -27,10 +28,10 @@ mod bars;
 mod trend;
 
 pub use experience::{
-    columns_name, draw_emotion, draw_handoffs, draw_heatmap, draw_priority, emotion_summary,
-    emotion_table, handoffs_summary, handoffs_table, heatmap_summary, heatmap_table,
-    priority_summary, priority_table,
+    columns_name, draw_emotion, draw_handoffs, draw_heatmap, emotion_summary, emotion_table,
+    handoffs_summary, handoffs_table, heatmap_summary, heatmap_table,
 };
+pub use priority::{draw_priority, priority_summary, priority_table, quadrant_key};
 pub use funnel::{
     breakdown_summary, breakdown_table, draw_breakdown, draw_funnel, draw_time_to_convert,
     draw_trend, funnel_summary, funnel_table, time_to_convert_summary, time_to_convert_table,

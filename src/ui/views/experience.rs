@@ -18,6 +18,7 @@ const HEATMAP: ChartSpec = ChartSpec {
             a,
             &i.report.experience.grid,
             i.scales.satisfaction,
+            i.report.settings.min_count,
             t,
             i.lang,
         )
@@ -27,7 +28,13 @@ const HEATMAP: ChartSpec = ChartSpec {
         let columns = charts::columns_name(&i.report.experience, i.lang);
         charts::heatmap_table(&i.report.experience.grid, &columns, i.lang)
     },
-    summary: |i| charts::heatmap_summary(&i.report.experience.grid, i.lang),
+    summary: |i| {
+        charts::heatmap_summary(
+            &i.report.experience.grid,
+            i.report.settings.min_count,
+            i.lang,
+        )
+    },
     size: "tall",
 };
 const EMOTION: ChartSpec = chart_spec!(
