@@ -251,9 +251,9 @@ pub struct ExperienceView {
 }
 
 use super::cap::{self, OTHERS_LABEL};
-use super::priorities;
 use super::filter::MISSING_LABEL;
 use super::funnel::{FunnelCtx, Walks};
+use super::priorities;
 use super::settings::Settings;
 use super::sparse::Slots;
 use super::stages::NOT_A_STEP;

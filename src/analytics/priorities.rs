@@ -137,7 +137,12 @@ fn importances(m: &PriorityMatrix) -> BTreeMap<&str, Option<Importance>> {
 /// equal scores keep their order (lowest satisfaction first).
 pub fn rank_pain_points(points: &mut [PainPoint], m: &PriorityMatrix) {
     let imp = importances(m);
-    let key = |p: &PainPoint| score(p.percent, imp.get(p.touchpoint.as_str()).and_then(|i| i.as_ref()));
+    let key = |p: &PainPoint| {
+        score(
+            p.percent,
+            imp.get(p.touchpoint.as_str()).and_then(|i| i.as_ref()),
+        )
+    };
     points.sort_by(|a, b| key(b).total_cmp(&key(a)));
 }
 
@@ -293,16 +298,37 @@ mod tests {
     fn quadrants_need_the_interval_to_clear_the_median() {
         // Median importance 0.66: three touchpoints with r 0.65–0.67 whose intervals all
         // include it are unclear, whatever their performance.
-        assert_eq!(quadrant(40.0, 60.0, Some((0.40, 0.82)), 0.66), Quadrant::Unclear);
-        assert_eq!(quadrant(80.0, 60.0, Some((0.42, 0.83)), 0.66), Quadrant::Unclear);
+        assert_eq!(
+            quadrant(40.0, 60.0, Some((0.40, 0.82)), 0.66),
+            Quadrant::Unclear
+        );
+        assert_eq!(
+            quadrant(80.0, 60.0, Some((0.42, 0.83)), 0.66),
+            Quadrant::Unclear
+        );
         // Interval wholly above the median: important.
-        assert_eq!(quadrant(40.0, 60.0, Some((0.70, 0.90)), 0.66), Quadrant::FixFirst);
-        assert_eq!(quadrant(60.0, 60.0, Some((0.70, 0.90)), 0.66), Quadrant::KeepUp);
+        assert_eq!(
+            quadrant(40.0, 60.0, Some((0.70, 0.90)), 0.66),
+            Quadrant::FixFirst
+        );
+        assert_eq!(
+            quadrant(60.0, 60.0, Some((0.70, 0.90)), 0.66),
+            Quadrant::KeepUp
+        );
         // Wholly below: unimportant.
-        assert_eq!(quadrant(40.0, 60.0, Some((-0.2, 0.3)), 0.66), Quadrant::LowPriority);
-        assert_eq!(quadrant(75.0, 60.0, Some((-0.2, 0.3)), 0.66), Quadrant::PossibleOverkill);
+        assert_eq!(
+            quadrant(40.0, 60.0, Some((-0.2, 0.3)), 0.66),
+            Quadrant::LowPriority
+        );
+        assert_eq!(
+            quadrant(75.0, 60.0, Some((-0.2, 0.3)), 0.66),
+            Quadrant::PossibleOverkill
+        );
         // Touching the median is not clearing it; no interval is never a quadrant.
-        assert_eq!(quadrant(40.0, 60.0, Some((0.66, 0.9)), 0.66), Quadrant::Unclear);
+        assert_eq!(
+            quadrant(40.0, 60.0, Some((0.66, 0.9)), 0.66),
+            Quadrant::Unclear
+        );
         assert_eq!(quadrant(40.0, 60.0, None, 0.66), Quadrant::Unclear);
     }
 
@@ -429,7 +455,10 @@ mod tests {
             .iter()
             .map(|p| (p.stage.as_str(), p.touchpoint.as_str()))
             .collect();
-        assert_eq!(pains, vec![("Buy", "Web"), ("Buy", "Call"), ("Help", "Call")]);
+        assert_eq!(
+            pains,
+            vec![("Buy", "Web"), ("Buy", "Call"), ("Help", "Call")]
+        );
         assert_eq!(
             f.cells[0].reasons,
             vec![
@@ -468,7 +497,10 @@ mod tests {
         // Call: (2.2 × 25 + 3.0 × 40) / 65 = 175 / 65 = 2.6923 → 42.31; × 1 = 57.69.
         // Web: 2.6 → 40 on 30 answers; × 1.5 = 90. Chat: (7.5 + 10.5) / 8 = 2.25 → 31.25,
         // 8 answers: thin.
-        assert_eq!(got, vec![("Web", 30, false), ("Call", 65, false), ("Chat", 8, true)]);
+        assert_eq!(
+            got,
+            vec![("Web", 30, false), ("Call", 65, false), ("Chat", 8, true)]
+        );
         assert!((f.touchpoints[1].satisfaction - 42.307_692).abs() < 1e-5);
         assert!((f.touchpoints[1].score - 57.692_308).abs() < 1e-5);
         assert!((f.touchpoints[2].satisfaction - 31.25).abs() < 1e-9);
@@ -490,7 +522,13 @@ mod tests {
         let got: Vec<(&str, &str, bool)> = f
             .cells
             .iter()
-            .map(|i| (i.stage.as_deref().unwrap_or(""), i.touchpoint.as_str(), i.thin))
+            .map(|i| {
+                (
+                    i.stage.as_deref().unwrap_or(""),
+                    i.touchpoint.as_str(),
+                    i.thin,
+                )
+            })
             .collect();
         assert_eq!(
             got,

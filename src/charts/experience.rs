@@ -10,12 +10,8 @@ use super::painter::{Align, Baseline, Painter, Size};
 use super::table::Table;
 use super::theme::{Rgb, Theme};
 use super::trend::{draw_line_chart, LinePoint, Series, YDomain};
-use super::{
-    cap_note, cap_text, needs, nothing_to_draw, t, ChartError, MAX_CURVE_STAGES,
-};
-use crate::analytics::experience::{
-    EmotionCurve, EmotionPoint, Grid, GridCell, Handoffs,
-};
+use super::{cap_note, cap_text, needs, nothing_to_draw, t, ChartError, MAX_CURVE_STAGES};
+use crate::analytics::experience::{EmotionCurve, EmotionPoint, Grid, GridCell, Handoffs};
 use crate::dataset::Scale;
 use crate::format as f;
 use crate::i18n::{trc, Arg, Lang};

@@ -31,7 +31,6 @@ pub use experience::{
     columns_name, draw_emotion, draw_handoffs, draw_heatmap, emotion_summary, emotion_table,
     handoffs_summary, handoffs_table, heatmap_summary, heatmap_table,
 };
-pub use priority::{draw_priority, priority_summary, priority_table, quadrant_key};
 pub use funnel::{
     breakdown_summary, breakdown_table, draw_breakdown, draw_funnel, draw_time_to_convert,
     draw_trend, funnel_summary, funnel_table, time_to_convert_summary, time_to_convert_table,
@@ -44,6 +43,7 @@ pub use nps::{
     distribution_summary, distribution_table, draw_distribution, draw_nps_stack, draw_nps_trend,
     nps_stack_summary, nps_stack_table, nps_trend_summary, nps_trend_table,
 };
+pub use priority::{draw_priority, priority_summary, priority_table, quadrant_key};
 pub use table::Table;
 pub use theme::{Rgb, Theme};
 

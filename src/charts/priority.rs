@@ -107,13 +107,33 @@ pub(crate) fn place_labels(
     );
     let mut out = Vec::with_capacity(at.len());
     for (&(x, y), &(w, h)) in at.iter().zip(sizes) {
-        let right = |dy: i32, dx: i32| Rect::new(x + gap + dx, y - h / 2 + dy, x + gap + dx + w, y + h / 2 + dy);
-        let left = |dy: i32, dx: i32| Rect::new(x - gap - dx - w, y - h / 2 + dy, x - gap - dx, y + h / 2 + dy);
+        let right = |dy: i32, dx: i32| {
+            Rect::new(
+                x + gap + dx,
+                y - h / 2 + dy,
+                x + gap + dx + w,
+                y + h / 2 + dy,
+            )
+        };
+        let left = |dy: i32, dx: i32| {
+            Rect::new(
+                x - gap - dx - w,
+                y - h / 2 + dy,
+                x - gap - dx,
+                y + h / 2 + dy,
+            )
+        };
         let mut candidates: Vec<(Rect, bool)> = vec![
             (right(0, 0), false),
             (left(0, 0), false),
-            (Rect::new(x - w / 2, y - gap - h, x + w / 2 + w % 2, y - gap), false),
-            (Rect::new(x - w / 2, y + gap, x + w / 2 + w % 2, y + gap + h), false),
+            (
+                Rect::new(x - w / 2, y - gap - h, x + w / 2 + w % 2, y - gap),
+                false,
+            ),
+            (
+                Rect::new(x - w / 2, y + gap, x + w / 2 + w % 2, y + gap + h),
+                false,
+            ),
         ];
         for k in 1..=16 {
             let dy = k * (h + 2);
@@ -167,7 +187,7 @@ pub fn draw_priority<DB: DrawingBackend>(
         return Ok(p.finish());
     }
     if m.points.is_empty() {
-        p.message(&empty_reason(m, lang))?;
+        wrapped_message(&p, &empty_reason(m, lang))?;
         return Ok(p.finish());
     }
     let font = p.font_px(Size::Small);
@@ -298,6 +318,39 @@ pub fn draw_priority<DB: DrawingBackend>(
         p.point_hit((px, py), pt.touchpoint.clone(), point_lines(pt, lang));
     }
     Ok(p.finish())
+}
+
+/// A centred message over as many lines as the width needs (a reason is a sentence).
+fn wrapped_message<DB: DrawingBackend>(p: &Painter<DB>, text: &str) -> Result<(), ChartError> {
+    let font = p.font_px(Size::Normal);
+    let max = label::chars_that_fit(p.width as f64 * 0.9, font).max(8);
+    let mut lines: Vec<String> = vec![String::new()];
+    for word in text.split_whitespace() {
+        let last = lines
+            .last_mut()
+            .filter(|l| l.chars().count() + 1 + word.chars().count() <= max);
+        match last {
+            Some(l) if !l.is_empty() => {
+                l.push(' ');
+                l.push_str(word);
+            }
+            Some(l) => l.push_str(word),
+            None => lines.push(word.to_string()),
+        }
+    }
+    let step = (font * 1.4).ceil() as i32;
+    let top = p.height / 2 - step * (lines.len() as i32 - 1) / 2;
+    for (i, line) in lines.iter().enumerate() {
+        p.text(
+            &label::truncate(line, max),
+            (p.width / 2, top + step * i as i32),
+            Size::Normal,
+            p.theme.muted,
+            Align::Center,
+            Baseline::Middle,
+        )?;
+    }
+    Ok(())
 }
 
 /// The four quadrant names in the plot's corners; returns their boxes so no point label

@@ -2,6 +2,7 @@
 //! touchpoints, hand-offs and the priority matrix.
 
 use super::dim_select::{DimChoice, DimSelect};
+use super::fix_first::FixFirstCard;
 use super::Needs;
 use crate::charts;
 use crate::dataset::{DimKey, Role};
@@ -110,6 +111,8 @@ pub fn ExperienceView() -> impl IntoView {
                 Some(what) => view! { <Needs what=what /> }.into_any(),
                 None => {
                     view! {
+                        <FixFirstCard />
+                        <div class="jl-mt"></div>
                         <ChartCard spec=HEATMAP />
                         <div class="jl-grid jl-mt">
                             <ChartCard spec=EMOTION />

@@ -7,6 +7,7 @@
 //! inside its box. "Download PNG" redraws at twice the on-screen backing store; "Print"
 //! draws a light copy that the print stylesheet puts alone on one landscape page.
 
+use super::fix_first::FixFirstCard;
 use super::Needs;
 use crate::analytics::journey_map::{self, JourneyMap};
 use crate::charts::journey_map::{lane_at, size_css, LABEL_WIDTH};
@@ -158,6 +159,8 @@ pub fn JourneyMapView() -> impl IntoView {
                 </Show>
                 <LaneLinks />
             </section>
+            <div class="jl-mt"></div>
+            <FixFirstCard />
         }
         .into_any()
     };
