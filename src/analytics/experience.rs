@@ -84,7 +84,9 @@ pub struct EmotionCurve {
     pub personas_folded: u64,
 }
 
-/// A grid cell with enough answers, ranked worst first.
+/// A grid cell with enough answers; listed in the order of "What to fix first"
+/// ([`super::priorities`]): the lowest satisfaction first unless the touchpoint clearly
+/// moves NPS.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PainPoint {
     pub stage: String,
