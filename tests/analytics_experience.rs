@@ -129,8 +129,7 @@ fn pain_points_and_exits() {
         .iter()
         .map(|p| (p.stage.as_str(), p.touchpoint.as_str(), p.satisfaction_mean))
         .collect();
-    // Only cells with ≥ 2 answers, worst first: with under 4 customers no touchpoint has an
-    // importance interval, so the "What to fix first" rule weighs them all 1.
+    // Only cells with ≥ 2 answers, worst first.
     assert_eq!(
         pains,
         [("awareness", "web", 2.5), ("consideration", "web", 3.0)]

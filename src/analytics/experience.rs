@@ -84,9 +84,8 @@ pub struct EmotionCurve {
     pub personas_folded: u64,
 }
 
-/// A grid cell with enough answers; listed in the order of "What to fix first"
-/// ([`super::priorities`]): the lowest satisfaction first unless the touchpoint clearly
-/// moves NPS.
+/// A grid cell with enough answers, ranked worst first (the experience view's table lists
+/// them in the order of "What to fix first", [`super::priorities::rank_pain_points`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PainPoint {
     pub stage: String,
@@ -518,7 +517,7 @@ pub(crate) fn compute(
         (Role::Stage, stage.is_some()),
         (Role::Touchpoint, tp.is_some()),
     ]);
-    let (grid, mut pain_points) = match (stage, tp, &grid_in) {
+    let (grid, pain_points) = match (stage, tp, &grid_in) {
         (Some(st), Some(tpc), Some(inputs)) => {
             let used = cells.into_sorted(|a| a.events > 0);
             grid_view(ctx, settings, sel, walks, inputs, (st, tpc), used)
@@ -586,8 +585,6 @@ pub(crate) fn compute(
         settings.min_count,
         scale,
     );
-    // The table lists the pain points in the order of "What to fix first".
-    priorities::rank_pain_points(&mut pain_points, &priority);
 
     ExperienceView {
         columns,

@@ -72,7 +72,7 @@ pub struct StageColumn {
     pub satisfaction_mean: Option<f64>,
     pub satisfaction: Option<f64>,
     pub satisfaction_count: u64,
-    /// Worst cells of the stage with enough answers, in the order of "What to fix first", at most [`LANE_ITEMS`].
+    /// Worst cells of the stage with enough answers, worst first, at most [`LANE_ITEMS`].
     pub pain_points: Vec<PainPoint>,
     /// Where customers who got no further than this stage had their last contact.
     pub exits: Vec<ExitPoint>,

@@ -133,8 +133,9 @@ fn importances(m: &PriorityMatrix) -> BTreeMap<&str, Option<Importance>> {
         .collect()
 }
 
-/// Orders the pain points by the rule (the table then lists them in the card's order);
-/// equal scores keep their order (lowest satisfaction first).
+/// Orders the pain points as the card orders its moments, for the experience view's
+/// table. The report keeps them worst first: a summary feed, which has no priority matrix,
+/// must produce the same report as the events it summarises.
 pub fn rank_pain_points(points: &mut [PainPoint], m: &PriorityMatrix) {
     let imp = importances(m);
     let key = |p: &PainPoint| {
@@ -143,7 +144,13 @@ pub fn rank_pain_points(points: &mut [PainPoint], m: &PriorityMatrix) {
             imp.get(p.touchpoint.as_str()).and_then(|i| i.as_ref()),
         )
     };
-    points.sort_by(|a, b| key(b).total_cmp(&key(a)));
+    points.sort_by(|a, b| {
+        key(b)
+            .total_cmp(&key(a))
+            .then(b.count.cmp(&a.count))
+            .then_with(|| a.stage.cmp(&b.stage))
+            .then_with(|| a.touchpoint.cmp(&b.touchpoint))
+    });
 }
 
 fn item(

@@ -107,7 +107,8 @@ pub fn draw_heatmap<DB: DrawingBackend>(
     let (left, max_chars) = axes::left_label_room(&p, &grid.touchpoints);
     // Two legend lines: the colour ramp, then the empty and "too few answers" swatches
     // when they do not fit beside it.
-    let legend_h = (font * 3.4).ceil() as i32;
+    let lines = if p.width < p.px(640.0) { 4.8 } else { 3.4 };
+    let legend_h = (font * lines).ceil() as i32;
     let bottom = cap_note(&p, p.bounds(), heatmap_note(grid, lang).as_deref())?.y1;
     let plot = Rect::new(
         left,
@@ -323,19 +324,21 @@ fn heat_legend<DB: DrawingBackend>(
     x += (label::text_width(&f::number(lang, scale.max, 0), font) as i32) + p.px(16.0);
     let empty = format!("– {}", t(lang, "chart.no_answers"));
     let thin = too_few(lang, min_count);
-    let room = |x: i32, text: &str| x + sw + p.px(4.0) + label::text_width(text, font) as i32;
-    if room(x, &empty) < area.x1 {
-        legend_swatch(p, (x, y, sw, h), &empty, false)?;
-        x = room(x, &empty) + p.px(16.0);
-    }
-    // The thin swatch goes on a second line when the first one is full.
-    let (tx, ty) = if room(x, &thin) < area.x1 {
-        (x, y)
-    } else {
-        (area.x0, y + h + p.px(5.0))
-    };
-    if room(tx, &thin) < area.x1 && ty + h <= area.y1 {
-        legend_swatch(p, (tx, ty, sw, h), &thin, true)?;
+    let end = |x: i32, text: &str| x + sw + p.px(4.0) + label::text_width(text, font) as i32;
+    // The swatches follow the ramp, wrapping to further lines from the chart's left edge
+    // while the legend area has room (a phone needs two more lines).
+    let left = p.px(8.0);
+    let mut y = y;
+    for (text, is_thin) in [(&empty, false), (&thin, true)] {
+        if end(x, text) > area.x1 {
+            x = left;
+            y += h + p.px(5.0);
+        }
+        if end(x, text) > p.width || y + h > area.y1 {
+            break;
+        }
+        legend_swatch(p, (x, y, sw, h), text, is_thin)?;
+        x = end(x, text) + p.px(16.0);
     }
     Ok(())
 }

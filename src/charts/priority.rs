@@ -91,12 +91,13 @@ fn inside(r: &Rect, area: &Rect) -> bool {
 
 /// Labels of `sizes` (width, height) for the points `at`, in order, none overlapping
 /// another label, a point or `blocked`: beside the point when there is room, else further
-/// up or down with a leader line. None when no place in `area` is free.
+/// up or down with a leader line. `soft` boxes (the interval lines) are avoided when some
+/// place allows it. None when no place in `area` is free.
 pub(crate) fn place_labels(
     at: &[(i32, i32)],
     sizes: &[(i32, i32)],
     area: Rect,
-    blocked: &[Rect],
+    (blocked, soft): (&[Rect], &[Rect]),
     gap: i32,
     dot: i32,
 ) -> Vec<Option<Placed>> {
@@ -142,9 +143,12 @@ pub(crate) fn place_labels(
                 candidates.push((left(d, gap), true));
             }
         }
+        let free = |r: &Rect| inside(r, &area) && !taken.iter().any(|o| overlaps(o, r));
         let found = candidates
-            .into_iter()
-            .find(|(r, _)| inside(r, &area) && !taken.iter().any(|o| overlaps(o, r)));
+            .iter()
+            .find(|(r, _)| free(r) && !soft.iter().any(|o| overlaps(o, r)))
+            .or_else(|| candidates.iter().find(|(r, _)| free(r)))
+            .copied();
         out.push(found.map(|(rect, leader)| {
             taken.push(rect);
             Placed { rect, leader }
@@ -201,8 +205,8 @@ pub fn draw_priority<DB: DrawingBackend>(
         )
     });
     let area = cap_note(&p, p.bounds(), note.as_deref())?;
-    let area = cap_note(&p, area, Some(&t(lang, "fix.matrix_note_unclear")))?;
-    let bottom = cap_note(&p, area, Some(&t(lang, "fix.matrix_note_interval")))?.y1;
+    let area = wrapped_note(&p, area, &t(lang, "fix.matrix_note_unclear"))?;
+    let bottom = wrapped_note(&p, area, &t(lang, "fix.matrix_note_interval"))?.y1;
     let finite = |v: &Option<f64>| v.filter(|v| v.is_finite());
     let pm = finite(&m.performance_median);
     let im = finite(&m.importance_median);
@@ -292,7 +296,22 @@ pub fn draw_priority<DB: DrawingBackend>(
         .iter()
         .map(|s| (label::text_width(s, font).ceil() as i32, font.ceil() as i32))
         .collect();
-    let placed = place_labels(&at, &sizes, plot, &blocked, p.px(8.0), p.px(5.5));
+    let whiskers: Vec<Rect> = drawn
+        .iter()
+        .zip(&at)
+        .map(|(pt, &(px, _))| {
+            let (lo, hi) = span(pt);
+            Rect::new(px - cap, ypx(hi), px + cap, ypx(lo))
+        })
+        .collect();
+    let placed = place_labels(
+        &at,
+        &sizes,
+        plot,
+        (&blocked, &whiskers),
+        p.px(8.0),
+        p.px(5.5),
+    );
     for ((pt, &(px, py)), (text, spot)) in drawn.iter().zip(&at).zip(texts.iter().zip(&placed)) {
         if let Some(spot) = spot {
             let r = spot.rect;
@@ -320,10 +339,8 @@ pub fn draw_priority<DB: DrawingBackend>(
     Ok(p.finish())
 }
 
-/// A centred message over as many lines as the width needs (a reason is a sentence).
-fn wrapped_message<DB: DrawingBackend>(p: &Painter<DB>, text: &str) -> Result<(), ChartError> {
-    let font = p.font_px(Size::Normal);
-    let max = label::chars_that_fit(p.width as f64 * 0.9, font).max(8);
+/// `text` in lines of at most `max` characters, broken between words.
+fn wrap(text: &str, max: usize) -> Vec<String> {
     let mut lines: Vec<String> = vec![String::new()];
     for word in text.split_whitespace() {
         let last = lines
@@ -338,6 +355,44 @@ fn wrapped_message<DB: DrawingBackend>(p: &Painter<DB>, text: &str) -> Result<()
             None => lines.push(word.to_string()),
         }
     }
+    lines
+}
+
+/// A note on the bottom lines of `area`, wrapped to its width; returns the area above.
+fn wrapped_note<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    area: Rect,
+    text: &str,
+) -> Result<Rect, ChartError> {
+    let font = p.font_px(Size::Small);
+    let max = label::chars_that_fit(area.width() as f64, font).max(8);
+    let step = (font * 1.6).ceil() as i32;
+    let lines = wrap(text, max);
+    let mut y = area.y1 - p.px(2.0);
+    for line in lines.iter().rev() {
+        p.text(
+            &label::truncate(line, max),
+            (area.x0 + p.px(2.0), y),
+            Size::Small,
+            p.theme.muted,
+            Align::Left,
+            Baseline::Bottom,
+        )?;
+        y -= step;
+    }
+    Ok(Rect::new(
+        area.x0,
+        area.y0,
+        area.x1,
+        area.y1 - step * lines.len() as i32,
+    ))
+}
+
+/// A centred message over as many lines as the width needs (a reason is a sentence).
+fn wrapped_message<DB: DrawingBackend>(p: &Painter<DB>, text: &str) -> Result<(), ChartError> {
+    let font = p.font_px(Size::Normal);
+    let max = label::chars_that_fit(p.width as f64 * 0.9, font).max(8);
+    let lines = wrap(text, max);
     let step = (font * 1.4).ceil() as i32;
     let top = p.height / 2 - step * (lines.len() as i32 - 1) / 2;
     for (i, line) in lines.iter().enumerate() {
@@ -537,7 +592,7 @@ mod tests {
         let at = [(100, 100), (100, 100), (100, 100)];
         let sizes = [(40, 10); 3];
         let area = Rect::new(0, 0, 200, 200);
-        let got = place_labels(&at, &sizes, area, &[], 8, 5);
+        let got = place_labels(&at, &sizes, area, (&[], &[]), 8, 5);
         let rects: Vec<Rect> = got.iter().map(|g| g.unwrap().rect).collect();
         // First right of the point (x 108…148, y 95…105), second left (52…92), third above
         // (80…120, 82…92): all beside the point, no leader.
@@ -549,7 +604,7 @@ mod tests {
         // 8 px further out, still touches the labels above and below (x 80…120); two rows
         // up on the right (y 71…81) is the first free place, with a leader.
         let at5 = [(100, 100); 5];
-        let got = place_labels(&at5, &[(40, 10); 5], area, &[], 8, 5);
+        let got = place_labels(&at5, &[(40, 10); 5], area, (&[], &[]), 8, 5);
         assert_eq!(got[3].unwrap().rect, Rect::new(80, 108, 120, 118));
         assert_eq!(
             got[4].unwrap(),
@@ -568,7 +623,29 @@ mod tests {
     #[test]
     fn a_label_with_no_room_is_left_out() {
         // A 30 px wide area cannot hold a 40 px label anywhere.
-        let got = place_labels(&[(15, 15)], &[(40, 10)], Rect::new(0, 0, 30, 30), &[], 8, 5);
+        let got = place_labels(
+            &[(15, 15)],
+            &[(40, 10)],
+            Rect::new(0, 0, 30, 30),
+            (&[], &[]),
+            8,
+            5,
+        );
         assert_eq!(got, vec![None]);
+    }
+
+    #[test]
+    fn labels_avoid_interval_lines_when_they_can() {
+        let area = Rect::new(0, 0, 200, 200);
+        // Another point's interval line at x 120…126 crosses the right-hand place: the
+        // label goes left (52…92).
+        let line = [Rect::new(120, 50, 126, 150)];
+        let got = place_labels(&[(100, 100)], &[(40, 10)], area, (&[], &line), 8, 5);
+        assert_eq!(got[0].unwrap().rect, Rect::new(52, 95, 92, 105));
+        // Lines everywhere: the first free place is taken anyway (a label over a line is
+        // better than none).
+        let everywhere = [Rect::new(0, 0, 200, 200)];
+        let got = place_labels(&[(100, 100)], &[(40, 10)], area, (&[], &everywhere), 8, 5);
+        assert_eq!(got[0].unwrap().rect, Rect::new(108, 95, 148, 105));
     }
 }

@@ -4,6 +4,7 @@
 use super::dim_select::{DimChoice, DimSelect};
 use super::fix_first::FixFirstCard;
 use super::Needs;
+use crate::analytics::priorities;
 use crate::charts;
 use crate::dataset::{DimKey, Role};
 use crate::present::tables;
@@ -84,11 +85,10 @@ pub fn ExperienceView() -> impl IntoView {
     let pain = Signal::derive(move || {
         state.report.with(|r| {
             let r = r.as_ref()?;
-            Some(tables::pain_points(
-                lang,
-                &r.experience,
-                r.settings.min_count,
-            ))
+            // In the order of "What to fix first" (the report keeps them worst first).
+            let mut x = r.experience.clone();
+            priorities::rank_pain_points(&mut x.pain_points, &x.priority);
+            Some(tables::pain_points(lang, &x, r.settings.min_count))
         })
     });
     let exits = Signal::derive(move || {
