@@ -402,7 +402,7 @@ fn fifty_thousand_touchpoints_give_a_readable_map() {
 
     // Drawn: 5 stage columns × 16 touchpoint rows, "(others)" last, and a note.
     let (svg, map) = render(1400, 700, |a| {
-        charts::draw_heatmap(a, g, ONE_TO_FIVE, &Theme::light(), L)
+        charts::draw_heatmap(a, g, ONE_TO_FIVE, 1, &Theme::light(), L)
     });
     assert_eq!(map.hits.len(), 80);
     assert_eq!(map.hits[79].title, "Advocacy · (others)");
@@ -419,7 +419,7 @@ fn the_capped_ten_thousand_grid_draws_twelve_columns_and_sixteen_rows() {
     let (r, _) = full_report(&sparse_10k(), &Settings::default());
     let g = &r.experience.grid;
     let (svg, map) = render(1600, 700, |a| {
-        charts::draw_heatmap(a, g, ONE_TO_FIVE, &Theme::light(), L)
+        charts::draw_heatmap(a, g, ONE_TO_FIVE, 1, &Theme::light(), L)
     });
     // Row by row (touchpoints), column by column (stages).
     assert_eq!(map.hits.len(), 12 * 16);
@@ -430,11 +430,11 @@ fn the_capped_ten_thousand_grid_draws_twelve_columns_and_sixteen_rows() {
         assert!(label_drawn(&svg, label), "{label}");
     }
     assert!(
-        charts::heatmap_summary(g, L).ends_with(
+        charts::heatmap_summary(g, 1, L).ends_with(
             "The 11 stages with the most events (of 10,000) are drawn; the rest are summed in “(others)”."
         ),
         "{}",
-        charts::heatmap_summary(g, L)
+        charts::heatmap_summary(g, 1, L)
     );
     // The funnel draws its first 40 of 10,000 steps and says so.
     let (svg, map) = render(900, 900, |a| {

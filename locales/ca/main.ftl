@@ -324,7 +324,7 @@ view-exp-pain = Punts de dolor
 view-exp-pain_caption = Cel·les etapa × punt de contacte amb almenys { $n ->
         [one] { $n } resposta
        *[other] { $n } respostes
-    }, de pitjor a millor
+    }, en l’ordre de «Què cal millorar primer»
 view-exp-priority = Matriu de prioritats: els moments de la veritat
 view-funnel-after_step = Després de { $stage } ({ $n ->
         [one] { $n } client

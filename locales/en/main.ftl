@@ -255,7 +255,7 @@ view-exp-handoffs = Hand-offs between touchpoints
 view-exp-heatmap = Experience map: satisfaction by stage and touchpoint
 view-exp-columns_by = Map columns by
 view-exp-pain = Pain points
-view-exp-pain_caption = Stage × touchpoint cells with at least { $n } answers, worst first
+view-exp-pain_caption = Stage × touchpoint cells with at least { $n } answers, in the order of “What to fix first”
 view-exp-priority = Priority matrix: which moments matter
 view-funnel-after_step = After { $stage } ({ $n ->
         [one] { $n } customer

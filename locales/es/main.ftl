@@ -324,7 +324,7 @@ view-exp-pain = Puntos de dolor
 view-exp-pain_caption = Celdas etapa × punto de contacto con al menos { $n ->
         [one] { $n } respuesta
        *[other] { $n } respuestas
-    }, de peor a mejor
+    }, en el orden de «Qué mejorar primero»
 view-exp-priority = Matriz de prioridades: los momentos que importan
 view-funnel-after_step = Después de { $stage } ({ $n ->
         [one] { $n } cliente

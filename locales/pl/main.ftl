@@ -329,7 +329,7 @@ view-exp-pain = Punkty bólu
 view-exp-pain_caption = Komórki etap × punkt styku z co najmniej { $n ->
         [one] { $n } odpowiedzią
        *[many] { $n } odpowiedziami
-    }, od najgorszych
+    }, w kolejności „Co poprawić najpierw”
 view-exp-priority = Macierz priorytetów: krytyczne momenty (momenty prawdy)
 view-funnel-after_step = Po etapie { $stage } ({ $n ->
         [one] { $n } klient

@@ -84,7 +84,8 @@ pub struct EmotionCurve {
     pub personas_folded: u64,
 }
 
-/// A grid cell with enough answers, ranked worst first.
+/// A grid cell with enough answers, ranked worst first (the experience view's table lists
+/// them in the order of "What to fix first", [`super::priorities::rank_pain_points`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PainPoint {
     pub stage: String,
@@ -154,6 +155,8 @@ pub enum Quadrant {
     LowPriority,
     /// Unimportant, high performance.
     PossibleOverkill,
+    /// The importance interval includes the median (or there is none): neither side.
+    Unclear,
 }
 
 /// One touchpoint in the priority matrix.
@@ -164,6 +167,11 @@ pub struct PriorityPoint {
     pub performance: f64,
     /// Pearson correlation of customers' satisfaction here with their NPS answer.
     pub importance: f64,
+    /// Its 95 % interval (Fisher's z); None under 4 customers and in older reports.
+    #[serde(default)]
+    pub importance_low: Option<f64>,
+    #[serde(default)]
+    pub importance_high: Option<f64>,
     /// Customers with both a satisfaction answer here and an NPS answer.
     pub customers: u64,
     pub quadrant: Quadrant,
@@ -210,7 +218,8 @@ pub struct PriorityMatrix {
     pub unavailable: Option<Needs>,
     pub points: Vec<PriorityPoint>,
     pub excluded: Vec<ExcludedTouchpoint>,
-    /// Where the quadrants split.
+    /// Where the quadrants split. A point is above or below the importance median only
+    /// when its whole interval is ([`super::priorities::quadrant`]).
     pub performance_median: Option<f64>,
     pub importance_median: Option<f64>,
 }
@@ -245,6 +254,7 @@ pub struct ExperienceView {
 use super::cap::{self, OTHERS_LABEL};
 use super::filter::MISSING_LABEL;
 use super::funnel::{FunnelCtx, Walks};
+use super::priorities;
 use super::settings::Settings;
 use super::sparse::Slots;
 use super::stages::NOT_A_STEP;
@@ -987,20 +997,18 @@ fn priority_view(
     let (pm, im) = (pm.unwrap_or(0.0), im.unwrap_or(0.0));
     m.points = raw
         .into_iter()
-        .map(
-            |(touchpoint, performance, importance, customers)| PriorityPoint {
-                quadrant: match (importance >= im, performance >= pm) {
-                    (true, false) => Quadrant::FixFirst,
-                    (true, true) => Quadrant::KeepUp,
-                    (false, false) => Quadrant::LowPriority,
-                    (false, true) => Quadrant::PossibleOverkill,
-                },
+        .map(|(touchpoint, performance, importance, customers)| {
+            let interval = priorities::interval(importance, customers);
+            PriorityPoint {
+                quadrant: priorities::quadrant(performance, pm, interval, im),
                 touchpoint,
                 performance,
                 importance,
+                importance_low: interval.map(|i| i.0),
+                importance_high: interval.map(|i| i.1),
                 customers,
-            },
-        )
+            }
+        })
         .collect();
     m
 }

@@ -16,6 +16,7 @@ pub mod kpis;
 pub mod nps;
 pub mod period;
 pub mod prepared;
+pub mod priorities;
 pub mod report;
 pub mod settings;
 pub mod settings_store;

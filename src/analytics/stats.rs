@@ -47,6 +47,24 @@ pub fn wilson(x: u64, n: u64) -> Option<(f64, f64)> {
     ))
 }
 
+/// 95 % interval of a Pearson correlation `r` over `n` pairs, by Fisher's z:
+/// tanh(atanh r ± 1.96 / √(n − 3)).
+///
+/// The transform, because r's own sampling distribution is skewed near ±1 and a
+/// symmetric interval would leave −1…1. None below 4 pairs (no standard error).
+pub fn correlation_interval(r: f64, n: u64) -> Option<(f64, f64)> {
+    if n < 4 || !r.is_finite() {
+        return None;
+    }
+    let r = r.clamp(-1.0, 1.0);
+    if r.abs() >= 1.0 {
+        return Some((r, r));
+    }
+    let z = r.atanh();
+    let half = Z95 / ((n - 3) as f64).sqrt();
+    Some(((z - half).tanh(), (z + half).tanh()))
+}
+
 /// Median of the values; reorders the slice in place.
 ///
 /// A selection (linear time) rather than a full sort: the funnel takes medians of up to
@@ -371,6 +389,23 @@ mod tests {
         assert_eq!(wilson(0, 0), None);
         let (lo, _) = wilson(0, 5).unwrap();
         assert_eq!(lo, 0.0);
+    }
+
+    #[test]
+    fn correlation_interval_by_hand() {
+        // r = 0.5, n = 28: atanh 0.5 = 0.549306, half = 1.96 / √25 = 0.392;
+        // tanh(0.157306) = 0.156021, tanh(0.941306) = 0.735822.
+        let (lo, hi) = correlation_interval(0.5, 28).unwrap();
+        assert!((lo - 0.156_021).abs() < 1e-6, "{lo}");
+        assert!((hi - 0.735_822).abs() < 1e-6, "{hi}");
+        // r = −0.2, n = 103: atanh = −0.202733, half = 0.196; tanh(−0.398733) = −0.378864,
+        // tanh(−0.006733) = −0.006732.
+        let (lo, hi) = correlation_interval(-0.2, 103).unwrap();
+        assert!((lo + 0.378_864).abs() < 1e-6, "{lo}");
+        assert!((hi + 0.006_732).abs() < 1e-6, "{hi}");
+        assert_eq!(correlation_interval(0.5, 3), None);
+        assert_eq!(correlation_interval(1.0, 10), Some((1.0, 1.0)));
+        assert_eq!(correlation_interval(f64::NAN, 10), None);
     }
 
     #[test]

@@ -4,18 +4,14 @@
 use super::axes;
 use super::bars::{draw_hbars, HBar};
 use super::label;
-use super::layout::{nice_ticks, Bands, Linear, Rect};
+use super::layout::{Bands, Rect};
 use super::map::ChartMap;
 use super::painter::{Align, Baseline, Painter, Size};
 use super::table::Table;
 use super::theme::{Rgb, Theme};
 use super::trend::{draw_line_chart, LinePoint, Series, YDomain};
-use super::{
-    cap_note, cap_text, needs, nothing_to_draw, t, ChartError, MAX_CURVE_STAGES, MAX_MATRIX_POINTS,
-};
-use crate::analytics::experience::{
-    EmotionCurve, EmotionPoint, Grid, GridCell, Handoffs, PriorityMatrix, PriorityPoint, Quadrant,
-};
+use super::{cap_note, cap_text, needs, nothing_to_draw, t, ChartError, MAX_CURVE_STAGES};
+use crate::analytics::experience::{EmotionCurve, EmotionPoint, Grid, GridCell, Handoffs};
 use crate::dataset::Scale;
 use crate::format as f;
 use crate::i18n::{trc, Arg, Lang};
@@ -83,12 +79,15 @@ fn cell_lines(lang: Lang, cell: Option<&GridCell>, scale: Scale) -> Vec<String> 
 /// Stages across (the journey reads left to right, as on the emotion curve), touchpoints
 /// down. Cells are coloured by mean satisfaction on a diverging palette centred on the
 /// scale midpoint and show the mean and the number of answers; a cell without answers is
-/// pale grey with "–" so it never passes for a neutral score. `scale` is the dataset's
-/// satisfaction scale (the grid carries raw means).
+/// pale grey with "–" so it never passes for a neutral score. A cell with fewer answers
+/// than `min_count` (the setting the pain points and "What to fix first" use) is faded and
+/// hatched, so a red cell on 5 answers cannot look like the worst moment. `scale` is the
+/// dataset's satisfaction scale (the grid carries raw means).
 pub fn draw_heatmap<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     grid: &Grid,
     scale: Scale,
+    min_count: usize,
     theme: &Theme,
     lang: Lang,
 ) -> Result<ChartMap, ChartError> {
@@ -100,7 +99,10 @@ pub fn draw_heatmap<DB: DrawingBackend>(
     let cells = index_cells(grid);
     let font = p.font_px(Size::Small);
     let (left, max_chars) = axes::left_label_room(&p, &grid.touchpoints);
-    let legend_h = (font * 2.2).ceil() as i32;
+    // Two legend lines: the colour ramp, then the empty and "too few answers" swatches
+    // when they do not fit beside it.
+    let lines = if p.width < p.px(640.0) { 4.8 } else { 3.4 };
+    let legend_h = (font * lines).ceil() as i32;
     let bottom = cap_note(&p, p.bounds(), heatmap_note(grid, lang).as_deref())?.y1;
     let plot = Rect::new(
         left,
@@ -142,11 +144,18 @@ pub fn draw_heatmap<DB: DrawingBackend>(
             let mean = cell
                 .and_then(|c| c.satisfaction_mean)
                 .filter(|m| m.is_finite());
+            let thin = cell.is_some_and(|c| is_thin(c, min_count)) && mean.is_some();
             let fill_c = match mean {
+                Some(m) if thin => theme
+                    .diverging_at(scale_position(scale, m))
+                    .lerp(theme.background, 0.7),
                 Some(m) => theme.diverging_at(scale_position(scale, m)),
                 None => theme.empty,
             };
             p.fill_rect(rect, fill_c)?;
+            if thin {
+                hatch(&p, rect, theme.axis)?;
+            }
             let ink = match mean {
                 Some(_) => theme.text_on(fill_c),
                 None => theme.muted,
@@ -188,20 +197,60 @@ pub fn draw_heatmap<DB: DrawingBackend>(
                     Baseline::Middle,
                 )?;
             }
-            p.hit(
-                rect,
-                format!("{stage} · {tp}"),
-                cell_lines(lang, cell, scale),
-            );
+            let mut lines = cell_lines(lang, cell, scale);
+            if thin {
+                lines.push(too_few(lang, min_count));
+            }
+            p.hit(rect, format!("{stage} · {tp}"), lines);
         }
     }
     heat_legend(
         &p,
         Rect::new(plot.x0, plot.y1 + p.px(6.0), plot.x1, bottom),
         scale,
+        min_count,
         lang,
     )?;
     Ok(p.finish())
+}
+
+/// Fewer satisfaction answers than the minimum (at least 1, as for the pain points).
+fn is_thin(c: &GridCell, min_count: usize) -> bool {
+    c.satisfaction_count > 0 && c.satisfaction_count < min_count.max(1) as u64
+}
+
+/// "Too few answers (minimum 20)".
+fn too_few(lang: Lang, min_count: usize) -> String {
+    trc(
+        lang,
+        "fix.too_few",
+        &[("min", Arg::Count(min_count.max(1) as i64))],
+    )
+}
+
+/// Diagonal lines across `r`, every 6 CSS px, clipped to it.
+fn hatch<DB: DrawingBackend>(p: &Painter<DB>, r: Rect, color: Rgb) -> Result<(), ChartError> {
+    let (w, h) = (r.width(), r.height());
+    let step = p.px(6.0).max(2);
+    let mut d = -h;
+    while d < w {
+        // The line x = x0 + d + (y1 − y), from y1 up to y0, clipped to x0…x1.
+        let (mut xa, mut ya) = (r.x0 + d, r.y1);
+        if xa < r.x0 {
+            ya -= r.x0 - xa;
+            xa = r.x0;
+        }
+        let (mut xb, mut yb) = (r.x0 + d + h, r.y0);
+        if xb > r.x1 {
+            yb += xb - r.x1;
+            xb = r.x1;
+        }
+        if xa < xb {
+            p.line(&[(xa, ya), (xb, yb)], color, 1.0)?;
+        }
+        d += step;
+    }
+    Ok(())
 }
 
 /// What a capped grid leaves out, e.g. "The 15 touchpoints with the most events (of
@@ -236,6 +285,7 @@ fn heat_legend<DB: DrawingBackend>(
     p: &Painter<DB>,
     area: Rect,
     scale: Scale,
+    min_count: usize,
     lang: Lang,
 ) -> Result<(), ChartError> {
     let font = p.font_px(Size::Small);
@@ -266,18 +316,50 @@ fn heat_legend<DB: DrawingBackend>(
         Baseline::Middle,
     )?;
     x += (label::text_width(&f::number(lang, scale.max, 0), font) as i32) + p.px(16.0);
-    if x + sw + p.px(80.0) < area.x1 {
-        p.fill_rect(Rect::new(x, y, x + sw, y + h), p.theme.empty)?;
-        p.text(
-            &format!("– {}", t(lang, "chart.no_answers")),
-            (x + sw + p.px(4.0), y + h / 2),
-            Size::Small,
-            p.theme.muted,
-            Align::Left,
-            Baseline::Middle,
-        )?;
+    let empty = format!("– {}", t(lang, "chart.no_answers"));
+    let thin = too_few(lang, min_count);
+    let end = |x: i32, text: &str| x + sw + p.px(4.0) + label::text_width(text, font) as i32;
+    // The swatches follow the ramp, wrapping to further lines from the chart's left edge
+    // while the legend area has room (a phone needs two more lines).
+    let left = p.px(8.0);
+    let mut y = y;
+    for (text, is_thin) in [(&empty, false), (&thin, true)] {
+        if end(x, text) > area.x1 {
+            x = left;
+            y += h + p.px(5.0);
+        }
+        if end(x, text) > p.width || y + h > area.y1 {
+            break;
+        }
+        legend_swatch(p, (x, y, sw, h), text, is_thin)?;
+        x = end(x, text) + p.px(16.0);
     }
     Ok(())
+}
+
+/// A legend swatch at `(x, y, width, height)` and its text: the empty-cell grey, or a
+/// faded, hatched red for "too few answers".
+fn legend_swatch<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    (x, y, w, h): (i32, i32, i32, i32),
+    text: &str,
+    thin: bool,
+) -> Result<(), ChartError> {
+    let r = Rect::new(x, y, x + w, y + h);
+    if thin {
+        p.fill_rect(r, p.theme.diverging_at(0.0).lerp(p.theme.background, 0.7))?;
+        hatch(p, r, p.theme.axis)?;
+    } else {
+        p.fill_rect(r, p.theme.empty)?;
+    }
+    p.text(
+        text,
+        (x + w + p.px(4.0), y + h / 2),
+        Size::Small,
+        p.theme.muted,
+        Align::Left,
+        Baseline::Middle,
+    )
 }
 
 /// One row per drawn cell that has events, in drawing order (touchpoint, then stage).
@@ -320,8 +402,9 @@ pub fn heatmap_table(grid: &Grid, columns: &str, lang: Lang) -> Table {
 }
 
 /// "Experience map of 5 stages × 12 touchpoints: lowest satisfaction 2.1 at Support ·
-/// Phone, highest 4.6 at Purchase · Web."
-pub fn heatmap_summary(grid: &Grid, lang: Lang) -> String {
+/// Phone, highest 4.6 at Purchase · Web." over the cells with at least `min_count`
+/// answers, as drawn in full colour; then how many cells are faded for too few answers.
+pub fn heatmap_summary(grid: &Grid, min_count: usize, lang: Lang) -> String {
     if let Some(what) = &grid.unavailable {
         return needs(lang, what);
     }
@@ -330,6 +413,7 @@ pub fn heatmap_summary(grid: &Grid, lang: Lang) -> String {
         grid.touchpoints.iter().map(String::as_str).collect();
     let mut lo: Option<(&GridCell, f64)> = None;
     let mut hi: Option<(&GridCell, f64)> = None;
+    let mut thin = 0i64;
     for c in &grid.cells {
         if !stages.contains(c.stage.as_str()) || !tps.contains(c.touchpoint.as_str()) {
             continue;
@@ -337,6 +421,10 @@ pub fn heatmap_summary(grid: &Grid, lang: Lang) -> String {
         let Some(m) = c.satisfaction_mean.filter(|m| m.is_finite()) else {
             continue;
         };
+        if is_thin(c, min_count) {
+            thin += 1;
+            continue;
+        }
         if lo.is_none_or(|(_, v)| m < v) {
             lo = Some((c, m));
         }
@@ -363,12 +451,24 @@ pub fn heatmap_summary(grid: &Grid, lang: Lang) -> String {
                 ),
             ],
         ),
+        _ if thin > 0 => t(lang, "fix.heatmap_all_thin"),
         _ => t(lang, "chart.no_data_sentence"),
     };
-    match heatmap_note(grid, lang) {
-        Some(note) => format!("{sentence} {note}"),
-        None => sentence,
-    }
+    let thin = (thin > 0).then(|| {
+        trc(
+            lang,
+            "fix.heatmap_thin",
+            &[
+                ("n", Arg::Count(thin)),
+                ("min", Arg::Count(min_count.max(1) as i64)),
+            ],
+        )
+    });
+    [Some(sentence), thin, heatmap_note(grid, lang)]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 // ---------------------------------------------------------------------------------------
@@ -753,268 +853,5 @@ pub fn handoffs_summary(h: &Handoffs, lang: Lang) -> String {
             ],
         ),
         None => t(lang, "chart.no_data_sentence"),
-    }
-}
-
-// ---------------------------------------------------------------------------------------
-// Priority matrix
-
-fn quadrant_key(q: Quadrant) -> &'static str {
-    match q {
-        Quadrant::FixFirst => "chart.q_fix_first",
-        Quadrant::KeepUp => "chart.q_keep_up",
-        Quadrant::LowPriority => "chart.q_low_priority",
-        Quadrant::PossibleOverkill => "chart.q_possible_overkill",
-    }
-}
-
-fn quadrant_color(theme: &Theme, q: Quadrant) -> Rgb {
-    match q {
-        Quadrant::FixFirst => theme.detractor,
-        Quadrant::KeepUp => theme.series(2),
-        Quadrant::LowPriority => theme.axis,
-        Quadrant::PossibleOverkill => theme.series(4),
-    }
-}
-
-/// Performance (x, satisfaction 0–100) against importance (y, correlation with NPS −1…1),
-/// split at the medians into four labelled quadrants. Point labels that would overlap an
-/// earlier one are left out; every point keeps its tooltip.
-pub fn draw_priority<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    m: &PriorityMatrix,
-    theme: &Theme,
-    lang: Lang,
-) -> Result<ChartMap, ChartError> {
-    let mut p = Painter::new(root, theme)?;
-    if nothing_to_draw(&p, m.unavailable.as_ref(), m.points.is_empty(), lang)? {
-        return Ok(p.finish());
-    }
-    let font = p.font_px(Size::Small);
-    let drawn = matrix_points(m);
-    let note = (drawn.len() < m.points.len()).then(|| {
-        cap_text(
-            lang,
-            "chart.cap_points",
-            drawn.len() as u64,
-            m.points.len() as u64,
-        )
-    });
-    let bottom = cap_note(&p, p.bounds(), note.as_deref())?.y1;
-    let y_ticks = nice_ticks(-1.0, 1.0, 4);
-    let y_labels: Vec<String> = y_ticks.iter().map(|v| f::number(lang, *v, 1)).collect();
-    let left = axes::value_label_room(&p, &y_labels);
-    let plot = Rect::new(
-        left,
-        (font * 1.8).ceil() as i32,
-        p.width - p.px(12.0),
-        bottom - (font * 3.4).ceil() as i32,
-    );
-    if plot.is_degenerate() {
-        return Ok(p.finish());
-    }
-    let x = Linear::new(0.0, 100.0, plot.x0 as f64, plot.x1 as f64);
-    let y = Linear::new(-1.0, 1.0, plot.y1 as f64, plot.y0 as f64);
-    let x_ticks = nice_ticks(0.0, 100.0, 5);
-    axes::x_value_axis(&p, plot, &x, &x_ticks, &|v| f::number(lang, v, 0))?;
-    axes::y_value_axis(&p, plot, &y, &y_ticks, &|v| f::number(lang, v, 1))?;
-    p.stroke_rect(plot, theme.axis, 1.0)?;
-    // Axis titles: horizontal text reads better than a rotated one and needs no font metrics.
-    p.text(
-        &t(lang, "chart.importance_axis"),
-        (plot.x0, plot.y0 - p.px(4.0)),
-        Size::Small,
-        theme.muted,
-        Align::Left,
-        Baseline::Bottom,
-    )?;
-    p.text(
-        &t(lang, "chart.performance_axis"),
-        ((plot.x0 + plot.x1) / 2, bottom - p.px(2.0)),
-        Size::Small,
-        theme.muted,
-        Align::Center,
-        Baseline::Bottom,
-    )?;
-    let mx = m
-        .performance_median
-        .filter(|v| v.is_finite())
-        .map(|v| x.px(v.clamp(0.0, 100.0)));
-    let my = m
-        .importance_median
-        .filter(|v| v.is_finite())
-        .map(|v| y.px(v.clamp(-1.0, 1.0)));
-    if let Some(px) = mx {
-        p.dashed(&[(px, plot.y0), (px, plot.y1)], theme.axis, 1.0)?;
-    }
-    if let Some(py) = my {
-        p.dashed(&[(plot.x0, py), (plot.x1, py)], theme.axis, 1.0)?;
-    }
-    let pad = p.px(6.0);
-    let corners = [
-        (
-            Quadrant::FixFirst,
-            (plot.x0 + pad, plot.y0 + pad),
-            Align::Left,
-            Baseline::Top,
-        ),
-        (
-            Quadrant::KeepUp,
-            (plot.x1 - pad, plot.y0 + pad),
-            Align::Right,
-            Baseline::Top,
-        ),
-        (
-            Quadrant::LowPriority,
-            (plot.x0 + pad, plot.y1 - pad),
-            Align::Left,
-            Baseline::Bottom,
-        ),
-        (
-            Quadrant::PossibleOverkill,
-            (plot.x1 - pad, plot.y1 - pad),
-            Align::Right,
-            Baseline::Bottom,
-        ),
-    ];
-    for (q, at, align, base) in corners {
-        p.bold_text(
-            &t(lang, quadrant_key(q)),
-            at,
-            Size::Small,
-            quadrant_color(theme, q),
-            align,
-            base,
-        )?;
-    }
-    let mut placed: Vec<Rect> = Vec::new();
-    let label_chars = 16;
-    for pt in drawn {
-        if !(pt.performance.is_finite() && pt.importance.is_finite()) {
-            continue;
-        }
-        let at = (
-            x.px(pt.performance.clamp(0.0, 100.0)),
-            y.px(pt.importance.clamp(-1.0, 1.0)),
-        );
-        let color = quadrant_color(theme, pt.quadrant);
-        p.dot(at, 4.5, color)?;
-        let text = label::truncate(&pt.touchpoint, label_chars);
-        let w = label::text_width(&text, font).ceil() as i32;
-        let hgt = font.ceil() as i32;
-        let right_side = at.0 + p.px(8.0) + w <= plot.x1;
-        let (lx, align) = if right_side {
-            (at.0 + p.px(8.0), Align::Left)
-        } else {
-            (at.0 - p.px(8.0), Align::Right)
-        };
-        let rect = if right_side {
-            Rect::new(lx, at.1 - hgt / 2, lx + w, at.1 + hgt / 2)
-        } else {
-            Rect::new(lx - w, at.1 - hgt / 2, lx, at.1 + hgt / 2)
-        };
-        let overlaps = placed
-            .iter()
-            .any(|r| r.x0 < rect.x1 && rect.x0 < r.x1 && r.y0 < rect.y1 && rect.y0 < r.y1);
-        if !overlaps {
-            p.text(
-                &text,
-                (lx, at.1),
-                Size::Small,
-                theme.text,
-                align,
-                Baseline::Middle,
-            )?;
-            placed.push(rect);
-        }
-        p.point_hit(
-            at,
-            pt.touchpoint.clone(),
-            vec![
-                format!(
-                    "{}: {}",
-                    t(lang, "chart.performance"),
-                    f::number(lang, pt.performance, 1)
-                ),
-                format!(
-                    "{}: {}",
-                    t(lang, "chart.importance"),
-                    f::signed(lang, pt.importance, 2)
-                ),
-                format!(
-                    "{}: {}",
-                    t(lang, "chart.customers"),
-                    f::int(lang, pt.customers as i64)
-                ),
-                t(lang, quadrant_key(pt.quadrant)),
-            ],
-        );
-    }
-    Ok(p.finish())
-}
-
-/// The points drawn: all of them up to [`MAX_MATRIX_POINTS`], else the ones with the most
-/// customers (earlier first among equals), in the matrix's order.
-fn matrix_points(m: &PriorityMatrix) -> Vec<&PriorityPoint> {
-    let weights: Vec<u64> = m.points.iter().map(|p| p.customers).collect();
-    let keep = crate::analytics::cap::heaviest(&weights, MAX_MATRIX_POINTS);
-    m.points
-        .iter()
-        .zip(keep)
-        .filter(|(_, k)| *k)
-        .map(|(p, _)| p)
-        .collect()
-}
-
-/// The matrix as a table; `columns` names the dimension of its points.
-pub fn priority_table(m: &PriorityMatrix, columns: &str, lang: Lang) -> Table {
-    Table {
-        caption: t(lang, "chart.priority_caption"),
-        headers: vec![
-            columns.to_string(),
-            t(lang, "chart.performance"),
-            t(lang, "chart.importance"),
-            t(lang, "chart.customers"),
-            t(lang, "chart.quadrant"),
-        ],
-        rows: m
-            .points
-            .iter()
-            .map(|pt| {
-                vec![
-                    pt.touchpoint.clone(),
-                    f::number(lang, pt.performance, 1),
-                    f::signed(lang, pt.importance, 2),
-                    f::int(lang, pt.customers as i64),
-                    t(lang, quadrant_key(pt.quadrant)),
-                ]
-            })
-            .collect(),
-    }
-}
-
-/// "Priority matrix of 8 touchpoints. Fix first: Phone, Chat."
-pub fn priority_summary(m: &PriorityMatrix, lang: Lang) -> String {
-    if let Some(what) = &m.unavailable {
-        return needs(lang, what);
-    }
-    if m.points.is_empty() {
-        return t(lang, "chart.no_data_sentence");
-    }
-    let fix: Vec<&str> = m
-        .points
-        .iter()
-        .filter(|p| p.quadrant == Quadrant::FixFirst)
-        .map(|p| p.touchpoint.as_str())
-        .collect();
-    let n = Arg::from(m.points.len());
-    if fix.is_empty() {
-        trc(lang, "chart.priority_summary_none", &[("n", n)])
-    } else {
-        trc(
-            lang,
-            "chart.priority_summary",
-            &[("n", n), ("fix", Arg::Text(&fix.join(", ")))],
-        )
     }
 }

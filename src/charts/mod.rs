@@ -20,6 +20,7 @@ pub mod layout;
 pub mod map;
 pub mod nps;
 pub mod painter;
+pub mod priority;
 pub mod table;
 pub mod theme;
 
@@ -29,9 +30,8 @@ mod key;
 mod trend;
 
 pub use experience::{
-    columns_name, draw_emotion, draw_handoffs, draw_heatmap, draw_priority, emotion_summary,
-    emotion_table, handoffs_summary, handoffs_table, heatmap_summary, heatmap_table,
-    priority_summary, priority_table,
+    columns_name, draw_emotion, draw_handoffs, draw_heatmap, emotion_summary, emotion_table,
+    handoffs_summary, handoffs_table, heatmap_summary, heatmap_table,
 };
 pub use funnel::{
     breakdown_summary, breakdown_table, draw_breakdown, draw_funnel, draw_time_to_convert,
@@ -48,6 +48,7 @@ pub use nps::{
     distribution_summary, distribution_table, draw_distribution, draw_nps_stack, draw_nps_trend,
     nps_stack_summary, nps_stack_table, nps_trend_summary, nps_trend_table,
 };
+pub use priority::{draw_priority, priority_summary, priority_table, quadrant_key};
 pub use table::Table;
 pub use theme::{Rgb, Theme};
 

@@ -9,8 +9,10 @@
 //!   `locales/<lang>/messages.ftl`, and adds English sentences to the JSON documents.
 //! * [`tables`] builds the experience and KPI tables (pain points, exits, JES, impact)
 //!   and counts the values the filter bar offers.
+//! * [`fix_first`] words the "What to fix first" card.
 //! * [`labels`] translates the report's "(missing)" and "(others)" placeholders.
 
+pub mod fix_first;
 pub mod labels;
 pub mod message;
 pub mod tables;

@@ -118,7 +118,7 @@ fn gallery() {
     save(
         "heatmap",
         &render(800, 400, |a| {
-            charts::draw_heatmap(a, &g, Scale::new(1.0, 5.0), &th, L)
+            charts::draw_heatmap(a, &g, Scale::new(1.0, 5.0), 1, &th, L)
         })
         .0,
     );
@@ -168,6 +168,8 @@ fn gallery() {
                 touchpoint: t.to_string(),
                 performance: 30.0 + i as f64 * 11.0,
                 importance: 0.6 - i as f64 * 0.22,
+                importance_low: Some(0.45 - i as f64 * 0.22),
+                importance_high: Some(0.72 - i as f64 * 0.22),
                 customers: 40,
                 quadrant: [
                     Quadrant::FixFirst,

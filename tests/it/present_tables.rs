@@ -48,7 +48,7 @@ fn pain_points_worst_first() {
     let t = pain_points(Lang::En, &r.experience, 1);
     assert_eq!(
         t.caption,
-        "Stage × touchpoint cells with at least 1 answers, worst first"
+        "Stage × touchpoint cells with at least 1 answers, in the order of “What to fix first”"
     );
     assert_eq!(
         t.headers,

@@ -3,7 +3,9 @@
 
 use super::coverage::{CoverageLine, Of as CoverageOf};
 use super::dim_select::{DimChoice, DimSelect};
+use super::fix_first::FixFirstCard;
 use super::Needs;
+use crate::analytics::priorities;
 use crate::charts;
 use crate::dataset::{DimKey, Role};
 use crate::present::tables;
@@ -19,6 +21,7 @@ const HEATMAP: ChartSpec = ChartSpec {
             a,
             &i.report.experience.grid,
             i.scales.satisfaction,
+            i.report.settings.min_count,
             t,
             i.lang,
         )
@@ -28,7 +31,13 @@ const HEATMAP: ChartSpec = ChartSpec {
         let columns = charts::columns_name(&i.report.experience, i.lang);
         charts::heatmap_table(&i.report.experience.grid, &columns, i.lang)
     },
-    summary: |i| charts::heatmap_summary(&i.report.experience.grid, i.lang),
+    summary: |i| {
+        charts::heatmap_summary(
+            &i.report.experience.grid,
+            i.report.settings.min_count,
+            i.lang,
+        )
+    },
     size: "tall",
 };
 const EMOTION: ChartSpec = chart_spec!(
@@ -77,11 +86,10 @@ pub fn ExperienceView() -> impl IntoView {
     let pain = Signal::derive(move || {
         state.report.with(|r| {
             let r = r.as_ref()?;
-            Some(tables::pain_points(
-                lang,
-                &r.experience,
-                r.settings.min_count,
-            ))
+            // In the order of "What to fix first" (the report keeps them worst first).
+            let mut x = r.experience.clone();
+            priorities::rank_pain_points(&mut x.pain_points, &x.priority);
+            Some(tables::pain_points(lang, &x, r.settings.min_count))
         })
     });
     let exits = Signal::derive(move || {
@@ -105,6 +113,8 @@ pub fn ExperienceView() -> impl IntoView {
                 Some(what) => view! { <Needs what=what /> }.into_any(),
                 None => {
                     view! {
+                        <FixFirstCard />
+                        <div class="jl-mt"></div>
                         <ChartCard spec=HEATMAP />
                         <div class="jl-grid jl-mt">
                             <ChartCard spec=EMOTION />

@@ -8,6 +8,7 @@
 //! draws a light copy that the print stylesheet puts alone on one landscape page.
 
 use super::coverage::{CoverageLine, Of as CoverageOf};
+use super::fix_first::FixFirstCard;
 use super::Needs;
 use crate::analytics::journey_map::{self, JourneyMap};
 use crate::charts::journey_map::{lane_at, size_css, LABEL_WIDTH};
@@ -157,6 +158,8 @@ pub fn JourneyMapView() -> impl IntoView {
                 </Show>
                 <LaneLinks />
             </section>
+            <div class="jl-mt"></div>
+            <FixFirstCard />
         }
         .into_any()
     };

@@ -5,6 +5,7 @@ mod data;
 mod dim_select;
 mod experience;
 mod files;
+mod fix_first;
 mod flows;
 mod funnel;
 mod journey_map;
