@@ -23,7 +23,7 @@ CHROMIUM ?= /usr/bin/chromium
 setup: node_modules/.installed
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 	@trunk --version 2>/dev/null | grep -q '^trunk 0\.21\.' || $(TOOL_BUILD) cargo install trunk --version '~0.21' --locked --no-default-features
-	@wasm-bindgen --version 2>/dev/null | grep -qx 'wasm-bindgen $(WBG_VERSION)' || $(TOOL_BUILD) cargo install wasm-bindgen-cli --version '$(WBG_VERSION)' --locked --force --no-default-features --bin wasm-bindgen
+	@wasm-bindgen --version 2>/dev/null | grep -qx 'wasm-bindgen $(WBG_VERSION)' || $(TOOL_BUILD) cargo install wasm-bindgen-cli --version '$(WBG_VERSION)' --force --no-default-features --bin wasm-bindgen
 	@wasm-opt --version | grep -q 'version 132' || { echo "wasm-opt from npm binaryen 132 missing"; exit 1; }
 
 node_modules/.installed: package.json package-lock.json

@@ -77,6 +77,15 @@ pub(crate) use chart_spec;
 pub const KEYS_HINT_ID: &str = "jl-chart-keys";
 
 /// The hidden "arrow keys move between data points" sentence, once per page.
+/// A counter bumped on every window resize, for as long as the calling component lives:
+/// a canvas drawn at the size of its box tracks it to redraw at the new size.
+pub fn window_resizes() -> RwSignal<u32> {
+    let resize = RwSignal::new(0u32);
+    let handle = window_event_listener(ev::resize, move |_| resize.update(|n| *n += 1));
+    on_cleanup(move || handle.remove());
+    resize
+}
+
 #[component]
 pub fn ChartKeysHint() -> impl IntoView {
     let lang = expect_context::<AppState>().lang.get_untracked();
@@ -96,12 +105,9 @@ pub fn ChartCard(
     let map = RwSignal::new(ChartMap::default());
     let tip = RwSignal::new(None::<Tip>);
     let show_data = RwSignal::new(false);
-    let resize = RwSignal::new(0u32);
+    let resize = window_resizes();
     let dpr = RwSignal::new(1.0f64);
     let nav = KeyNav::new(map, tip, dpr);
-
-    let handle = window_event_listener(ev::resize, move |_| resize.update(|n| *n += 1));
-    on_cleanup(move || handle.remove());
 
     Effect::new(move |_| {
         let report = state.report.get();

@@ -125,7 +125,7 @@ pub fn FilterBar() -> impl IntoView {
     };
 
     let download_report = move |_| {
-        if let Some(r) = state.raw_report.get_value() {
+        if let Some(r) = state.raw_report.get_untracked() {
             dom::download(
                 &super::snapshot::file_name(state, "report", "json"),
                 "application/json",

@@ -163,9 +163,9 @@ pub struct AppState {
     pub filter: RwSignal<Filter>,
     /// The report as the reader sees it: its "(missing)" and "(others)" labels in the UI
     /// language ([`crate::present::labels`]).
-    pub report: RwSignal<Option<Arc<Report>>>,
+    pub report: Memo<Option<Arc<Report>>>,
     /// The same report as computed, locale-free: what "Download report (JSON)" writes.
-    pub raw_report: StoredValue<Option<Arc<Report>>>,
+    pub raw_report: Memo<Option<Arc<Report>>>,
     /// One clear sentence about the last thing that went wrong; data stays loaded.
     pub error: RwSignal<Option<String>>,
     pub progress: RwSignal<Option<Progress>>,
@@ -227,6 +227,78 @@ fn settings_store() -> SettingsStore {
         .unwrap_or_default()
 }
 
+/// Whether a memo of a shared report changed: by identity, since a recomputation is a new
+/// report and comparing two reports field by field would cost as much as drawing them.
+fn report_changed(a: Option<&Option<Arc<Report>>>, b: Option<&Option<Arc<Report>>>) -> bool {
+    match (a, b) {
+        (Some(Some(a)), Some(Some(b))) => !Arc::ptr_eq(a, b),
+        (Some(None), Some(None)) => false,
+        _ => true,
+    }
+}
+
+/// The report as computed from the data, its settings and the filter: locale-free (what
+/// "Download report (JSON)" writes). The busy marker and the timings are the only things
+/// it touches besides: they record that a compute ran, for crash recovery and the bench.
+fn computed_report(
+    current: RwSignal<Option<Arc<Current>>>,
+    settings: RwSignal<Settings>,
+    filter: RwSignal<Filter>,
+    timings: RwSignal<Timings>,
+    lang: RwSignal<Lang>,
+    debug_panic: bool,
+) -> Memo<Option<Arc<Report>>> {
+    Memo::new_with_compare(
+        move |_| {
+            let cur = current.get()?;
+            let settings = settings.get();
+            let filter = filter.get();
+            let _busy = Busy::start(Phase::Computing, &cur.name(lang.get_untracked()));
+            if debug_panic {
+                panic!("debug-panic: a deliberate panic requested by the page address");
+            }
+            let t0 = dom::now_ms();
+            // Each persona's colour in every chart comes from the data's persona list.
+            crate::charts::theme::set_persona_order(match &cur.summary {
+                Some(s) => s.dict("persona").unwrap_or(&[]),
+                None => cur
+                    .loaded
+                    .dataset
+                    .persona
+                    .as_ref()
+                    .map_or(&[], |p| &p.values[..]),
+            });
+            let report = match &cur.summary {
+                Some(s) => crate::summary::compute(s, &settings, &filter),
+                None => analytics::compute(&cur.loaded.dataset, &cur.prepared, &settings, &filter),
+            };
+            let ms = dom::now_ms() - t0;
+            timings.update_untracked(|t| {
+                t.compute_ms = ms;
+                t.computes += 1;
+                t.draw_ms = 0.0;
+                t.draws = 0;
+            });
+            Some(Arc::new(report))
+        },
+        report_changed,
+    )
+}
+
+/// The report as the reader sees it: "(missing)" and "(others)" in the UI language.
+fn shown_report(raw: Memo<Option<Arc<Report>>>, lang: RwSignal<Lang>) -> Memo<Option<Arc<Report>>> {
+    Memo::new_with_compare(
+        move |_| {
+            let raw = raw.get()?;
+            Some(match lang.get() {
+                Lang::En => raw,
+                lang => Arc::new(crate::present::labels::localized(&raw, lang)),
+            })
+        },
+        report_changed,
+    )
+}
+
 impl AppState {
     pub fn new() -> AppState {
         let dark = dom::store_get("journey-lens.theme")
@@ -247,20 +319,28 @@ impl AppState {
             &preferred,
         );
         dom::set_document_lang(lang.code());
+        let lang = RwSignal::new(lang);
+        let current = RwSignal::new(None);
+        let settings = RwSignal::new(settings);
+        let filter = RwSignal::new(Filter::default());
+        let timings = RwSignal::new(Timings::default());
+        let debug_panic = dom::query_param("debug-panic").is_some();
+        let raw_report = computed_report(current, settings, filter, timings, lang, debug_panic);
+        let report = shown_report(raw_report, lang);
         AppState {
-            lang: RwSignal::new(lang),
+            lang,
             // The journey map is where a visitor lands; it says so while data is loading.
             tab: RwSignal::new(Tab::Map),
             dark: RwSignal::new(dark),
-            current: RwSignal::new(None),
-            settings: RwSignal::new(settings),
-            filter: RwSignal::new(Filter::default()),
-            report: RwSignal::new(None),
-            raw_report: StoredValue::new(None),
+            current,
+            settings,
+            filter,
+            report,
+            raw_report,
             error: RwSignal::new(None),
             progress: RwSignal::new(None),
             cancel: RwSignal::new(false),
-            timings: RwSignal::new(Timings::default()),
+            timings,
             sniffed: RwSignal::new(None),
             input: StoredValue::new(None),
             feed_busy: RwSignal::new(false),
@@ -268,58 +348,19 @@ impl AppState {
             accepted: RwSignal::new(0),
             offer: RwSignal::new(None),
             files: super::files::Files::new(),
-            debug_panic: dom::query_param("debug-panic").is_some(),
+            debug_panic,
         }
     }
 
     /// Starts the first load and wires the recomputation of the report.
     pub fn boot(self) {
         let state = self;
+        // Draw-time counters start again with each new report; the report itself is derived
+        // (see `computed_report`), this only publishes the figures.
         Effect::new(move |_| {
-            let current = state.current.get();
-            let settings = state.settings.get();
-            let filter = state.filter.get();
-            // Tracked: the shown labels follow the language.
-            let lang = state.lang.get();
-            let Some(cur) = current else {
-                state.raw_report.set_value(None);
-                state.report.set(None);
-                return;
-            };
-            let _busy = Busy::start(Phase::Computing, &cur.name(state.lang.get_untracked()));
-            if state.debug_panic {
-                panic!("debug-panic: a deliberate panic requested by the page address");
+            if state.raw_report.with(Option::is_some) {
+                state.publish();
             }
-            let t0 = dom::now_ms();
-            // Each persona's colour in every chart comes from the data's persona list.
-            crate::charts::theme::set_persona_order(match &cur.summary {
-                Some(s) => s.dict("persona").unwrap_or(&[]),
-                None => cur
-                    .loaded
-                    .dataset
-                    .persona
-                    .as_ref()
-                    .map_or(&[], |p| &p.values[..]),
-            });
-            let report = match &cur.summary {
-                Some(s) => crate::summary::compute(s, &settings, &filter),
-                None => analytics::compute(&cur.loaded.dataset, &cur.prepared, &settings, &filter),
-            };
-            let ms = dom::now_ms() - t0;
-            state.timings.update(|t| {
-                t.compute_ms = ms;
-                t.computes += 1;
-                t.draw_ms = 0.0;
-                t.draws = 0;
-            });
-            let raw = Arc::new(report);
-            let shown = match lang {
-                Lang::En => raw.clone(),
-                _ => Arc::new(crate::present::labels::localized(&raw, lang)),
-            };
-            state.raw_report.set_value(Some(raw));
-            state.report.set(Some(shown));
-            state.publish();
         });
         Effect::new(move |_| {
             let s = state.settings.get();

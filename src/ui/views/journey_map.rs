@@ -291,18 +291,14 @@ fn MapCanvas(
     let hits = RwSignal::new(ChartMap::default());
     let tip = RwSignal::new(None::<Tip>);
     let show_data = RwSignal::new(false);
-    let resize = RwSignal::new(0u32);
+    let resize = crate::ui::chart::window_resizes();
     let dpr = RwSignal::new(1.0f64);
     let nav = KeyNav::new(hits, tip, dpr).in_scroll_box(scroll_ref);
 
-    let handle = window_event_listener(ev::resize, move |_| resize.update(|n| *n += 1));
     let before_print = window_event_listener_untyped("beforeprint", move |_| {
         draw_print(print_ref, map, other, lang);
     });
-    on_cleanup(move || {
-        handle.remove();
-        before_print.remove();
-    });
+    on_cleanup(move || before_print.remove());
 
     Effect::new(move |_| {
         let m = map.get();

@@ -68,8 +68,10 @@ fn KpiCard(index: usize) -> impl IntoView {
             .report
             .with(|r| r.as_ref().and_then(|r| r.kpis.kpis.get(index).cloned()))
     };
+    let resize = crate::ui::chart::window_resizes();
     Effect::new(move |_| {
         let dark = state.dark.get();
+        resize.track();
         let (Some(el), Some(k)) = (canvas.get(), kpi()) else {
             return;
         };
