@@ -175,7 +175,7 @@ impl AppState {
                 )))
             }
         }
-        self.cancel.set(false);
+        self.cancel.set_value(false);
         let t0 = dom::now_ms();
         match self
             .load_in_workers(&file, &name, &head, total, &choices)
@@ -183,14 +183,15 @@ impl AppState {
         {
             Some(Ok(loaded)) => {
                 busy.hand_over();
-                self.timings.update(|t| t.load_ms = dom::now_ms() - t0);
+                self.timings
+                    .update_value(|t| t.load_ms = dom::now_ms() - t0);
                 return self.remember_and_set(loaded, Source::File(name), &choices);
             }
             Some(Err(message)) => return self.error.set(Some(message)),
             // Read on the page, as below.
             None => {}
         }
-        self.timings.update(|t| t.workers = 0);
+        self.timings.update_value(|t| t.workers = 0);
         let mut loader = CsvLoader::new(csv_options(&choices));
         let mut offset = 0.0;
         self.progress.set(Some(Progress {
@@ -199,7 +200,7 @@ impl AppState {
             total,
         }));
         while offset < total {
-            if self.cancel.get_untracked() {
+            if self.cancel.get_value() {
                 self.progress.set(None);
                 self.error
                     .set(Some(tr(self.lang.get_untracked(), "load.cancelled")));
@@ -247,7 +248,8 @@ impl AppState {
         match result {
             Ok(loaded) => {
                 busy.hand_over();
-                self.timings.update(|t| t.load_ms = dom::now_ms() - t0);
+                self.timings
+                    .update_value(|t| t.load_ms = dom::now_ms() - t0);
                 self.remember_and_set(loaded, Source::File(name), &choices);
             }
             Err(e) => self.error.set(Some(format!(
@@ -284,14 +286,15 @@ impl AppState {
             }))
         };
         progress(workers::Done::default());
-        let cancelled = || self.cancel.get_untracked();
+        let cancelled = || self.cancel.get_value();
         let outcome =
             workers::load(file, head, complete, &options, &ranges, progress, cancelled).await;
         self.progress.set(None);
         let lang = self.lang.get_untracked();
         match outcome {
             workers::Outcome::Merged(Ok(Some(loaded))) => {
-                self.timings.update(|t| t.workers = ranges.len() as u32);
+                self.timings
+                    .update_value(|t| t.workers = ranges.len() as u32);
                 Some(Ok(*loaded))
             }
             workers::Outcome::Merged(Ok(None)) | workers::Outcome::Unavailable => None,
@@ -346,7 +349,8 @@ impl AppState {
         match result {
             Ok(loaded) => {
                 busy.hand_over();
-                self.timings.update(|t| t.load_ms = dom::now_ms() - t0);
+                self.timings
+                    .update_value(|t| t.load_ms = dom::now_ms() - t0);
                 self.remember_and_set(loaded, source, &choices);
             }
             Err(e) => self.error.set(Some(render(self.lang.get_untracked(), &e))),
@@ -400,10 +404,10 @@ impl AppState {
 
     /// Restores the dataset of the last visit; `false` when there is none.
     pub async fn restore(self) -> bool {
-        let before = self.accepted.get_untracked();
+        let before = self.accepted.get_value();
         if let Some(url) = dom::store_get(FEED_KEY) {
             self.load_feed(&url).await;
-            return self.accepted.get_untracked() > before;
+            return self.accepted.get_value() > before;
         }
         // Read before the first file loads again, which starts a new (empty) set.
         let added = persist::load_added().await;
@@ -425,7 +429,7 @@ impl AppState {
             }
         }
         self.files.set_restoring(false);
-        let ok = self.accepted.get_untracked() > before;
+        let ok = self.accepted.get_value() > before;
         if ok && !added.is_empty() {
             self.files.restore(self, added).await;
         }
@@ -441,7 +445,7 @@ impl AppState {
         }
         if let Some(url) = dom::query_param("feed") {
             self.load_feed(&url).await;
-            if self.accepted.get_untracked() > 0 {
+            if self.accepted.get_value() > 0 {
                 return;
             }
         }
@@ -488,7 +492,8 @@ impl AppState {
         match ingest::load_json(&bytes, &JsonOptions::default()) {
             Ok(loaded) => {
                 busy.hand_over();
-                self.timings.update(|t| t.load_ms = dom::now_ms() - t0);
+                self.timings
+                    .update_value(|t| t.load_ms = dom::now_ms() - t0);
                 self.sniffed.set(None);
                 self.input.set_value(Some(Input::Feed(url.clone())));
                 self.remember_and_set(loaded, Source::Feed(url), &LoadChoices::default());

@@ -169,8 +169,8 @@ pub struct AppState {
     /// One clear sentence about the last thing that went wrong; data stays loaded.
     pub error: RwSignal<Option<String>>,
     pub progress: RwSignal<Option<Progress>>,
-    pub cancel: RwSignal<bool>,
-    pub timings: RwSignal<Timings>,
+    pub cancel: StoredValue<bool>,
+    pub timings: StoredValue<Timings>,
     /// The header sniffed from the current CSV input (for the mapping screen).
     pub sniffed: RwSignal<Option<Sniffed>>,
     pub input: StoredValue<Option<Input>>,
@@ -179,7 +179,7 @@ pub struct AppState {
     pub feed_every: RwSignal<u32>,
     /// Bumped as soon as a load succeeds (before the dataset is prepared), so start-up
     /// knows whether it still needs the sample.
-    pub accepted: RwSignal<u32>,
+    pub accepted: StoredValue<u32>,
     /// Set at start-up when the last session stopped while loading or computing: the app
     /// then asks before opening that data again.
     pub offer: RwSignal<Option<BusyMarker>>,
@@ -244,7 +244,7 @@ fn computed_report(
     current: RwSignal<Option<Arc<Current>>>,
     settings: RwSignal<Settings>,
     filter: RwSignal<Filter>,
-    timings: RwSignal<Timings>,
+    timings: StoredValue<Timings>,
     lang: RwSignal<Lang>,
     debug_panic: bool,
 ) -> Memo<Option<Arc<Report>>> {
@@ -273,7 +273,7 @@ fn computed_report(
                 None => analytics::compute(&cur.loaded.dataset, &cur.prepared, &settings, &filter),
             };
             let ms = dom::now_ms() - t0;
-            timings.update_untracked(|t| {
+            timings.update_value(|t| {
                 t.compute_ms = ms;
                 t.computes += 1;
                 t.draw_ms = 0.0;
@@ -323,7 +323,7 @@ impl AppState {
         let current = RwSignal::new(None);
         let settings = RwSignal::new(settings);
         let filter = RwSignal::new(Filter::default());
-        let timings = RwSignal::new(Timings::default());
+        let timings = StoredValue::new(Timings::default());
         let debug_panic = dom::query_param("debug-panic").is_some();
         let raw_report = computed_report(current, settings, filter, timings, lang, debug_panic);
         let report = shown_report(raw_report, lang);
@@ -339,13 +339,13 @@ impl AppState {
             raw_report,
             error: RwSignal::new(None),
             progress: RwSignal::new(None),
-            cancel: RwSignal::new(false),
+            cancel: StoredValue::new(false),
             timings,
             sniffed: RwSignal::new(None),
             input: StoredValue::new(None),
             feed_busy: RwSignal::new(false),
             feed_every: RwSignal::new(0),
-            accepted: RwSignal::new(0),
+            accepted: StoredValue::new(0),
             offer: RwSignal::new(None),
             files: super::files::Files::new(),
             debug_panic,
@@ -411,7 +411,7 @@ impl AppState {
 
     /// Records one chart draw of `ms` milliseconds.
     pub fn record_draw(self, ms: f64) {
-        self.timings.update(|t| {
+        self.timings.update_value(|t| {
             t.draw_ms += ms;
             t.draws += 1;
         });
@@ -421,11 +421,11 @@ impl AppState {
     /// Exposes the instrumentation as `window.journeyLens` for the benchmark and tests:
     /// plain numbers, no handle into the app.
     pub fn publish(self) {
-        let t = self.timings.get_untracked();
+        let t = self.timings.get_value();
         let mem = dom::wasm_memory_bytes();
         let peak = t.peak_memory.max(mem);
         if peak > t.peak_memory {
-            self.timings.update_untracked(|t| t.peak_memory = peak);
+            self.timings.update_value(|t| t.peak_memory = peak);
         }
         let (rows, rejected, customers) = self.current.with_untracked(|c| match c {
             Some(c) => (
@@ -499,7 +499,7 @@ impl AppState {
             }
         }
         let summary = super::summary::take_pending();
-        self.accepted.update(|n| *n += 1);
+        self.accepted.update_value(|n| *n += 1);
         self.offer.set(None);
         let name = loaded
             .dataset
@@ -516,7 +516,7 @@ impl AppState {
             let prepared = Prepared::new(&loaded.dataset);
             let prep_ms = dom::now_ms() - t0;
             dom::yield_now().await;
-            self.timings.update(|t| {
+            self.timings.update_value(|t| {
                 t.load_ms += prep_ms;
                 t.loads += 1;
             });

@@ -241,7 +241,7 @@ fn ProgressBar() -> impl IntoView {
                 </div>
                 <div class="jl-row">
                     <span>{text}</span>
-                    <button class="jl-btn" data-action="cancel-load" on:click=move |_| state.cancel.set(true)>
+                    <button class="jl-btn" data-action="cancel-load" on:click=move |_| state.cancel.set_value(true)>
                         {tr(lang, "action.cancel")}
                     </button>
                 </div>
