@@ -185,9 +185,6 @@ pub struct AppState {
     pub offer: RwSignal<Option<BusyMarker>>,
     /// Files added to the first one ("Add a file"), joined into one journey.
     pub files: super::files::Files,
-    /// `?debug-panic=1`: panic on purpose in the next compute, so the browser tests can
-    /// check the recovery panel and the start-up offer. It can only break this tab's page.
-    pub debug_panic: bool,
 }
 
 /// The last settings used, read only for their display preferences (see
@@ -324,6 +321,8 @@ impl AppState {
         let settings = RwSignal::new(settings);
         let filter = RwSignal::new(Filter::default());
         let timings = StoredValue::new(Timings::default());
+        // `?debug-panic=1`: panic on purpose in the next compute, so the browser tests can
+        // check the recovery panel and the start-up offer. It can only break this tab's page.
         let debug_panic = dom::query_param("debug-panic").is_some();
         let raw_report = computed_report(current, settings, filter, timings, lang, debug_panic);
         let report = shown_report(raw_report, lang);
@@ -348,7 +347,6 @@ impl AppState {
             accepted: StoredValue::new(0),
             offer: RwSignal::new(None),
             files: super::files::Files::new(),
-            debug_panic,
         }
     }
 
