@@ -19,7 +19,7 @@ use crate::analytics::funnel::FunnelNote;
 use crate::analytics::funnel::{
     CohortPoint, FunnelBreakdown, FunnelStep, FunnelView, Interval, ResolvedMode,
 };
-use crate::analytics::kpis::{self, KpiView};
+use crate::analytics::kpis::{self, KpiKey, KpiSet, KpiValues, KpiView, SeriesPoint};
 use crate::analytics::nps::{z_test, Counts, NpsBreakdown, NpsPoint, NpsSegment, NpsView};
 use crate::analytics::period::PeriodIndex;
 use crate::analytics::stats::{pct, ratio, two_sided_p, wilson, Mean};
@@ -1043,54 +1043,54 @@ fn nps_view(ctx: &Ctx, total: &Acc, needs: &mut EventNeeds) -> NpsView {
     view
 }
 
-/// KPI values by slot (the order of `kpis::DEFS`) for the cells `keep` selects.
+/// KPI values of the cells `keep` selects.
 fn kpi_values(
     ctx: &Ctx,
     acc: &Acc,
     touchpoints: u64,
     customers: Option<u64>,
     funnel: Option<&FunnelSums>,
-) -> [Option<f64>; 17] {
+) -> KpiValues {
     let s = ctx.s;
-    let mut v = [None; 17];
+    let mut v = KpiValues::default();
     let events = acc.events as f64;
-    v[0] = customers.map(|c| c as f64);
-    v[1] = Some(events);
+    v.customers = customers.map(|c| c as f64);
+    v.interactions = Some(events);
     if s.has("touchpoint") {
-        v[2] = Some(touchpoints as f64);
+        v.touchpoints = Some(touchpoints as f64);
     }
     let k = s.meta.stage_order.len();
     if let (Some(c), Some(f)) = (s.meta.conversion_step, funnel) {
         let reached = &f.reached;
-        v[3] = pct(reached[c] as f64, reached[0] as f64);
+        v.conversion_rate = pct(reached[c] as f64, reached[0] as f64);
         if c + 1 < k {
-            v[4] = pct(reached[c + 1] as f64, reached[c] as f64);
-            v[5] = v[4].map(|r| 100.0 - r);
+            v.retention_rate = pct(reached[c + 1] as f64, reached[c] as f64);
+            v.churn_rate = v.retention_rate.map(|r| 100.0 - r);
         }
-        v[6] = pct(f.repeaters as f64, reached[c] as f64);
+        v.repeat_rate = pct(f.repeaters as f64, reached[c] as f64);
         if s.has("revenue") {
-            v[13] = ratio(f.converted_revenue, reached[c] as f64);
+            v.revenue_per_converted = ratio(f.converted_revenue, reached[c] as f64);
         }
     }
     if s.has("satisfaction") {
-        v[7] = pct(acc.sat_top2 as f64, acc.sat.n as f64);
+        v.csat = pct(acc.sat_top2 as f64, acc.sat.n as f64);
     }
     if s.has("effort") {
-        v[8] = acc.effort.get();
-        v[9] = pct(acc.effort_easy as f64, acc.effort.n as f64);
+        v.ces = acc.effort.get();
+        v.ces_easy_pct = pct(acc.effort_easy as f64, acc.effort.n as f64);
     }
     if s.has("nps") && !ctx.settings.nps_latest_only {
-        v[10] = acc.nps.nps();
+        v.nps = acc.nps.nps();
     }
     if s.has("revenue") {
-        v[11] = (acc.events > 0).then_some(acc.revenue.sum);
-        v[12] = match customers {
-            Some(c) => v[11].and_then(|t| ratio(t, c as f64)),
+        v.revenue_total = (acc.events > 0).then_some(acc.revenue.sum);
+        v.revenue_per_customer = match customers {
+            Some(c) => v.revenue_total.and_then(|t| ratio(t, c as f64)),
             None => None,
         };
     }
-    v[15] = customers.and_then(|c| ratio(events, c as f64));
-    v[16] = kpis::jes(&v, &ctx.settings.jes_weights, ctx.scales.effort).value;
+    v.interactions_per_customer = customers.and_then(|c| ratio(events, c as f64));
+    v.jes = kpis::jes(&v, &ctx.settings.jes_weights, ctx.scales.effort).value;
     v
 }
 
@@ -1132,7 +1132,7 @@ fn kpi_view(ctx: &Ctx, total: &Acc, needs: &mut EventNeeds) -> KpiView {
         let n = ctx.settings.sparkline_periods.clamp(3, 120);
         Some((p, (latest + 1).saturating_sub(n), latest))
     });
-    let mut series: Vec<(String, bool, [Option<f64>; 17])> = Vec::new();
+    let mut series: Vec<SeriesPoint<KpiValues>> = Vec::new();
     if let Some((p, first, latest)) = window {
         let pc = s.period_customers.get(kind);
         // One pass over the cells: each kept, timed cell to its period of the window.
@@ -1163,7 +1163,11 @@ fn kpi_view(ctx: &Ctx, total: &Acc, needs: &mut EventNeeds) -> KpiView {
             };
             let touchpoints = seen[at].iter().filter(|x| **x).count() as u64;
             let v = kpi_values(ctx, acc, touchpoints, cust, None);
-            series.push((p.label(slot), slot != latest, v));
+            series.push(SeriesPoint {
+                period: p.label(slot),
+                complete: slot != latest,
+                values: v,
+            });
         }
     }
     if unfiltered && window.is_some() && !s.period_customers.contains_key(kind) {
@@ -1175,7 +1179,7 @@ fn kpi_view(ctx: &Ctx, total: &Acc, needs: &mut EventNeeds) -> KpiView {
     let view = kpis::assemble(
         s.meta.targets.clone(),
         ctx.settings,
-        &|slot| kpi_unavailable(ctx, slot),
+        &|key| kpi_unavailable(ctx, key),
         all,
         series,
         pair,
@@ -1290,18 +1294,18 @@ fn kpi_pair(ctx: &Ctx, unfiltered: bool, needs: &mut EventNeeds) -> Option<kpis:
         let cust = if unfiltered { count_of(lo) } else { None };
         let touchpoints = seen[slot].iter().filter(|x| **x).count() as u64;
         let share = |x: u64, n: u64| Some(kpis::Sample::Share { x, n });
-        let mut samples = [None; 17];
+        let mut samples = KpiSet::default();
         if s.has("satisfaction") {
-            samples[7] = share(acc.sat_top2, acc.sat.n);
+            samples.csat = share(acc.sat_top2, acc.sat.n);
         }
         if s.has("effort") {
-            samples[9] = share(acc.effort_easy, acc.effort.n);
+            samples.ces_easy_pct = share(acc.effort_easy, acc.effort.n);
         }
         if s.has("nps") && !ctx.settings.nps_latest_only {
-            samples[10] = acc.nps.se().map(|se| kpis::Sample::Score { se });
+            samples.nps = acc.nps.se().map(|se| kpis::Sample::Score { se });
         }
         kpis::Values {
-            v: kpi_values(ctx, acc, touchpoints, cust, None),
+            values: kpi_values(ctx, acc, touchpoints, cust, None),
             samples,
             impact: Default::default(),
         }
@@ -1330,79 +1334,45 @@ fn w_kind(p: &crate::analytics::KpiPeriod) -> crate::analytics::KpiPeriodKind {
     }
 }
 
-fn kpi_unavailable(ctx: &Ctx, slot: usize) -> Option<Needs> {
+fn kpi_unavailable(ctx: &Ctx, key: KpiKey) -> Option<Needs> {
     let s = ctx.s;
-    let need = |role: Role| (!s.has(role.key())).then(|| Needs::column(role));
     let k = s.meta.stage_order.len();
     let has_next = s.meta.conversion_step.is_some_and(|c| c + 1 < k);
-    match kpis::key_of(slot) {
-        "touchpoints" => need(Role::Touchpoint),
-        "conversion_rate" | "repeat_rate" => need(Role::Stage),
-        "retention_rate" | "churn_rate" => need(Role::Stage)
-            .or_else(|| (!has_next).then(|| Needs(vec![Need::StageAfterConversion]))),
-        "csat" => need(Role::Satisfaction),
-        "ces" | "ces_easy_pct" => need(Role::Effort),
-        "nps" => need(Role::Nps),
-        "revenue_total" | "revenue_per_customer" => need(Role::Revenue),
-        "revenue_per_converted" => need(Role::Revenue).or_else(|| need(Role::Stage)),
-        "median_days_to_convert" => need(Role::Stage).or_else(|| {
-            (ctx.mode != ResolvedMode::Ordered).then(|| Needs::column(Role::Timestamp))
-        }),
-        _ => None,
-    }
+    key.needs(
+        &|role: Role| s.has(role.key()),
+        has_next,
+        ctx.mode == ResolvedMode::Ordered,
+    )
 }
 
-fn impact(ctx: &Ctx, needs: &mut EventNeeds) -> crate::analytics::kpis::Impact {
+fn impact(ctx: &Ctx, needs: &mut EventNeeds) -> kpis::Impact {
     let s = ctx.s;
-    let mut out = crate::analytics::kpis::Impact {
-        unavailable: match (s.has("nps"), s.has("revenue") || s.has("stage")) {
-            (false, _) => Some(Needs::column(Role::Nps)),
-            (true, false) => Some(Needs(vec![
-                Need::Column(Role::Revenue),
-                Need::Column(Role::Stage),
-            ])),
-            _ => None,
-        },
-        ..Default::default()
-    };
+    let unavailable = kpis::impact_needs(s.has("nps"), s.has("revenue") || s.has("stage"));
     if !s.has("nps") {
-        return out;
+        return kpis::Impact {
+            unavailable,
+            ..Default::default()
+        };
     }
     let Some(rows) = ctx.table.and_then(|t| t.impact.as_ref()) else {
         needs.add("kpis.impact");
-        return out;
+        return kpis::Impact {
+            unavailable,
+            ..Default::default()
+        };
     };
-    let mut a = [(0u64, 0.0f64, 0u64, 0u64); 2];
+    // Class 0 is the promoters, 1 the detractors.
+    let mut sums = kpis::ImpactSums::default();
     for i in 0..rows.class.len() {
-        let x = &mut a[rows.class[i] as usize];
-        x.0 += rows.customers[i];
-        x.1 += rows.revenue[i];
-        x.2 += rows.converted[i];
-        x.3 += rows.retained[i];
+        let x = match rows.class[i] {
+            0 => &mut sums.promoters,
+            _ => &mut sums.detractors,
+        };
+        x.customers += rows.customers[i];
+        x.revenue += rows.revenue[i];
+        x.converted += rows.converted[i];
+        x.retained += rows.retained[i];
     }
-    let [pro, det] = a;
-    let rev_pp = |a: (u64, f64, u64, u64)| {
-        if s.has("revenue") {
-            ratio(a.1, a.0 as f64)
-        } else {
-            None
-        }
-    };
-    let ret = |a: (u64, f64, u64, u64)| {
-        if kpi_unavailable(ctx, 4).is_some() {
-            None
-        } else {
-            pct(a.3 as f64, a.2 as f64)
-        }
-    };
-    let diff = crate::analytics::stats::delta_pct;
-    out.promoters = pro.0;
-    out.detractors = det.0;
-    out.revenue_per_promoter = rev_pp(pro);
-    out.revenue_per_detractor = rev_pp(det);
-    out.revenue_diff_pct = diff(rev_pp(pro), rev_pp(det));
-    out.retention_promoters = ret(pro);
-    out.retention_detractors = ret(det);
-    out.retention_diff_pct = diff(ret(pro), ret(det));
-    out
+    let retention_available = kpi_unavailable(ctx, KpiKey::RetentionRate).is_none();
+    kpis::impact_view(unavailable, &sums, s.has("revenue"), retention_available)
 }
