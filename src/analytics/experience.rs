@@ -921,32 +921,108 @@ fn grid_view(
     (st, tpc): (&DimColumn, &DimColumn),
     mut used: Vec<(u64, CellAcc)>,
 ) -> (Grid, Vec<PainPoint>) {
-    let scale = ctx.ds.scales.satisfaction;
-    let (ns, nt) = (inputs.ns, inputs.nt);
-    let width = nt as u64 + 1;
-    let split = |key: u64| ((key / width) as usize, (key % width) as usize);
-    let mut row_events = vec![0u64; ns + 1];
-    let mut col_events = vec![0u64; nt + 1];
-    for (key, a) in &used {
-        let (r, c) = split(*key);
-        row_events[r] += a.events;
-        col_events[c] += a.events;
+    let split = cell_split(inputs.nt);
+    let order = GridOrder::new(ctx, inputs, &mut used);
+    let pain_points = pain_points(ctx, settings, (st, tpc), &used, &split);
+    let mut grid = Grid {
+        unavailable: None,
+        stages_total: order.rows.len() as u64,
+        touchpoints_total: order.cols.len() as u64,
+        ..Grid::default()
+    };
+    let weights = |slots: &[usize], events: &[u64]| -> Vec<u64> {
+        slots.iter().map(|&s| events[s]).collect()
+    };
+    let keep_rows = cap::keep_top(&weights(&order.rows, &order.row_events), cap::GRID_STAGES);
+    let keep_cols = cap::keep_top(
+        &weights(&order.cols, &order.col_events),
+        cap::GRID_TOUCHPOINTS,
+    );
+    if keep_rows.is_none() && keep_cols.is_none() {
+        grid.stages = order.rows.iter().map(|&r| label(st, r)).collect();
+        grid.touchpoints = order.cols.iter().map(|&c| label(tpc, c)).collect();
+        grid.cells = used
+            .iter()
+            .map(|(key, a)| {
+                let (r, c) = split(*key);
+                grid_cell(label(st, r), label(tpc, c), a)
+            })
+            .collect();
+        return (grid, pain_points);
     }
-    let mut rows: Vec<usize> = (0..=ns)
-        .filter(|&r| row_events[r] > 0 || row_rank(ctx, ns, r).0 == 0)
-        .collect();
-    rows.sort_by_key(|&r| row_rank(ctx, ns, r));
-    let mut cols: Vec<usize> = (0..=nt).filter(|&c| col_events[c] > 0).collect();
-    cols.sort_by(|&a, &b| col_events[b].cmp(&col_events[a]).then(a.cmp(&b)));
-    // Cells in drawing order: row by row, columns by events.
-    let (row_pos, col_pos) = (positions(&rows, ns + 1), positions(&cols, nt + 1));
-    used.sort_unstable_by_key(|(key, _)| {
-        let (r, c) = split(*key);
-        (row_pos[r], col_pos[c])
-    });
+    let all = |n: usize| vec![true; n];
+    let keep_rows = keep_rows.unwrap_or_else(|| all(order.rows.len()));
+    let keep_cols = keep_cols.unwrap_or_else(|| all(order.cols.len()));
+    folded_grid(
+        sel,
+        walks,
+        inputs,
+        (st, tpc),
+        &order,
+        (&keep_rows, &keep_cols),
+        &mut grid,
+    );
+    (grid, pain_points)
+}
 
+/// Key of a grid cell → (row slot, column slot), for `nt` column values.
+fn cell_split(nt: usize) -> impl Fn(u64) -> (usize, usize) {
+    let width = nt as u64 + 1;
+    move |key: u64| ((key / width) as usize, (key % width) as usize)
+}
+
+/// The grid's rows and columns with events, in display order, and their event counts.
+struct GridOrder {
+    rows: Vec<usize>,
+    cols: Vec<usize>,
+    row_events: Vec<u64>,
+    col_events: Vec<u64>,
+}
+
+impl GridOrder {
+    /// Rows in funnel order (every funnel step, even without events), columns by events;
+    /// sorts `used` into drawing order: row by row, columns by events.
+    fn new(ctx: &FunnelCtx, inputs: &CellInputs, used: &mut [(u64, CellAcc)]) -> GridOrder {
+        let (ns, nt) = (inputs.ns, inputs.nt);
+        let split = cell_split(nt);
+        let mut row_events = vec![0u64; ns + 1];
+        let mut col_events = vec![0u64; nt + 1];
+        for (key, a) in used.iter() {
+            let (r, c) = split(*key);
+            row_events[r] += a.events;
+            col_events[c] += a.events;
+        }
+        let mut rows: Vec<usize> = (0..=ns)
+            .filter(|&r| row_events[r] > 0 || row_rank(ctx, ns, r).0 == 0)
+            .collect();
+        rows.sort_by_key(|&r| row_rank(ctx, ns, r));
+        let mut cols: Vec<usize> = (0..=nt).filter(|&c| col_events[c] > 0).collect();
+        cols.sort_by(|&a, &b| col_events[b].cmp(&col_events[a]).then(a.cmp(&b)));
+        let (row_pos, col_pos) = (positions(&rows, ns + 1), positions(&cols, nt + 1));
+        used.sort_unstable_by_key(|(key, _)| {
+            let (r, c) = split(*key);
+            (row_pos[r], col_pos[c])
+        });
+        GridOrder {
+            rows,
+            cols,
+            row_events,
+            col_events,
+        }
+    }
+}
+
+/// Cells with at least `min_count` satisfaction answers, lowest mean first.
+fn pain_points(
+    ctx: &FunnelCtx,
+    settings: &Settings,
+    (st, tpc): (&DimColumn, &DimColumn),
+    used: &[(u64, CellAcc)],
+    split: &impl Fn(u64) -> (usize, usize),
+) -> Vec<PainPoint> {
+    let scale = ctx.ds.scales.satisfaction;
     let mut pain_points = Vec::new();
-    for (key, a) in &used {
+    for (key, a) in used {
         let Some(m) = a.sat.get() else { continue };
         if a.sat.n >= settings.min_count.max(1) as u64 {
             let (r, c) = split(*key);
@@ -961,37 +1037,26 @@ fn grid_view(
         }
     }
     pain_points.sort_by(|a, b| a.satisfaction_mean.total_cmp(&b.satisfaction_mean));
+    pain_points
+}
 
-    let mut grid = Grid {
-        unavailable: None,
-        stages_total: rows.len() as u64,
-        touchpoints_total: cols.len() as u64,
-        ..Grid::default()
-    };
-    let row_weights: Vec<u64> = rows.iter().map(|&r| row_events[r]).collect();
-    let col_weights: Vec<u64> = cols.iter().map(|&c| col_events[c]).collect();
-    let keep_rows = cap::keep_top(&row_weights, cap::GRID_STAGES);
-    let keep_cols = cap::keep_top(&col_weights, cap::GRID_TOUCHPOINTS);
-    if keep_rows.is_none() && keep_cols.is_none() {
-        grid.stages = rows.iter().map(|&r| label(st, r)).collect();
-        grid.touchpoints = cols.iter().map(|&c| label(tpc, c)).collect();
-        grid.cells = used
-            .iter()
-            .map(|(key, a)| {
-                let (r, c) = split(*key);
-                grid_cell(label(st, r), label(tpc, c), a)
-            })
-            .collect();
-        return (grid, pain_points);
-    }
-    let all = |n: usize| vec![true; n];
-    let keep_rows = keep_rows.unwrap_or_else(|| all(rows.len()));
-    let keep_cols = keep_cols.unwrap_or_else(|| all(cols.len()));
-    let (mut stages, row_at) = shown(&rows, &keep_rows, ns + 1, |r| label(st, r));
-    let (mut touchpoints, col_at) = shown(&cols, &keep_cols, nt + 1, |c| label(tpc, c));
+/// Fills `grid` with the kept rows and columns plus "(others)" where something was
+/// folded, summing the folded cells in a second pass over the events.
+fn folded_grid(
+    sel: &[u32],
+    walks: &Walks,
+    inputs: &CellInputs,
+    (st, tpc): (&DimColumn, &DimColumn),
+    order: &GridOrder,
+    (keep_rows, keep_cols): (&[bool], &[bool]),
+    grid: &mut Grid,
+) {
+    let (ns, nt) = (inputs.ns, inputs.nt);
+    let (mut stages, row_at) = shown(&order.rows, keep_rows, ns + 1, |r| label(st, r));
+    let (mut touchpoints, col_at) = shown(&order.cols, keep_cols, nt + 1, |c| label(tpc, c));
     let folded = |keep: &[bool]| keep.iter().filter(|k| !**k).count() as u64;
-    grid.stages_folded = folded(&keep_rows);
-    grid.touchpoints_folded = folded(&keep_cols);
+    grid.stages_folded = folded(keep_rows);
+    grid.touchpoints_folded = folded(keep_cols);
     // "(others)" only where something was folded.
     if grid.stages_folded == 0 {
         stages.pop();
@@ -1020,7 +1085,6 @@ fn grid_view(
     }
     grid.stages = stages;
     grid.touchpoints = touchpoints;
-    (grid, pain_points)
 }
 
 /// Emotion curves per persona, capped.
