@@ -414,6 +414,51 @@ impl<'a> ExpColumns<'a> {
     }
 }
 
+/// One emotion point per funnel stage from its satisfaction sums.
+pub(crate) fn emotion_points(
+    stages: &[String],
+    means: &[Mean],
+    scale: crate::dataset::Scale,
+) -> Vec<EmotionPoint> {
+    means
+        .iter()
+        .enumerate()
+        .map(|(j, m)| EmotionPoint {
+            stage: stages[j].to_string(),
+            mean: m.get(),
+            percent: m.get().map(|v| scale.to_percent(v)),
+            count: m.n,
+        })
+        .collect()
+}
+
+/// Fills the persona curves of `emotion` from the sums per persona × step (`used`, by
+/// key `persona slot × stages + step`, ascending; `np` personas, "(missing)" last),
+/// folding past [`cap::EMOTION_PERSONAS`]. Shared by the event path and the summary feed.
+pub(crate) fn persona_curve_list(
+    emotion: &mut EmotionCurve,
+    np: usize,
+    used: Vec<(u64, Mean)>,
+    name: impl Fn(usize) -> String,
+    stages: &[String],
+    scale: crate::dataset::Scale,
+) {
+    let curves = persona_curves(np, stages.len(), used);
+    emotion.personas_total = curves.total;
+    emotion.personas_folded = curves.folded;
+    emotion.by_persona = curves
+        .shown
+        .iter()
+        .map(|(g, means)| PersonaCurve {
+            persona: match g {
+                Some(g) => name(*g),
+                None => OTHERS_LABEL.to_string(),
+            },
+            points: emotion_points(stages, means, scale),
+        })
+        .collect();
+}
+
 /// Sums of the stage × column grid's cells (none without both columns).
 struct GridAcc<'a> {
     inputs: Option<CellInputs<'a>>,
@@ -534,36 +579,18 @@ impl<'a> EmotionAcc<'a> {
         c: &ExpColumns,
         scale: crate::dataset::Scale,
     ) -> EmotionCurve {
-        let point = |j: usize, m: &Mean| EmotionPoint {
-            stage: stages[j].to_string(),
-            mean: m.get(),
-            percent: m.get().map(|v| scale.to_percent(v)),
-            count: m.n,
-        };
-        let points = |means: &[Mean]| means.iter().enumerate().map(|(j, m)| point(j, m)).collect();
         let mut emotion = EmotionCurve {
             unavailable: missing_roles(&[
                 (Role::Stage, c.stage.is_some()),
                 (Role::Satisfaction, c.sat.is_some()),
             ]),
-            overall: points(&self.overall),
+            overall: emotion_points(stages, &self.overall, scale),
             ..EmotionCurve::default()
         };
         if let (Some(p), Some(acc)) = (self.persona, self.by_persona) {
-            let curves = persona_curves(self.np, self.k, acc.into_sorted(|m| m.n > 0));
-            emotion.personas_total = curves.total;
-            emotion.personas_folded = curves.folded;
-            emotion.by_persona = curves
-                .shown
-                .iter()
-                .map(|(g, means)| PersonaCurve {
-                    persona: match g {
-                        Some(g) => label(p, *g),
-                        None => OTHERS_LABEL.to_string(),
-                    },
-                    points: points(means),
-                })
-                .collect();
+            let used = acc.into_sorted(|m| m.n > 0);
+            let name = |g: usize| label(p, g);
+            persona_curve_list(&mut emotion, self.np, used, name, stages, scale);
         }
         emotion
     }

@@ -716,6 +716,31 @@ fn unavailable_view(ctx: &FunnelCtx, missing: Needs) -> FunnelView {
     }
 }
 
+/// Row `j` of the funnel from the customers per step (`reached`) and the days from the
+/// step before (median, mean). Shared by the event path and the summary feed.
+pub(crate) fn step_row(
+    stage: String,
+    reached: &[u64],
+    j: usize,
+    median_days: Option<f64>,
+    mean_days: Option<f64>,
+) -> FunnelStep {
+    let first = reached.first().copied().unwrap_or(0);
+    let prev = (j > 0).then(|| reached[j - 1]);
+    FunnelStep {
+        stage,
+        customers: reached[j],
+        pct_of_first: pct(reached[j] as f64, first as f64),
+        pct_of_previous: prev.and_then(|p| pct(reached[j] as f64, p as f64)),
+        interval: prev
+            .and_then(|p| wilson(reached[j], p))
+            .map(|(low, high)| Interval { low, high }),
+        drop_off: prev.map(|p| p - reached[j]),
+        median_days_from_previous: median_days,
+        mean_days_from_previous: mean_days,
+    }
+}
+
 /// Customers per step reached and, in an ordered funnel, the days each took from the
 /// step before.
 struct StepAcc {
@@ -747,25 +772,12 @@ impl StepAcc {
     /// One row per step, named by `stages`.
     fn finish(&mut self, stages: &[String]) -> Vec<FunnelStep> {
         let reached = &self.reached;
-        let first = reached.first().copied().unwrap_or(0);
         (0..reached.len())
             .map(|j| {
-                let prev = (j > 0).then(|| reached[j - 1]);
                 let d = &mut self.deltas[j];
                 let mut m = Mean::default();
                 d.iter().for_each(|&x| m.add(x));
-                FunnelStep {
-                    stage: stages[j].clone(),
-                    customers: reached[j],
-                    pct_of_first: pct(reached[j] as f64, first as f64),
-                    pct_of_previous: prev.and_then(|p| pct(reached[j] as f64, p as f64)),
-                    interval: prev
-                        .and_then(|p| wilson(reached[j], p))
-                        .map(|(low, high)| Interval { low, high }),
-                    drop_off: prev.map(|p| p - reached[j]),
-                    median_days_from_previous: median(d),
-                    mean_days_from_previous: m.get(),
-                }
+                step_row(stages[j].clone(), reached, j, median(d), m.get())
             })
             .collect()
     }

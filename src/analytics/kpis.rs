@@ -1341,19 +1341,15 @@ mod tests {
         );
         // Promoters: 4 customers, 400 revenue, 2 converted of whom 1 retained; detractors:
         // 2 customers, 100 revenue, both converted and retained.
+        let class = |customers, revenue, converted, retained| ClassSums {
+            customers,
+            revenue,
+            converted,
+            retained,
+        };
         let sums = ImpactSums {
-            promoters: ClassSums {
-                customers: 4,
-                revenue: 400.0,
-                converted: 2,
-                retained: 1,
-            },
-            detractors: ClassSums {
-                customers: 2,
-                revenue: 100.0,
-                converted: 2,
-                retained: 2,
-            },
+            promoters: class(4, 400.0, 2, 1),
+            detractors: class(2, 100.0, 2, 2),
         };
         let i = impact_view(None, &sums, true, true);
         assert_eq!((i.promoters, i.detractors), (4, 2));

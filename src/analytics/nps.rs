@@ -191,7 +191,8 @@ pub(crate) fn responses(ds: &Dataset, sel: &[u32], latest_only: bool) -> Vec<u32
     out
 }
 
-fn empty_view(settings: &Settings, missing: Option<Needs>) -> NpsView {
+/// The view before any answer is counted (also the summary feed's starting point).
+pub(crate) fn empty_view(settings: &Settings, missing: Option<Needs>) -> NpsView {
     NpsView {
         unavailable: missing,
         latest_only: settings.nps_latest_only,
