@@ -253,7 +253,7 @@ pub struct ExperienceView {
 
 use super::cap::{self, OTHERS_LABEL};
 use super::filter::MISSING_LABEL;
-use super::funnel::{FunnelCtx, Walks};
+use super::funnel::{FunnelCtx, Walk, Walks};
 use super::priorities;
 use super::settings::Settings;
 use super::sparse::Slots;
@@ -364,7 +364,399 @@ fn missing_roles(roles: &[(Role, bool)]) -> Option<Needs> {
     Needs::missing(roles)
 }
 
-/// The experience map for the selected events.
+/// The columns the experience map reads, resolved once.
+struct ExpColumns<'a> {
+    stage: Option<&'a DimColumn>,
+    /// The column dimension (the touchpoint unless the settings chose another).
+    tp: Option<&'a DimColumn>,
+    persona: Option<&'a DimColumn>,
+    sat: Option<&'a [f64]>,
+    effort: Option<&'a [f64]>,
+    nps: Option<&'a [f64]>,
+    /// Dictionary sizes of stage, column and persona (0 when absent).
+    ns: usize,
+    nt: usize,
+    np: usize,
+    /// Funnel steps.
+    k: usize,
+}
+
+impl<'a> ExpColumns<'a> {
+    fn new(ctx: &FunnelCtx<'a>, columns: DimKey) -> ExpColumns<'a> {
+        let ds = ctx.ds;
+        let stage = ds.stage.as_ref();
+        let tp = ds.dimension(columns);
+        let persona = ds.persona.as_ref();
+        ExpColumns {
+            stage,
+            tp,
+            persona,
+            sat: ds.satisfaction.as_deref(),
+            effort: ds.effort.as_deref(),
+            nps: ds.nps.as_deref(),
+            ns: stage.map_or(0, |s| s.values.len()),
+            nt: tp.map_or(0, |t| t.values.len()),
+            np: persona.map_or(0, |p| p.values.len()),
+            k: ctx.plan.stages.len(),
+        }
+    }
+
+    /// Event `i`'s satisfaction answer.
+    #[inline]
+    fn sat_at(&self, i: usize) -> Option<f64> {
+        self.sat.map(|c| c[i]).filter(|v| !v.is_nan())
+    }
+
+    /// Event `i`'s column code, None when the column is absent or the value missing.
+    #[inline]
+    fn tp_at(&self, i: usize) -> Option<u32> {
+        self.tp.map(|t| t.codes[i]).filter(|&t| t != MISSING)
+    }
+}
+
+/// One emotion point per funnel stage from its satisfaction sums.
+pub(crate) fn emotion_points(
+    stages: &[String],
+    means: &[Mean],
+    scale: crate::dataset::Scale,
+) -> Vec<EmotionPoint> {
+    means
+        .iter()
+        .enumerate()
+        .map(|(j, m)| EmotionPoint {
+            stage: stages[j].to_string(),
+            mean: m.get(),
+            percent: m.get().map(|v| scale.to_percent(v)),
+            count: m.n,
+        })
+        .collect()
+}
+
+/// Fills the persona curves of `emotion` from the sums per persona × step (`used`, by
+/// key `persona slot × stages + step`, ascending; `np` personas, "(missing)" last),
+/// folding past [`cap::EMOTION_PERSONAS`]. Shared by the event path and the summary feed.
+pub(crate) fn persona_curve_list(
+    emotion: &mut EmotionCurve,
+    np: usize,
+    used: Vec<(u64, Mean)>,
+    name: impl Fn(usize) -> String,
+    stages: &[String],
+    scale: crate::dataset::Scale,
+) {
+    let curves = persona_curves(np, stages.len(), used);
+    emotion.personas_total = curves.total;
+    emotion.personas_folded = curves.folded;
+    emotion.by_persona = curves
+        .shown
+        .iter()
+        .map(|(g, means)| PersonaCurve {
+            persona: match g {
+                Some(g) => name(*g),
+                None => OTHERS_LABEL.to_string(),
+            },
+            points: emotion_points(stages, means, scale),
+        })
+        .collect();
+}
+
+/// Sums of the stage × column grid's cells (none without both columns).
+struct GridAcc<'a> {
+    inputs: Option<CellInputs<'a>>,
+    cells: Slots<CellAcc>,
+}
+
+impl<'a> GridAcc<'a> {
+    fn new(c: &ExpColumns<'a>, scale: crate::dataset::Scale, events: usize) -> GridAcc<'a> {
+        let inputs = match (c.stage, c.tp) {
+            (Some(s), Some(t)) => Some(CellInputs {
+                stage: &s.codes,
+                tp: &t.codes,
+                ns: c.ns,
+                nt: c.nt,
+                sat: c.sat,
+                effort: c.effort,
+                negative_max: scale.min + 1.0,
+            }),
+            _ => None,
+        };
+        // Sparse beyond small or input-sized products: 10,000 stages × 10,000 touchpoints
+        // would otherwise be 10⁸ accumulators.
+        let slots = if inputs.is_some() {
+            (c.ns as u64 + 1) * (c.nt as u64 + 1)
+        } else {
+            0
+        };
+        GridAcc {
+            inputs,
+            cells: Slots::new(slots, events, CellAcc::EMPTY),
+        }
+    }
+
+    #[inline]
+    fn add_event(&mut self, cust: u32, i: usize) {
+        if let Some(g) = &self.inputs {
+            g.add(self.cells.get(g.key(i)), cust, i);
+        }
+    }
+
+    /// The grid and the pain points.
+    fn finish(
+        self,
+        ctx: &FunnelCtx,
+        settings: &Settings,
+        sel: &[u32],
+        walks: &Walks,
+        c: &ExpColumns,
+    ) -> (Grid, Vec<PainPoint>) {
+        match (c.stage, c.tp, &self.inputs) {
+            (Some(st), Some(tpc), Some(inputs)) => {
+                let used = self.cells.into_sorted(|a| a.events > 0);
+                grid_view(ctx, settings, sel, walks, inputs, (st, tpc), used)
+            }
+            _ => (
+                Grid {
+                    unavailable: missing_roles(&[
+                        (Role::Stage, c.stage.is_some()),
+                        (Role::Touchpoint, c.tp.is_some()),
+                    ]),
+                    ..Grid::default()
+                },
+                Vec::new(),
+            ),
+        }
+    }
+}
+
+/// Satisfaction per funnel step, overall and per persona × step.
+struct EmotionAcc<'a> {
+    step_of_code: &'a [u32],
+    stage: Option<&'a [u32]>,
+    persona: Option<&'a DimColumn>,
+    np: usize,
+    k: usize,
+    overall: Vec<Mean>,
+    by_persona: Option<Slots<Mean>>,
+}
+
+impl<'a> EmotionAcc<'a> {
+    fn new(ctx: &'a FunnelCtx, c: &ExpColumns<'a>, events: usize) -> EmotionAcc<'a> {
+        let k = c.k;
+        EmotionAcc {
+            step_of_code: &ctx.plan.step_of_code,
+            stage: c.stage.map(|s| &s.codes[..]),
+            persona: c.persona,
+            np: c.np,
+            k,
+            overall: vec![Mean::default(); if c.sat.is_some() { k } else { 0 }],
+            by_persona: (c.sat.is_some() && c.persona.is_some())
+                .then(|| Slots::new((c.np as u64 + 1) * k as u64, events, Mean::default())),
+        }
+    }
+
+    /// Adds event `i`'s satisfaction answer `s` to its step (and persona).
+    #[inline]
+    fn add_event(&mut self, i: usize, s: Option<f64>) {
+        let (Some(v), Some(sc)) = (s, self.stage) else {
+            return;
+        };
+        let step = match sc[i] {
+            MISSING => NOT_A_STEP,
+            c => self.step_of_code[c as usize],
+        };
+        if step == NOT_A_STEP {
+            return;
+        }
+        self.overall[step as usize].add(v);
+        if let (Some(p), Some(acc)) = (self.persona, self.by_persona.as_mut()) {
+            let key = slot(p.codes[i], self.np) as u64 * self.k as u64 + step as u64;
+            acc.get(key).add(v);
+        }
+    }
+
+    fn finish(
+        self,
+        stages: &[String],
+        c: &ExpColumns,
+        scale: crate::dataset::Scale,
+    ) -> EmotionCurve {
+        let mut emotion = EmotionCurve {
+            unavailable: missing_roles(&[
+                (Role::Stage, c.stage.is_some()),
+                (Role::Satisfaction, c.sat.is_some()),
+            ]),
+            overall: emotion_points(stages, &self.overall, scale),
+            ..EmotionCurve::default()
+        };
+        if let (Some(p), Some(acc)) = (self.persona, self.by_persona) {
+            let used = acc.into_sorted(|m| m.n > 0);
+            let name = |g: usize| label(p, g);
+            persona_curve_list(&mut emotion, self.np, used, name, stages, scale);
+        }
+        emotion
+    }
+}
+
+/// Customers who left before the last step, by furthest step × column value of their
+/// last event; sparse like the grid (10,000 stages × 10,000 touchpoints would be 10⁸
+/// counters).
+struct ExitAcc<'a> {
+    /// The column's codes, when exits can be counted (stage, column and steps present).
+    tp: Option<&'a [u32]>,
+    nt: usize,
+    k: usize,
+    counts: Slots<u64>,
+}
+
+impl<'a> ExitAcc<'a> {
+    fn new(c: &ExpColumns<'a>, events: usize) -> ExitAcc<'a> {
+        let on = c.stage.is_some() && c.tp.is_some() && c.k > 0;
+        let slots = if on {
+            c.k as u64 * (c.nt as u64 + 1)
+        } else {
+            0
+        };
+        ExitAcc {
+            tp: c.tp.filter(|_| on).map(|t| &t.codes[..]),
+            nt: c.nt,
+            k: c.k,
+            counts: Slots::new(slots, events, 0u64),
+        }
+    }
+
+    #[inline]
+    fn end_customer(&mut self, w: &Walk) {
+        let Some(tc) = self.tp else { return };
+        if w.reached >= 1 && w.reached < self.k {
+            if let Some(&last) = w.events.last() {
+                let key = (w.reached - 1) as u64 * (self.nt as u64 + 1)
+                    + slot(tc[last as usize], self.nt) as u64;
+                *self.counts.get(key) += 1;
+            }
+        }
+    }
+
+    /// The overall exit list and the one per furthest stage.
+    fn finish(self, c: &ExpColumns, stages: &[String]) -> (Vec<ExitPoint>, Vec<StageExits>) {
+        match c.tp {
+            Some(tpc) if self.tp.is_some() => {
+                exit_lists(tpc, stages, self.counts.into_sorted(|n| *n > 0))
+            }
+            _ => (Vec::new(), Vec::new()),
+        }
+    }
+}
+
+/// Hand-offs: consecutive events of one customer at two different column values.
+struct HandoffAcc {
+    nt: usize,
+    pairs: Slots<PairAcc>,
+    customers: u64,
+    /// The current customer's previous column value and whether they had a hand-off.
+    prev: u32,
+    had: bool,
+}
+
+impl HandoffAcc {
+    fn new(nt: usize, events: usize) -> HandoffAcc {
+        let init = PairAcc {
+            last_cust: u32::MAX,
+            ..PairAcc::default()
+        };
+        HandoffAcc {
+            nt,
+            pairs: Slots::new(nt as u64 * nt as u64, events, init),
+            customers: 0,
+            prev: MISSING,
+            had: false,
+        }
+    }
+
+    /// Adds an event of customer `cust` at column value `t` with satisfaction `s`.
+    #[inline]
+    fn add_event(&mut self, cust: u32, t: u32, s: Option<f64>) {
+        if self.prev != MISSING && self.prev != t {
+            let a = self.pairs.get(self.prev as u64 * self.nt as u64 + t as u64);
+            a.count += 1;
+            if a.last_cust != cust {
+                a.last_cust = cust;
+                a.customers += 1;
+            }
+            a.sat.add_present(s.unwrap_or(f64::NAN));
+            self.had = true;
+        }
+        self.prev = t;
+    }
+
+    #[inline]
+    fn end_customer(&mut self) {
+        self.customers += self.had as u64;
+        self.prev = MISSING;
+        self.had = false;
+    }
+}
+
+/// The priority matrix's sums: mean satisfaction per column value over all events
+/// (performance) and the correlation of customers' mean satisfaction there with their
+/// mean NPS answer (importance). Off without satisfaction, column and NPS.
+struct PriorityAcc<'a> {
+    nps: Option<&'a [f64]>,
+    perf: Vec<Mean>,
+    /// The current customer's satisfaction per column value, and the values they touched.
+    cust_sat: Vec<Mean>,
+    touched: Vec<u32>,
+    cust_nps: Mean,
+    pearson: Vec<Pearson>,
+}
+
+impl<'a> PriorityAcc<'a> {
+    fn new(c: &ExpColumns<'a>) -> PriorityAcc<'a> {
+        let on = c.sat.is_some() && c.tp.is_some() && c.nps.is_some();
+        let n = if on { c.nt } else { 0 };
+        PriorityAcc {
+            nps: c.nps.filter(|_| on),
+            perf: vec![Mean::default(); n],
+            cust_sat: vec![Mean::default(); n],
+            touched: Vec::new(),
+            cust_nps: Mean::default(),
+            pearson: vec![Pearson::default(); n],
+        }
+    }
+
+    /// Adds event `i` at column value `t` (None: missing) with satisfaction `s`.
+    #[inline]
+    fn add_event(&mut self, i: usize, t: Option<u32>, s: Option<f64>) {
+        let Some(nps) = self.nps else { return };
+        if let (Some(t), Some(v)) = (t, s) {
+            self.perf[t as usize].add(v);
+            let m = &mut self.cust_sat[t as usize];
+            if m.n == 0 {
+                self.touched.push(t);
+            }
+            m.add(v);
+        }
+        self.cust_nps.add_present(nps[i]);
+    }
+
+    #[inline]
+    fn end_customer(&mut self) {
+        if self.nps.is_none() {
+            return;
+        }
+        let y = self.cust_nps.get();
+        for &t in &self.touched {
+            let m = &mut self.cust_sat[t as usize];
+            if let (Some(x), Some(y)) = (m.get(), y) {
+                self.pearson[t as usize].add(x, y);
+            }
+            *m = Mean::default();
+        }
+        self.touched.clear();
+        self.cust_nps = Mean::default();
+    }
+}
+
+/// The experience map for the selected events: one pass over the customers' walks feeds
+/// one accumulator per part of the map, then each part is finished on its own.
 pub(crate) fn compute(
     ctx: &FunnelCtx,
     settings: &Settings,
@@ -373,238 +765,65 @@ pub(crate) fn compute(
 ) -> ExperienceView {
     let ds = ctx.ds;
     let scale = ds.scales.satisfaction;
-    let stage = ds.stage.as_ref();
     let columns = map_columns(ds, settings);
-    let tp = ds.dimension(columns);
-    let persona = ds.persona.as_ref();
-    let sat = ds.satisfaction.as_deref();
-    let effort = ds.effort.as_deref();
-    let nps = ds.nps.as_deref();
-    let ns = stage.map_or(0, |s| s.values.len());
-    let nt = tp.map_or(0, |t| t.values.len());
-    let np = persona.map_or(0, |p| p.values.len());
-    let k = ctx.plan.stages.len();
-    let val = |col: Option<&[f64]>, i: usize| col.map(|c| c[i]).filter(|v| !v.is_nan());
-
-    let grid_in = match (stage, tp) {
-        (Some(s), Some(t)) => Some(CellInputs {
-            stage: &s.codes,
-            tp: &t.codes,
-            ns,
-            nt,
-            sat,
-            effort,
-            negative_max: scale.min + 1.0,
-        }),
-        _ => None,
-    };
-    // Sparse beyond small or input-sized products: 10,000 stages × 10,000 touchpoints
-    // would otherwise be 10⁸ accumulators.
-    let grid_slots = if grid_in.is_some() {
-        (ns as u64 + 1) * (nt as u64 + 1)
-    } else {
-        0
-    };
-    let mut cells = Slots::new(grid_slots, sel.len(), CellAcc::EMPTY);
-    let mut emotion = vec![Mean::default(); if sat.is_some() { k } else { 0 }];
-    let mut emotion_p = (sat.is_some() && persona.is_some())
-        .then(|| Slots::new((np as u64 + 1) * k as u64, sel.len(), Mean::default()));
-    let exits_on = stage.is_some() && tp.is_some() && k > 0;
-    // Per furthest stage reached × touchpoint slot; sparse like the grid (10,000 stages ×
-    // 10,000 touchpoints would be 10⁸ counters).
-    let exit_slots = if exits_on {
-        k as u64 * (nt as u64 + 1)
-    } else {
-        0
-    };
-    let mut exits = Slots::new(exit_slots, sel.len(), 0u64);
-    let mut pairs = Slots::new(
-        nt as u64 * nt as u64,
-        sel.len(),
-        PairAcc {
-            last_cust: u32::MAX,
-            ..PairAcc::default()
-        },
-    );
-    let mut handoff_customers = 0u64;
-    let priority_on = sat.is_some() && tp.is_some() && nps.is_some();
-    let mut tp_sat = vec![Mean::default(); if priority_on { nt } else { 0 }];
-    // Mean satisfaction per touchpoint over all selected events (the matrix's performance axis).
-    let mut perf = vec![Mean::default(); if priority_on { nt } else { 0 }];
-    let mut touched: Vec<u32> = Vec::new();
-    let mut pearson = vec![Pearson::default(); if priority_on { nt } else { 0 }];
-    let stage_codes = stage.map(|s| &s.codes[..]);
-    let tp_codes = tp.map(|t| &t.codes[..]);
-
+    let c = ExpColumns::new(ctx, columns);
+    let mut grid = GridAcc::new(&c, scale, sel.len());
+    let mut emotion = EmotionAcc::new(ctx, &c, sel.len());
+    let mut exits = ExitAcc::new(&c, sel.len());
+    let mut handoffs = HandoffAcc::new(c.nt, sel.len());
+    let mut priority = PriorityAcc::new(&c);
     walks.replay(sel, |w| {
-        let cust = w.cust;
-        let mut prev_tp = MISSING;
-        let mut had_handoff = false;
-        let mut cust_nps = Mean::default();
         for &e in w.events {
             let i = e as usize;
-            let s = val(sat, i);
-            if let Some(g) = &grid_in {
-                g.add(cells.get(g.key(i)), cust, i);
+            let s = c.sat_at(i);
+            let t = c.tp_at(i);
+            grid.add_event(w.cust, i);
+            emotion.add_event(i, s);
+            if let Some(t) = t {
+                handoffs.add_event(w.cust, t, s);
             }
-            if let (Some(v), Some(sc)) = (s, stage_codes) {
-                let step = match sc[i] {
-                    MISSING => NOT_A_STEP,
-                    c => ctx.plan.step_of_code[c as usize],
-                };
-                if step != NOT_A_STEP {
-                    emotion[step as usize].add(v);
-                    if let (Some(p), Some(acc)) = (persona, emotion_p.as_mut()) {
-                        let key = slot(p.codes[i], np) as u64 * k as u64 + step as u64;
-                        acc.get(key).add(v);
-                    }
-                }
-            }
-            if let Some(tc) = tp_codes {
-                let t = tc[i];
-                if t != MISSING {
-                    if prev_tp != MISSING && prev_tp != t {
-                        let a = pairs.get(prev_tp as u64 * nt as u64 + t as u64);
-                        a.count += 1;
-                        if a.last_cust != cust {
-                            a.last_cust = cust;
-                            a.customers += 1;
-                        }
-                        a.sat.add_present(s.unwrap_or(f64::NAN));
-                        had_handoff = true;
-                    }
-                    prev_tp = t;
-                    if priority_on {
-                        if let Some(v) = s {
-                            perf[t as usize].add(v);
-                            let m = &mut tp_sat[t as usize];
-                            if m.n == 0 {
-                                touched.push(t);
-                            }
-                            m.add(v);
-                        }
-                    }
-                }
-            }
-            if priority_on {
-                cust_nps.add_present(nps.map_or(f64::NAN, |c| c[i]));
-            }
+            priority.add_event(i, t, s);
         }
-        if had_handoff {
-            handoff_customers += 1;
-        }
-        if exits_on && w.reached >= 1 && w.reached < k {
-            if let (Some(&last), Some(tc)) = (w.events.last(), tp_codes) {
-                let key =
-                    (w.reached - 1) as u64 * (nt as u64 + 1) + slot(tc[last as usize], nt) as u64;
-                *exits.get(key) += 1;
-            }
-        }
-        if priority_on {
-            let y = cust_nps.get();
-            for &t in &touched {
-                let m = &mut tp_sat[t as usize];
-                if let (Some(x), Some(y)) = (m.get(), y) {
-                    pearson[t as usize].add(x, y);
-                }
-                *m = Mean::default();
-            }
-            touched.clear();
-        }
+        handoffs.end_customer();
+        exits.end_customer(w);
+        priority.end_customer();
     });
-
-    let grid_missing = missing_roles(&[
-        (Role::Stage, stage.is_some()),
-        (Role::Touchpoint, tp.is_some()),
-    ]);
-    let (grid, pain_points) = match (stage, tp, &grid_in) {
-        (Some(st), Some(tpc), Some(inputs)) => {
-            let used = cells.into_sorted(|a| a.events > 0);
-            grid_view(ctx, settings, sel, walks, inputs, (st, tpc), used)
-        }
-        _ => (
-            Grid {
-                unavailable: grid_missing,
-                ..Grid::default()
-            },
-            Vec::new(),
-        ),
-    };
-
-    let point = |stage: &str, m: &Mean| EmotionPoint {
-        stage: stage.to_string(),
-        mean: m.get(),
-        percent: m.get().map(|v| scale.to_percent(v)),
-        count: m.n,
-    };
-    let mut emotion = EmotionCurve {
-        unavailable: missing_roles(&[
-            (Role::Stage, stage.is_some()),
-            (Role::Satisfaction, sat.is_some()),
-        ]),
-        overall: emotion
-            .iter()
-            .enumerate()
-            .map(|(j, m)| point(&ctx.plan.stages[j], m))
-            .collect(),
-        ..EmotionCurve::default()
-    };
-    if let (Some(p), Some(acc)) = (persona, emotion_p) {
-        let curves = persona_curves(np, k, acc.into_sorted(|m| m.n > 0));
-        emotion.personas_total = curves.total;
-        emotion.personas_folded = curves.folded;
-        emotion.by_persona = curves
-            .shown
-            .iter()
-            .map(|(g, means)| PersonaCurve {
-                persona: match g {
-                    Some(g) => label(p, *g),
-                    None => OTHERS_LABEL.to_string(),
-                },
-                points: means
-                    .iter()
-                    .enumerate()
-                    .map(|(j, m)| point(&ctx.plan.stages[j], m))
-                    .collect(),
-            })
-            .collect();
-    }
-
-    let (exit_list, exits_by_stage) = match tp {
-        Some(tpc) if exits_on => exit_lists(tpc, &ctx.plan.stages, exits.into_sorted(|n| *n > 0)),
-        _ => (Vec::new(), Vec::new()),
-    };
-
-    let handoffs = handoff_view(tp, nt, pairs, handoff_customers, settings.top_handoffs);
-    let priority = priority_view(
-        tp,
-        sat.is_some(),
-        nps.is_some(),
-        &perf,
-        &pearson,
-        settings.min_count,
-        scale,
-    );
-
+    let (grid, pain_points) = grid.finish(ctx, settings, sel, walks, &c);
+    let (exit_list, exits_by_stage) = exits.finish(&c, &ctx.plan.stages);
+    let has = |present: bool, role: Role| (role, present);
     ExperienceView {
         columns,
         columns_header: ds.extra_name(columns).map(str::to_string),
         grid,
-        emotion,
+        emotion: emotion.finish(&ctx.plan.stages, &c, scale),
         pain_points_unavailable: missing_roles(&[
-            (Role::Stage, stage.is_some()),
-            (Role::Touchpoint, tp.is_some()),
-            (Role::Satisfaction, sat.is_some()),
+            has(c.stage.is_some(), Role::Stage),
+            has(c.tp.is_some(), Role::Touchpoint),
+            has(c.sat.is_some(), Role::Satisfaction),
         ]),
         pain_points,
         exits_unavailable: missing_roles(&[
-            (Role::Stage, stage.is_some()),
-            (Role::Touchpoint, tp.is_some()),
+            has(c.stage.is_some(), Role::Stage),
+            has(c.tp.is_some(), Role::Touchpoint),
         ]),
         exits: exit_list,
         exits_by_stage,
-        handoffs,
-        priority,
+        handoffs: handoff_view(
+            c.tp,
+            c.nt,
+            handoffs.pairs,
+            handoffs.customers,
+            settings.top_handoffs,
+        ),
+        priority: priority_view(
+            c.tp,
+            c.sat.is_some(),
+            c.nps.is_some(),
+            &priority.perf,
+            &priority.pearson,
+            settings.min_count,
+            scale,
+        ),
     }
 }
 
@@ -729,32 +948,108 @@ fn grid_view(
     (st, tpc): (&DimColumn, &DimColumn),
     mut used: Vec<(u64, CellAcc)>,
 ) -> (Grid, Vec<PainPoint>) {
-    let scale = ctx.ds.scales.satisfaction;
-    let (ns, nt) = (inputs.ns, inputs.nt);
-    let width = nt as u64 + 1;
-    let split = |key: u64| ((key / width) as usize, (key % width) as usize);
-    let mut row_events = vec![0u64; ns + 1];
-    let mut col_events = vec![0u64; nt + 1];
-    for (key, a) in &used {
-        let (r, c) = split(*key);
-        row_events[r] += a.events;
-        col_events[c] += a.events;
+    let split = cell_split(inputs.nt);
+    let order = GridOrder::new(ctx, inputs, &mut used);
+    let pain_points = pain_points(ctx, settings, (st, tpc), &used, &split);
+    let mut grid = Grid {
+        unavailable: None,
+        stages_total: order.rows.len() as u64,
+        touchpoints_total: order.cols.len() as u64,
+        ..Grid::default()
+    };
+    let weights = |slots: &[usize], events: &[u64]| -> Vec<u64> {
+        slots.iter().map(|&s| events[s]).collect()
+    };
+    let keep_rows = cap::keep_top(&weights(&order.rows, &order.row_events), cap::GRID_STAGES);
+    let keep_cols = cap::keep_top(
+        &weights(&order.cols, &order.col_events),
+        cap::GRID_TOUCHPOINTS,
+    );
+    if keep_rows.is_none() && keep_cols.is_none() {
+        grid.stages = order.rows.iter().map(|&r| label(st, r)).collect();
+        grid.touchpoints = order.cols.iter().map(|&c| label(tpc, c)).collect();
+        grid.cells = used
+            .iter()
+            .map(|(key, a)| {
+                let (r, c) = split(*key);
+                grid_cell(label(st, r), label(tpc, c), a)
+            })
+            .collect();
+        return (grid, pain_points);
     }
-    let mut rows: Vec<usize> = (0..=ns)
-        .filter(|&r| row_events[r] > 0 || row_rank(ctx, ns, r).0 == 0)
-        .collect();
-    rows.sort_by_key(|&r| row_rank(ctx, ns, r));
-    let mut cols: Vec<usize> = (0..=nt).filter(|&c| col_events[c] > 0).collect();
-    cols.sort_by(|&a, &b| col_events[b].cmp(&col_events[a]).then(a.cmp(&b)));
-    // Cells in drawing order: row by row, columns by events.
-    let (row_pos, col_pos) = (positions(&rows, ns + 1), positions(&cols, nt + 1));
-    used.sort_unstable_by_key(|(key, _)| {
-        let (r, c) = split(*key);
-        (row_pos[r], col_pos[c])
-    });
+    let all = |n: usize| vec![true; n];
+    let keep_rows = keep_rows.unwrap_or_else(|| all(order.rows.len()));
+    let keep_cols = keep_cols.unwrap_or_else(|| all(order.cols.len()));
+    folded_grid(
+        sel,
+        walks,
+        inputs,
+        (st, tpc),
+        &order,
+        (&keep_rows, &keep_cols),
+        &mut grid,
+    );
+    (grid, pain_points)
+}
 
+/// Key of a grid cell → (row slot, column slot), for `nt` column values.
+fn cell_split(nt: usize) -> impl Fn(u64) -> (usize, usize) {
+    let width = nt as u64 + 1;
+    move |key: u64| ((key / width) as usize, (key % width) as usize)
+}
+
+/// The grid's rows and columns with events, in display order, and their event counts.
+struct GridOrder {
+    rows: Vec<usize>,
+    cols: Vec<usize>,
+    row_events: Vec<u64>,
+    col_events: Vec<u64>,
+}
+
+impl GridOrder {
+    /// Rows in funnel order (every funnel step, even without events), columns by events;
+    /// sorts `used` into drawing order: row by row, columns by events.
+    fn new(ctx: &FunnelCtx, inputs: &CellInputs, used: &mut [(u64, CellAcc)]) -> GridOrder {
+        let (ns, nt) = (inputs.ns, inputs.nt);
+        let split = cell_split(nt);
+        let mut row_events = vec![0u64; ns + 1];
+        let mut col_events = vec![0u64; nt + 1];
+        for (key, a) in used.iter() {
+            let (r, c) = split(*key);
+            row_events[r] += a.events;
+            col_events[c] += a.events;
+        }
+        let mut rows: Vec<usize> = (0..=ns)
+            .filter(|&r| row_events[r] > 0 || row_rank(ctx, ns, r).0 == 0)
+            .collect();
+        rows.sort_by_key(|&r| row_rank(ctx, ns, r));
+        let mut cols: Vec<usize> = (0..=nt).filter(|&c| col_events[c] > 0).collect();
+        cols.sort_by(|&a, &b| col_events[b].cmp(&col_events[a]).then(a.cmp(&b)));
+        let (row_pos, col_pos) = (positions(&rows, ns + 1), positions(&cols, nt + 1));
+        used.sort_unstable_by_key(|(key, _)| {
+            let (r, c) = split(*key);
+            (row_pos[r], col_pos[c])
+        });
+        GridOrder {
+            rows,
+            cols,
+            row_events,
+            col_events,
+        }
+    }
+}
+
+/// Cells with at least `min_count` satisfaction answers, lowest mean first.
+fn pain_points(
+    ctx: &FunnelCtx,
+    settings: &Settings,
+    (st, tpc): (&DimColumn, &DimColumn),
+    used: &[(u64, CellAcc)],
+    split: &impl Fn(u64) -> (usize, usize),
+) -> Vec<PainPoint> {
+    let scale = ctx.ds.scales.satisfaction;
     let mut pain_points = Vec::new();
-    for (key, a) in &used {
+    for (key, a) in used {
         let Some(m) = a.sat.get() else { continue };
         if a.sat.n >= settings.min_count.max(1) as u64 {
             let (r, c) = split(*key);
@@ -769,37 +1064,26 @@ fn grid_view(
         }
     }
     pain_points.sort_by(|a, b| a.satisfaction_mean.total_cmp(&b.satisfaction_mean));
+    pain_points
+}
 
-    let mut grid = Grid {
-        unavailable: None,
-        stages_total: rows.len() as u64,
-        touchpoints_total: cols.len() as u64,
-        ..Grid::default()
-    };
-    let row_weights: Vec<u64> = rows.iter().map(|&r| row_events[r]).collect();
-    let col_weights: Vec<u64> = cols.iter().map(|&c| col_events[c]).collect();
-    let keep_rows = cap::keep_top(&row_weights, cap::GRID_STAGES);
-    let keep_cols = cap::keep_top(&col_weights, cap::GRID_TOUCHPOINTS);
-    if keep_rows.is_none() && keep_cols.is_none() {
-        grid.stages = rows.iter().map(|&r| label(st, r)).collect();
-        grid.touchpoints = cols.iter().map(|&c| label(tpc, c)).collect();
-        grid.cells = used
-            .iter()
-            .map(|(key, a)| {
-                let (r, c) = split(*key);
-                grid_cell(label(st, r), label(tpc, c), a)
-            })
-            .collect();
-        return (grid, pain_points);
-    }
-    let all = |n: usize| vec![true; n];
-    let keep_rows = keep_rows.unwrap_or_else(|| all(rows.len()));
-    let keep_cols = keep_cols.unwrap_or_else(|| all(cols.len()));
-    let (mut stages, row_at) = shown(&rows, &keep_rows, ns + 1, |r| label(st, r));
-    let (mut touchpoints, col_at) = shown(&cols, &keep_cols, nt + 1, |c| label(tpc, c));
+/// Fills `grid` with the kept rows and columns plus "(others)" where something was
+/// folded, summing the folded cells in a second pass over the events.
+fn folded_grid(
+    sel: &[u32],
+    walks: &Walks,
+    inputs: &CellInputs,
+    (st, tpc): (&DimColumn, &DimColumn),
+    order: &GridOrder,
+    (keep_rows, keep_cols): (&[bool], &[bool]),
+    grid: &mut Grid,
+) {
+    let (ns, nt) = (inputs.ns, inputs.nt);
+    let (mut stages, row_at) = shown(&order.rows, keep_rows, ns + 1, |r| label(st, r));
+    let (mut touchpoints, col_at) = shown(&order.cols, keep_cols, nt + 1, |c| label(tpc, c));
     let folded = |keep: &[bool]| keep.iter().filter(|k| !**k).count() as u64;
-    grid.stages_folded = folded(&keep_rows);
-    grid.touchpoints_folded = folded(&keep_cols);
+    grid.stages_folded = folded(keep_rows);
+    grid.touchpoints_folded = folded(keep_cols);
     // "(others)" only where something was folded.
     if grid.stages_folded == 0 {
         stages.pop();
@@ -828,7 +1112,6 @@ fn grid_view(
     }
     grid.stages = stages;
     grid.touchpoints = touchpoints;
-    (grid, pain_points)
 }
 
 /// Emotion curves per persona, capped.
@@ -1011,4 +1294,123 @@ fn priority_view(
         })
         .collect();
     m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A column dimension with the values `a`, `b`, `c` and one event per code.
+    fn column(codes: &[Option<&str>]) -> DimColumn {
+        let mut col = DimColumn::new("touchpoint");
+        for c in codes {
+            col.push(*c);
+        }
+        col
+    }
+
+    fn columns<'a>(
+        tp: Option<&'a DimColumn>,
+        sat: Option<&'a [f64]>,
+        nps: Option<&'a [f64]>,
+    ) -> ExpColumns<'a> {
+        ExpColumns {
+            stage: None,
+            tp,
+            persona: None,
+            sat,
+            effort: None,
+            nps,
+            ns: 0,
+            nt: tp.map_or(0, |t| t.values.len()),
+            np: 0,
+            k: 0,
+        }
+    }
+
+    #[test]
+    fn handoffs_count_changes_of_value_per_customer() {
+        let mut h = HandoffAcc::new(3, 16);
+        // Customer 1: a, a, b (sat 4), c (no answer); customer 2: b, a (sat 2); customer
+        // 3: c only.
+        for (t, s) in [(0, Some(5.0)), (0, None), (1, Some(4.0)), (2, None)] {
+            h.add_event(1, t, s);
+        }
+        h.end_customer();
+        for (t, s) in [(1, Some(3.0)), (0, Some(2.0))] {
+            h.add_event(2, t, s);
+        }
+        h.end_customer();
+        h.add_event(3, 2, Some(1.0));
+        h.end_customer();
+        assert_eq!(h.customers, 2);
+        let pairs: Vec<(u64, u64, u64, Option<f64>)> = h
+            .pairs
+            .into_sorted(|a| a.count > 0)
+            .into_iter()
+            .map(|(key, a)| (key, a.count, a.customers, a.sat.get()))
+            .collect();
+        // Keys from × 3 + to: a→b = 1, b→a = 3, b→c = 5.
+        assert_eq!(
+            pairs,
+            [(1, 1, 1, Some(4.0)), (3, 1, 1, Some(2.0)), (5, 1, 1, None)]
+        );
+    }
+
+    #[test]
+    fn priority_sums_per_touchpoint_and_customer() {
+        let tp = column(&[Some("a"), Some("b"), Some("a"), Some("b")]);
+        let sat = [5.0, 4.0, 1.0, f64::NAN];
+        let nps = [10.0, f64::NAN, 2.0, 4.0];
+        let c = columns(Some(&tp), Some(&sat), Some(&nps));
+        let mut p = PriorityAcc::new(&c);
+        // Customer A: events 0 (a, 5) and 1 (b, 4), mean NPS 10. Customer B: events 2
+        // (a, 1) and 3 (b, no answer), mean NPS (2 + 4) / 2 = 3.
+        for i in 0..2 {
+            p.add_event(i, c.tp_at(i), c.sat_at(i));
+        }
+        p.end_customer();
+        for i in 2..4 {
+            p.add_event(i, c.tp_at(i), c.sat_at(i));
+        }
+        p.end_customer();
+        assert_eq!((p.perf[0].get(), p.perf[0].n), (Some(3.0), 2));
+        assert_eq!((p.perf[1].get(), p.perf[1].n), (Some(4.0), 1));
+        // a: (5, 10) and (1, 3) — two points on a rising line; b: one point only.
+        assert_eq!(p.pearson[0].n, 2);
+        assert!(p.pearson[0].get().is_some_and(|r| (r - 1.0).abs() < 1e-12));
+        assert_eq!(p.pearson[1].n, 1);
+        // Without NPS the matrix is off and nothing is summed.
+        let off = columns(Some(&tp), Some(&sat), None);
+        let mut p = PriorityAcc::new(&off);
+        p.add_event(0, off.tp_at(0), off.sat_at(0));
+        p.end_customer();
+        assert!(p.perf.is_empty() && p.pearson.is_empty());
+    }
+
+    #[test]
+    fn exits_count_the_last_touchpoint_by_furthest_step() {
+        let tp = column(&[Some("a"), Some("b"), None]);
+        let mut c = columns(Some(&tp), None, None);
+        let stage = column(&[Some("x")]);
+        c.stage = Some(&stage);
+        c.k = 3;
+        let mut x = ExitAcc::new(&c, 8);
+        let walk = |events: &'static [u32], reached: usize| Walk {
+            cust: 0,
+            events,
+            reached,
+            times: &[],
+            first_s1: None,
+            conversion_events: 0,
+        };
+        // Left after step 1 at b; after step 2 at a missing touchpoint; reached all three
+        // steps (not an exit); never reached step 1 (not an exit).
+        x.end_customer(&walk(&[0, 1], 1));
+        x.end_customer(&walk(&[2], 2));
+        x.end_customer(&walk(&[0], 3));
+        x.end_customer(&walk(&[1], 0));
+        // Keys (furthest step − 1) × (2 + 1) + slot, `(missing)` in slot 2.
+        assert_eq!(x.counts.into_sorted(|n| *n > 0), [(1, 1), (5, 1)]);
+    }
 }

@@ -407,6 +407,7 @@ impl<'c> Walker<'c> {
     }
 
     /// `events`: some of customer `cust`'s selected events, sorted by time then file order.
+    // Over 80 lines: the hot per-customer loop of every view (bench/core.rs), kept in one body so its branches stay inlined.
     pub fn walk<'w>(&'w mut self, cust: u32, events: &'w [u32]) -> Walk<'w> {
         let ctx = self.ctx;
         let k = ctx.plan.stages.len();
@@ -715,7 +716,167 @@ fn unavailable_view(ctx: &FunnelCtx, missing: Needs) -> FunnelView {
     }
 }
 
-/// The funnel view for the selected events.
+/// Row `j` of the funnel from the customers per step (`reached`) and the days from the
+/// step before (median, mean). Shared by the event path and the summary feed.
+pub(crate) fn step_row(
+    stage: String,
+    reached: &[u64],
+    j: usize,
+    median_days: Option<f64>,
+    mean_days: Option<f64>,
+) -> FunnelStep {
+    let first = reached.first().copied().unwrap_or(0);
+    let prev = (j > 0).then(|| reached[j - 1]);
+    FunnelStep {
+        stage,
+        customers: reached[j],
+        pct_of_first: pct(reached[j] as f64, first as f64),
+        pct_of_previous: prev.and_then(|p| pct(reached[j] as f64, p as f64)),
+        interval: prev
+            .and_then(|p| wilson(reached[j], p))
+            .map(|(low, high)| Interval { low, high }),
+        drop_off: prev.map(|p| p - reached[j]),
+        median_days_from_previous: median_days,
+        mean_days_from_previous: mean_days,
+    }
+}
+
+/// Customers per step reached and, in an ordered funnel, the days each took from the
+/// step before.
+struct StepAcc {
+    reached: Vec<u64>,
+    deltas: Vec<Vec<f64>>,
+    ordered: bool,
+}
+
+impl StepAcc {
+    fn new(k: usize, ordered: bool) -> StepAcc {
+        StepAcc {
+            reached: vec![0u64; k],
+            deltas: vec![Vec::new(); k],
+            ordered,
+        }
+    }
+
+    fn add_walk(&mut self, w: &Walk) {
+        for r in &mut self.reached[..w.reached] {
+            *r += 1;
+        }
+        if self.ordered {
+            for (j, pair) in w.times.windows(2).enumerate() {
+                self.deltas[j + 1].push((pair[1] - pair[0]) as f64 / DAY);
+            }
+        }
+    }
+
+    /// One row per step, named by `stages`.
+    fn finish(&mut self, stages: &[String]) -> Vec<FunnelStep> {
+        let reached = &self.reached;
+        (0..reached.len())
+            .map(|j| {
+                let d = &mut self.deltas[j];
+                let mut m = Mean::default();
+                d.iter().for_each(|&x| m.add(x));
+                step_row(stages[j].clone(), reached, j, median(d), m.get())
+            })
+            .collect()
+    }
+}
+
+/// Customers per (breakdown group, steps reached), key `group × (k + 1) + reached`; the
+/// last group is "(missing)". One counter per customer rather than one per reached step,
+/// and sparse when groups × steps is large.
+struct BreakdownAcc<'a> {
+    col: Option<&'a DimColumn>,
+    groups_n: usize,
+    k: usize,
+    by_group: Slots<u64>,
+}
+
+impl<'a> BreakdownAcc<'a> {
+    fn new(col: Option<&'a DimColumn>, k: usize, events: usize) -> BreakdownAcc<'a> {
+        let groups_n = col.map_or(0, |c| c.values.len() + 1);
+        BreakdownAcc {
+            col,
+            groups_n,
+            k,
+            by_group: Slots::new(groups_n as u64 * (k as u64 + 1), events, 0u64),
+        }
+    }
+
+    /// Counts a customer whose first step-1 event is `e1`.
+    fn add_walk(&mut self, w: &Walk, e1: u32) {
+        let Some(col) = self.col else { return };
+        let g = match col.codes[e1 as usize] {
+            MISSING => self.groups_n - 1,
+            c => c as usize,
+        };
+        *self
+            .by_group
+            .get(g as u64 * (self.k as u64 + 1) + w.reached as u64) += 1;
+    }
+}
+
+/// Customers who started in a period and those of them who converted.
+#[derive(Debug, Clone, Copy, Default)]
+struct Cohort {
+    started: u64,
+    converted: u64,
+}
+
+/// Cohorts by the period of each customer's first step-1 event.
+struct CohortAcc<'a> {
+    periods: Option<&'a PeriodIndex>,
+    ts: Option<&'a [i64]>,
+    conv: Option<usize>,
+    cohorts: Vec<Cohort>,
+}
+
+impl<'a> CohortAcc<'a> {
+    fn new(periods: Option<&'a PeriodIndex>, ts: Option<&'a [i64]>, conv: Option<usize>) -> Self {
+        CohortAcc {
+            periods,
+            ts,
+            conv,
+            cohorts: vec![Cohort::default(); periods.map_or(0, |p| p.len)],
+        }
+    }
+
+    /// Counts a customer whose first step-1 event is `e1`.
+    fn add_walk(&mut self, w: &Walk, e1: u32) {
+        let (Some(p), Some(ts)) = (self.periods, self.ts) else {
+            return;
+        };
+        if let Some(slot) = p.slot(ts[e1 as usize]) {
+            let c = &mut self.cohorts[slot];
+            c.started += 1;
+            if self.conv.is_some_and(|conv| w.reached > conv) {
+                c.converted += 1;
+            }
+        }
+    }
+
+    /// One point per period in which somebody started.
+    fn finish(self) -> Vec<CohortPoint> {
+        let Some(p) = self.periods else {
+            return Vec::new();
+        };
+        self.cohorts
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.started > 0)
+            .map(|(slot, c)| CohortPoint {
+                period: p.label(slot),
+                started: c.started,
+                converted: c.converted,
+                rate: pct(c.converted as f64, c.started as f64),
+            })
+            .collect()
+    }
+}
+
+/// The funnel view for the selected events: one pass over the customers' walks feeds the
+/// step counts, the breakdown and the cohorts.
 pub(crate) fn compute(
     ctx: &FunnelCtx,
     prep: &Prepared,
@@ -729,86 +890,21 @@ pub(crate) fn compute(
     }
     let k = ctx.plan.stages.len();
     let conv = ctx.plan.conversion_step;
-    let mut reached = vec![0u64; k];
-    let mut deltas: Vec<Vec<f64>> = vec![Vec::new(); k];
     let bcol = settings.breakdown.map(|key| (key, ds.dimension(key)));
-    let groups_n = match bcol {
-        Some((_, Some(col))) => col.values.len() + 1,
-        _ => 0,
-    };
-    // Customers per (group, steps reached), key `group × (k + 1) + reached`; the last
-    // group is "(missing)". One counter per customer rather than one per reached step,
-    // and sparse when groups × steps is large.
-    let mut by_group = Slots::new(groups_n as u64 * (k as u64 + 1), sel.len(), 0u64);
     let periods = PeriodIndex::new(settings.period, prep.time_range());
-    let periods = periods.as_ref();
-    let mut cohorts = vec![(0u64, 0u64); periods.map_or(0, |p| p.len)];
-    let ts = ds.timestamp.as_deref();
+    let mut steps = StepAcc::new(k, ctx.mode == ResolvedMode::Ordered);
+    let mut groups = BreakdownAcc::new(bcol.and_then(|b| b.1), k, sel.len());
+    let mut cohorts = CohortAcc::new(periods.as_ref(), ds.timestamp.as_deref(), conv);
     walks.replay(sel, |w| {
-        for r in &mut reached[..w.reached] {
-            *r += 1;
-        }
-        if ctx.mode == ResolvedMode::Ordered {
-            for (j, pair) in w.times.windows(2).enumerate() {
-                deltas[j + 1].push((pair[1] - pair[0]) as f64 / DAY);
-            }
-        }
+        steps.add_walk(w);
         let Some(e1) = w.first_s1 else { return };
-        if let Some((_, Some(col))) = bcol {
-            let c = col.codes[e1 as usize];
-            let g = if c == MISSING {
-                groups_n - 1
-            } else {
-                c as usize
-            };
-            *by_group.get(g as u64 * (k as u64 + 1) + w.reached as u64) += 1;
-        }
-        if let (Some(p), Some(ts)) = (periods, ts) {
-            if let Some(slot) = p.slot(ts[e1 as usize]) {
-                cohorts[slot].0 += 1;
-                if conv.is_some_and(|c| w.reached > c) {
-                    cohorts[slot].1 += 1;
-                }
-            }
-        }
+        groups.add_walk(w, e1);
+        cohorts.add_walk(w, e1);
     });
-    let first = reached.first().copied().unwrap_or(0);
-    let steps = (0..k)
-        .map(|j| {
-            let prev = (j > 0).then(|| reached[j - 1]);
-            let d = &mut deltas[j];
-            let mut m = Mean::default();
-            d.iter().for_each(|&x| m.add(x));
-            FunnelStep {
-                stage: ctx.plan.stages[j].clone(),
-                customers: reached[j],
-                pct_of_first: pct(reached[j] as f64, first as f64),
-                pct_of_previous: prev.and_then(|p| pct(reached[j] as f64, p as f64)),
-                interval: prev
-                    .and_then(|p| wilson(reached[j], p))
-                    .map(|(low, high)| Interval { low, high }),
-                drop_off: prev.map(|p| p - reached[j]),
-                median_days_from_previous: median(d),
-                mean_days_from_previous: m.get(),
-            }
-        })
-        .collect();
-    let breakdown =
-        bcol.map(|(key, col)| breakdown_view(key, ds.extra_name(key), col, k, conv, by_group));
-    let trend = match periods {
-        Some(p) => cohorts
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.0 > 0)
-            .map(|(slot, &(started, converted))| CohortPoint {
-                period: p.label(slot),
-                started,
-                converted,
-                rate: pct(converted as f64, started as f64),
-            })
-            .collect(),
-        None => Vec::new(),
-    };
+    let first = steps.reached.first().copied().unwrap_or(0);
+    let overall_conversion = conv.and_then(|c| pct(steps.reached[c] as f64, first as f64));
+    let breakdown = bcol
+        .map(|(key, col)| breakdown_view(key, ds.extra_name(key), col, k, conv, groups.by_group));
     FunnelView {
         unavailable: None,
         mode: ctx.mode,
@@ -819,10 +915,10 @@ pub(crate) fn compute(
         placed_by_data: ctx.plan.placed_by_data.clone(),
         conversion_stage: conv.map(|c| ctx.plan.stages[c].clone()),
         conversion_step: conv,
-        overall_conversion: conv.and_then(|c| pct(reached[c] as f64, first as f64)),
-        steps,
+        overall_conversion,
+        steps: steps.finish(&ctx.plan.stages),
         breakdown,
-        trend,
+        trend: cohorts.finish(),
         notes: ctx.notes.clone(),
     }
 }
@@ -926,6 +1022,112 @@ pub(crate) fn dropped_after(ctx: &FunnelCtx, sel: &[u32], step: usize) -> Vec<St
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A day in seconds.
+    const D: i64 = 86_400;
+
+    /// A walk that reached `reached` steps at `times`, first step-1 event `e1`.
+    fn walk_of(reached: usize, times: &'static [i64], e1: Option<u32>) -> Walk<'static> {
+        Walk {
+            cust: 0,
+            events: &[],
+            reached,
+            times,
+            first_s1: e1,
+            conversion_events: 0,
+        }
+    }
+
+    #[test]
+    fn steps_count_customers_and_days_between_steps() {
+        let mut acc = StepAcc::new(3, true);
+        // Reached 3 steps (1 then 3 days apart), 2 steps (2 days), 1 step, none.
+        acc.add_walk(&walk_of(3, &[0, D, 4 * D], Some(0)));
+        acc.add_walk(&walk_of(2, &[0, 2 * D], Some(0)));
+        acc.add_walk(&walk_of(1, &[0], Some(0)));
+        acc.add_walk(&walk_of(0, &[], None));
+        assert_eq!(acc.reached, [3, 2, 1]);
+        let stages = ["a".to_string(), "b".to_string(), "c".to_string()];
+        let steps = acc.finish(&stages);
+        let row = |s: &FunnelStep| {
+            (
+                s.customers,
+                s.pct_of_previous,
+                s.drop_off,
+                s.median_days_from_previous,
+                s.mean_days_from_previous,
+            )
+        };
+        assert_eq!(row(&steps[0]), (3, None, None, None, None));
+        // 2 of 3 = 66.67 %.
+        assert!(steps[1]
+            .pct_of_previous
+            .is_some_and(|p| (p - 66.6667).abs() < 1e-3));
+        let row = |s: &FunnelStep| {
+            (
+                s.customers,
+                s.drop_off,
+                s.median_days_from_previous,
+                s.mean_days_from_previous,
+            )
+        };
+        assert_eq!(row(&steps[1]), (2, Some(1), Some(1.5), Some(1.5)));
+        assert_eq!(row(&steps[2]), (1, Some(1), Some(3.0), Some(3.0)));
+        assert_eq!(steps[2].pct_of_previous, Some(50.0));
+        // Any-order funnels have no days between steps.
+        let mut any = StepAcc::new(2, false);
+        any.add_walk(&walk_of(2, &[0, D], Some(0)));
+        assert_eq!(any.finish(&stages[..2])[1].median_days_from_previous, None);
+    }
+
+    #[test]
+    fn breakdown_counts_customers_by_group_and_steps_reached() {
+        let mut col = DimColumn::new("region");
+        for v in [Some("North"), Some("South"), None] {
+            col.push(v);
+        }
+        let mut acc = BreakdownAcc::new(Some(&col), 2, 8);
+        // North reached 2 steps, South 1, a missing region 2; keys group × 3 + reached.
+        acc.add_walk(&walk_of(2, &[], Some(0)), 0);
+        acc.add_walk(&walk_of(1, &[], Some(1)), 1);
+        acc.add_walk(&walk_of(2, &[], Some(2)), 2);
+        acc.add_walk(&walk_of(2, &[], Some(0)), 0);
+        assert_eq!(
+            acc.by_group.into_sorted(|&n| n > 0),
+            [(2, 2), (4, 1), (8, 1)]
+        );
+        // Without the column nothing is counted.
+        let mut none = BreakdownAcc::new(None, 2, 8);
+        none.add_walk(&walk_of(2, &[], Some(0)), 0);
+        assert!(none.by_group.into_sorted(|&n| n > 0).is_empty());
+    }
+
+    #[test]
+    fn cohorts_by_month_of_the_first_step() {
+        // 2025-01-01 and 2025-03-15 at 00:00 UTC.
+        let (jan, mar) = (1_735_689_600, 1_741_996_800);
+        let p = PeriodIndex::new(super::super::settings::PeriodKind::Month, Some((jan, mar)));
+        let ts = [jan, jan, mar, NO_TIME];
+        let mut acc = CohortAcc::new(p.as_ref(), Some(&ts), Some(1));
+        // January: one converted (2 steps reached), one not; March: one converted; an
+        // untimed first step counts nowhere.
+        acc.add_walk(&walk_of(2, &[], Some(0)), 0);
+        acc.add_walk(&walk_of(1, &[], Some(1)), 1);
+        acc.add_walk(&walk_of(2, &[], Some(2)), 2);
+        acc.add_walk(&walk_of(2, &[], Some(3)), 3);
+        let trend: Vec<(String, u64, u64, Option<f64>)> = acc
+            .finish()
+            .into_iter()
+            .map(|c| (c.period, c.started, c.converted, c.rate))
+            .collect();
+        assert_eq!(
+            trend,
+            [
+                ("2025-01".to_string(), 2, 1, Some(50.0)),
+                ("2025-03".to_string(), 1, 1, Some(100.0)),
+            ]
+        );
+    }
 
     #[test]
     fn each_group_is_tested_against_the_rest() {

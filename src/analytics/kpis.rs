@@ -166,33 +166,193 @@ use crate::dataset::{Dataset, Role, MISSING, NO_TIME};
 use crate::message::{Need, Needs};
 use std::collections::BTreeMap;
 
-/// A KPI's fixed description.
-struct Def {
-    key: &'static str,
-    unit: KpiUnit,
-    lower_is_better: bool,
+/// Every KPI, in display order; its stable key is [`KpiKey::key`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum KpiKey {
+    Customers,
+    Interactions,
+    Touchpoints,
+    ConversionRate,
+    RetentionRate,
+    ChurnRate,
+    RepeatRate,
+    Csat,
+    Ces,
+    CesEasyPct,
+    Nps,
+    RevenueTotal,
+    RevenuePerCustomer,
+    RevenuePerConverted,
+    MedianDaysToConvert,
+    InteractionsPerCustomer,
+    Jes,
 }
 
-const fn def(key: &'static str, unit: KpiUnit, lower_is_better: bool) -> Def {
-    Def {
-        key,
-        unit,
-        lower_is_better,
+impl KpiKey {
+    /// Display order (the order of [`KpiView::kpis`]).
+    pub const ALL: [KpiKey; 17] = [
+        KpiKey::Customers,
+        KpiKey::Interactions,
+        KpiKey::Touchpoints,
+        KpiKey::ConversionRate,
+        KpiKey::RetentionRate,
+        KpiKey::ChurnRate,
+        KpiKey::RepeatRate,
+        KpiKey::Csat,
+        KpiKey::Ces,
+        KpiKey::CesEasyPct,
+        KpiKey::Nps,
+        KpiKey::RevenueTotal,
+        KpiKey::RevenuePerCustomer,
+        KpiKey::RevenuePerConverted,
+        KpiKey::MedianDaysToConvert,
+        KpiKey::InteractionsPerCustomer,
+        KpiKey::Jes,
+    ];
+
+    /// The key targets, reports and the message `kpi.<key>` use.
+    pub fn key(self) -> &'static str {
+        match self {
+            KpiKey::Customers => "customers",
+            KpiKey::Interactions => "interactions",
+            KpiKey::Touchpoints => "touchpoints",
+            KpiKey::ConversionRate => "conversion_rate",
+            KpiKey::RetentionRate => "retention_rate",
+            KpiKey::ChurnRate => "churn_rate",
+            KpiKey::RepeatRate => "repeat_rate",
+            KpiKey::Csat => "csat",
+            KpiKey::Ces => "ces",
+            KpiKey::CesEasyPct => "ces_easy_pct",
+            KpiKey::Nps => "nps",
+            KpiKey::RevenueTotal => "revenue_total",
+            KpiKey::RevenuePerCustomer => "revenue_per_customer",
+            KpiKey::RevenuePerConverted => "revenue_per_converted",
+            KpiKey::MedianDaysToConvert => "median_days_to_convert",
+            KpiKey::InteractionsPerCustomer => "interactions_per_customer",
+            KpiKey::Jes => "jes",
+        }
     }
-}
 
-impl Def {
+    pub fn unit(self) -> KpiUnit {
+        use KpiKey as K;
+        match self {
+            K::Customers | K::Interactions | K::Touchpoints => KpiUnit::Count,
+            K::ConversionRate
+            | K::RetentionRate
+            | K::ChurnRate
+            | K::RepeatRate
+            | K::Csat
+            | K::CesEasyPct => KpiUnit::Percent,
+            K::Ces | K::Nps | K::InteractionsPerCustomer | K::Jes => KpiUnit::Score,
+            K::RevenueTotal | K::RevenuePerCustomer | K::RevenuePerConverted => KpiUnit::Money,
+            K::MedianDaysToConvert => KpiUnit::Days,
+        }
+    }
+
+    /// Targets of these are met from below.
+    pub fn lower_is_better(self) -> bool {
+        matches!(self, KpiKey::ChurnRate | KpiKey::MedianDaysToConvert)
+    }
+
     /// Rates, shares and bounded scores (CSAT, NPS, CES, JES) change in points; counts,
     /// money, days and interactions per customer in percent.
-    fn change_unit(&self) -> ChangeUnit {
-        match self.unit {
-            KpiUnit::Percent | KpiUnit::Score if self.key != "interactions_per_customer" => {
+    fn change_unit(self) -> ChangeUnit {
+        match self.unit() {
+            KpiUnit::Percent | KpiUnit::Score if self != KpiKey::InteractionsPerCustomer => {
                 ChangeUnit::Points
             }
             _ => ChangeUnit::Percent,
         }
     }
+
+    /// Why this KPI cannot be computed from a file (None when it can). `has` tells which
+    /// columns the file has; `has_next` whether a stage follows the conversion stage;
+    /// `ordered` whether the funnel is walked in time order.
+    pub(crate) fn needs(
+        self,
+        has: &dyn Fn(Role) -> bool,
+        has_next: bool,
+        ordered: bool,
+    ) -> Option<Needs> {
+        use KpiKey as K;
+        let need = |role: Role| (!has(role)).then(|| Needs::column(role));
+        match self {
+            K::Touchpoints => need(Role::Touchpoint),
+            K::ConversionRate | K::RepeatRate => need(Role::Stage),
+            K::RetentionRate | K::ChurnRate => need(Role::Stage)
+                .or_else(|| (!has_next).then(|| Needs(vec![Need::StageAfterConversion]))),
+            K::Csat => need(Role::Satisfaction),
+            K::Ces | K::CesEasyPct => need(Role::Effort),
+            K::Nps => need(Role::Nps),
+            K::RevenueTotal | K::RevenuePerCustomer => need(Role::Revenue),
+            K::RevenuePerConverted => need(Role::Revenue).or_else(|| need(Role::Stage)),
+            K::MedianDaysToConvert => {
+                need(Role::Stage).or_else(|| (!ordered).then(|| Needs::column(Role::Timestamp)))
+            }
+            K::Customers | K::Interactions | K::InteractionsPerCustomer | K::Jes => None,
+        }
+    }
 }
+
+/// Keys of KPIs where lower values are better (targets are met from below).
+pub const LOWER_IS_BETTER: [&str; 2] = ["churn_rate", "median_days_to_convert"];
+
+/// One `T` per KPI, named: the values of one subset of events, or what each was measured on.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct KpiSet<T> {
+    pub customers: T,
+    pub interactions: T,
+    pub touchpoints: T,
+    pub conversion_rate: T,
+    pub retention_rate: T,
+    pub churn_rate: T,
+    pub repeat_rate: T,
+    pub csat: T,
+    pub ces: T,
+    pub ces_easy_pct: T,
+    pub nps: T,
+    pub revenue_total: T,
+    pub revenue_per_customer: T,
+    pub revenue_per_converted: T,
+    pub median_days_to_convert: T,
+    pub interactions_per_customer: T,
+    pub jes: T,
+}
+
+impl<T: Copy> KpiSet<T> {
+    /// The entry of one KPI.
+    pub fn get(&self, key: KpiKey) -> T {
+        let mut copy = *self;
+        *copy.get_mut(key)
+    }
+
+    /// The entry of one KPI, to change.
+    pub fn get_mut(&mut self, key: KpiKey) -> &mut T {
+        use KpiKey as K;
+        match key {
+            K::Customers => &mut self.customers,
+            K::Interactions => &mut self.interactions,
+            K::Touchpoints => &mut self.touchpoints,
+            K::ConversionRate => &mut self.conversion_rate,
+            K::RetentionRate => &mut self.retention_rate,
+            K::ChurnRate => &mut self.churn_rate,
+            K::RepeatRate => &mut self.repeat_rate,
+            K::Csat => &mut self.csat,
+            K::Ces => &mut self.ces,
+            K::CesEasyPct => &mut self.ces_easy_pct,
+            K::Nps => &mut self.nps,
+            K::RevenueTotal => &mut self.revenue_total,
+            K::RevenuePerCustomer => &mut self.revenue_per_customer,
+            K::RevenuePerConverted => &mut self.revenue_per_converted,
+            K::MedianDaysToConvert => &mut self.median_days_to_convert,
+            K::InteractionsPerCustomer => &mut self.interactions_per_customer,
+            K::Jes => &mut self.jes,
+        }
+    }
+}
+
+/// KPI values of one subset of events (None = not computable there).
+pub(crate) type KpiValues = KpiSet<Option<f64>>;
 
 /// What a KPI's value in one period was measured on, for telling its change from noise.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -225,72 +385,117 @@ fn change_of(
     (change, p)
 }
 
-/// Every KPI in display order; the index is the slot in [`Values::v`].
-const DEFS: [Def; 17] = [
-    def("customers", KpiUnit::Count, false),
-    def("interactions", KpiUnit::Count, false),
-    def("touchpoints", KpiUnit::Count, false),
-    def("conversion_rate", KpiUnit::Percent, false),
-    def("retention_rate", KpiUnit::Percent, false),
-    def("churn_rate", KpiUnit::Percent, true),
-    def("repeat_rate", KpiUnit::Percent, false),
-    def("csat", KpiUnit::Percent, false),
-    def("ces", KpiUnit::Score, false),
-    def("ces_easy_pct", KpiUnit::Percent, false),
-    def("nps", KpiUnit::Score, false),
-    def("revenue_total", KpiUnit::Money, false),
-    def("revenue_per_customer", KpiUnit::Money, false),
-    def("revenue_per_converted", KpiUnit::Money, false),
-    def("median_days_to_convert", KpiUnit::Days, true),
-    def("interactions_per_customer", KpiUnit::Score, false),
-    def("jes", KpiUnit::Score, false),
-];
-
-/// Keys of KPIs where lower values are better (targets are met from below).
-pub const LOWER_IS_BETTER: [&str; 2] = ["churn_rate", "median_days_to_convert"];
-
-const CONV: usize = 3;
-const RET: usize = 4;
-const CHURN: usize = 5;
-const REPEAT: usize = 6;
-const CSAT: usize = 7;
-const CES: usize = 8;
-const NPS: usize = 10;
-const JES: usize = 16;
-
-/// KPI values of one subset of events, by slot of [`DEFS`].
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Values {
-    pub v: [Option<f64>; 17],
-    /// What each rate, share and NPS was measured on, by slot.
-    pub samples: [Option<Sample>; 17],
-    /// Customers classed by their latest NPS answer: [promoters, detractors] →
-    /// (customers, revenue sum, converted, retained).
-    pub impact: [(u64, f64, u64, u64); 2],
+/// Sums over the customers of one NPS class (by their latest answer), for [`Impact`].
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct ClassSums {
+    pub customers: u64,
+    pub revenue: f64,
+    pub converted: u64,
+    pub retained: u64,
 }
 
-/// Why a KPI cannot be computed from this file, by slot.
-fn unavailable(ds: &Dataset, ctx: &FunnelCtx, slot: usize) -> Option<Needs> {
-    let need = |ok: bool, role: Role| (!ok).then(|| Needs::column(role));
+impl ClassSums {
+    /// Mean revenue of the class (None without a revenue column).
+    fn revenue_per_customer(&self, has_revenue: bool) -> Option<f64> {
+        if has_revenue {
+            ratio(self.revenue, self.customers as f64)
+        } else {
+            None
+        }
+    }
+
+    /// % of the class's converted customers who were retained (None when retention is
+    /// not computable).
+    fn retention(&self, retention_available: bool) -> Option<f64> {
+        if retention_available {
+            pct(self.retained as f64, self.converted as f64)
+        } else {
+            None
+        }
+    }
+}
+
+/// Promoters' and detractors' sums.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct ImpactSums {
+    pub promoters: ClassSums,
+    pub detractors: ClassSums,
+}
+
+impl ImpactSums {
+    /// The sums of the class of an NPS answer (None for passives).
+    fn class_of(&mut self, answer: f64) -> Option<&mut ClassSums> {
+        if answer >= 9.0 {
+            Some(&mut self.promoters)
+        } else if answer < 7.0 {
+            Some(&mut self.detractors)
+        } else {
+            None
+        }
+    }
+}
+
+/// What the impact card needs that a file lacks: NPS, then revenue or a stage.
+pub(crate) fn impact_needs(has_nps: bool, has_revenue_or_stage: bool) -> Option<Needs> {
+    match (has_nps, has_revenue_or_stage) {
+        (false, _) => Some(Needs::column(Role::Nps)),
+        (true, false) => Some(Needs(vec![
+            Need::Column(Role::Revenue),
+            Need::Column(Role::Stage),
+        ])),
+        _ => None,
+    }
+}
+
+/// Promoters compared with detractors, from their sums. Shared by the event path and the
+/// summary feed.
+pub(crate) fn impact_view(
+    unavailable: Option<Needs>,
+    sums: &ImpactSums,
+    has_revenue: bool,
+    retention_available: bool,
+) -> Impact {
+    let (pro, det) = (&sums.promoters, &sums.detractors);
+    let rev = |c: &ClassSums| c.revenue_per_customer(has_revenue);
+    let ret = |c: &ClassSums| c.retention(retention_available);
+    Impact {
+        unavailable,
+        promoters: pro.customers,
+        detractors: det.customers,
+        revenue_per_promoter: rev(pro),
+        revenue_per_detractor: rev(det),
+        revenue_diff_pct: delta_pct(rev(pro), rev(det)),
+        retention_promoters: ret(pro),
+        retention_detractors: ret(det),
+        retention_diff_pct: delta_pct(ret(pro), ret(det)),
+    }
+}
+
+/// KPI values of one subset of events.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Values {
+    pub values: KpiValues,
+    /// What each rate, share and NPS was measured on.
+    pub samples: KpiSet<Option<Sample>>,
+    pub impact: ImpactSums,
+}
+
+/// Why a KPI cannot be computed from this file.
+fn unavailable(ds: &Dataset, ctx: &FunnelCtx, key: KpiKey) -> Option<Needs> {
     let has_next = ctx
         .plan
         .conversion_step
         .is_some_and(|c| c + 1 < ctx.plan.stages.len());
-    match DEFS[slot].key {
-        "touchpoints" => need(ds.touchpoint.is_some(), Role::Touchpoint),
-        "conversion_rate" | "repeat_rate" => need(ds.stage.is_some(), Role::Stage),
-        "retention_rate" | "churn_rate" => need(ds.stage.is_some(), Role::Stage)
-            .or_else(|| (!has_next).then(|| Needs(vec![Need::StageAfterConversion]))),
-        "csat" => need(ds.satisfaction.is_some(), Role::Satisfaction),
-        "ces" | "ces_easy_pct" => need(ds.effort.is_some(), Role::Effort),
-        "nps" => need(ds.nps.is_some(), Role::Nps),
-        "revenue_total" | "revenue_per_customer" => need(ds.revenue.is_some(), Role::Revenue),
-        "revenue_per_converted" => need(ds.revenue.is_some(), Role::Revenue)
-            .or_else(|| need(ds.stage.is_some(), Role::Stage)),
-        "median_days_to_convert" => need(ds.stage.is_some(), Role::Stage)
-            .or_else(|| need(ctx.mode == ResolvedMode::Ordered, Role::Timestamp)),
-        _ => None,
-    }
+    let has = |role: Role| match role {
+        Role::Touchpoint => ds.touchpoint.is_some(),
+        Role::Stage => ds.stage.is_some(),
+        Role::Satisfaction => ds.satisfaction.is_some(),
+        Role::Effort => ds.effort.is_some(),
+        Role::Nps => ds.nps.is_some(),
+        Role::Revenue => ds.revenue.is_some(),
+        _ => true,
+    };
+    key.needs(&has, has_next, ctx.mode == ResolvedMode::Ordered)
 }
 
 /// The columns the KPI pass reads, resolved once.
@@ -369,7 +574,7 @@ struct Acc {
     repeaters: u64,
     conv_revenue: f64,
     days: Vec<f64>,
-    impact: [(u64, f64, u64, u64); 2],
+    impact: ImpactSums,
     events: u64,
     /// Per touchpoint code: seen in this subset.
     tp_seen: Vec<bool>,
@@ -391,7 +596,7 @@ impl Acc {
             repeaters: 0,
             conv_revenue: 0.0,
             days: Vec::new(),
-            impact: [(0, 0.0, 0, 0); 2],
+            impact: ImpactSums::default(),
             events: 0,
             tp_seen: vec![false; nt],
             touchpoints: 0,
@@ -461,81 +666,89 @@ impl Acc {
             }
         }
         if cols.ds.nps.is_some() {
-            let class = match latest {
-                Some(v) if v >= 9.0 => Some(0),
-                Some(v) if v < 7.0 => Some(1),
-                _ => None,
-            };
-            if let Some(c) = class {
-                let a = &mut self.impact[c];
-                a.0 += 1;
-                a.1 += cust_rev;
-                a.2 += converted as u64;
-                a.3 += retained as u64;
+            if let Some(class) = latest.and_then(|v| self.impact.class_of(v)) {
+                class.customers += 1;
+                class.revenue += cust_rev;
+                class.converted += converted as u64;
+                class.retained += retained as u64;
             }
+        }
+    }
+
+    /// Adds a run of one customer's events with its own per-customer sums.
+    #[inline]
+    fn add_events(&mut self, cols: &Cols, events: &[u32], run: &mut Run) {
+        for &e in events {
+            self.add_event(cols, &cols.read(e as usize), run);
         }
     }
 
     /// The KPI values of everything added.
     fn finish(mut self, ctx: &FunnelCtx, settings: &Settings) -> Values {
         let ds = ctx.ds;
-        let k = ctx.plan.stages.len();
-        let conv = ctx.plan.conversion_step;
-        let reached = &self.reached;
         let mut out = Values {
             impact: self.impact,
             ..Values::default()
         };
         let events = self.events as f64;
         let custf = self.customers as f64;
-        let v = &mut out.v;
-        v[0] = Some(custf);
-        v[1] = Some(events);
+        let v = &mut out.values;
+        v.customers = Some(custf);
+        v.interactions = Some(events);
         if ds.touchpoint.is_some() {
-            v[2] = Some(self.touchpoints as f64);
+            v.touchpoints = Some(self.touchpoints as f64);
         }
+        if let Some(c) = ctx.plan.conversion_step {
+            self.finish_funnel(ctx, c, &mut out);
+        }
+        let (v, sm) = (&mut out.values, &mut out.samples);
         let share = |x: u64, n: u64| Some(Sample::Share { x, n });
-        let sm = &mut out.samples;
-        if let Some(c) = conv {
-            v[CONV] = pct(reached[c] as f64, reached[0] as f64);
-            sm[CONV] = share(reached[c], reached[0]);
-            if c + 1 < k {
-                v[RET] = pct(reached[c + 1] as f64, reached[c] as f64);
-                v[CHURN] = v[RET].map(|r| 100.0 - r);
-                sm[RET] = share(reached[c + 1], reached[c]);
-                sm[CHURN] = share(reached[c].saturating_sub(reached[c + 1]), reached[c]);
-            }
-            v[REPEAT] = pct(self.repeaters as f64, reached[c] as f64);
-            sm[REPEAT] = share(self.repeaters, reached[c]);
-            if ds.revenue.is_some() {
-                v[13] = ratio(self.conv_revenue, reached[c] as f64);
-            }
-            if ctx.mode == ResolvedMode::Ordered {
-                v[14] = median(&mut self.days);
-            }
-        }
         if ds.satisfaction.is_some() {
-            v[CSAT] = pct(self.sat_hi as f64, self.sat_n as f64);
-            sm[CSAT] = share(self.sat_hi, self.sat_n);
+            v.csat = pct(self.sat_hi as f64, self.sat_n as f64);
+            sm.csat = share(self.sat_hi, self.sat_n);
         }
         if ds.effort.is_some() {
-            v[CES] = self.effort.get();
-            v[9] = pct(self.effort_easy as f64, self.effort.n as f64);
-            sm[9] = share(self.effort_easy, self.effort.n);
+            v.ces = self.effort.get();
+            v.ces_easy_pct = pct(self.effort_easy as f64, self.effort.n as f64);
+            sm.ces_easy_pct = share(self.effort_easy, self.effort.n);
         }
         if ds.nps.is_some() {
-            v[NPS] = self.nps.nps();
-            sm[NPS] = self.nps.se().map(|se| Sample::Score { se });
+            v.nps = self.nps.nps();
+            sm.nps = self.nps.se().map(|se| Sample::Score { se });
         }
         if ds.revenue.is_some() {
             // With a revenue column, customers without revenue rows earned 0 (so a period
             // with no sales shows -100%); n/a is only for "no revenue column" or no customers.
-            v[11] = (custf > 0.0).then_some(self.revenue.sum);
-            v[12] = v[11].and_then(|t| ratio(t, custf));
+            v.revenue_total = (custf > 0.0).then_some(self.revenue.sum);
+            v.revenue_per_customer = v.revenue_total.and_then(|t| ratio(t, custf));
         }
-        v[15] = ratio(events, custf);
-        v[JES] = jes(v, &settings.jes_weights, ds.scales.effort).value;
+        v.interactions_per_customer = ratio(events, custf);
+        v.jes = jes(v, &settings.jes_weights, ds.scales.effort).value;
         out
+    }
+
+    /// The KPIs that need the conversion step `c`: conversion, retention, churn, repeat,
+    /// revenue per converted customer and days to convert.
+    fn finish_funnel(&mut self, ctx: &FunnelCtx, c: usize, out: &mut Values) {
+        let reached = &self.reached;
+        let (v, sm) = (&mut out.values, &mut out.samples);
+        let share = |x: u64, n: u64| Some(Sample::Share { x, n });
+        v.conversion_rate = pct(reached[c] as f64, reached[0] as f64);
+        sm.conversion_rate = share(reached[c], reached[0]);
+        if c + 1 < ctx.plan.stages.len() {
+            v.retention_rate = pct(reached[c + 1] as f64, reached[c] as f64);
+            v.churn_rate = v.retention_rate.map(|r| 100.0 - r);
+            sm.retention_rate = share(reached[c + 1], reached[c]);
+            sm.churn_rate = share(reached[c].saturating_sub(reached[c + 1]), reached[c]);
+        }
+        v.repeat_rate = pct(self.repeaters as f64, reached[c] as f64);
+        sm.repeat_rate = share(self.repeaters, reached[c]);
+        if ctx.ds.revenue.is_some() {
+            v.revenue_per_converted = ratio(self.conv_revenue, reached[c] as f64);
+        }
+        if ctx.mode == ResolvedMode::Ordered {
+            v.median_days_to_convert = median(&mut self.days);
+        }
     }
 }
 
@@ -543,8 +756,8 @@ impl Acc {
 /// rise with time, so a customer's time-sorted events of one period form one run.
 type Slots<'a> = (&'a dyn Fn(i64) -> Option<usize>, usize);
 
-/// KPI values of all selected events (when `whole`) and of each period of `periods`, in
-/// ONE pass: each customer is walked once over all their selected events and once over
+/// KPI values of all selected events (when `whole_too`) and of each period of `periods`,
+/// in ONE pass: each customer is walked once over all their selected events and once over
 /// each period's run of them. A customer's events are time-sorted with untimed ones last,
 /// so the events of one period form a contiguous run.
 fn all_values(
@@ -564,70 +777,13 @@ fn all_values(
     let mut walker = Walker::new(ctx);
     let mut slots: Vec<usize> = Vec::new();
     walks.replay(sel, |w| {
-        let (cust, events) = (w.cust, w.events);
         let mut whole = Run::default();
         match periods {
-            None => {
-                for &e in events {
-                    all.add_event(&cols, &cols.read(e as usize), &mut whole);
-                }
-            }
-            Some((slot_of, n)) => {
-                slots.clear();
-                slots.extend(events.iter().map(|&e| {
-                    let t = ts.get(e as usize).copied().unwrap_or(NO_TIME);
-                    if t == NO_TIME {
-                        return usize::MAX;
-                    }
-                    slot_of(t).filter(|&s| s < n).unwrap_or(usize::MAX)
-                }));
-                let (s0, s_end) = (slots[0], slots[slots.len() - 1]);
-                if s0 == s_end && s0 < n {
-                    // All in one period (slots rise with time): the whole walk is the
-                    // period's walk too.
-                    let acc = &mut per[s0];
-                    let mut run = Run::default();
-                    for &e in events {
-                        let ev = cols.read(e as usize);
-                        if whole_too {
-                            all.add_event(&cols, &ev, &mut whole);
-                        }
-                        acc.add_event(&cols, &ev, &mut run);
-                    }
-                    acc.end_customer(ctx, &cols, w, run);
-                    if whole_too {
-                        all.end_customer(ctx, &cols, w, whole);
-                    }
-                    return;
-                }
-                // Each event is read once and added to the whole-selection sums and to
-                // its period's; a period's run of events is walked when it ends.
-                let mut start = 0;
-                while start < events.len() {
-                    let s = slots[start];
-                    let mut end = start + 1;
-                    while end < events.len() && slots[end] == s {
-                        end += 1;
-                    }
-                    let run_events = &events[start..end];
-                    if s < n {
-                        let acc = &mut per[s];
-                        let mut run = Run::default();
-                        for &e in run_events {
-                            let ev = cols.read(e as usize);
-                            if whole_too {
-                                all.add_event(&cols, &ev, &mut whole);
-                            }
-                            acc.add_event(&cols, &ev, &mut run);
-                        }
-                        acc.end_customer(ctx, &cols, &walker.walk(cust, run_events), run);
-                    } else if whole_too {
-                        for &e in run_events {
-                            all.add_event(&cols, &cols.read(e as usize), &mut whole);
-                        }
-                    }
-                    start = end;
-                }
+            None => all.add_events(&cols, w.events, &mut whole),
+            Some(periods) => {
+                period_slots(ts, w.events, periods, &mut slots);
+                let both = whole_too.then_some((&mut all, &mut whole));
+                add_by_period(ctx, &cols, &mut walker, w, &slots, &mut per, both);
             }
         }
         if whole_too {
@@ -638,8 +794,76 @@ fn all_values(
     (all.finish(ctx, settings), per)
 }
 
+/// Each event's period slot into `out` (`usize::MAX` when untimed or outside the periods).
+fn period_slots(ts: &[i64], events: &[u32], (slot_of, n): Slots, out: &mut Vec<usize>) {
+    out.clear();
+    out.extend(events.iter().map(|&e| {
+        let t = ts.get(e as usize).copied().unwrap_or(NO_TIME);
+        if t == NO_TIME {
+            return usize::MAX;
+        }
+        slot_of(t).filter(|&s| s < n).unwrap_or(usize::MAX)
+    }));
+}
+
+/// The whole selection's sums and the current customer's run in them.
+type WholeRun<'a> = Option<(&'a mut Acc, &'a mut Run)>;
+
+/// Adds `events` to `acc` in a run of their own (returned) and, when given, to the whole
+/// selection's sums too: each event is read once.
+#[inline]
+fn add_run(cols: &Cols, events: &[u32], acc: &mut Acc, mut whole: WholeRun) -> Run {
+    let mut run = Run::default();
+    for &e in events {
+        let ev = cols.read(e as usize);
+        if let Some((all, whole_run)) = whole.as_mut() {
+            all.add_event(cols, &ev, whole_run);
+        }
+        acc.add_event(cols, &ev, &mut run);
+    }
+    run
+}
+
+/// Adds one customer's events to the sums of their periods (`slots`, one per event) and,
+/// when given, to the whole selection's; a period's run of events is walked when it ends.
+fn add_by_period(
+    ctx: &FunnelCtx,
+    cols: &Cols,
+    walker: &mut Walker,
+    w: &Walk,
+    slots: &[usize],
+    per: &mut [Acc],
+    mut whole: WholeRun,
+) {
+    let (events, n) = (w.events, per.len());
+    let (s0, s_end) = (slots[0], slots[slots.len() - 1]);
+    if s0 == s_end && s0 < n {
+        // All in one period (slots rise with time): the whole walk is the period's walk too.
+        let run = add_run(cols, events, &mut per[s0], whole);
+        per[s0].end_customer(ctx, cols, w, run);
+        return;
+    }
+    let mut start = 0;
+    while start < events.len() {
+        let s = slots[start];
+        let mut end = start + 1;
+        while end < events.len() && slots[end] == s {
+            end += 1;
+        }
+        let run_events = &events[start..end];
+        if s < n {
+            let both = whole.as_mut().map(|(a, r)| (&mut **a, &mut **r));
+            let run = add_run(cols, run_events, &mut per[s], both);
+            per[s].end_customer(ctx, cols, &walker.walk(w.cust, run_events), run);
+        } else if let Some((all, whole_run)) = whole.as_mut() {
+            all.add_events(cols, run_events, whole_run);
+        }
+        start = end;
+    }
+}
+
 /// The Journey Excellence Score from KPI values.
-pub(crate) fn jes(v: &[Option<f64>; 17], w: &JesWeights, effort: crate::dataset::Scale) -> Jes {
+pub(crate) fn jes(v: &KpiValues, w: &JesWeights, effort: crate::dataset::Scale) -> Jes {
     let clean = |x: f64| if x.is_finite() && x > 0.0 { x } else { 0.0 };
     let raw = [
         clean(w.csat),
@@ -653,10 +877,10 @@ pub(crate) fn jes(v: &[Option<f64>; 17], w: &JesWeights, effort: crate::dataset:
         .map(|x| ratio(*x, total).unwrap_or(0.0))
         .collect();
     let comps = [
-        ("csat", v[CSAT]),
-        ("nps", v[NPS].map(|n| (n + 100.0) / 2.0)),
-        ("conversion", v[CONV]),
-        ("ces", v[CES].map(|c| effort.to_percent(c))),
+        ("csat", v.csat),
+        ("nps", v.nps.map(|n| (n + 100.0) / 2.0)),
+        ("conversion", v.conversion_rate),
+        ("ces", v.ces.map(|c| effort.to_percent(c))),
     ];
     let components: Vec<JesComponent> = comps
         .iter()
@@ -708,9 +932,13 @@ fn status(value: f64, target: f64, lower_is_better: bool) -> TargetStatus {
     }
 }
 
-/// Key of the KPI in slot `slot` of the value arrays ("" past the end).
-pub(crate) fn key_of(slot: usize) -> &'static str {
-    DEFS.get(slot).map_or("", |d| d.key)
+/// The values of one period of a sparkline.
+#[derive(Debug, Clone)]
+pub(crate) struct SeriesPoint<V> {
+    pub period: String,
+    /// False for the period holding the latest timestamp.
+    pub complete: bool,
+    pub values: V,
 }
 
 /// The values of the KPI period and of the period it is compared with, with their labels.
@@ -721,19 +949,11 @@ pub(crate) struct PeriodPair {
     pub choices: Vec<String>,
 }
 
-/// The KPI list and JES from values by slot: of the whole selection (`all`), of each
-/// period of the sparkline window (label, complete, values), oldest first, and of the KPI
-/// period pair. Shared by the event path and the summary feed, so targets, changes, their
-/// tests and JES come from one place.
-pub(crate) fn assemble(
+/// Targets by KPI key: the meta's, overridden by the user's.
+fn targets(
     meta_targets: BTreeMap<String, f64>,
     settings: &Settings,
-    unavailable: &dyn Fn(usize) -> Option<Needs>,
-    all: [Option<f64>; 17],
-    series: Vec<(String, bool, [Option<f64>; 17])>,
-    pair: Option<PeriodPair>,
-    effort: crate::dataset::Scale,
-) -> KpiView {
+) -> BTreeMap<String, (f64, TargetSource)> {
     let mut targets: BTreeMap<String, (f64, TargetSource)> = BTreeMap::new();
     for (k, t) in meta_targets {
         targets.insert(k, (t, TargetSource::Meta));
@@ -741,6 +961,84 @@ pub(crate) fn assemble(
     for (k, &t) in &settings.targets {
         targets.insert(k.clone(), (t, TargetSource::User));
     }
+    targets
+}
+
+/// What one KPI tile is made of, besides its key.
+struct TileInputs<'a> {
+    all: &'a KpiValues,
+    unavailable: Option<Needs>,
+    cur: Option<&'a Values>,
+    prev: Option<&'a Values>,
+    target: Option<(f64, TargetSource)>,
+    series: &'a [SeriesPoint<KpiValues>],
+}
+
+/// One KPI tile: value, period change and its test, target status and sparkline.
+fn tile(key: KpiKey, t: TileInputs) -> Kpi {
+    let unavailable = t.unavailable;
+    let value = if unavailable.is_some() {
+        None
+    } else {
+        t.all.get(key)
+    };
+    let pick = |p: Option<&Values>| match (p, &unavailable) {
+        (Some(p), None) => (p.values.get(key), p.samples.get(key)),
+        _ => (None, None),
+    };
+    let (c, p) = (pick(t.cur), pick(t.prev));
+    let (current, previous) = (c.0, p.0);
+    let change_unit = key.change_unit();
+    let (change, change_p) = change_of(change_unit, c, p);
+    let lower_is_better = key.lower_is_better();
+    let sparkline = if unavailable.is_some() {
+        Vec::new()
+    } else {
+        t.series
+            .iter()
+            .map(|s| SparkPoint {
+                period: s.period.clone(),
+                value: s.values.get(key),
+                complete: s.complete,
+            })
+            .collect()
+    };
+    Kpi {
+        key: key.key().into(),
+        unit: key.unit(),
+        value,
+        unavailable,
+        lower_is_better,
+        current,
+        previous,
+        delta_pct: delta_pct(current, previous),
+        change,
+        change_unit,
+        change_p,
+        change_clear: change_p.map(|p| p < 0.05),
+        target: t.target.map(|t| t.0),
+        target_source: t.target.map(|t| t.1),
+        status: match (value, t.target) {
+            (Some(v), Some((t, _))) => Some(status(v, t, lower_is_better)),
+            _ => None,
+        },
+        sparkline,
+    }
+}
+
+/// The KPI list and JES from the values of the whole selection (`all`), of each period of
+/// the sparkline window, oldest first, and of the KPI period pair. Shared by the event
+/// path and the summary feed, so targets, changes, their tests and JES come from one place.
+pub(crate) fn assemble(
+    meta_targets: BTreeMap<String, f64>,
+    settings: &Settings,
+    unavailable: &dyn Fn(KpiKey) -> Option<Needs>,
+    all: KpiValues,
+    series: Vec<SeriesPoint<KpiValues>>,
+    pair: Option<PeriodPair>,
+    effort: crate::dataset::Scale,
+) -> KpiView {
+    let targets = targets(meta_targets, settings);
     let current_period = pair.as_ref().map(|p| p.current.0.clone());
     let previous_period = pair
         .as_ref()
@@ -749,63 +1047,24 @@ pub(crate) fn assemble(
     let prev = pair
         .as_ref()
         .and_then(|p| p.previous.as_ref().map(|q| &q.1));
-    let kpis = DEFS
+    let kpis = KpiKey::ALL
         .iter()
-        .enumerate()
-        .map(|(slot, d)| {
-            let unavailable = unavailable(slot);
-            let value = if unavailable.is_some() {
-                None
-            } else {
-                all[slot]
+        .map(|&key| {
+            let inputs = TileInputs {
+                all: &all,
+                unavailable: unavailable(key),
+                cur,
+                prev,
+                target: targets.get(key.key()).copied(),
+                series: &series,
             };
-            let pick = |p: Option<&Values>| match (p, &unavailable) {
-                (Some(p), None) => (p.v[slot], p.samples[slot]),
-                _ => (None, None),
-            };
-            let (c, p) = (pick(cur), pick(prev));
-            let (current, previous) = (c.0, p.0);
-            let change_unit = d.change_unit();
-            let (change, change_p) = change_of(change_unit, c, p);
-            let target = targets.get(d.key).copied();
-            Kpi {
-                key: d.key.into(),
-                unit: d.unit,
-                value,
-                unavailable: unavailable.clone(),
-                lower_is_better: d.lower_is_better,
-                current,
-                previous,
-                delta_pct: delta_pct(current, previous),
-                change,
-                change_unit,
-                change_p,
-                change_clear: change_p.map(|p| p < 0.05),
-                target: target.map(|t| t.0),
-                target_source: target.map(|t| t.1),
-                status: match (value, target) {
-                    (Some(v), Some((t, _))) => Some(status(v, t, d.lower_is_better)),
-                    _ => None,
-                },
-                sparkline: if unavailable.is_some() {
-                    Vec::new()
-                } else {
-                    series
-                        .iter()
-                        .map(|(period, complete, vals)| SparkPoint {
-                            period: period.clone(),
-                            value: vals[slot],
-                            complete: *complete,
-                        })
-                        .collect()
-                },
-            }
+            tile(key, inputs)
         })
         .collect();
     let mut jes_v = all;
-    for (slot, x) in jes_v.iter_mut().enumerate() {
-        if unavailable(slot).is_some() {
-            *x = None;
+    for key in KpiKey::ALL {
+        if unavailable(key).is_some() {
+            *jes_v.get_mut(key) = None;
         }
     }
     KpiView {
@@ -844,15 +1103,15 @@ fn period_pair(
     settings: &Settings,
     sel: &[u32],
     walks: &Walks,
-    series: &[(String, bool, Values)],
+    series: &[SeriesPoint<Values>],
     w: KpiWindow,
     choices: Vec<String>,
 ) -> PeriodPair {
     let find = |label: &str| {
         series
             .iter()
-            .find(|(l, _, _)| l == label)
-            .map(|(_, _, v)| v.clone())
+            .find(|s| s.period == label)
+            .map(|s| s.values.clone())
     };
     let months =
         settings.kpi_period.kind == KpiPeriodKind::Month && settings.period == PeriodKind::Month;
@@ -878,6 +1137,64 @@ fn period_pair(
     }
 }
 
+/// The sparkline's periods: the last `sparkline_periods` up to the one holding the latest
+/// selected event.
+#[derive(Clone, Copy)]
+struct SparkWindow<'a> {
+    periods: &'a PeriodIndex,
+    first: usize,
+    latest: usize,
+}
+
+impl<'a> SparkWindow<'a> {
+    /// None without periods or without a timed selected event.
+    fn new(periods: &'a PeriodIndex, walks: &Walks, settings: &Settings) -> Option<Self> {
+        let latest = periods.slot(walks.latest_time()?)?;
+        // At most 120 periods: each costs counters per stage and touchpoint, and a setting
+        // from a hostile link must not multiply memory.
+        let n = settings.sparkline_periods.clamp(3, 120);
+        Some(SparkWindow {
+            periods,
+            first: (latest + 1).saturating_sub(n),
+            latest,
+        })
+    }
+
+    /// The window's slot (0 = first) of a timestamp, None outside it.
+    fn slot_of(&self, t: i64) -> Option<usize> {
+        self.periods
+            .slot(t)
+            .filter(|&s| s >= self.first && s <= self.latest)
+            .map(|s| s - self.first)
+    }
+}
+
+/// Values of the whole selection and of each period of the sparkline window (one pass).
+fn whole_and_series(
+    ctx: &FunnelCtx,
+    settings: &Settings,
+    sel: &[u32],
+    walks: &Walks,
+    window: Option<SparkWindow>,
+) -> (Values, Vec<SeriesPoint<Values>>) {
+    let Some(w) = window else {
+        let (all, _) = all_values(ctx, settings, sel, walks, None, true);
+        return (all, Vec::new());
+    };
+    let slot_of = |t: i64| w.slot_of(t);
+    let slots: Slots = (&slot_of, w.latest + 1 - w.first);
+    let (all, per) = all_values(ctx, settings, sel, walks, Some(slots), true);
+    let series = (w.first..=w.latest)
+        .zip(per)
+        .map(|(s, values)| SeriesPoint {
+            period: w.periods.label(s),
+            complete: s != w.latest,
+            values,
+        })
+        .collect();
+    (all, series)
+}
+
 /// The KPI view for the selected events.
 pub(crate) fn compute(
     ctx: &FunnelCtx,
@@ -887,87 +1204,188 @@ pub(crate) fn compute(
     walks: &Walks,
 ) -> KpiView {
     let ds = ctx.ds;
-    // Per-period values, for sparklines and period over period: the last
-    // `sparkline_periods` periods up to the one holding the latest selected event.
-    let ts = ds.timestamp.as_deref();
-    let window = periods.zip(ts).and_then(|(p, _)| {
-        let latest_t = walks.latest_time()?;
-        let latest = p.slot(latest_t)?;
-        // At most 120 periods: each costs counters per stage and touchpoint, and a setting
-        // from a hostile link must not multiply memory.
-        let n = settings.sparkline_periods.clamp(3, 120);
-        Some((p, (latest + 1).saturating_sub(n), latest))
-    });
-    let spark_slot = window.map(|(p, first, latest)| {
-        move |t: i64| {
-            p.slot(t)
-                .filter(|&s| s >= first && s <= latest)
-                .map(|s| s - first)
-        }
-    });
-    let spark_slots = match (&spark_slot, window) {
-        (Some(f), Some((_, first, latest))) => {
-            Some((f as &dyn Fn(i64) -> Option<usize>, latest + 1 - first))
-        }
-        _ => None,
-    };
-    let (all, per) = all_values(ctx, settings, sel, walks, spark_slots, true);
-    let series: Vec<(String, bool, Values)> = match window {
-        Some((p, first, latest)) => (first..=latest)
-            .zip(per)
-            .map(|(s, vals)| (p.label(s), s != latest, vals))
-            .collect(),
-        None => Vec::new(),
-    };
+    // Periods only count with timestamps.
+    let periods = periods.filter(|_| ds.timestamp.is_some());
+    let window = periods.and_then(|p| SparkWindow::new(p, walks, settings));
+    let (all, series) = whole_and_series(ctx, settings, sel, walks, window);
     let pair = periods
-        .zip(ts)
-        .and_then(|(p, _)| kpi_window(p.first_day(), walks, settings))
+        .and_then(|p| kpi_window(p.first_day(), walks, settings))
         .map(|(w, choices)| period_pair(ctx, settings, sel, walks, &series, w, choices));
-    let meta_targets = ds.meta.targets.clone();
+    let series = series
+        .into_iter()
+        .map(|s| SeriesPoint {
+            period: s.period,
+            complete: s.complete,
+            values: s.values.values,
+        })
+        .collect();
     let mut view = assemble(
-        meta_targets,
+        ds.meta.targets.clone(),
         settings,
-        &|slot| unavailable(ds, ctx, slot),
-        all.v,
-        series.into_iter().map(|(l, c, v)| (l, c, v.v)).collect(),
+        &|key| unavailable(ds, ctx, key),
+        all.values,
+        series,
         pair,
         ds.scales.effort,
     );
-    let [pro, det] = all.impact;
-    let imp_missing = match (ds.nps.is_some(), ds.revenue.is_some() || ds.stage.is_some()) {
-        (false, _) => Some(Needs::column(Role::Nps)),
-        (true, false) => Some(Needs(vec![
-            Need::Column(Role::Revenue),
-            Need::Column(Role::Stage),
-        ])),
-        _ => None,
-    };
-    let rev_pp = |a: (u64, f64, u64, u64)| {
-        if ds.revenue.is_some() {
-            ratio(a.1, a.0 as f64)
-        } else {
-            None
-        }
-    };
-    let ret = |a: (u64, f64, u64, u64)| {
-        if unavailable(ds, ctx, RET).is_some() {
-            None
-        } else {
-            pct(a.3 as f64, a.2 as f64)
-        }
-    };
-    let diff = |a: Option<f64>, b: Option<f64>| delta_pct(a, b);
-    let impact = Impact {
-        unavailable: imp_missing,
-        promoters: pro.0,
-        detractors: det.0,
-        revenue_per_promoter: rev_pp(pro),
-        revenue_per_detractor: rev_pp(det),
-        revenue_diff_pct: diff(rev_pp(pro), rev_pp(det)),
-        retention_promoters: ret(pro),
-        retention_detractors: ret(det),
-        retention_diff_pct: diff(ret(pro), ret(det)),
-    };
-    view.impact = impact;
+    view.impact = impact_view(
+        impact_needs(ds.nps.is_some(), ds.revenue.is_some() || ds.stage.is_some()),
+        &all.impact,
+        ds.revenue.is_some(),
+        unavailable(ds, ctx, KpiKey::RetentionRate).is_none(),
+    );
     view
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_in_display_order_with_their_units() {
+        let keys: Vec<&str> = KpiKey::ALL.iter().map(|k| k.key()).collect();
+        assert_eq!(
+            keys,
+            [
+                "customers",
+                "interactions",
+                "touchpoints",
+                "conversion_rate",
+                "retention_rate",
+                "churn_rate",
+                "repeat_rate",
+                "csat",
+                "ces",
+                "ces_easy_pct",
+                "nps",
+                "revenue_total",
+                "revenue_per_customer",
+                "revenue_per_converted",
+                "median_days_to_convert",
+                "interactions_per_customer",
+                "jes",
+            ]
+        );
+        let lower: Vec<&str> = KpiKey::ALL
+            .iter()
+            .filter(|k| k.lower_is_better())
+            .map(|k| k.key())
+            .collect();
+        assert_eq!(lower, LOWER_IS_BETTER);
+        assert_eq!(KpiKey::Ces.unit(), KpiUnit::Score);
+        assert_eq!(KpiKey::MedianDaysToConvert.unit(), KpiUnit::Days);
+        assert_eq!(KpiKey::RevenuePerConverted.unit(), KpiUnit::Money);
+        // Rates and scores change in points, counts, money and per-customer counts in %.
+        assert_eq!(KpiKey::ConversionRate.change_unit(), ChangeUnit::Points);
+        assert_eq!(KpiKey::Nps.change_unit(), ChangeUnit::Points);
+        assert_eq!(
+            KpiKey::InteractionsPerCustomer.change_unit(),
+            ChangeUnit::Percent
+        );
+        assert_eq!(KpiKey::RevenueTotal.change_unit(), ChangeUnit::Percent);
+        assert_eq!(KpiKey::Customers.change_unit(), ChangeUnit::Percent);
+    }
+
+    #[test]
+    fn a_set_reads_and_writes_each_kpi_by_key() {
+        let mut set = KpiValues::default();
+        *set.get_mut(KpiKey::ChurnRate) = Some(12.5);
+        *set.get_mut(KpiKey::Jes) = Some(70.0);
+        assert_eq!(set.churn_rate, Some(12.5));
+        assert_eq!(set.get(KpiKey::Jes), Some(70.0));
+        assert_eq!(set.get(KpiKey::RetentionRate), None);
+    }
+
+    #[test]
+    fn what_each_kpi_needs() {
+        let only = |roles: &'static [Role]| move |r: Role| roles.contains(&r);
+        let none = only(&[]);
+        assert_eq!(KpiKey::Customers.needs(&none, false, false), None);
+        assert_eq!(
+            KpiKey::ConversionRate.needs(&none, false, false),
+            Some(Needs::column(Role::Stage))
+        );
+        let stage = only(&[Role::Stage]);
+        assert_eq!(
+            KpiKey::RetentionRate.needs(&stage, false, true),
+            Some(Needs(vec![Need::StageAfterConversion]))
+        );
+        assert_eq!(KpiKey::RetentionRate.needs(&stage, true, true), None);
+        assert_eq!(
+            KpiKey::MedianDaysToConvert.needs(&stage, true, false),
+            Some(Needs::column(Role::Timestamp))
+        );
+        // Revenue per converted customer asks for revenue first, then the stage.
+        assert_eq!(
+            KpiKey::RevenuePerConverted.needs(&none, true, true),
+            Some(Needs::column(Role::Revenue))
+        );
+        let revenue = only(&[Role::Revenue]);
+        assert_eq!(
+            KpiKey::RevenuePerConverted.needs(&revenue, true, true),
+            Some(Needs::column(Role::Stage))
+        );
+    }
+
+    #[test]
+    fn nps_classes_and_the_impact_card() {
+        let mut sums = ImpactSums::default();
+        for answer in [10.0, 9.0, 8.0, 7.0, 6.9, 0.0] {
+            if let Some(c) = sums.class_of(answer) {
+                c.customers += 1;
+            }
+        }
+        assert_eq!(
+            (sums.promoters.customers, sums.detractors.customers),
+            (2, 2)
+        );
+        // Promoters: 4 customers, 400 revenue, 2 converted of whom 1 retained; detractors:
+        // 2 customers, 100 revenue, both converted and retained.
+        let class = |customers, revenue, converted, retained| ClassSums {
+            customers,
+            revenue,
+            converted,
+            retained,
+        };
+        let sums = ImpactSums {
+            promoters: class(4, 400.0, 2, 1),
+            detractors: class(2, 100.0, 2, 2),
+        };
+        let i = impact_view(None, &sums, true, true);
+        assert_eq!((i.promoters, i.detractors), (4, 2));
+        assert_eq!(
+            (i.revenue_per_promoter, i.revenue_per_detractor),
+            (Some(100.0), Some(50.0))
+        );
+        assert_eq!(i.revenue_diff_pct, Some(100.0));
+        assert_eq!(
+            (i.retention_promoters, i.retention_detractors),
+            (Some(50.0), Some(100.0))
+        );
+        assert_eq!(i.retention_diff_pct, Some(-50.0));
+        let bare = impact_view(impact_needs(true, false), &sums, false, false);
+        assert_eq!(
+            (bare.revenue_per_promoter, bare.retention_promoters),
+            (None, None)
+        );
+        assert_eq!(
+            bare.unavailable,
+            Some(Needs(vec![
+                Need::Column(Role::Revenue),
+                Need::Column(Role::Stage)
+            ]))
+        );
+        assert_eq!(impact_needs(false, true), Some(Needs::column(Role::Nps)));
+    }
+
+    #[test]
+    fn events_go_to_their_period_slot() {
+        // Periods of 100 s from t = 100; two of them. Event 2 is untimed, event 3 is in
+        // the third period (outside), event 4 before the first.
+        let ts = [100, 250, NO_TIME, 300, 50];
+        let slot_of = |t: i64| (t >= 100).then(|| (t / 100 - 1) as usize);
+        let mut out = Vec::new();
+        period_slots(&ts, &[0, 1, 2, 3, 4], (&slot_of, 2), &mut out);
+        assert_eq!(out, [0, 1, usize::MAX, usize::MAX, usize::MAX]);
+    }
 }

@@ -101,7 +101,7 @@ use super::filter::MISSING_LABEL;
 use super::period::PeriodIndex;
 use super::settings::Settings;
 use super::stats::{pct, two_sided_p, Z95};
-use crate::dataset::{Dataset, TextColumn, MISSING};
+use crate::dataset::{Dataset, DimColumn, TextColumn, MISSING};
 use crate::dataset::{DimKey, Role};
 use crate::message::{Need, Needs};
 
@@ -191,7 +191,8 @@ pub(crate) fn responses(ds: &Dataset, sel: &[u32], latest_only: bool) -> Vec<u32
     out
 }
 
-fn empty_view(settings: &Settings, missing: Option<Needs>) -> NpsView {
+/// The view before any answer is counted (also the summary feed's starting point).
+pub(crate) fn empty_view(settings: &Settings, missing: Option<Needs>) -> NpsView {
     NpsView {
         unavailable: missing,
         latest_only: settings.nps_latest_only,
@@ -201,6 +202,135 @@ fn empty_view(settings: &Settings, missing: Option<Needs>) -> NpsView {
         breakdown: None,
         comments_unavailable: None,
         comments: Vec::new(),
+    }
+}
+
+/// NPS answers counted overall, on the 0–10 bar chart, per period and per breakdown group
+/// (the last group is "(missing)").
+struct NpsAcc<'a> {
+    total: Counts,
+    distribution: Vec<u64>,
+    periods: Option<(&'a PeriodIndex, &'a [i64])>,
+    trend: Vec<Counts>,
+    groups: Option<&'a [u32]>,
+    segs: Vec<Counts>,
+}
+
+impl<'a> NpsAcc<'a> {
+    fn new(
+        ds: &'a Dataset,
+        periods: Option<&'a PeriodIndex>,
+        bcol: Option<&'a DimColumn>,
+    ) -> NpsAcc<'a> {
+        let times = ds.timestamp.as_deref().filter(|_| periods.is_some());
+        NpsAcc {
+            total: Counts::default(),
+            distribution: vec![0; 11],
+            periods: periods.zip(times),
+            trend: vec![Counts::default(); periods.map_or(0, |p| p.len)],
+            groups: bcol.map(|c| &c.codes[..]),
+            segs: vec![Counts::default(); bcol.map_or(0, |c| c.values.len() + 1)],
+        }
+    }
+
+    /// Counts answer `v` of event `i`.
+    fn add(&mut self, i: usize, v: f64) {
+        self.total.add(v);
+        self.distribution[(v.round() as usize).min(10)] += 1;
+        if let Some((p, ts)) = self.periods {
+            if let Some(s) = p.slot(ts[i]) {
+                self.trend[s].add(v);
+            }
+        }
+        if let Some(codes) = self.groups {
+            let nb = self.segs.len();
+            let c = codes[i];
+            self.segs[if c == MISSING { nb - 1 } else { c as usize }].add(v);
+        }
+    }
+
+    /// One point per period with answers.
+    fn trend_points(&self) -> Vec<NpsPoint> {
+        let Some((p, _)) = self.periods else {
+            return Vec::new();
+        };
+        self.trend
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.n() > 0)
+            .map(|(s, c)| NpsPoint {
+                period: p.label(s),
+                summary: c.summary(),
+            })
+            .collect()
+    }
+
+    /// Each group with answers, tested against all the other answers, most answers first.
+    fn segments(&self, col: &DimColumn) -> Vec<NpsSegment> {
+        let mut segments: Vec<NpsSegment> = self
+            .segs
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.n() > 0)
+            .map(|(g, c)| {
+                let z = z_test(c, &self.total.minus(c));
+                let p_value = z.map(two_sided_p);
+                NpsSegment {
+                    value: col
+                        .values
+                        .get(g)
+                        .cloned()
+                        .unwrap_or_else(|| MISSING_LABEL.to_string()),
+                    summary: c.summary(),
+                    z,
+                    p_value,
+                    significant: p_value.is_some_and(|p| p < 0.05),
+                    low_sample: c.n() < LOW_SAMPLE,
+                }
+            })
+            .collect();
+        segments.sort_by_key(|s| std::cmp::Reverse(s.summary.responses));
+        segments
+    }
+}
+
+/// Feeds every selected answer to `acc` (or only each customer's latest with
+/// `nps_latest_only`); with every answer counted, comments are gathered in the same pass.
+fn count_answers(
+    ds: &Dataset,
+    settings: &Settings,
+    sel: &[u32],
+    acc: &mut NpsAcc,
+    view: &mut NpsView,
+) {
+    if settings.nps_latest_only {
+        for &e in &responses(ds, sel, true) {
+            if let Some(v) = answer(ds, e as usize) {
+                acc.add(e as usize, v);
+            }
+        }
+    } else if let Some(col) = ds.nps.as_deref() {
+        // Every answer counts: no need to collect the responses first.
+        let scale = ds.scales.nps;
+        let mut comment_acc = ds
+            .comment
+            .as_ref()
+            .map(|c| CommentsAcc::new(c, settings.comments_limit));
+        for &e in sel {
+            let i = e as usize;
+            let v = col[i];
+            let a = (!v.is_nan() && scale.contains(v)).then_some(v);
+            if let Some(v) = a {
+                acc.add(i, v);
+            }
+            if let Some(c) = comment_acc.as_mut() {
+                c.add(ds, i, a);
+            }
+        }
+        if let Some(c) = comment_acc {
+            view.comments_unavailable = None;
+            view.comments = c.groups;
+        }
     }
 }
 
@@ -222,106 +352,20 @@ pub(crate) fn compute(
     if ds.nps.is_none() {
         return view;
     }
-    let mut total = Counts::default();
-    let mut trend = vec![Counts::default(); periods.map_or(0, |p| p.len)];
     let bcol = settings.breakdown.map(|k| (k, ds.dimension(k)));
-    let nb = match bcol {
-        Some((_, Some(c))) => c.values.len() + 1,
-        _ => 0,
-    };
-    let bcodes = match bcol {
-        Some((_, Some(c))) => Some(&c.codes[..]),
-        _ => None,
-    };
-    let mut segs = vec![Counts::default(); nb];
-    let times = ds.timestamp.as_deref().filter(|_| periods.is_some());
-    let mut record = |i: usize, v: f64| {
-        total.add(v);
-        view.distribution[(v.round() as usize).min(10)] += 1;
-        if let (Some(p), Some(ts)) = (periods, times) {
-            if let Some(s) = p.slot(ts[i]) {
-                trend[s].add(v);
-            }
-        }
-        if let Some(codes) = bcodes {
-            let c = codes[i];
-            segs[if c == MISSING { nb - 1 } else { c as usize }].add(v);
-        }
-    };
-    if settings.nps_latest_only {
-        for &e in &responses(ds, sel, true) {
-            if let Some(v) = answer(ds, e as usize) {
-                record(e as usize, v);
-            }
-        }
-    } else if let Some(col) = ds.nps.as_deref() {
-        // Every answer counts: no need to collect the responses first.
-        let scale = ds.scales.nps;
-        let mut comment_acc = ds
-            .comment
-            .as_ref()
-            .map(|c| CommentsAcc::new(c, settings.comments_limit));
-        for &e in sel {
-            let i = e as usize;
-            let v = col[i];
-            let a = (!v.is_nan() && scale.contains(v)).then_some(v);
-            if let Some(v) = a {
-                record(i, v);
-            }
-            if let Some(acc) = comment_acc.as_mut() {
-                acc.add(ds, i, a);
-            }
-        }
-        if let Some(acc) = comment_acc {
-            view.comments_unavailable = None;
-            view.comments = acc.groups;
-        }
+    let mut acc = NpsAcc::new(ds, periods, bcol.and_then(|b| b.1));
+    count_answers(ds, settings, sel, &mut acc, &mut view);
+    view.summary = acc.total.summary();
+    if periods.is_some() {
+        view.trend = acc.trend_points();
     }
-    view.summary = total.summary();
-    if let Some(p) = periods {
-        view.trend = trend
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.n() > 0)
-            .map(|(s, c)| NpsPoint {
-                period: p.label(s),
-                summary: c.summary(),
-            })
-            .collect();
-    }
-    view.breakdown = bcol.map(|(key, col)| {
-        let mut segments: Vec<NpsSegment> = match col {
-            Some(col) => segs
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| c.n() > 0)
-                .map(|(g, c)| {
-                    let z = z_test(c, &total.minus(c));
-                    let p_value = z.map(two_sided_p);
-                    NpsSegment {
-                        value: col
-                            .values
-                            .get(g)
-                            .cloned()
-                            .unwrap_or_else(|| MISSING_LABEL.to_string()),
-                        summary: c.summary(),
-                        z,
-                        p_value,
-                        significant: p_value.is_some_and(|p| p < 0.05),
-                        low_sample: c.n() < LOW_SAMPLE,
-                    }
-                })
-                .collect(),
-            None => Vec::new(),
-        };
-        segments.sort_by_key(|s| std::cmp::Reverse(s.summary.responses));
-        NpsBreakdown {
-            dimension: key,
-            header: ds.extra_name(key).map(str::to_string),
-            unavailable: col.is_none().then(|| Needs(vec![Need::Dimension(key)])),
-            segments,
-        }
+    view.breakdown = bcol.map(|(key, col)| NpsBreakdown {
+        dimension: key,
+        header: ds.extra_name(key).map(str::to_string),
+        unavailable: col.is_none().then(|| Needs(vec![Need::Dimension(key)])),
+        segments: col.map_or_else(Vec::new, |col| acc.segments(col)),
     });
+    view.distribution = acc.distribution;
     view
 }
 
@@ -394,4 +438,38 @@ fn comments(ds: &Dataset, sel: &[u32], limit: usize) -> (Option<Needs>, Vec<Comm
         acc.add(ds, e as usize, answer(ds, e as usize));
     }
     (None, acc.groups)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answers_are_counted_overall_on_the_bars_and_per_group() {
+        let mut col = DimColumn::new("region");
+        for v in [Some("North"), Some("South"), None, Some("North")] {
+            col.push(v);
+        }
+        let mut acc = NpsAcc {
+            total: Counts::default(),
+            distribution: vec![0; 11],
+            periods: None,
+            trend: Vec::new(),
+            groups: Some(&col.codes),
+            segs: vec![Counts::default(); 3],
+        };
+        for (i, v) in [10.0, 3.0, 8.0, 9.4].into_iter().enumerate() {
+            acc.add(i, v);
+        }
+        // 10 and 9.4 promote, 8 is passive, 3 detracts.
+        assert_eq!(acc.total, Counts { p: 2, pas: 1, d: 1 });
+        assert_eq!(acc.distribution, [0, 0, 0, 1, 0, 0, 0, 0, 1, 1, 1]);
+        assert_eq!(acc.segs[0], Counts { p: 2, pas: 0, d: 0 });
+        assert_eq!(acc.segs[1], Counts { p: 0, pas: 0, d: 1 });
+        assert_eq!(acc.segs[2], Counts { p: 0, pas: 1, d: 0 });
+        // Most answers first: North (2), then South and (missing) in code order.
+        let names: Vec<String> = acc.segments(&col).into_iter().map(|s| s.value).collect();
+        assert_eq!(names, ["North", "South", MISSING_LABEL]);
+        assert!(acc.trend_points().is_empty());
+    }
 }

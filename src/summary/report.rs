@@ -10,19 +10,17 @@ use super::feed::Summary;
 use super::select::{select, Selection as CellSelection};
 use crate::analytics::cap::{self, OTHERS_LABEL};
 use crate::analytics::experience::{
-    EmotionCurve, EmotionPoint, ExitPoint, ExperienceView, Grid, GridCell, Handoff, HandoffOthers,
-    Handoffs, PainPoint, PersonaCurve, PriorityMatrix, StageExits,
+    emotion_points, persona_curve_list, EmotionCurve, ExitPoint, ExperienceView, Grid, GridCell,
+    Handoff, HandoffOthers, Handoffs, PainPoint, PriorityMatrix, StageExits,
 };
 use crate::analytics::filter::MISSING_LABEL;
 use crate::analytics::flows::FlowView;
 use crate::analytics::funnel::FunnelNote;
-use crate::analytics::funnel::{
-    CohortPoint, FunnelBreakdown, FunnelStep, FunnelView, Interval, ResolvedMode,
-};
-use crate::analytics::kpis::{self, KpiView};
+use crate::analytics::funnel::{step_row, CohortPoint, FunnelBreakdown, FunnelView, ResolvedMode};
+use crate::analytics::kpis::{self, KpiKey, KpiSet, KpiValues, KpiView, SeriesPoint};
 use crate::analytics::nps::{z_test, Counts, NpsBreakdown, NpsPoint, NpsSegment, NpsView};
 use crate::analytics::period::PeriodIndex;
-use crate::analytics::stats::{pct, ratio, two_sided_p, wilson, Mean};
+use crate::analytics::stats::{pct, ratio, two_sided_p, Mean};
 use crate::analytics::{Filter, FunnelMode, Report, Selection, Settings};
 use crate::dataset::{DimKey, Role, Scales};
 use crate::message::{Need, Needs};
@@ -375,21 +373,7 @@ fn funnel_view(ctx: &Ctx, needs: &mut EventNeeds) -> FunnelView {
         }
     }
     view.steps = (0..k)
-        .map(|j| {
-            let prev = (j > 0).then(|| reached[j - 1]);
-            FunnelStep {
-                stage: meta.stage_order[j].clone(),
-                customers: reached[j],
-                pct_of_first: pct(reached[j] as f64, first as f64),
-                pct_of_previous: prev.and_then(|p| pct(reached[j] as f64, p as f64)),
-                interval: prev
-                    .and_then(|p| wilson(reached[j], p))
-                    .map(|(low, high)| Interval { low, high }),
-                drop_off: prev.map(|p| p - reached[j]),
-                median_days_from_previous: None,
-                mean_days_from_previous: mean[j].get(),
-            }
-        })
+        .map(|j| step_row(meta.stage_order[j].clone(), reached, j, None, mean[j].get()))
         .collect();
     if ctx.mode == ResolvedMode::Ordered {
         needs.add("funnel.steps.*.median_days_from_previous");
@@ -514,10 +498,52 @@ fn missing_roles(s: &Summary, roles: &[Role]) -> Option<Needs> {
     Needs::missing(&have)
 }
 
+/// The emotion curve from satisfaction sums per funnel step (`emotion`) and per persona ×
+/// step (`emotion_p`, the last persona slot "(missing)"; empty without personas).
+fn emotion_curve(
+    ctx: &Ctx,
+    personas: Option<&[String]>,
+    emotion: &[Mean],
+    emotion_p: &[Mean],
+) -> EmotionCurve {
+    let s = ctx.s;
+    let (stages, scale) = (&s.meta.stage_order, ctx.scales.satisfaction);
+    let mut curve = EmotionCurve {
+        unavailable: missing_roles(s, &[Role::Stage, Role::Satisfaction]),
+        overall: emotion_points(stages, emotion, scale),
+        ..EmotionCurve::default()
+    };
+    if let (Some(pd), false, true) = (personas, emotion_p.is_empty(), !stages.is_empty()) {
+        // Only cells with answers, by key persona × stages + step, like the event path.
+        let used: Vec<(u64, Mean)> = (0..emotion_p.len())
+            .filter(|&key| emotion_p[key].n > 0)
+            .map(|key| (key as u64, emotion_p[key]))
+            .collect();
+        let np = pd.len();
+        persona_curve_list(&mut curve, np, used, |g| label(pd, g), stages, scale);
+    }
+    curve
+}
+
+/// The exit lists from the funnel table (none without one: they need events then).
+fn summary_exits(
+    ctx: &Ctx,
+    tps: Option<&[String]>,
+    needs: &mut EventNeeds,
+) -> (Vec<ExitPoint>, Vec<StageExits>) {
+    match (ctx.table, tps) {
+        (Some(t), Some(tp)) => exit_lists(&t.exits, tp, &ctx.s.meta.stage_order, needs),
+        _ => {
+            needs.add("experience.exits");
+            needs.add("experience.exits_by_stage");
+            (Vec::new(), Vec::new())
+        }
+    }
+}
+
 fn experience_view(ctx: &Ctx, needs: &mut EventNeeds) -> ExperienceView {
     let s = ctx.s;
     let c = &s.cells;
-    let scale = ctx.scales.satisfaction;
     let stages = s.dict("stage");
     let tps = s.dict("touchpoint");
     let personas = s.dict("persona");
@@ -568,71 +594,13 @@ fn experience_view(ctx: &Ctx, needs: &mut EventNeeds) -> ExperienceView {
             Vec::new(),
         ),
     };
-    let point = |stage: &str, m: &Mean| EmotionPoint {
-        stage: stage.to_string(),
-        mean: m.get(),
-        percent: m.get().map(|v| scale.to_percent(v)),
-        count: m.n,
-    };
-    let mut curve = EmotionCurve {
-        unavailable: missing_roles(s, &[Role::Stage, Role::Satisfaction]),
-        overall: emotion
-            .iter()
-            .enumerate()
-            .map(|(j, m)| point(&s.meta.stage_order[j], m))
-            .collect(),
-        ..EmotionCurve::default()
-    };
-    if let (Some(pd), false, true) = (personas, emotion_p.is_empty(), k > 0) {
-        let answers: Vec<u64> = (0..=np)
-            .map(|g| emotion_p[g * k..(g + 1) * k].iter().map(|m| m.n).sum())
-            .collect();
-        let present: Vec<usize> = (0..=np).filter(|&g| answers[g] > 0).collect();
-        let weights: Vec<u64> = present.iter().map(|&g| answers[g]).collect();
-        let keep = cap::keep_top(&weights, cap::EMOTION_PERSONAS);
-        let mut shown: Vec<(String, Vec<Mean>)> = Vec::new();
-        let mut others = vec![Mean::default(); k];
-        for (p, &g) in present.iter().enumerate() {
-            let means = emotion_p[g * k..(g + 1) * k].to_vec();
-            if keep.as_ref().is_none_or(|keep| keep[p]) {
-                shown.push((label(pd, g), means));
-            } else {
-                for (o, m) in others.iter_mut().zip(&means) {
-                    o.sum += m.sum;
-                    o.n += m.n;
-                }
-            }
-        }
-        curve.personas_total = present.len() as u64;
-        curve.personas_folded = (present.len() - shown.len()) as u64;
-        if curve.personas_folded > 0 {
-            shown.push((OTHERS_LABEL.to_string(), others));
-        }
-        curve.by_persona = shown
-            .iter()
-            .map(|(persona, means)| PersonaCurve {
-                persona: persona.clone(),
-                points: means
-                    .iter()
-                    .enumerate()
-                    .map(|(j, m)| point(&s.meta.stage_order[j], m))
-                    .collect(),
-            })
-            .collect();
-    }
+    let curve = emotion_curve(ctx, personas, &emotion, &emotion_p);
     let exits_unavailable = missing_roles(s, &[Role::Stage, Role::Touchpoint]);
-    let (mut exits, mut exits_by_stage) = (Vec::new(), Vec::new());
-    if exits_unavailable.is_none() && k > 0 {
-        match (ctx.table, tps) {
-            (Some(t), Some(tp)) => {
-                (exits, exits_by_stage) = exit_lists(&t.exits, tp, &s.meta.stage_order, needs);
-            }
-            _ => {
-                needs.add("experience.exits");
-                needs.add("experience.exits_by_stage");
-            }
-        }
-    }
+    let (exits, exits_by_stage) = if exits_unavailable.is_none() && k > 0 {
+        summary_exits(ctx, tps, needs)
+    } else {
+        (Vec::new(), Vec::new())
+    };
     let handoffs = handoff_view(ctx, tps, needs);
     needs.add("experience.priority");
     // A summary's cells are stage × touchpoint: the map is always over the touchpoint.
@@ -931,16 +899,8 @@ fn handoff_view(ctx: &Ctx, tps: Option<&[String]>, needs: &mut EventNeeds) -> Ha
 fn nps_view(ctx: &Ctx, total: &Acc, needs: &mut EventNeeds) -> NpsView {
     let s = ctx.s;
     let settings = ctx.settings;
-    let mut view = NpsView {
-        unavailable: (!s.has("nps")).then(|| Needs::column(Role::Nps)),
-        latest_only: settings.nps_latest_only,
-        summary: Counts::default().summary(),
-        distribution: vec![0; 11],
-        trend: Vec::new(),
-        breakdown: None,
-        comments_unavailable: None,
-        comments: Vec::new(),
-    };
+    let missing = (!s.has("nps")).then(|| Needs::column(Role::Nps));
+    let mut view = crate::analytics::nps::empty_view(settings, missing);
     needs.add("nps.comments");
     needs.add("nps.comments_unavailable");
     if !s.has("nps") {
@@ -1043,145 +1003,132 @@ fn nps_view(ctx: &Ctx, total: &Acc, needs: &mut EventNeeds) -> NpsView {
     view
 }
 
-/// KPI values by slot (the order of `kpis::DEFS`) for the cells `keep` selects.
+/// KPI values of the cells `keep` selects.
 fn kpi_values(
     ctx: &Ctx,
     acc: &Acc,
     touchpoints: u64,
     customers: Option<u64>,
     funnel: Option<&FunnelSums>,
-) -> [Option<f64>; 17] {
+) -> KpiValues {
     let s = ctx.s;
-    let mut v = [None; 17];
+    let mut v = KpiValues::default();
     let events = acc.events as f64;
-    v[0] = customers.map(|c| c as f64);
-    v[1] = Some(events);
+    v.customers = customers.map(|c| c as f64);
+    v.interactions = Some(events);
     if s.has("touchpoint") {
-        v[2] = Some(touchpoints as f64);
+        v.touchpoints = Some(touchpoints as f64);
     }
     let k = s.meta.stage_order.len();
     if let (Some(c), Some(f)) = (s.meta.conversion_step, funnel) {
         let reached = &f.reached;
-        v[3] = pct(reached[c] as f64, reached[0] as f64);
+        v.conversion_rate = pct(reached[c] as f64, reached[0] as f64);
         if c + 1 < k {
-            v[4] = pct(reached[c + 1] as f64, reached[c] as f64);
-            v[5] = v[4].map(|r| 100.0 - r);
+            v.retention_rate = pct(reached[c + 1] as f64, reached[c] as f64);
+            v.churn_rate = v.retention_rate.map(|r| 100.0 - r);
         }
-        v[6] = pct(f.repeaters as f64, reached[c] as f64);
+        v.repeat_rate = pct(f.repeaters as f64, reached[c] as f64);
         if s.has("revenue") {
-            v[13] = ratio(f.converted_revenue, reached[c] as f64);
+            v.revenue_per_converted = ratio(f.converted_revenue, reached[c] as f64);
         }
     }
     if s.has("satisfaction") {
-        v[7] = pct(acc.sat_top2 as f64, acc.sat.n as f64);
+        v.csat = pct(acc.sat_top2 as f64, acc.sat.n as f64);
     }
     if s.has("effort") {
-        v[8] = acc.effort.get();
-        v[9] = pct(acc.effort_easy as f64, acc.effort.n as f64);
+        v.ces = acc.effort.get();
+        v.ces_easy_pct = pct(acc.effort_easy as f64, acc.effort.n as f64);
     }
     if s.has("nps") && !ctx.settings.nps_latest_only {
-        v[10] = acc.nps.nps();
+        v.nps = acc.nps.nps();
     }
     if s.has("revenue") {
-        v[11] = (acc.events > 0).then_some(acc.revenue.sum);
-        v[12] = match customers {
-            Some(c) => v[11].and_then(|t| ratio(t, c as f64)),
+        v.revenue_total = (acc.events > 0).then_some(acc.revenue.sum);
+        v.revenue_per_customer = match customers {
+            Some(c) => v.revenue_total.and_then(|t| ratio(t, c as f64)),
             None => None,
         };
     }
-    v[15] = customers.and_then(|c| ratio(events, c as f64));
-    v[16] = kpis::jes(&v, &ctx.settings.jes_weights, ctx.scales.effort).value;
+    v.interactions_per_customer = customers.and_then(|c| ratio(events, c as f64));
+    v.jes = kpis::jes(&v, &ctx.settings.jes_weights, ctx.scales.effort).value;
     v
 }
 
-fn kpi_view(ctx: &Ctx, total: &Acc, needs: &mut EventNeeds) -> KpiView {
-    let s = ctx.s;
-    let c = &s.cells;
-    let nt = s.dict("touchpoint").map_or(0, |d| d.len());
-    let touchpoints_of = |pred: &dyn Fn(usize) -> bool| -> u64 {
-        let mut seen = vec![false; nt];
-        for i in (0..c.events.len()).filter(|&i| ctx.sel.keep[i] && pred(i)) {
-            if c.touchpoint[i] >= 0 {
-                seen[c.touchpoint[i] as usize] = true;
-            }
-        }
-        seen.iter().filter(|x| **x).count() as u64
-    };
-    let unfiltered = !ctx.sel.filtered;
-    let funnel = ctx.table.map(|t| funnel_sums(ctx, t));
-    let customers = unfiltered.then_some(s.meta.customers);
-    let all = kpi_values(
-        ctx,
-        total,
-        touchpoints_of(&|_| true),
-        customers,
-        funnel.as_ref(),
-    );
-    // Per period: the cells of each day; distinct customers only from the whole-data table.
-    let kind = match ctx.settings.period {
+/// The feed's key of a period kind (`period_customers` is keyed by it).
+fn period_kind_key(kind: crate::analytics::PeriodKind) -> &'static str {
+    match kind {
         crate::analytics::PeriodKind::Month => "month",
         crate::analytics::PeriodKind::Week => "week",
         crate::analytics::PeriodKind::Quarter => "quarter",
-    };
-    let window = ctx.periods.as_ref().and_then(|p| {
-        let latest_day = (0..c.events.len())
-            .filter(|&i| ctx.sel.keep[i])
-            .filter_map(|i| c.day[i])
-            .max()?;
-        let latest = p.slot(latest_day * DAY)?;
-        let n = ctx.settings.sparkline_periods.clamp(3, 120);
-        Some((p, (latest + 1).saturating_sub(n), latest))
-    });
-    let mut series: Vec<(String, bool, [Option<f64>; 17])> = Vec::new();
-    if let Some((p, first, latest)) = window {
-        let pc = s.period_customers.get(kind);
-        // One pass over the cells: each kept, timed cell to its period of the window.
-        let n = latest + 1 - first;
-        let mut accs = vec![Acc::default(); n];
-        let mut seen = vec![vec![false; nt]; n];
-        for i in (0..c.events.len()).filter(|&i| ctx.sel.keep[i]) {
-            let Some(slot) = c.day[i].and_then(|d| p.slot(d * DAY)) else {
-                continue;
-            };
-            if slot < first || slot > latest {
-                continue;
-            }
-            accs[slot - first].add_cell(s, i);
-            if c.touchpoint[i] >= 0 {
-                seen[slot - first][c.touchpoint[i] as usize] = true;
-            }
+    }
+}
+
+/// The sparkline's periods (index, first slot, latest slot): the last
+/// `sparkline_periods` up to the one holding the latest kept day.
+fn spark_window<'a>(ctx: &'a Ctx) -> Option<(&'a PeriodIndex, usize, usize)> {
+    let c = &ctx.s.cells;
+    let p = ctx.periods.as_ref()?;
+    let latest_day = (0..c.events.len())
+        .filter(|&i| ctx.sel.keep[i])
+        .filter_map(|i| c.day[i])
+        .max()?;
+    let latest = p.slot(latest_day * DAY)?;
+    let n = ctx.settings.sparkline_periods.clamp(3, 120);
+    Some((p, (latest + 1).saturating_sub(n), latest))
+}
+
+/// KPI values per period of the sparkline window, from the cells of each day in one pass;
+/// distinct customers only from the whole-data table.
+fn kpi_series(
+    ctx: &Ctx,
+    unfiltered: bool,
+    kind: &str,
+    (p, first, latest): (&PeriodIndex, usize, usize),
+) -> Vec<SeriesPoint<KpiValues>> {
+    let s = ctx.s;
+    let c = &s.cells;
+    let nt = s.dict("touchpoint").map_or(0, |d| d.len());
+    let pc = s.period_customers.get(kind);
+    // One pass over the cells: each kept, timed cell to its period of the window.
+    let n = latest + 1 - first;
+    let mut accs = vec![Acc::default(); n];
+    let mut seen = vec![vec![false; nt]; n];
+    for i in (0..c.events.len()).filter(|&i| ctx.sel.keep[i]) {
+        let Some(slot) = c.day[i].and_then(|d| p.slot(d * DAY)) else {
+            continue;
+        };
+        if slot < first || slot > latest {
+            continue;
         }
-        for (at, acc) in accs.iter().enumerate() {
-            let slot = first + at;
-            let key = p.first_key + slot as i64;
-            // A feed from before quarters has no quarter counts: the customer-based
-            // points then need events (marked below).
-            let cust = if unfiltered {
-                pc.map(|pc| period_customers(pc, key))
-            } else {
-                None
-            };
-            let touchpoints = seen[at].iter().filter(|x| **x).count() as u64;
-            let v = kpi_values(ctx, acc, touchpoints, cust, None);
-            series.push((p.label(slot), slot != latest, v));
+        accs[slot - first].add_cell(s, i);
+        if c.touchpoint[i] >= 0 {
+            seen[slot - first][c.touchpoint[i] as usize] = true;
         }
     }
-    if unfiltered && window.is_some() && !s.period_customers.contains_key(kind) {
-        for key in CUSTOMER_KPIS {
-            needs.add(&format!("kpis.kpis.{key}.sparkline"));
-        }
+    let mut series = Vec::with_capacity(n);
+    for (at, acc) in accs.iter().enumerate() {
+        let slot = first + at;
+        let key = p.first_key + slot as i64;
+        // A feed from before quarters has no quarter counts: the customer-based
+        // points then need events (marked by the caller).
+        let cust = if unfiltered {
+            pc.map(|pc| period_customers(pc, key))
+        } else {
+            None
+        };
+        let touchpoints = seen[at].iter().filter(|x| **x).count() as u64;
+        series.push(SeriesPoint {
+            period: p.label(slot),
+            complete: slot != latest,
+            values: kpi_values(ctx, acc, touchpoints, cust, None),
+        });
     }
-    let pair = kpi_pair(ctx, unfiltered, needs);
-    let view = kpis::assemble(
-        s.meta.targets.clone(),
-        ctx.settings,
-        &|slot| kpi_unavailable(ctx, slot),
-        all,
-        series,
-        pair,
-        ctx.scales.effort,
-    );
-    // What the feed cannot give, by KPI.
+    series
+}
+
+/// Marks what the feed cannot give, by KPI: days to convert, the funnel KPIs per period
+/// (all of them without a funnel table) and, when filtered, the customer-based KPIs.
+fn kpi_feed_needs(ctx: &Ctx, unfiltered: bool, needs: &mut EventNeeds) {
     let per_period_funnel = [
         "conversion_rate",
         "retention_rate",
@@ -1212,14 +1159,57 @@ fn kpi_view(ctx: &Ctx, total: &Acc, needs: &mut EventNeeds) -> KpiView {
         needs.add("kpis.jes");
     }
     if !unfiltered {
-        for key in [
-            "customers",
-            "revenue_per_customer",
-            "interactions_per_customer",
-        ] {
+        for key in CUSTOMER_KPIS {
             needs.add(&format!("kpis.kpis.{key}"));
         }
     }
+}
+
+fn kpi_view(ctx: &Ctx, total: &Acc, needs: &mut EventNeeds) -> KpiView {
+    let s = ctx.s;
+    let c = &s.cells;
+    let nt = s.dict("touchpoint").map_or(0, |d| d.len());
+    let touchpoints_of = |pred: &dyn Fn(usize) -> bool| -> u64 {
+        let mut seen = vec![false; nt];
+        for i in (0..c.events.len()).filter(|&i| ctx.sel.keep[i] && pred(i)) {
+            if c.touchpoint[i] >= 0 {
+                seen[c.touchpoint[i] as usize] = true;
+            }
+        }
+        seen.iter().filter(|x| **x).count() as u64
+    };
+    let unfiltered = !ctx.sel.filtered;
+    let funnel = ctx.table.map(|t| funnel_sums(ctx, t));
+    let customers = unfiltered.then_some(s.meta.customers);
+    let all = kpi_values(
+        ctx,
+        total,
+        touchpoints_of(&|_| true),
+        customers,
+        funnel.as_ref(),
+    );
+    let kind = period_kind_key(ctx.settings.period);
+    let window = spark_window(ctx);
+    let series = match window {
+        Some(w) => kpi_series(ctx, unfiltered, kind, w),
+        None => Vec::new(),
+    };
+    if unfiltered && window.is_some() && !s.period_customers.contains_key(kind) {
+        for key in CUSTOMER_KPIS {
+            needs.add(&format!("kpis.kpis.{key}.sparkline"));
+        }
+    }
+    let pair = kpi_pair(ctx, unfiltered, needs);
+    let view = kpis::assemble(
+        s.meta.targets.clone(),
+        ctx.settings,
+        &|key| kpi_unavailable(ctx, key),
+        all,
+        series,
+        pair,
+        ctx.scales.effort,
+    );
+    kpi_feed_needs(ctx, unfiltered, needs);
     let mut view = view;
     view.impact = impact(ctx, needs);
     view
@@ -1290,18 +1280,18 @@ fn kpi_pair(ctx: &Ctx, unfiltered: bool, needs: &mut EventNeeds) -> Option<kpis:
         let cust = if unfiltered { count_of(lo) } else { None };
         let touchpoints = seen[slot].iter().filter(|x| **x).count() as u64;
         let share = |x: u64, n: u64| Some(kpis::Sample::Share { x, n });
-        let mut samples = [None; 17];
+        let mut samples = KpiSet::default();
         if s.has("satisfaction") {
-            samples[7] = share(acc.sat_top2, acc.sat.n);
+            samples.csat = share(acc.sat_top2, acc.sat.n);
         }
         if s.has("effort") {
-            samples[9] = share(acc.effort_easy, acc.effort.n);
+            samples.ces_easy_pct = share(acc.effort_easy, acc.effort.n);
         }
         if s.has("nps") && !ctx.settings.nps_latest_only {
-            samples[10] = acc.nps.se().map(|se| kpis::Sample::Score { se });
+            samples.nps = acc.nps.se().map(|se| kpis::Sample::Score { se });
         }
         kpis::Values {
-            v: kpi_values(ctx, acc, touchpoints, cust, None),
+            values: kpi_values(ctx, acc, touchpoints, cust, None),
             samples,
             impact: Default::default(),
         }
@@ -1330,79 +1320,45 @@ fn w_kind(p: &crate::analytics::KpiPeriod) -> crate::analytics::KpiPeriodKind {
     }
 }
 
-fn kpi_unavailable(ctx: &Ctx, slot: usize) -> Option<Needs> {
+fn kpi_unavailable(ctx: &Ctx, key: KpiKey) -> Option<Needs> {
     let s = ctx.s;
-    let need = |role: Role| (!s.has(role.key())).then(|| Needs::column(role));
     let k = s.meta.stage_order.len();
     let has_next = s.meta.conversion_step.is_some_and(|c| c + 1 < k);
-    match kpis::key_of(slot) {
-        "touchpoints" => need(Role::Touchpoint),
-        "conversion_rate" | "repeat_rate" => need(Role::Stage),
-        "retention_rate" | "churn_rate" => need(Role::Stage)
-            .or_else(|| (!has_next).then(|| Needs(vec![Need::StageAfterConversion]))),
-        "csat" => need(Role::Satisfaction),
-        "ces" | "ces_easy_pct" => need(Role::Effort),
-        "nps" => need(Role::Nps),
-        "revenue_total" | "revenue_per_customer" => need(Role::Revenue),
-        "revenue_per_converted" => need(Role::Revenue).or_else(|| need(Role::Stage)),
-        "median_days_to_convert" => need(Role::Stage).or_else(|| {
-            (ctx.mode != ResolvedMode::Ordered).then(|| Needs::column(Role::Timestamp))
-        }),
-        _ => None,
-    }
+    key.needs(
+        &|role: Role| s.has(role.key()),
+        has_next,
+        ctx.mode == ResolvedMode::Ordered,
+    )
 }
 
-fn impact(ctx: &Ctx, needs: &mut EventNeeds) -> crate::analytics::kpis::Impact {
+fn impact(ctx: &Ctx, needs: &mut EventNeeds) -> kpis::Impact {
     let s = ctx.s;
-    let mut out = crate::analytics::kpis::Impact {
-        unavailable: match (s.has("nps"), s.has("revenue") || s.has("stage")) {
-            (false, _) => Some(Needs::column(Role::Nps)),
-            (true, false) => Some(Needs(vec![
-                Need::Column(Role::Revenue),
-                Need::Column(Role::Stage),
-            ])),
-            _ => None,
-        },
-        ..Default::default()
-    };
+    let unavailable = kpis::impact_needs(s.has("nps"), s.has("revenue") || s.has("stage"));
     if !s.has("nps") {
-        return out;
+        return kpis::Impact {
+            unavailable,
+            ..Default::default()
+        };
     }
     let Some(rows) = ctx.table.and_then(|t| t.impact.as_ref()) else {
         needs.add("kpis.impact");
-        return out;
+        return kpis::Impact {
+            unavailable,
+            ..Default::default()
+        };
     };
-    let mut a = [(0u64, 0.0f64, 0u64, 0u64); 2];
+    // Class 0 is the promoters, 1 the detractors.
+    let mut sums = kpis::ImpactSums::default();
     for i in 0..rows.class.len() {
-        let x = &mut a[rows.class[i] as usize];
-        x.0 += rows.customers[i];
-        x.1 += rows.revenue[i];
-        x.2 += rows.converted[i];
-        x.3 += rows.retained[i];
+        let x = match rows.class[i] {
+            0 => &mut sums.promoters,
+            _ => &mut sums.detractors,
+        };
+        x.customers += rows.customers[i];
+        x.revenue += rows.revenue[i];
+        x.converted += rows.converted[i];
+        x.retained += rows.retained[i];
     }
-    let [pro, det] = a;
-    let rev_pp = |a: (u64, f64, u64, u64)| {
-        if s.has("revenue") {
-            ratio(a.1, a.0 as f64)
-        } else {
-            None
-        }
-    };
-    let ret = |a: (u64, f64, u64, u64)| {
-        if kpi_unavailable(ctx, 4).is_some() {
-            None
-        } else {
-            pct(a.3 as f64, a.2 as f64)
-        }
-    };
-    let diff = crate::analytics::stats::delta_pct;
-    out.promoters = pro.0;
-    out.detractors = det.0;
-    out.revenue_per_promoter = rev_pp(pro);
-    out.revenue_per_detractor = rev_pp(det);
-    out.revenue_diff_pct = diff(rev_pp(pro), rev_pp(det));
-    out.retention_promoters = ret(pro);
-    out.retention_detractors = ret(det);
-    out.retention_diff_pct = diff(ret(pro), ret(det));
-    out
+    let retention_available = kpi_unavailable(ctx, KpiKey::RetentionRate).is_none();
+    kpis::impact_view(unavailable, &sums, s.has("revenue"), retention_available)
 }
