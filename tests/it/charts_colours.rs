@@ -86,6 +86,7 @@ fn twelve_personas_get_twelve_readable_distinct_colours() {
         seen.dedup();
         assert_eq!(seen.len(), 12, "{seen:?}");
     }
+    set_persona_order(&[]);
 }
 
 #[test]
