@@ -19,6 +19,7 @@ fair-compare = Comparar amb
 fair-compare-previous = Període anterior
 fair-compare-year_before = Mateix període de l'any anterior
 fair-period_help = Cada targeta mostra el valor en aquest període i el canvi respecte al període de comparació. Les taxes, les quotes i les puntuacions canvien en punts; els recomptes i els imports, en percentatge. Un canvi que les dades no permeten distingir del soroll (p ≥ 0,05: prova de dues proporcions per a les taxes, marge d'error per a l'NPS) surt en gris i diu «cap canvi clar».
+fair-trend_by = Tendència per
 fair-quarter = Trimestre
 fair-legend-interval = Interval del 95% (Wilson)
 fair-legend-nps_margin = Marge d'error del 95%

@@ -36,8 +36,9 @@ fix-matrix_empty_too_few = Cap punt de contacte no té { $min ->
    *[other] { $min } clients
 } amb resposta de satisfacció i d'NPS alhora.
 fix-matrix_empty_no_variation = Les respostes de satisfacció o d'NPS no varien mai i no es pot mesurar cap correlació.
-fix-matrix_note_interval = Línies verticals: interval del 95% de la importància.
-fix-matrix_note_unclear = Cercles grisos: poc clar, l'interval travessa la mediana.
+fix-key-interval = Interval del 95% de la importància
+fix-key-median = Mediana (límit dels quadrants)
+fix-key-unclear = Poc clar: l'interval travessa la mediana
 fix-interval = de { $low } a { $high }
 fix-interval_label = Interval del 95%
 fix-priority_summary_unclear = Poc clars (l'interval travessa la mediana d'importància): { $names }.

@@ -348,7 +348,6 @@ view-funnel-placed_by_data = Col·locades segons les dades (comprova-les): { $na
 view-funnel-time = Temps entre etapes
 view-funnel-trend = Conversió per cohort
 view-kpi-component = Component
-view-kpi-delta = { $d } respecte al període anterior
 view-kpi-difference = Promotors menys detractors
 view-kpi-impact = Impacte de l'experiència
 view-kpi-impact_help = Els clients amb una experiència millor gasten més i es queden més temps? Cada client es classifica per la seva darrera resposta NPS.

@@ -19,6 +19,7 @@ fair-compare = Compare with
 fair-compare-previous = Previous period
 fair-compare-year_before = Same period a year before
 fair-period_help = Each card shows its value in this period and its change against the comparison period. Rates, shares and scores change in points; counts and money in percent. A change the data can't tell from noise (p ≥ 0.05: two-proportion test for rates, margin of error for NPS) is grey and says “no clear change”.
+fair-trend_by = Trend by
 fair-quarter = Quarter
 fair-legend-interval = 95% interval (Wilson)
 fair-legend-nps_margin = 95% margin of error

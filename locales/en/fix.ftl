@@ -36,8 +36,9 @@ fix-matrix_empty_too_few = No touchpoint has { $min ->
    *[other] { $min } customers
 } with both a satisfaction and an NPS answer.
 fix-matrix_empty_no_variation = Satisfaction or NPS answers never vary, so no correlation can be measured.
-fix-matrix_note_interval = Vertical lines: 95% interval of the importance.
-fix-matrix_note_unclear = Grey rings: unclear, the interval crosses the median.
+fix-key-interval = 95% interval of the importance
+fix-key-median = Median (quadrant border)
+fix-key-unclear = Unclear: the interval crosses the median
 fix-interval = { $low } to { $high }
 fix-interval_label = 95% interval
 fix-priority_summary_unclear = Unclear (the interval crosses the median importance): { $names }.

@@ -279,7 +279,6 @@ view-funnel-placed_by_data = Placed by the data (check them): { $names }.
 view-funnel-time = Time between stages
 view-funnel-trend = Conversion by cohort
 view-kpi-component = Component
-view-kpi-delta = { $d } vs previous period
 view-kpi-difference = Promoters vs detractors
 view-kpi-impact = Experience impact
 view-kpi-impact_help = Do customers with a better experience spend more and stay longer? Customers are classed by their latest NPS answer.

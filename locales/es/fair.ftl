@@ -19,6 +19,7 @@ fair-compare = Comparar con
 fair-compare-previous = Periodo anterior
 fair-compare-year_before = Mismo periodo del año anterior
 fair-period_help = Cada tarjeta muestra su valor en este periodo y el cambio frente al periodo de comparación. Las tasas, las cuotas y las puntuaciones cambian en puntos; los recuentos y los importes, en porcentaje. Un cambio que los datos no permiten distinguir del ruido (p ≥ 0,05: prueba de dos proporciones para las tasas, margen de error para el NPS) aparece en gris y dice «sin cambio claro».
+fair-trend_by = Tendencia por
 fair-quarter = Trimestre
 fair-legend-interval = Intervalo del 95 % (Wilson)
 fair-legend-nps_margin = Margen de error del 95 %

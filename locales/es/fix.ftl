@@ -36,8 +36,9 @@ fix-matrix_empty_too_few = Ningún punto de contacto tiene { $min ->
    *[other] { $min } clientes
 } con respuesta de satisfacción y de NPS a la vez.
 fix-matrix_empty_no_variation = Las respuestas de satisfacción o de NPS no varían nunca y no se puede medir ninguna correlación.
-fix-matrix_note_interval = Líneas verticales: intervalo del 95 % de la importancia.
-fix-matrix_note_unclear = Círculos grises: poco claro, el intervalo cruza la mediana.
+fix-key-interval = Intervalo del 95 % de la importancia
+fix-key-median = Mediana (límite de los cuadrantes)
+fix-key-unclear = Poco claro: el intervalo cruza la mediana
 fix-interval = de { $low } a { $high }
 fix-interval_label = Intervalo del 95 %
 fix-priority_summary_unclear = Poco claros (el intervalo cruza la mediana de importancia): { $names }.

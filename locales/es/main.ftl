@@ -348,7 +348,6 @@ view-funnel-placed_by_data = Colocadas según los datos (revísalas): { $names }
 view-funnel-time = Tiempo entre etapas
 view-funnel-trend = Conversión por cohorte
 view-kpi-component = Componente
-view-kpi-delta = { $d } respecto al periodo anterior
 view-kpi-difference = Promotores menos detractores
 view-kpi-impact = Impacto de la experiencia
 view-kpi-impact_help = ¿Los clientes con mejor experiencia gastan más y se quedan más tiempo? Cada cliente se clasifica por su última respuesta NPS.

@@ -19,6 +19,7 @@ fair-compare = Porównaj z
 fair-compare-previous = Poprzednim okresem
 fair-compare-year_before = Tym samym okresem rok wcześniej
 fair-period_help = Każda karta pokazuje wartość w tym okresie i jej zmianę wobec okresu porównawczego. Wskaźniki, udziały i oceny zmieniają się w punktach, liczby i kwoty – w procentach. Zmiana, której dane nie pozwalają odróżnić od szumu (p ≥ 0,05: test dwóch proporcji dla wskaźników, margines błędu dla NPS), jest szara i opisana jako „brak wyraźnej zmiany”.
+fair-trend_by = Trend według
 fair-quarter = Kwartał
 fair-legend-interval = Przedział 95% (Wilsona)
 fair-legend-nps_margin = Margines błędu 95%

@@ -25,8 +25,9 @@ fix-matrix_empty_too_few = Żaden punkt styku nie ma { $min ->
    *[other] { $min } klientów
 } z odpowiedzią zarówno o satysfakcji, jak i NPS.
 fix-matrix_empty_no_variation = Odpowiedzi o satysfakcji lub NPS się nie zmieniają, więc nie da się zmierzyć korelacji.
-fix-matrix_note_interval = Pionowe linie: 95% przedział ważności.
-fix-matrix_note_unclear = Szare kółka: niejasne, przedział przecina medianę.
+fix-key-interval = 95% przedział ważności
+fix-key-median = Mediana (granica ćwiartek)
+fix-key-unclear = Niejasne: przedział przecina medianę
 fix-interval = od { $low } do { $high }
 fix-interval_label = 95% przedział
 fix-priority_summary_unclear = Niejasne (przedział przecina medianę ważności): { $names }.

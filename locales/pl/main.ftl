@@ -353,7 +353,6 @@ view-funnel-placed_by_data = Umieszczone na podstawie danych (sprawdź je): { $n
 view-funnel-time = Czas między etapami
 view-funnel-trend = Konwersja według kohort
 view-kpi-component = Składnik
-view-kpi-delta = { $d } względem poprzedniego okresu
 view-kpi-difference = Promotorzy minus krytycy
 view-kpi-impact = Wpływ doświadczenia
 view-kpi-impact_help = Czy klienci z lepszym doświadczeniem wydają więcej i zostają dłużej? Klientów grupujemy według ich ostatniej odpowiedzi NPS.

@@ -48,6 +48,7 @@
     'view-funnel': { type: 'set-view', view: 'funnel' },
     'view-nps': { type: 'set-view', view: 'nps' },
     'view-kpis': { type: 'set-view', view: 'kpis' },
+    'kpi-quarter': { type: 'set-kpi-period', period: 'quarter', compare: 'year_before' },
     'filter-web': { type: 'set-filters', filters: { channel: ['Web'] } },
     'filter-none': { type: 'set-filters', filters: {} },
     dark: { type: 'set-theme', theme: 'dark' },

@@ -14,8 +14,8 @@ pub const OTHERS_LABEL: &str = "(others)";
 pub const GRID_TOUCHPOINTS: usize = 16;
 /// Experience-map stages drawn at most, "(others)" included.
 pub const GRID_STAGES: usize = 12;
-/// Emotion curves per persona at most, "(others)" included (the categorical palette has
-/// eight colours).
+/// Emotion curves per persona at most, "(others)" included (more lines than this do not
+/// read as separate curves, though the palette has twelve colours).
 pub const EMOTION_PERSONAS: usize = 8;
 /// Funnel breakdown groups at most, "(others)" included.
 pub const BREAKDOWN_GROUPS: usize = 21;

@@ -104,6 +104,11 @@ fn parse_at(kind: KpiPeriodKind, at: &str) -> Option<i64> {
     }
 }
 
+/// Whether `at` names a calendar period of `kind` (`2025-03`, `2025-Q1`, `2025`).
+pub fn is_label(kind: KpiPeriodKind, at: &str) -> bool {
+    parse_at(kind, at).is_some()
+}
+
 fn days_in_month(y: i64, m: u32) -> u32 {
     let next = if m == 12 {
         days_from_civil(y + 1, 1, 1)

@@ -71,9 +71,12 @@ pub fn x_category_labels<DB: DrawingBackend>(
     let font = p.font_px(Size::Small);
     let fit = label::chars_that_fit(bands.step_px() * 0.95, font);
     let longest = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
-    // Short labels such as periods ("2025-03", "2025-W05") read better whole and thinned
-    // out than cut to "2025-…"; long names are shortened instead.
-    let (every, max_chars) = if longest > fit && longest <= 10 {
+    // Short labels such as periods ("2025-03", "2025-W05", and as Polish writes a quarter,
+    // "III kw. 2025") read better whole and thinned out than cut to "2025-…"; long names
+    // are shortened instead.
+    let periods = labels.iter().all(|l| l.chars().any(|c| c.is_ascii_digit()));
+    let short = longest <= 10 || (periods && longest <= 14);
+    let (every, max_chars) = if longest > fit && short {
         let need = label::text_width(&"0".repeat(longest + 1), font);
         (
             (need / bands.step_px().max(1.0)).ceil().max(1.0) as usize,

@@ -1,5 +1,5 @@
 //! A key above a chart for marks no series name explains: error bars, shaded bands, tick
-//! marks and significance stars. Without it a reader has to guess what a whisker means.
+//! marks, reference lines, open rings and significance stars. Without it a reader has to guess what a whisker means.
 
 use super::label;
 use super::layout::Rect;
@@ -21,6 +21,13 @@ pub enum Mark {
     Bar(Rgb),
     /// The text "*" written after a value.
     Star,
+    /// A vertical error bar with end caps, in the given colour (an interval drawn upright,
+    /// as on the priority matrix).
+    UpWhisker(Rgb),
+    /// A dashed line (a reference such as a median).
+    Dashed,
+    /// An open ring in the given colour (a point whose position is unclear).
+    Ring(Rgb),
 }
 
 /// Draws `items` left to right at the top of `area`, wrapping onto further lines when
@@ -85,6 +92,15 @@ fn draw_mark<DB: DrawingBackend>(
             p.line(&[(m, cy - cap - 1), (m, cy + cap + 1)], ink, 2.5)?;
         }
         Mark::Bar(color) => p.fill_rect(Rect::new(x, cy - cap, x + w, cy + cap), color)?,
+        Mark::UpWhisker(color) => {
+            let m = x + w / 2;
+            p.line(&[(m, cy - cap - 2), (m, cy + cap + 2)], color, 1.5)?;
+            for y in [cy - cap - 2, cy + cap + 2] {
+                p.line(&[(m - cap + 1, y), (m + cap - 1, y)], color, 1.5)?;
+            }
+        }
+        Mark::Dashed => p.dashed(&[(x, cy), (x + w, cy)], p.theme.axis, 1.0)?,
+        Mark::Ring(color) => p.ring((x + w / 2, cy), 4.5, color)?,
         Mark::Star => p.text(
             "*",
             (x + w / 2, cy),

@@ -4,6 +4,7 @@
 //! [`crate::analytics::priorities::quadrant`]); otherwise it is drawn as an "unclear" ring.
 
 use super::axes;
+use super::key::{draw_key, Mark};
 use super::label;
 use super::layout::{nice_ticks, tick_decimals, Linear, Rect};
 use super::map::ChartMap;
@@ -205,8 +206,21 @@ pub fn draw_priority<DB: DrawingBackend>(
         )
     });
     let area = cap_note(&p, p.bounds(), note.as_deref())?;
-    let area = wrapped_note(&p, area, &t(lang, "fix.matrix_note_unclear"))?;
-    let bottom = wrapped_note(&p, area, &t(lang, "fix.matrix_note_interval"))?.y1;
+    // The key names every mark that is not a touchpoint: the interval lines, the dashed
+    // medians that split the quadrants, and the rings of points left unclear.
+    let area = draw_key(
+        &p,
+        area,
+        &[
+            (
+                Mark::UpWhisker(theme.muted.lerp(theme.background, 0.35)),
+                t(lang, "fix.key.interval"),
+            ),
+            (Mark::Dashed, t(lang, "fix.key.median")),
+            (Mark::Ring(theme.muted), t(lang, "fix.key.unclear")),
+        ],
+    )?;
+    let bottom = area.y1;
     let finite = |v: &Option<f64>| v.filter(|v| v.is_finite());
     let pm = finite(&m.performance_median);
     let im = finite(&m.importance_median);
@@ -232,7 +246,7 @@ pub fn draw_priority<DB: DrawingBackend>(
     let left = axes::value_label_room(&p, &y_labels);
     let plot = Rect::new(
         left,
-        (font * 1.8).ceil() as i32,
+        area.y0 + (font * 1.8).ceil() as i32,
         p.width - p.px(12.0),
         bottom - (font * 3.4).ceil() as i32,
     );
@@ -356,36 +370,6 @@ fn wrap(text: &str, max: usize) -> Vec<String> {
         }
     }
     lines
-}
-
-/// A note on the bottom lines of `area`, wrapped to its width; returns the area above.
-fn wrapped_note<DB: DrawingBackend>(
-    p: &Painter<DB>,
-    area: Rect,
-    text: &str,
-) -> Result<Rect, ChartError> {
-    let font = p.font_px(Size::Small);
-    let max = label::chars_that_fit(area.width() as f64, font).max(8);
-    let step = (font * 1.6).ceil() as i32;
-    let lines = wrap(text, max);
-    let mut y = area.y1 - p.px(2.0);
-    for line in lines.iter().rev() {
-        p.text(
-            &label::truncate(line, max),
-            (area.x0 + p.px(2.0), y),
-            Size::Small,
-            p.theme.muted,
-            Align::Left,
-            Baseline::Bottom,
-        )?;
-        y -= step;
-    }
-    Ok(Rect::new(
-        area.x0,
-        area.y0,
-        area.x1,
-        area.y1 - step * lines.len() as i32,
-    ))
 }
 
 /// A centred message over as many lines as the width needs (a reason is a sentence).

@@ -76,17 +76,40 @@ impl TryFrom<String> for Rgb {
     }
 }
 
-/// Okabe & Ito (2008) categorical colours, distinguishable under the common colour-vision
-/// deficiencies. Black is left out (it is the text colour) and yellow is last because it is
-/// weak on white.
-pub const OKABE_ITO: [Rgb; 7] = [
+/// The light theme's twelve series colours: the first six of Okabe & Ito (2008,
+/// distinguishable under the common colour-vision deficiencies), four of ColorBrewer
+/// Dark2, olive, and Paul Tol's wine in place of yellow (1.3:1 on white is not readable). Each is at least 2:1 against white and at least ΔE 20 (CIE 1976) from
+/// every other, so twelve personas get twelve colours told apart at a glance.
+pub const SERIES_LIGHT: [Rgb; 12] = [
     Rgb(0x00, 0x72, 0xB2), // blue
     Rgb(0xE6, 0x9F, 0x00), // orange
     Rgb(0x00, 0x9E, 0x73), // bluish green
     Rgb(0xCC, 0x79, 0xA7), // reddish purple
     Rgb(0x56, 0xB4, 0xE9), // sky blue
     Rgb(0xD5, 0x5E, 0x00), // vermillion
+    Rgb(0x75, 0x70, 0xB3), // slate purple
+    Rgb(0xE7, 0x29, 0x8A), // magenta
+    Rgb(0x66, 0xA6, 0x1E), // leaf green
+    Rgb(0xA6, 0x76, 0x1D), // ochre brown
+    Rgb(0x80, 0x80, 0x00), // olive
+    Rgb(0x88, 0x22, 0x55), // wine
+];
+
+/// The dark theme's twelve: the same hues, lighter where the light theme's would sink into
+/// the dark background (each at least 3:1 against it, ΔE 20 apart).
+pub const SERIES_DARK: [Rgb; 12] = [
+    Rgb(0x56, 0xB4, 0xE9), // sky blue
+    Rgb(0xE6, 0x9F, 0x00), // orange
+    Rgb(0x00, 0x9E, 0x73), // bluish green
+    Rgb(0xCC, 0x79, 0xA7), // reddish purple
     Rgb(0xF0, 0xE4, 0x42), // yellow
+    Rgb(0xD5, 0x5E, 0x00), // vermillion
+    Rgb(0x9D, 0x98, 0xE6), // lavender
+    Rgb(0xF0, 0x62, 0xA8), // pink
+    Rgb(0x7F, 0xBF, 0x3F), // leaf green
+    Rgb(0xC9, 0x96, 0x4A), // tan
+    Rgb(0xB3, 0xB3, 0x4D), // olive
+    Rgb(0x00, 0x72, 0xB2), // blue
 ];
 
 /// ColorBrewer RdBu, 7 classes (colour-blind safe): red = dissatisfied, blue = satisfied.
@@ -143,7 +166,7 @@ impl Theme {
             grid: Rgb(0xE3, 0xE6, 0xEA),
             axis: Rgb(0x8C, 0x93, 0x9A),
             empty: Rgb(0xEE, 0xEF, 0xF1),
-            categorical: OKABE_ITO.to_vec(),
+            categorical: SERIES_LIGHT.to_vec(),
             diverging: RD_BU_7.to_vec(),
             detractor: Rgb(0xD5, 0x5E, 0x00),
             passive: Rgb(0xBB, 0xBB, 0xBB),
@@ -165,15 +188,7 @@ impl Theme {
             grid: Rgb(0x2D, 0x33, 0x3B),
             axis: Rgb(0x6E, 0x76, 0x81),
             empty: Rgb(0x26, 0x2C, 0x34),
-            categorical: vec![
-                Rgb(0x56, 0xB4, 0xE9),
-                Rgb(0xE6, 0x9F, 0x00),
-                Rgb(0x00, 0x9E, 0x73),
-                Rgb(0xCC, 0x79, 0xA7),
-                Rgb(0xF0, 0xE4, 0x42),
-                Rgb(0xD5, 0x5E, 0x00),
-                Rgb(0x00, 0x72, 0xB2),
-            ],
+            categorical: SERIES_DARK.to_vec(),
             diverging: RD_BU_7.to_vec(),
             detractor: Rgb(0xD5, 0x5E, 0x00),
             passive: Rgb(0x6E, 0x76, 0x81),
@@ -203,8 +218,11 @@ impl Theme {
 
     /// The colour of a persona, the same in every chart: its position among the loaded
     /// data's personas sorted by name ([`set_persona_order`]), so it does not depend on
-    /// which personas a chart shows, in what order, or after which filter. A name outside
-    /// that list falls back to a stable hash of the name (FNV-1a).
+    /// which personas a chart shows, in what order, or after which filter. The first twelve
+    /// personas get twelve different colours; from the thirteenth on the palette starts
+    /// again (the 13th shares the 1st's colour), which is why every chart that draws
+    /// personas names them in its legend or on the mark. A name outside that list falls back
+    /// to a stable hash of the name (FNV-1a).
     pub fn named(&self, name: &str) -> Rgb {
         let at = PERSONAS.with(|p| p.borrow().binary_search_by(|x| x.as_str().cmp(name)).ok());
         if let Some(i) = at {
@@ -332,10 +350,10 @@ mod persona_tests {
             "Bargain hunter".into(),
             "First-time buyer".into(),
         ]);
-        assert_eq!(t.named("Bargain hunter"), OKABE_ITO[0]);
-        assert_eq!(t.named("Busy professional"), OKABE_ITO[1]);
-        assert_eq!(t.named("First-time buyer"), OKABE_ITO[2]);
-        assert_eq!(t.named("Loyal regular"), OKABE_ITO[3]);
+        assert_eq!(t.named("Bargain hunter"), SERIES_LIGHT[0]);
+        assert_eq!(t.named("Busy professional"), SERIES_LIGHT[1]);
+        assert_eq!(t.named("First-time buyer"), SERIES_LIGHT[2]);
+        assert_eq!(t.named("Loyal regular"), SERIES_LIGHT[3]);
         // The same list in another order gives the same colours.
         set_persona_order(&[
             "First-time buyer".into(),
@@ -343,11 +361,9 @@ mod persona_tests {
             "Bargain hunter".into(),
             "Busy professional".into(),
         ]);
-        assert_eq!(t.named("Loyal regular"), OKABE_ITO[3]);
-        // Unknown names: a stable colour from the hash ("Busy professional" hashes to
-        // 0x…, remainder 5 of 7 → vermillion).
+        assert_eq!(t.named("Loyal regular"), SERIES_LIGHT[3]);
+        // Unknown names: a stable colour from the hash of the name.
         set_persona_order(&[]);
-        assert_eq!(t.named("Busy professional"), OKABE_ITO[5]);
         assert_eq!(t.named("Busy professional"), t.named("Busy professional"));
     }
 }

@@ -10,15 +10,20 @@
 //! `view`, `f.<dimension key>` (`f.persona`, `f.extra:0`; repeated, one accepted value
 //! each), `from`, `to`, `breakdown` (a dimension key), `columns` (the experience map's
 //! column dimension key), `mode` (`ordered`/`any`), `window`
-//! (days), `period` (`week`), `stage` (repeated, in order), `conversion`, the flow
+//! (days), `period` (`week`/`quarter`), `stage` (repeated, in order), `conversion`, the flow
 //! diagram's `flow.dim` (`touchpoint`/`stage`/`channel`), `flow.root`, `flow.dir`
-//! (`backward`), `flow.depth`, `flow.top`, `flow.collapse` (`0`), `lang`, `theme`
-//! (`light`/`dark`), and one of `feed`, `file`, `sample`, `pasted=1`.
+//! (`backward`), `flow.depth`, `flow.top`, `flow.collapse` (`0`), the KPI cards' period
+//! `kpi` (`quarter`/`year`/`custom`), `kpi.at` (`2025-Q1`), `kpi.from`, `kpi.to`
+//! (`YYYY-MM-DD`) and `kpi.vs` (`year_before`), `lang`, `theme` (`light`/`dark`), and one
+//! of `feed`, `file`, `sample`, `pasted=1`.
 
 use super::query;
 use crate::analytics::filter::parse_bound;
 use crate::analytics::flows::{Direction, FlowDim, FlowParams, MAX_DEPTH, MAX_TOP, MIN_DEPTH};
-use crate::analytics::{Filter, FunnelMode, PeriodKind, Settings};
+use crate::analytics::kpi_period::parse_day;
+use crate::analytics::{
+    Filter, FunnelMode, KpiCompare, KpiPeriod, KpiPeriodKind, PeriodKind, Settings,
+};
 use crate::dataset::DimKey;
 use crate::i18n::Lang;
 
@@ -122,6 +127,9 @@ pub struct ViewState {
     /// The journey-flow diagram's choices (the node filter a click sets stays out: it
     /// belongs to one flow on one data set and is shown as a chip the reader can remove).
     pub flow: FlowParams,
+    /// The KPI cards' period: a reader of the link sees the cards of the same quarter,
+    /// compared the same way, not the period their own browser last remembered.
+    pub kpi_period: KpiPeriod,
     pub lang: Option<Lang>,
     pub theme: Option<Theme>,
     pub data: Option<DataRef>,
@@ -200,6 +208,16 @@ impl ViewState {
                 }
                 "flow.top" => s.flow.top = parse_bounded(&value, 1, MAX_TOP).unwrap_or(s.flow.top),
                 "flow.collapse" => s.flow.collapse = value.trim() != "0",
+                "kpi" => s.kpi_period.kind = parse_kpi_kind(&value).unwrap_or_default(),
+                "kpi.at" => s.kpi_period.at = clean(&value, 20),
+                "kpi.from" => s.kpi_period.from = clean_day(&value),
+                "kpi.to" => s.kpi_period.to = clean_day(&value),
+                "kpi.vs" => {
+                    s.kpi_period.compare = match value.trim() {
+                        "year_before" => KpiCompare::YearBefore,
+                        _ => KpiCompare::Previous,
+                    }
+                }
                 "lang" => s.lang = Lang::from_tag(&value),
                 "theme" => s.theme = Theme::from_key(&value),
                 "feed" => {
@@ -270,6 +288,7 @@ impl ViewState {
             push("conversion", c);
         }
         self.push_flow(&mut push);
+        self.push_kpi_period(&mut push);
         if let Some(l) = self.lang {
             push("lang", l.code());
         }
@@ -304,6 +323,7 @@ impl ViewState {
             map_columns: self.map_columns,
             period: self.period,
             flow: self.flow.clone(),
+            kpi_period: self.kpi_period.clone(),
             ..base.clone()
         }
     }
@@ -320,6 +340,33 @@ impl ViewState {
         self.map_columns = settings.map_columns;
         self.period = settings.period;
         self.flow = settings.flow.clone();
+        self.kpi_period = KpiPeriod {
+            at: settings.kpi_period.at.as_deref().and_then(|a| clean(a, 20)),
+            from: settings.kpi_period.from.as_deref().and_then(clean_day),
+            to: settings.kpi_period.to.as_deref().and_then(clean_day),
+            ..settings.kpi_period.clone()
+        };
+    }
+
+    /// The KPI period choices that differ from the defaults (the last complete month,
+    /// compared with the month before).
+    fn push_kpi_period(&self, push: &mut impl FnMut(&str, &str)) {
+        let k = &self.kpi_period;
+        if k.kind != KpiPeriodKind::Month {
+            push("kpi", kpi_kind_key(k.kind));
+        }
+        if let Some(at) = &k.at {
+            push("kpi.at", at);
+        }
+        if let Some(from) = &k.from {
+            push("kpi.from", from);
+        }
+        if let Some(to) = &k.to {
+            push("kpi.to", to);
+        }
+        if k.compare == KpiCompare::YearBefore {
+            push("kpi.vs", "year_before");
+        }
     }
 
     /// The flow choices that differ from the defaults.
@@ -357,6 +404,7 @@ impl ViewState {
 pub fn is_view_param(name: &str) -> bool {
     name.starts_with("f.")
         || name.starts_with("flow.")
+        || name.starts_with("kpi.")
         || matches!(
             name,
             "view"
@@ -369,6 +417,7 @@ pub fn is_view_param(name: &str) -> bool {
                 | "period"
                 | "stage"
                 | "conversion"
+                | "kpi"
                 | "lang"
                 | "theme"
                 | "feed"
@@ -403,6 +452,34 @@ fn flow_dim_key(dim: FlowDim) -> &'static str {
         FlowDim::Stage => "stage",
         FlowDim::Channel => "channel",
     }
+}
+
+/// The address key of a KPI period kind.
+pub fn kpi_kind_key(kind: KpiPeriodKind) -> &'static str {
+    match kind {
+        KpiPeriodKind::Month => "month",
+        KpiPeriodKind::Quarter => "quarter",
+        KpiPeriodKind::Year => "year",
+        KpiPeriodKind::Custom => "custom",
+    }
+}
+
+/// A KPI period kind from its address key (`month`, `quarter`, `year`, `custom`).
+pub fn parse_kpi_kind(value: &str) -> Option<KpiPeriodKind> {
+    [
+        KpiPeriodKind::Month,
+        KpiPeriodKind::Quarter,
+        KpiPeriodKind::Year,
+        KpiPeriodKind::Custom,
+    ]
+    .into_iter()
+    .find(|k| kpi_kind_key(*k) == value.trim().to_ascii_lowercase())
+}
+
+/// A custom KPI period day: a real `YYYY-MM-DD` calendar day, or nothing.
+fn clean_day(value: &str) -> Option<String> {
+    let v = clean(value, 10)?;
+    parse_day(&v).map(|_| v)
 }
 
 fn parse_flow_dim(value: &str) -> Option<FlowDim> {

@@ -2,7 +2,8 @@
 //!
 //! Every message is a JSON object tagged `"journeyLens": 1` (the format version) with a
 //! `type`. The host sends `load` (CSV text, an array of events or a feed URL, each with
-//! optional `meta`), `set-view`, `set-filters`, `set-lang` and `set-theme`; the app answers
+//! optional `meta`), `set-view`, `set-filters`, `set-kpi-period`, `set-lang` and
+//! `set-theme`; the app answers
 //! with `ready`, `state` (after every change), `loaded`, `error` and `height`.
 //!
 //! Whatever arrives is parsed here into [`Incoming`]: a message of another library or of an
@@ -10,7 +11,8 @@
 //! nothing. Which origins may send at all is decided by [`super::EmbedOptions::trusts`].
 
 use super::link::{Theme, View};
-use crate::analytics::Filter;
+use crate::analytics::kpi_period::parse_day;
+use crate::analytics::{Filter, KpiCompare, KpiPeriod, KpiPeriodKind};
 use crate::dataset::{DimKey, Meta};
 use crate::i18n::Lang;
 use serde_json::{json, Map, Value};
@@ -41,6 +43,8 @@ pub enum HostMessage {
     },
     SetView(View),
     SetFilters(Filter),
+    /// The KPI cards' period, whole (what is left out takes its default).
+    SetKpiPeriod(KpiPeriod),
     SetLang(Lang),
     SetTheme(Theme),
 }
@@ -89,6 +93,7 @@ pub fn parse(json_text: &str) -> Incoming {
             .map(HostMessage::SetView)
             .ok_or_else(|| "\"view\" must be data, funnel, experience, nps or kpis".into()),
         "set-filters" => parse_filters(&obj).map(HostMessage::SetFilters),
+        "set-kpi-period" => parse_kpi_period(&obj).map(HostMessage::SetKpiPeriod),
         "set-lang" => obj
             .get("lang")
             .and_then(Value::as_str)
@@ -153,6 +158,61 @@ fn parse_load(obj: &Map<String, Value>) -> Result<HostMessage, String> {
         LoadData::Feed(url)
     };
     Ok(HostMessage::Load { data, meta })
+}
+
+/// `{"period": "quarter", "at": "2025-Q1", "compare": "year_before"}` or
+/// `{"period": "custom", "from": "2025-01-05", "to": "2025-02-10"}`: the complete KPI
+/// period. `at` left out means the last complete period; a host that names a period that
+/// is not one (`2025-Q5`) or a day that is not a day gets an error rather than a guess.
+fn parse_kpi_period(obj: &Map<String, Value>) -> Result<KpiPeriod, String> {
+    let field = |key: &str| -> Result<Option<String>, String> {
+        match obj.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(v) => text(v, 40)
+                .map(Some)
+                .ok_or_else(|| format!("\"{key}\" must be text")),
+        }
+    };
+    let kind = match field("period")? {
+        None => KpiPeriodKind::Month,
+        Some(k) => super::link::parse_kpi_kind(&k)
+            .ok_or("\"period\" must be month, quarter, year or custom")?,
+    };
+    let compare = match field("compare")?.as_deref() {
+        None | Some("previous") => KpiCompare::Previous,
+        Some("year_before") => KpiCompare::YearBefore,
+        Some(_) => return Err("\"compare\" must be previous or year_before".into()),
+    };
+    let at = field("at")?;
+    if let Some(a) = &at {
+        if kind == KpiPeriodKind::Custom || !crate::analytics::kpi_period::is_label(kind, a) {
+            return Err(format!(
+                "\"at\" is not a {} such as {}",
+                super::link::kpi_kind_key(kind),
+                match kind {
+                    KpiPeriodKind::Quarter => "2025-Q1",
+                    KpiPeriodKind::Year => "2025",
+                    _ => "2025-03",
+                }
+            ));
+        }
+    }
+    let (from, to) = (field("from")?, field("to")?);
+    for (key, day) in [("from", &from), ("to", &to)] {
+        if day.as_deref().is_some_and(|d| parse_day(d).is_none()) {
+            return Err(format!("\"{key}\" is not a YYYY-MM-DD day"));
+        }
+    }
+    if kind == KpiPeriodKind::Custom && (from.is_none() || to.is_none()) {
+        return Err("a custom period needs \"from\" and \"to\"".into());
+    }
+    Ok(KpiPeriod {
+        kind,
+        at,
+        from,
+        to,
+        compare,
+    })
 }
 
 /// `{"filters": {"persona": ["A", "B"]}, "from": "2024-01-01", "to": null}`: the complete

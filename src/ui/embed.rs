@@ -121,6 +121,7 @@ fn obey(state: AppState, msg: HostMessage) {
     match msg {
         HostMessage::SetView(view) => state.tab.set(tab_of(view)),
         HostMessage::SetFilters(filter) => state.filter.set(filter),
+        HostMessage::SetKpiPeriod(period) => state.settings.update(|s| s.kpi_period = period),
         HostMessage::SetTheme(theme) => share::set_theme(state, theme),
         HostMessage::SetLang(lang) => {
             // The whole tree rebuilds in the new language; data and filters are kept.

@@ -152,6 +152,28 @@ test('a host page on another origin sizes the iframe and drives the app by messa
   expect(errors).toEqual([]);
 });
 
+test('a host page sets the KPI period, and the app reports it in its state', async ({ page, baseURL }) => {
+  const errors = watchConsole(page);
+  await page.goto(`${hostOrigin}/host.html?app=${encodeURIComponent(baseURL)}&view=funnel`);
+  const frame = page.frameLocator('#lens');
+  await expect.poll(() => page.evaluate(() => window.hostLog.map((m) => m.type)), { timeout: 30_000 })
+    .toContain('loaded');
+  await page.locator('[data-send="view-kpis"]').click();
+  await page.locator('[data-send="kpi-quarter"]').click();
+  // The sample's last complete quarter, against the same quarter of 2024 (no data).
+  await expect(frame.getByTestId('kpi-csat-period')).toHaveText('2025-Q3');
+  await expect(frame.getByTestId('kpi-csat-change')).toHaveText('No value in 2024-Q3 to compare with');
+  await expect.poll(() => page.evaluate(() => {
+    const states = window.hostLog.filter((m) => m.type === 'state');
+    return states[states.length - 1].query;
+  })).toContain('kpi=quarter');
+  // A period that is not one is refused with an error and changes nothing.
+  await page.evaluate(() => window.sendToLens({ type: 'set-kpi-period', period: 'quarter', at: '2025-Q5' }));
+  await expect.poll(() => page.evaluate(() => window.hostLog.filter((m) => m.type === 'error').length)).toBe(1);
+  await expect(frame.getByTestId('kpi-csat-period')).toHaveText('2025-Q3');
+  expect(errors).toEqual([]);
+});
+
 test('messages from an origin the embedder did not list change nothing', async ({ page, baseURL }) => {
   const app = `${baseURL}?embed=1&view=funnel&origin=${encodeURIComponent('https://intranet.example')}`;
   await page.goto(`${hostOrigin}/evil.html?app=${encodeURIComponent(app)}`);

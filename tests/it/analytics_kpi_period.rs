@@ -221,3 +221,119 @@ fn custom_range_against_the_days_before() {
     assert_eq!(csat.change_clear, Some(true));
     assert!(k.period_choices.is_empty());
 }
+
+/// January 2024: ten customers, one visit each, effort 4 (of 1–7), revenue 10, satisfaction
+/// 5 for three of them and 2 for the rest. February 2024: eight customers, effort 7 for four
+/// and 3 for four, revenue 15, satisfaction 5 for four. 2024-03-10: one visit with no
+/// answers (so February is the last complete month).
+fn scales_and_money() -> Report {
+    let cols = Columns {
+        timestamp: true,
+        satisfaction: true,
+        effort: true,
+        revenue: true,
+        ..Columns::default()
+    };
+    let mut b = DatasetBuilder::new(&cols, Scales::default(), Meta::default());
+    let mut rows: Vec<(String, i64, f64, f64, f64)> = Vec::new();
+    for i in 0..10 {
+        let sat = if i < 3 { 5.0 } else { 2.0 };
+        rows.push((format!("j{i}"), JAN10 + i * 60, sat, 4.0, 10.0));
+    }
+    for i in 0..8 {
+        let sat = if i < 4 { 5.0 } else { 2.0 };
+        let effort = if i % 2 == 0 { 7.0 } else { 3.0 };
+        rows.push((format!("f{i}"), FEB10 + i * 60, sat, effort, 15.0));
+    }
+    for (c, t, sat, effort, revenue) in &rows {
+        b.push(&Event {
+            customer: c,
+            timestamp: Some(*t),
+            satisfaction: Some(*sat),
+            effort: Some(*effort),
+            revenue: Some(*revenue),
+            ..Event::default()
+        });
+    }
+    b.push(&Event {
+        customer: "m",
+        timestamp: Some(MAR10),
+        ..Event::default()
+    });
+    let ds = b.finish();
+    compute(
+        &ds,
+        &Prepared::new(&ds),
+        &Settings::default(),
+        &Filter::all(),
+    )
+}
+
+#[test]
+fn ces_and_jes_change_in_points() {
+    let k = scales_and_money().kpis;
+    assert_eq!(k.current_period.as_deref(), Some("2024-02"));
+    assert_eq!(k.previous_period.as_deref(), Some("2024-01"));
+    // CES is the mean effort on its own 1–7 scale: (4·7 + 4·3) / 8 = 5.0 against 4.0, a
+    // change of +1.0 scale point, not the +25 % the relative change would say. A mean has
+    // no test here: no significance call.
+    let ces = k.get("ces").unwrap();
+    assert_eq!((ces.current, ces.previous), (Some(5.0), Some(4.0)));
+    assert_eq!(ces.change_unit, ChangeUnit::Points);
+    close(ces.change, 1.0, 1e-9);
+    close(ces.delta_pct, 25.0, 1e-9);
+    assert_eq!((ces.change_p, ces.change_clear), (None, None));
+    // "Easy" answers (5 or more on 1–7) are a share: 4/8 = 50 % against 0/10 = 0 %: +50
+    // points. Pooled 4/18, SE = √(0.2222·0.7778·(1/8 + 1/10)) = 0.19720, z = 2.5355,
+    // p = 0.0112: clear.
+    let easy = k.get("ces_easy_pct").unwrap();
+    assert_eq!((easy.current, easy.previous), (Some(50.0), Some(0.0)));
+    assert_eq!(easy.change_unit, ChangeUnit::Points);
+    close(easy.change, 50.0, 1e-9);
+    close(easy.change_p, 0.011_23, 1e-4);
+    assert_eq!(easy.change_clear, Some(true));
+    // CSAT 4/8 = 50 % against 3/10 = 30 %: +20 points; pooled 7/18, SE = 0.23124,
+    // z = 0.8649, p = 0.3871: no clear change.
+    let csat = k.get("csat").unwrap();
+    assert_eq!((csat.current, csat.previous), (Some(50.0), Some(30.0)));
+    close(csat.change, 20.0, 1e-9);
+    close(csat.change_p, 0.387_09, 1e-4);
+    assert_eq!(csat.change_clear, Some(false));
+    // JES with CSAT and CES only (no NPS, no stages), equal weights: February
+    // (50 + (5 − 1)/6·100) / 2 = (50 + 66.667) / 2 = 58.333, January
+    // (30 + (4 − 1)/6·100) / 2 = (30 + 50) / 2 = 40: +18.333 points on its 0–100 scale.
+    let jes = k.get("jes").unwrap();
+    close(jes.current, 58.333_333, 1e-5);
+    close(jes.previous, 40.0, 1e-9);
+    assert_eq!(jes.change_unit, ChangeUnit::Points);
+    close(jes.change, 18.333_333, 1e-5);
+    assert_eq!(jes.change_clear, None);
+}
+
+#[test]
+fn money_and_counts_change_in_percent() {
+    let k = scales_and_money().kpis;
+    // Revenue 8 × 15 = 120 against 10 × 10 = 100: +20 %.
+    let total = k.get("revenue_total").unwrap();
+    assert_eq!((total.current, total.previous), (Some(120.0), Some(100.0)));
+    assert_eq!(total.change_unit, ChangeUnit::Percent);
+    close(total.change, 20.0, 1e-9);
+    assert_eq!((total.change_p, total.change_clear), (None, None));
+    // Per customer 15 against 10: +50 %.
+    let per = k.get("revenue_per_customer").unwrap();
+    assert_eq!((per.current, per.previous), (Some(15.0), Some(10.0)));
+    assert_eq!(per.change_unit, ChangeUnit::Percent);
+    close(per.change, 50.0, 1e-9);
+    // Customers and interactions 8 against 10: −20 %, never "−2 points".
+    for key in ["customers", "interactions"] {
+        let c = k.get(key).unwrap();
+        assert_eq!((c.current, c.previous), (Some(8.0), Some(10.0)), "{key}");
+        assert_eq!(c.change_unit, ChangeUnit::Percent, "{key}");
+        close(c.change, -20.0, 1e-9);
+        assert_eq!((c.change_p, c.change_clear), (None, None), "{key}");
+    }
+    // Interactions per customer, 1 against 1, is a ratio of counts: percent, 0 %.
+    let ipc = k.get("interactions_per_customer").unwrap();
+    assert_eq!(ipc.change_unit, ChangeUnit::Percent);
+    close(ipc.change, 0.0, 1e-9);
+}

@@ -529,8 +529,10 @@ fn priority_matrix_zooms_to_the_data_and_marks_unclear_points() {
         "Call centre",
         "App",
         "Store",
-        "Vertical lines: 95% interval of the importance.",
-        "Grey rings: unclear, the interval crosses the median.",
+        // The key names the interval lines, the dashed medians and the unclear rings.
+        "95% interval of the importance",
+        "Median (quadrant border)",
+        "Unclear: the interval crosses the median",
     ] {
         assert_text(&svg, s);
     }
@@ -549,6 +551,46 @@ fn priority_matrix_zooms_to_the_data_and_marks_unclear_points() {
         charts::priority_summary(&m, L),
         "Priority matrix of 4 touchpoints. Nothing falls in “Fix first”. Unclear (the interval crosses the median importance): Website, Call centre, App."
     );
+}
+
+#[test]
+fn the_priority_matrix_key_in_every_language_and_at_phone_width() {
+    let m = close_call();
+    for (lang, keys) in [
+        (
+            Lang::Ca,
+            [
+                "Interval del 95% de la importància",
+                "Mediana (límit dels quadrants)",
+                "Poc clar: l'interval travessa la mediana",
+            ],
+        ),
+        (
+            Lang::Es,
+            [
+                "Intervalo del 95 % de la importancia",
+                "Mediana (límite de los cuadrantes)",
+                "Poco claro: el intervalo cruza la mediana",
+            ],
+        ),
+        (
+            Lang::Pl,
+            [
+                "95% przedział ważności",
+                "Mediana (granica ćwiartek)",
+                "Niejasne: przedział przecina medianę",
+            ],
+        ),
+    ] {
+        for (w, h) in [(700, 450), (340, 420)] {
+            let (svg, map) = render(w, h, |a| charts::draw_priority(a, &m, &Theme::dark(), lang));
+            for k in keys {
+                assert_text(&svg, k);
+            }
+            // The key sits above the plot: every point is still drawn and hit.
+            assert_eq!(map.hits.len(), 4, "{lang:?} at {w} px");
+        }
+    }
 }
 
 #[test]

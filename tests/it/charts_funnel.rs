@@ -542,3 +542,90 @@ fn a_long_filter_line_wraps_and_grows_the_band() {
     assert!(lines[2].ends_with('…'));
     assert!(lines.iter().all(|l| l.chars().count() <= 50), "{lines:?}");
 }
+
+/// Cohorts by quarter, 2025-Q1 to 2025-Q3, each with a rate (so each has a band).
+fn quarterly() -> FunnelView {
+    let mut v = three_steps();
+    v.trend = [
+        ("2025-Q1", 100, 12),
+        ("2025-Q2", 200, 31),
+        ("2025-Q3", 150, 30),
+    ]
+    .into_iter()
+    .map(|(p, n, x)| CohortPoint {
+        period: p.into(),
+        started: n,
+        converted: x,
+        rate: Some(100.0 * x as f64 / n as f64),
+    })
+    .collect();
+    v
+}
+
+#[test]
+fn every_error_bar_and_band_of_the_funnel_has_a_key_in_every_language() {
+    let v = with_breakdown();
+    let t = Theme::light();
+    // Steps: Wilson whiskers. Breakdown: whiskers and the star. Trend: the Wilson band.
+    // Time to convert: the bar is the median, the tick the mean.
+    for (lang, interval, star, median, mean) in [
+        (
+            Lang::En,
+            "95% interval (Wilson)",
+            "Differs from the rest (p < 0.05)",
+            "Median",
+            "Mean",
+        ),
+        (
+            Lang::Pl,
+            "Przedział 95% (Wilsona)",
+            "Różni się od pozostałych (p < 0,05)",
+            "Mediana",
+            "Średnia",
+        ),
+    ] {
+        let (svg, _) = render(700, 300, |a| charts::draw_funnel(a, &v, &t, lang));
+        assert_text(&svg, interval);
+        let (svg, _) = render(700, 300, |a| charts::draw_breakdown(a, &v, &t, lang));
+        assert_text(&svg, interval);
+        assert_text(&svg, star);
+        let (svg, _) = render(700, 300, |a| charts::draw_trend(a, &quarterly(), &t, lang));
+        assert_text(&svg, interval);
+        let (svg, _) = render(700, 240, |a| charts::draw_time_to_convert(a, &v, &t, lang));
+        assert_text(&svg, median);
+        assert_text(&svg, mean);
+    }
+}
+
+#[test]
+fn quarterly_cohorts_are_labelled_as_each_language_writes_quarters() {
+    let t = Theme::light();
+    for (lang, labels) in [
+        (Lang::En, ["2025-Q1", "2025-Q2", "2025-Q3"]),
+        (Lang::Ca, ["1T 2025", "2T 2025", "3T 2025"]),
+        (Lang::Es, ["1T 2025", "2T 2025", "3T 2025"]),
+        (Lang::Pl, ["I kw. 2025", "II kw. 2025", "III kw. 2025"]),
+    ] {
+        let (svg, map) = render(600, 300, |a| charts::draw_trend(a, &quarterly(), &t, lang));
+        for l in labels {
+            assert_text(&svg, l);
+        }
+        assert_eq!(titles(&map), labels.to_vec());
+    }
+    // At phone width the longest Polish labels are thinned out, never cut short: four
+    // quarters in 300 px.
+    let mut four = quarterly();
+    four.trend.push(CohortPoint {
+        period: "2025-Q4".into(),
+        started: 10,
+        converted: 1,
+        rate: Some(10.0),
+    });
+    let (svg, _) = render(300, 240, |a| charts::draw_trend(a, &four, &t, Lang::Pl));
+    assert!(
+        texts(&svg).iter().all(|t| !t.ends_with('…')),
+        "{:?}",
+        texts(&svg)
+    );
+    assert_text(&svg, "I kw. 2025");
+}

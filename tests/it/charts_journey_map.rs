@@ -380,8 +380,11 @@ fn persona_lines_join_the_emotion_lane() {
             pt("purchase", Some(87.5)),
         ],
     }];
+    // "p" is the data's only persona, so it takes the first persona colour, as on the
+    // experience map.
+    journey_lens::charts::theme::set_persona_order(&["p".to_string()]);
     let (svg, map) = draw(&m, None, 900, &Theme::light());
-    // The persona line takes the first persona colour, as on the experience map.
+    journey_lens::charts::theme::set_persona_order(&[]);
     assert!(svg.contains("stroke=\"#0072B2\""), "persona line missing");
     // A legend names the lines.
     assert_text(&svg, "All customers");

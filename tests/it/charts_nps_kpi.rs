@@ -179,6 +179,22 @@ fn nps_trend_with_margin_band() {
 }
 
 #[test]
+fn the_nps_margin_band_has_a_key_in_every_language() {
+    let v = nps_view();
+    for (lang, key) in [
+        (Lang::En, "95% margin of error"),
+        (Lang::Ca, "Marge d'error del 95%"),
+        (Lang::Es, "Margen de error del 95 %"),
+        (Lang::Pl, "Margines błędu 95%"),
+    ] {
+        let (svg, _) = render(700, 300, |a| {
+            charts::draw_nps_trend(a, &v, &Theme::light(), lang)
+        });
+        assert_text(&svg, key);
+    }
+}
+
+#[test]
 fn nps_charts_without_an_nps_column() {
     let v = empty_nps();
     let theme = Theme::light();

@@ -284,3 +284,56 @@ fn a_quarterly_trend_travels_in_the_link() {
         PeriodKind::Month
     );
 }
+
+#[test]
+fn the_kpi_period_travels_in_the_link() {
+    use journey_lens::analytics::{KpiCompare, KpiPeriod, KpiPeriodKind};
+    let s = ViewState::parse("?view=kpis&kpi=quarter&kpi.at=2025-Q1&kpi.vs=year_before");
+    assert_eq!(
+        s.kpi_period,
+        KpiPeriod {
+            kind: KpiPeriodKind::Quarter,
+            at: Some("2025-Q1".into()),
+            from: None,
+            to: None,
+            compare: KpiCompare::YearBefore,
+        }
+    );
+    assert_eq!(
+        s.to_query(),
+        "view=kpis&kpi=quarter&kpi.at=2025-Q1&kpi.vs=year_before"
+    );
+    assert_eq!(ViewState::parse(&s.to_query()), s);
+
+    // A custom period with its two days, through the settings and back.
+    let settings = Settings {
+        kpi_period: KpiPeriod {
+            kind: KpiPeriodKind::Custom,
+            at: None,
+            from: Some("2025-01-05".into()),
+            to: Some("2025-02-10".into()),
+            compare: KpiCompare::Previous,
+        },
+        ..Settings::default()
+    };
+    let mut v = ViewState::parse("view=kpis");
+    v.take_settings(&settings);
+    assert_eq!(
+        v.to_query(),
+        "view=kpis&kpi=custom&kpi.from=2025-01-05&kpi.to=2025-02-10"
+    );
+    let back = ViewState::parse(&v.to_query()).settings_over(&Settings::default());
+    assert_eq!(back.kpi_period, settings.kpi_period);
+
+    // The default (last complete month against the one before) stays out of the link.
+    assert_eq!(
+        ViewState::parse("view=kpis&kpi=month").to_query(),
+        "view=kpis"
+    );
+    // Unusable parts are dropped: an unknown kind is a month, a day that is not one is
+    // no day, an unknown comparison is the previous period.
+    let bad = ViewState::parse("kpi=fortnight&kpi.from=2025-02-30&kpi.to=soon&kpi.vs=ever");
+    assert_eq!(bad.kpi_period, KpiPeriod::default());
+    assert!(journey_lens::share::link::is_view_param("kpi"));
+    assert!(journey_lens::share::link::is_view_param("kpi.vs"));
+}

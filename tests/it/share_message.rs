@@ -167,3 +167,48 @@ fn outgoing_messages_carry_tag_version_and_type() {
     }
     .is_public());
 }
+
+#[test]
+fn a_host_sets_the_kpi_period() {
+    use journey_lens::analytics::{KpiCompare, KpiPeriod, KpiPeriodKind};
+    assert_eq!(
+        parse(
+            r#"{"journeyLens":1,"type":"set-kpi-period","period":"quarter","at":"2025-Q1","compare":"year_before"}"#
+        ),
+        Incoming::Valid(HostMessage::SetKpiPeriod(KpiPeriod {
+            kind: KpiPeriodKind::Quarter,
+            at: Some("2025-Q1".into()),
+            from: None,
+            to: None,
+            compare: KpiCompare::YearBefore,
+        }))
+    );
+    assert_eq!(
+        parse(
+            r#"{"journeyLens":1,"type":"set-kpi-period","period":"custom","from":"2025-01-05","to":"2025-02-10"}"#
+        ),
+        Incoming::Valid(HostMessage::SetKpiPeriod(KpiPeriod {
+            kind: KpiPeriodKind::Custom,
+            at: None,
+            from: Some("2025-01-05".into()),
+            to: Some("2025-02-10".into()),
+            compare: KpiCompare::Previous,
+        }))
+    );
+    // Nothing but the type: the default period.
+    assert_eq!(
+        parse(r#"{"journeyLens":1,"type":"set-kpi-period"}"#),
+        Incoming::Valid(HostMessage::SetKpiPeriod(KpiPeriod::default()))
+    );
+    for bad in [
+        r#"{"journeyLens":1,"type":"set-kpi-period","period":"fortnight"}"#,
+        r#"{"journeyLens":1,"type":"set-kpi-period","period":"quarter","at":"2025-Q5"}"#,
+        r#"{"journeyLens":1,"type":"set-kpi-period","period":"year","at":"2025-Q1"}"#,
+        r#"{"journeyLens":1,"type":"set-kpi-period","period":"custom","from":"2025-01-05"}"#,
+        r#"{"journeyLens":1,"type":"set-kpi-period","period":"custom","from":"2025-02-30","to":"2025-03-01"}"#,
+        r#"{"journeyLens":1,"type":"set-kpi-period","compare":"ever"}"#,
+        r#"{"journeyLens":1,"type":"set-kpi-period","at":7}"#,
+    ] {
+        assert!(matches!(parse(bad), Incoming::Invalid(_)), "{bad}");
+    }
+}

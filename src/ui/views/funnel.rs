@@ -15,6 +15,7 @@ use crate::i18n::{tr, trc, trf, Arg};
 use crate::present::message::render;
 use crate::ui::chart::{chart_spec, ChartCard, ChartSpec};
 use crate::ui::state::AppState;
+use crate::ui::views::trend_period::TrendPeriodPicker;
 use leptos::prelude::*;
 
 const FUNNEL: ChartSpec = chart_spec!(
@@ -151,7 +152,10 @@ pub fn FunnelView() -> impl IntoView {
                                 <BreakdownPicker />
                                 <ChartCard spec=BREAKDOWN />
                             </div>
-                            <ChartCard spec=TREND />
+                            <div class="jl-card">
+                                <TrendPeriodPicker testid="funnel" />
+                                <ChartCard spec=TREND />
+                            </div>
                             <ChartCard spec=TIME />
                             // A summary feed has no customer ids: the banner lists this.
                             {move || {

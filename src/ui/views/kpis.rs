@@ -12,6 +12,7 @@ use crate::present::tables;
 use crate::ui::chart::{draw_on, TableCard};
 use crate::ui::dom;
 use crate::ui::state::AppState;
+use crate::ui::views::trend_period::TrendPeriodPicker;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -295,6 +296,8 @@ fn PeriodPicker() -> impl IntoView {
                     <option value="year_before" selected=move || kp().compare == KpiCompare::YearBefore>{tr(lang, "fair.compare.year_before")}</option>
                 </select>
             </label>
+            // The sparklines are trends: by week, month or quarter like every other one.
+            <TrendPeriodPicker testid="kpis" />
         </div>
     }
 }

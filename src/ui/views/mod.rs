@@ -15,6 +15,7 @@ mod nps;
 mod recovery;
 mod settings;
 mod stage_reading;
+mod trend_period;
 
 pub use data::DataView;
 pub use experience::ExperienceView;

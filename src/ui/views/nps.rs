@@ -12,6 +12,7 @@ use crate::present::tables::needs_table;
 use crate::ui::chart::{chart_spec, ChartCard, ChartSpec, TableCard};
 use crate::ui::state::AppState;
 use crate::ui::views::funnel::BreakdownPicker;
+use crate::ui::views::trend_period::TrendPeriodPicker;
 use leptos::prelude::*;
 
 const STACK: ChartSpec = chart_spec!(
@@ -141,7 +142,10 @@ pub fn NpsView() -> impl IntoView {
                         <ChartCard spec=STACK />
                         <div class="jl-grid jl-mt">
                             <ChartCard spec=DISTRIBUTION />
-                            <ChartCard spec=TREND />
+                            <div class="jl-card">
+                                <TrendPeriodPicker testid="nps" />
+                                <ChartCard spec=TREND />
+                            </div>
                             <div class="jl-card">
                                 <BreakdownPicker />
                                 <TableCard id="nps-breakdown" title="view.nps.breakdown" table=breakdown />
