@@ -37,6 +37,7 @@ mod ingest_parallel;
 mod ingest_props;
 mod ingest_real;
 mod ingest_speed;
+mod journeys;
 mod ingest_split;
 mod messages;
 mod milestones_join;
