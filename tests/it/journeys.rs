@@ -130,3 +130,53 @@ fn all_journeys_is_the_mix_of_before() {
     assert_eq!(r.nps.summary.responses, 482);
     assert!(r.coverage.funnel.excluded.is_empty());
 }
+
+/// `journey-lens report SAMPLE ARGS…` as JSON (the command must succeed).
+fn cli_report(args: &[&str]) -> serde_json::Value {
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/public/sample/journeys.csv");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_journey-lens"))
+        .arg("report")
+        .arg(sample)
+        .args(args)
+        .output()
+        .expect("the binary runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("the report is JSON")
+}
+
+fn selected(doc: &serde_json::Value) -> (u64, u64) {
+    (
+        doc["selection"]["customers"].as_u64().unwrap_or(u64::MAX),
+        doc["selection"]["events"].as_u64().unwrap_or(u64::MAX),
+    )
+}
+
+#[test]
+fn the_report_command_takes_a_journey_and_keeps_all_by_default() {
+    // Without --journey the report counts every journey, as it always did.
+    assert_eq!(selected(&cli_report(&[])), (586, 3000));
+    assert_eq!(selected(&cli_report(&["--journey", "all"])), (586, 3000));
+    assert_eq!(selected(&cli_report(&["--journey", "support"])), (68, 123));
+    let purchase = cli_report(&["--journey", "purchase"]);
+    assert_eq!(selected(&purchase), (586, 2877));
+    assert_eq!(purchase["filter"]["dims"]["journey"][0], "purchase");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_journey-lens"))
+        .args([
+            "report",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/public/sample/journeys.csv"),
+            "--journey",
+            "returns",
+        ])
+        .output()
+        .expect("the binary runs");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("\"purchase\" (586 customers), \"support\" (68 customers)"),
+        "{err}"
+    );
+}

@@ -153,12 +153,13 @@ fn outgoing_messages_carry_tag_version_and_type() {
     );
     let state = AppMessage::State {
         view: View::Funnel,
-        query: "view=funnel&f.persona=A".into(),
+        journey: Some("support".into()),
+        query: "view=funnel&journey=support&f.persona=A".into(),
         filter: Filter::default().with(Role::Persona, "A"),
     };
     assert_eq!(
         state.to_json(),
-        r#"{"view":"funnel","query":"view=funnel&f.persona=A","filters":{"persona":["A"]},"from":null,"to":null,"journeyLens":1,"type":"state"}"#
+        r#"{"view":"funnel","journey":"support","query":"view=funnel&journey=support&f.persona=A","filters":{"persona":["A"]},"from":null,"to":null,"journeyLens":1,"type":"state"}"#
     );
     assert!(AppMessage::Height { height: 1 }.is_public());
     assert!(!state.is_public());
@@ -166,4 +167,24 @@ fn outgoing_messages_carry_tag_version_and_type() {
         message: "x".into()
     }
     .is_public());
+}
+
+#[test]
+fn a_host_page_chooses_the_journey_by_name_or_all() {
+    use journey_lens::analytics::JourneyScope;
+    assert_eq!(
+        parse(r#"{"journeyLens":1,"type":"set-journey","journey":"support"}"#),
+        Incoming::Valid(HostMessage::SetJourney(JourneyScope::One("support".into())))
+    );
+    assert_eq!(
+        parse(r#"{"journeyLens":1,"type":"set-journey","journey":"all"}"#),
+        Incoming::Valid(HostMessage::SetJourney(JourneyScope::All))
+    );
+    for bad in [
+        r#"{"journeyLens":1,"type":"set-journey"}"#,
+        r#"{"journeyLens":1,"type":"set-journey","journey":""}"#,
+        r#"{"journeyLens":1,"type":"set-journey","journey":3}"#,
+    ] {
+        assert!(matches!(parse(bad), Incoming::Invalid(_)), "{bad}");
+    }
 }
