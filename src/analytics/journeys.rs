@@ -79,9 +79,7 @@ impl JourneyScope {
                 filter.dims.remove(&JOURNEY);
             }
             JourneyScope::One(name) => {
-                filter
-                    .dims
-                    .insert(JOURNEY, BTreeSet::from([name.clone()]));
+                filter.dims.insert(JOURNEY, BTreeSet::from([name.clone()]));
             }
         }
         filter

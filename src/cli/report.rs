@@ -151,9 +151,10 @@ fn option(out: &mut Args, flag: &str, v: String) -> Result<(), String> {
             out.settings.window_days = Some(w);
         }
         "--journey" => {
-            out.journey = Some(JourneyScope::parse(&v).ok_or_else(|| {
-                "--journey takes a journey's name or \"all\".".to_string()
-            })?)
+            out.journey = Some(
+                JourneyScope::parse(&v)
+                    .ok_or_else(|| "--journey takes a journey's name or \"all\".".to_string())?,
+            )
         }
         "--from" => out.filter.from = Some(v),
         "--to" => out.filter.to = Some(v),

@@ -18,8 +18,8 @@
 
 use super::query;
 use crate::analytics::filter::parse_bound;
-use crate::analytics::journeys::{JourneyScope, JOURNEY};
 use crate::analytics::flows::{Direction, FlowDim, FlowParams, MAX_DEPTH, MAX_TOP, MIN_DEPTH};
+use crate::analytics::journeys::{JourneyScope, JOURNEY};
 use crate::analytics::{Filter, FunnelMode, PeriodKind, Settings};
 use crate::dataset::DimKey;
 use crate::i18n::Lang;

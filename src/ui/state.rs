@@ -5,8 +5,8 @@
 
 use super::dom;
 use super::resilience::{self, Busy};
-use crate::analytics::settings_store::{self, SettingsStore};
 use crate::analytics::journeys::{self, JourneyCount, JourneyScope};
+use crate::analytics::settings_store::{self, SettingsStore};
 use crate::analytics::{self, Filter, Prepared, Report, Settings};
 use crate::i18n::{tr, trf, Lang};
 use crate::ingest::{Loaded, Sniffed};
@@ -378,8 +378,14 @@ impl AppState {
         Effect::new(move |_| {
             let scope = state.filter.with(JourneyScope::of);
             state.current.with_untracked(|c| {
-                if let Some(c) = c.as_ref().filter(|c| journeys::has_choice(&c.journeys)) {
-                    remember_journey(&settings_key(&c.loaded, &c.source), &scope);
+                let Some(c) = c.as_ref().filter(|c| journeys::has_choice(&c.journeys)) else {
+                    return;
+                };
+                let key = settings_key(&c.loaded, &c.source);
+                // Nothing to keep while the data shows the journey it opens on anyway.
+                let stored = remembered_journey(&key);
+                if stored.is_some() || scope != journeys::default_scope(&c.journeys) {
+                    remember_journey(&key, &scope);
                 }
             });
         });

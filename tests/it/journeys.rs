@@ -82,7 +82,10 @@ fn the_purchase_journey_leaves_the_support_events_out() {
     assert_eq!(r.nps.summary.promoters, 210);
     assert_eq!(r.nps.summary.detractors, 85);
     // Every customer is in the purchase journey: nobody is out for being elsewhere.
-    assert_eq!((r.coverage.funnel.counted, r.coverage.funnel.loaded), (586, 586));
+    assert_eq!(
+        (r.coverage.funnel.counted, r.coverage.funnel.loaded),
+        (586, 586)
+    );
     assert!(r.coverage.funnel.excluded.is_empty());
 }
 
@@ -95,7 +98,10 @@ fn the_support_journey_has_its_own_stages_and_says_who_is_elsewhere() {
     // Support events are at consideration and retention only; 25 customers have a
     // consideration event and none a retention event after it.
     assert_eq!(steps(&r), vec![("consideration", 25), ("retention", 0)]);
-    assert_eq!((r.coverage.funnel.counted, r.coverage.funnel.loaded), (25, 586));
+    assert_eq!(
+        (r.coverage.funnel.counted, r.coverage.funnel.loaded),
+        (25, 586)
+    );
     assert_eq!(
         r.coverage.funnel.excluded,
         vec![

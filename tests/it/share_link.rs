@@ -304,7 +304,10 @@ fn the_journey_travels_as_its_own_parameter() {
     );
     let back = ViewState::parse(&s.to_query());
     assert_eq!(back, s);
-    assert_eq!(back.filter_in(&JourneyScope::One("support".into())), on_screen);
+    assert_eq!(
+        back.filter_in(&JourneyScope::One("support".into())),
+        on_screen
+    );
     // "All journeys" is said out loud, or the data would open on its largest journey.
     s.take_filter(Filter::default(), true);
     assert_eq!(s.to_query(), "view=funnel&journey=all");
