@@ -58,7 +58,7 @@ test('switching to support changes the funnel and says who is only in the other 
   // "Clear filters" clears the filters within the journey, not the journey.
   const persona = page.locator('.jl-dim-filter[data-dimension="persona"]');
   await persona.locator('summary').click();
-  await persona.locator('input[value="Student"]').check();
+  await persona.locator('input[value="Loyal regular"]').check();
   await persona.locator('summary').click();
   await page.locator('[data-action=clear-filters]').click();
   await expect(journey(page, 'support')).toHaveAttribute('aria-pressed', 'true');
@@ -107,7 +107,7 @@ test('screenshots of the journey selector', async ({ page }) => {
     for (const theme of ['light', 'dark']) {
       for (const width of [360, 1280]) {
         await page.setViewportSize({ width, height: 800 });
-        await page.goto(`./?view=funnel&lang=${lang}&theme=${theme}`);
+        await page.goto(`./?view=funnel&lang=${lang}&theme=${theme}&sample=journeys.csv`);
         await expect(page.getByTestId('journey-picker')).toBeVisible({ timeout: 30_000 });
         await expect(page.getByTestId('funnel-entered')).toBeVisible();
         await page.screenshot({ path: path.join(shots, `journey-select-${lang}-${theme}-${width}.png`) });
