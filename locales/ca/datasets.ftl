@@ -31,3 +31,13 @@ datasets-stage_reading_auto = Automàtic (estat quan ho sembla)
 datasets-stage_reading_events = Etapes assolides (una fila per etapa)
 datasets-stage_reading_furthest = Estat: l'etapa més avançada assolida
 datasets-keep_end_states = Mantén els estats finals (cancel·lat, retornat…) com a etapes de l'embut
+datasets-coverage-other_journey = { $count ->
+        [one] { $count } client només és { $journey_count ->
+            [one] al viatge { $journeys }
+           *[other] als viatges { $journeys }
+        }
+       *[other] { $count } clients només són { $journey_count ->
+            [one] al viatge { $journeys }
+           *[other] als viatges { $journeys }
+        }
+    }

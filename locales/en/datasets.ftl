@@ -34,3 +34,13 @@ datasets-stage_reading_auto = Automatic (a status when it looks like one)
 datasets-stage_reading_events = Stages reached (one row per stage)
 datasets-stage_reading_furthest = Status: furthest stage reached
 datasets-keep_end_states = Keep end states (canceled, returned…) as funnel steps
+datasets-coverage-other_journey = { $count ->
+        [one] { $count } customer is only in { $journey_count ->
+            [one] the { $journeys } journey
+           *[other] the journeys { $journeys }
+        }
+       *[other] { $count } customers are only in { $journey_count ->
+            [one] the { $journeys } journey
+           *[other] the journeys { $journeys }
+        }
+    }

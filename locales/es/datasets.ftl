@@ -31,3 +31,13 @@ datasets-stage_reading_auto = Automático (estado cuando lo parece)
 datasets-stage_reading_events = Etapas alcanzadas (una fila por etapa)
 datasets-stage_reading_furthest = Estado: la etapa más avanzada alcanzada
 datasets-keep_end_states = Mantener los estados finales (cancelado, devuelto…) como etapas del embudo
+datasets-coverage-other_journey = { $count ->
+        [one] { $count } cliente solo está { $journey_count ->
+            [one] en el viaje { $journeys }
+           *[other] en los viajes { $journeys }
+        }
+       *[other] { $count } clientes solo están { $journey_count ->
+            [one] en el viaje { $journeys }
+           *[other] en los viajes { $journeys }
+        }
+    }

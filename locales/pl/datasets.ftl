@@ -36,3 +36,17 @@ datasets-stage_reading_auto = Automatycznie (status, gdy na to wygląda)
 datasets-stage_reading_events = Osiągnięte etapy (jeden wiersz na etap)
 datasets-stage_reading_furthest = Status: najdalszy osiągnięty etap
 datasets-keep_end_states = Zachowaj statusy końcowe (anulowane, zwrócone…) jako etapy lejka
+datasets-coverage-other_journey = { $count ->
+        [one] { $count } klient jest tylko { $journey_count ->
+            [one] w podróży { $journeys }
+           *[other] w podróżach { $journeys }
+        }
+        [few] { $count } klienci są tylko { $journey_count ->
+            [one] w podróży { $journeys }
+           *[other] w podróżach { $journeys }
+        }
+       *[many] { $count } klientów jest tylko { $journey_count ->
+            [one] w podróży { $journeys }
+           *[other] w podróżach { $journeys }
+        }
+    }

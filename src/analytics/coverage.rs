@@ -5,7 +5,9 @@
 //! data is broken (or, worse, that it is right). Every reason is a count, so the reasons
 //! and the counted customers always add up to the customers loaded.
 
+use super::filter::{Filter, MISSING_LABEL};
 use super::funnel::{FunnelNote, FunnelView};
+use super::journeys::JOURNEY;
 use crate::dataset::Dataset;
 use serde::{Deserialize, Serialize};
 
@@ -13,6 +15,12 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Excluded {
+    /// Only in journeys other than the one shown (see [`super::journeys`]): `journeys` are
+    /// the ones they are in, by name.
+    OtherJourney {
+        journeys: Vec<String>,
+        customers: u64,
+    },
     /// Left out by the filters (none of their events is selected).
     FilteredOut { customers: u64 },
     /// Selected, but never reached the funnel's first stage.
@@ -29,6 +37,7 @@ impl Excluded {
     pub fn customers(&self) -> u64 {
         match self {
             Excluded::FilteredOut { customers }
+            | Excluded::OtherJourney { customers, .. }
             | Excluded::NeverReachedFirst { customers, .. }
             | Excluded::EndState { customers, .. }
             | Excluded::NoNpsAnswer { customers }
@@ -67,8 +76,49 @@ pub struct CoverageView {
     pub nps: Coverage,
 }
 
-/// Counts, over the selected events `sel`, the customers each view includes.
-pub fn compute(ds: &Dataset, sel: &[u32], funnel: &FunnelView) -> CoverageView {
+/// The customers with no event in the journeys `filter` shows (none when it shows them
+/// all), and the journeys they are in instead, by name. A customer in the shown journey and
+/// another is in scope: only their events in the shown one count.
+fn outside_journey(ds: &Dataset, filter: &Filter) -> (u64, Vec<String>) {
+    let (Some(shown), Some(col)) = (filter.dims.get(&JOURNEY), ds.dimension(JOURNEY)) else {
+        return (0, Vec::new());
+    };
+    if shown.is_empty() {
+        return (0, Vec::new());
+    }
+    let allowed: Vec<bool> = col.values.iter().map(|v| shown.contains(v)).collect();
+    let missing_shown = shown.contains(MISSING_LABEL);
+    let mut in_scope = vec![false; ds.customer_count()];
+    for (&j, &c) in col.codes.iter().zip(&ds.customer.codes) {
+        if allowed.get(j as usize).copied().unwrap_or(missing_shown) {
+            if let Some(f) = in_scope.get_mut(c as usize) {
+                *f = true;
+            }
+        }
+    }
+    let mut elsewhere = vec![false; col.values.len()];
+    for (&j, &c) in col.codes.iter().zip(&ds.customer.codes) {
+        if in_scope.get(c as usize) == Some(&false) {
+            if let Some(e) = elsewhere.get_mut(j as usize) {
+                *e = true;
+            }
+        }
+    }
+    let out = in_scope.iter().filter(|&&f| !f).count() as u64;
+    let mut names: Vec<String> = col
+        .values
+        .iter()
+        .zip(&elsewhere)
+        .filter(|(_, &e)| e)
+        .map(|(v, _)| v.clone())
+        .collect();
+    names.sort();
+    (out, names)
+}
+
+/// Counts, over the selected events `sel` (chosen by `filter`), the customers each view
+/// includes.
+pub fn compute(ds: &Dataset, sel: &[u32], funnel: &FunnelView, filter: &Filter) -> CoverageView {
     const SELECTED: u8 = 1;
     const NPS: u8 = 2;
     const RATED: u8 = 4;
@@ -111,11 +161,17 @@ pub fn compute(ds: &Dataset, sel: &[u32], funnel: &FunnelView) -> CoverageView {
     }
     let with = |bit: u8| flags.iter().filter(|&&f| f & bit != 0).count() as u64;
     let selected = with(SELECTED);
+    // Customers only in other journeys are out for that reason, not for the filters.
+    let (other, journeys) = outside_journey(ds, filter);
+    let other_journey = Excluded::OtherJourney {
+        journeys,
+        customers: other,
+    };
     let filtered_out = Excluded::FilteredOut {
-        customers: loaded - selected,
+        customers: loaded.saturating_sub(selected).saturating_sub(other),
     };
     let entered = funnel.steps.first().map_or(0, |s| s.customers);
-    let mut funnel_out = vec![filtered_out.clone()];
+    let mut funnel_out = vec![other_journey.clone(), filtered_out.clone()];
     // Under the status reading a customer has one status: one at an end state is out of
     // the funnel for that reason, not for never having started.
     let ended = with(ENDED);
@@ -139,6 +195,7 @@ pub fn compute(ds: &Dataset, sel: &[u32], funnel: &FunnelView) -> CoverageView {
             answered,
             loaded,
             vec![
+                other_journey.clone(),
                 filtered_out.clone(),
                 Excluded::NoNpsAnswer {
                     customers: selected - answered,
@@ -149,6 +206,7 @@ pub fn compute(ds: &Dataset, sel: &[u32], funnel: &FunnelView) -> CoverageView {
             rated,
             loaded,
             vec![
+                other_journey,
                 filtered_out,
                 Excluded::NoRating {
                     customers: selected - rated,

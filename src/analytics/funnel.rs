@@ -287,8 +287,15 @@ pub(crate) struct FunnelCtx<'a> {
 }
 
 impl<'a> FunnelCtx<'a> {
-    pub fn new(ds: &'a Dataset, prep: &Prepared, settings: &Settings) -> FunnelCtx<'a> {
-        let plan = StagePlan::resolve(ds, prep, settings);
+    /// `filter` only tells which journey is shown: its stages make the automatic order.
+    pub fn new(
+        ds: &'a Dataset,
+        prep: &Prepared,
+        settings: &Settings,
+        filter: &super::filter::Filter,
+    ) -> FunnelCtx<'a> {
+        let shown = super::journeys::stages_shown(ds, filter);
+        let plan = StagePlan::resolve(ds, prep, settings, shown.as_deref());
         let mut notes = plan.notes.clone();
         let mode = match (settings.mode, prep.has_time) {
             (FunnelMode::AnyOrder, _) | (FunnelMode::Auto, false) => ResolvedMode::AnyOrder,

@@ -327,7 +327,7 @@ pub fn compute(
         );
     }
     let (sel, _) = filter::select_sorted(ds, &filter);
-    let ctx = funnel::FunnelCtx::new(ds, prep, settings);
+    let ctx = funnel::FunnelCtx::new(ds, prep, settings, &filter);
     let walks = funnel::Walks::new(&ctx, &sel);
     let funnel = funnel::compute(&ctx, prep, settings, &sel, &walks);
     // The map's lanes are touchpoints whatever column the experience map is drawn over.

@@ -11,6 +11,7 @@ pub mod filter;
 pub mod flows;
 pub mod funnel;
 pub mod journey_map;
+pub mod journeys;
 pub mod kpi_period;
 pub mod kpis;
 pub mod nps;
@@ -30,6 +31,7 @@ pub use experience::ExperienceView;
 pub use filter::{Filter, FilterError, FilterNote, MISSING_LABEL};
 pub use funnel::{FunnelNote, FunnelView};
 pub use journey_map::JourneyMap;
+pub use journeys::{JourneyCount, JourneyScope};
 pub use kpis::KpiView;
 pub use nps::NpsView;
 pub use prepared::Prepared;
@@ -62,7 +64,7 @@ pub fn compute_timed(
 ) -> (Report, [f64; 4]) {
     let ds = prep.dataset(ds);
     let (sel, notes) = filter::select_sorted(ds, filter);
-    let ctx = funnel::FunnelCtx::new(ds, prep, settings);
+    let ctx = funnel::FunnelCtx::new(ds, prep, settings, filter);
     let periods = period::PeriodIndex::new(settings.period, prep.time_range());
     let walks = funnel::Walks::new(&ctx, &sel);
     let customers = walks.customers();
@@ -94,7 +96,7 @@ pub fn compute_timed(
         kpis,
         needs_events: Vec::new(),
         flows,
-        coverage: coverage::compute(ds, &sel, &funnel_for_coverage),
+        coverage: coverage::compute(ds, &sel, &funnel_for_coverage, filter),
     };
     (report, [t1 - t0, t2 - t1, t3 - t2, t4 - t3])
 }
@@ -110,7 +112,7 @@ pub fn dropped_after(
 ) -> Vec<String> {
     let ds = prep.dataset(ds);
     let (sel, _) = filter::select_sorted(ds, filter);
-    let ctx = funnel::FunnelCtx::new(ds, prep, settings);
+    let ctx = funnel::FunnelCtx::new(ds, prep, settings, filter);
     funnel::dropped_after(&ctx, &sel, step)
 }
 

@@ -180,7 +180,15 @@ impl StagePlan {
         }
     }
 
-    pub fn resolve(ds: &Dataset, prep: &Prepared, settings: &Settings) -> StagePlan {
+    /// `shown`: per stage code, whether the journey on screen has it
+    /// ([`super::journeys::stages_shown`]); the automatic order leaves out those it lacks.
+    /// An order the user or the feed configured is kept as it is.
+    pub fn resolve(
+        ds: &Dataset,
+        prep: &Prepared,
+        settings: &Settings,
+        shown: Option<&[bool]>,
+    ) -> StagePlan {
         let Some(col) = ds.stage.as_ref() else {
             return StagePlan::none();
         };
@@ -315,7 +323,8 @@ impl StagePlan {
                 };
                 codes
             };
-            for c in codes {
+            let in_journey = |c: &usize| shown.is_none_or(|s| s.get(*c).copied().unwrap_or(false));
+            for c in codes.into_iter().filter(in_journey) {
                 plan.step_of_code[c] = plan.stages.len() as u32;
                 plan.stages.push(values[c].clone());
             }

@@ -1,5 +1,6 @@
 //! `journey-lens report FILE …`: the same analysis as the web app, printed as one JSON document.
 
+use crate::analytics::journeys::{self, JourneyScope};
 use crate::analytics::{compute, Filter, FunnelMode, Prepared, Settings};
 use crate::dataset::{Dataset, DimKey, Meta, Role};
 use crate::i18n::Lang;
@@ -13,11 +14,13 @@ use crate::present::message::{dimension, render, report_json};
 
 const HELP: &str =
     "usage: journey-lens report FILE [FILE...] [--key COLUMN] [--unmatched OUT.csv] \
-[--meta META.json] [--filter DIM=VALUE]... [--mode ordered|any] [--window-days N] \
+[--meta META.json] [--journey NAME|all] [--filter DIM=VALUE]... [--mode ordered|any] [--window-days N] \
 [--from DATE --to DATE] [--breakdown DIM] [--period week|month|quarter]
   [--kpi-period month|quarter|year|FROM..TO] [--kpi-at PERIOD] [--compare previous|year-before]
   after a FILE: [--map COLUMN=ROLE]... [--milestones auto|by-date|COLUMN[=STAGE],...]
-  Files after the first without a customer column find their customers through --key.";
+  Files after the first without a customer column find their customers through --key.
+  --journey: one journey of the data's journey column; without it (or with \"all\") every
+  journey is counted together.";
 
 /// One input file and the options that follow it on the command line.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -47,6 +50,8 @@ struct Args {
     dims: Vec<(String, String)>,
     /// `--breakdown DIM` as typed, resolved the same way.
     breakdown: Option<String>,
+    /// `--journey NAME|all`; `None` keeps every journey, as before journeys were chosen.
+    journey: Option<JourneyScope>,
     settings: Settings,
 }
 
@@ -87,8 +92,9 @@ fn last_file<'a>(files: &'a mut [FileArg], flag: &str) -> Result<&'a mut FileArg
 }
 
 /// The options of `report`; each takes a value.
-const OPTIONS: [&str; 16] = [
+const OPTIONS: [&str; 17] = [
     "meta",
+    "journey",
     "key",
     "unmatched",
     "map",
@@ -144,6 +150,12 @@ fn option(out: &mut Args, flag: &str, v: String) -> Result<(), String> {
                 .filter(|w: &f64| w.is_finite() && *w >= 0.0)
                 .ok_or_else(|| format!("--window-days needs a number of days, not \"{v}\"."))?;
             out.settings.window_days = Some(w);
+        }
+        "--journey" => {
+            out.journey = Some(
+                JourneyScope::parse(&v)
+                    .ok_or_else(|| "--journey takes a journey's name or \"all\".".to_string())?,
+            )
         }
         "--from" => out.filter.from = Some(v),
         "--to" => out.filter.to = Some(v),
@@ -344,7 +356,11 @@ fn summary_report(a: &Args) -> Result<Option<crate::analytics::Report>, String> 
             first.path
         ));
     }
-    crate::summary::report(&bytes, &a.settings, &a.filter)
+    let filter = match &a.journey {
+        Some(j) => j.apply(a.filter.clone()),
+        None => a.filter.clone(),
+    };
+    crate::summary::report(&bytes, &a.settings, &filter)
         .map(Some)
         .map_err(|e| format!("{}: {e}", first.path))
 }
@@ -437,6 +453,26 @@ fn resolve(a: &Args, ds: &Dataset) -> Result<(Filter, Settings), String> {
     for (dim, value) in &a.dims {
         filter = filter.with(find(dim)?, value);
     }
+    if let Some(scope) = &a.journey {
+        if let JourneyScope::One(name) = scope {
+            let journeys = journeys::list(ds);
+            if !journeys.iter().any(|j| &j.name == name) {
+                let known: Vec<String> = journeys
+                    .iter()
+                    .map(|j| format!("\"{}\" ({} customers)", j.name, j.customers))
+                    .collect();
+                return Err(if known.is_empty() {
+                    format!("--journey {name}: the data has no journey column.")
+                } else {
+                    format!(
+                        "--journey {name}: the data has no such journey. Its journeys: {}.",
+                        known.join(", ")
+                    )
+                });
+            }
+        }
+        filter = scope.apply(filter);
+    }
     let mut settings = a.settings.clone();
     if let Some(b) = &a.breakdown {
         settings.breakdown = Some(find(b)?);
@@ -484,6 +520,16 @@ mod tests {
         assert_eq!(a.settings.mode, FunnelMode::AnyOrder);
         assert_eq!(a.settings.window_days, Some(7.0));
         assert_eq!(a.filter.to.as_deref(), Some("2024-01-31"));
+    }
+
+    #[test]
+    fn a_journey_is_named_or_all() {
+        let a = parse(&s(&["f.csv", "--journey", "support"])).unwrap();
+        assert_eq!(a.journey, Some(JourneyScope::One("support".into())));
+        let a = parse(&s(&["f.csv", "--journey", "all"])).unwrap();
+        assert_eq!(a.journey, Some(JourneyScope::All));
+        assert_eq!(parse(&s(&["f.csv"])).unwrap().journey, None);
+        assert!(parse(&s(&["f.csv", "--journey", " "])).is_err());
     }
 
     #[test]

@@ -7,8 +7,9 @@
 //! file only by its name, so the link can ask for that file instead of showing other data.
 //!
 //! Parameters (all optional; anything unusable is dropped, never an error):
-//! `view`, `f.<dimension key>` (`f.persona`, `f.extra:0`; repeated, one accepted value
-//! each), `from`, `to`, `breakdown` (a dimension key), `columns` (the experience map's
+//! `view`, `journey` (the journey shown, or `all`; see [`crate::analytics::journeys`]),
+//! `f.<dimension key>` (`f.persona`, `f.extra:0`; repeated, one accepted value each),
+//! `from`, `to`, `breakdown` (a dimension key), `columns` (the experience map's
 //! column dimension key), `mode` (`ordered`/`any`), `window`
 //! (days), `period` (`week`/`quarter`), `stage` (repeated, in order), `conversion`, the flow
 //! diagram's `flow.dim` (`touchpoint`/`stage`/`channel`), `flow.root`, `flow.dir`
@@ -20,6 +21,7 @@
 use super::query;
 use crate::analytics::filter::parse_bound;
 use crate::analytics::flows::{Direction, FlowDim, FlowParams, MAX_DEPTH, MAX_TOP, MIN_DEPTH};
+use crate::analytics::journeys::{JourneyScope, JOURNEY};
 use crate::analytics::kpi_period::parse_day;
 use crate::analytics::{
     Filter, FunnelMode, KpiCompare, KpiPeriod, KpiPeriodKind, PeriodKind, Settings,
@@ -115,6 +117,10 @@ pub enum DataRef {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ViewState {
     pub view: Option<View>,
+    /// The journey shown, when the data has a choice of journeys; `None` in a link made
+    /// without one (the journey the data opens on stays).
+    pub journey: Option<JourneyScope>,
+    /// The filters within that journey.
     pub filter: Filter,
     pub breakdown: Option<DimKey>,
     /// The experience map's column dimension (`None` = the touchpoint).
@@ -167,6 +173,11 @@ impl ViewState {
             }
             match name.as_str() {
                 "view" => s.view = View::from_key(&value).or(s.view),
+                "journey" => {
+                    s.journey = clean(&value, MAX_VALUE_CHARS)
+                        .and_then(|v| JourneyScope::parse(&v))
+                        .or(s.journey.take())
+                }
                 "from" => s.filter.from = clean_date(&value, false),
                 "to" => s.filter.to = clean_date(&value, true),
                 "breakdown" => s.breakdown = parse_dim(&value),
@@ -250,6 +261,9 @@ impl ViewState {
         let mut push = |n: &str, v: &str| pairs.push((n.to_string(), v.to_string()));
         if let Some(v) = self.view {
             push("view", v.key());
+        }
+        if let Some(j) = &self.journey {
+            push("journey", j.key());
         }
         for (dim, values) in &self.filter.dims {
             for v in values {
@@ -395,7 +409,33 @@ impl ViewState {
     /// Whether going from `self` to `next` is a step the Back button should undo: another
     /// view or other filters (settings, language and theme changes replace the entry).
     pub fn is_new_step(&self, next: &ViewState) -> bool {
-        self.view != next.view || self.filter != next.filter
+        self.view != next.view || self.filter != next.filter || self.journey != next.journey
+    }
+
+    /// Takes the filter on screen: with a choice of journeys (`journey_choice`), the one
+    /// journey shown moves out of the filter into [`ViewState::journey`], so the address
+    /// says `journey=support` (or `journey=all`) rather than a filter on journeys.
+    /// Several journeys ticked in a filter stay a filter.
+    pub fn take_filter(&mut self, filter: Filter, journey_choice: bool) {
+        let several = filter.dims.get(&JOURNEY).is_some_and(|s| s.len() > 1);
+        if !journey_choice || several {
+            self.journey = None;
+            self.filter = filter;
+            return;
+        }
+        let scope = JourneyScope::of(&filter);
+        self.filter = JourneyScope::All.apply(filter);
+        self.journey = Some(scope);
+    }
+
+    /// The filter to show for this address, `scope` being the journey to show (the
+    /// address's own, checked against the data, or the one on screen when it names none).
+    /// A filter that names journeys itself (an older link's `f.journey`) is kept as it is.
+    pub fn filter_in(&self, scope: &JourneyScope) -> Filter {
+        if self.filter.dims.contains_key(&JOURNEY) {
+            return self.filter.clone();
+        }
+        scope.apply(self.filter.clone())
     }
 }
 
@@ -408,6 +448,7 @@ pub fn is_view_param(name: &str) -> bool {
         || matches!(
             name,
             "view"
+                | "journey"
                 | "from"
                 | "to"
                 | "breakdown"

@@ -2,8 +2,8 @@
 //!
 //! Every message is a JSON object tagged `"journeyLens": 1` (the format version) with a
 //! `type`. The host sends `load` (CSV text, an array of events or a feed URL, each with
-//! optional `meta`), `set-view`, `set-filters`, `set-kpi-period`, `set-lang` and
-//! `set-theme`; the app answers
+//! optional `meta`), `set-view`, `set-journey`, `set-filters`, `set-kpi-period`, `set-lang`
+//! and `set-theme`; the app answers
 //! with `ready`, `state` (after every change), `loaded`, `error` and `height`.
 //!
 //! Whatever arrives is parsed here into [`Incoming`]: a message of another library or of an
@@ -11,6 +11,7 @@
 //! nothing. Which origins may send at all is decided by [`super::EmbedOptions::trusts`].
 
 use super::link::{Theme, View};
+use crate::analytics::journeys::JourneyScope;
 use crate::analytics::kpi_period::parse_day;
 use crate::analytics::{Filter, KpiCompare, KpiPeriod, KpiPeriodKind};
 use crate::dataset::{DimKey, Meta};
@@ -42,6 +43,8 @@ pub enum HostMessage {
         meta: Option<Meta>,
     },
     SetView(View),
+    /// The journey shown (`{"journey": "support"}` or `"all"`); `set-filters` keeps it.
+    SetJourney(JourneyScope),
     SetFilters(Filter),
     /// The KPI cards' period, whole (what is left out takes its default).
     SetKpiPeriod(KpiPeriod),
@@ -92,6 +95,12 @@ pub fn parse(json_text: &str) -> Incoming {
             .and_then(View::from_key)
             .map(HostMessage::SetView)
             .ok_or_else(|| "\"view\" must be data, funnel, experience, nps or kpis".into()),
+        "set-journey" => obj
+            .get("journey")
+            .and_then(|v| text(v, MAX_TEXT))
+            .and_then(|j| JourneyScope::parse(&j))
+            .map(HostMessage::SetJourney)
+            .ok_or_else(|| "\"journey\" must be a journey's name or \"all\"".into()),
         "set-filters" => parse_filters(&obj).map(HostMessage::SetFilters),
         "set-kpi-period" => parse_kpi_period(&obj).map(HostMessage::SetKpiPeriod),
         "set-lang" => obj
@@ -267,6 +276,8 @@ pub enum AppMessage {
     /// The current view state, as the shareable query string and its main parts.
     State {
         view: View,
+        /// The journey shown (its name or `all`) when the data has a choice of journeys.
+        journey: Option<String>,
         query: String,
         filter: Filter,
     },
@@ -297,12 +308,14 @@ impl AppMessage {
             AppMessage::Ready { view } => tagged("ready", json!({ "view": view.key() })),
             AppMessage::State {
                 view,
+                journey,
                 query,
                 filter,
             } => tagged(
                 "state",
                 json!({
                     "view": view.key(),
+                    "journey": journey,
                     "query": query,
                     "filters": filter.dims,
                     "from": filter.from,

@@ -10,7 +10,8 @@
 use super::filter_bar::dimension_label;
 use super::share::{self, tab_of, view_of};
 use super::state::{AppState, Source};
-use crate::i18n::tr;
+use crate::analytics::journeys::{JourneyScope, JOURNEY};
+use crate::i18n::{tr, trf};
 use crate::share::message::{self, AppMessage};
 use crate::share::{EmbedOptions, HostMessage, Incoming, LoadData};
 use leptos::prelude::*;
@@ -120,7 +121,31 @@ fn report_height(opts: Arc<EmbedOptions>) {
 fn obey(state: AppState, msg: HostMessage) {
     match msg {
         HostMessage::SetView(view) => state.tab.set(tab_of(view)),
-        HostMessage::SetFilters(filter) => state.filter.set(filter),
+        // The journey is a scope of its own: new filters apply within the journey shown,
+        // unless they name journeys themselves.
+        HostMessage::SetFilters(filter) => {
+            let scope = state.filter.with_untracked(JourneyScope::of);
+            let keep = !state.journey_choice().is_empty() && !filter.dims.contains_key(&JOURNEY);
+            state
+                .filter
+                .set(if keep { scope.apply(filter) } else { filter });
+        }
+        HostMessage::SetJourney(scope) => {
+            let journeys = state.journey_choice();
+            let usable = match &scope {
+                JourneyScope::All => true,
+                JourneyScope::One(name) => journeys.iter().any(|j| &j.name == name),
+            };
+            if usable {
+                state.filter.update(|f| *f = scope.apply(std::mem::take(f)));
+            } else {
+                state.error.set(Some(trf(
+                    state.lang.get_untracked(),
+                    "journeys.unknown",
+                    &[("name", scope.key())],
+                )));
+            }
+        }
         HostMessage::SetKpiPeriod(period) => state.settings.update(|s| s.kpi_period = period),
         HostMessage::SetTheme(theme) => share::set_theme(state, theme),
         HostMessage::SetLang(lang) => {
@@ -204,6 +229,7 @@ pub fn install(state: AppState, link: share::LinkState, opts: Arc<EmbedOptions>)
             &o,
             &AppMessage::State {
                 view: v.view.unwrap_or(crate::share::View::Data),
+                journey: v.journey.as_ref().map(|j| j.key().to_string()),
                 query: v.to_query(),
                 filter: v.filter,
             },

@@ -4,6 +4,8 @@
 
 use super::dom;
 use super::state::AppState;
+use crate::analytics::journeys::{JourneyScope, JOURNEY};
+use crate::analytics::Filter;
 use crate::dataset::DimKey;
 use crate::format;
 use crate::i18n::{tr, trc, Arg};
@@ -12,13 +14,29 @@ use crate::present::tables::{filter_dimensions, FilterDimension};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Each filterable dimension with its values (see [`filter_dimensions`]).
+/// Each filterable dimension with its values (see [`filter_dimensions`]). The journey is
+/// left out while the journey selector above the views offers it.
 fn dimension_values(state: AppState) -> Vec<FilterDimension> {
     let lang = state.lang.get_untracked();
+    let choice = !state.journey_choice().is_empty();
     state.current.with(|c| match c {
-        Some(c) => filter_dimensions(lang, &c.loaded.dataset, &c.loaded.report.mapping),
+        Some(c) => filter_dimensions(lang, &c.loaded.dataset, &c.loaded.report.mapping)
+            .into_iter()
+            .filter(|d| !(choice && d.key == JOURNEY))
+            .collect(),
         None => Vec::new(),
     })
+}
+
+/// The filter without the journey scope when the selector shows it: what "Clear filters"
+/// clears and the filter count counts. The journey is a scope the views are in, chosen
+/// with its own selector, not one filter among the others.
+fn beyond_journey(state: AppState, f: &Filter) -> Filter {
+    if state.journey_choice().is_empty() {
+        f.clone()
+    } else {
+        JourneyScope::All.apply(f.clone())
+    }
 }
 
 /// A dimension's name as the filter bar shows it (an extra column by its header), for the
@@ -104,12 +122,13 @@ pub fn FilterBar() -> impl IntoView {
                 .is_some_and(|c| c.loaded.dataset.timestamp.is_some())
         })
     };
-    let active = move || !state.filter.with(|f| f.is_empty());
+    let active = move || !state.filter.with(|f| beyond_journey(state, f).is_empty());
     // On a phone the filters fold behind one button (CSS shows it under 600 px only); the
     // kept count stays in sight either way.
     let open = RwSignal::new(false);
     let chosen = move || {
         state.filter.with(|f| {
+            let f = beyond_journey(state, f);
             f.dims.values().map(|s| s.len()).sum::<usize>()
                 + usize::from(f.from.is_some())
                 + usize::from(f.to.is_some())
@@ -187,7 +206,15 @@ pub fn FilterBar() -> impl IntoView {
                     </label>
                 </Show>
                 <Show when=active>
-                    <button class="jl-btn" data-action="clear-filters" on:click=move |_| state.filter.set(Default::default())>
+                    <button class="jl-btn" data-action="clear-filters" on:click=move |_| {
+                        // The journey on screen stays: only the filters within it go.
+                        let keep = if state.journey_choice().is_empty() {
+                            JourneyScope::All
+                        } else {
+                            state.filter.with_untracked(JourneyScope::of)
+                        };
+                        state.filter.set(keep.apply(Filter::default()));
+                    }>
                         {tr(lang, "filter.clear")}
                     </button>
                 </Show>

@@ -71,6 +71,7 @@ fn App() -> impl IntoView {
                 <views::StartOffer />
                 <views::Status />
                 <summary::SummaryBanner />
+                {(!locked).then(|| view! { <views::JourneyPicker /> })}
                 {if locked {
                     view! { <embed::LockedFilters /> }.into_any()
                 } else {

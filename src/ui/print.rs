@@ -9,6 +9,7 @@
 use super::dom;
 use super::filter_bar::dimension_label;
 use super::state::{AppState, Tab};
+use crate::analytics::journeys::JOURNEY;
 use crate::analytics::Filter;
 use crate::format::iso_date;
 use crate::i18n::{tr, trf, Lang};
@@ -141,6 +142,11 @@ pub fn describe_filters(state: AppState, lang: Lang, f: &Filter) -> String {
     if f.from.is_some() || f.to.is_some() {
         let day = |d: &Option<String>| d.as_deref().map_or("…".into(), |d| iso_date(lang, d));
         parts.push(format!("{} – {}", day(&f.from), day(&f.to)));
+    }
+    // With a choice of journeys the scope is always named, "all journeys" included: a
+    // page without it could be either.
+    if !state.journey_choice().is_empty() && !f.dims.contains_key(&JOURNEY) {
+        parts.insert(0, tr(lang, "journeys.all_short"));
     }
     if parts.is_empty() {
         tr(lang, "print.no_filters")

@@ -12,6 +12,7 @@
 use super::dom;
 use super::loader::LoadChoices;
 use super::state::{AppState, Source, Tab};
+use crate::analytics::journeys::{self, JourneyScope};
 use crate::analytics::Filter;
 use crate::i18n::{tr, trf};
 use crate::share::{DataRef, Theme, View, ViewState};
@@ -22,8 +23,8 @@ use wasm_bindgen::JsCast;
 /// What the start address asked for, shared through context.
 #[derive(Clone, Copy)]
 pub struct LinkState {
-    /// Filters of the link, applied once the data it names is loaded.
-    pending: StoredValue<Option<Filter>>,
+    /// Filters and journey of the link, applied once the data it names is loaded.
+    pending: StoredValue<Option<ViewState>>,
     /// The data the link was made with, while other data (or none) is on screen.
     pub expects: RwSignal<Option<DataRef>>,
     /// Embedded: the address is replaced, never pushed (an iframe's entries would land
@@ -118,7 +119,7 @@ pub fn apply_start(state: &mut AppState, embedded: bool, default_view: Option<Vi
     if let Some(theme) = link.theme {
         set_theme(*state, theme);
     }
-    let pending = (!link.filter.is_empty()).then(|| link.filter.clone());
+    let pending = (!link.filter.is_empty() || link.journey.is_some()).then(|| link.clone());
     LinkState {
         pending: StoredValue::new(pending),
         expects: RwSignal::new(link.data.clone()),
@@ -145,12 +146,12 @@ pub fn current_view_state(state: AppState, link: LinkState) -> Option<ViewState>
     let theme = if dark { Theme::Dark } else { Theme::Light };
     let mut v = ViewState {
         view: Some(view_of(state.tab.get())),
-        filter: state.filter.get(),
         lang: lang_chosen.then_some(lang),
         theme: theme_chosen.then_some(theme),
         data: Some(data_ref(&source)),
         ..ViewState::default()
     };
+    v.take_filter(state.filter.get(), !state.journey_choice().is_empty());
     state.settings.with(|s| v.take_settings(s));
     Some(v)
 }
@@ -202,8 +203,8 @@ pub fn install(state: AppState, link: LinkState) {
         let expected = link.expects.get_untracked();
         if expected.as_ref().is_none_or(|e| same_data(e, &source)) {
             link.expects.set(None);
-            if let Some(filter) = link.pending.try_update_value(Option::take).flatten() {
-                state.filter.set(filter);
+            if let Some(linked) = link.pending.try_update_value(Option::take).flatten() {
+                state.filter.set(linked_filter(state, &linked));
             }
         }
     });
@@ -229,7 +230,7 @@ pub fn install(state: AppState, link: LinkState) {
         if let Some(view) = link.view {
             state.tab.set(tab_of(view));
         }
-        state.filter.set(link.filter.clone());
+        state.filter.set(linked_filter(state, &link));
         state.settings.update(|s| *s = link.settings_over(s));
         if let Some(theme) = link.theme {
             set_theme(state, theme);
@@ -239,6 +240,18 @@ pub fn install(state: AppState, link: LinkState) {
         let _ = w.add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
     }
     on_pop.forget();
+}
+
+/// The filter an address asks for on the data on screen: its journey when the data has
+/// it (a link's choice wins over the one the data opened on), else the journey on screen.
+fn linked_filter(state: AppState, link: &ViewState) -> Filter {
+    let journeys = state
+        .current
+        .with_untracked(|c| c.as_ref().map(|c| c.journeys.clone()))
+        .unwrap_or_default();
+    let on_screen = state.filter.with_untracked(JourneyScope::of);
+    let scope = journeys::opening_scope(&journeys, link.journey.as_ref(), Some(&on_screen));
+    link.filter_in(&scope)
 }
 
 fn join(a: &str, b: &str) -> String {

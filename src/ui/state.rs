@@ -5,6 +5,7 @@
 
 use super::dom;
 use super::resilience::{self, Busy};
+use crate::analytics::journeys::{self, JourneyCount, JourneyScope};
 use crate::analytics::settings_store::{self, SettingsStore};
 use crate::analytics::{self, Filter, Prepared, Report, Settings};
 use crate::i18n::{tr, trf, Lang};
@@ -118,6 +119,9 @@ pub struct Current {
     /// A summary feed (`crate::summary`): the report comes from it, not from the
     /// (zero-row) dataset beside it.
     pub summary: Option<Arc<crate::summary::Summary>>,
+    /// The data's journeys, largest first ([`journeys::list`]); the selector shows when
+    /// there are two or more.
+    pub journeys: Vec<JourneyCount>,
 }
 
 impl Current {
@@ -216,6 +220,37 @@ fn settings_key(loaded: &Loaded, source: &Source) -> String {
         _ => None,
     };
     settings_store::dataset_key(&loaded.report.header_key, feed)
+}
+
+/// The journey chosen last for each dataset (by the same key as its settings).
+const JOURNEY_KEY: &str = "journey-lens.journeys";
+
+/// The journey last chosen for the data `key`, if any.
+fn remembered_journey(key: &str) -> Option<JourneyScope> {
+    let text = dom::store_get(JOURNEY_KEY)?;
+    let map: std::collections::BTreeMap<String, String> = serde_json::from_str(&text).ok()?;
+    map.get(key).and_then(|j| JourneyScope::parse(j))
+}
+
+/// Remembers the journey on screen for the current data, so it opens there next time.
+fn remember_journey(key: &str, scope: &JourneyScope) {
+    let mut map: std::collections::BTreeMap<String, String> = dom::store_get(JOURNEY_KEY)
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default();
+    if map.get(key).map(String::as_str) == Some(scope.key()) {
+        return;
+    }
+    map.insert(key.to_string(), scope.key().to_string());
+    // A handful of datasets is plenty; the oldest keys by name go first past that.
+    while map.len() > settings_store::MAX_DATASETS {
+        let Some(first) = map.keys().next().cloned() else {
+            break;
+        };
+        map.remove(&first);
+    }
+    if let Ok(json) = serde_json::to_string(&map) {
+        dom::store_set(JOURNEY_KEY, &json);
+    }
 }
 
 fn settings_store() -> SettingsStore {
@@ -378,6 +413,21 @@ impl AppState {
                 }
             }
         });
+        // The journey on screen is remembered for its data (only where there is a choice).
+        Effect::new(move |_| {
+            let scope = state.filter.with(JourneyScope::of);
+            state.current.with_untracked(|c| {
+                let Some(c) = c.as_ref().filter(|c| journeys::has_choice(&c.journeys)) else {
+                    return;
+                };
+                let key = settings_key(&c.loaded, &c.source);
+                // Nothing to keep while the data shows the journey it opens on anyway.
+                let stored = remembered_journey(&key);
+                if stored.is_some() || scope != journeys::default_scope(&c.journeys) {
+                    remember_journey(&key, &scope);
+                }
+            });
+        });
         leptos::task::spawn_local(async move {
             // Opening automatically what the last session died on would die again.
             match resilience::last_marker() {
@@ -479,6 +529,17 @@ impl AppState {
         dom::store_set("journey-lens.theme", if dark { "dark" } else { "light" });
     }
 
+    /// The current data's journeys when the views offer a choice among them (two or
+    /// more), else nothing.
+    pub fn journey_choice(self) -> Vec<JourneyCount> {
+        self.current.with(|c| {
+            c.as_ref()
+                .filter(|c| journeys::has_choice(&c.journeys))
+                .map(|c| c.journeys.clone())
+                .unwrap_or_default()
+        })
+    }
+
     pub fn dataset_name(self) -> String {
         self.current.with(|c| match c {
             None => String::new(),
@@ -519,9 +580,14 @@ impl AppState {
                 t.loads += 1;
             });
             self.publish();
-            self.filter.set(Filter::default());
-            self.error.set(None);
+            // Views open on one journey, the largest (or the one last chosen for this
+            // data); a link's choice is applied over it once the data is on screen.
+            let journeys = journeys::list(&loaded.dataset);
             let key = settings_key(&loaded, &source);
+            let remembered = remembered_journey(&key);
+            let scope = journeys::opening_scope(&journeys, None, remembered.as_ref());
+            self.filter.set(scope.apply(Filter::default()));
+            self.error.set(None);
             let mut settings = settings_store().settings_for(&key, &self.settings.get_untracked());
             if let Some(apply) = NEXT_LOAD.with(|n| n.borrow_mut().take()) {
                 settings = apply(settings);
@@ -534,6 +600,7 @@ impl AppState {
                 prepared,
                 source,
                 summary,
+                journeys,
             })));
         });
     }

@@ -68,10 +68,12 @@ test('?embed=1&view=nps&lock=filters shows only the NPS view with read-only filt
   await expect(page.locator('nav')).toHaveCount(0);
   await expect(page.locator('[data-view]')).toHaveCount(1);
   await expect(page.locator('[data-view="nps"]')).toBeVisible();
+  // The journey the sample opens on (issue 19) is named first, then the link's filters.
   const chips = page.getByTestId('filter-chip');
-  await expect(chips).toHaveCount(2);
-  await expect(chips.nth(0)).toHaveText(/online/);
-  await expect(chips.nth(1)).toHaveText(/Loyal regular/);
+  await expect(chips).toHaveCount(3);
+  await expect(chips.nth(0)).toHaveText('Journey: purchase');
+  await expect(chips.nth(1)).toHaveText(/online/);
+  await expect(chips.nth(2)).toHaveText(/Loyal regular/);
   // Nothing to change the filters with.
   await expect(page.getByTestId('filter-bar')).toHaveCount(0);
   await expect(page.getByTestId('locked-filters').locator('input, select, button, summary')).toHaveCount(0);
@@ -91,7 +93,8 @@ for (const theme of ['light', 'dark']) {
       await expect(page.getByTestId('funnel-conversion')).toBeVisible({ timeout: 30_000 });
       await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
       await expect(page.locator('.jl-header')).toHaveCount(0);
-      await expect(page.getByTestId('filter-chip')).toHaveCount(1);
+      // The journey shown (purchase, issue 19) and the channel.
+      await expect(page.getByTestId('filter-chip')).toHaveCount(2);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
       await page.waitForTimeout(300);

@@ -20,19 +20,23 @@ test('a KPI card names one period for its value and its change', async ({ page }
   await openApp(page);
   await tab(page, 'kpis');
   const csat = page.locator('[data-kpi=csat]');
-  // November 2025 (the last complete month) against October: 64/125 against 78/130.
-  await expect(page.getByTestId('kpi-csat')).toHaveText('51.2%');
+  // The sample opens on its purchase journey (issue 19). November 2025 (the last complete
+  // month) against October: 63/118 against 74/125 (z = −0.91, counted in Python over the
+  // purchase rows of journeys.csv).
+  await expect(page.getByTestId('kpi-csat')).toHaveText('53.4%');
   await expect(page.getByTestId('kpi-csat-period')).toHaveText('2025-11');
-  await expect(page.getByTestId('kpi-csat-change')).toHaveText('No clear change (−8.8 pts vs 2025-10)');
+  await expect(page.getByTestId('kpi-csat-change')).toHaveText('No clear change (−5.8 pts vs 2025-10)');
   await expect(page.getByTestId('kpi-csat-change')).not.toHaveClass(/good|bad/);
-  await expect(page.getByTestId('kpi-csat-all')).toHaveText('All data: 51.7%');
-  // Revenue is money: a change in percent, coloured by direction (untested).
+  // 884 of the purchase journey's 1,706 answers.
+  await expect(page.getByTestId('kpi-csat-all')).toHaveText('All data: 51.8%');
+  // Revenue is money: a change in percent, coloured by direction (untested). Support
+  // rows carry no revenue, so purchase alone has the same sums: 1,473.32 against 3,716.15.
   await expect(page.getByTestId('kpi-revenue_total')).toHaveText('1,473.32');
   await expect(page.getByTestId('kpi-revenue_total-change')).toHaveText('−60.4% vs 2025-10');
   await expect(page.getByTestId('kpi-revenue_total-change')).toHaveClass(/bad/);
   // Screen readers hear what the card shows.
   await expect(csat).toHaveAttribute('aria-label',
-    'CSAT (top-2-box): 51.2% (2025-11). No clear change (−8.8 pts vs 2025-10). All data: 51.7%.');
+    'CSAT (top-2-box): 53.4% (2025-11). No clear change (−5.8 pts vs 2025-10). All data: 51.8%.');
   await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(shots, 'fair-kpis-1280.png'), fullPage: true });
 
@@ -55,7 +59,7 @@ test('a KPI card names one period for its value and its change', async ({ page }
   await page.getByTestId('kpi-period-from').fill('2025-11-01');
   await page.getByTestId('kpi-period-to').fill('2025-11-30');
   await expect(page.getByTestId('kpi-csat-period')).toHaveText('2025-11-01 – 2025-11-30');
-  await expect(page.getByTestId('kpi-csat')).toHaveText('51.2%');
+  await expect(page.getByTestId('kpi-csat')).toHaveText('53.4%');
   await expect(page.getByTestId('kpi-csat-change')).toContainText('vs 2025-10-02 – 2025-10-31');
   // Back to the default for the phone screenshot.
   await page.getByTestId('kpi-period-kind').selectOption('month');

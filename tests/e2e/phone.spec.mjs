@@ -33,7 +33,8 @@ test('every view fits a 360 px phone', async ({ page }) => {
   await expect(toggle).toBeVisible();
   await expect(toggle).toHaveAttribute('aria-expanded', 'false');
   await expect(page.locator('#jl-filter-body')).toBeHidden();
-  await expect(page.getByTestId('filter-count')).toHaveText('586 customers · 3,000 of 3,000 events');
+  // The purchase journey the sample opens on: 2,877 of its 3,000 rows (issue 19).
+  await expect(page.getByTestId('filter-count')).toHaveText('586 customers · 2,877 of 3,000 events');
 
   for (const view of VIEWS) {
     await page.locator(`nav button[data-tab="${view}"]`).click();

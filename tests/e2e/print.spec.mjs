@@ -75,7 +75,8 @@ test('the NPS view prints as a report with every chart and its table', async ({ 
   await expect(head).toBeVisible();
   await expect(head).toContainText('Journey Lens — NPS');
   await expect(head).toContainText('Data: journeys.csv');
-  await expect(head).toContainText('Filters: none (all data)');
+  // The sample opens on its purchase journey (issue 19): the heading names it.
+  await expect(head).toContainText('Filters: Journey: purchase');
   await expect(head).toContainText('Printed on');
   expect((await printedCharts(page)).sort()).toEqual([...ids].sort());
   // Every chart shows its table; no button or menu is on paper.

@@ -39,6 +39,7 @@ mod ingest_props;
 mod ingest_real;
 mod ingest_speed;
 mod ingest_split;
+mod journeys;
 mod messages;
 mod milestones_join;
 mod present_labels;

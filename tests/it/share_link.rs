@@ -337,3 +337,55 @@ fn the_kpi_period_travels_in_the_link() {
     assert!(journey_lens::share::link::is_view_param("kpi"));
     assert!(journey_lens::share::link::is_view_param("kpi.vs"));
 }
+
+#[test]
+fn the_journey_travels_as_its_own_parameter() {
+    use journey_lens::analytics::{Filter, JourneyScope};
+    // On data with a choice of journeys the one shown leaves the filter for `journey=`.
+    let on_screen = Filter::default()
+        .with(Role::Journey, "support")
+        .with(Role::Persona, "Student");
+    let mut s = ViewState {
+        view: Some(View::Funnel),
+        ..ViewState::default()
+    };
+    s.take_filter(on_screen.clone(), true);
+    assert_eq!(s.journey, Some(JourneyScope::One("support".into())));
+    assert_eq!(
+        s.to_query(),
+        "view=funnel&journey=support&f.persona=Student"
+    );
+    let back = ViewState::parse(&s.to_query());
+    assert_eq!(back, s);
+    assert_eq!(
+        back.filter_in(&JourneyScope::One("support".into())),
+        on_screen
+    );
+    // "All journeys" is said out loud, or the data would open on its largest journey.
+    s.take_filter(Filter::default(), true);
+    assert_eq!(s.to_query(), "view=funnel&journey=all");
+    assert_eq!(
+        ViewState::parse("view=funnel&journey=all").journey,
+        Some(JourneyScope::All)
+    );
+    // Without a choice of journeys a journey filter is an ordinary filter.
+    s.take_filter(Filter::default().with(Role::Journey, "x"), false);
+    assert_eq!(s.to_query(), "view=funnel&f.journey=x");
+    // A link without `journey=` keeps the journey on screen; one whose filter names
+    // journeys (made before the selector) keeps its own.
+    let plain = ViewState::parse("view=nps&f.persona=Student");
+    assert_eq!(plain.journey, None);
+    assert_eq!(
+        plain.filter_in(&JourneyScope::One("purchase".into())),
+        Filter::default()
+            .with(Role::Persona, "Student")
+            .with(Role::Journey, "purchase")
+    );
+    let old = ViewState::parse("view=nps&f.journey=a&f.journey=b");
+    assert_eq!(
+        old.filter_in(&JourneyScope::One("purchase".into())),
+        old.filter
+    );
+    // An empty journey is no choice.
+    assert_eq!(ViewState::parse("view=nps&journey=").journey, None);
+}

@@ -153,12 +153,13 @@ fn outgoing_messages_carry_tag_version_and_type() {
     );
     let state = AppMessage::State {
         view: View::Funnel,
-        query: "view=funnel&f.persona=A".into(),
+        journey: Some("support".into()),
+        query: "view=funnel&journey=support&f.persona=A".into(),
         filter: Filter::default().with(Role::Persona, "A"),
     };
     assert_eq!(
         state.to_json(),
-        r#"{"view":"funnel","query":"view=funnel&f.persona=A","filters":{"persona":["A"]},"from":null,"to":null,"journeyLens":1,"type":"state"}"#
+        r#"{"view":"funnel","journey":"support","query":"view=funnel&journey=support&f.persona=A","filters":{"persona":["A"]},"from":null,"to":null,"journeyLens":1,"type":"state"}"#
     );
     assert!(AppMessage::Height { height: 1 }.is_public());
     assert!(!state.is_public());
@@ -208,6 +209,26 @@ fn a_host_sets_the_kpi_period() {
         r#"{"journeyLens":1,"type":"set-kpi-period","period":"custom","from":"2025-02-30","to":"2025-03-01"}"#,
         r#"{"journeyLens":1,"type":"set-kpi-period","compare":"ever"}"#,
         r#"{"journeyLens":1,"type":"set-kpi-period","at":7}"#,
+    ] {
+        assert!(matches!(parse(bad), Incoming::Invalid(_)), "{bad}");
+    }
+}
+
+#[test]
+fn a_host_page_chooses_the_journey_by_name_or_all() {
+    use journey_lens::analytics::JourneyScope;
+    assert_eq!(
+        parse(r#"{"journeyLens":1,"type":"set-journey","journey":"support"}"#),
+        Incoming::Valid(HostMessage::SetJourney(JourneyScope::One("support".into())))
+    );
+    assert_eq!(
+        parse(r#"{"journeyLens":1,"type":"set-journey","journey":"all"}"#),
+        Incoming::Valid(HostMessage::SetJourney(JourneyScope::All))
+    );
+    for bad in [
+        r#"{"journeyLens":1,"type":"set-journey"}"#,
+        r#"{"journeyLens":1,"type":"set-journey","journey":""}"#,
+        r#"{"journeyLens":1,"type":"set-journey","journey":3}"#,
     ] {
         assert!(matches!(parse(bad), Incoming::Invalid(_)), "{bad}");
     }

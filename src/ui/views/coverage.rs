@@ -29,6 +29,15 @@ fn count(n: u64) -> i64 {
 fn reason(lang: Lang, e: &Excluded) -> String {
     let n = Arg::Count(count(e.customers()));
     match e {
+        Excluded::OtherJourney { journeys, .. } => trc(
+            lang,
+            "datasets.coverage.other_journey",
+            &[
+                ("count", n),
+                ("journeys", Arg::Text(&quote_list(journeys))),
+                ("journey_count", Arg::Count(journeys.len() as i64)),
+            ],
+        ),
         Excluded::FilteredOut { .. } => {
             trc(lang, "datasets.coverage.filtered_out", &[("count", n)])
         }
