@@ -52,7 +52,12 @@ pub async fn fetch(lang: Lang, url: &str) -> Result<Vec<u8>, String> {
     let timeout_ms = feed_timeout_ms(dom::query_param("feed-timeout").as_deref());
     let limit = feed_limit_bytes(dom::query_param("feed-max-mb").as_deref());
     let controller = web_sys::AbortController::new().map_err(js_message)?;
-    let timer = AbortTimer::start(timeout_ms, &controller);
+    // Aborts the request when the time is up; dropping it cancels the timer. gloo's
+    // `Timeout` keeps the timer's handle as the page gave it: one cut to an `i32` (as web_sys
+    // returns it) cancels nothing where timers hand out larger handles, and the dropped
+    // callback would still be called ("closure invoked after being dropped").
+    let on_timeout = controller.clone();
+    let timer = gloo_timers::callback::Timeout::new(timeout_ms, move || on_timeout.abort());
     let result = fetch_within(url, &controller, limit).await;
     drop(timer);
     result.map_err(|failure| match failure {
@@ -125,37 +130,5 @@ async fn fetch_within(
         let start = bytes.len();
         bytes.resize(start + len, 0);
         chunk.copy_to(&mut bytes[start..]);
-    }
-}
-
-/// Aborts the request when the time is up; dropping it cancels the timer.
-struct AbortTimer {
-    id: Option<i32>,
-    _on_timeout: Closure<dyn FnMut()>,
-}
-
-impl AbortTimer {
-    fn start(ms: u32, controller: &web_sys::AbortController) -> AbortTimer {
-        let controller = controller.clone();
-        let on_timeout = Closure::<dyn FnMut()>::new(move || controller.abort());
-        let id = web_sys::window().and_then(|w| {
-            w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                on_timeout.as_ref().unchecked_ref(),
-                i32::try_from(ms).unwrap_or(i32::MAX),
-            )
-            .ok()
-        });
-        AbortTimer {
-            id,
-            _on_timeout: on_timeout,
-        }
-    }
-}
-
-impl Drop for AbortTimer {
-    fn drop(&mut self) {
-        if let (Some(w), Some(id)) = (web_sys::window(), self.id) {
-            w.clear_timeout_with_handle(id);
-        }
     }
 }

@@ -140,14 +140,14 @@ test('auto-refresh re-fetches the feed on its period and stops when turned off',
   expect(fetches).toBe(1);
   const every = page.locator('select', { has: page.locator('option[value="30"]') });
   await every.selectOption('30');
-  await page.clock.fastForward(31_000);
+  await page.clock.runFor(31_000);
   await expect.poll(() => fetches).toBe(2);
-  await page.clock.fastForward(30_000);
+  await page.clock.runFor(30_000);
   await expect.poll(() => fetches).toBe(3);
   await expect(page.getByTestId('load-summary')).toHaveText('1 rows loaded, 3 rejected');
   // Off: no timer is left running.
   await every.selectOption('0');
-  await page.clock.fastForward(120_000);
+  await page.clock.runFor(120_000);
   await page.waitForTimeout(300);
   expect(fetches).toBe(3);
 });
