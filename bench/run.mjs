@@ -197,6 +197,17 @@ async function waitComputes(page, above, timeout) {
 }
 
 /** One run of the app on one file: sample boot, upload, report, draws, filter change. */
+/** The app's dataset key of a CSV with plain ASCII headers (mapping::header_key). */
+function headerKey(file) {
+  const buf = Buffer.alloc(4096);
+  const fd = fs.openSync(file, 'r');
+  const n = fs.readSync(fd, buf, 0, buf.length, 0);
+  fs.closeSync(fd);
+  const header = buf.subarray(0, n).toString('utf8').split(/\r?\n/)[0];
+  return 'header:' + header.split(',')
+    .map((h) => h.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()).join('|');
+}
+
 async function appRun(browser, base, file, rows) {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const page = await ctx.newPage();
@@ -204,6 +215,12 @@ async function appRun(browser, base, file, rows) {
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await page.addInitScript(initScript);
+  // The app shows one journey at a time, the largest first, while every peer aggregates all
+  // rows: this browser "remembers" All journeys for the file's columns (the key the app
+  // files that choice under: its normalised header names), so both count the same work.
+  await page.addInitScript((key) => {
+    localStorage.setItem('journey-lens.journeys', JSON.stringify({ [key]: 'all' }));
+  }, headerKey(file));
   try {
     await page.goto(base);
     // Sample: navigation → first compute → the Funnel view's charts drawn.
