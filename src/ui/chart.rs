@@ -13,7 +13,7 @@
 use super::dom;
 use super::keynav::{KeyNav, Tip};
 use super::snapshot;
-use super::state::AppState;
+use super::state::{Analysis, DataState, Look};
 use crate::analytics::Report;
 use crate::charts::table::SHOWN_ROWS;
 use crate::charts::{ChartMap, Table, Theme};
@@ -88,7 +88,7 @@ pub fn window_resizes() -> RwSignal<u32> {
 
 #[component]
 pub fn ChartKeysHint() -> impl IntoView {
-    let lang = expect_context::<AppState>().lang.get_untracked();
+    let lang = expect_context::<Look>().lang.get_untracked();
     view! { <p id=KEYS_HINT_ID class="jl-visually-hidden">{tr(lang, "a11y.chart_keys")}</p> }
 }
 
@@ -99,8 +99,10 @@ pub fn ChartCard(
     spec: ChartSpec,
     #[prop(optional)] on_pick: Option<Callback<String>>,
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
+    let look = expect_context::<Look>();
+    let data = expect_context::<DataState>();
+    let analysis = expect_context::<Analysis>();
+    let lang = look.lang.get_untracked();
     let canvas_ref = NodeRef::<html::Canvas>::new();
     let map = RwSignal::new(ChartMap::default());
     let tip = RwSignal::new(None::<Tip>);
@@ -110,8 +112,8 @@ pub fn ChartCard(
     let nav = KeyNav::new(map, tip, dpr);
 
     Effect::new(move |_| {
-        let report = state.report.get();
-        let dark = state.dark.get();
+        let report = analysis.report.get();
+        let dark = look.dark.get();
         resize.track();
         let (Some(canvas), Some(report)) = (canvas_ref.get(), report) else {
             return;
@@ -119,7 +121,7 @@ pub fn ChartCard(
         let t0 = dom::now_ms();
         let ratio = super::print::chart_ratio();
         dpr.set(ratio);
-        let scales = state.scales();
+        let scales = data.scales();
         let input = ChartInput {
             report: &report,
             scales,
@@ -131,7 +133,7 @@ pub fn ChartCard(
             map.set(m);
             nav.redrawn();
         }
-        state.record_draw(dom::now_ms() - t0);
+        data.record_draw(dom::now_ms() - t0);
     });
 
     let on_move = move |e: ev::PointerEvent| {
@@ -158,8 +160,8 @@ pub fn ChartCard(
 
     // Built once per report: the canvas's label and the hidden paragraph read the same text.
     let summary = Memo::new(move |_| {
-        let scales = state.scales();
-        state.report.with(|r| {
+        let scales = data.scales();
+        analysis.report.with(|r| {
             r.as_ref()
                 .map(|r| {
                     (spec.summary)(&ChartInput {
@@ -172,8 +174,8 @@ pub fn ChartCard(
         })
     });
     let table = move || {
-        let scales = state.scales();
-        state.report.with(|r| {
+        let scales = data.scales();
+        analysis.report.with(|r| {
             r.as_ref().map(|r| {
                 (spec.table)(&ChartInput {
                     report: r,
@@ -186,19 +188,20 @@ pub fn ChartCard(
 
     let download_png = move |_| {
         let (Some(canvas), Some(report)) =
-            (canvas_ref.get_untracked(), state.report.get_untracked())
+            (canvas_ref.get_untracked(), analysis.report.get_untracked())
         else {
             return;
         };
         let rect = canvas.get_bounding_client_rect();
-        let heading = snapshot::heading(state, lang, tr(lang, spec.title));
+        let heading = snapshot::heading(data, analysis, lang, tr(lang, spec.title));
         let input = ChartInput {
             report: &report,
-            scales: state.scales(),
+            scales: data.scales(),
             lang,
         };
         snapshot::download_png(
-            state,
+            data,
+            look,
             spec.id,
             (rect.width(), rect.height()),
             &heading,
@@ -207,7 +210,7 @@ pub fn ChartCard(
     };
     let download_csv = move |_| {
         if let Some(t) = table() {
-            snapshot::download_csv(state, spec.id, &t, lang);
+            snapshot::download_csv(data, spec.id, &t, lang);
         }
     };
 
@@ -264,7 +267,7 @@ pub fn ChartCard(
 /// [`SHOWN_ROWS`] rows, then one row saying how many more "Download CSV" holds.
 #[component]
 pub fn DataTable(table: Arc<Table>) -> impl IntoView {
-    let lang = expect_context::<AppState>().lang.get_untracked();
+    let lang = expect_context::<Look>().lang.get_untracked();
     let headers = table.headers.clone();
     let (shown, more) = table.shown_rows(SHOWN_ROWS);
     let rows = shown.to_vec();
@@ -302,11 +305,12 @@ pub fn TableCard(
     title: &'static str,
     table: Signal<Option<Table>>,
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
+    let look = expect_context::<Look>();
+    let data = expect_context::<DataState>();
+    let lang = look.lang.get_untracked();
     let download = move |_| {
         if let Some(t) = table.get_untracked() {
-            snapshot::download_csv(state, id, &t, lang);
+            snapshot::download_csv(data, id, &t, lang);
         }
     };
     view! {

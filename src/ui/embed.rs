@@ -9,7 +9,7 @@
 
 use super::filter_bar::dimension_label;
 use super::share::{self, tab_of, view_of};
-use super::state::{AppState, Source};
+use super::state::{Analysis, AppState, DataState, Look, Source};
 use crate::analytics::journeys::{JourneyScope, JOURNEY};
 use crate::i18n::{tr, trf};
 use crate::share::message::{self, AppMessage};
@@ -120,38 +120,45 @@ fn report_height(opts: Arc<EmbedOptions>) {
 /// Obeys one validated message from a listed origin.
 fn obey(state: AppState, msg: HostMessage) {
     match msg {
-        HostMessage::SetView(view) => state.tab.set(tab_of(view)),
+        HostMessage::SetView(view) => state.look.tab.set(tab_of(view)),
         // The journey is a scope of its own: new filters apply within the journey shown,
         // unless they name journeys themselves.
         HostMessage::SetFilters(filter) => {
-            let scope = state.filter.with_untracked(JourneyScope::of);
-            let keep = !state.journey_choice().is_empty() && !filter.dims.contains_key(&JOURNEY);
+            let scope = state.analysis.filter.with_untracked(JourneyScope::of);
+            let keep =
+                !state.data.journey_choice().is_empty() && !filter.dims.contains_key(&JOURNEY);
             state
+                .analysis
                 .filter
                 .set(if keep { scope.apply(filter) } else { filter });
         }
         HostMessage::SetJourney(scope) => {
-            let journeys = state.journey_choice();
+            let journeys = state.data.journey_choice();
             let usable = match &scope {
                 JourneyScope::All => true,
                 JourneyScope::One(name) => journeys.iter().any(|j| &j.name == name),
             };
             if usable {
-                state.filter.update(|f| *f = scope.apply(std::mem::take(f)));
+                state
+                    .analysis
+                    .filter
+                    .update(|f| *f = scope.apply(std::mem::take(f)));
             } else {
-                state.error.set(Some(trf(
-                    state.lang.get_untracked(),
+                state.data.error.set(Some(trf(
+                    state.look.lang.get_untracked(),
                     "journeys.unknown",
                     &[("name", scope.key())],
                 )));
             }
         }
-        HostMessage::SetKpiPeriod(period) => state.settings.update(|s| s.kpi_period = period),
-        HostMessage::SetTheme(theme) => share::set_theme(state, theme),
+        HostMessage::SetKpiPeriod(period) => {
+            state.analysis.settings.update(|s| s.kpi_period = period)
+        }
+        HostMessage::SetTheme(theme) => share::set_theme(state.look, theme),
         HostMessage::SetLang(lang) => {
             // The whole tree rebuilds in the new language; data and filters are kept.
-            if lang != state.lang.get_untracked() {
-                state.lang.set(lang);
+            if lang != state.look.lang.get_untracked() {
+                state.look.lang.set(lang);
             }
         }
         HostMessage::Load { data, meta } => {
@@ -217,7 +224,7 @@ pub fn install(state: AppState, link: share::LinkState, opts: Arc<EmbedOptions>)
     post(
         &opts,
         &AppMessage::Ready {
-            view: view_of(state.tab.get_untracked()),
+            view: view_of(state.look.tab.get_untracked()),
         },
     );
     let o = opts.clone();
@@ -237,12 +244,12 @@ pub fn install(state: AppState, link: share::LinkState, opts: Arc<EmbedOptions>)
     });
     let o = opts.clone();
     Effect::new(move |_| {
-        state.current.with(|c| {
+        state.data.current.with(|c| {
             if let Some(c) = c {
                 post(
                     &o,
                     &AppMessage::Loaded {
-                        name: c.name(state.lang.get_untracked()),
+                        name: c.name(state.look.lang.get_untracked()),
                         rows: c.loaded.report.rows_loaded as u64,
                         rejected: c.loaded.report.rows_rejected as u64,
                         customers: c.loaded.dataset.customer_count() as u64,
@@ -252,7 +259,7 @@ pub fn install(state: AppState, link: share::LinkState, opts: Arc<EmbedOptions>)
         })
     });
     Effect::new(move |_| {
-        if let Some(message) = state.error.get() {
+        if let Some(message) = state.data.error.get() {
             post(&opts, &AppMessage::Error { message });
         }
     });
@@ -261,17 +268,19 @@ pub fn install(state: AppState, link: share::LinkState, opts: Arc<EmbedOptions>)
 /// The filters as read-only chips: the embedder chose them, the viewer sees what they are.
 #[component]
 pub fn LockedFilters() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
+    let look = expect_context::<Look>();
+    let data = expect_context::<DataState>();
+    let analysis = expect_context::<Analysis>();
+    let lang = look.lang.get_untracked();
     let chips = move || {
-        state.filter.with(|f| {
+        analysis.filter.with(|f| {
             let mut chips: Vec<(String, String)> = f
                 .dims
                 .iter()
                 .filter(|(_, v)| !v.is_empty())
                 .map(|(k, v)| {
                     let values: Vec<&str> = v.iter().map(String::as_str).collect();
-                    (dimension_label(state, *k), values.join(", "))
+                    (dimension_label(data, lang, *k), values.join(", "))
                 })
                 .collect();
             match (&f.from, &f.to) {

@@ -6,7 +6,7 @@
 use super::dom;
 use super::loader::{csv_options, remember_roles, remembered_roles, LoadChoices, MAX_FILE_BYTES};
 use super::persist;
-use super::state::{AppState, Source as Origin};
+use super::state::{AppState, DataState, Source as Origin};
 use crate::dataset::Role;
 use crate::i18n::{tr, trf, Lang};
 use crate::ingest::mapping::normalize;
@@ -127,7 +127,7 @@ impl Files {
     /// returns what is current now so [`Files::rejoin`] can tell when the reload is in.
     pub fn keep_added(self, state: AppState) -> Option<usize> {
         self.keeping.set_value(true);
-        current_id(state)
+        current_id(state.data)
     }
 
     /// Joins the added files to the reloaded first file once it is current (a failed
@@ -138,7 +138,7 @@ impl Files {
             return;
         }
         for _ in 0..600 {
-            if current_id(state) != before {
+            if current_id(state.data) != before {
                 // The new first file is current: it becomes the base of the set.
                 self.base.set_value(None);
                 if self.ensure_base(state).is_some() {
@@ -162,7 +162,7 @@ impl Files {
         let base = self.base.with_value(|b| b.clone());
         match base {
             Some(b) => sources_columns(&b.source, &mut push),
-            None => state.current.with_untracked(|c| {
+            None => state.data.current.with_untracked(|c| {
                 if let Some(c) = c {
                     for col in &c.loaded.report.columns {
                         if matches!(col.role, Role::CustomerId | Role::Dimension) {
@@ -183,9 +183,9 @@ impl Files {
         if let Some(b) = self.base.with_value(|b| b.clone()) {
             return Some(b);
         }
-        let base = state.current.with_untracked(|c| {
+        let base = state.data.current.with_untracked(|c| {
             c.as_ref().map(|c| {
-                let name = c.name(state.lang.get_untracked());
+                let name = c.name(state.look.lang.get_untracked());
                 let loaded = c.loaded.clone();
                 BaseFile {
                     report: loaded.report.clone(),
@@ -205,8 +205,8 @@ impl Files {
     pub async fn add_file(self, state: AppState, file: web_sys::File, key: Option<String>) {
         let name = file.name();
         if file.size() > MAX_FILE_BYTES {
-            return state.error.set(Some(trf(
-                state.lang.get_untracked(),
+            return state.data.error.set(Some(trf(
+                state.look.lang.get_untracked(),
                 "load.too_large",
                 &[
                     ("name", &name),
@@ -216,7 +216,7 @@ impl Files {
         }
         let bytes = match dom::read_slice(&file, 0.0, file.size()).await {
             Ok(b) => b,
-            Err(e) => return state.error.set(Some(e)),
+            Err(e) => return state.data.error.set(Some(e)),
         };
         let choices = LoadChoices {
             key,
@@ -241,7 +241,13 @@ impl Files {
         let added = self.added.get_untracked();
         let mut earlier: Vec<&join::Source> = vec![&base.source];
         earlier.extend(added.iter().map(|a| &a.source));
-        match load_part(state.lang.get_untracked(), &name, &bytes, choices, &earlier) {
+        match load_part(
+            state.look.lang.get_untracked(),
+            &name,
+            &bytes,
+            choices,
+            &earlier,
+        ) {
             Ok(part) => {
                 let part = Added { input, ..part };
                 self.added.update(|v| v.push(Arc::new(part)));
@@ -249,7 +255,7 @@ impl Files {
                     self.recombine(state);
                 }
             }
-            Err(e) => state.error.set(Some(format!("{name}: {e}"))),
+            Err(e) => state.data.error.set(Some(format!("{name}: {e}"))),
         }
     }
 
@@ -261,7 +267,7 @@ impl Files {
         let bytes = match &old.input {
             AddedInput::File(f) => match dom::read_slice(f, 0.0, f.size()).await {
                 Ok(b) => b,
-                Err(e) => return state.error.set(Some(e)),
+                Err(e) => return state.data.error.set(Some(e)),
             },
             AddedInput::Text(t) => t.clone().into_bytes(),
         };
@@ -276,7 +282,7 @@ impl Files {
             ..old.choices.clone()
         };
         match load_part(
-            state.lang.get_untracked(),
+            state.look.lang.get_untracked(),
             &old.name,
             &bytes,
             choices,
@@ -295,7 +301,7 @@ impl Files {
                 });
                 self.recombine(state);
             }
-            Err(e) => state.error.set(Some(format!("{}: {e}", old.name))),
+            Err(e) => state.data.error.set(Some(format!("{}: {e}", old.name))),
         }
     }
 
@@ -313,7 +319,7 @@ impl Files {
     pub async fn restore(self, state: AppState, saved: Vec<persist::Saved>) {
         // The first file's dataset is prepared in a task of its own; wait for it.
         for _ in 0..600 {
-            if state.current.with_untracked(Option::is_some) {
+            if state.data.current.with_untracked(Option::is_some) {
                 break;
             }
             dom::sleep_ms(50).await;
@@ -329,7 +335,7 @@ impl Files {
                     (AddedInput::File(SendWrapper::new(f)), bytes, choices, name)
                 }
                 persist::Saved::Text(t, choices) => {
-                    let name = tr(state.lang.get_untracked(), "source.pasted").to_string();
+                    let name = tr(state.look.lang.get_untracked(), "source.pasted").to_string();
                     (AddedInput::Text(t.clone()), t.into_bytes(), choices, name)
                 }
             };
@@ -371,8 +377,9 @@ impl Files {
                 }
                 Err(e) => {
                     return state
+                        .data
                         .error
-                        .set(Some(render(state.lang.get_untracked(), &e)))
+                        .set(Some(render(state.look.lang.get_untracked(), &e)))
                 }
             }
         };
@@ -394,9 +401,8 @@ impl Files {
 }
 
 /// Which data is current (its allocation), to notice when a reload has replaced it.
-fn current_id(state: AppState) -> Option<usize> {
-    state
-        .current
+fn current_id(data: DataState) -> Option<usize> {
+    data.current
         .with_untracked(|c| c.as_ref().map(|c| Arc::as_ptr(c) as usize))
 }
 

@@ -3,12 +3,12 @@
 //! PDF".
 
 use super::dom;
-use super::state::AppState;
+use super::state::{Analysis, DataState, Look};
 use crate::analytics::journeys::{JourneyScope, JOURNEY};
 use crate::analytics::Filter;
 use crate::dataset::DimKey;
 use crate::format;
-use crate::i18n::{tr, trc, Arg};
+use crate::i18n::{tr, trc, Arg, Lang};
 use crate::present::message::{render, report_json};
 use crate::present::tables::{filter_dimensions, FilterDimension};
 use leptos::prelude::*;
@@ -16,10 +16,9 @@ use wasm_bindgen::JsCast;
 
 /// Each filterable dimension with its values (see [`filter_dimensions`]). The journey is
 /// left out while the journey selector above the views offers it.
-fn dimension_values(state: AppState) -> Vec<FilterDimension> {
-    let lang = state.lang.get_untracked();
-    let choice = !state.journey_choice().is_empty();
-    state.current.with(|c| match c {
+fn dimension_values(data: DataState, lang: Lang) -> Vec<FilterDimension> {
+    let choice = !data.journey_choice().is_empty();
+    data.current.with(|c| match c {
         Some(c) => filter_dimensions(lang, &c.loaded.dataset, &c.loaded.report.mapping)
             .into_iter()
             .filter(|d| !(choice && d.key == JOURNEY))
@@ -31,8 +30,8 @@ fn dimension_values(state: AppState) -> Vec<FilterDimension> {
 /// The filter without the journey scope when the selector shows it: what "Clear filters"
 /// clears and the filter count counts. The journey is a scope the views are in, chosen
 /// with its own selector, not one filter among the others.
-fn beyond_journey(state: AppState, f: &Filter) -> Filter {
-    if state.journey_choice().is_empty() {
+fn beyond_journey(data: DataState, f: &Filter) -> Filter {
+    if data.journey_choice().is_empty() {
         f.clone()
     } else {
         JourneyScope::All.apply(f.clone())
@@ -41,9 +40,8 @@ fn beyond_journey(state: AppState, f: &Filter) -> Filter {
 
 /// A dimension's name as the filter bar shows it (an extra column by its header), for the
 /// summaries outside the bar: the locked-filter chips of an embed, the print heading.
-pub fn dimension_label(state: AppState, key: DimKey) -> String {
-    let lang = state.lang.get_untracked();
-    state.current.with(|c| match c {
+pub fn dimension_label(data: DataState, lang: Lang, key: DimKey) -> String {
+    data.current.with(|c| match c {
         Some(c) => crate::present::message::dimension_in_file(
             lang,
             key,
@@ -56,9 +54,11 @@ pub fn dimension_label(state: AppState, key: DimKey) -> String {
 
 #[component]
 pub fn FilterBar() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
-    let dims = Memo::new(move |_| dimension_values(state));
+    let look = expect_context::<Look>();
+    let data = expect_context::<DataState>();
+    let analysis = expect_context::<Analysis>();
+    let lang = look.lang.get_untracked();
+    let dims = Memo::new(move |_| dimension_values(data, lang));
     // A click outside an open dimension menu closes it, as users expect of a dropdown.
     let handle = window_event_listener(leptos::ev::click, |e| {
         let inside = e
@@ -85,7 +85,7 @@ pub fn FilterBar() -> impl IntoView {
     on_cleanup(move || handle.remove());
 
     let kept = move || {
-        state.report.with(|r| {
+        analysis.report.with(|r| {
             r.as_ref().map(|r| {
                 trc(
                     lang,
@@ -107,7 +107,7 @@ pub fn FilterBar() -> impl IntoView {
     };
     // Parts of the filter that could not be applied (a date that is not one).
     let notes = move || {
-        state.report.with(|r| {
+        analysis.report.with(|r| {
             r.as_ref()
                 .map(|r| {
                     let notes = &r.selection.notes;
@@ -117,18 +117,18 @@ pub fn FilterBar() -> impl IntoView {
         })
     };
     let has_time = move || {
-        state.current.with(|c| {
+        data.current.with(|c| {
             c.as_ref()
                 .is_some_and(|c| c.loaded.dataset.timestamp.is_some())
         })
     };
-    let active = move || !state.filter.with(|f| beyond_journey(state, f).is_empty());
+    let active = move || !analysis.filter.with(|f| beyond_journey(data, f).is_empty());
     // On a phone the filters fold behind one button (CSS shows it under 600 px only); the
     // kept count stays in sight either way.
     let open = RwSignal::new(false);
     let chosen = move || {
-        state.filter.with(|f| {
-            let f = beyond_journey(state, f);
+        analysis.filter.with(|f| {
+            let f = beyond_journey(data, f);
             f.dims.values().map(|s| s.len()).sum::<usize>()
                 + usize::from(f.from.is_some())
                 + usize::from(f.to.is_some())
@@ -136,17 +136,17 @@ pub fn FilterBar() -> impl IntoView {
     };
     // The date inputs draw dates the browser's way; this says the span in the UI language.
     let span = move || {
-        let (lo, hi) = state.current.with(|c| c.as_ref()?.prepared.time_range())?;
-        let (from, to) = state.filter.with(|f| (f.from.clone(), f.to.clone()));
+        let (lo, hi) = data.current.with(|c| c.as_ref()?.prepared.time_range())?;
+        let (from, to) = analysis.filter.with(|f| (f.from.clone(), f.to.clone()));
         let from = from.map_or_else(|| format::date(lang, lo), |d| format::iso_date(lang, &d));
         let to = to.map_or_else(|| format::date(lang, hi), |d| format::iso_date(lang, &d));
         Some(format!("{from} – {to}"))
     };
 
     let download_report = move |_| {
-        if let Some(r) = state.raw_report.get_untracked() {
+        if let Some(r) = analysis.raw_report.get_untracked() {
             dom::download(
-                &super::snapshot::file_name(state, "report", "json"),
+                &super::snapshot::file_name(data, lang, "report", "json"),
                 "application/json",
                 report_json(&r).as_bytes(),
             );
@@ -185,10 +185,10 @@ pub fn FilterBar() -> impl IntoView {
                         <input
                             type="date"
                             data-testid="filter-from"
-                            prop:value=move || state.filter.with(|f| f.from.clone().unwrap_or_default())
+                            prop:value=move || analysis.filter.with(|f| f.from.clone().unwrap_or_default())
                             on:change=move |ev| {
                                 let v = event_target_value(&ev);
-                                state.filter.update(|f| f.from = (!v.is_empty()).then_some(v));
+                                analysis.filter.update(|f| f.from = (!v.is_empty()).then_some(v));
                             }
                         />
                     </label>
@@ -197,10 +197,10 @@ pub fn FilterBar() -> impl IntoView {
                         <input
                             type="date"
                             data-testid="filter-to"
-                            prop:value=move || state.filter.with(|f| f.to.clone().unwrap_or_default())
+                            prop:value=move || analysis.filter.with(|f| f.to.clone().unwrap_or_default())
                             on:change=move |ev| {
                                 let v = event_target_value(&ev);
-                                state.filter.update(|f| f.to = (!v.is_empty()).then_some(v));
+                                analysis.filter.update(|f| f.to = (!v.is_empty()).then_some(v));
                             }
                         />
                     </label>
@@ -208,12 +208,12 @@ pub fn FilterBar() -> impl IntoView {
                 <Show when=active>
                     <button class="jl-btn" data-action="clear-filters" on:click=move |_| {
                         // The journey on screen stays: only the filters within it go.
-                        let keep = if state.journey_choice().is_empty() {
+                        let keep = if data.journey_choice().is_empty() {
                             JourneyScope::All
                         } else {
-                            state.filter.with_untracked(JourneyScope::of)
+                            analysis.filter.with_untracked(JourneyScope::of)
                         };
-                        state.filter.set(keep.apply(Filter::default()));
+                        analysis.filter.set(keep.apply(Filter::default()));
                     }>
                         {tr(lang, "filter.clear")}
                     </button>
@@ -236,9 +236,10 @@ pub fn FilterBar() -> impl IntoView {
 /// A dropdown of checkboxes for one dimension (OR within it).
 #[component]
 fn DimensionFilter(key: DimKey, label: String, values: Vec<String>) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let look = expect_context::<Look>();
+    let analysis = expect_context::<Analysis>();
     let chosen = move || {
-        state
+        analysis
             .filter
             .with(|f| f.dims.get(&key).map(|s| s.len()).unwrap_or(0))
     };
@@ -264,11 +265,11 @@ fn DimensionFilter(key: DimKey, label: String, values: Vec<String>) -> impl Into
                                     type="checkbox"
                                     value=v.clone()
                                     prop:checked=move || {
-                                        state.filter.with(|f| f.dims.get(&key).is_some_and(|s| s.contains(&v_c)))
+                                        analysis.filter.with(|f| f.dims.get(&key).is_some_and(|s| s.contains(&v_c)))
                                     }
                                     on:change=move |ev| {
                                         let on = event_target_checked(&ev);
-                                        state.filter.update(|f| {
+                                        analysis.filter.update(|f| {
                                             let set = f.dims.entry(key).or_default();
                                             if on {
                                                 set.insert(v_t.clone());
@@ -281,7 +282,7 @@ fn DimensionFilter(key: DimKey, label: String, values: Vec<String>) -> impl Into
                                         });
                                     }
                                 />
-                                <span>{crate::present::labels::category(state.lang.get_untracked(), &v).into_owned()}</span>
+                                <span>{crate::present::labels::category(look.lang.get_untracked(), &v).into_owned()}</span>
                             </label>
                         }
                     })

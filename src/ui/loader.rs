@@ -103,16 +103,16 @@ pub fn csv_options(choices: &LoadChoices) -> CsvOptions {
 impl AppState {
     /// Loads the current input again with the given choices (mapping screen "Apply").
     pub async fn reload_with(self, choices: LoadChoices) {
-        let input = self.input.with_value(|i| i.clone());
+        let input = self.data.input.with_value(|i| i.clone());
         // The same first file with other choices: the added files stay joined to it.
-        let before = self.files.keep_added(self);
+        let before = self.data.files.keep_added(self);
         match input {
             Some(Input::File(file)) => self.load_file((*file).clone(), choices).await,
             Some(Input::Text(text, source)) => self.load_bytes(text.into_bytes(), source, choices),
             Some(Input::Feed(url)) => self.load_feed(&url).await,
             None => {}
         }
-        self.files.rejoin(self, before).await;
+        self.data.files.rejoin(self, before).await;
     }
 
     /// A file from the picker or a drop.
@@ -120,8 +120,8 @@ impl AppState {
         let name = file.name();
         let total = file.size();
         if total > MAX_FILE_BYTES {
-            self.error.set(Some(trf(
-                self.lang.get_untracked(),
+            self.data.error.set(Some(trf(
+                self.look.lang.get_untracked(),
                 "load.too_large",
                 &[
                     ("name", &name),
@@ -130,7 +130,8 @@ impl AppState {
             )));
             return;
         }
-        self.input
+        self.data
+            .input
             .set_value(Some(Input::File(send_wrapper::SendWrapper::new(
                 file.clone(),
             ))));
@@ -142,14 +143,14 @@ impl AppState {
                     busy.hand_over();
                     self.load_bytes(bytes, Source::File(name), choices)
                 }
-                Err(e) => self.error.set(Some(e)),
+                Err(e) => self.data.error.set(Some(e)),
             }
             return;
         }
         // Sniff first so a remembered mapping applies before the real load.
         let head = match dom::read_slice(&file, 0.0, total.min(64.0 * 1024.0)).await {
             Ok(b) => b,
-            Err(e) => return self.error.set(Some(e)),
+            Err(e) => return self.data.error.set(Some(e)),
         };
         if ingest::looks_like_json(&head) {
             match dom::read_slice(&file, 0.0, total).await {
@@ -157,7 +158,7 @@ impl AppState {
                     busy.hand_over();
                     self.load_bytes(bytes, Source::File(name), choices)
                 }
-                Err(e) => self.error.set(Some(e)),
+                Err(e) => self.data.error.set(Some(e)),
             }
             return;
         }
@@ -166,16 +167,16 @@ impl AppState {
                 if choices.roles.is_none() {
                     choices.roles = remembered_roles(&sniffed.header_key);
                 }
-                self.sniffed.set(Some(sniffed));
+                self.data.sniffed.set(Some(sniffed));
             }
             Err(e) => {
-                return self.error.set(Some(format!(
+                return self.data.error.set(Some(format!(
                     "{name}: {}",
-                    render(self.lang.get_untracked(), &e)
+                    render(self.look.lang.get_untracked(), &e)
                 )))
             }
         }
-        self.cancel.set_value(false);
+        self.data.cancel.set_value(false);
         let t0 = dom::now_ms();
         match self
             .load_in_workers(&file, &name, &head, total, &choices)
@@ -183,33 +184,35 @@ impl AppState {
         {
             Some(Ok(loaded)) => {
                 busy.hand_over();
-                self.timings
+                self.data
+                    .timings
                     .update_value(|t| t.load_ms = dom::now_ms() - t0);
                 return self.remember_and_set(loaded, Source::File(name), &choices);
             }
-            Some(Err(message)) => return self.error.set(Some(message)),
+            Some(Err(message)) => return self.data.error.set(Some(message)),
             // Read on the page, as below.
             None => {}
         }
-        self.timings.update_value(|t| t.workers = 0);
+        self.data.timings.update_value(|t| t.workers = 0);
         let mut loader = CsvLoader::new(csv_options(&choices));
         let mut offset = 0.0;
-        self.progress.set(Some(Progress {
+        self.data.progress.set(Some(Progress {
             rows: 0,
             bytes: 0.0,
             total,
         }));
         while offset < total {
-            if self.cancel.get_value() {
-                self.progress.set(None);
-                self.error
-                    .set(Some(tr(self.lang.get_untracked(), "load.cancelled")));
+            if self.data.cancel.get_value() {
+                self.data.progress.set(None);
+                self.data
+                    .error
+                    .set(Some(tr(self.look.lang.get_untracked(), "load.cancelled")));
                 return;
             }
             if dom::wasm_memory_bytes() > MAX_MEMORY_BYTES {
-                self.progress.set(None);
-                self.error.set(Some(trf(
-                    self.lang.get_untracked(),
+                self.data.progress.set(None);
+                self.data.error.set(Some(trf(
+                    self.look.lang.get_untracked(),
                     "load.too_large",
                     &[
                         ("name", &name),
@@ -222,21 +225,21 @@ impl AppState {
             let chunk = match dom::read_slice(&file, offset, end).await {
                 Ok(c) => c,
                 Err(e) => {
-                    self.progress.set(None);
-                    return self.error.set(Some(e));
+                    self.data.progress.set(None);
+                    return self.data.error.set(Some(e));
                 }
             };
             match loader.push(&chunk) {
-                Ok(p) => self.progress.set(Some(Progress {
+                Ok(p) => self.data.progress.set(Some(Progress {
                     rows: p.rows,
                     bytes: end,
                     total,
                 })),
                 Err(e) => {
-                    self.progress.set(None);
-                    return self.error.set(Some(format!(
+                    self.data.progress.set(None);
+                    return self.data.error.set(Some(format!(
                         "{name}: {}",
-                        render(self.lang.get_untracked(), &e)
+                        render(self.look.lang.get_untracked(), &e)
                     )));
                 }
             }
@@ -244,17 +247,18 @@ impl AppState {
             dom::yield_now().await;
         }
         let result = loader.finish();
-        self.progress.set(None);
+        self.data.progress.set(None);
         match result {
             Ok(loaded) => {
                 busy.hand_over();
-                self.timings
+                self.data
+                    .timings
                     .update_value(|t| t.load_ms = dom::now_ms() - t0);
                 self.remember_and_set(loaded, Source::File(name), &choices);
             }
-            Err(e) => self.error.set(Some(format!(
+            Err(e) => self.data.error.set(Some(format!(
                 "{name}: {}",
-                render(self.lang.get_untracked(), &e)
+                render(self.look.lang.get_untracked(), &e)
             ))),
         }
     }
@@ -279,21 +283,22 @@ impl AppState {
         }
         let ranges = workers::ranges(file, total, wanted).await;
         let progress = |done: workers::Done| {
-            self.progress.set(Some(Progress {
+            self.data.progress.set(Some(Progress {
                 rows: done.rows,
                 bytes: done.bytes,
                 total,
             }))
         };
         progress(workers::Done::default());
-        let cancelled = || self.cancel.get_value();
+        let cancelled = || self.data.cancel.get_value();
         let outcome =
             workers::load(file, head, complete, &options, &ranges, progress, cancelled).await;
-        self.progress.set(None);
-        let lang = self.lang.get_untracked();
+        self.data.progress.set(None);
+        let lang = self.look.lang.get_untracked();
         match outcome {
             workers::Outcome::Merged(Ok(Some(loaded))) => {
-                self.timings
+                self.data
+                    .timings
                     .update_value(|t| t.workers = ranges.len() as u32);
                 Some(Ok(*loaded))
             }
@@ -312,14 +317,14 @@ impl AppState {
     pub fn load_bytes(self, bytes: Vec<u8>, source: Source, mut choices: LoadChoices) {
         if crate::summary::looks_like_summary(&bytes) {
             if let Err(e) = self.load_summary(&bytes, source, &choices) {
-                self.error.set(Some(e));
+                self.data.error.set(Some(e));
             }
             return;
         }
-        let busy = Busy::start(Phase::Loading, &source.name(self.lang.get_untracked()));
+        let busy = Busy::start(Phase::Loading, &source.name(self.look.lang.get_untracked()));
         let t0 = dom::now_ms();
         let result = if ingest::looks_like_json(&bytes) {
-            self.sniffed.set(None);
+            self.data.sniffed.set(None);
             ingest::load_json(
                 &bytes,
                 &JsonOptions {
@@ -334,7 +339,7 @@ impl AppState {
                     if choices.roles.is_none() {
                         choices.roles = remembered_roles(&s.header_key);
                     }
-                    self.sniffed.set(Some(s));
+                    self.data.sniffed.set(Some(s));
                     ingest::load_csv(&bytes, &csv_options(&choices))
                 }
                 Err(e) => Err(e),
@@ -342,24 +347,30 @@ impl AppState {
         };
         if let Source::Pasted = source {
             if let Ok(text) = String::from_utf8(bytes) {
-                self.input
+                self.data
+                    .input
                     .set_value(Some(Input::Text(text, Source::Pasted)));
             }
         }
         match result {
             Ok(loaded) => {
                 busy.hand_over();
-                self.timings
+                self.data
+                    .timings
                     .update_value(|t| t.load_ms = dom::now_ms() - t0);
                 self.remember_and_set(loaded, source, &choices);
             }
-            Err(e) => self.error.set(Some(render(self.lang.get_untracked(), &e))),
+            Err(e) => self
+                .data
+                .error
+                .set(Some(render(self.look.lang.get_untracked(), &e))),
         }
     }
 
     pub(super) fn remember_and_set(self, loaded: Loaded, source: Source, choices: &LoadChoices) {
         // A new first file starts a new set of files.
-        self.files
+        self.data
+            .files
             .reset(choices.milestones.clone(), choices.roles.clone());
         match (&choices.milestones, &choices.roles) {
             // Milestone columns end up ignored in the report's mapping: remember what the
@@ -374,14 +385,14 @@ impl AppState {
         // A feed opened from a link (`?feed=`) is a visit, not a choice: the link brings it
         // back, and what the user saved stays untouched.
         let from_link = matches!(&source, Source::Feed(url)
-            if feed::link_feed(self.lang.get_untracked()).as_deref() == Some(url.as_str()));
+            if feed::link_feed(self.look.lang.get_untracked()).as_deref() == Some(url.as_str()));
         if from_link {
             return self.set_loaded(loaded, source);
         }
         // What a page reload brings back: the feed by URL, the user's own data from
         // IndexedDB, or nothing (the sample loads again).
         let json = serde_json::to_string(choices).unwrap_or_default();
-        let saved = match (&source, self.input.with_value(|i| i.clone())) {
+        let saved = match (&source, self.data.input.with_value(|i| i.clone())) {
             (Source::File(_), Some(Input::File(f))) => {
                 Some(persist::Saved::File((*f).clone(), json))
             }
@@ -404,14 +415,14 @@ impl AppState {
 
     /// Restores the dataset of the last visit; `false` when there is none.
     pub async fn restore(self) -> bool {
-        let before = self.accepted.get_value();
+        let before = self.data.accepted.get_value();
         if let Some(url) = dom::store_get(FEED_KEY) {
             self.load_feed(&url).await;
-            return self.accepted.get_value() > before;
+            return self.data.accepted.get_value() > before;
         }
         // Read before the first file loads again, which starts a new (empty) set.
         let added = persist::load_added().await;
-        self.files.set_restoring(true);
+        self.data.files.set_restoring(true);
         match persist::load().await {
             Some(persist::Saved::File(file, choices)) => {
                 let choices = serde_json::from_str(&choices).unwrap_or_default();
@@ -419,19 +430,20 @@ impl AppState {
             }
             Some(persist::Saved::Text(text, choices)) => {
                 let choices = serde_json::from_str(&choices).unwrap_or_default();
-                self.input
+                self.data
+                    .input
                     .set_value(Some(Input::Text(text.clone(), Source::Pasted)));
                 self.load_bytes(text.into_bytes(), Source::Pasted, choices);
             }
             None => {
-                self.files.set_restoring(false);
+                self.data.files.set_restoring(false);
                 return false;
             }
         }
-        self.files.set_restoring(false);
-        let ok = self.accepted.get_value() > before;
+        self.data.files.set_restoring(false);
+        let ok = self.data.accepted.get_value() > before;
         if ok && !added.is_empty() {
-            self.files.restore(self, added).await;
+            self.data.files.restore(self, added).await;
         }
         ok
     }
@@ -445,14 +457,14 @@ impl AppState {
         }
         if let Some(url) = dom::query_param("feed") {
             self.load_feed(&url).await;
-            if self.accepted.get_value() > 0 {
+            if self.data.accepted.get_value() > 0 {
                 return;
             }
         }
         if self.restore().await {
             return;
         }
-        self.load_sample(sample_for(self.lang.get_untracked()))
+        self.load_sample(sample_for(self.look.lang.get_untracked()))
             .await;
     }
 
@@ -464,26 +476,26 @@ impl AppState {
         if raw.is_empty() {
             return;
         }
-        let url = match feed::resolve(self.lang.get_untracked(), raw) {
+        let url = match feed::resolve(self.look.lang.get_untracked(), raw) {
             Ok(url) => url,
             Err(reason) => return self.feed_failed(raw, &reason),
         };
         let busy = Busy::start(Phase::Loading, &url);
-        self.feed_busy.set(true);
-        let result = feed::fetch(self.lang.get_untracked(), &url).await;
-        self.feed_busy.set(false);
+        self.data.feed_busy.set(true);
+        let result = feed::fetch(self.look.lang.get_untracked(), &url).await;
+        self.data.feed_busy.set(false);
         let bytes = match result {
             Ok(bytes) => bytes,
             Err(reason) => return self.feed_failed(&url, &reason),
         };
         if crate::summary::looks_like_summary(&bytes) {
             busy.hand_over();
-            let previous = self.input.with_value(|i| i.clone());
-            self.input.set_value(Some(Input::Feed(url.clone())));
+            let previous = self.data.input.with_value(|i| i.clone());
+            self.data.input.set_value(Some(Input::Feed(url.clone())));
             if let Err(e) =
                 self.load_summary(&bytes, Source::Feed(url.clone()), &LoadChoices::default())
             {
-                self.input.set_value(previous);
+                self.data.input.set_value(previous);
                 self.feed_failed(&url, &e);
             }
             return;
@@ -492,19 +504,20 @@ impl AppState {
         match ingest::load_json(&bytes, &JsonOptions::default()) {
             Ok(loaded) => {
                 busy.hand_over();
-                self.timings
+                self.data
+                    .timings
                     .update_value(|t| t.load_ms = dom::now_ms() - t0);
-                self.sniffed.set(None);
-                self.input.set_value(Some(Input::Feed(url.clone())));
+                self.data.sniffed.set(None);
+                self.data.input.set_value(Some(Input::Feed(url.clone())));
                 self.remember_and_set(loaded, Source::Feed(url), &LoadChoices::default());
             }
-            Err(e) => self.feed_failed(&url, &render(self.lang.get_untracked(), &e)),
+            Err(e) => self.feed_failed(&url, &render(self.look.lang.get_untracked(), &e)),
         }
     }
 
     fn feed_failed(self, url: &str, reason: &str) {
-        self.error.set(Some(trf(
-            self.lang.get_untracked(),
+        self.data.error.set(Some(trf(
+            self.look.lang.get_untracked(),
             "feed.error",
             &[("url", &quoted(url)), ("reason", reason)],
         )));

@@ -1,7 +1,8 @@
 //! The Leptos components: the only module that touches the DOM.
 //!
-//! State lives in one [`state::AppState`] of signals provided as context; every view reads
-//! the latest analytics report from it and never computes anything itself.
+//! State lives in three contexts of signals ([`state::Look`], [`state::DataState`],
+//! [`state::Analysis`], and [`state::AppState`] for what spans them); every view reads
+//! the latest analytics report from [`state::Analysis`] and never computes anything itself.
 
 mod chart;
 mod dom;
@@ -24,7 +25,7 @@ mod workers;
 
 use crate::i18n::{tr, Lang};
 use leptos::prelude::*;
-use state::{AppState, Tab};
+use state::{AppState, DataState, Look, Tab};
 
 /// Mounts the app on `<body>`.
 pub fn start() {
@@ -34,7 +35,7 @@ pub fn start() {
 
 #[component]
 fn App() -> impl IntoView {
-    let mut state = AppState::new();
+    let state = AppState::new();
     let opts = std::sync::Arc::new(embed::options());
     let embedded = opts.embed;
     if embedded {
@@ -42,8 +43,8 @@ fn App() -> impl IntoView {
     }
     // Embedded without `view=`, the funnel is the view worth showing, not the Data tab.
     let default_view = embedded.then_some(crate::share::View::Funnel);
-    let link = share::apply_start(&mut state, embedded, default_view);
-    provide_context(state);
+    let link = share::apply_start(&state, embedded, default_view);
+    state.provide();
     provide_context(link);
     provide_context(print::Printing::new());
     let locked = embed::filters_locked(&embed::Embed(opts.clone()));
@@ -55,8 +56,8 @@ fn App() -> impl IntoView {
     // A language change rebuilds the whole tree in the new language; the data, filters,
     // settings and the open tab are signals outside it, so nothing is reloaded.
     move || {
-        let lang = state.lang.get();
-        let view_title = move || tr(lang, state.tab.get().label_key());
+        let lang = state.look.lang.get();
+        let view_title = move || tr(lang, state.look.tab.get().label_key());
         view! {
             <a class="jl-skip" href="#main">{tr(lang, "a11y.skip")}</a>
             {(!embedded).then(|| view! { <Header /> })}
@@ -79,7 +80,7 @@ fn App() -> impl IntoView {
                 }}
                 <views::PathChip />
                 {move || {
-                    print::views_to_show(state)
+                    print::views_to_show(state.look)
                         .into_iter()
                         .map(|tab| view! { <div class="jl-view">{tab_view(tab)}</div> })
                         .collect_view()
@@ -103,8 +104,9 @@ fn tab_view(tab: Tab) -> AnyView {
 
 #[component]
 fn Header() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
+    let look = expect_context::<Look>();
+    let data = expect_context::<DataState>();
+    let lang = look.lang.get_untracked();
     view! {
         <header class="jl-header">
             <div class="jl-brand">
@@ -114,7 +116,7 @@ fn Header() -> impl IntoView {
                 </svg>
                 <h1 class="jl-app-name">{tr(lang, "app.name")}</h1>
                 <span class="jl-dataset-name" data-testid="dataset-name">
-                    {move || state.dataset_name()}
+                    {move || data.dataset_name(lang)}
                 </span>
             </div>
             <nav class="jl-nav" aria-label=tr(lang, "nav.label")>
@@ -125,8 +127,8 @@ fn Header() -> impl IntoView {
                             <button
                                 type="button"
                                 data-tab=tab.key()
-                                aria-current=move || (state.tab.get() == tab).then_some("page")
-                                on:click=move |_| state.tab.set(tab)
+                                aria-current=move || (look.tab.get() == tab).then_some("page")
+                                on:click=move |_| look.tab.set(tab)
                             >
                                 {tr(lang, tab.label_key())}
                             </button>
@@ -141,9 +143,9 @@ fn Header() -> impl IntoView {
                     class="jl-btn"
                     title=tr(lang, "theme.toggle")
                     aria-label=tr(lang, "theme.toggle")
-                    on:click=move |_| state.toggle_theme()
+                    on:click=move |_| look.toggle_theme()
                 >
-                    {move || if state.dark.get() { "☀" } else { "☾" }}
+                    {move || if look.dark.get() { "☀" } else { "☾" }}
                 </button>
             </div>
         </header>
@@ -155,8 +157,8 @@ fn Header() -> impl IntoView {
 /// menu in the rebuilt header.
 #[component]
 fn LangSwitcher() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let current = state.lang.get_untracked();
+    let look = expect_context::<Look>();
+    let current = look.lang.get_untracked();
     let select = NodeRef::<leptos::html::Select>::new();
     if REFOCUS.with(|f| f.replace(false)) {
         Effect::new(move |_| {
@@ -174,7 +176,7 @@ fn LangSwitcher() -> impl IntoView {
             on:change=move |ev| {
                 if let Some(lang) = Lang::from_tag(&event_target_value(&ev)) {
                     REFOCUS.with(|f| f.set(true));
-                    state.set_lang(lang);
+                    look.set_lang(lang);
                 }
             }
         >

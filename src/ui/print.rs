@@ -8,7 +8,7 @@
 
 use super::dom;
 use super::filter_bar::dimension_label;
-use super::state::{AppState, Tab};
+use super::state::{Analysis, DataState, Look, Tab};
 use crate::analytics::journeys::JOURNEY;
 use crate::analytics::Filter;
 use crate::format::iso_date;
@@ -81,9 +81,9 @@ fn start(p: Printing, all: bool) {
 
 #[component]
 pub fn PrintMenu() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let look = expect_context::<Look>();
     let p = expect_context::<Printing>();
-    let lang = state.lang.get_untracked();
+    let lang = look.lang.get_untracked();
     view! {
         <details class="jl-print-menu jl-no-print">
             <summary class="jl-btn" data-action="print">{tr(lang, "print.action")}</summary>
@@ -102,17 +102,19 @@ pub fn PrintMenu() -> impl IntoView {
 /// The report's heading, shown only on paper.
 #[component]
 pub fn PrintHead() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let look = expect_context::<Look>();
+    let data = expect_context::<DataState>();
+    let analysis = expect_context::<Analysis>();
     let p = expect_context::<Printing>();
-    let lang = state.lang.get_untracked();
+    let lang = look.lang.get_untracked();
     let title = move || {
         if p.all.get() {
             tr(lang, "print.all_title")
         } else {
-            tr(lang, state.tab.get().label_key())
+            tr(lang, look.tab.get().label_key())
         }
     };
-    let filters = move || state.filter.with(|f| describe_filters(state, lang, f));
+    let filters = move || analysis.filter.with(|f| describe_filters(data, lang, f));
     let today = move || {
         let now = js_sys::Date::now() / 1000.0;
         crate::format::date(lang, now as i64)
@@ -120,7 +122,7 @@ pub fn PrintHead() -> impl IntoView {
     view! {
         <header class="jl-print-head" data-testid="print-head">
             <h1>{tr(lang, "app.name")}" — "{title}</h1>
-            <p>{move || trf(lang, "print.source", &[("name", &state.dataset_name())])}</p>
+            <p>{move || trf(lang, "print.source", &[("name", &data.dataset_name(lang))])}</p>
             <p>{move || trf(lang, "print.filters", &[("filters", &filters())])}</p>
             <p>{move || trf(lang, "print.date", &[("date", &today())])}</p>
         </header>
@@ -129,14 +131,14 @@ pub fn PrintHead() -> impl IntoView {
 
 /// The filters in words, for the printed heading and a downloaded image:
 /// "Channel: Email, Web; 01/03/2024 – …", or "none (all data)".
-pub fn describe_filters(state: AppState, lang: Lang, f: &Filter) -> String {
+pub fn describe_filters(data: DataState, lang: Lang, f: &Filter) -> String {
     let mut parts: Vec<String> = f
         .dims
         .iter()
         .filter(|(_, v)| !v.is_empty())
         .map(|(k, v)| {
             let values: Vec<Cow<str>> = v.iter().map(|v| category(lang, v)).collect();
-            format!("{}: {}", dimension_label(state, *k), values.join(", "))
+            format!("{}: {}", dimension_label(data, lang, *k), values.join(", "))
         })
         .collect();
     if f.from.is_some() || f.to.is_some() {
@@ -145,7 +147,7 @@ pub fn describe_filters(state: AppState, lang: Lang, f: &Filter) -> String {
     }
     // With a choice of journeys the scope is always named, "all journeys" included: a
     // page without it could be either.
-    if !state.journey_choice().is_empty() && !f.dims.contains_key(&JOURNEY) {
+    if !data.journey_choice().is_empty() && !f.dims.contains_key(&JOURNEY) {
         parts.insert(0, tr(lang, "journeys.all_short"));
     }
     if parts.is_empty() {
@@ -156,11 +158,11 @@ pub fn describe_filters(state: AppState, lang: Lang, f: &Filter) -> String {
 }
 
 /// The views to lay out: the current one, or all four while printing them all.
-pub fn views_to_show(state: AppState) -> Vec<Tab> {
+pub fn views_to_show(look: Look) -> Vec<Tab> {
     let p = use_context::<Printing>();
     if p.is_some_and(|p| p.all.get()) {
         vec![Tab::Funnel, Tab::Experience, Tab::Nps, Tab::Kpis]
     } else {
-        vec![state.tab.get()]
+        vec![look.tab.get()]
     }
 }

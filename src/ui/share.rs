@@ -11,7 +11,7 @@
 
 use super::dom;
 use super::loader::LoadChoices;
-use super::state::{AppState, Source, Tab};
+use super::state::{AppState, Look, Source, Tab};
 use crate::analytics::journeys::{self, JourneyScope};
 use crate::analytics::Filter;
 use crate::i18n::{tr, trf};
@@ -96,63 +96,73 @@ pub fn linked_sample() -> Option<String> {
 
 /// Applies the start address to the fresh state (before the first render) and returns
 /// what must wait for data. `view` is the default view when the address names none.
-pub fn apply_start(state: &mut AppState, embedded: bool, default_view: Option<View>) -> LinkState {
+pub fn apply_start(state: &AppState, embedded: bool, default_view: Option<View>) -> LinkState {
     let link = ViewState::parse(&search());
     if let Some(lang) = link.lang {
-        state.lang.set(lang);
+        state.look.lang.set(lang);
     }
     if let Some(el) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
     {
-        let _ = el.set_attribute("lang", state.lang.get_untracked().code());
+        let _ = el.set_attribute("lang", state.look.lang.get_untracked().code());
     }
     if let Some(view) = link.view.or(default_view) {
-        state.tab.set(tab_of(view));
+        state.look.tab.set(tab_of(view));
     }
     if link.is_link() {
-        state.settings.update(|s| *s = link.settings_over(s));
+        state
+            .analysis
+            .settings
+            .update(|s| *s = link.settings_over(s));
         // The data loads later and brings its remembered settings: the link's still win.
         let first = link.clone();
         super::state::override_next_load(move |s| first.settings_over(&s));
     }
     if let Some(theme) = link.theme {
-        set_theme(*state, theme);
+        set_theme(state.look, theme);
     }
     let pending = (!link.filter.is_empty() || link.journey.is_some()).then(|| link.clone());
     LinkState {
         pending: StoredValue::new(pending),
         expects: RwSignal::new(link.data.clone()),
         embedded,
-        start: (state.lang.get_untracked(), state.dark.get_untracked()),
+        start: (
+            state.look.lang.get_untracked(),
+            state.look.dark.get_untracked(),
+        ),
         chosen: StoredValue::new((link.lang.is_some(), link.theme.is_some())),
     }
 }
 
 /// Shows a theme without remembering it: a link's theme is the sender's, not a choice.
-pub fn set_theme(state: AppState, theme: Theme) {
+pub fn set_theme(look: Look, theme: Theme) {
     let dark = theme == Theme::Dark;
-    state.dark.set(dark);
+    look.dark.set(dark);
     dom::set_theme(dark);
 }
 
 /// The view state on screen, as the address would carry it.
 pub fn current_view_state(state: AppState, link: LinkState) -> Option<ViewState> {
     let source = state
+        .data
         .current
         .with(|c| c.as_ref().map(|c| c.source.clone()))?;
-    let (lang, dark) = (state.lang.get(), state.dark.get());
+    let (lang, dark) = (state.look.lang.get(), state.look.dark.get());
     let (lang_chosen, theme_chosen) = link.chosen(lang, dark);
     let theme = if dark { Theme::Dark } else { Theme::Light };
     let mut v = ViewState {
-        view: Some(view_of(state.tab.get())),
+        view: Some(view_of(state.look.tab.get())),
         lang: lang_chosen.then_some(lang),
         theme: theme_chosen.then_some(theme),
         data: Some(data_ref(&source)),
         ..ViewState::default()
     };
-    v.take_filter(state.filter.get(), !state.journey_choice().is_empty());
-    state.settings.with(|s| v.take_settings(s));
+    v.take_filter(
+        state.analysis.filter.get(),
+        !state.data.journey_choice().is_empty(),
+    );
+    state.analysis.settings.with(|s| v.take_settings(s));
     Some(v)
 }
 
@@ -197,14 +207,18 @@ fn write_address(query: &str, push: bool) {
 pub fn install(state: AppState, link: LinkState) {
     // The link's filters apply to the data it was made with, once that is on screen.
     Effect::new(move |_| {
-        let Some(source) = state.current.with(|c| c.as_ref().map(|c| c.source.clone())) else {
+        let Some(source) = state
+            .data
+            .current
+            .with(|c| c.as_ref().map(|c| c.source.clone()))
+        else {
             return;
         };
         let expected = link.expects.get_untracked();
         if expected.as_ref().is_none_or(|e| same_data(e, &source)) {
             link.expects.set(None);
             if let Some(linked) = link.pending.try_update_value(Option::take).flatten() {
-                state.filter.set(linked_filter(state, &linked));
+                state.analysis.filter.set(linked_filter(state, &linked));
             }
         }
     });
@@ -228,12 +242,15 @@ pub fn install(state: AppState, link: LinkState) {
     let on_pop = Closure::<dyn Fn(web_sys::Event)>::new(move |_| {
         let link = ViewState::parse(&search());
         if let Some(view) = link.view {
-            state.tab.set(tab_of(view));
+            state.look.tab.set(tab_of(view));
         }
-        state.filter.set(linked_filter(state, &link));
-        state.settings.update(|s| *s = link.settings_over(s));
+        state.analysis.filter.set(linked_filter(state, &link));
+        state
+            .analysis
+            .settings
+            .update(|s| *s = link.settings_over(s));
         if let Some(theme) = link.theme {
-            set_theme(state, theme);
+            set_theme(state.look, theme);
         }
     });
     if let Some(w) = web_sys::window() {
@@ -246,10 +263,11 @@ pub fn install(state: AppState, link: LinkState) {
 /// it (a link's choice wins over the one the data opened on), else the journey on screen.
 fn linked_filter(state: AppState, link: &ViewState) -> Filter {
     let journeys = state
+        .data
         .current
         .with_untracked(|c| c.as_ref().map(|c| c.journeys.clone()))
         .unwrap_or_default();
-    let on_screen = state.filter.with_untracked(JourneyScope::of);
+    let on_screen = state.analysis.filter.with_untracked(JourneyScope::of);
     let scope = journeys::opening_scope(&journeys, link.journey.as_ref(), Some(&on_screen));
     link.filter_in(&scope)
 }
@@ -265,9 +283,10 @@ fn join(a: &str, b: &str) -> String {
 /// Says which file a link was made with and offers the picker, while other data is shown.
 #[component]
 pub fn LinkNotice() -> impl IntoView {
+    let look = expect_context::<Look>();
     let state = expect_context::<AppState>();
     let link = expect_context::<LinkState>();
-    let lang = state.lang.get_untracked();
+    let lang = look.lang.get_untracked();
     let on_pick = move |e: leptos::ev::Event| {
         let input: Option<web_sys::HtmlInputElement> = e.target().and_then(|t| t.dyn_into().ok());
         if let Some(file) = input.and_then(|i| i.files()).and_then(|f| f.get(0)) {

@@ -6,7 +6,7 @@
 use super::chart::Area;
 use super::dom;
 use super::print::describe_filters;
-use super::state::AppState;
+use super::state::{Analysis, DataState, Look};
 use crate::charts::framed::{draw_framed, Heading};
 use crate::charts::{ChartMap, Table, Theme};
 use crate::i18n::{trf, Lang};
@@ -31,8 +31,8 @@ fn today_iso() -> String {
 }
 
 /// `journey-lens-{view}-{dataset}-{date}.{ext}` for the loaded dataset.
-pub fn file_name(state: AppState, view: &str, ext: &str) -> String {
-    file_name_for(&state.dataset_name(), view, ext)
+pub fn file_name(data: DataState, lang: Lang, view: &str, ext: &str) -> String {
+    file_name_for(&data.dataset_name(lang), view, ext)
 }
 
 /// `journey-lens-{view}-{dataset}-{date}.{ext}` for a file other than the loaded dataset
@@ -42,16 +42,16 @@ pub fn file_name_for(dataset: &str, view: &str, ext: &str) -> String {
 }
 
 /// The heading drawn above a downloaded chart: its title, "Data: name · date", the filters.
-pub fn heading(state: AppState, lang: Lang, title: String) -> Heading {
+pub fn heading(data: DataState, analysis: Analysis, lang: Lang, title: String) -> Heading {
     let date = crate::format::iso_date(lang, &today_iso());
     let source = trf(
         lang,
         "export.png_source",
-        &[("name", &state.dataset_name()), ("date", &date)],
+        &[("name", &data.dataset_name(lang)), ("date", &date)],
     );
-    let filters = state
+    let filters = analysis
         .filter
-        .with_untracked(|f| describe_filters(state, lang, f));
+        .with_untracked(|f| describe_filters(data, lang, f));
     Heading {
         title,
         lines: vec![source, trf(lang, "print.filters", &[("filters", &filters)])],
@@ -59,9 +59,9 @@ pub fn heading(state: AppState, lang: Lang, title: String) -> Heading {
 }
 
 /// Downloads `table` as the CSV a spreadsheet in `lang` opens as numbers.
-pub fn download_csv(state: AppState, view: &str, table: &Table, lang: Lang) {
+pub fn download_csv(data: DataState, view: &str, table: &Table, lang: Lang) {
     dom::download(
-        &file_name(state, view, "csv"),
+        &file_name(data, lang, view, "csv"),
         "text/csv;charset=utf-8",
         table.to_csv(lang).as_bytes(),
     );
@@ -70,14 +70,15 @@ pub fn download_csv(state: AppState, view: &str, table: &Table, lang: Lang) {
 /// Draws a `w`×`h` CSS px chart under `heading` on a canvas that never enters the page and
 /// downloads it as a PNG.
 pub fn download_png(
-    state: AppState,
+    data: DataState,
+    look: Look,
     view: &str,
     (w, h): (f64, f64),
     heading: &Heading,
     draw: impl FnOnce(&Area, &Theme) -> Result<ChartMap, String>,
 ) {
     let ratio = dom::device_pixel_ratio().max(PNG_RATIO);
-    let dark = state.dark.get_untracked();
+    let dark = look.dark.get_untracked();
     let band = heading.css_height(w, &theme_for(dark, ratio));
     let Some(canvas) = offscreen() else { return };
     let drawn = paint(&canvas, (w, h + band), ratio, dark, |area, theme| {
@@ -85,7 +86,10 @@ pub fn download_png(
     });
     if drawn {
         if let Ok(url) = canvas.to_data_url_with_type("image/png") {
-            dom::download_url(&file_name(state, view, "png"), &url);
+            dom::download_url(
+                &file_name(data, look.lang.get_untracked(), view, "png"),
+                &url,
+            );
         }
     }
 }

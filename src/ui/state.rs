@@ -1,7 +1,10 @@
-//! Application state: one set of signals shared through context.
+//! Application state: signals shared through context, in three parts by concern.
 //!
-//! The loaded dataset, the settings and the filter are the inputs; the analytics report is
-//! recomputed from them whenever one changes, and every view only reads the report.
+//! [`Look`] (language, open view, theme), [`DataState`] (the data and its load) and
+//! [`Analysis`] (settings, filter, and the report derived from them) are each their own
+//! context, so a component asks only for what it reads; [`AppState`] holds the three for
+//! what spans them (loading data, links, host messages). The report is a memo: recomputed
+//! from the data, the settings and the filter whenever one changes.
 
 use super::dom;
 use super::resilience::{self, Busy};
@@ -154,22 +157,22 @@ pub struct Timings {
     pub workers: u32,
 }
 
+/// What the reader chose for the page itself: language, open view, theme.
 #[derive(Clone, Copy)]
-pub struct AppState {
+pub struct Look {
     /// The UI language. The app's tree is rebuilt when it changes (data, filters and
     /// settings live in the other signals and stay), so a component reads it once with
     /// `get_untracked` when it is built.
     pub lang: RwSignal<Lang>,
     pub tab: RwSignal<Tab>,
     pub dark: RwSignal<bool>,
+}
+
+/// The data on screen and the load that brings it: what the Data view, the progress bar
+/// and the loaders work with.
+#[derive(Clone, Copy)]
+pub struct DataState {
     pub current: RwSignal<Option<Arc<Current>>>,
-    pub settings: RwSignal<Settings>,
-    pub filter: RwSignal<Filter>,
-    /// The report as the reader sees it: its "(missing)" and "(others)" labels in the UI
-    /// language ([`crate::present::labels`]).
-    pub report: Memo<Option<Arc<Report>>>,
-    /// The same report as computed, locale-free: what "Download report (JSON)" writes.
-    pub raw_report: Memo<Option<Arc<Report>>>,
     /// One clear sentence about the last thing that went wrong; data stays loaded.
     pub error: RwSignal<Option<String>>,
     pub progress: RwSignal<Option<Progress>>,
@@ -189,6 +192,29 @@ pub struct AppState {
     pub offer: RwSignal<Option<BusyMarker>>,
     /// Files added to the first one ("Add a file"), joined into one journey.
     pub files: super::files::Files,
+}
+
+/// What is computed and how: the settings, the filter and the report derived from them
+/// and the data. Every view reads its part of the report from here.
+#[derive(Clone, Copy)]
+pub struct Analysis {
+    pub settings: RwSignal<Settings>,
+    pub filter: RwSignal<Filter>,
+    /// The report as the reader sees it: its "(missing)" and "(others)" labels in the UI
+    /// language ([`crate::present::labels`]).
+    pub report: Memo<Option<Arc<Report>>>,
+    /// The same report as computed, locale-free: what "Download report (JSON)" writes.
+    pub raw_report: Memo<Option<Arc<Report>>>,
+}
+
+/// The three parts together, for what spans them: loading data (which sets the data, its
+/// settings and the filter, and reports in the UI language), links and host messages.
+/// Each part is also its own context, so a component asks only for what it reads.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub look: Look,
+    pub data: DataState,
+    pub analysis: Analysis,
 }
 
 /// The last settings used, read only for their display preferences (see
@@ -331,18 +357,14 @@ fn shown_report(raw: Memo<Option<Arc<Report>>>, lang: RwSignal<Lang>) -> Memo<Op
     )
 }
 
-impl AppState {
-    pub fn new() -> AppState {
+impl Look {
+    /// The language (link, then this browser's last choice, then its preferences) and the
+    /// theme (last choice, then the system's), both applied to the page at once.
+    fn new() -> Look {
         let dark = dom::store_get("journey-lens.theme")
             .map(|t| t == "dark")
             .unwrap_or_else(dom::prefers_dark);
         dom::set_theme(dark);
-        // Until data is loaded only the display preferences apply: the stage order of
-        // whatever was open last must not reach the data that opens now.
-        let settings = dom::store_get(SETTINGS_KEY)
-            .and_then(|s| serde_json::from_str(&s).ok())
-            .map(|s| settings_store::fresh_for_dataset(&s))
-            .unwrap_or_default();
         let preferred = dom::preferred_languages();
         let preferred: Vec<&str> = preferred.iter().map(String::as_str).collect();
         let lang = Lang::choose(
@@ -351,112 +373,34 @@ impl AppState {
             &preferred,
         );
         dom::set_document_lang(lang.code());
-        let lang = RwSignal::new(lang);
-        let current = RwSignal::new(None);
-        let settings = RwSignal::new(settings);
-        let filter = RwSignal::new(Filter::default());
-        let timings = StoredValue::new(Timings::default());
-        // `?debug-panic=1`: panic on purpose in the next compute, so the browser tests can
-        // check the recovery panel and the start-up offer. It can only break this tab's page.
-        let debug_panic = dom::query_param("debug-panic").is_some();
-        let raw_report = computed_report(current, settings, filter, timings, lang, debug_panic);
-        let report = shown_report(raw_report, lang);
-        AppState {
-            lang,
+        Look {
+            lang: RwSignal::new(lang),
             // The journey map is where a visitor lands; it says so while data is loading.
             tab: RwSignal::new(Tab::Map),
             dark: RwSignal::new(dark),
-            current,
-            settings,
-            filter,
-            report,
-            raw_report,
-            error: RwSignal::new(None),
-            progress: RwSignal::new(None),
-            cancel: StoredValue::new(false),
-            timings,
-            sniffed: RwSignal::new(None),
-            input: StoredValue::new(None),
-            feed_busy: RwSignal::new(false),
-            feed_every: RwSignal::new(0),
-            accepted: StoredValue::new(0),
-            offer: RwSignal::new(None),
-            files: super::files::Files::new(),
         }
     }
 
-    /// Starts the first load and wires the recomputation of the report.
-    pub fn boot(self) {
-        let state = self;
-        // Draw-time counters start again with each new report; the report itself is derived
-        // (see `computed_report`), this only publishes the figures.
-        Effect::new(move |_| {
-            if state.raw_report.with(Option::is_some) {
-                state.publish();
-            }
-        });
-        Effect::new(move |_| {
-            let s = state.settings.get();
-            if let Ok(json) = serde_json::to_string(&s) {
-                dom::store_set(SETTINGS_KEY, &json);
-            }
-            // Read untracked: a new dataset and its settings are set together, so this
-            // always files the settings under the data they belong to.
-            let key = state
-                .current
-                .with_untracked(|c| c.as_ref().map(|c| settings_key(&c.loaded, &c.source)));
-            if let Some(key) = key {
-                let mut store = settings_store();
-                if store.get(&key) != Some(&s) {
-                    store.remember(&key, &s);
-                    dom::store_set(DATASET_SETTINGS_KEY, &store.to_json());
-                }
-            }
-        });
-        // The journey on screen is remembered for its data (only where there is a choice).
-        Effect::new(move |_| {
-            let scope = state.filter.with(JourneyScope::of);
-            state.current.with_untracked(|c| {
-                let Some(c) = c.as_ref().filter(|c| journeys::has_choice(&c.journeys)) else {
-                    return;
-                };
-                let key = settings_key(&c.loaded, &c.source);
-                // Nothing to keep while the data shows the journey it opens on anyway.
-                let stored = remembered_journey(&key);
-                if stored.is_some() || scope != journeys::default_scope(&c.journeys) {
-                    remember_journey(&key, &scope);
-                }
-            });
-        });
-        leptos::task::spawn_local(async move {
-            // Opening automatically what the last session died on would die again.
-            match resilience::last_marker() {
-                Some(marker) => state.offer.set(Some(marker)),
-                None => state.open_start().await,
-            }
-        });
-        // Optional feed auto-refresh: re-fetch every N seconds while a feed is the source.
-        // A timer exists only while a period is chosen; choosing another replaces it (the
-        // old one is cancelled when dropped), "off" drops it. A tick while the feed is
-        // still loading is skipped.
-        let timer = StoredValue::new_local(None::<gloo_timers::callback::Interval>);
-        Effect::new(move |_| {
-            let every = state.feed_every.get();
-            let tick = move || {
-                let feed = state.input.with_value(|i| match i {
-                    Some(Input::Feed(u)) => Some(u.clone()),
-                    _ => None,
-                });
-                if let Some(url) = feed.filter(|_| !state.feed_busy.get_untracked()) {
-                    leptos::task::spawn_local(async move { state.load_feed(&url).await });
-                }
-            };
-            let next = (every > 0)
-                .then(|| gloo_timers::callback::Interval::new(every.saturating_mul(1000), tick));
-            timer.set_value(next);
-        });
+    /// Switches the UI language at once (the data stays), remembers the choice and tells
+    /// the page (`<html lang>`).
+    pub fn set_lang(self, lang: Lang) {
+        if self.lang.get_untracked() == lang {
+            return;
+        }
+        dom::set_document_lang(lang.code());
+        dom::store_set(LANG_KEY, lang.code());
+        self.lang.set(lang);
     }
 
+    pub fn toggle_theme(self) {
+        let dark = !self.dark.get_untracked();
+        self.dark.set(dark);
+        dom::set_theme(dark);
+        dom::store_set("journey-lens.theme", if dark { "dark" } else { "light" });
+    }
+}
+
+impl DataState {
     /// Records one chart draw of `ms` milliseconds.
     pub fn record_draw(self, ms: f64) {
         self.timings.update_value(|t| {
@@ -511,24 +455,6 @@ impl AppState {
         })
     }
 
-    /// Switches the UI language at once (the data stays), remembers the choice and tells
-    /// the page (`<html lang>`).
-    pub fn set_lang(self, lang: Lang) {
-        if self.lang.get_untracked() == lang {
-            return;
-        }
-        dom::set_document_lang(lang.code());
-        dom::store_set(LANG_KEY, lang.code());
-        self.lang.set(lang);
-    }
-
-    pub fn toggle_theme(self) {
-        let dark = !self.dark.get_untracked();
-        self.dark.set(dark);
-        dom::set_theme(dark);
-        dom::store_set("journey-lens.theme", if dark { "dark" } else { "light" });
-    }
-
     /// The current data's journeys when the views offer a choice among them (two or
     /// more), else nothing.
     pub fn journey_choice(self) -> Vec<JourneyCount> {
@@ -540,11 +466,153 @@ impl AppState {
         })
     }
 
-    pub fn dataset_name(self) -> String {
+    /// The current data's name (empty while nothing is loaded).
+    pub fn dataset_name(self, lang: Lang) -> String {
         self.current.with(|c| match c {
             None => String::new(),
-            Some(c) => c.name(self.lang.get_untracked()),
+            Some(c) => c.name(lang),
         })
+    }
+
+    fn new() -> DataState {
+        DataState {
+            current: RwSignal::new(None),
+            error: RwSignal::new(None),
+            progress: RwSignal::new(None),
+            cancel: StoredValue::new(false),
+            timings: StoredValue::new(Timings::default()),
+            sniffed: RwSignal::new(None),
+            input: StoredValue::new(None),
+            feed_busy: RwSignal::new(false),
+            feed_every: RwSignal::new(0),
+            accepted: StoredValue::new(0),
+            offer: RwSignal::new(None),
+            files: super::files::Files::new(),
+        }
+    }
+}
+
+impl Analysis {
+    fn new(data: DataState, lang: RwSignal<Lang>) -> Analysis {
+        // Until data is loaded only the display preferences apply: the stage order of
+        // whatever was open last must not reach the data that opens now.
+        let settings = dom::store_get(SETTINGS_KEY)
+            .and_then(|s| serde_json::from_str(&s).ok())
+            .map(|s| settings_store::fresh_for_dataset(&s))
+            .unwrap_or_default();
+        let settings = RwSignal::new(settings);
+        let filter = RwSignal::new(Filter::default());
+        // `?debug-panic=1`: panic on purpose in the next compute, so the browser tests can
+        // check the recovery panel and the start-up offer. It can only break this tab's page.
+        let debug_panic = dom::query_param("debug-panic").is_some();
+        let raw_report = computed_report(
+            data.current,
+            settings,
+            filter,
+            data.timings,
+            lang,
+            debug_panic,
+        );
+        Analysis {
+            settings,
+            filter,
+            report: shown_report(raw_report, lang),
+            raw_report,
+        }
+    }
+}
+
+impl AppState {
+    pub fn new() -> AppState {
+        let look = Look::new();
+        let data = DataState::new();
+        let analysis = Analysis::new(data, look.lang);
+        AppState {
+            look,
+            data,
+            analysis,
+        }
+    }
+
+    /// Makes each part its own context, and the whole for what spans them.
+    pub fn provide(self) {
+        provide_context(self.look);
+        provide_context(self.data);
+        provide_context(self.analysis);
+        provide_context(self);
+    }
+
+    /// Starts the first load and wires the recomputation of the report.
+    pub fn boot(self) {
+        let state = self;
+        // Draw-time counters start again with each new report; the report itself is derived
+        // (see `computed_report`), this only publishes the figures.
+        Effect::new(move |_| {
+            if state.analysis.raw_report.with(Option::is_some) {
+                state.data.publish();
+            }
+        });
+        Effect::new(move |_| {
+            let s = state.analysis.settings.get();
+            if let Ok(json) = serde_json::to_string(&s) {
+                dom::store_set(SETTINGS_KEY, &json);
+            }
+            // Read untracked: a new dataset and its settings are set together, so this
+            // always files the settings under the data they belong to.
+            let key = state
+                .data
+                .current
+                .with_untracked(|c| c.as_ref().map(|c| settings_key(&c.loaded, &c.source)));
+            if let Some(key) = key {
+                let mut store = settings_store();
+                if store.get(&key) != Some(&s) {
+                    store.remember(&key, &s);
+                    dom::store_set(DATASET_SETTINGS_KEY, &store.to_json());
+                }
+            }
+        });
+        // The journey on screen is remembered for its data (only where there is a choice).
+        Effect::new(move |_| {
+            let scope = state.analysis.filter.with(JourneyScope::of);
+            state.data.current.with_untracked(|c| {
+                let Some(c) = c.as_ref().filter(|c| journeys::has_choice(&c.journeys)) else {
+                    return;
+                };
+                let key = settings_key(&c.loaded, &c.source);
+                // Nothing to keep while the data shows the journey it opens on anyway.
+                let stored = remembered_journey(&key);
+                if stored.is_some() || scope != journeys::default_scope(&c.journeys) {
+                    remember_journey(&key, &scope);
+                }
+            });
+        });
+        leptos::task::spawn_local(async move {
+            // Opening automatically what the last session died on would die again.
+            match resilience::last_marker() {
+                Some(marker) => state.data.offer.set(Some(marker)),
+                None => state.open_start().await,
+            }
+        });
+        // Optional feed auto-refresh: re-fetch every N seconds while a feed is the source.
+        // A timer exists only while a period is chosen; choosing another replaces it (the
+        // old one is cancelled when dropped), "off" drops it. A tick while the feed is
+        // still loading is skipped.
+        let timer = StoredValue::new_local(None::<gloo_timers::callback::Interval>);
+        Effect::new(move |_| {
+            let every = state.data.feed_every.get();
+            let tick = move || {
+                let feed = state.data.input.with_value(|i| match i {
+                    Some(Input::Feed(u)) => Some(u.clone()),
+                    _ => None,
+                });
+                if let Some(url) = feed.filter(|_| !state.data.feed_busy.get_untracked()) {
+                    leptos::task::spawn_local(async move { state.load_feed(&url).await });
+                }
+            };
+            let next = (every > 0)
+                .then(|| gloo_timers::callback::Interval::new(every.saturating_mul(1000), tick));
+            timer.set_value(next);
+        });
     }
 
     /// Replaces the current data (and clears filters that no longer apply). Preparing and
@@ -558,14 +626,14 @@ impl AppState {
             }
         }
         let summary = super::summary::take_pending();
-        self.accepted.update_value(|n| *n += 1);
-        self.offer.set(None);
+        self.data.accepted.update_value(|n| *n += 1);
+        self.data.offer.set(None);
         let name = loaded
             .dataset
             .meta
             .name
             .clone()
-            .unwrap_or_else(|| source.name(self.lang.get_untracked()));
+            .unwrap_or_else(|| source.name(self.look.lang.get_untracked()));
         leptos::task::spawn_local(async move {
             // Preparing can fail as badly as loading: until the first compute of this data
             // finishes, the next start must not open it on its own.
@@ -575,27 +643,28 @@ impl AppState {
             let prepared = Prepared::new(&loaded.dataset);
             let prep_ms = dom::now_ms() - t0;
             dom::yield_now().await;
-            self.timings.update_value(|t| {
+            self.data.timings.update_value(|t| {
                 t.load_ms += prep_ms;
                 t.loads += 1;
             });
-            self.publish();
+            self.data.publish();
             // Views open on one journey, the largest (or the one last chosen for this
             // data); a link's choice is applied over it once the data is on screen.
             let journeys = journeys::list(&loaded.dataset);
             let key = settings_key(&loaded, &source);
             let remembered = remembered_journey(&key);
             let scope = journeys::opening_scope(&journeys, None, remembered.as_ref());
-            self.filter.set(scope.apply(Filter::default()));
-            self.error.set(None);
-            let mut settings = settings_store().settings_for(&key, &self.settings.get_untracked());
+            self.analysis.filter.set(scope.apply(Filter::default()));
+            self.data.error.set(None);
+            let mut settings =
+                settings_store().settings_for(&key, &self.analysis.settings.get_untracked());
             if let Some(apply) = NEXT_LOAD.with(|n| n.borrow_mut().take()) {
                 settings = apply(settings);
             }
-            if self.settings.with_untracked(|s| *s != settings) {
-                self.settings.set(settings);
+            if self.analysis.settings.with_untracked(|s| *s != settings) {
+                self.analysis.settings.set(settings);
             }
-            self.current.set(Some(Arc::new(Current {
+            self.data.current.set(Some(Arc::new(Current {
                 loaded,
                 prepared,
                 source,
@@ -611,19 +680,20 @@ impl AppState {
                 Ok(bytes) => {
                     let name = path.rsplit('/').next().unwrap_or(path).to_string();
                     if let Ok(text) = String::from_utf8(bytes.clone()) {
-                        self.input
+                        self.data
+                            .input
                             .set_value(Some(Input::Text(text, Source::Sample(name.clone()))));
                     }
                     self.load_bytes(bytes, Source::Sample(name), Default::default());
                 }
-                Err(e) => self.error.set(Some(e.to_string())),
+                Err(e) => self.data.error.set(Some(e.to_string())),
             },
-            Ok(resp) => self.error.set(Some(trf(
-                self.lang.get_untracked(),
+            Ok(resp) => self.data.error.set(Some(trf(
+                self.look.lang.get_untracked(),
                 "error.http",
                 &[("url", path), ("status", &resp.status().to_string())],
             ))),
-            Err(e) => self.error.set(Some(e.to_string())),
+            Err(e) => self.data.error.set(Some(e.to_string())),
         }
     }
 }

@@ -2,7 +2,7 @@
 //! that says which figures need event-level data.
 
 use super::loader::LoadChoices;
-use super::state::{AppState, Source};
+use super::state::{Analysis, AppState, DataState, Look, Source};
 use crate::i18n::{tr, trf};
 use crate::summary::Summary;
 use leptos::prelude::*;
@@ -29,9 +29,9 @@ impl AppState {
         choices: &LoadChoices,
     ) -> Result<(), String> {
         let summary = crate::summary::parse(bytes)
-            .map_err(|e| crate::present::message::render(self.lang.get_untracked(), &e))?;
+            .map_err(|e| crate::present::message::render(self.look.lang.get_untracked(), &e))?;
         let loaded = crate::summary::shell(&summary);
-        self.sniffed.set(None);
+        self.data.sniffed.set(None);
         PENDING.with(|p| *p.borrow_mut() = Some(Arc::new(summary)));
         self.remember_and_set(loaded, source, choices);
         Ok(())
@@ -100,12 +100,14 @@ fn needs_keys(needs: &[String]) -> Vec<&'static str> {
 /// figures need the events (those show n/a in the views).
 #[component]
 pub fn SummaryBanner() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
+    let look = expect_context::<Look>();
+    let data = expect_context::<DataState>();
+    let analysis = expect_context::<Analysis>();
+    let lang = look.lang.get_untracked();
     move || {
-        let current = state.current.get()?;
+        let current = data.current.get()?;
         let summary = current.summary.clone()?;
-        let report = state.report.get()?;
+        let report = analysis.report.get()?;
         let items: Vec<String> = needs_keys(&report.needs_events)
             .into_iter()
             .map(|k| tr(lang, k).to_string())

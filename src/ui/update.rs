@@ -4,7 +4,7 @@
 //!
 //! Over `file://` (the single-file build) there is no service worker: nothing to do.
 
-use super::state::AppState;
+use super::state::Look;
 use crate::i18n::tr;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -105,8 +105,8 @@ fn apply(waiting: &SendWaiting) {
 
 #[component]
 pub fn UpdateNotice() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
+    let look = expect_context::<Look>();
+    let lang = look.lang.get_untracked();
     let waiting = RwSignal::new(None::<SendWaiting>);
     register(waiting);
     move || {

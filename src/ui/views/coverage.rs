@@ -3,7 +3,7 @@
 
 use crate::analytics::coverage::{Coverage, CoverageView, Excluded};
 use crate::i18n::{trc, Arg, Lang};
-use crate::ui::state::AppState;
+use crate::ui::state::{Analysis, Look};
 use leptos::prelude::*;
 
 /// Which view's coverage a line shows.
@@ -97,10 +97,11 @@ pub fn sentence(lang: Lang, c: &Coverage) -> String {
 /// Nothing while no customer is loaded (no data yet, or a summary feed).
 #[component]
 pub fn CoverageLine(of: Of) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
+    let look = expect_context::<Look>();
+    let analysis = expect_context::<Analysis>();
+    let lang = look.lang.get_untracked();
     let text = move || {
-        state.report.with(|r| {
+        analysis.report.with(|r| {
             let c = pick(&r.as_ref()?.coverage, of);
             (c.loaded > 0).then(|| sentence(lang, c))
         })

@@ -8,14 +8,14 @@ use crate::ingest::LoadNote;
 use crate::present::message::{problem_column, rejected_csv, render};
 use crate::ui::dom;
 use crate::ui::loader::LoadChoices;
-use crate::ui::state::{AppState, Source};
+use crate::ui::state::{AppState, DataState, Look, Source};
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 #[component]
 pub fn DataView() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let data = expect_context::<DataState>();
     view! {
         <div data-view="data">
             <div class="jl-grid">
@@ -25,7 +25,7 @@ pub fn DataView() -> impl IntoView {
             <super::files::FilesCard />
             // Mounted afresh for each load, so an unapplied draft never outlives its file.
             {move || {
-                state.current.track();
+                data.current.track();
                 view! { <MappingCard /> }
             }}
             <RejectedCard />
@@ -41,8 +41,10 @@ fn first_file(files: Option<web_sys::FileList>) -> Option<web_sys::File> {
 
 #[component]
 fn Sources() -> impl IntoView {
+    let look = expect_context::<Look>();
+    let data = expect_context::<DataState>();
     let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
+    let lang = look.lang.get_untracked();
     let over = RwSignal::new(false);
     let pasted = RwSignal::new(String::new());
     let feed_url = RwSignal::new(dom::query_param("feed").unwrap_or_default());
@@ -82,8 +84,7 @@ fn Sources() -> impl IntoView {
         leptos::task::spawn_local(async move { state.load_feed(&url).await });
     };
     let is_feed = move || {
-        state
-            .current
+        data.current
             .with(|c| matches!(c.as_ref().map(|c| &c.source), Some(Source::Feed(_))))
     };
 
@@ -150,16 +151,16 @@ fn Sources() -> impl IntoView {
                         }
                     }
                 />
-                <button class="jl-btn" data-action="load-feed" disabled=move || state.feed_busy.get() on:click=move |_| load_feed()>
+                <button class="jl-btn" data-action="load-feed" disabled=move || data.feed_busy.get() on:click=move |_| load_feed()>
                     {tr(lang, "data.load_feed")}
                 </button>
                 <Show when=is_feed>
                     <button
                         class="jl-btn"
                         data-action="reload-feed"
-                        disabled=move || state.feed_busy.get()
+                        disabled=move || data.feed_busy.get()
                         on:click=move |_| {
-                            if let Some(Source::Feed(url)) = state.current.with_untracked(|c| c.as_ref().map(|c| c.source.clone())) {
+                            if let Some(Source::Feed(url)) = data.current.with_untracked(|c| c.as_ref().map(|c| c.source.clone())) {
                                 leptos::task::spawn_local(async move { state.load_feed(&url).await });
                             }
                         }
@@ -170,8 +171,8 @@ fn Sources() -> impl IntoView {
                         {tr(lang, "data.refresh_every")}
                         " "
                         <select
-                            prop:value=move || state.feed_every.get().to_string()
-                            on:change=move |e| state.feed_every.set(event_target_value(&e).parse().unwrap_or(0))
+                            prop:value=move || data.feed_every.get().to_string()
+                            on:change=move |e| data.feed_every.set(event_target_value(&e).parse().unwrap_or(0))
                         >
                             <option value="0">{tr(lang, "data.refresh_off")}</option>
                             <option value="30">"30 s"</option>
@@ -197,16 +198,17 @@ fn Sources() -> impl IntoView {
 /// place, so the Cancel button stays put under the pointer while the numbers move.
 #[component]
 fn ProgressBar() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
+    let look = expect_context::<Look>();
+    let data = expect_context::<DataState>();
+    let lang = look.lang.get_untracked();
     let pct = move || {
-        state.progress.with(|p| match p {
+        data.progress.with(|p| match p {
             Some(p) if p.total > 0.0 => p.bytes / p.total * 100.0,
             _ => 0.0,
         })
     };
     let text = move || {
-        state.progress.with(|p| {
+        data.progress.with(|p| {
             p.map(|p| {
                 trc(
                     lang,
@@ -228,7 +230,7 @@ fn ProgressBar() -> impl IntoView {
         })
     };
     view! {
-        <Show when=move || state.progress.with(|p| p.is_some())>
+        <Show when=move || data.progress.with(|p| p.is_some())>
             <div class="jl-load-progress" data-testid="progress">
                 <div
                     class="jl-progress"
@@ -241,7 +243,7 @@ fn ProgressBar() -> impl IntoView {
                 </div>
                 <div class="jl-row">
                     <span>{text}</span>
-                    <button class="jl-btn" data-action="cancel-load" on:click=move |_| state.cancel.set_value(true)>
+                    <button class="jl-btn" data-action="cancel-load" on:click=move |_| data.cancel.set_value(true)>
                         {tr(lang, "action.cancel")}
                     </button>
                 </div>
@@ -252,10 +254,11 @@ fn ProgressBar() -> impl IntoView {
 
 #[component]
 fn LoadSummary() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
+    let look = expect_context::<Look>();
+    let data = expect_context::<DataState>();
+    let lang = look.lang.get_untracked();
     let body = move || {
-        state.current.with(|c| {
+        data.current.with(|c| {
             let c = c.as_ref()?;
             let r = &c.loaded.report;
             let summary = trc(lang, "load.summary", &[
@@ -307,8 +310,10 @@ fn LoadSummary() -> impl IntoView {
 /// "Values fall outside 1–5: use 1–10?" — never switched silently.
 #[component]
 fn ScaleSuggestion(scale: Scale) -> impl IntoView {
+    let look = expect_context::<Look>();
+    let data = expect_context::<DataState>();
     let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
+    let lang = look.lang.get_untracked();
     let label = crate::format::scale(lang, scale);
     let text = trf(lang, "load.suggest_scale", &[("scale", &label)]);
     view! {
@@ -318,7 +323,7 @@ fn ScaleSuggestion(scale: Scale) -> impl IntoView {
             <button
                 class="jl-btn"
                 on:click=move |_| {
-                    let mut choices = current_choices(state);
+                    let mut choices = current_choices(data);
                     choices.scales.satisfaction = scale;
                     leptos::task::spawn_local(async move { state.reload_with(choices).await });
                 }
@@ -330,11 +335,11 @@ fn ScaleSuggestion(scale: Scale) -> impl IntoView {
 }
 
 /// The choices behind the current data, as a starting point for a change.
-fn current_choices(state: AppState) -> LoadChoices {
-    state.current.with_untracked(|c| match c {
+fn current_choices(data: DataState) -> LoadChoices {
+    data.current.with_untracked(|c| match c {
         Some(c) => LoadChoices {
-            roles: if state.files.milestones.with_untracked(Option::is_some) {
-                state.files.chosen_roles.get_untracked()
+            roles: if data.files.milestones.with_untracked(Option::is_some) {
+                data.files.chosen_roles.get_untracked()
             } else {
                 Some(c.loaded.report.mapping.roles())
             },
@@ -344,7 +349,7 @@ fn current_choices(state: AppState) -> LoadChoices {
                 .report
                 .notes
                 .contains(&LoadNote::RowNumberAsCustomer),
-            milestones: state.files.milestones.get_untracked(),
+            milestones: data.files.milestones.get_untracked(),
             key: None,
         },
         None => LoadChoices::default(),
@@ -364,13 +369,12 @@ struct ColumnRow {
 
 /// The mapping table's rows and roles: the draft's, else what was applied, else what was
 /// sniffed. `None` before a file is sniffed.
-fn column_rows(state: AppState, draft: Option<Vec<Role>>) -> Option<(Vec<ColumnRow>, Vec<Role>)> {
-    let s = state.sniffed.get()?;
-    let applied = if state.files.milestones.with(Option::is_some) {
-        state.files.chosen_roles.get()
+fn column_rows(data: DataState, draft: Option<Vec<Role>>) -> Option<(Vec<ColumnRow>, Vec<Role>)> {
+    let s = data.sniffed.get()?;
+    let applied = if data.files.milestones.with(Option::is_some) {
+        data.files.chosen_roles.get()
     } else {
-        state
-            .current
+        data.current
             .with(|c| c.as_ref().map(|c| c.loaded.report.mapping.roles()))
     };
     let roles = draft.or(applied).unwrap_or_else(|| s.roles.clone());
@@ -400,15 +404,17 @@ fn column_rows(state: AppState, draft: Option<Vec<Role>>) -> Option<(Vec<ColumnR
 /// "Apply". The draft lives in the card, which is mounted afresh for each load.
 #[component]
 fn MappingCard() -> impl IntoView {
+    let look = expect_context::<Look>();
+    let data = expect_context::<DataState>();
     let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
+    let lang = look.lang.get_untracked();
     let draft = RwSignal::new(None::<Vec<Role>>);
     let row_ids = RwSignal::new(false);
     let sat_scale = RwSignal::new(None::<Scale>);
     let milestones = RwSignal::new(None::<super::milestones::Draft>);
-    let rows = Memo::new(move |_| column_rows(state, draft.get()));
+    let rows = Memo::new(move |_| column_rows(data, draft.get()));
     let apply = move |_| {
-        let mut choices = current_choices(state);
+        let mut choices = current_choices(data);
         if let Some(d) = draft.get_untracked() {
             choices.roles = Some(d);
         }
@@ -437,10 +443,10 @@ fn MappingCard() -> impl IntoView {
                 .map(|r| vec![r.header, r.role.key().to_string(), r.preview])
                 .collect(),
         };
-        crate::ui::snapshot::download_csv(state, "mapping", &table, lang);
+        crate::ui::snapshot::download_csv(data, "mapping", &table, lang);
     };
     view! {
-        <Show when=move || state.sniffed.with(|s| s.is_some())>
+        <Show when=move || data.sniffed.with(|s| s.is_some())>
             <section class="jl-card" data-testid="mapping">
                 <h2 id="jl-mapping-title">{tr(lang, "data.mapping")}</h2>
                 <p class="jl-sub">{tr(lang, "data.mapping_help")}</p>
@@ -490,7 +496,7 @@ fn MappingRow(
     roles: Vec<Role>,
     draft: RwSignal<Option<Vec<Role>>>,
 ) -> impl IntoView {
-    let lang = expect_context::<AppState>().lang.get_untracked();
+    let lang = expect_context::<Look>().lang.get_untracked();
     let ColumnRow {
         i,
         header,
@@ -534,9 +540,10 @@ fn MappingRow(
 /// The satisfaction scale menu of the mapping card.
 #[component]
 fn SatisfactionScale(choice: RwSignal<Option<Scale>>) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
-    let current = state
+    let look = expect_context::<Look>();
+    let data = expect_context::<DataState>();
+    let lang = look.lang.get_untracked();
+    let current = data
         .current
         .with_untracked(|c| c.as_ref().map(|c| c.loaded.dataset.scales.satisfaction));
     view! {
@@ -566,24 +573,25 @@ fn SatisfactionScale(choice: RwSignal<Option<Scale>>) -> impl IntoView {
 /// Rejected rows with line, column and reason, downloadable as CSV.
 #[component]
 fn RejectedCard() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
+    let look = expect_context::<Look>();
+    let data = expect_context::<DataState>();
+    let lang = look.lang.get_untracked();
     const SHOWN: usize = 200;
     let count = move || {
-        state.current.with(|c| {
+        data.current.with(|c| {
             c.as_ref()
                 .map(|c| c.loaded.report.rows_rejected)
                 .unwrap_or(0)
         })
     };
     let download = move |_| {
-        let csv = state.current.with_untracked(|c| {
+        let csv = data.current.with_untracked(|c| {
             c.as_ref()
                 .map(|c| rejected_csv(lang, &c.loaded.headers, &c.loaded.rejected))
         });
         if let Some(csv) = csv {
             dom::download(
-                &crate::ui::snapshot::file_name(state, "rejected-rows", "csv"),
+                &crate::ui::snapshot::file_name(data, lang, "rejected-rows", "csv"),
                 "text/csv;charset=utf-8",
                 csv.as_bytes(),
             );
@@ -604,7 +612,7 @@ fn RejectedCard() -> impl IntoView {
                         </thead>
                         <tbody>
                             {move || {
-                                state.current.with(|c| {
+                                data.current.with(|c| {
                                     c.as_ref()
                                         .map(|c| {
                                             c.loaded

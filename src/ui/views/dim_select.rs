@@ -6,7 +6,7 @@ use crate::analytics::Settings;
 use crate::dataset::{DimKey, Role};
 use crate::i18n::tr;
 use crate::present::message::dimension_in_file;
-use crate::ui::state::AppState;
+use crate::ui::state::{Analysis, DataState, Look};
 use leptos::prelude::*;
 
 /// Which setting the select reads and writes, and whether it offers "none".
@@ -24,10 +24,12 @@ pub struct DimChoice {
 /// The data's dimensions except the stage (never a breakdown or a column of its own map).
 #[component]
 pub fn DimSelect(choice: DimChoice) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
+    let look = expect_context::<Look>();
+    let data = expect_context::<DataState>();
+    let analysis = expect_context::<Analysis>();
+    let lang = look.lang.get_untracked();
     let keys = move || {
-        state.current.with(|c| {
+        data.current.with(|c| {
             c.as_ref()
                 .map(|c| {
                     let (ds, mapping) = (&c.loaded.dataset, &c.loaded.report.mapping);
@@ -51,12 +53,12 @@ pub fn DimSelect(choice: DimChoice) -> impl IntoView {
                 data-testid=choice.testid
                 on:change=move |e| {
                     let v = event_target_value(&e).parse::<DimKey>().ok();
-                    state.settings.update(|s| (choice.set)(s, v));
+                    analysis.settings.update(|s| (choice.set)(s, v));
                 }
             >
                 {none}
                 {move || {
-                    let chosen = state.settings.with(choice.get);
+                    let chosen = analysis.settings.with(choice.get);
                     keys()
                         .into_iter()
                         .map(|(k, label)| {

@@ -10,7 +10,7 @@ use crate::charts;
 use crate::dataset::{DimKey, Role};
 use crate::present::tables;
 use crate::ui::chart::{chart_spec, ChartCard, ChartSpec, TableCard};
-use crate::ui::state::AppState;
+use crate::ui::state::{Analysis, Look};
 use leptos::prelude::*;
 
 const HEATMAP: ChartSpec = ChartSpec {
@@ -75,16 +75,17 @@ const PRIORITY: ChartSpec = ChartSpec {
 
 #[component]
 pub fn ExperienceView() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
+    let look = expect_context::<Look>();
+    let analysis = expect_context::<Analysis>();
+    let lang = look.lang.get_untracked();
     let unavailable = move || {
-        state.report.with(|r| {
+        analysis.report.with(|r| {
             r.as_ref()
                 .and_then(|r| r.experience.grid.unavailable.clone())
         })
     };
     let pain = Signal::derive(move || {
-        state.report.with(|r| {
+        analysis.report.with(|r| {
             let r = r.as_ref()?;
             // In the order of "What to fix first" (the report keeps them worst first).
             let mut x = r.experience.clone();
@@ -93,7 +94,7 @@ pub fn ExperienceView() -> impl IntoView {
         })
     });
     let exits = Signal::derive(move || {
-        state
+        analysis
             .report
             .with(|r| Some(tables::exits(lang, &r.as_ref()?.experience)))
     });

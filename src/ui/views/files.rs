@@ -7,7 +7,7 @@ use crate::format;
 use crate::i18n::{tr, trf};
 use crate::ui::dom;
 use crate::ui::files::Added;
-use crate::ui::state::AppState;
+use crate::ui::state::{AppState, DataState, Look};
 use leptos::ev;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -15,9 +15,11 @@ use wasm_bindgen::JsCast;
 
 #[component]
 pub fn FilesCard() -> impl IntoView {
+    let look = expect_context::<Look>();
+    let data = expect_context::<DataState>();
     let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
-    let files = state.files;
+    let lang = look.lang.get_untracked();
+    let files = data.files;
     let key = RwSignal::new(String::new());
     let on_pick = move |e: ev::Event| {
         let input: Option<web_sys::HtmlInputElement> = e.target().and_then(|t| t.dyn_into().ok());
@@ -35,16 +37,16 @@ pub fn FilesCard() -> impl IntoView {
         }
     };
     let key_options = move || {
-        state.current.track();
+        data.current.track();
         files.added.track();
         files.key_columns(state)
     };
     let download = move |_| {
         if let Some(s) = files.summary.get_untracked() {
             dom::download(
-                &crate::ui::snapshot::file_name(state, "unmatched-rows", "csv"),
+                &crate::ui::snapshot::file_name(data, lang, "unmatched-rows", "csv"),
                 "text/csv;charset=utf-8",
-                s.unmatched_csv(state.lang.get_untracked()).as_bytes(),
+                s.unmatched_csv(look.lang.get_untracked()).as_bytes(),
             );
         }
     };
@@ -121,7 +123,7 @@ pub fn FilesCard() -> impl IntoView {
             .collect_view()
     };
     view! {
-        <Show when=move || state.current.with(|c| c.is_some())>
+        <Show when=move || data.current.with(|c| c.is_some())>
             <section class="jl-card" data-testid="files">
                 <h2>{tr(lang, "files.title")}</h2>
                 <p class="jl-sub">{tr(lang, "files.add_help")}</p>
@@ -158,8 +160,10 @@ pub fn FilesCard() -> impl IntoView {
 /// An added file's own column mapping, editable like the first file's.
 #[component]
 fn AddedMapping(index: usize, added: Arc<Added>) -> impl IntoView {
+    let look = expect_context::<Look>();
+    let data = expect_context::<DataState>();
     let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
+    let lang = look.lang.get_untracked();
     let applied = added.report.mapping.roles();
     let draft = RwSignal::new(applied.clone());
     let title = trf(lang, "files.mapping_of", &[("name", &added.name)]);
@@ -240,7 +244,7 @@ fn AddedMapping(index: usize, added: Arc<Added>) -> impl IntoView {
                 class="jl-btn primary"
                 on:click=move |_| {
                     let roles = draft.get_untracked();
-                    leptos::task::spawn_local(async move { state.files.remap(state, index, roles).await });
+                    leptos::task::spawn_local(async move { data.files.remap(state, index, roles).await });
                 }
             >
                 {tr(lang, "data.apply_mapping")}

@@ -5,7 +5,7 @@
 use crate::analytics::priorities;
 use crate::i18n::tr;
 use crate::present::fix_first::{self as words, Line, Lists};
-use crate::ui::state::AppState;
+use crate::ui::state::{Analysis, DataState, Look};
 use leptos::prelude::*;
 
 /// What the card shows, in the reader's language.
@@ -22,11 +22,13 @@ enum Content {
 
 #[component]
 pub fn FixFirstCard() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
+    let look = expect_context::<Look>();
+    let data = expect_context::<DataState>();
+    let analysis = expect_context::<Analysis>();
+    let lang = look.lang.get_untracked();
     let content = Memo::new(move |_| {
-        let scale = state.scales().satisfaction;
-        state.report.with(|r| {
+        let scale = data.scales().satisfaction;
+        analysis.report.with(|r| {
             let r = r.as_ref()?;
             let fix = priorities::compute(&r.experience, scale, r.settings.min_count);
             if let Some(what) = &fix.unavailable {
@@ -80,8 +82,8 @@ pub fn FixFirstCard() -> impl IntoView {
 /// One ranked list, then its thin items.
 #[component]
 fn FixList(title: String, lists: Lists, testid: &'static str) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
+    let look = expect_context::<Look>();
+    let lang = look.lang.get_untracked();
     let Lists { ranked, thin } = lists;
     let thin_part = (!thin.is_empty()).then(|| {
         view! {

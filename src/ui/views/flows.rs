@@ -8,7 +8,7 @@ use crate::charts::flows::{self as chart, node_label, parse_node_hit_key};
 use crate::format;
 use crate::i18n::{tr, trf, Lang};
 use crate::ui::chart::{ChartCard, ChartSpec};
-use crate::ui::state::AppState;
+use crate::ui::state::{Analysis, DataState, Look};
 use leptos::prelude::*;
 
 const FLOW: ChartSpec = ChartSpec {
@@ -68,9 +68,9 @@ fn dim_label(lang: Lang, d: FlowDim) -> String {
 /// event-level data instead of drawing empty charts.
 #[component]
 pub fn FlowsView() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let analysis = expect_context::<Analysis>();
     let needs_events = Memo::new(move |_| {
-        state
+        analysis
             .report
             .with(|r| r.as_ref().is_some_and(|r| r.flows.needs_events))
     });
@@ -91,22 +91,23 @@ pub fn FlowsView() -> impl IntoView {
 
 #[component]
 fn FlowsBody() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
+    let look = expect_context::<Look>();
+    let analysis = expect_context::<Analysis>();
+    let lang = look.lang.get_untracked();
     // Clicking a node filters every view to the customers at that node and re-roots the
     // diagram there (a value node; "others" only filters).
     let pick = Callback::new(move |key: String| {
         let Some((step, n)) = parse_node_hit_key(&key) else {
             return;
         };
-        let node = state.report.with_untracked(|r| {
+        let node = analysis.report.with_untracked(|r| {
             r.as_ref()
                 .and_then(|r| r.flows.steps.get(step)?.get(n))
                 .map(|n| n.key.clone())
         });
         let Some(node) = node else { return };
-        let params = state.settings.with_untracked(|s| s.flow.clone());
-        state.filter.update(|f| {
+        let params = analysis.settings.with_untracked(|s| s.flow.clone());
+        analysis.filter.update(|f| {
             f.path = Some(PathStep {
                 params: params.clone(),
                 step,
@@ -114,11 +115,11 @@ fn FlowsBody() -> impl IntoView {
             })
         });
         if let NodeKey::Value(v) = node {
-            state.settings.update(|s| s.flow.root = Some(v));
+            analysis.settings.update(|s| s.flow.root = Some(v));
         }
     });
     let rooted = move || {
-        state.report.with(|r| {
+        analysis.report.with(|r| {
             let r = r.as_ref()?;
             let text = match &r.settings.flow.root {
                 Some(root) => trf(
@@ -140,8 +141,7 @@ fn FlowsBody() -> impl IntoView {
         })
     };
     let collapsed_note = move || {
-        state
-            .settings
+        analysis.settings
             .with(|s| s.flow.collapse)
             .then(|| view! { <p class="jl-note" data-testid="flows-collapsed">{tr(lang, "view.flows.collapsed_note")}</p> })
     };
@@ -161,20 +161,22 @@ fn FlowsBody() -> impl IntoView {
 }
 
 /// Updates the flow settings (saved with the other settings, and recomputed with them).
-fn set_flow(state: AppState, f: impl FnOnce(&mut FlowParams)) {
-    state.settings.update(|s| f(&mut s.flow));
+fn set_flow(analysis: Analysis, f: impl FnOnce(&mut FlowParams)) {
+    analysis.settings.update(|s| f(&mut s.flow));
 }
 
 #[component]
 fn FlowControls() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
-    let flow = move || state.settings.with(|s| s.flow.clone());
+    let look = expect_context::<Look>();
+    let data = expect_context::<DataState>();
+    let analysis = expect_context::<Analysis>();
+    let lang = look.lang.get_untracked();
+    let flow = move || analysis.settings.with(|s| s.flow.clone());
     // Values of the chosen column, for "start from"; capped so a hostile file with a
     // million distinct touchpoints doesn't build a million options.
     let values = move || {
         let dim = flow().dim;
-        state.current.with(|c| {
+        data.current.with(|c| {
             let Some(c) = c.as_ref() else {
                 return Vec::new();
             };
@@ -200,7 +202,7 @@ fn FlowControls() -> impl IntoView {
                     data-testid="flow-dim"
                     on:change=move |e| {
                         let d = dim_from_key(&event_target_value(&e));
-                        set_flow(state, |f| {
+                        set_flow(analysis, |f| {
                             f.dim = d;
                             f.root = None;
                         });
@@ -219,7 +221,7 @@ fn FlowControls() -> impl IntoView {
                     data-testid="flow-direction"
                     on:change=move |e| {
                         let back = event_target_value(&e) == "backward";
-                        set_flow(state, |f| f.direction = if back { Direction::Backward } else { Direction::Forward });
+                        set_flow(analysis, |f| f.direction = if back { Direction::Backward } else { Direction::Forward });
                     }
                 >
                     <option value="forward" selected=move || flow().direction == Direction::Forward>{tr(lang, "view.flows.forward")}</option>
@@ -233,7 +235,7 @@ fn FlowControls() -> impl IntoView {
                     data-testid="flow-root"
                     on:change=move |e| {
                         let v = event_target_value(&e);
-                        set_flow(state, |f| f.root = (!v.is_empty()).then_some(v));
+                        set_flow(analysis, |f| f.root = (!v.is_empty()).then_some(v));
                     }
                 >
                     <option value="">
@@ -258,7 +260,7 @@ fn FlowControls() -> impl IntoView {
                     data-testid="flow-depth"
                     on:change=move |e| {
                         let d = event_target_value(&e).parse().unwrap_or(4);
-                        set_flow(state, |f| f.depth = d);
+                        set_flow(analysis, |f| f.depth = d);
                     }
                 >
                     {(MIN_DEPTH..=MAX_DEPTH)
@@ -273,7 +275,7 @@ fn FlowControls() -> impl IntoView {
                     data-testid="flow-top"
                     on:change=move |e| {
                         let n = event_target_value(&e).parse().unwrap_or(6);
-                        set_flow(state, |f| f.top = n);
+                        set_flow(analysis, |f| f.top = n);
                     }
                 >
                     {TOP_CHOICES
@@ -289,7 +291,7 @@ fn FlowControls() -> impl IntoView {
                     prop:checked=move || flow().collapse
                     on:change=move |e| {
                         let on = event_target_checked(&e);
-                        set_flow(state, |f| f.collapse = on);
+                        set_flow(analysis, |f| f.collapse = on);
                     }
                 />
                 " "
@@ -302,10 +304,11 @@ fn FlowControls() -> impl IntoView {
 /// The "step k was X" filter as a removable chip, on every view while it is set.
 #[component]
 pub fn PathChip() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
+    let look = expect_context::<Look>();
+    let analysis = expect_context::<Analysis>();
+    let lang = look.lang.get_untracked();
     move || {
-        let p = state.filter.with(|f| f.path.clone())?;
+        let p = analysis.filter.with(|f| f.path.clone())?;
         let text = trf(
             lang,
             "view.flows.chip",
@@ -326,7 +329,7 @@ pub fn PathChip() -> impl IntoView {
                         aria-label=tr(lang, "view.flows.chip_remove")
                         title=tr(lang, "view.flows.chip_remove")
                         data-action="remove-path-filter"
-                        on:click=move |_| state.filter.update(|f| f.path = None)
+                        on:click=move |_| analysis.filter.update(|f| f.path = None)
                     >
                         "✕"
                     </button>

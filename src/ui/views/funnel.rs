@@ -14,7 +14,7 @@ use crate::format;
 use crate::i18n::{tr, trc, trf, Arg};
 use crate::present::message::render;
 use crate::ui::chart::{chart_spec, ChartCard, ChartSpec};
-use crate::ui::state::AppState;
+use crate::ui::state::{Analysis, DataState, Look};
 use crate::ui::views::trend_period::TrendPeriodPicker;
 use leptos::prelude::*;
 
@@ -57,15 +57,17 @@ const TIME: ChartSpec = chart_spec!(
 
 #[component]
 pub fn FunnelView() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
+    let look = expect_context::<Look>();
+    let data = expect_context::<DataState>();
+    let analysis = expect_context::<Analysis>();
+    let lang = look.lang.get_untracked();
     let unavailable = move || {
-        state
+        analysis
             .report
             .with(|r| r.as_ref().and_then(|r| r.funnel.unavailable.clone()))
     };
     let stats = move || {
-        state.report.with(|r| {
+        analysis.report.with(|r| {
             let f = &r.as_ref()?.funnel;
             let first = f.steps.first().map(|s| s.customers).unwrap_or(0);
             let conv_stage = f.conversion_stage.clone().unwrap_or_else(|| format::not_available(lang));
@@ -84,7 +86,7 @@ pub fn FunnelView() -> impl IntoView {
     // Where the stage order came from, and which names the data placed, so a user can
     // check an order they did not choose.
     let order = move || {
-        state.report.with(|r| {
+        analysis.report.with(|r| {
             let f = &r.as_ref()?.funnel;
             let source = tr(
                 lang,
@@ -121,7 +123,7 @@ pub fn FunnelView() -> impl IntoView {
                     <button
                         class="jl-btn"
                         data-action="reset-stage-order"
-                        on:click=move |_| state.settings.update(|s| s.stage_order = None)
+                        on:click=move |_| analysis.settings.update(|s| s.stage_order = None)
                     >
                         {tr(lang, key)}
                     </button>
@@ -159,8 +161,7 @@ pub fn FunnelView() -> impl IntoView {
                             <ChartCard spec=TIME />
                             // A summary feed has no customer ids: the banner lists this.
                             {move || {
-                                state
-                                    .current
+                                data.current
                                     .with(|c| c.as_ref().is_none_or(|c| c.summary.is_none()))
                                     .then(|| view! { <DroppedCustomers /> })
                             }}
@@ -190,11 +191,13 @@ pub fn BreakdownPicker() -> impl IntoView {
 /// "Download the customers who dropped off after step N" as CSV.
 #[component]
 fn DroppedCustomers() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
+    let look = expect_context::<Look>();
+    let data = expect_context::<DataState>();
+    let analysis = expect_context::<Analysis>();
+    let lang = look.lang.get_untracked();
     let step = RwSignal::new(0usize);
     let steps = move || {
-        state.report.with(|r| {
+        analysis.report.with(|r| {
             r.as_ref()
                 .map(|r| {
                     // Drop-off after a step is the next step's drop-off count.
@@ -209,11 +212,11 @@ fn DroppedCustomers() -> impl IntoView {
     };
     let download = move |_| {
         let i = step.get_untracked();
-        let Some(cur) = state.current.get_untracked() else {
+        let Some(cur) = data.current.get_untracked() else {
             return;
         };
-        let settings = state.settings.get_untracked();
-        let filter = state.filter.get_untracked();
+        let settings = analysis.settings.get_untracked();
+        let filter = analysis.filter.get_untracked();
         let ids = dropped_after(&cur.loaded.dataset, &cur.prepared, &settings, &filter, i);
         let stage = steps().get(i).map(|s| s.0.clone()).unwrap_or_default();
         let table = charts::Table {
@@ -222,7 +225,7 @@ fn DroppedCustomers() -> impl IntoView {
             rows: ids.into_iter().map(|id| vec![id, stage.clone()]).collect(),
         };
         let view = format!("dropped-after-{}", i + 1);
-        crate::ui::snapshot::download_csv(state, &view, &table, lang);
+        crate::ui::snapshot::download_csv(data, &view, &table, lang);
     };
     view! {
         <section class="jl-card" data-testid="dropped">

@@ -18,7 +18,7 @@ use crate::ui::chart::{draw_on, Area, DataTable, KEYS_HINT_ID};
 use crate::ui::dom;
 use crate::ui::keynav::{KeyNav, Tip};
 use crate::ui::snapshot;
-use crate::ui::state::{AppState, Tab};
+use crate::ui::state::{Analysis, DataState, Look, Tab};
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
@@ -33,15 +33,17 @@ type MapPair = Option<(Arc<JourneyMap>, Option<Arc<JourneyMap>>)>;
 
 #[component]
 pub fn JourneyMapView() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
+    let look = expect_context::<Look>();
+    let data = expect_context::<DataState>();
+    let analysis = expect_context::<Analysis>();
+    let lang = look.lang.get_untracked();
     let persona_a = RwSignal::new(None::<String>);
     let persona_b = RwSignal::new(None::<String>);
     let compare = RwSignal::new(false);
 
     let personas = Memo::new(move |_| {
-        let filter = state.filter.get();
-        state.current.with(|c| {
+        let filter = analysis.filter.get();
+        data.current.with(|c| {
             // A summary feed's funnel is for everyone: a persona's map would need the
             // events, so none is offered (the filter bar still narrows the other views).
             let events = c.as_ref().filter(|c| c.summary.is_none());
@@ -74,9 +76,9 @@ pub fn JourneyMapView() -> impl IntoView {
     });
 
     let maps: Memo<MapPair> = Memo::new(move |_| {
-        let cur = state.current.get()?;
-        let settings = state.settings.get();
-        let filter = state.filter.get();
+        let cur = data.current.get()?;
+        let settings = analysis.settings.get();
+        let filter = analysis.filter.get();
         let one = |p: Option<String>| {
             let map = match &cur.summary {
                 Some(s) => {
@@ -110,7 +112,7 @@ pub fn JourneyMapView() -> impl IntoView {
     };
 
     // Memos, so the card (and its open table) is rebuilt only when these change.
-    let loaded = Memo::new(move |_| state.current.with(Option::is_some));
+    let loaded = Memo::new(move |_| data.current.with(Option::is_some));
     let unavailable =
         Memo::new(move |_| map_a.with(|m| m.as_ref().and_then(|m| m.unavailable.clone())));
     let body = move || {
@@ -167,7 +169,7 @@ pub fn JourneyMapView() -> impl IntoView {
     view! {
         <div data-view="journey-map" class:jl-map-compare=move || compare.get()>
             <h2 class="jl-map-print-title">
-                {move || format!("{} — {}", tr(lang, "jmap.title"), state.dataset_name())}
+                {move || format!("{} — {}", tr(lang, "jmap.title"), data.dataset_name(lang))}
             </h2>
             <CoverageLine of=CoverageOf::Funnel />
             {body}
@@ -178,20 +180,21 @@ pub fn JourneyMapView() -> impl IntoView {
 /// Shown before any data is loaded (the sample is usually on its way).
 #[component]
 fn NoData() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
+    let look = expect_context::<Look>();
+    let data = expect_context::<DataState>();
+    let lang = look.lang.get_untracked();
     view! {
         <section class="jl-card jl-placeholder" data-testid="map-no-data">
             <p>
                 {move || {
-                    if state.progress.get().is_some() {
+                    if data.progress.get().is_some() {
                         tr(lang, "jmap.loading")
                     } else {
                         tr(lang, "jmap.no_data")
                     }
                 }}
             </p>
-            <button class="jl-btn" on:click=move |_| state.tab.set(Tab::Data)>
+            <button class="jl-btn" on:click=move |_| look.tab.set(Tab::Data)>
                 {tr(lang, "jmap.open_data")}
             </button>
         </section>
@@ -206,8 +209,8 @@ fn PersonaSelect(
     options: Memo<Vec<String>>,
     value: RwSignal<Option<String>>,
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
+    let look = expect_context::<Look>();
+    let lang = look.lang.get_untracked();
     view! {
         <Show when=move || !options.with(Vec::is_empty)>
             <label class="jl-map-field">
@@ -245,8 +248,8 @@ fn PersonaSelect(
 /// Links to the view behind each lane.
 #[component]
 fn LaneLinks() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
+    let look = expect_context::<Look>();
+    let lang = look.lang.get_untracked();
     let links = [
         (Tab::Funnel, "jmap.lane.reach"),
         (Tab::Experience, "nav.experience"),
@@ -265,7 +268,7 @@ fn LaneLinks() -> impl IntoView {
                             type="button"
                             class="jl-link"
                             data-link=tab.key()
-                            on:click=move |_| state.tab.set(tab)
+                            on:click=move |_| look.tab.set(tab)
                         >
                             {text}
                         </button>
@@ -283,8 +286,10 @@ fn MapCanvas(
     map: Signal<Option<Arc<JourneyMap>>>,
     other: Signal<Option<Arc<JourneyMap>>>,
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
+    let look = expect_context::<Look>();
+    let analysis = expect_context::<Analysis>();
+    let data = expect_context::<DataState>();
+    let lang = look.lang.get_untracked();
     let canvas_ref = NodeRef::<html::Canvas>::new();
     let print_ref = NodeRef::<html::Canvas>::new();
     let scroll_ref = NodeRef::<html::Div>::new();
@@ -303,7 +308,7 @@ fn MapCanvas(
     Effect::new(move |_| {
         let m = map.get();
         let o = other.get();
-        let dark = state.dark.get();
+        let dark = look.dark.get();
         resize.track();
         let (Some(canvas), Some(scroll), Some(m)) = (canvas_ref.get(), scroll_ref.get(), m) else {
             return;
@@ -320,7 +325,7 @@ fn MapCanvas(
             hits.set(hm);
             nav.redrawn();
         }
-        state.record_draw(dom::now_ms() - t0);
+        data.record_draw(dom::now_ms() - t0);
     });
 
     let on_move = move |e: ev::PointerEvent| {
@@ -356,7 +361,7 @@ fn MapCanvas(
         let theme = Theme::light();
         if let Some(lane) = lane_at(y.round() as i32, &theme) {
             if let Some(tab) = Tab::ALL.into_iter().find(|t| t.key() == lane.view()) {
-                state.tab.set(tab);
+                look.tab.set(tab);
             }
         }
     };
@@ -374,9 +379,10 @@ fn MapCanvas(
         };
         let o = other.get_untracked();
         let rect = canvas.get_bounding_client_rect();
-        let heading = snapshot::heading(state, lang, tr(lang, "jmap.title"));
+        let heading = snapshot::heading(data, analysis, lang, tr(lang, "jmap.title"));
         snapshot::download_png(
-            state,
+            data,
+            look,
             id,
             (rect.width(), rect.height()),
             &heading,
@@ -432,7 +438,7 @@ fn MapCanvas(
                 </button>
                 <button class="jl-btn" data-action="download-csv" on:click=move |_| {
                     if let Some(m) = map.get_untracked() {
-                        snapshot::download_csv(state, id, &charts::journey_map_table(&m, lang), lang);
+                        snapshot::download_csv(data, id, &charts::journey_map_table(&m, lang), lang);
                     }
                 }>
                     {tr(lang, "table.download_csv")}

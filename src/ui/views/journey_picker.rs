@@ -5,7 +5,7 @@
 use crate::analytics::journeys::{JourneyCount, JourneyScope};
 use crate::i18n::{tr, trc, Arg, Lang};
 use crate::present::labels::category;
-use crate::ui::state::AppState;
+use crate::ui::state::{Analysis, DataState, Look};
 use leptos::prelude::*;
 
 /// More journeys than this are listed in a drop-down rather than as buttons.
@@ -29,17 +29,19 @@ fn option_text(lang: Lang, j: &JourneyCount) -> String {
 
 #[component]
 pub fn JourneyPicker() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
-    let choice = Memo::new(move |_| state.journey_choice());
-    let scope = Memo::new(move |_| state.filter.with(JourneyScope::of));
+    let look = expect_context::<Look>();
+    let data = expect_context::<DataState>();
+    let analysis = expect_context::<Analysis>();
+    let lang = look.lang.get_untracked();
+    let choice = Memo::new(move |_| data.journey_choice());
+    let scope = Memo::new(move |_| analysis.filter.with(JourneyScope::of));
     let pick = move |s: JourneyScope| {
         if scope.get_untracked() != s {
-            state.filter.update(|f| *f = s.apply(std::mem::take(f)));
+            analysis.filter.update(|f| *f = s.apply(std::mem::take(f)));
         }
     };
     let all_text = move || {
-        let loaded = state
+        let loaded = data
             .current
             .with(|c| c.as_ref().map_or(0, |c| c.loaded.dataset.customer_count()));
         trc(lang, "journeys.all", &[("customers", count(loaded as u64))])

@@ -11,22 +11,23 @@ use crate::i18n::{tr, trf};
 use crate::present::tables;
 use crate::ui::chart::{draw_on, TableCard};
 use crate::ui::dom;
-use crate::ui::state::AppState;
+use crate::ui::state::{Analysis, DataState, Look};
 use crate::ui::views::trend_period::TrendPeriodPicker;
 use leptos::html;
 use leptos::prelude::*;
 
 #[component]
 pub fn KpiView() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
+    let look = expect_context::<Look>();
+    let analysis = expect_context::<Analysis>();
+    let lang = look.lang.get_untracked();
     let count = move || {
-        state
+        analysis
             .report
             .with(|r| r.as_ref().map(|r| r.kpis.kpis.len()).unwrap_or(0))
     };
     let period = move || {
-        state.report.with(|r| {
+        analysis.report.with(|r| {
             let k = &r.as_ref()?.kpis;
             k.current_period.as_ref()?;
             Some(trf(
@@ -61,17 +62,19 @@ pub fn KpiView() -> impl IntoView {
 
 #[component]
 fn KpiCard(index: usize) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
+    let look = expect_context::<Look>();
+    let data = expect_context::<DataState>();
+    let analysis = expect_context::<Analysis>();
+    let lang = look.lang.get_untracked();
     let canvas = NodeRef::<html::Canvas>::new();
     let kpi = move || {
-        state
+        analysis
             .report
             .with(|r| r.as_ref().and_then(|r| r.kpis.kpis.get(index).cloned()))
     };
     let resize = crate::ui::chart::window_resizes();
     Effect::new(move |_| {
-        let dark = state.dark.get();
+        let dark = look.dark.get();
         resize.track();
         let (Some(el), Some(k)) = (canvas.get(), kpi()) else {
             return;
@@ -80,10 +83,10 @@ fn KpiCard(index: usize) -> impl IntoView {
         draw_on(&el, dark, dom::device_pixel_ratio(), |area, theme| {
             charts::draw_sparkline(area, &k, theme, lang).map_err(|e| e.to_string())
         });
-        state.record_draw(dom::now_ms() - t0);
+        data.record_draw(dom::now_ms() - t0);
     });
     let periods = move || {
-        state.report.with(|r| {
+        analysis.report.with(|r| {
             r.as_ref()
                 .map(|r| {
                     (
@@ -154,10 +157,11 @@ fn KpiCard(index: usize) -> impl IntoView {
 
 #[component]
 fn JesCard() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
+    let look = expect_context::<Look>();
+    let analysis = expect_context::<Analysis>();
+    let lang = look.lang.get_untracked();
     let value = move || {
-        state.report.with(|r| {
+        analysis.report.with(|r| {
             let j = &r.as_ref()?.kpis.jes;
             Some((
                 format::or_na(lang, j.value, |l, v| format::number(l, v, 1)),
@@ -166,7 +170,7 @@ fn JesCard() -> impl IntoView {
         })
     };
     let components = Signal::derive(move || {
-        state
+        analysis
             .report
             .with(|r| Some(tables::jes_components(lang, &r.as_ref()?.kpis.jes)))
     });
@@ -185,10 +189,11 @@ fn JesCard() -> impl IntoView {
 
 #[component]
 fn ImpactCard() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
+    let look = expect_context::<Look>();
+    let analysis = expect_context::<Analysis>();
+    let lang = look.lang.get_untracked();
     let table = Signal::derive(move || {
-        state
+        analysis
             .report
             .with(|r| Some(tables::impact(lang, &r.as_ref()?.kpis.impact)))
     });
@@ -208,11 +213,12 @@ fn period_label(lang: crate::i18n::Lang, period: Option<&str>) -> String {
 /// with. Lives on the KPI view, where its effect is seen.
 #[component]
 fn PeriodPicker() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
-    let kp = move || state.settings.with(|s| s.kpi_period.clone());
+    let look = expect_context::<Look>();
+    let analysis = expect_context::<Analysis>();
+    let lang = look.lang.get_untracked();
+    let kp = move || analysis.settings.with(|s| s.kpi_period.clone());
     let choices = move || {
-        state
+        analysis
             .report
             .with(|r| r.as_ref().map(|r| r.kpis.period_choices.clone()))
             .unwrap_or_default()
@@ -228,7 +234,7 @@ fn PeriodPicker() -> impl IntoView {
             .iter()
             .find(|(_, n)| *n == v)
             .map_or(KpiPeriodKind::Month, |(k, _)| *k);
-        state.settings.update(|s| {
+        analysis.settings.update(|s| {
             s.kpi_period.kind = kind;
             s.kpi_period.at = None;
         });
@@ -240,14 +246,14 @@ fn PeriodPicker() -> impl IntoView {
                 <input
                     type="date"
                     data-testid=format!("kpi-period-{which}")
-                    prop:value=move || state.settings.with(|s| {
+                    prop:value=move || analysis.settings.with(|s| {
                         let d = if which == "from" { &s.kpi_period.from } else { &s.kpi_period.to };
                         d.clone().unwrap_or_default()
                     })
                     on:change=move |e| {
                         let v = event_target_value(&e);
                         let v = (!v.is_empty()).then_some(v);
-                        state.settings.update(|s| {
+                        analysis.settings.update(|s| {
                             if which == "from" {
                                 s.kpi_period.from = v;
                             } else {
@@ -274,7 +280,7 @@ fn PeriodPicker() -> impl IntoView {
                     {tr(lang, "fair.at")}
                     <select data-testid="kpi-period-at" on:change=move |e| {
                         let v = event_target_value(&e);
-                        state.settings.update(|s| s.kpi_period.at = (!v.is_empty()).then_some(v));
+                        analysis.settings.update(|s| s.kpi_period.at = (!v.is_empty()).then_some(v));
                     }>
                         <option value="" selected=move || kp().at.is_none()>{tr(lang, "fair.latest_complete")}</option>
                         {choices().into_iter().map(|c| {
@@ -290,7 +296,7 @@ fn PeriodPicker() -> impl IntoView {
                 {tr(lang, "fair.compare")}
                 <select data-testid="kpi-period-compare" on:change=move |e| {
                     let c = if event_target_value(&e) == "year_before" { KpiCompare::YearBefore } else { KpiCompare::Previous };
-                    state.settings.update(|s| s.kpi_period.compare = c);
+                    analysis.settings.update(|s| s.kpi_period.compare = c);
                 }>
                     <option value="previous" selected=move || kp().compare == KpiCompare::Previous>{tr(lang, "fair.compare.previous")}</option>
                     <option value="year_before" selected=move || kp().compare == KpiCompare::YearBefore>{tr(lang, "fair.compare.year_before")}</option>

@@ -5,7 +5,7 @@
 use crate::i18n::{tr, trf};
 use crate::ingest::milestones::{by_dates, Candidate};
 use crate::ingest::{MilestoneStage, Milestones};
-use crate::ui::state::AppState;
+use crate::ui::state::{DataState, Look};
 use leptos::prelude::*;
 
 /// One date column on the screen.
@@ -108,18 +108,18 @@ impl Draft {
 
 #[component]
 pub fn MilestonesPicker(draft: RwSignal<Option<Draft>>) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
+    let look = expect_context::<Look>();
+    let data = expect_context::<DataState>();
+    let lang = look.lang.get_untracked();
     let cands = move || {
-        state
-            .sniffed
+        data.sniffed
             .with(|s| s.as_ref().map(|s| s.milestones.clone()).unwrap_or_default())
     };
     // The draft shown: the user's edits, else the applied spec or the proposal.
     let current = move || {
         draft
             .get()
-            .unwrap_or_else(|| Draft::new(&cands(), state.files.milestones.get().as_ref()))
+            .unwrap_or_else(|| Draft::new(&cands(), data.files.milestones.get().as_ref()))
     };
     let edit = move |f: &dyn Fn(&mut Draft)| {
         let mut d = current();

@@ -28,26 +28,26 @@ pub use kpis::KpiView;
 pub use nps::NpsView;
 pub use recovery::StartOffer;
 
-use super::state::AppState;
+use super::state::{DataState, Look};
 use crate::i18n::tr;
 use leptos::prelude::*;
 
 /// Load progress and the last error, shown above every view.
 #[component]
 pub fn Status() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
+    let look = expect_context::<Look>();
+    let data = expect_context::<DataState>();
+    let lang = look.lang.get_untracked();
     view! {
         {move || {
-            state
-                .error
+            data.error
                 .get()
                 .map(|msg| {
                     view! {
                         <div class="jl-error" role="alert" data-testid="error">
                             {msg}
                             " "
-                            <button class="jl-btn" on:click=move |_| state.error.set(None)>
+                            <button class="jl-btn" on:click=move |_| data.error.set(None)>
                                 {tr(lang, "action.dismiss")}
                             </button>
                         </div>
@@ -60,8 +60,8 @@ pub fn Status() -> impl IntoView {
 /// Says which column would enable a view, instead of drawing nothing.
 #[component]
 pub fn Needs(what: crate::message::Needs) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
+    let look = expect_context::<Look>();
+    let lang = look.lang.get_untracked();
     let help = if what.0.contains(&crate::message::Need::EventLevelData) {
         "summary.needs_events_help"
     } else {

@@ -10,7 +10,7 @@ use crate::i18n::{tr, trf};
 use crate::present::message::{dimension_named, needs};
 use crate::present::tables::needs_table;
 use crate::ui::chart::{chart_spec, ChartCard, ChartSpec, TableCard};
-use crate::ui::state::AppState;
+use crate::ui::state::{Analysis, Look};
 use crate::ui::views::funnel::BreakdownPicker;
 use crate::ui::views::trend_period::TrendPeriodPicker;
 use leptos::prelude::*;
@@ -45,15 +45,16 @@ const TREND: ChartSpec = chart_spec!(
 
 #[component]
 pub fn NpsView() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
+    let look = expect_context::<Look>();
+    let analysis = expect_context::<Analysis>();
+    let lang = look.lang.get_untracked();
     let unavailable = move || {
-        state
+        analysis
             .report
             .with(|r| r.as_ref().and_then(|r| r.nps.unavailable.clone()))
     };
     let stats = move || {
-        state.report.with(|r| {
+        analysis.report.with(|r| {
             let s = &r.as_ref()?.nps.summary;
             let score = format::or_na(lang, s.nps, format::nps);
             let margin = s
@@ -73,7 +74,7 @@ pub fn NpsView() -> impl IntoView {
         })
     };
     let breakdown = Signal::derive(move || {
-        state.report.with(|r| {
+        analysis.report.with(|r| {
             let b = r.as_ref()?.nps.breakdown.as_ref()?;
             if let Some(what) = &b.unavailable {
                 return Some(needs_table(lang, what, None));
@@ -132,7 +133,7 @@ pub fn NpsView() -> impl IntoView {
                 // Say plainly why, rather than "needs a column": review and CSAT scores are
                 // not a 0–10 recommendation question and are never turned into an NPS.
                 Some(what) if what.keys() == "nps" => view! {
-                    <p class="jl-card" data-testid="no-nps">{tr(state.lang.get_untracked(), "files.no_nps")}</p>
+                    <p class="jl-card" data-testid="no-nps">{tr(look.lang.get_untracked(), "files.no_nps")}</p>
                 }
                     .into_any(),
                 Some(what) => view! { <Needs what=what /> }.into_any(),
@@ -162,10 +163,11 @@ pub fn NpsView() -> impl IntoView {
 
 #[component]
 fn Comments() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
+    let look = expect_context::<Look>();
+    let analysis = expect_context::<Analysis>();
+    let lang = look.lang.get_untracked();
     let body = move || {
-        state.report.with(|r| {
+        analysis.report.with(|r| {
             let n = &r.as_ref()?.nps;
             if let Some(what) = &n.comments_unavailable {
                 let what = needs(lang, what, None);

@@ -3,17 +3,19 @@
 use crate::i18n::{tr, trf};
 use crate::storage_policy::Phase;
 use crate::ui::resilience;
-use crate::ui::state::{sample_for, AppState};
+use crate::ui::state::{sample_for, AppState, DataState, Look};
 use leptos::prelude::*;
 
 /// "The last session stopped while opening X. Reopen it?": shown instead of opening X
 /// again on its own, which could fail the same way.
 #[component]
 pub fn StartOffer() -> impl IntoView {
+    let look = expect_context::<Look>();
+    let data = expect_context::<DataState>();
     let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
+    let lang = look.lang.get_untracked();
     let text = move || {
-        state.offer.with(|m| {
+        data.offer.with(|m| {
             m.as_ref().map(|m| {
                 let key = match m.phase {
                     Phase::Loading => "start.offer_loading",
@@ -29,20 +31,20 @@ pub fn StartOffer() -> impl IntoView {
         })
     };
     let choose = move |reopen: bool| {
-        state.offer.set(None);
+        data.offer.set(None);
         resilience::clear_marker();
         leptos::task::spawn_local(async move {
             if reopen {
                 state.open_start().await
             } else {
                 state
-                    .load_sample(sample_for(state.lang.get_untracked()))
+                    .load_sample(sample_for(look.lang.get_untracked()))
                     .await
             }
         });
     };
     view! {
-        <Show when=move || state.offer.with(|m| m.is_some())>
+        <Show when=move || data.offer.with(|m| m.is_some())>
             <section class="jl-note jl-offer" role="alert" data-testid="start-offer">
                 <p>{text}</p>
                 <div class="jl-row">
@@ -62,13 +64,14 @@ pub fn StartOffer() -> impl IntoView {
 /// page goes; auto-refresh stops so it cannot store the feed address again.
 #[component]
 pub fn ForgetCard() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
+    let look = expect_context::<Look>();
+    let data = expect_context::<DataState>();
+    let lang = look.lang.get_untracked();
     // None: idle; Some(None): working; Some(Some(result)): done.
     let status = RwSignal::new(None::<Option<Result<(), String>>>);
     let forget = move |_| {
         status.set(Some(None));
-        state.feed_every.set(0);
+        data.feed_every.set(0);
         leptos::task::spawn_local(async move {
             let result = resilience::forget_everything().await;
             status.set(Some(Some(result)));

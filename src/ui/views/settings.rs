@@ -3,7 +3,7 @@
 
 use crate::analytics::{FunnelMode, PeriodKind};
 use crate::i18n::tr;
-use crate::ui::state::AppState;
+use crate::ui::state::{Analysis, DataState, Look};
 use leptos::prelude::*;
 
 /// KPI keys a user can set a target for, with their label keys.
@@ -28,10 +28,12 @@ fn parse_num(s: &str) -> Option<f64> {
 
 #[component]
 pub fn SettingsCard() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
+    let look = expect_context::<Look>();
+    let data = expect_context::<DataState>();
+    let analysis = expect_context::<Analysis>();
+    let lang = look.lang.get_untracked();
     let stages = move || {
-        state.report.with(|r| {
+        analysis.report.with(|r| {
             r.as_ref()
                 .map(|r| r.funnel.stages.clone())
                 .unwrap_or_default()
@@ -46,11 +48,11 @@ pub fn SettingsCard() -> impl IntoView {
         };
         if let Some(j) = j {
             order.swap(i, j);
-            state.settings.update(|s| s.stage_order = Some(order));
+            analysis.settings.update(|s| s.stage_order = Some(order));
         }
     };
     let meta_order = move || {
-        state.current.with(|c| {
+        data.current.with(|c| {
             c.as_ref()
                 .is_some_and(|c| c.loaded.dataset.meta.stage_order.is_some())
         })
@@ -83,7 +85,7 @@ pub fn SettingsCard() -> impl IntoView {
                                 .collect_view()
                         }}
                     </ol>
-                    <button class="jl-btn" on:click=move |_| state.settings.update(|s| s.stage_order = None)>
+                    <button class="jl-btn" on:click=move |_| analysis.settings.update(|s| s.stage_order = None)>
                         {tr(lang, "settings.reset_order")}
                     </button>
                 </div>
@@ -92,11 +94,11 @@ pub fn SettingsCard() -> impl IntoView {
                         {tr(lang, "settings.conversion_stage")}
                         <select on:change=move |e| {
                             let v = event_target_value(&e);
-                            state.settings.update(|s| s.conversion_stage = (!v.is_empty()).then_some(v));
+                            analysis.settings.update(|s| s.conversion_stage = (!v.is_empty()).then_some(v));
                         }>
                             <option value="">{tr(lang, "settings.automatic")}</option>
                             {move || {
-                                let chosen = state.settings.with(|s| s.conversion_stage.clone());
+                                let chosen = analysis.settings.with(|s| s.conversion_stage.clone());
                                 stages()
                                     .into_iter()
                                     .map(|s| view! { <option value=s.clone() selected=chosen.as_deref() == Some(s.as_str())>{s.clone()}</option> })
@@ -114,12 +116,12 @@ pub fn SettingsCard() -> impl IntoView {
                                     "any" => FunnelMode::AnyOrder,
                                     _ => FunnelMode::Auto,
                                 };
-                                state.settings.update(|s| s.mode = mode);
+                                analysis.settings.update(|s| s.mode = mode);
                             }
                         >
-                            <option value="auto" selected=move || state.settings.with(|s| s.mode == FunnelMode::Auto)>{tr(lang, "settings.mode_auto")}</option>
-                            <option value="ordered" selected=move || state.settings.with(|s| s.mode == FunnelMode::Ordered)>{tr(lang, "settings.mode_ordered")}</option>
-                            <option value="any" selected=move || state.settings.with(|s| s.mode == FunnelMode::AnyOrder)>{tr(lang, "settings.mode_any")}</option>
+                            <option value="auto" selected=move || analysis.settings.with(|s| s.mode == FunnelMode::Auto)>{tr(lang, "settings.mode_auto")}</option>
+                            <option value="ordered" selected=move || analysis.settings.with(|s| s.mode == FunnelMode::Ordered)>{tr(lang, "settings.mode_ordered")}</option>
+                            <option value="any" selected=move || analysis.settings.with(|s| s.mode == FunnelMode::AnyOrder)>{tr(lang, "settings.mode_any")}</option>
                         </select>
                     </label>
                     <super::stage_reading::StageReadingControls />
@@ -130,10 +132,10 @@ pub fn SettingsCard() -> impl IntoView {
                             min="0"
                             step="1"
                             placeholder=tr(lang, "settings.no_window")
-                            prop:value=move || state.settings.with(|s| s.window_days.map(|w| w.to_string()).unwrap_or_default())
+                            prop:value=move || analysis.settings.with(|s| s.window_days.map(|w| w.to_string()).unwrap_or_default())
                             on:change=move |e| {
                                 let w = parse_num(&event_target_value(&e)).filter(|w| *w > 0.0);
-                                state.settings.update(|s| s.window_days = w);
+                                analysis.settings.update(|s| s.window_days = w);
                             }
                         />
                     </label>
@@ -145,11 +147,11 @@ pub fn SettingsCard() -> impl IntoView {
                                 "quarter" => PeriodKind::Quarter,
                                 _ => PeriodKind::Month,
                             };
-                            state.settings.update(|s| s.period = p);
+                            analysis.settings.update(|s| s.period = p);
                         }>
-                            <option value="week" selected=move || state.settings.with(|s| s.period == PeriodKind::Week)>{tr(lang, "settings.week")}</option>
-                            <option value="month" selected=move || state.settings.with(|s| s.period == PeriodKind::Month)>{tr(lang, "settings.month")}</option>
-                            <option value="quarter" selected=move || state.settings.with(|s| s.period == PeriodKind::Quarter)>{tr(lang, "fair.quarter")}</option>
+                            <option value="week" selected=move || analysis.settings.with(|s| s.period == PeriodKind::Week)>{tr(lang, "settings.week")}</option>
+                            <option value="month" selected=move || analysis.settings.with(|s| s.period == PeriodKind::Month)>{tr(lang, "settings.month")}</option>
+                            <option value="quarter" selected=move || analysis.settings.with(|s| s.period == PeriodKind::Quarter)>{tr(lang, "fair.quarter")}</option>
                         </select>
                     </label>
                     <label>
@@ -157,10 +159,10 @@ pub fn SettingsCard() -> impl IntoView {
                         <input
                             type="number"
                             min="1"
-                            prop:value=move || state.settings.with(|s| s.min_count.to_string())
+                            prop:value=move || analysis.settings.with(|s| s.min_count.to_string())
                             on:change=move |e| {
                                 if let Some(n) = parse_num(&event_target_value(&e)).filter(|n| *n >= 1.0) {
-                                    state.settings.update(|s| s.min_count = n as usize);
+                                    analysis.settings.update(|s| s.min_count = n as usize);
                                 }
                             }
                         />
@@ -168,8 +170,8 @@ pub fn SettingsCard() -> impl IntoView {
                     <label class="jl-check">
                         <input
                             type="checkbox"
-                            prop:checked=move || state.settings.with(|s| s.nps_latest_only)
-                            on:change=move |e| state.settings.update(|s| s.nps_latest_only = event_target_checked(&e))
+                            prop:checked=move || analysis.settings.with(|s| s.nps_latest_only)
+                            on:change=move |e| analysis.settings.update(|s| s.nps_latest_only = event_target_checked(&e))
                         />
                         {tr(lang, "settings.nps_latest")}
                     </label>
@@ -186,10 +188,10 @@ pub fn SettingsCard() -> impl IntoView {
                                         type="number"
                                         step="any"
                                         data-target=k
-                                        prop:value=move || state.settings.with(|s| s.targets.get(k).map(|v| v.to_string()).unwrap_or_default())
+                                        prop:value=move || analysis.settings.with(|s| s.targets.get(k).map(|v| v.to_string()).unwrap_or_default())
                                         on:change=move |e| {
                                             let v = parse_num(&event_target_value(&e));
-                                            state.settings.update(|s| match v {
+                                            analysis.settings.update(|s| match v {
                                                 Some(v) => {
                                                     s.targets.insert(k.to_string(), v);
                                                 }
@@ -209,7 +211,7 @@ pub fn SettingsCard() -> impl IntoView {
                     {[("csat", 0usize), ("nps", 1), ("conversion", 2), ("ces", 3)]
                         .into_iter()
                         .map(|(k, i)| {
-                            let get = move || state.settings.with(|s| {
+                            let get = move || analysis.settings.with(|s| {
                                 let w = &s.jes_weights;
                                 [w.csat, w.nps, w.conversion, w.ces][i]
                             });
@@ -223,7 +225,7 @@ pub fn SettingsCard() -> impl IntoView {
                                         prop:value=move || get().to_string()
                                         on:change=move |e| {
                                             if let Some(v) = parse_num(&event_target_value(&e)).filter(|v| *v >= 0.0) {
-                                                state.settings.update(|s| {
+                                                analysis.settings.update(|s| {
                                                     let w = &mut s.jes_weights;
                                                     match i {
                                                         0 => w.csat = v,

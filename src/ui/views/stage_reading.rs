@@ -3,14 +3,15 @@
 
 use crate::analytics::StageReading;
 use crate::i18n::tr;
-use crate::ui::state::AppState;
+use crate::ui::state::{Analysis, Look};
 use leptos::prelude::*;
 
 #[component]
 pub fn StageReadingControls() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
-    let is = move |r: StageReading| state.settings.with(|s| s.stage_reading == r);
+    let look = expect_context::<Look>();
+    let analysis = expect_context::<Analysis>();
+    let lang = look.lang.get_untracked();
+    let is = move |r: StageReading| analysis.settings.with(|s| s.stage_reading == r);
     view! {
         <label>
             {tr(lang, "datasets.stage_reading")}
@@ -22,7 +23,7 @@ pub fn StageReadingControls() -> impl IntoView {
                         "furthest_stage" => StageReading::FurthestStage,
                         _ => StageReading::Auto,
                     };
-                    state.settings.update(|s| s.stage_reading = r);
+                    analysis.settings.update(|s| s.stage_reading = r);
                 }
             >
                 <option value="auto" selected=move || is(StageReading::Auto)>{tr(lang, "datasets.stage_reading_auto")}</option>
@@ -34,8 +35,8 @@ pub fn StageReadingControls() -> impl IntoView {
             <input
                 type="checkbox"
                 data-testid="keep-end-states"
-                prop:checked=move || state.settings.with(|s| s.keep_end_states)
-                on:change=move |e| state.settings.update(|s| s.keep_end_states = event_target_checked(&e))
+                prop:checked=move || analysis.settings.with(|s| s.keep_end_states)
+                on:change=move |e| analysis.settings.update(|s| s.keep_end_states = event_target_checked(&e))
             />
             {tr(lang, "datasets.keep_end_states")}
         </label>

@@ -4,7 +4,7 @@
 
 use crate::analytics::PeriodKind;
 use crate::i18n::tr;
-use crate::ui::state::AppState;
+use crate::ui::state::{Analysis, Look};
 use leptos::prelude::*;
 
 /// The choices in order, with their option value and translation key.
@@ -19,8 +19,9 @@ pub fn TrendPeriodPicker(
     /// Distinguishes the pickers of one page (`nps`, `funnel`, `kpis`) in tests.
     testid: &'static str,
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
+    let look = expect_context::<Look>();
+    let analysis = expect_context::<Analysis>();
+    let lang = look.lang.get_untracked();
     view! {
         <label class="jl-inline-field">
             {tr(lang, "fair.trend_by")}
@@ -30,11 +31,11 @@ pub fn TrendPeriodPicker(
                 on:change=move |e| {
                     let v = event_target_value(&e);
                     let p = KINDS.iter().find(|k| k.1 == v).map_or(PeriodKind::Month, |k| k.0);
-                    state.settings.update(|s| s.period = p);
+                    analysis.settings.update(|s| s.period = p);
                 }
             >
                 {KINDS.iter().map(|&(kind, value, key)| view! {
-                    <option value=value selected=move || state.settings.with(|s| s.period == kind)>
+                    <option value=value selected=move || analysis.settings.with(|s| s.period == kind)>
                         {tr(lang, key)}
                     </option>
                 }).collect_view()}
