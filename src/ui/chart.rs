@@ -13,7 +13,7 @@
 use super::dom;
 use super::keynav::{KeyNav, Tip};
 use super::snapshot;
-use super::state::{Analysis, DataState, Look};
+use super::state::{use_lang, Analysis, DataState, Look};
 use crate::analytics::Report;
 use crate::charts::table::SHOWN_ROWS;
 use crate::charts::{ChartMap, Table, Theme};
@@ -305,9 +305,8 @@ pub fn TableCard(
     title: &'static str,
     table: Signal<Option<Table>>,
 ) -> impl IntoView {
-    let look = expect_context::<Look>();
     let data = expect_context::<DataState>();
-    let lang = look.lang.get_untracked();
+    let lang = use_lang();
     let download = move |_| {
         if let Some(t) = table.get_untracked() {
             snapshot::download_csv(data, id, &t, lang);

@@ -9,7 +9,7 @@
 
 use super::filter_bar::dimension_label;
 use super::share::{self, tab_of, view_of};
-use super::state::{Analysis, AppState, DataState, Look, Source};
+use super::state::{use_lang, Analysis, AppState, DataState, Source};
 use crate::analytics::journeys::{JourneyScope, JOURNEY};
 use crate::i18n::{tr, trf};
 use crate::share::message::{self, AppMessage};
@@ -268,10 +268,9 @@ pub fn install(state: AppState, link: share::LinkState, opts: Arc<EmbedOptions>)
 /// The filters as read-only chips: the embedder chose them, the viewer sees what they are.
 #[component]
 pub fn LockedFilters() -> impl IntoView {
-    let look = expect_context::<Look>();
     let data = expect_context::<DataState>();
     let analysis = expect_context::<Analysis>();
-    let lang = look.lang.get_untracked();
+    let lang = use_lang();
     let chips = move || {
         analysis.filter.with(|f| {
             let mut chips: Vec<(String, String)> = f

@@ -3,7 +3,7 @@
 //! PDF".
 
 use super::dom;
-use super::state::{Analysis, DataState, Look};
+use super::state::{use_lang, Analysis, DataState};
 use crate::analytics::journeys::{JourneyScope, JOURNEY};
 use crate::analytics::Filter;
 use crate::dataset::DimKey;
@@ -54,10 +54,9 @@ pub fn dimension_label(data: DataState, lang: Lang, key: DimKey) -> String {
 
 #[component]
 pub fn FilterBar() -> impl IntoView {
-    let look = expect_context::<Look>();
     let data = expect_context::<DataState>();
     let analysis = expect_context::<Analysis>();
-    let lang = look.lang.get_untracked();
+    let lang = use_lang();
     let dims = Memo::new(move |_| dimension_values(data, lang));
     // A click outside an open dimension menu closes it, as users expect of a dropdown.
     let handle = window_event_listener(leptos::ev::click, |e| {
@@ -236,7 +235,6 @@ pub fn FilterBar() -> impl IntoView {
 /// A dropdown of checkboxes for one dimension (OR within it).
 #[component]
 fn DimensionFilter(key: DimKey, label: String, values: Vec<String>) -> impl IntoView {
-    let look = expect_context::<Look>();
     let analysis = expect_context::<Analysis>();
     let chosen = move || {
         analysis
@@ -282,7 +280,7 @@ fn DimensionFilter(key: DimKey, label: String, values: Vec<String>) -> impl Into
                                         });
                                     }
                                 />
-                                <span>{crate::present::labels::category(look.lang.get_untracked(), &v).into_owned()}</span>
+                                <span>{crate::present::labels::category(use_lang(), &v).into_owned()}</span>
                             </label>
                         }
                     })

@@ -8,7 +8,7 @@
 
 use super::dom;
 use super::filter_bar::dimension_label;
-use super::state::{Analysis, DataState, Look, Tab};
+use super::state::{use_lang, Analysis, DataState, Look, Tab};
 use crate::analytics::journeys::JOURNEY;
 use crate::analytics::Filter;
 use crate::format::iso_date;
@@ -81,9 +81,8 @@ fn start(p: Printing, all: bool) {
 
 #[component]
 pub fn PrintMenu() -> impl IntoView {
-    let look = expect_context::<Look>();
     let p = expect_context::<Printing>();
-    let lang = look.lang.get_untracked();
+    let lang = use_lang();
     view! {
         <details class="jl-print-menu jl-no-print">
             <summary class="jl-btn" data-action="print">{tr(lang, "print.action")}</summary>

@@ -11,7 +11,7 @@
 
 use super::dom;
 use super::loader::LoadChoices;
-use super::state::{AppState, Look, Source, Tab};
+use super::state::{use_lang, AppState, Look, Source, Tab};
 use crate::analytics::journeys::{self, JourneyScope};
 use crate::analytics::Filter;
 use crate::i18n::{tr, trf};
@@ -283,10 +283,9 @@ fn join(a: &str, b: &str) -> String {
 /// Says which file a link was made with and offers the picker, while other data is shown.
 #[component]
 pub fn LinkNotice() -> impl IntoView {
-    let look = expect_context::<Look>();
     let state = expect_context::<AppState>();
     let link = expect_context::<LinkState>();
-    let lang = look.lang.get_untracked();
+    let lang = use_lang();
     let on_pick = move |e: leptos::ev::Event| {
         let input: Option<web_sys::HtmlInputElement> = e.target().and_then(|t| t.dyn_into().ok());
         if let Some(file) = input.and_then(|i| i.files()).and_then(|f| f.get(0)) {

@@ -357,6 +357,12 @@ fn shown_report(raw: Memo<Option<Arc<Report>>>, lang: RwSignal<Lang>) -> Memo<Op
     )
 }
 
+/// The UI language, for a component being built: the tree is rebuilt when it changes, so
+/// reading it once (untracked) is enough.
+pub fn use_lang() -> Lang {
+    expect_context::<Look>().lang.get_untracked()
+}
+
 impl Look {
     /// The language (link, then this browser's last choice, then its preferences) and the
     /// theme (last choice, then the system's), both applied to the page at once.

@@ -2,7 +2,7 @@
 //! that says which figures need event-level data.
 
 use super::loader::LoadChoices;
-use super::state::{Analysis, AppState, DataState, Look, Source};
+use super::state::{use_lang, Analysis, AppState, DataState, Source};
 use crate::i18n::{tr, trf};
 use crate::summary::Summary;
 use leptos::prelude::*;
@@ -100,10 +100,9 @@ fn needs_keys(needs: &[String]) -> Vec<&'static str> {
 /// figures need the events (those show n/a in the views).
 #[component]
 pub fn SummaryBanner() -> impl IntoView {
-    let look = expect_context::<Look>();
     let data = expect_context::<DataState>();
     let analysis = expect_context::<Analysis>();
-    let lang = look.lang.get_untracked();
+    let lang = use_lang();
     move || {
         let current = data.current.get()?;
         let summary = current.summary.clone()?;

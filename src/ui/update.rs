@@ -4,7 +4,7 @@
 //!
 //! Over `file://` (the single-file build) there is no service worker: nothing to do.
 
-use super::state::Look;
+use super::state::use_lang;
 use crate::i18n::tr;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -105,8 +105,7 @@ fn apply(waiting: &SendWaiting) {
 
 #[component]
 pub fn UpdateNotice() -> impl IntoView {
-    let look = expect_context::<Look>();
-    let lang = look.lang.get_untracked();
+    let lang = use_lang();
     let waiting = RwSignal::new(None::<SendWaiting>);
     register(waiting);
     move || {

@@ -3,7 +3,7 @@
 
 use crate::analytics::coverage::{Coverage, CoverageView, Excluded};
 use crate::i18n::{trc, Arg, Lang};
-use crate::ui::state::{Analysis, Look};
+use crate::ui::state::{use_lang, Analysis};
 use leptos::prelude::*;
 
 /// Which view's coverage a line shows.
@@ -97,9 +97,8 @@ pub fn sentence(lang: Lang, c: &Coverage) -> String {
 /// Nothing while no customer is loaded (no data yet, or a summary feed).
 #[component]
 pub fn CoverageLine(of: Of) -> impl IntoView {
-    let look = expect_context::<Look>();
     let analysis = expect_context::<Analysis>();
-    let lang = look.lang.get_untracked();
+    let lang = use_lang();
     let text = move || {
         analysis.report.with(|r| {
             let c = pick(&r.as_ref()?.coverage, of);

@@ -8,7 +8,7 @@ use crate::ingest::LoadNote;
 use crate::present::message::{problem_column, rejected_csv, render};
 use crate::ui::dom;
 use crate::ui::loader::LoadChoices;
-use crate::ui::state::{AppState, DataState, Look, Source};
+use crate::ui::state::{use_lang, AppState, DataState, Look, Source};
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -41,10 +41,9 @@ fn first_file(files: Option<web_sys::FileList>) -> Option<web_sys::File> {
 
 #[component]
 fn Sources() -> impl IntoView {
-    let look = expect_context::<Look>();
     let data = expect_context::<DataState>();
     let state = expect_context::<AppState>();
-    let lang = look.lang.get_untracked();
+    let lang = use_lang();
     let over = RwSignal::new(false);
     let pasted = RwSignal::new(String::new());
     let feed_url = RwSignal::new(dom::query_param("feed").unwrap_or_default());
@@ -198,9 +197,8 @@ fn Sources() -> impl IntoView {
 /// place, so the Cancel button stays put under the pointer while the numbers move.
 #[component]
 fn ProgressBar() -> impl IntoView {
-    let look = expect_context::<Look>();
     let data = expect_context::<DataState>();
-    let lang = look.lang.get_untracked();
+    let lang = use_lang();
     let pct = move || {
         data.progress.with(|p| match p {
             Some(p) if p.total > 0.0 => p.bytes / p.total * 100.0,
@@ -254,9 +252,8 @@ fn ProgressBar() -> impl IntoView {
 
 #[component]
 fn LoadSummary() -> impl IntoView {
-    let look = expect_context::<Look>();
     let data = expect_context::<DataState>();
-    let lang = look.lang.get_untracked();
+    let lang = use_lang();
     let body = move || {
         data.current.with(|c| {
             let c = c.as_ref()?;
@@ -310,10 +307,9 @@ fn LoadSummary() -> impl IntoView {
 /// "Values fall outside 1–5: use 1–10?" — never switched silently.
 #[component]
 fn ScaleSuggestion(scale: Scale) -> impl IntoView {
-    let look = expect_context::<Look>();
     let data = expect_context::<DataState>();
     let state = expect_context::<AppState>();
-    let lang = look.lang.get_untracked();
+    let lang = use_lang();
     let label = crate::format::scale(lang, scale);
     let text = trf(lang, "load.suggest_scale", &[("scale", &label)]);
     view! {
@@ -404,10 +400,9 @@ fn column_rows(data: DataState, draft: Option<Vec<Role>>) -> Option<(Vec<ColumnR
 /// "Apply". The draft lives in the card, which is mounted afresh for each load.
 #[component]
 fn MappingCard() -> impl IntoView {
-    let look = expect_context::<Look>();
     let data = expect_context::<DataState>();
     let state = expect_context::<AppState>();
-    let lang = look.lang.get_untracked();
+    let lang = use_lang();
     let draft = RwSignal::new(None::<Vec<Role>>);
     let row_ids = RwSignal::new(false);
     let sat_scale = RwSignal::new(None::<Scale>);
@@ -540,9 +535,8 @@ fn MappingRow(
 /// The satisfaction scale menu of the mapping card.
 #[component]
 fn SatisfactionScale(choice: RwSignal<Option<Scale>>) -> impl IntoView {
-    let look = expect_context::<Look>();
     let data = expect_context::<DataState>();
-    let lang = look.lang.get_untracked();
+    let lang = use_lang();
     let current = data
         .current
         .with_untracked(|c| c.as_ref().map(|c| c.loaded.dataset.scales.satisfaction));
@@ -573,9 +567,8 @@ fn SatisfactionScale(choice: RwSignal<Option<Scale>>) -> impl IntoView {
 /// Rejected rows with line, column and reason, downloadable as CSV.
 #[component]
 fn RejectedCard() -> impl IntoView {
-    let look = expect_context::<Look>();
     let data = expect_context::<DataState>();
-    let lang = look.lang.get_untracked();
+    let lang = use_lang();
     const SHOWN: usize = 200;
     let count = move || {
         data.current.with(|c| {

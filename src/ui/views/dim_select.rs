@@ -6,7 +6,7 @@ use crate::analytics::Settings;
 use crate::dataset::{DimKey, Role};
 use crate::i18n::tr;
 use crate::present::message::dimension_in_file;
-use crate::ui::state::{Analysis, DataState, Look};
+use crate::ui::state::{use_lang, Analysis, DataState};
 use leptos::prelude::*;
 
 /// Which setting the select reads and writes, and whether it offers "none".
@@ -24,10 +24,9 @@ pub struct DimChoice {
 /// The data's dimensions except the stage (never a breakdown or a column of its own map).
 #[component]
 pub fn DimSelect(choice: DimChoice) -> impl IntoView {
-    let look = expect_context::<Look>();
     let data = expect_context::<DataState>();
     let analysis = expect_context::<Analysis>();
-    let lang = look.lang.get_untracked();
+    let lang = use_lang();
     let keys = move || {
         data.current.with(|c| {
             c.as_ref()

@@ -10,7 +10,7 @@ use crate::charts;
 use crate::dataset::{DimKey, Role};
 use crate::present::tables;
 use crate::ui::chart::{chart_spec, ChartCard, ChartSpec, TableCard};
-use crate::ui::state::{Analysis, Look};
+use crate::ui::state::{use_lang, Analysis};
 use leptos::prelude::*;
 
 const HEATMAP: ChartSpec = ChartSpec {
@@ -75,9 +75,8 @@ const PRIORITY: ChartSpec = ChartSpec {
 
 #[component]
 pub fn ExperienceView() -> impl IntoView {
-    let look = expect_context::<Look>();
     let analysis = expect_context::<Analysis>();
-    let lang = look.lang.get_untracked();
+    let lang = use_lang();
     let unavailable = move || {
         analysis.report.with(|r| {
             r.as_ref()

@@ -7,7 +7,7 @@ use crate::format;
 use crate::i18n::{tr, trf};
 use crate::ui::dom;
 use crate::ui::files::Added;
-use crate::ui::state::{AppState, DataState, Look};
+use crate::ui::state::{use_lang, AppState, DataState};
 use leptos::ev;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -15,10 +15,9 @@ use wasm_bindgen::JsCast;
 
 #[component]
 pub fn FilesCard() -> impl IntoView {
-    let look = expect_context::<Look>();
     let data = expect_context::<DataState>();
     let state = expect_context::<AppState>();
-    let lang = look.lang.get_untracked();
+    let lang = use_lang();
     let files = data.files;
     let key = RwSignal::new(String::new());
     let on_pick = move |e: ev::Event| {
@@ -46,7 +45,7 @@ pub fn FilesCard() -> impl IntoView {
             dom::download(
                 &crate::ui::snapshot::file_name(data, lang, "unmatched-rows", "csv"),
                 "text/csv;charset=utf-8",
-                s.unmatched_csv(look.lang.get_untracked()).as_bytes(),
+                s.unmatched_csv(use_lang()).as_bytes(),
             );
         }
     };
@@ -160,10 +159,9 @@ pub fn FilesCard() -> impl IntoView {
 /// An added file's own column mapping, editable like the first file's.
 #[component]
 fn AddedMapping(index: usize, added: Arc<Added>) -> impl IntoView {
-    let look = expect_context::<Look>();
     let data = expect_context::<DataState>();
     let state = expect_context::<AppState>();
-    let lang = look.lang.get_untracked();
+    let lang = use_lang();
     let applied = added.report.mapping.roles();
     let draft = RwSignal::new(applied.clone());
     let title = trf(lang, "files.mapping_of", &[("name", &added.name)]);

@@ -5,7 +5,7 @@
 use crate::analytics::priorities;
 use crate::i18n::tr;
 use crate::present::fix_first::{self as words, Line, Lists};
-use crate::ui::state::{Analysis, DataState, Look};
+use crate::ui::state::{use_lang, Analysis, DataState};
 use leptos::prelude::*;
 
 /// What the card shows, in the reader's language.
@@ -22,10 +22,9 @@ enum Content {
 
 #[component]
 pub fn FixFirstCard() -> impl IntoView {
-    let look = expect_context::<Look>();
     let data = expect_context::<DataState>();
     let analysis = expect_context::<Analysis>();
-    let lang = look.lang.get_untracked();
+    let lang = use_lang();
     let content = Memo::new(move |_| {
         let scale = data.scales().satisfaction;
         analysis.report.with(|r| {
@@ -82,8 +81,7 @@ pub fn FixFirstCard() -> impl IntoView {
 /// One ranked list, then its thin items.
 #[component]
 fn FixList(title: String, lists: Lists, testid: &'static str) -> impl IntoView {
-    let look = expect_context::<Look>();
-    let lang = look.lang.get_untracked();
+    let lang = use_lang();
     let Lists { ranked, thin } = lists;
     let thin_part = (!thin.is_empty()).then(|| {
         view! {

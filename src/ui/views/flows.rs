@@ -8,7 +8,7 @@ use crate::charts::flows::{self as chart, node_label, parse_node_hit_key};
 use crate::format;
 use crate::i18n::{tr, trf, Lang};
 use crate::ui::chart::{ChartCard, ChartSpec};
-use crate::ui::state::{Analysis, DataState, Look};
+use crate::ui::state::{use_lang, Analysis, DataState};
 use leptos::prelude::*;
 
 const FLOW: ChartSpec = ChartSpec {
@@ -91,9 +91,8 @@ pub fn FlowsView() -> impl IntoView {
 
 #[component]
 fn FlowsBody() -> impl IntoView {
-    let look = expect_context::<Look>();
     let analysis = expect_context::<Analysis>();
-    let lang = look.lang.get_untracked();
+    let lang = use_lang();
     // Clicking a node filters every view to the customers at that node and re-roots the
     // diagram there (a value node; "others" only filters).
     let pick = Callback::new(move |key: String| {
@@ -167,10 +166,9 @@ fn set_flow(analysis: Analysis, f: impl FnOnce(&mut FlowParams)) {
 
 #[component]
 fn FlowControls() -> impl IntoView {
-    let look = expect_context::<Look>();
     let data = expect_context::<DataState>();
     let analysis = expect_context::<Analysis>();
-    let lang = look.lang.get_untracked();
+    let lang = use_lang();
     let flow = move || analysis.settings.with(|s| s.flow.clone());
     // Values of the chosen column, for "start from"; capped so a hostile file with a
     // million distinct touchpoints doesn't build a million options.
@@ -304,9 +302,8 @@ fn FlowControls() -> impl IntoView {
 /// The "step k was X" filter as a removable chip, on every view while it is set.
 #[component]
 pub fn PathChip() -> impl IntoView {
-    let look = expect_context::<Look>();
     let analysis = expect_context::<Analysis>();
-    let lang = look.lang.get_untracked();
+    let lang = use_lang();
     move || {
         let p = analysis.filter.with(|f| f.path.clone())?;
         let text = trf(

@@ -14,7 +14,7 @@ use crate::format;
 use crate::i18n::{tr, trc, trf, Arg};
 use crate::present::message::render;
 use crate::ui::chart::{chart_spec, ChartCard, ChartSpec};
-use crate::ui::state::{Analysis, DataState, Look};
+use crate::ui::state::{use_lang, Analysis, DataState};
 use crate::ui::views::trend_period::TrendPeriodPicker;
 use leptos::prelude::*;
 
@@ -57,10 +57,9 @@ const TIME: ChartSpec = chart_spec!(
 
 #[component]
 pub fn FunnelView() -> impl IntoView {
-    let look = expect_context::<Look>();
     let data = expect_context::<DataState>();
     let analysis = expect_context::<Analysis>();
-    let lang = look.lang.get_untracked();
+    let lang = use_lang();
     let unavailable = move || {
         analysis
             .report
@@ -191,10 +190,9 @@ pub fn BreakdownPicker() -> impl IntoView {
 /// "Download the customers who dropped off after step N" as CSV.
 #[component]
 fn DroppedCustomers() -> impl IntoView {
-    let look = expect_context::<Look>();
     let data = expect_context::<DataState>();
     let analysis = expect_context::<Analysis>();
-    let lang = look.lang.get_untracked();
+    let lang = use_lang();
     let step = RwSignal::new(0usize);
     let steps = move || {
         analysis.report.with(|r| {

@@ -18,7 +18,7 @@ use crate::ui::chart::{draw_on, Area, DataTable, KEYS_HINT_ID};
 use crate::ui::dom;
 use crate::ui::keynav::{KeyNav, Tip};
 use crate::ui::snapshot;
-use crate::ui::state::{Analysis, DataState, Look, Tab};
+use crate::ui::state::{use_lang, Analysis, DataState, Look, Tab};
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
@@ -33,10 +33,9 @@ type MapPair = Option<(Arc<JourneyMap>, Option<Arc<JourneyMap>>)>;
 
 #[component]
 pub fn JourneyMapView() -> impl IntoView {
-    let look = expect_context::<Look>();
     let data = expect_context::<DataState>();
     let analysis = expect_context::<Analysis>();
-    let lang = look.lang.get_untracked();
+    let lang = use_lang();
     let persona_a = RwSignal::new(None::<String>);
     let persona_b = RwSignal::new(None::<String>);
     let compare = RwSignal::new(false);
@@ -209,8 +208,7 @@ fn PersonaSelect(
     options: Memo<Vec<String>>,
     value: RwSignal<Option<String>>,
 ) -> impl IntoView {
-    let look = expect_context::<Look>();
-    let lang = look.lang.get_untracked();
+    let lang = use_lang();
     view! {
         <Show when=move || !options.with(Vec::is_empty)>
             <label class="jl-map-field">

@@ -5,7 +5,7 @@
 use crate::analytics::journeys::{JourneyCount, JourneyScope};
 use crate::i18n::{tr, trc, Arg, Lang};
 use crate::present::labels::category;
-use crate::ui::state::{Analysis, DataState, Look};
+use crate::ui::state::{use_lang, Analysis, DataState};
 use leptos::prelude::*;
 
 /// More journeys than this are listed in a drop-down rather than as buttons.
@@ -29,10 +29,9 @@ fn option_text(lang: Lang, j: &JourneyCount) -> String {
 
 #[component]
 pub fn JourneyPicker() -> impl IntoView {
-    let look = expect_context::<Look>();
     let data = expect_context::<DataState>();
     let analysis = expect_context::<Analysis>();
-    let lang = look.lang.get_untracked();
+    let lang = use_lang();
     let choice = Memo::new(move |_| data.journey_choice());
     let scope = Memo::new(move |_| analysis.filter.with(JourneyScope::of));
     let pick = move |s: JourneyScope| {

@@ -11,16 +11,15 @@ use crate::i18n::{tr, trf};
 use crate::present::tables;
 use crate::ui::chart::{draw_on, TableCard};
 use crate::ui::dom;
-use crate::ui::state::{Analysis, DataState, Look};
+use crate::ui::state::{use_lang, Analysis, DataState, Look};
 use crate::ui::views::trend_period::TrendPeriodPicker;
 use leptos::html;
 use leptos::prelude::*;
 
 #[component]
 pub fn KpiView() -> impl IntoView {
-    let look = expect_context::<Look>();
     let analysis = expect_context::<Analysis>();
-    let lang = look.lang.get_untracked();
+    let lang = use_lang();
     let count = move || {
         analysis
             .report
@@ -157,9 +156,8 @@ fn KpiCard(index: usize) -> impl IntoView {
 
 #[component]
 fn JesCard() -> impl IntoView {
-    let look = expect_context::<Look>();
     let analysis = expect_context::<Analysis>();
-    let lang = look.lang.get_untracked();
+    let lang = use_lang();
     let value = move || {
         analysis.report.with(|r| {
             let j = &r.as_ref()?.kpis.jes;
@@ -189,9 +187,8 @@ fn JesCard() -> impl IntoView {
 
 #[component]
 fn ImpactCard() -> impl IntoView {
-    let look = expect_context::<Look>();
     let analysis = expect_context::<Analysis>();
-    let lang = look.lang.get_untracked();
+    let lang = use_lang();
     let table = Signal::derive(move || {
         analysis
             .report
@@ -213,9 +210,8 @@ fn period_label(lang: crate::i18n::Lang, period: Option<&str>) -> String {
 /// with. Lives on the KPI view, where its effect is seen.
 #[component]
 fn PeriodPicker() -> impl IntoView {
-    let look = expect_context::<Look>();
     let analysis = expect_context::<Analysis>();
-    let lang = look.lang.get_untracked();
+    let lang = use_lang();
     let kp = move || analysis.settings.with(|s| s.kpi_period.clone());
     let choices = move || {
         analysis

@@ -5,7 +5,7 @@
 use crate::i18n::{tr, trf};
 use crate::ingest::milestones::{by_dates, Candidate};
 use crate::ingest::{MilestoneStage, Milestones};
-use crate::ui::state::{DataState, Look};
+use crate::ui::state::{use_lang, DataState};
 use leptos::prelude::*;
 
 /// One date column on the screen.
@@ -108,9 +108,8 @@ impl Draft {
 
 #[component]
 pub fn MilestonesPicker(draft: RwSignal<Option<Draft>>) -> impl IntoView {
-    let look = expect_context::<Look>();
     let data = expect_context::<DataState>();
-    let lang = look.lang.get_untracked();
+    let lang = use_lang();
     let cands = move || {
         data.sniffed
             .with(|s| s.as_ref().map(|s| s.milestones.clone()).unwrap_or_default())

@@ -28,16 +28,15 @@ pub use kpis::KpiView;
 pub use nps::NpsView;
 pub use recovery::StartOffer;
 
-use super::state::{DataState, Look};
+use super::state::{use_lang, DataState};
 use crate::i18n::tr;
 use leptos::prelude::*;
 
 /// Load progress and the last error, shown above every view.
 #[component]
 pub fn Status() -> impl IntoView {
-    let look = expect_context::<Look>();
     let data = expect_context::<DataState>();
-    let lang = look.lang.get_untracked();
+    let lang = use_lang();
     view! {
         {move || {
             data.error
@@ -60,8 +59,7 @@ pub fn Status() -> impl IntoView {
 /// Says which column would enable a view, instead of drawing nothing.
 #[component]
 pub fn Needs(what: crate::message::Needs) -> impl IntoView {
-    let look = expect_context::<Look>();
-    let lang = look.lang.get_untracked();
+    let lang = use_lang();
     let help = if what.0.contains(&crate::message::Need::EventLevelData) {
         "summary.needs_events_help"
     } else {

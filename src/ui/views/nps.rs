@@ -10,7 +10,7 @@ use crate::i18n::{tr, trf};
 use crate::present::message::{dimension_named, needs};
 use crate::present::tables::needs_table;
 use crate::ui::chart::{chart_spec, ChartCard, ChartSpec, TableCard};
-use crate::ui::state::{Analysis, Look};
+use crate::ui::state::{use_lang, Analysis};
 use crate::ui::views::funnel::BreakdownPicker;
 use crate::ui::views::trend_period::TrendPeriodPicker;
 use leptos::prelude::*;
@@ -45,9 +45,8 @@ const TREND: ChartSpec = chart_spec!(
 
 #[component]
 pub fn NpsView() -> impl IntoView {
-    let look = expect_context::<Look>();
     let analysis = expect_context::<Analysis>();
-    let lang = look.lang.get_untracked();
+    let lang = use_lang();
     let unavailable = move || {
         analysis
             .report
@@ -133,7 +132,7 @@ pub fn NpsView() -> impl IntoView {
                 // Say plainly why, rather than "needs a column": review and CSAT scores are
                 // not a 0–10 recommendation question and are never turned into an NPS.
                 Some(what) if what.keys() == "nps" => view! {
-                    <p class="jl-card" data-testid="no-nps">{tr(look.lang.get_untracked(), "files.no_nps")}</p>
+                    <p class="jl-card" data-testid="no-nps">{tr(use_lang(), "files.no_nps")}</p>
                 }
                     .into_any(),
                 Some(what) => view! { <Needs what=what /> }.into_any(),
@@ -163,9 +162,8 @@ pub fn NpsView() -> impl IntoView {
 
 #[component]
 fn Comments() -> impl IntoView {
-    let look = expect_context::<Look>();
     let analysis = expect_context::<Analysis>();
-    let lang = look.lang.get_untracked();
+    let lang = use_lang();
     let body = move || {
         analysis.report.with(|r| {
             let n = &r.as_ref()?.nps;

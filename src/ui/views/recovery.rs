@@ -3,17 +3,16 @@
 use crate::i18n::{tr, trf};
 use crate::storage_policy::Phase;
 use crate::ui::resilience;
-use crate::ui::state::{sample_for, AppState, DataState, Look};
+use crate::ui::state::{sample_for, use_lang, AppState, DataState};
 use leptos::prelude::*;
 
 /// "The last session stopped while opening X. Reopen it?": shown instead of opening X
 /// again on its own, which could fail the same way.
 #[component]
 pub fn StartOffer() -> impl IntoView {
-    let look = expect_context::<Look>();
     let data = expect_context::<DataState>();
     let state = expect_context::<AppState>();
-    let lang = look.lang.get_untracked();
+    let lang = use_lang();
     let text = move || {
         data.offer.with(|m| {
             m.as_ref().map(|m| {
@@ -37,9 +36,7 @@ pub fn StartOffer() -> impl IntoView {
             if reopen {
                 state.open_start().await
             } else {
-                state
-                    .load_sample(sample_for(look.lang.get_untracked()))
-                    .await
+                state.load_sample(sample_for(use_lang())).await
             }
         });
     };
@@ -64,9 +61,8 @@ pub fn StartOffer() -> impl IntoView {
 /// page goes; auto-refresh stops so it cannot store the feed address again.
 #[component]
 pub fn ForgetCard() -> impl IntoView {
-    let look = expect_context::<Look>();
     let data = expect_context::<DataState>();
-    let lang = look.lang.get_untracked();
+    let lang = use_lang();
     // None: idle; Some(None): working; Some(Some(result)): done.
     let status = RwSignal::new(None::<Option<Result<(), String>>>);
     let forget = move |_| {

@@ -3,7 +3,7 @@
 
 use crate::analytics::{FunnelMode, PeriodKind};
 use crate::i18n::tr;
-use crate::ui::state::{Analysis, DataState, Look};
+use crate::ui::state::{use_lang, Analysis, DataState};
 use leptos::prelude::*;
 
 /// KPI keys a user can set a target for, with their label keys.
@@ -28,10 +28,9 @@ fn parse_num(s: &str) -> Option<f64> {
 
 #[component]
 pub fn SettingsCard() -> impl IntoView {
-    let look = expect_context::<Look>();
     let data = expect_context::<DataState>();
     let analysis = expect_context::<Analysis>();
-    let lang = look.lang.get_untracked();
+    let lang = use_lang();
     let stages = move || {
         analysis.report.with(|r| {
             r.as_ref()

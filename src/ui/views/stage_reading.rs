@@ -3,14 +3,13 @@
 
 use crate::analytics::StageReading;
 use crate::i18n::tr;
-use crate::ui::state::{Analysis, Look};
+use crate::ui::state::{use_lang, Analysis};
 use leptos::prelude::*;
 
 #[component]
 pub fn StageReadingControls() -> impl IntoView {
-    let look = expect_context::<Look>();
     let analysis = expect_context::<Analysis>();
-    let lang = look.lang.get_untracked();
+    let lang = use_lang();
     let is = move |r: StageReading| analysis.settings.with(|s| s.stage_reading == r);
     view! {
         <label>

@@ -4,7 +4,7 @@
 
 use crate::analytics::PeriodKind;
 use crate::i18n::tr;
-use crate::ui::state::{Analysis, Look};
+use crate::ui::state::{use_lang, Analysis};
 use leptos::prelude::*;
 
 /// The choices in order, with their option value and translation key.
@@ -19,9 +19,8 @@ pub fn TrendPeriodPicker(
     /// Distinguishes the pickers of one page (`nps`, `funnel`, `kpis`) in tests.
     testid: &'static str,
 ) -> impl IntoView {
-    let look = expect_context::<Look>();
     let analysis = expect_context::<Analysis>();
-    let lang = look.lang.get_untracked();
+    let lang = use_lang();
     view! {
         <label class="jl-inline-field">
             {tr(lang, "fair.trend_by")}
