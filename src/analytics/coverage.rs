@@ -116,51 +116,74 @@ fn outside_journey(ds: &Dataset, filter: &Filter) -> (u64, Vec<String>) {
     (out, names)
 }
 
-/// Counts, over the selected events `sel` (chosen by `filter`), the customers each view
-/// includes.
-pub fn compute(ds: &Dataset, sel: &[u32], funnel: &FunnelView, filter: &Filter) -> CoverageView {
+/// What each customer's selected events show, one bit per fact, so every view's count is
+/// one pass over the customers rather than over the events again.
+struct Flags(Vec<u8>);
+
+impl Flags {
     const SELECTED: u8 = 1;
     const NPS: u8 = 2;
     const RATED: u8 = 4;
     const ENDED: u8 = 8;
-    let end_states: Vec<String> = funnel
+
+    /// `ended_code`: per stage code, whether it is an end state the funnel leaves out.
+    fn tally(ds: &Dataset, sel: &[u32], ended_code: &[bool]) -> Flags {
+        let mut flags = vec![0u8; ds.customer_count()];
+        for &i in sel {
+            let i = i as usize;
+            let Some(f) = ds
+                .customer
+                .codes
+                .get(i)
+                .and_then(|&c| flags.get_mut(c as usize))
+            else {
+                continue;
+            };
+            *f |= Self::SELECTED;
+            let stage = ds.stage.as_ref().and_then(|c| c.codes.get(i));
+            if stage.is_some_and(|&c| ended_code.get(c as usize) == Some(&true)) {
+                *f |= Self::ENDED;
+            }
+            if Dataset::score(&ds.nps, i).is_some() {
+                *f |= Self::NPS;
+            }
+            if Dataset::score(&ds.satisfaction, i).is_some()
+                || Dataset::score(&ds.effort, i).is_some()
+            {
+                *f |= Self::RATED;
+            }
+        }
+        Flags(flags)
+    }
+
+    /// Customers with `bit` set.
+    fn with(&self, bit: u8) -> u64 {
+        self.0.iter().filter(|&&f| f & bit != 0).count() as u64
+    }
+}
+
+/// The end states the funnel left out under the status reading (none otherwise).
+fn end_states(funnel: &FunnelView) -> Vec<String> {
+    funnel
         .notes
         .iter()
         .find_map(|n| match n {
             FunnelNote::ReadAsStatus { end_states } => Some(end_states.clone()),
             _ => None,
         })
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+/// Counts, over the selected events `sel` (chosen by `filter`), the customers each view
+/// includes.
+pub fn compute(ds: &Dataset, sel: &[u32], funnel: &FunnelView, filter: &Filter) -> CoverageView {
+    let end_states = end_states(funnel);
     let ended_code: Vec<bool> = ds.stage.as_ref().map_or(Vec::new(), |col| {
         col.values.iter().map(|v| end_states.contains(v)).collect()
     });
     let loaded = ds.customer_count() as u64;
-    let mut flags = vec![0u8; ds.customer_count()];
-    for &i in sel {
-        let i = i as usize;
-        let Some(f) = ds
-            .customer
-            .codes
-            .get(i)
-            .and_then(|&c| flags.get_mut(c as usize))
-        else {
-            continue;
-        };
-        *f |= SELECTED;
-        let stage = ds.stage.as_ref().and_then(|c| c.codes.get(i));
-        if stage.is_some_and(|&c| ended_code.get(c as usize) == Some(&true)) {
-            *f |= ENDED;
-        }
-        if Dataset::score(&ds.nps, i).is_some() {
-            *f |= NPS;
-        }
-        if Dataset::score(&ds.satisfaction, i).is_some() || Dataset::score(&ds.effort, i).is_some()
-        {
-            *f |= RATED;
-        }
-    }
-    let with = |bit: u8| flags.iter().filter(|&&f| f & bit != 0).count() as u64;
-    let selected = with(SELECTED);
+    let flags = Flags::tally(ds, sel, &ended_code);
+    let selected = flags.with(Flags::SELECTED);
     // Customers only in other journeys are out for that reason, not for the filters.
     let (other, journeys) = outside_journey(ds, filter);
     let other_journey = Excluded::OtherJourney {
@@ -174,7 +197,7 @@ pub fn compute(ds: &Dataset, sel: &[u32], funnel: &FunnelView, filter: &Filter) 
     let mut funnel_out = vec![other_journey.clone(), filtered_out.clone()];
     // Under the status reading a customer has one status: one at an end state is out of
     // the funnel for that reason, not for never having started.
-    let ended = with(ENDED);
+    let ended = flags.with(Flags::ENDED);
     if !end_states.is_empty() {
         funnel_out.push(Excluded::EndState {
             stages: end_states,
@@ -187,8 +210,8 @@ pub fn compute(ds: &Dataset, sel: &[u32], funnel: &FunnelView, filter: &Filter) 
             customers: selected.saturating_sub(entered).saturating_sub(ended),
         });
     }
-    let answered = with(NPS);
-    let rated = with(RATED);
+    let answered = flags.with(Flags::NPS);
+    let rated = flags.with(Flags::RATED);
     CoverageView {
         funnel: Coverage::new(entered, loaded, funnel_out),
         nps: Coverage::new(

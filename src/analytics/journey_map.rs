@@ -154,125 +154,156 @@ fn top_shares(mut items: Vec<(String, u64)>, total: u64) -> Vec<Share> {
 
 /// Assembles the map from the views; `parts.funnel` gives the columns.
 pub fn assemble(parts: &Parts) -> JourneyMap {
-    let Parts {
-        funnel,
-        experience: x,
-        nps_by_stage,
-        ..
-    } = parts;
-    let grid = &x.grid;
-    let stages: Vec<&str> = funnel.stages.iter().map(String::as_str).collect();
-    let nps_segments = nps_by_stage
-        .breakdown
-        .as_ref()
-        .filter(|b| b.unavailable.is_none())
-        .map(|b| &b.segments[..])
-        .unwrap_or(&[]);
-    // Indexed by stage once: a file may hold thousands of stages.
-    let mut cells_of: HashMap<&str, Vec<&GridCell>> = HashMap::new();
-    for c in &grid.cells {
-        cells_of.entry(c.stage.as_str()).or_default().push(c);
-    }
-    let mut pains_of: HashMap<&str, Vec<PainPoint>> = HashMap::new();
-    for p in &x.pain_points {
-        let v = pains_of.entry(p.stage.as_str()).or_default();
-        if v.len() < LANE_ITEMS {
-            v.push(p.clone());
-        }
-    }
-    let exits_of: HashMap<&str, &[ExitPoint]> = x
-        .exits_by_stage
-        .iter()
-        .map(|e| (e.stage.as_str(), &e.exits[..]))
-        .collect();
-    let nps_of: HashMap<&str, &super::nps::NpsSummary> = nps_segments
-        .iter()
-        .map(|s| (s.value.as_str(), &s.summary))
-        .collect();
-    let columns = stages
+    let mut by_stage = ByStage::index(parts);
+    let columns = parts
+        .funnel
+        .stages
         .iter()
         .enumerate()
-        .map(|(j, &stage)| {
-            let step = funnel.steps.get(j);
-            let cells: Vec<&GridCell> = cells_of.remove(stage).unwrap_or_default();
-            let events: u64 = cells.iter().map(|c| c.events).sum();
-            let (effort_sum, ces_count) =
-                cells
-                    .iter()
-                    .fold((0.0, 0u64), |(s, n), c| match c.effort_mean {
-                        Some(m) => (s + m * c.effort_count as f64, n + c.effort_count),
-                        None => (s, n),
-                    });
-            // The curve has one point per funnel stage, in the same order.
-            let point = x.emotion.overall.get(j).filter(|p| p.stage == stage);
-            let stage_exits = exits_of.get(stage).copied().unwrap_or(&[]);
-            let nps = nps_of.get(stage);
-            let channels = parts
-                .channels
-                .as_ref()
-                .and_then(|c| c.get(j))
-                .map(|c| {
-                    let total = c.iter().map(|(_, n)| n).sum();
-                    top_shares(c.clone(), total)
-                })
-                .unwrap_or_default();
-            StageColumn {
-                stage: stage.to_string(),
-                customers: step.map_or(0, |s| s.customers),
-                pct_of_first: step.and_then(|s| s.pct_of_first),
-                pct_of_previous: step.and_then(|s| s.pct_of_previous),
-                events,
-                touchpoints: top_shares(
-                    cells
-                        .iter()
-                        .map(|c| (c.touchpoint.clone(), c.events))
-                        .collect(),
-                    events,
-                ),
-                channels,
-                satisfaction_mean: point.and_then(|p| p.mean),
-                satisfaction: point.and_then(|p| p.percent),
-                satisfaction_count: point.map_or(0, |p| p.count),
-                pain_points: pains_of.remove(stage).unwrap_or_default(),
-                exits: stage_exits.iter().take(LANE_ITEMS).cloned().collect(),
-                exit_customers: stage_exits.iter().map(|x| x.customers).sum(),
-                moments: moments(x, &cells),
-                nps: nps.and_then(|s| s.nps),
-                nps_responses: nps.map_or(0, |s| s.responses),
-                ces: (ces_count > 0).then(|| effort_sum / ces_count as f64),
-                ces_count,
-            }
-        })
+        .map(|(j, stage)| by_stage.column(parts, j, stage))
         .collect();
-    let need = |what: Option<&Needs>| what.cloned();
     JourneyMap {
-        unavailable: funnel.unavailable.clone(),
+        unavailable: parts.funnel.unavailable.clone(),
         persona: parts.persona.clone(),
         stages: columns,
         persona_curves: if parts.persona.is_some() {
             Vec::new()
         } else {
-            x.emotion.by_persona.clone()
+            parts.experience.emotion.by_persona.clone()
         },
-        gaps: LaneGaps {
-            touchpoints: need(grid.unavailable.as_ref()),
-            channels: parts
-                .channels
-                .is_none()
-                .then(|| Needs::column(Role::Channel)),
-            emotion: need(x.emotion.unavailable.as_ref()),
-            pain_points: need(x.pain_points_unavailable.as_ref()),
-            exits: need(x.exits_unavailable.as_ref()),
-            moments: need(x.priority.unavailable.as_ref()),
-            nps: need(nps_by_stage.unavailable.as_ref()),
-            ces: grid
-                .unavailable
-                .clone()
-                .or_else(|| (!parts.has_effort).then(|| Needs::column(Role::Effort))),
-        },
+        gaps: lane_gaps(parts),
         satisfaction_scale: parts.satisfaction_scale,
         effort_scale: parts.effort_scale,
         min_count: parts.min_count,
+    }
+}
+
+/// The views' rows grouped by stage name, built once: a file may hold thousands of
+/// stages, and looking each column's rows up in the lists would cost their square.
+struct ByStage<'a> {
+    cells: HashMap<&'a str, Vec<&'a GridCell>>,
+    pains: HashMap<&'a str, Vec<PainPoint>>,
+    exits: HashMap<&'a str, &'a [ExitPoint]>,
+    nps: HashMap<&'a str, &'a super::nps::NpsSummary>,
+}
+
+impl<'a> ByStage<'a> {
+    fn index(parts: &Parts<'a>) -> ByStage<'a> {
+        let x = parts.experience;
+        let nps_segments = parts
+            .nps_by_stage
+            .breakdown
+            .as_ref()
+            .filter(|b| b.unavailable.is_none())
+            .map(|b| &b.segments[..])
+            .unwrap_or(&[]);
+        let mut cells: HashMap<&str, Vec<&GridCell>> = HashMap::new();
+        for c in &x.grid.cells {
+            cells.entry(c.stage.as_str()).or_default().push(c);
+        }
+        let mut pains: HashMap<&str, Vec<PainPoint>> = HashMap::new();
+        for p in &x.pain_points {
+            let v = pains.entry(p.stage.as_str()).or_default();
+            if v.len() < LANE_ITEMS {
+                v.push(p.clone());
+            }
+        }
+        ByStage {
+            cells,
+            pains,
+            exits: x
+                .exits_by_stage
+                .iter()
+                .map(|e| (e.stage.as_str(), &e.exits[..]))
+                .collect(),
+            nps: nps_segments
+                .iter()
+                .map(|s| (s.value.as_str(), &s.summary))
+                .collect(),
+        }
+    }
+
+    /// The column of funnel stage `j`; takes the stage's rows out of the index.
+    fn column(&mut self, parts: &Parts, j: usize, stage: &str) -> StageColumn {
+        let x = parts.experience;
+        let step = parts.funnel.steps.get(j);
+        let cells: Vec<&GridCell> = self.cells.remove(stage).unwrap_or_default();
+        let events: u64 = cells.iter().map(|c| c.events).sum();
+        let (effort_sum, ces_count) = effort_total(&cells);
+        // The curve has one point per funnel stage, in the same order.
+        let point = x.emotion.overall.get(j).filter(|p| p.stage == stage);
+        let stage_exits = self.exits.get(stage).copied().unwrap_or(&[]);
+        let nps = self.nps.get(stage);
+        let channels = parts
+            .channels
+            .as_ref()
+            .and_then(|c| c.get(j))
+            .map(|c| {
+                let total = c.iter().map(|(_, n)| n).sum();
+                top_shares(c.clone(), total)
+            })
+            .unwrap_or_default();
+        StageColumn {
+            stage: stage.to_string(),
+            customers: step.map_or(0, |s| s.customers),
+            pct_of_first: step.and_then(|s| s.pct_of_first),
+            pct_of_previous: step.and_then(|s| s.pct_of_previous),
+            events,
+            touchpoints: top_shares(
+                cells
+                    .iter()
+                    .map(|c| (c.touchpoint.clone(), c.events))
+                    .collect(),
+                events,
+            ),
+            channels,
+            satisfaction_mean: point.and_then(|p| p.mean),
+            satisfaction: point.and_then(|p| p.percent),
+            satisfaction_count: point.map_or(0, |p| p.count),
+            pain_points: self.pains.remove(stage).unwrap_or_default(),
+            exits: stage_exits.iter().take(LANE_ITEMS).cloned().collect(),
+            exit_customers: stage_exits.iter().map(|x| x.customers).sum(),
+            moments: moments(x, &cells),
+            nps: nps.and_then(|s| s.nps),
+            nps_responses: nps.map_or(0, |s| s.responses),
+            ces: (ces_count > 0).then(|| effort_sum / ces_count as f64),
+            ces_count,
+        }
+    }
+}
+
+/// Sum of effort scores and their count over a stage's cells, from each cell's mean and
+/// count: the stage's CES is then weighted by answers, not by touchpoints.
+fn effort_total(cells: &[&GridCell]) -> (f64, u64) {
+    cells
+        .iter()
+        .fold((0.0, 0u64), |(s, n), c| match c.effort_mean {
+            Some(m) => (s + m * c.effort_count as f64, n + c.effort_count),
+            None => (s, n),
+        })
+}
+
+/// Why each lane may be empty; the CES lane also needs an effort column, which the grid
+/// cannot tell apart from a column without answers.
+fn lane_gaps(parts: &Parts) -> LaneGaps {
+    let x = parts.experience;
+    let grid = &x.grid;
+    let need = |what: Option<&Needs>| what.cloned();
+    LaneGaps {
+        touchpoints: need(grid.unavailable.as_ref()),
+        channels: parts
+            .channels
+            .is_none()
+            .then(|| Needs::column(Role::Channel)),
+        emotion: need(x.emotion.unavailable.as_ref()),
+        pain_points: need(x.pain_points_unavailable.as_ref()),
+        exits: need(x.exits_unavailable.as_ref()),
+        moments: need(x.priority.unavailable.as_ref()),
+        nps: need(parts.nps_by_stage.unavailable.as_ref()),
+        ces: grid
+            .unavailable
+            .clone()
+            .or_else(|| (!parts.has_effort).then(|| Needs::column(Role::Effort))),
     }
 }
 
@@ -391,4 +422,32 @@ fn channel_counts(ctx: &funnel::FunnelCtx, sel: &[u32]) -> Option<Vec<Vec<(Strin
         out[step].push((name, n));
     }
     Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cell(effort_mean: Option<f64>, effort_count: u64) -> GridCell {
+        GridCell {
+            stage: "Purchase".into(),
+            touchpoint: "Web".into(),
+            events: 5,
+            customers: 5,
+            satisfaction_mean: None,
+            satisfaction_count: 0,
+            share_negative: None,
+            effort_mean,
+            effort_count,
+        }
+    }
+
+    #[test]
+    fn stage_effort_is_weighted_by_answers() {
+        let cells = [cell(Some(2.0), 3), cell(None, 0), cell(Some(4.0), 1)];
+        let refs: Vec<&GridCell> = cells.iter().collect();
+        // 2.0 × 3 + 4.0 × 1 = 10 over 4 answers (CES 2.5, not the mean of means 3.0).
+        assert_eq!(effort_total(&refs), (10.0, 4));
+        assert_eq!(effort_total(&[]), (0.0, 0));
+    }
 }

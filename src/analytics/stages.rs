@@ -3,7 +3,7 @@
 use super::funnel::{FunnelNote, StageOrderSource};
 use super::prepared::Prepared;
 use super::settings::{Settings, StageReading};
-use crate::dataset::Dataset;
+use crate::dataset::{Dataset, DimColumn};
 use std::collections::{HashMap, HashSet};
 
 /// Marks a stage code that is not a funnel step.
@@ -165,6 +165,45 @@ fn status_order(values: &[String], is_dropped: &dyn Fn(&str) -> bool) -> Vec<usi
     codes
 }
 
+/// The feed's order wins over a saved one. A saved order that names none of these stages
+/// was made for other data: it is dropped (with a note) and the automatic order is used.
+fn configured_order<'a>(
+    ds: &'a Dataset,
+    settings: &'a Settings,
+    col: &DimColumn,
+    notes: &mut Vec<FunnelNote>,
+) -> Option<(&'a [String], StageOrderSource)> {
+    let configured = ds
+        .meta
+        .stage_order
+        .as_ref()
+        .filter(|o| !o.is_empty())
+        .map(|o| (o, StageOrderSource::Meta))
+        .or_else(|| {
+            settings
+                .stage_order
+                .as_ref()
+                .filter(|o| !o.is_empty())
+                .map(|o| (o, StageOrderSource::Setting))
+        });
+    let values = &col.values;
+    configured
+        .filter(|&(order, source)| {
+            let fits = source == StageOrderSource::Meta
+                || order.iter().any(|n| {
+                    col.code_of(n.trim()).is_some()
+                        || values.iter().any(|v| normalize(v) == normalize(n))
+                });
+            if !fits {
+                notes.push(FunnelNote::SavedOrderIgnored {
+                    stages: order.iter().map(|n| n.trim().to_string()).collect(),
+                });
+            }
+            fits
+        })
+        .map(|(order, source)| (order.as_slice(), source))
+}
+
 impl StagePlan {
     /// An empty plan for a dataset without a stage column.
     pub fn none() -> StagePlan {
@@ -208,129 +247,128 @@ impl StagePlan {
                 end_states: values.iter().filter(|v| is_dropped(v)).cloned().collect(),
             });
         }
-        let configured = ds
-            .meta
-            .stage_order
-            .as_ref()
-            .filter(|o| !o.is_empty())
-            .map(|o| (o, StageOrderSource::Meta))
-            .or_else(|| {
-                settings
-                    .stage_order
-                    .as_ref()
-                    .filter(|o| !o.is_empty())
-                    .map(|o| (o, StageOrderSource::Setting))
-            });
-        let configured = configured.filter(|&(order, source)| {
-            // A saved order that names none of these stages was made for other data: the
-            // automatic order is used, and the funnel says so.
-            let fits = source == StageOrderSource::Meta
-                || order.iter().any(|n| {
-                    col.code_of(n.trim()).is_some()
-                        || values.iter().any(|v| normalize(v) == normalize(n))
-                });
-            if !fits {
-                plan.notes.push(FunnelNote::SavedOrderIgnored {
-                    stages: order.iter().map(|n| n.trim().to_string()).collect(),
-                });
-            }
-            fits
-        });
-        if let Some((order, source)) = configured {
-            if source == StageOrderSource::Meta && settings.stage_order.is_some() {
-                plan.notes.push(FunnelNote::MetaOrderWins);
-            }
-            plan.source = source;
-            // Normalised names looked up in maps, so a feed's order of 100,000 names
-            // costs 100,000 steps, not their square.
-            let mut by_norm: HashMap<String, u32> = HashMap::with_capacity(values.len());
-            for (c, v) in values.iter().enumerate().rev() {
-                by_norm.insert(normalize(v), c as u32);
-            }
-            let mut listed: HashSet<String> = HashSet::new();
-            let mut absent: Vec<String> = Vec::new();
-            let long_meta = order.len() > super::cap::META_ORDER_STAGES;
-            for name in order.iter().filter(|n| !is_dropped(n)) {
-                let n = normalize(name);
-                let code = col
-                    .code_of(name.trim())
-                    .or_else(|| by_norm.get(&n).copied());
-                match code {
-                    Some(c) if plan.step_of_code[c as usize] != NOT_A_STEP => {}
-                    Some(c) => {
-                        plan.step_of_code[c as usize] = plan.stages.len() as u32;
-                        plan.stages.push(values[c as usize].clone());
-                        listed.insert(n);
-                    }
-                    None if listed.contains(&n) => {}
-                    // A stage the feed's author expects but nobody reached yet is a step
-                    // with 0 customers; a saved stage this data lacks is left out and named.
-                    None if source == StageOrderSource::Meta && !long_meta => {
-                        plan.stages.push(name.trim().to_string());
-                        listed.insert(n);
-                    }
-                    None => {
-                        absent.push(name.trim().to_string());
-                        listed.insert(n);
-                    }
+        match configured_order(ds, settings, col, &mut plan.notes) {
+            Some((order, source)) => {
+                if source == StageOrderSource::Meta && settings.stage_order.is_some() {
+                    plan.notes.push(FunnelNote::MetaOrderWins);
                 }
+                plan.follow(col, order, source, &is_dropped);
             }
-            plan.unlisted = (0..values.len())
-                .filter(|&c| plan.step_of_code[c] == NOT_A_STEP && !is_dropped(&values[c]))
-                .map(|c| values[c].clone())
-                .collect();
-            if source == StageOrderSource::Meta {
-                if !absent.is_empty() {
-                    plan.notes.push(FunnelNote::LongOrderTrimmed {
-                        listed: order.len() as u64,
-                        absent: absent.len() as u64,
-                    });
-                }
-            } else if !absent.is_empty() {
-                plan.notes.push(FunnelNote::SavedOrderMismatch {
-                    absent,
-                    new: plan.unlisted.clone(),
-                });
-            }
-        } else {
-            let median = |c: usize| prep.stage_median_first.get(c).copied().flatten();
-            let ranks: Vec<Option<usize>> = values.iter().map(|v| built_in_rank(v)).collect();
-            let codes = if plan.furthest {
-                plan.source = StageOrderSource::BuiltIn;
-                status_order(values, &is_dropped)
-            } else if ranks.iter().any(Option::is_some) {
-                plan.source = StageOrderSource::BuiltIn;
-                let codes = place_by_data(&ranks, &median);
-                plan.placed_by_data = codes
-                    .iter()
-                    .filter(|&&c| ranks[c].is_none())
-                    .map(|&c| values[c].clone())
-                    .collect();
-                if !plan.placed_by_data.is_empty() {
-                    plan.notes.push(FunnelNote::PlacedByData {
-                        stages: plan.placed_by_data.clone(),
-                    });
-                }
-                codes
-            } else {
-                let mut codes: Vec<usize> = (0..values.len()).collect();
-                // Unknown medians sort after known ones; ties keep file order.
-                codes.sort_by_key(|&c| (median(c).is_none(), median(c).unwrap_or(0), c));
-                plan.source = if (0..values.len()).any(|c| median(c).is_some()) {
-                    StageOrderSource::MedianTime
-                } else {
-                    StageOrderSource::FileOrder
-                };
-                codes
-            };
-            let in_journey = |c: &usize| shown.is_none_or(|s| s.get(*c).copied().unwrap_or(false));
-            for c in codes.into_iter().filter(in_journey) {
-                plan.step_of_code[c] = plan.stages.len() as u32;
-                plan.stages.push(values[c].clone());
-            }
+            None => plan.order_automatically(values, prep, &is_dropped, shown),
         }
         plan.conversion_step = plan.pick_conversion(ds, settings);
         plan
+    }
+
+    /// Steps in a configured order. A name the data lacks is a 0-customer step when the
+    /// feed's author listed it (unless the list is too long to be a funnel), and is named
+    /// as missing when it came from a saved setting.
+    fn follow(
+        &mut self,
+        col: &DimColumn,
+        order: &[String],
+        source: StageOrderSource,
+        is_dropped: &dyn Fn(&str) -> bool,
+    ) {
+        let values = &col.values;
+        self.source = source;
+        // Normalised names looked up in maps, so a feed's order of 100,000 names
+        // costs 100,000 steps, not their square.
+        let mut by_norm: HashMap<String, u32> = HashMap::with_capacity(values.len());
+        for (c, v) in values.iter().enumerate().rev() {
+            by_norm.insert(normalize(v), c as u32);
+        }
+        let mut listed: HashSet<String> = HashSet::new();
+        let mut absent: Vec<String> = Vec::new();
+        let long_meta = order.len() > super::cap::META_ORDER_STAGES;
+        for name in order.iter().filter(|n| !is_dropped(n)) {
+            let n = normalize(name);
+            let code = col
+                .code_of(name.trim())
+                .or_else(|| by_norm.get(&n).copied());
+            match code {
+                Some(c) if self.step_of_code[c as usize] != NOT_A_STEP => {}
+                Some(c) => {
+                    self.step_of_code[c as usize] = self.stages.len() as u32;
+                    self.stages.push(values[c as usize].clone());
+                    listed.insert(n);
+                }
+                None if listed.contains(&n) => {}
+                // A stage the feed's author expects but nobody reached yet is a step
+                // with 0 customers; a saved stage this data lacks is left out and named.
+                None if source == StageOrderSource::Meta && !long_meta => {
+                    self.stages.push(name.trim().to_string());
+                    listed.insert(n);
+                }
+                None => {
+                    absent.push(name.trim().to_string());
+                    listed.insert(n);
+                }
+            }
+        }
+        self.unlisted = (0..values.len())
+            .filter(|&c| self.step_of_code[c] == NOT_A_STEP && !is_dropped(&values[c]))
+            .map(|c| values[c].clone())
+            .collect();
+        if source == StageOrderSource::Meta {
+            if !absent.is_empty() {
+                self.notes.push(FunnelNote::LongOrderTrimmed {
+                    listed: order.len() as u64,
+                    absent: absent.len() as u64,
+                });
+            }
+        } else if !absent.is_empty() {
+            self.notes.push(FunnelNote::SavedOrderMismatch {
+                absent,
+                new: self.unlisted.clone(),
+            });
+        }
+    }
+
+    /// Steps without a configured order: a status column by progress, recognised names
+    /// by the classic journey, otherwise by when customers first reach each stage.
+    fn order_automatically(
+        &mut self,
+        values: &[String],
+        prep: &Prepared,
+        is_dropped: &dyn Fn(&str) -> bool,
+        shown: Option<&[bool]>,
+    ) {
+        let median = |c: usize| prep.stage_median_first.get(c).copied().flatten();
+        let ranks: Vec<Option<usize>> = values.iter().map(|v| built_in_rank(v)).collect();
+        let codes = if self.furthest {
+            self.source = StageOrderSource::BuiltIn;
+            status_order(values, is_dropped)
+        } else if ranks.iter().any(Option::is_some) {
+            self.source = StageOrderSource::BuiltIn;
+            let codes = place_by_data(&ranks, &median);
+            self.placed_by_data = codes
+                .iter()
+                .filter(|&&c| ranks[c].is_none())
+                .map(|&c| values[c].clone())
+                .collect();
+            if !self.placed_by_data.is_empty() {
+                self.notes.push(FunnelNote::PlacedByData {
+                    stages: self.placed_by_data.clone(),
+                });
+            }
+            codes
+        } else {
+            let mut codes: Vec<usize> = (0..values.len()).collect();
+            // Unknown medians sort after known ones; ties keep file order.
+            codes.sort_by_key(|&c| (median(c).is_none(), median(c).unwrap_or(0), c));
+            self.source = if (0..values.len()).any(|c| median(c).is_some()) {
+                StageOrderSource::MedianTime
+            } else {
+                StageOrderSource::FileOrder
+            };
+            codes
+        };
+        let in_journey = |c: &usize| shown.is_none_or(|s| s.get(*c).copied().unwrap_or(false));
+        for c in codes.into_iter().filter(in_journey) {
+            self.step_of_code[c] = self.stages.len() as u32;
+            self.stages.push(values[c].clone());
+        }
     }
 
     fn pick_conversion(&mut self, ds: &Dataset, settings: &Settings) -> Option<usize> {

@@ -394,6 +394,21 @@ struct Customer {
 
 /// Simulates one customer and appends their events, in time order, to `out`.
 fn simulate_customer(rng: &mut Rng, id: u32, out: &mut Vec<GenEvent>) {
+    let c = draw_customer(rng, id);
+    let t = start_time(rng);
+    let mut w = Walk { rng, c: &c, out, t };
+    for stage in 0..=c.furthest {
+        if stage > 0 {
+            w.t += stage_gap(w.rng, stage);
+        }
+        if !w.stage(stage) {
+            return;
+        }
+    }
+}
+
+/// Persona, region and mood, and from them how far the customer gets.
+fn draw_customer(rng: &mut Rng, id: u32) -> Customer {
     let weights: [f64; 4] = [
         PERSONAS[0].weight,
         PERSONAS[1].weight,
@@ -415,74 +430,22 @@ fn simulate_customer(rng: &mut Rng, id: u32, out: &mut Vec<GenEvent>) {
     }
     // Converters are happier; those who gave up early less so.
     const OUTCOME: [f64; 5] = [-0.6, -0.3, 0.2, 0.4, 0.7];
-    let c = Customer {
+    Customer {
         id,
         persona: persona as u8,
         region,
         base: p.satisfaction + 0.45 * mood + OUTCOME[furthest],
         furthest,
-    };
+    }
+}
 
-    // Start any day of the first ~11 months, in waking hours (evenings busiest).
+/// Start any day of the first ~11 months, in waking hours (evenings busiest).
+fn start_time(rng: &mut Rng) -> i64 {
     const HOUR_WEIGHT: [f64; 16] = [
         1.0, 2.0, 3.0, 3.0, 3.0, 4.0, 4.0, 3.0, 3.0, 3.0, 4.0, 5.0, 6.0, 6.0, 4.0, 2.0,
     ];
     let hour = 7 + rng.pick_weighted(&HOUR_WEIGHT) as i64;
-    let t = YEAR_START + rng.below(330) as i64 * DAY + hour * HOUR + rng.below(60) as i64 * MINUTE;
-
-    let mut w = Walk { rng, c: &c, out, t };
-    for stage in 0..=c.furthest {
-        if stage > 0 {
-            w.t += stage_gap(w.rng, stage);
-        }
-        let n = match stage {
-            0 => w.rng.range(1, 3),
-            1 => w.rng.range(1, 4),
-            2 => w.rng.range(1, 2),
-            3 => w.rng.range(1, 4),
-            _ => w.rng.range(1, 2),
-        } as usize;
-        for k in 0..n {
-            if k > 0 {
-                w.t += within_stage_gap(w.rng, stage);
-            }
-            let tp = if stage == PURCHASE && k + 1 == n {
-                // The last purchase-stage event is the transaction itself.
-                w.pick_touchpoint(&TRANSACTION_TOUCHPOINTS)
-            } else if stage == RETENTION && k == 0 {
-                // Orders placed online or by phone are followed by a delivery.
-                match w.out.last().map(|e| e.touchpoint) {
-                    Some(STORE_VISIT) => w.pick_touchpoint(stage_touchpoints(stage)),
-                    _ => DELIVERY,
-                }
-            } else {
-                w.pick_touchpoint(stage_touchpoints(stage))
-            };
-            let pays = (stage == PURCHASE && k + 1 == n)
-                || (stage == RETENTION && matches!(tp, CHECKOUT | STORE_VISIT));
-            if !w.emit(J_PURCHASE, stage, tp, pays) {
-                return;
-            }
-            // A delivery problem or a question sometimes turns into a support episode.
-            if (stage == RETENTION && k == 0 && w.rng.chance(0.3))
-                || (stage == CONSIDERATION
-                    && k + 1 == n
-                    && c.furthest == CONSIDERATION
-                    && w.rng.chance(0.15))
-            {
-                let m = w.rng.range(1, 3);
-                for _ in 0..m {
-                    w.t += round_minute(
-                        10 * MINUTE + (w.rng.unit() * w.rng.unit() * 20.0 * HOUR as f64) as i64,
-                    );
-                    let tp = w.pick_touchpoint(&SUPPORT_TOUCHPOINTS);
-                    if !w.emit(J_SUPPORT, stage, tp, false) {
-                        return;
-                    }
-                }
-            }
-        }
-    }
+    YEAR_START + rng.below(330) as i64 * DAY + hour * HOUR + rng.below(60) as i64 * MINUTE
 }
 
 /// Time from the last event of stage−1 to the first event of `stage`.
@@ -520,6 +483,65 @@ struct Walk<'a> {
 }
 
 impl Walk<'_> {
+    /// The events of one stage; false once the year is over.
+    fn stage(&mut self, stage: usize) -> bool {
+        let n = match stage {
+            0 => self.rng.range(1, 3),
+            1 => self.rng.range(1, 4),
+            2 => self.rng.range(1, 2),
+            3 => self.rng.range(1, 4),
+            _ => self.rng.range(1, 2),
+        } as usize;
+        for k in 0..n {
+            if k > 0 {
+                self.t += within_stage_gap(self.rng, stage);
+            }
+            let tp = if stage == PURCHASE && k + 1 == n {
+                // The last purchase-stage event is the transaction itself.
+                self.pick_touchpoint(&TRANSACTION_TOUCHPOINTS)
+            } else if stage == RETENTION && k == 0 {
+                // Orders placed online or by phone are followed by a delivery.
+                match self.out.last().map(|e| e.touchpoint) {
+                    Some(STORE_VISIT) => self.pick_touchpoint(stage_touchpoints(stage)),
+                    _ => DELIVERY,
+                }
+            } else {
+                self.pick_touchpoint(stage_touchpoints(stage))
+            };
+            let pays = (stage == PURCHASE && k + 1 == n)
+                || (stage == RETENTION && matches!(tp, CHECKOUT | STORE_VISIT));
+            if !self.emit(J_PURCHASE, stage, tp, pays) {
+                return false;
+            }
+            // A delivery problem or a question sometimes turns into a support episode.
+            if ((stage == RETENTION && k == 0 && self.rng.chance(0.3))
+                || (stage == CONSIDERATION
+                    && k + 1 == n
+                    && self.c.furthest == CONSIDERATION
+                    && self.rng.chance(0.15)))
+                && !self.support(stage)
+            {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// One to three support contacts, hours apart; false once the year is over.
+    fn support(&mut self, stage: usize) -> bool {
+        let m = self.rng.range(1, 3);
+        for _ in 0..m {
+            self.t += round_minute(
+                10 * MINUTE + (self.rng.unit() * self.rng.unit() * 20.0 * HOUR as f64) as i64,
+            );
+            let tp = self.pick_touchpoint(&SUPPORT_TOUCHPOINTS);
+            if !self.emit(J_SUPPORT, stage, tp, false) {
+                return false;
+            }
+        }
+        true
+    }
+
     fn pick_touchpoint(&mut self, choices: &[(u8, f64)]) -> u8 {
         let prefs = &PERSONAS[self.c.persona as usize].channels;
         let mut weights = [0.0f64; 8];

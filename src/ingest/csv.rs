@@ -103,6 +103,36 @@ struct Engine {
     inner: Splitter,
 }
 
+/// What the load decided before reading a row, in the order the report lists it.
+fn load_notes(
+    sniffed: &Sniffed,
+    enc: &'static encoding_rs::Encoding,
+    capped: usize,
+    decimal_comma: bool,
+) -> Vec<LoadNote> {
+    let mut notes = Vec::new();
+    if needs_decoding(enc) {
+        notes.push(LoadNote::NotUtf8 {
+            encoding: enc.name().to_string(),
+        });
+    }
+    if sniffed.wrapped {
+        notes.push(LoadNote::Unwrapped {
+            delimiter: delimiter_text(sniffed.delimiter),
+        });
+    }
+    if capped > 0 {
+        notes.push(LoadNote::DimensionsCapped {
+            kept: MAX_DIMENSIONS as u64,
+            dropped: capped as u64,
+        });
+    }
+    if decimal_comma {
+        notes.push(LoadNote::DecimalComma);
+    }
+    notes
+}
+
 impl Engine {
     fn new(
         sniffed: &Sniffed,
@@ -122,26 +152,7 @@ impl Engine {
         )?;
         let capped = cap_dimensions(&mut roles);
         let decimal_comma = opts.decimal_comma.unwrap_or(sniffed.decimal_comma);
-        let mut notes = Vec::new();
-        if needs_decoding(enc) {
-            notes.push(LoadNote::NotUtf8 {
-                encoding: enc.name().to_string(),
-            });
-        }
-        if sniffed.wrapped {
-            notes.push(LoadNote::Unwrapped {
-                delimiter: delimiter_text(sniffed.delimiter),
-            });
-        }
-        if capped > 0 {
-            notes.push(LoadNote::DimensionsCapped {
-                kept: MAX_DIMENSIONS as u64,
-                dropped: capped as u64,
-            });
-        }
-        if decimal_comma {
-            notes.push(LoadNote::DecimalComma);
-        }
+        let notes = load_notes(sniffed, enc, capped, decimal_comma);
         let report = LoadReport {
             format: "csv".into(),
             encoding: enc.name().to_string(),

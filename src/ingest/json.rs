@@ -51,13 +51,18 @@ fn not_json(e: &serde_json::Error) -> IngestError {
     IngestError::NotJson {
         line: e.line(),
         column: e.column(),
-        detail: e
-            .to_string()
-            .split(" at line")
-            .next()
-            .unwrap_or("")
-            .to_string(),
+        detail: error_detail(e),
     }
+}
+
+/// serde_json's message without its " at line L column C" tail: the position is reported
+/// separately (or, for an NDJSON line, is the line itself).
+fn error_detail(e: &serde_json::Error) -> String {
+    e.to_string()
+        .split(" at line")
+        .next()
+        .unwrap_or("")
+        .to_string()
 }
 
 /// Reads `meta`, tolerating partial `scales` (only the ones given change).
@@ -115,83 +120,79 @@ fn parse_shape(text: &str) -> Result<Shape, IngestError> {
     let trimmed = text.trim_start();
     let whole: Result<Value, _> = serde_json::from_str(trimmed);
     match whole {
-        Ok(Value::Array(items)) => Ok((
-            items
-                .into_iter()
-                .enumerate()
-                .map(|(i, v)| (i as u64 + 1, Item::Event(v)))
-                .collect(),
-            None,
-            false,
-        )),
-        Ok(Value::Object(mut obj)) => {
-            if let Some(events) = obj.remove("events") {
-                let Value::Array(items) = events else {
-                    return Err(IngestError::WrongJsonShape {
-                        shape: JsonShape::EventsNotArray,
-                    });
-                };
-                Ok((
-                    items
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, v)| (i as u64 + 1, Item::Event(v)))
-                        .collect(),
-                    obj.remove("meta"),
-                    false,
-                ))
-            } else if !obj.is_empty() && obj.values().all(is_scalar) && !obj.contains_key("meta") {
-                // A one-line NDJSON feed.
-                Ok((vec![(1, Item::Event(Value::Object(obj)))], None, true))
-            } else {
-                Err(IngestError::WrongJsonShape {
-                    shape: JsonShape::NotAFeed,
-                })
-            }
-        }
+        Ok(Value::Array(items)) => Ok((numbered(items), None, false)),
+        Ok(Value::Object(obj)) => object_shape(obj),
         Ok(_) => Err(IngestError::WrongJsonShape {
             shape: JsonShape::NotAFeed,
         }),
         Err(e) => {
             // NDJSON: several objects, one per line.
-            if trimmed.starts_with('{') {
-                let mut lines = text
-                    .lines()
-                    .enumerate()
-                    .filter(|(_, l)| !l.trim().is_empty());
-                let first_ok = matches!(
-                    lines.next().map(|(_, l)| serde_json::from_str::<Value>(l)),
-                    Some(Ok(Value::Object(_)))
-                );
-                if first_ok {
-                    let items = text
-                        .lines()
-                        .enumerate()
-                        .filter(|(_, l)| !l.trim().is_empty())
-                        .map(|(i, l)| {
-                            let item = match serde_json::from_str::<Value>(l) {
-                                Ok(v) => Item::Event(v),
-                                Err(e) => Item::Broken(
-                                    RowProblem::InvalidJsonLine {
-                                        detail: e
-                                            .to_string()
-                                            .split(" at line")
-                                            .next()
-                                            .unwrap_or("")
-                                            .to_string(),
-                                    },
-                                    l.to_string(),
-                                ),
-                            };
-                            (i as u64 + 1, item)
-                        })
-                        .collect();
-                    return Ok((items, None, true));
-                }
+            if trimmed.starts_with('{') && first_line_is_object(text) {
+                return Ok((ndjson_items(text), None, true));
             }
             Err(not_json(&e))
         }
     }
+}
+
+/// Events of an array get their 1-based position as row number.
+fn numbered(items: Vec<Value>) -> Vec<(u64, Item)> {
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, v)| (i as u64 + 1, Item::Event(v)))
+        .collect()
+}
+
+/// A whole-text object is either a `{meta, events}` feed or a one-line NDJSON feed (a flat
+/// event); anything else is refused rather than guessed at.
+fn object_shape(mut obj: serde_json::Map<String, Value>) -> Result<Shape, IngestError> {
+    if let Some(events) = obj.remove("events") {
+        let Value::Array(items) = events else {
+            return Err(IngestError::WrongJsonShape {
+                shape: JsonShape::EventsNotArray,
+            });
+        };
+        Ok((numbered(items), obj.remove("meta"), false))
+    } else if !obj.is_empty() && obj.values().all(is_scalar) && !obj.contains_key("meta") {
+        // A one-line NDJSON feed.
+        Ok((vec![(1, Item::Event(Value::Object(obj)))], None, true))
+    } else {
+        Err(IngestError::WrongJsonShape {
+            shape: JsonShape::NotAFeed,
+        })
+    }
+}
+
+/// Only a text whose first non-blank line is an object is taken as NDJSON, so that a
+/// broken single document is reported as invalid JSON instead of as one bad event.
+fn first_line_is_object(text: &str) -> bool {
+    let mut lines = text.lines().filter(|l| !l.trim().is_empty());
+    matches!(
+        lines.next().map(serde_json::from_str::<Value>),
+        Some(Ok(Value::Object(_)))
+    )
+}
+
+/// Each non-blank line is one event, numbered by its physical line; a line that does not
+/// parse becomes a broken item so that only that event is rejected.
+fn ndjson_items(text: &str) -> Vec<(u64, Item)> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| {
+            let item = match serde_json::from_str::<Value>(l) {
+                Ok(v) => Item::Event(v),
+                Err(e) => Item::Broken(
+                    RowProblem::InvalidJsonLine {
+                        detail: error_detail(&e),
+                    },
+                    l.to_string(),
+                ),
+            };
+            (i as u64 + 1, item)
+        })
+        .collect()
 }
 
 /// Keys in first-seen order are the "headers"; refused past [`MAX_COLUMNS`] because a feed
@@ -273,40 +274,60 @@ pub fn load_json(bytes: &[u8], options: &JsonOptions) -> Result<Loaded, IngestEr
     let mut asm = Assembler::new(headers.clone(), roles, rules);
     asm.reserve(items.len());
     for (line, item) in &items {
-        let obj = match item {
-            Item::Event(Value::Object(o)) => o,
-            Item::Event(other) => {
-                asm.reject_unreadable(*line, RowProblem::NotAnObject, vec![other.to_string()]);
-                continue;
-            }
-            Item::Broken(reason, text) => {
-                asm.reject_unreadable(*line, reason.clone(), vec![text.clone()]);
-                continue;
-            }
-        };
-        // Text of the numbers and booleans the mapped columns read (a handful per event),
-        // rather than of every key in the feed.
-        let texts: Vec<(usize, String)> = used
-            .iter()
-            .filter_map(|&i| match obj.get(&keys[i]) {
-                Some(Value::Number(n)) => Some((i, n.to_string())),
-                Some(Value::Bool(b)) => Some((i, b.to_string())),
-                _ => None,
-            })
-            .collect();
-        let text_of = |i: usize| texts.iter().find(|t| t.0 == i).map(|t| t.1.as_bytes());
-        asm.row(
-            *line,
-            |i| match (keys.get(i).and_then(|k| obj.get(k)), text_of(i)) {
-                (None, _) | (Some(Value::Null), _) => Cell::Missing,
-                (Some(Value::String(s)), _) => Cell::Text(s.as_bytes()),
-                (Some(Value::Number(n)), Some(t)) => Cell::Num(n.as_f64().unwrap_or(f64::NAN), t),
-                (Some(Value::Bool(_)), Some(t)) => Cell::Text(t),
-                _ => Cell::Nested,
-            },
-            || raw_fields(&keys, obj),
-        );
+        add_item(&mut asm, &keys, &used, *line, item);
     }
+    let report = LoadReport {
+        format: "json".into(),
+        encoding: enc.name().to_string(),
+        delimiter: String::new(),
+        decimal_comma: false,
+        notes: load_notes(ndjson, capped, enc),
+        header_key: header_key(&headers),
+        ..LoadReport::default()
+    };
+    Ok(asm.finish(report))
+}
+
+/// Feeds one event to the assembler; `used` are the mapped columns, the only ones whose
+/// numbers and booleans need their text.
+fn add_item(asm: &mut Assembler, keys: &[String], used: &[usize], line: u64, item: &Item) {
+    let obj = match item {
+        Item::Event(Value::Object(o)) => o,
+        Item::Event(other) => {
+            asm.reject_unreadable(line, RowProblem::NotAnObject, vec![other.to_string()]);
+            return;
+        }
+        Item::Broken(reason, text) => {
+            asm.reject_unreadable(line, reason.clone(), vec![text.clone()]);
+            return;
+        }
+    };
+    // Text of the numbers and booleans the mapped columns read (a handful per event),
+    // rather than of every key in the feed.
+    let texts: Vec<(usize, String)> = used
+        .iter()
+        .filter_map(|&i| match obj.get(&keys[i]) {
+            Some(Value::Number(n)) => Some((i, n.to_string())),
+            Some(Value::Bool(b)) => Some((i, b.to_string())),
+            _ => None,
+        })
+        .collect();
+    let text_of = |i: usize| texts.iter().find(|t| t.0 == i).map(|t| t.1.as_bytes());
+    asm.row(
+        line,
+        |i| match (keys.get(i).and_then(|k| obj.get(k)), text_of(i)) {
+            (None, _) | (Some(Value::Null), _) => Cell::Missing,
+            (Some(Value::String(s)), _) => Cell::Text(s.as_bytes()),
+            (Some(Value::Number(n)), Some(t)) => Cell::Num(n.as_f64().unwrap_or(f64::NAN), t),
+            (Some(Value::Bool(_)), Some(t)) => Cell::Text(t),
+            _ => Cell::Nested,
+        },
+        || raw_fields(keys, obj),
+    );
+}
+
+/// How rows are numbered comes first, then what was dropped or converted on the way in.
+fn load_notes(ndjson: bool, capped: usize, enc: &'static encoding_rs::Encoding) -> Vec<LoadNote> {
     let mut notes = vec![if ndjson {
         LoadNote::NdjsonLines
     } else {
@@ -323,14 +344,56 @@ pub fn load_json(bytes: &[u8], options: &JsonOptions) -> Result<Loaded, IngestEr
             encoding: enc.name().to_string(),
         });
     }
-    let report = LoadReport {
-        format: "json".into(),
-        encoding: enc.name().to_string(),
-        delimiter: String::new(),
-        decimal_comma: false,
-        notes,
-        header_key: header_key(&headers),
-        ..LoadReport::default()
-    };
-    Ok(asm.finish(report))
+    notes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(items: &[(u64, Item)]) -> Vec<(u64, bool)> {
+        items
+            .iter()
+            .map(|(n, i)| (*n, matches!(i, Item::Event(_))))
+            .collect()
+    }
+
+    #[test]
+    fn ndjson_events_keep_their_physical_line_numbers() {
+        let text = "{\"a\":1}\n\n{broken\n{\"b\":2}\n";
+        assert!(first_line_is_object(text));
+        // Line 2 is blank; line 3 does not parse and is kept as a broken event.
+        assert_eq!(
+            lines(&ndjson_items(text)),
+            vec![(1, true), (3, false), (4, true)]
+        );
+        assert!(!first_line_is_object("\n{broken\n{\"b\":2}\n"));
+    }
+
+    #[test]
+    fn a_whole_object_is_a_feed_or_one_flat_event() {
+        let (items, meta, ndjson) =
+            parse_shape("{\"meta\":{\"name\":\"x\"},\"events\":[{\"a\":1},{\"a\":2}]}").unwrap();
+        assert_eq!(lines(&items), vec![(1, true), (2, true)]);
+        assert!(meta.is_some());
+        assert!(!ndjson);
+        let (items, meta, ndjson) = parse_shape("{\"a\":1,\"b\":\"x\"}").unwrap();
+        assert_eq!(lines(&items), vec![(1, true)]);
+        assert!(meta.is_none());
+        assert!(ndjson);
+        for text in ["{\"meta\":{}}", "{\"a\":[1]}", "{}", "3"] {
+            assert!(matches!(
+                parse_shape(text),
+                Err(IngestError::WrongJsonShape {
+                    shape: JsonShape::NotAFeed
+                })
+            ));
+        }
+        assert!(matches!(
+            parse_shape("{\"events\":{}}"),
+            Err(IngestError::WrongJsonShape {
+                shape: JsonShape::EventsNotArray
+            })
+        ));
+    }
 }

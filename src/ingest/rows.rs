@@ -217,6 +217,16 @@ struct Measures {
     revenue: Option<f64>,
 }
 
+/// The text cells of one row, read before the row is known to be kept.
+struct Texts<'a> {
+    journey: Option<Cow<'a, str>>,
+    stage: Option<Cow<'a, str>>,
+    touchpoint: Option<Cow<'a, str>>,
+    channel: Option<Cow<'a, str>>,
+    persona: Option<Cow<'a, str>>,
+    comment: Option<Cow<'a, str>>,
+}
+
 /// A text cell, trimmed; `None` when missing. Bytes that are not UTF-8 are repaired
 /// (the rare bad cell); nested JSON is a problem.
 #[inline]
@@ -508,19 +518,13 @@ impl Assembler {
         let mut reached = std::mem::take(&mut self.reached);
         self.read_milestones(&get, &mut problems, &mut reached);
         let m = self.read_measures(&get, &mut problems);
-        let text = |slot: Option<usize>, problems: &mut Problems| read_text(&get, slot, problems);
-        let journey = text(self.slots.journey, &mut problems);
-        let stage = text(self.slots.stage, &mut problems);
-        let touchpoint = text(self.slots.touchpoint, &mut problems);
-        let channel = text(self.slots.channel, &mut problems);
-        let persona = text(self.slots.persona, &mut problems);
-        let comment = text(self.slots.comment, &mut problems);
+        let t = self.read_texts(&get, &mut problems);
         let mut extras = recycle(std::mem::take(&mut self.extras_text));
         extras.extend(
             self.slots
                 .extras
                 .iter()
-                .map(|&i| text(Some(i), &mut problems)),
+                .map(|&i| read_text(&get, Some(i), &mut problems)),
         );
 
         if !problems.is_empty() {
@@ -541,16 +545,16 @@ impl Assembler {
         let mut ev = Event {
             customer: customer_str,
             timestamp,
-            journey: journey.as_deref(),
-            stage: stage.as_deref(),
-            touchpoint: touchpoint.as_deref(),
-            channel: channel.as_deref(),
-            persona: persona.as_deref(),
+            journey: t.journey.as_deref(),
+            stage: t.stage.as_deref(),
+            touchpoint: t.touchpoint.as_deref(),
+            channel: t.channel.as_deref(),
+            persona: t.persona.as_deref(),
             satisfaction: m.satisfaction,
             effort: m.effort,
             nps: m.nps,
             revenue: m.revenue,
-            comment: comment.as_deref(),
+            comment: t.comment.as_deref(),
             extras: {
                 let mut v = recycle(std::mem::take(&mut self.extras_ref));
                 v.extend(extras.iter().map(|e| e.as_deref()));
@@ -575,6 +579,23 @@ impl Assembler {
         self.reached = reached;
         self.extras_ref = recycle(ev.extras);
         self.extras_text = recycle(extras);
+    }
+
+    /// The named text columns, in the order their problems are reported.
+    #[inline]
+    fn read_texts<'a>(
+        &self,
+        get: &impl Fn(usize) -> Cell<'a>,
+        problems: &mut Problems,
+    ) -> Texts<'a> {
+        Texts {
+            journey: read_text(get, self.slots.journey, problems),
+            stage: read_text(get, self.slots.stage, problems),
+            touchpoint: read_text(get, self.slots.touchpoint, problems),
+            channel: read_text(get, self.slots.channel, problems),
+            persona: read_text(get, self.slots.persona, problems),
+            comment: read_text(get, self.slots.comment, problems),
+        }
     }
 
     /// The customer id; missing is a problem unless rows are numbered as customers.
@@ -786,6 +807,30 @@ impl Assembler {
             // Parts are only read apart without milestones: one event per loaded row.
             return Err(WireError);
         }
+        self.read_errors(r)?;
+        self.read_rejected(r)?;
+        self.read_slashed(r)?;
+        self.read_order(r)?;
+        let n = r.usize()?;
+        for _ in 0..n.min(LAYOUTS.len()) {
+            let l = *LAYOUTS.get(r.u8()? as usize).ok_or(WireError)?;
+            self.layouts.push(l);
+        }
+        if n > LAYOUTS.len() {
+            return Err(WireError);
+        }
+        self.sat_range = if r.bool()? {
+            Some((r.f64()?, r.f64()?))
+        } else {
+            None
+        };
+        self.sat_outside = r.usize()?;
+        Ok(())
+    }
+
+    /// The listed errors and the count past the list. Lists are read only up to the cap
+    /// this side would have kept, so a forged count cannot make it allocate more.
+    fn read_errors(&mut self, r: &mut Reader<'_>) -> Wire<()> {
         let n = r.usize()?;
         for _ in 0..n.min(self.rules.max_errors) {
             let line = r.u64()?;
@@ -800,6 +845,11 @@ impl Assembler {
             return Err(WireError);
         }
         self.errors_truncated = r.usize()?;
+        Ok(())
+    }
+
+    /// The rejected rows with their fields and problems.
+    fn read_rejected(&mut self, r: &mut Reader<'_>) -> Wire<()> {
         let n = r.usize()?;
         if n > self.rules.max_errors {
             return Err(WireError);
@@ -819,6 +869,11 @@ impl Assembler {
                 problems,
             });
         }
+        Ok(())
+    }
+
+    /// The day/month-ambiguous dates, each pointing at a row this side holds.
+    fn read_slashed(&mut self, r: &mut Reader<'_>) -> Wire<()> {
         let n = r.usize()?;
         let rows = self.builder.len();
         for _ in 0..n.min(rows) {
@@ -834,6 +889,11 @@ impl Assembler {
         if n > rows {
             return Err(WireError);
         }
+        Ok(())
+    }
+
+    /// The day/month order evidence.
+    fn read_order(&mut self, r: &mut Reader<'_>) -> Wire<()> {
         self.order.day_first = r.usize()?;
         self.order.month_first = r.usize()?;
         self.order.ambiguous = r.usize()?;
@@ -844,20 +904,6 @@ impl Assembler {
         if seen.is_none_or(|n| n > self.records) {
             return Err(WireError);
         }
-        let n = r.usize()?;
-        for _ in 0..n.min(LAYOUTS.len()) {
-            let l = *LAYOUTS.get(r.u8()? as usize).ok_or(WireError)?;
-            self.layouts.push(l);
-        }
-        if n > LAYOUTS.len() {
-            return Err(WireError);
-        }
-        self.sat_range = if r.bool()? {
-            Some((r.f64()?, r.f64()?))
-        } else {
-            None
-        };
-        self.sat_outside = r.usize()?;
         Ok(())
     }
 
@@ -1001,78 +1047,18 @@ impl Assembler {
     /// Settles the column-wide decisions (date order, suggested scale) and writes the report.
     pub fn finish(self, mut report: LoadReport) -> Loaded {
         let mut ds = self.builder.finish();
-        let ts_col = self
-            .slots
-            .timestamp
-            .and_then(|i| self.headers.get(i).cloned());
-        let mut formats: Vec<String> = self
-            .layouts
-            .iter()
-            .map(|l| l.describe().to_string())
-            .collect();
-        let mut readings: Vec<DateReading> = self.layouts.iter().map(|l| l.reading()).collect();
-        if let (Some(col), true) = (&ts_col, self.order.any()) {
-            let order = self.order.decide();
-            let mut unreadable = 0usize;
-            if let Some(ts) = ds.timestamp.as_mut() {
-                for (row, sd) in &self.slashed {
-                    match (sd.resolve(order), ts.get_mut(*row)) {
-                        (Some(t), Some(slot)) => *slot = t,
-                        (None, Some(_)) => unreadable += 1,
-                        _ => {}
-                    }
-                }
-            }
-            let text = match order {
-                DateOrder::DayFirst => "day/month/year",
-                DateOrder::MonthFirst => "month/day/year",
-            };
-            formats.push(text.to_string());
-            readings.push(match order {
-                DateOrder::DayFirst => DateReading::DayFirst,
-                DateOrder::MonthFirst => DateReading::MonthFirst,
-            });
-            let read = match order {
-                DateOrder::MonthFirst => ReadOrder::MonthFirst,
-                DateOrder::DayFirst if self.order.day_first + self.order.month_first == 0 => {
-                    ReadOrder::DayFirstAssumed
-                }
-                DateOrder::DayFirst => ReadOrder::DayFirst,
-            };
-            report.notes.push(LoadNote::DatesRead {
-                column: col.clone(),
-                order: read,
-            });
-            if unreadable > 0 {
-                report.notes.push(LoadNote::DatesUnreadable {
-                    column: col.clone(),
-                    count: unreadable as u64,
-                    order: read,
-                });
-            }
-        }
-        if let (Some(col), false) = (&ts_col, formats.is_empty()) {
-            report
-                .date_format
-                .insert(col.clone(), formats.join(" and "));
-            report.date_readings.insert(col.clone(), readings);
-        }
-        if self.sat_outside > 0 {
-            let declared = self.rules.scales.satisfaction;
-            if let Some((lo, hi)) = self.sat_range {
-                let fit = Scale::SATISFACTION_CHOICES
-                    .iter()
-                    .copied()
-                    .filter(|s| *s != declared && s.contains(lo) && s.contains(hi))
-                    .min_by(|a, b| (a.max - a.min).total_cmp(&(b.max - b.min)));
-                report.suggested_satisfaction_scale = fit;
-                report.notes.push(LoadNote::SatisfactionOutside {
-                    count: self.sat_outside as u64,
-                    declared,
-                    suggested: fit,
-                });
-            }
-        }
+        let dates = DatesSeen {
+            column: self
+                .slots
+                .timestamp
+                .and_then(|i| self.headers.get(i).cloned()),
+            layouts: &self.layouts,
+            order: &self.order,
+            slashed: &self.slashed,
+        };
+        dates.settle(&mut ds, &mut report);
+        let declared = self.rules.scales.satisfaction;
+        suggest_scale(declared, self.sat_range, self.sat_outside, &mut report);
         if self.errors_truncated > 0 {
             report.notes.push(LoadNote::ErrorsTruncated {
                 listed: self.rules.max_errors as u64,
@@ -1106,5 +1092,169 @@ impl Assembler {
             headers: self.headers,
             rejected: self.rejected,
         }
+    }
+}
+
+/// What the assembler learnt about the timestamp column during the load.
+struct DatesSeen<'a> {
+    /// The timestamp column's header.
+    column: Option<String>,
+    layouts: &'a [DateLayout],
+    order: &'a OrderEvidence,
+    slashed: &'a [(usize, SlashDate)],
+}
+
+impl DatesSeen<'_> {
+    /// Decides the file's day/month order now that every date has been seen, fixes the
+    /// ambiguous dates held back until then, and records the layouts met for the report.
+    fn settle(&self, ds: &mut Dataset, report: &mut LoadReport) {
+        let mut formats: Vec<String> = self
+            .layouts
+            .iter()
+            .map(|l| l.describe().to_string())
+            .collect();
+        let mut readings: Vec<DateReading> = self.layouts.iter().map(|l| l.reading()).collect();
+        if let (Some(col), true) = (&self.column, self.order.any()) {
+            let order = self.order.decide();
+            let unreadable = self.resolve(ds, order);
+            let (text, reading) = match order {
+                DateOrder::DayFirst => ("day/month/year", DateReading::DayFirst),
+                DateOrder::MonthFirst => ("month/day/year", DateReading::MonthFirst),
+            };
+            formats.push(text.to_string());
+            readings.push(reading);
+            let read = self.read_order(order);
+            report.notes.push(LoadNote::DatesRead {
+                column: col.clone(),
+                order: read,
+            });
+            if unreadable > 0 {
+                report.notes.push(LoadNote::DatesUnreadable {
+                    column: col.clone(),
+                    count: unreadable as u64,
+                    order: read,
+                });
+            }
+        }
+        if let (Some(col), false) = (&self.column, formats.is_empty()) {
+            report
+                .date_format
+                .insert(col.clone(), formats.join(" and "));
+            report.date_readings.insert(col.clone(), readings);
+        }
+    }
+
+    /// Writes the held-back dates in the decided order; returns how many do not exist in
+    /// it (e.g. 31/04 read day first).
+    fn resolve(&self, ds: &mut Dataset, order: DateOrder) -> usize {
+        let mut unreadable = 0usize;
+        if let Some(ts) = ds.timestamp.as_mut() {
+            for (row, sd) in self.slashed {
+                match (sd.resolve(order), ts.get_mut(*row)) {
+                    (Some(t), Some(slot)) => *slot = t,
+                    (None, Some(_)) => unreadable += 1,
+                    _ => {}
+                }
+            }
+        }
+        unreadable
+    }
+
+    /// Day first with no date that proved it is an assumption, and the note says so.
+    fn read_order(&self, order: DateOrder) -> ReadOrder {
+        match order {
+            DateOrder::MonthFirst => ReadOrder::MonthFirst,
+            DateOrder::DayFirst if self.order.day_first + self.order.month_first == 0 => {
+                ReadOrder::DayFirstAssumed
+            }
+            DateOrder::DayFirst => ReadOrder::DayFirst,
+        }
+    }
+}
+
+/// When satisfaction scores fell off the declared scale, proposes the narrowest standard
+/// scale that holds every score seen (`range`), which is usually the one the file used.
+fn suggest_scale(
+    declared: Scale,
+    range: Option<(f64, f64)>,
+    outside: usize,
+    report: &mut LoadReport,
+) {
+    if outside == 0 {
+        return;
+    }
+    if let Some((lo, hi)) = range {
+        let fit = Scale::SATISFACTION_CHOICES
+            .iter()
+            .copied()
+            .filter(|s| *s != declared && s.contains(lo) && s.contains(hi))
+            .min_by(|a, b| (a.max - a.min).total_cmp(&(b.max - b.min)));
+        report.suggested_satisfaction_scale = fit;
+        report.notes.push(LoadNote::SatisfactionOutside {
+            count: outside as u64,
+            declared,
+            suggested: fit,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn off_scale_satisfaction_suggests_the_narrowest_scale_that_fits() {
+        let declared = Scale::new(1.0, 5.0);
+        let mut report = LoadReport::default();
+        // 1–7 and 1–10 both hold 2..6.5; 1–7 is the narrower.
+        suggest_scale(declared, Some((2.0, 6.5)), 4, &mut report);
+        assert_eq!(
+            report.suggested_satisfaction_scale,
+            Some(Scale::new(1.0, 7.0))
+        );
+        assert_eq!(
+            report.notes,
+            vec![LoadNote::SatisfactionOutside {
+                count: 4,
+                declared,
+                suggested: Some(Scale::new(1.0, 7.0)),
+            }]
+        );
+        let mut report = LoadReport::default();
+        suggest_scale(declared, Some((-1.0, 2.0)), 1, &mut report);
+        assert_eq!(
+            report.suggested_satisfaction_scale,
+            Some(Scale::new(-2.0, 2.0))
+        );
+        let mut report = LoadReport::default();
+        suggest_scale(declared, Some((1.0, 5.0)), 0, &mut report);
+        assert_eq!(report.suggested_satisfaction_scale, None);
+        assert!(report.notes.is_empty());
+    }
+
+    #[test]
+    fn day_first_without_proof_is_an_assumption() {
+        let seen = |day_first, month_first, ambiguous| OrderEvidence {
+            day_first,
+            month_first,
+            ambiguous,
+        };
+        let read = |order: &OrderEvidence, o| {
+            DatesSeen {
+                column: None,
+                layouts: &[],
+                order,
+                slashed: &[],
+            }
+            .read_order(o)
+        };
+        let assumed = seen(0, 0, 3);
+        assert_eq!(
+            read(&assumed, DateOrder::DayFirst),
+            ReadOrder::DayFirstAssumed
+        );
+        let proved = seen(1, 0, 3);
+        assert_eq!(read(&proved, DateOrder::DayFirst), ReadOrder::DayFirst);
+        assert_eq!(read(&assumed, DateOrder::MonthFirst), ReadOrder::MonthFirst);
     }
 }

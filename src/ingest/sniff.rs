@@ -134,6 +134,60 @@ pub fn split_inner(field: &[u8], delim: u8, out: &mut csv::ByteRecord) -> bool {
     matches!(rdr.read_byte_record(out), Ok(true))
 }
 
+/// The sample's records with the separator, and whether each line was wrapped whole in
+/// quotes. A sample with no separator at all is refused: one column cannot be a journey.
+fn split_sample(
+    text: &str,
+    complete: bool,
+) -> Result<(u8, bool, Vec<csv::ByteRecord>), IngestError> {
+    if let Some(d) = choose_delimiter(text, complete) {
+        return Ok((d, false, records(text, d, complete, SNIFF_RECORDS)));
+    }
+    let outer = records(text, b',', complete, SNIFF_RECORDS);
+    let Some(inner) = wrapped_delimiter(&outer) else {
+        let header = text.lines().next().unwrap_or("").to_string();
+        return Err(IngestError::OnlyOneColumn { header });
+    };
+    let recs = outer
+        .iter()
+        .map(|r| {
+            let mut rec = csv::ByteRecord::new();
+            split_inner(r.get(0).unwrap_or(b""), inner, &mut rec);
+            rec
+        })
+        .collect();
+    Ok((inner, true, recs))
+}
+
+/// Evidence from every filled cell: slashed dates vote on each column's day/month order,
+/// and cells that are not dates vote on the decimal mark; a cell that reads as a date
+/// never votes on the decimal mark.
+fn cell_evidence(
+    data: &[csv::ByteRecord],
+    columns: usize,
+) -> (DecimalEvidence, Vec<OrderEvidence>) {
+    let mut dec = DecimalEvidence::default();
+    let mut orders = vec![OrderEvidence::default(); columns];
+    for r in data {
+        for (i, f) in r.iter().enumerate() {
+            let f = trim(f);
+            if is_missing(f) {
+                continue;
+            }
+            match parse_date(f) {
+                ParsedDate::Slashed(sd) => {
+                    if let Some(o) = orders.get_mut(i) {
+                        o.observe(&sd);
+                    }
+                }
+                ParsedDate::Exact(..) => {}
+                ParsedDate::Invalid => dec.observe(f),
+            }
+        }
+    }
+    (dec, orders)
+}
+
 pub(crate) fn sniff_inner(
     sample: &[u8],
     complete: bool,
@@ -147,29 +201,7 @@ pub(crate) fn sniff_inner(
     if text.trim().is_empty() {
         return Err(IngestError::Empty);
     }
-    let (delimiter, wrapped, recs) = match choose_delimiter(&text, complete) {
-        Some(d) => (d, false, records(&text, d, complete, SNIFF_RECORDS)),
-        None => {
-            let outer = records(&text, b',', complete, SNIFF_RECORDS);
-            match wrapped_delimiter(&outer) {
-                Some(inner) => {
-                    let recs = outer
-                        .iter()
-                        .map(|r| {
-                            let mut rec = csv::ByteRecord::new();
-                            split_inner(r.get(0).unwrap_or(b""), inner, &mut rec);
-                            rec
-                        })
-                        .collect();
-                    (inner, true, recs)
-                }
-                None => {
-                    let header = text.lines().next().unwrap_or("").to_string();
-                    return Err(IngestError::OnlyOneColumn { header });
-                }
-            }
-        }
-    };
+    let (delimiter, wrapped, recs) = split_sample(&text, complete)?;
     let Some(head) = recs.first() else {
         return Err(IngestError::Empty);
     };
@@ -196,25 +228,7 @@ pub(crate) fn sniff_inner(
         })
         .collect();
 
-    let mut dec = DecimalEvidence::default();
-    let mut orders = vec![OrderEvidence::default(); headers.len()];
-    for r in data {
-        for (i, f) in r.iter().enumerate() {
-            let f = trim(f);
-            if is_missing(f) {
-                continue;
-            }
-            match parse_date(f) {
-                ParsedDate::Slashed(sd) => {
-                    if let Some(o) = orders.get_mut(i) {
-                        o.observe(&sd);
-                    }
-                }
-                ParsedDate::Exact(..) => {}
-                ParsedDate::Invalid => dec.observe(f),
-            }
-        }
-    }
+    let (dec, orders) = cell_evidence(data, headers.len());
     let date_orders = headers
         .iter()
         .zip(&orders)
@@ -258,5 +272,31 @@ mod tests {
         assert_eq!(choose_delimiter(t, true), Some(b';'));
         let t = "a,b\n\"x;y\",1\n\"z;w\",2\n";
         assert_eq!(choose_delimiter(t, true), Some(b','));
+    }
+
+    #[test]
+    fn dates_vote_on_order_and_other_cells_on_the_mark() {
+        let data = [
+            csv::ByteRecord::from(vec!["13/04/2024", "4,5", ""]),
+            csv::ByteRecord::from(vec!["02/03/2024", "1,25", "NA"]),
+        ];
+        let (dec, orders) = cell_evidence(&data, 3);
+        assert_eq!(orders.len(), 3);
+        assert_eq!(orders[0].decide(), DateOrder::DayFirst);
+        assert!(!orders[1].any());
+        assert!(!orders[2].any());
+        assert!(dec.decimal_comma(b';'));
+    }
+
+    #[test]
+    fn lines_wrapped_in_quotes_are_split_on_the_inner_separator() {
+        let (delimiter, wrapped, recs) = split_sample("\"a;b\"\n\"1;2\"\n", true).unwrap();
+        assert_eq!((delimiter, wrapped), (b';', true));
+        assert_eq!(recs.len(), 2);
+        assert_eq!(&recs[1][1], b"2");
+        assert!(matches!(
+            split_sample("a\nb\n", true),
+            Err(IngestError::OnlyOneColumn { .. })
+        ));
     }
 }

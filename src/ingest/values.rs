@@ -37,7 +37,7 @@ pub fn is_missing(b: &[u8]) -> bool {
 /// Parses a trimmed, non-missing number. `decimal_comma` is the file-level decision;
 /// a cell that can only be read one way (e.g. "4,5" in a decimal-point file) is still
 /// accepted, but an ambiguous one ("1,234") always follows the file's convention.
-// Over 80 lines: one call per numeric cell; the format cases stay in one body, in the order they are tried, so the fast paths inline.
+// Over 80 lines: one call per numeric cell; split into steps (issue 10) it read decimal-comma cells 1.1–1.4× slower, so the cases stay in one body.
 pub fn parse_number(b: &[u8], decimal_comma: bool) -> Option<f64> {
     if !decimal_comma {
         if let Some(v) = plain_decimal(b) {

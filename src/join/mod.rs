@@ -288,6 +288,93 @@ fn inherit<'a>(ev: &mut Event<'a>, ctx: &Event<'a>) {
     }
 }
 
+/// Appends the rows of keyed file `sources[n]` whose key finds one customer in the files
+/// before it, each filled from that customer's context event; returns the other rows.
+fn join_file(
+    builder: &mut DatasetBuilder,
+    sources: &[&Source],
+    n: usize,
+    cols: &Columns,
+    key: &str,
+    summary: &mut FileSummary,
+) -> Result<Vec<Unmatched>, JoinError> {
+    let src = sources[n];
+    let ds = &src.dataset;
+    let extras: Vec<Option<&DimColumn>> = cols.extras.iter().map(|name| extra(ds, name)).collect();
+    let column = extra(ds, key).ok_or_else(|| JoinError::KeyNotInFile {
+        file: src.name.clone(),
+        key: key.to_string(),
+    })?;
+    // The files so far, as combined: keys of joined files then point at
+    // their real customers, not at their row numbers.
+    let base = builder.dataset().clone();
+    let customer_key = sources[..n].iter().any(|s| {
+        s.customer_column
+            .as_deref()
+            .is_some_and(|c| normalize(c) == normalize(key))
+    });
+    // The combined dataset has every file's columns; only earlier files count.
+    let earlier = sources[..n]
+        .iter()
+        .any(|s| extra(&s.dataset, key).is_some());
+    let index = KeyIndex::build(&base, key, earlier, customer_key).ok_or_else(|| {
+        JoinError::KeyNotInEarlierFiles {
+            file: src.name.clone(),
+            key: key.to_string(),
+        }
+    })?;
+    let base_extras: Vec<Option<&DimColumn>> =
+        cols.extras.iter().map(|name| extra(&base, name)).collect();
+    let mut examples = std::collections::BTreeSet::new();
+    let mut unmatched = Vec::new();
+    for i in 0..ds.len() {
+        let value = column.get(i);
+        let found = value.map(|v| index.find(v));
+        if let Some(reason) = miss_reason(&found) {
+            match reason {
+                UnmatchedReason::Ambiguous => {
+                    summary.ambiguous += 1;
+                    if examples.len() < KEY_EXAMPLES {
+                        examples.insert(value.unwrap_or("").to_string());
+                    }
+                }
+                _ => summary.unmatched += 1,
+            }
+            unmatched.push(Unmatched {
+                file: src.name.clone(),
+                line: ds.customer.get(i).unwrap_or("").to_string(),
+                key: key.to_string(),
+                value: value.unwrap_or("").to_string(),
+                reason,
+            });
+            continue;
+        }
+        let Some(index::Found::One(hit)) = found else {
+            continue;
+        };
+        let mut ev = event(ds, i, &extras);
+        ev.customer = hit.customer;
+        if let Some(row) = index.context(hit.code, ev.timestamp) {
+            inherit(&mut ev, &event(&base, row, &base_extras));
+        }
+        builder.push(&ev);
+        summary.matched += 1;
+        summary.events += 1;
+    }
+    summary.ambiguous_keys = examples.into_iter().collect();
+    Ok(unmatched)
+}
+
+/// Why a row's key value (`None` when empty) did not find exactly one customer.
+fn miss_reason(found: &Option<index::Found>) -> Option<UnmatchedReason> {
+    match found {
+        None => Some(UnmatchedReason::NoKey),
+        Some(index::Found::None) => Some(UnmatchedReason::NotFound),
+        Some(index::Found::Several) => Some(UnmatchedReason::Ambiguous),
+        Some(index::Found::One(_)) => None,
+    }
+}
+
 /// Combines loaded files into one dataset (see the module notes). The first file's
 /// meta (stage order, conversion stage, name) and scales are kept.
 pub fn combine<S: Borrow<Source>>(sources: &[S]) -> Result<Combined, JoinError> {
@@ -307,8 +394,6 @@ pub fn combine<S: Borrow<Source>>(sources: &[S]) -> Result<Combined, JoinError> 
     let mut unmatched = Vec::new();
     for (n, src) in sources.iter().enumerate() {
         let ds = &src.dataset;
-        let extras: Vec<Option<&DimColumn>> =
-            cols.extras.iter().map(|name| extra(ds, name)).collect();
         let mut summary = FileSummary {
             name: src.name.clone(),
             key: src.key.clone(),
@@ -318,80 +403,21 @@ pub fn combine<S: Borrow<Source>>(sources: &[S]) -> Result<Combined, JoinError> 
         };
         match &src.key {
             None => {
+                let extras: Vec<Option<&DimColumn>> =
+                    cols.extras.iter().map(|name| extra(ds, name)).collect();
                 for i in 0..ds.len() {
                     builder.push(&event(ds, i, &extras));
                 }
                 summary.events = ds.len();
             }
-            Some(key) => {
-                let column = extra(ds, key).ok_or_else(|| JoinError::KeyNotInFile {
-                    file: src.name.clone(),
-                    key: key.clone(),
-                })?;
-                // The files so far, as combined: keys of joined files then point at
-                // their real customers, not at their row numbers.
-                let base = builder.dataset().clone();
-                let customer_key = sources[..n].iter().any(|s| {
-                    s.customer_column
-                        .as_deref()
-                        .is_some_and(|c| normalize(c) == normalize(key))
-                });
-                // The combined dataset has every file's columns; only earlier files count.
-                let earlier = sources[..n]
-                    .iter()
-                    .any(|s| extra(&s.dataset, key).is_some());
-                let index =
-                    KeyIndex::build(&base, key, earlier, customer_key).ok_or_else(|| {
-                        JoinError::KeyNotInEarlierFiles {
-                            file: src.name.clone(),
-                            key: key.clone(),
-                        }
-                    })?;
-                let base_extras: Vec<Option<&DimColumn>> =
-                    cols.extras.iter().map(|name| extra(&base, name)).collect();
-                let mut examples = std::collections::BTreeSet::new();
-                for i in 0..ds.len() {
-                    let value = column.get(i);
-                    let found = value.map(|v| index.find(v));
-                    let reason = match found {
-                        None => Some(UnmatchedReason::NoKey),
-                        Some(index::Found::None) => Some(UnmatchedReason::NotFound),
-                        Some(index::Found::Several) => Some(UnmatchedReason::Ambiguous),
-                        Some(index::Found::One(_)) => None,
-                    };
-                    if let Some(reason) = reason {
-                        match reason {
-                            UnmatchedReason::Ambiguous => {
-                                summary.ambiguous += 1;
-                                if examples.len() < KEY_EXAMPLES {
-                                    examples.insert(value.unwrap_or("").to_string());
-                                }
-                            }
-                            _ => summary.unmatched += 1,
-                        }
-                        unmatched.push(Unmatched {
-                            file: src.name.clone(),
-                            line: ds.customer.get(i).unwrap_or("").to_string(),
-                            key: key.clone(),
-                            value: value.unwrap_or("").to_string(),
-                            reason,
-                        });
-                        continue;
-                    }
-                    let Some(index::Found::One(hit)) = found else {
-                        continue;
-                    };
-                    let mut ev = event(ds, i, &extras);
-                    ev.customer = hit.customer;
-                    if let Some(row) = index.context(hit.code, ev.timestamp) {
-                        inherit(&mut ev, &event(&base, row, &base_extras));
-                    }
-                    builder.push(&ev);
-                    summary.matched += 1;
-                    summary.events += 1;
-                }
-                summary.ambiguous_keys = examples.into_iter().collect();
-            }
+            Some(key) => unmatched.extend(join_file(
+                &mut builder,
+                sources,
+                n,
+                &cols,
+                key,
+                &mut summary,
+            )?),
         }
         files.push(summary);
     }

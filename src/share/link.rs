@@ -159,6 +159,55 @@ fn parse_window(value: &str) -> Option<f64> {
     (days.is_finite() && days > 0.0 && days <= MAX_WINDOW_DAYS).then_some(days)
 }
 
+/// `flow.*` parameters (`key` is the part after the dot); a bad value keeps the current one.
+fn read_flow(flow: &mut FlowParams, key: &str, value: &str) {
+    match key {
+        "dim" => flow.dim = parse_flow_dim(value).unwrap_or(flow.dim),
+        "root" => flow.root = clean(value, MAX_VALUE_CHARS),
+        "dir" => {
+            flow.direction = match value.trim() {
+                "backward" => Direction::Backward,
+                _ => Direction::Forward,
+            }
+        }
+        "depth" => flow.depth = parse_bounded(value, MIN_DEPTH, MAX_DEPTH).unwrap_or(flow.depth),
+        "top" => flow.top = parse_bounded(value, 1, MAX_TOP).unwrap_or(flow.top),
+        "collapse" => flow.collapse = value.trim() != "0",
+        _ => {}
+    }
+}
+
+/// `kpi` and `kpi.*` parameters: the KPI period picker's state.
+fn read_kpi(kpi: &mut KpiPeriod, name: &str, value: &str) {
+    match name {
+        "kpi" => kpi.kind = parse_kpi_kind(value).unwrap_or_default(),
+        "kpi.at" => kpi.at = clean(value, 20),
+        "kpi.from" => kpi.from = clean_day(value),
+        "kpi.to" => kpi.to = clean_day(value),
+        "kpi.vs" => {
+            kpi.compare = match value.trim() {
+                "year_before" => KpiCompare::YearBefore,
+                _ => KpiCompare::Previous,
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The data a link names, when `name` is a data parameter with a usable value; a bad
+/// value leaves the data named by an earlier parameter in place.
+fn data_ref(name: &str, value: &str) -> Option<DataRef> {
+    match name {
+        "feed" => clean(value, MAX_URL_CHARS).map(DataRef::Feed),
+        "file" => clean(value, MAX_VALUE_CHARS).map(DataRef::File),
+        "sample" => clean(value, 200)
+            .filter(|n| is_sample_name(n))
+            .map(DataRef::Sample),
+        "pasted" => Some(DataRef::Pasted),
+        _ => None,
+    }
+}
+
 impl ViewState {
     /// Reads a query string (`?view=nps&f.persona=Student`, with or without `?`).
     pub fn parse(query_string: &str) -> ViewState {
@@ -169,6 +218,18 @@ impl ViewState {
                 if let (Some(dim), Some(v)) = (parse_dim(dim), clean(&value, MAX_VALUE_CHARS)) {
                     s.filter.dims.entry(dim).or_default().insert(v);
                 }
+                continue;
+            }
+            if let Some(key) = name.strip_prefix("flow.") {
+                read_flow(&mut s.flow, key, &value);
+                continue;
+            }
+            if name == "kpi" || name.starts_with("kpi.") {
+                read_kpi(&mut s.kpi_period, &name, &value);
+                continue;
+            }
+            if let Some(data) = data_ref(&name, &value) {
+                s.data = Some(data);
                 continue;
             }
             match name.as_str() {
@@ -205,48 +266,8 @@ impl ViewState {
                     }
                 }
                 "conversion" => s.conversion_stage = clean(&value, MAX_VALUE_CHARS),
-                "flow.dim" => s.flow.dim = parse_flow_dim(&value).unwrap_or(s.flow.dim),
-                "flow.root" => s.flow.root = clean(&value, MAX_VALUE_CHARS),
-                "flow.dir" => {
-                    s.flow.direction = match value.trim() {
-                        "backward" => Direction::Backward,
-                        _ => Direction::Forward,
-                    }
-                }
-                "flow.depth" => {
-                    s.flow.depth =
-                        parse_bounded(&value, MIN_DEPTH, MAX_DEPTH).unwrap_or(s.flow.depth)
-                }
-                "flow.top" => s.flow.top = parse_bounded(&value, 1, MAX_TOP).unwrap_or(s.flow.top),
-                "flow.collapse" => s.flow.collapse = value.trim() != "0",
-                "kpi" => s.kpi_period.kind = parse_kpi_kind(&value).unwrap_or_default(),
-                "kpi.at" => s.kpi_period.at = clean(&value, 20),
-                "kpi.from" => s.kpi_period.from = clean_day(&value),
-                "kpi.to" => s.kpi_period.to = clean_day(&value),
-                "kpi.vs" => {
-                    s.kpi_period.compare = match value.trim() {
-                        "year_before" => KpiCompare::YearBefore,
-                        _ => KpiCompare::Previous,
-                    }
-                }
                 "lang" => s.lang = Lang::from_tag(&value),
                 "theme" => s.theme = Theme::from_key(&value),
-                "feed" => {
-                    if let Some(url) = clean(&value, MAX_URL_CHARS) {
-                        s.data = Some(DataRef::Feed(url));
-                    }
-                }
-                "file" => {
-                    if let Some(name) = clean(&value, MAX_VALUE_CHARS) {
-                        s.data = Some(DataRef::File(name));
-                    }
-                }
-                "sample" => {
-                    if let Some(name) = clean(&value, 200).filter(|n| is_sample_name(n)) {
-                        s.data = Some(DataRef::Sample(name));
-                    }
-                }
-                "pasted" => s.data = Some(DataRef::Pasted),
                 _ => {}
             }
         }
@@ -527,4 +548,38 @@ fn parse_flow_dim(value: &str) -> Option<FlowDim> {
     [FlowDim::Touchpoint, FlowDim::Stage, FlowDim::Channel]
         .into_iter()
         .find(|d| flow_dim_key(*d) == value.trim().to_ascii_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_usable_data_parameters_name_data() {
+        assert_eq!(
+            data_ref("feed", " https://x.example/f.json "),
+            Some(DataRef::Feed("https://x.example/f.json".into()))
+        );
+        assert_eq!(data_ref("feed", "  "), None);
+        assert_eq!(
+            data_ref("sample", "journeys.csv"),
+            Some(DataRef::Sample("journeys.csv".into()))
+        );
+        assert_eq!(data_ref("sample", "../secret"), None);
+        assert_eq!(data_ref("pasted", ""), Some(DataRef::Pasted));
+        assert_eq!(data_ref("view", "nps"), None);
+    }
+
+    #[test]
+    fn a_bad_flow_value_keeps_the_current_one() {
+        let mut flow = FlowParams::default();
+        let before = flow.clone();
+        read_flow(&mut flow, "depth", "many");
+        read_flow(&mut flow, "top", "0");
+        assert_eq!(flow, before);
+        read_flow(&mut flow, "dir", "backward");
+        read_flow(&mut flow, "collapse", "0");
+        assert_eq!(flow.direction, Direction::Backward);
+        assert!(!flow.collapse);
+    }
 }
