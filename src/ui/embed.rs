@@ -17,7 +17,6 @@ use crate::share::{EmbedOptions, HostMessage, Incoming, LoadData};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// The embedding options of this page, shared through context.
 #[derive(Clone)]
@@ -97,24 +96,22 @@ fn report_height(opts: Arc<EmbedOptions>) {
     else {
         return;
     };
-    let last = std::cell::Cell::new(0u32);
-    let measure = Closure::<dyn Fn()>::new(move || {
-        let Some(body) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.body())
-        else {
-            return;
-        };
-        let height = body.get_bounding_client_rect().height().ceil().max(0.0) as u32;
-        if height != last.get() {
-            last.set(height);
+    let body: web_sys::Element = body.into();
+    let size = leptos_use::use_element_size_with_options(
+        body,
+        leptos_use::UseElementSizeOptions::default()
+            .box_(web_sys::ResizeObserverBoxOptions::BorderBox),
+    );
+    // Posting to the host is the outside world; the last height sent is kept so an
+    // unchanged one is not sent again.
+    let last = StoredValue::new(0u32);
+    Effect::new(move |_| {
+        let height = size.height.get().ceil().max(0.0) as u32;
+        if height != 0 && height != last.get_value() {
+            last.set_value(height);
             post(&opts, &AppMessage::Height { height });
         }
     });
-    if let Ok(observer) = web_sys::ResizeObserver::new(measure.as_ref().unchecked_ref()) {
-        observer.observe(&body);
-    }
-    measure.forget();
 }
 
 /// Obeys one validated message from a listed origin.
@@ -194,16 +191,13 @@ fn obey(state: AppState, msg: HostMessage) {
 pub fn install(state: AppState, link: share::LinkState, opts: Arc<EmbedOptions>) {
     report_height(opts.clone());
     let listen_opts = opts.clone();
-    let on_message = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
-        let field = |name: &str| js_sys::Reflect::get(&e, &JsValue::from_str(name)).ok();
-        let origin = field("origin")
-            .and_then(|o| o.as_string())
-            .unwrap_or_default();
-        if !listen_opts.trusts(&origin) {
+    // Kept for the page's life: the host may write at any time.
+    let _ = window_event_listener(leptos::ev::message, move |e| {
+        if !listen_opts.trusts(&e.origin()) {
             return;
         }
-        let Some(text) = field("data")
-            .and_then(|d| js_sys::JSON::stringify(&d).ok())
+        let Some(text) = js_sys::JSON::stringify(&e.data())
+            .ok()
             .and_then(|s| s.as_string())
         else {
             return;
@@ -214,10 +208,6 @@ pub fn install(state: AppState, link: share::LinkState, opts: Arc<EmbedOptions>)
             Incoming::NotOurs | Incoming::Unknown(_) => {}
         }
     });
-    if let Some(w) = web_sys::window() {
-        let _ = w.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
-    }
-    on_message.forget();
     if opts.origins.is_empty() {
         return;
     }

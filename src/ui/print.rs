@@ -16,8 +16,6 @@ use crate::i18n::{tr, trf, Lang};
 use crate::present::labels::category;
 use leptos::prelude::*;
 use std::borrow::Cow;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// Pixel ratio charts are drawn at for paper: 3 × CSS pixels is about 300 dpi.
 const PRINT_RATIO: f64 = 3.0;
@@ -37,16 +35,13 @@ impl Printing {
         };
         // The browser's own Print command (Ctrl+P) gets crisp charts and tables too.
         for (event, on) in [("beforeprint", true), ("afterprint", false)] {
-            let cb = Closure::<dyn Fn()>::new(move || {
+            // Kept for the page's life: the printing state is the app's own.
+            let _ = window_event_listener_untyped(event, move |_| {
                 p.on.set(on);
                 if !on {
                     p.all.set(false);
                 }
             });
-            if let Some(w) = web_sys::window() {
-                let _ = w.add_event_listener_with_callback(event, cb.as_ref().unchecked_ref());
-            }
-            cb.forget();
         }
         p
     }

@@ -239,7 +239,8 @@ pub fn install(state: AppState, link: LinkState) {
         let push = !link.embedded && now.is_link() && now.is_new_step(&next);
         write_address(&query, push);
     });
-    let on_pop = Closure::<dyn Fn(web_sys::Event)>::new(move |_| {
+    // Kept for the page's life, like the address it follows.
+    let _ = window_event_listener(leptos::ev::popstate, move |_| {
         let link = ViewState::parse(&search());
         if let Some(view) = link.view {
             state.look.tab.set(tab_of(view));
@@ -253,10 +254,6 @@ pub fn install(state: AppState, link: LinkState) {
             set_theme(state.look, theme);
         }
     });
-    if let Some(w) = web_sys::window() {
-        let _ = w.add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
-    }
-    on_pop.forget();
 }
 
 /// The filter an address asks for on the data on screen: its journey when the data has
