@@ -11,7 +11,8 @@ use super::table::Table;
 use super::theme::{Rgb, Theme};
 use super::trend::{draw_line_chart, LinePoint, Series, YDomain};
 use super::{
-    cap_folded, cap_note, cap_shown, needs, nothing_to_draw, t, ChartError, MAX_CURVE_STAGES,
+    cap_folded, cap_note, cap_shown, labelled, needs, nothing_to_draw, t, ChartError,
+    MAX_CURVE_STAGES,
 };
 use crate::analytics::experience::{EmotionCurve, EmotionPoint, Grid, GridCell, Handoffs};
 use crate::dataset::Scale;
@@ -45,16 +46,16 @@ fn cell_lines(lang: Lang, cell: Option<&GridCell>, scale: Scale) -> Vec<String> 
         f::or_na(lang, c.satisfaction_mean, |l, v| f::score(l, v, 2)),
         scale_text(lang, scale)
     )];
-    lines.push(format!(
-        "{}: {}",
-        t(lang, "chart.answers"),
-        f::int(lang, c.satisfaction_count as i64)
+    lines.push(labelled(
+        lang,
+        "chart.answers",
+        f::int(lang, c.satisfaction_count as i64),
     ));
     if let Some(neg) = c.share_negative {
-        lines.push(format!(
-            "{}: {}",
-            t(lang, "chart.share_negative"),
-            f::percent(lang, neg)
+        lines.push(labelled(
+            lang,
+            "chart.share_negative",
+            f::percent(lang, neg),
         ));
     }
     if let Some(e) = c.effort_mean {
@@ -65,15 +66,15 @@ fn cell_lines(lang: Lang, cell: Option<&GridCell>, scale: Scale) -> Vec<String> 
             f::int(lang, c.effort_count as i64)
         ));
     }
-    lines.push(format!(
-        "{}: {}",
-        t(lang, "chart.events"),
-        f::int(lang, c.events as i64)
+    lines.push(labelled(
+        lang,
+        "chart.events",
+        f::int(lang, c.events as i64),
     ));
-    lines.push(format!(
-        "{}: {}",
-        t(lang, "chart.customers"),
-        f::int(lang, c.customers as i64)
+    lines.push(labelled(
+        lang,
+        "chart.customers",
+        f::int(lang, c.customers as i64),
     ));
     lines
 }
@@ -329,29 +330,26 @@ fn heat_legend<DB: DrawingBackend>(
     let h = (font * 0.8).round() as i32;
     let y = area.y0;
     let mut x = area.x0;
-    p.text(
-        &f::number(lang, scale.min, 0),
-        (x, y + h / 2),
-        Size::Small,
-        p.theme.muted,
-        Align::Left,
-        Baseline::Middle,
-    )?;
-    x += (label::text_width(&f::number(lang, scale.min, 0), font) as i32) + p.px(4.0);
+    // A scale end written at `x`; returns its width.
+    let end_label = |value: f64, x: i32| -> Result<i32, ChartError> {
+        let text = f::number(lang, value, 0);
+        p.text(
+            &text,
+            (x, y + h / 2),
+            Size::Small,
+            p.theme.muted,
+            Align::Left,
+            Baseline::Middle,
+        )?;
+        Ok(label::text_width(&text, font) as i32)
+    };
+    x += end_label(scale.min, x)? + p.px(4.0);
     for i in 0..7 {
         let c = p.theme.diverging_at(i as f64 / 6.0);
         p.fill_rect(Rect::new(x + i * sw, y, x + (i + 1) * sw, y + h), c)?;
     }
     x += 7 * sw + p.px(4.0);
-    p.text(
-        &f::number(lang, scale.max, 0),
-        (x, y + h / 2),
-        Size::Small,
-        p.theme.muted,
-        Align::Left,
-        Baseline::Middle,
-    )?;
-    x += (label::text_width(&f::number(lang, scale.max, 0), font) as i32) + p.px(16.0);
+    x += end_label(scale.max, x)? + p.px(16.0);
     let empty = format!("– {}", t(lang, "chart.no_answers"));
     let thin = too_few(lang, min_count);
     let end = |x: i32, text: &str| x + sw + p.px(4.0) + label::text_width(text, font) as i32;
@@ -552,20 +550,20 @@ fn emotion_points(
                 hollow: false,
                 title: format!("{who} · {s}"),
                 lines: vec![
-                    format!(
-                        "{}: {}",
-                        t(lang, "chart.satisfaction_100"),
-                        f::or_na(lang, value, |l, v| f::number(l, v, 1))
+                    labelled(
+                        lang,
+                        "chart.satisfaction_100",
+                        f::or_na(lang, value, |l, v| f::number(l, v, 1)),
                     ),
-                    format!(
-                        "{}: {}",
-                        t(lang, "chart.mean"),
-                        f::or_na(lang, pt.and_then(|p| p.mean), |l, v| f::score(l, v, 2))
+                    labelled(
+                        lang,
+                        "chart.mean",
+                        f::or_na(lang, pt.and_then(|p| p.mean), |l, v| f::score(l, v, 2)),
                     ),
-                    format!(
-                        "{}: {}",
-                        t(lang, "chart.answers"),
-                        f::int(lang, pt.map(|p| p.count).unwrap_or(0) as i64)
+                    labelled(
+                        lang,
+                        "chart.answers",
+                        f::int(lang, pt.map(|p| p.count).unwrap_or(0) as i64),
                     ),
                 ],
             }
@@ -796,24 +794,17 @@ impl PairBar {
             format!("{} · {}", count, share(lang, self.count, total)),
         );
         bar.lines = vec![
-            format!("{}: {}", t(lang, "chart.handoffs"), count),
-            format!(
-                "{}: {}",
-                t(lang, "chart.share"),
-                share(lang, self.count, total)
-            ),
+            labelled(lang, "chart.handoffs", count),
+            labelled(lang, "chart.share", share(lang, self.count, total)),
         ];
         if let Some(c) = self.customers {
-            bar.lines.push(format!(
-                "{}: {}",
-                t(lang, "chart.customers"),
-                f::int(lang, c as i64)
-            ));
+            bar.lines
+                .push(labelled(lang, "chart.customers", f::int(lang, c as i64)));
         }
-        bar.lines.push(format!(
-            "{}: {}",
-            t(lang, "chart.satisfaction_at_to"),
-            f::or_na(lang, self.satisfaction_at_to, |l, v| f::score(l, v, 2))
+        bar.lines.push(labelled(
+            lang,
+            "chart.satisfaction_at_to",
+            f::or_na(lang, self.satisfaction_at_to, |l, v| f::score(l, v, 2)),
         ));
         bar
     }

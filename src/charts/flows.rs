@@ -12,7 +12,7 @@ use super::map::ChartMap;
 use super::painter::{Align, Baseline, Painter, Size};
 use super::table::Table;
 use super::theme::{Rgb, Theme};
-use super::{nothing_to_draw, t, ChartError};
+use super::{labelled, nothing_to_draw, t, ChartError};
 use crate::analytics::flows::{Direction, FlowDim, FlowView, NodeKey, TransitionMatrix};
 use crate::format as f;
 use crate::i18n::{trf, Lang};
@@ -47,10 +47,10 @@ fn share(lang: Lang, part: u64, total: u64) -> String {
 }
 
 fn sat_line(lang: Lang, v: Option<f64>) -> String {
-    format!(
-        "{}: {}",
-        t(lang, "flows.satisfaction"),
-        f::or_na(lang, v, |l, x| f::number(l, x, 0))
+    labelled(
+        lang,
+        "flows.satisfaction",
+        f::or_na(lang, v, |l, x| f::number(l, x, 0)),
     )
 }
 
@@ -256,15 +256,11 @@ fn draw_links<DB: DrawingBackend>(
         let from = node_label(lang, &view.steps[l.step][l.from].key);
         let to = node_label(lang, &view.steps[l.step + 1][l.to].key);
         let lines = vec![
-            format!(
-                "{}: {}",
-                t(lang, "chart.customers"),
-                f::int(lang, l.customers as i64)
-            ),
-            format!(
-                "{}: {}",
-                t(lang, "flows.share_of_step"),
-                share(lang, l.customers, totals[l.step])
+            labelled(lang, "chart.customers", f::int(lang, l.customers as i64)),
+            labelled(
+                lang,
+                "flows.share_of_step",
+                share(lang, l.customers, totals[l.step]),
             ),
             sat_line(lang, l.satisfaction),
         ];
@@ -329,10 +325,10 @@ fn draw_sinks<DB: DrawingBackend>(
         p.hit(
             r,
             label.clone(),
-            vec![format!(
-                "{}: {}",
-                t(lang, "chart.customers"),
-                f::int(lang, ended as i64)
+            vec![labelled(
+                lang,
+                "chart.customers",
+                f::int(lang, ended as i64),
             )],
         );
     }
@@ -357,15 +353,11 @@ fn draw_nodes<DB: DrawingBackend>(
             let text = format!("{} · {}", name, f::int(lang, node.customers as i64));
             node_text(p, c, k == last, (y0, y1), &text)?;
             let mut lines = vec![
-                format!(
-                    "{}: {}",
-                    t(lang, "chart.customers"),
-                    f::int(lang, node.customers as i64)
-                ),
-                format!(
-                    "{}: {}",
-                    t(lang, "flows.share_of_step"),
-                    share(lang, node.customers, totals[k])
+                labelled(lang, "chart.customers", f::int(lang, node.customers as i64)),
+                labelled(
+                    lang,
+                    "flows.share_of_step",
+                    share(lang, node.customers, totals[k]),
                 ),
                 format!(
                     "{}: {}",
@@ -374,10 +366,10 @@ fn draw_nodes<DB: DrawingBackend>(
                 ),
             ];
             if k == last {
-                lines.push(format!(
-                    "{}: {}",
-                    t(lang, "flows.continuing"),
-                    f::int(lang, node.continuing as i64)
+                lines.push(labelled(
+                    lang,
+                    "flows.continuing",
+                    f::int(lang, node.continuing as i64),
                 ));
             }
             lines.push(sat_line(lang, node.satisfaction));
@@ -650,16 +642,12 @@ fn matrix_cell<DB: DrawingBackend>(
 
 fn matrix_lines(lang: Lang, m: &TransitionMatrix, i: usize, j: usize) -> Vec<String> {
     vec![
-        format!(
-            "{}: {}",
-            t(lang, "chart.customers"),
-            f::int(lang, m.customers[i][j] as i64)
+        labelled(
+            lang,
+            "chart.customers",
+            f::int(lang, m.customers[i][j] as i64),
         ),
-        format!(
-            "{}: {}",
-            t(lang, "flows.moves"),
-            f::int(lang, m.moves[i][j] as i64)
-        ),
+        labelled(lang, "flows.moves", f::int(lang, m.moves[i][j] as i64)),
     ]
 }
 

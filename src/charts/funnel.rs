@@ -9,7 +9,7 @@ use super::table::Table;
 use super::theme::{Rgb, Theme};
 use super::trend::{draw_line_chart, LinePoint, Series, YDomain};
 use super::{
-    cap_folded, cap_note, cap_shown, needs, nothing_to_draw, t, ChartError, MAX_STEP_BARS,
+    cap_folded, cap_note, cap_shown, labelled, needs, nothing_to_draw, t, ChartError, MAX_STEP_BARS,
 };
 use crate::analytics::funnel::{FunnelStep, Interval};
 use crate::analytics::FunnelView;
@@ -41,23 +41,11 @@ fn interval_key(lang: Lang) -> (Mark, String) {
 
 fn step_lines(lang: Lang, s: &FunnelStep) -> Vec<String> {
     let mut lines = vec![
-        format!(
-            "{}: {}",
-            t(lang, "chart.customers"),
-            f::int(lang, s.customers as i64)
-        ),
-        format!(
-            "{}: {}",
-            t(lang, "chart.pct_of_first"),
-            opt_pct(lang, s.pct_of_first)
-        ),
+        labelled(lang, "chart.customers", f::int(lang, s.customers as i64)),
+        labelled(lang, "chart.pct_of_first", opt_pct(lang, s.pct_of_first)),
     ];
     if let Some(prev) = s.pct_of_previous {
-        let mut l = format!(
-            "{}: {}",
-            t(lang, "chart.pct_of_previous"),
-            f::percent(lang, prev)
-        );
+        let mut l = labelled(lang, "chart.pct_of_previous", f::percent(lang, prev));
         if let Some(iv) = &s.interval {
             l.push_str(&format!(
                 " ({} {})",
@@ -68,11 +56,7 @@ fn step_lines(lang: Lang, s: &FunnelStep) -> Vec<String> {
         lines.push(l);
     }
     if let Some(d) = s.drop_off {
-        lines.push(format!(
-            "{}: {}",
-            t(lang, "chart.drop_off"),
-            f::int(lang, d as i64)
-        ));
+        lines.push(labelled(lang, "chart.drop_off", f::int(lang, d as i64)));
     }
     lines
 }
@@ -265,10 +249,10 @@ fn group_bar(
     );
     bar.whisker = g.interval.map(|iv| (iv.low, iv.high));
     bar.title = format!("{name}: {}", g.value);
-    let mut rate = format!(
-        "{}: {}",
-        t(lang, "chart.conversion_rate"),
-        opt_pct(lang, g.conversion_rate)
+    let mut rate = labelled(
+        lang,
+        "chart.conversion_rate",
+        opt_pct(lang, g.conversion_rate),
     );
     if let Some(iv) = &g.interval {
         rate.push_str(&format!(
@@ -431,21 +415,9 @@ pub fn draw_trend<DB: DrawingBackend>(
             hollow: false,
             title: f::period(lang, &c.period),
             lines: vec![
-                format!(
-                    "{}: {}",
-                    t(lang, "chart.conversion_rate"),
-                    opt_pct(lang, c.rate)
-                ),
-                format!(
-                    "{}: {}",
-                    t(lang, "chart.started"),
-                    f::int(lang, c.started as i64)
-                ),
-                format!(
-                    "{}: {}",
-                    t(lang, "chart.converted"),
-                    f::int(lang, c.converted as i64)
-                ),
+                labelled(lang, "chart.conversion_rate", opt_pct(lang, c.rate)),
+                labelled(lang, "chart.started", f::int(lang, c.started as i64)),
+                labelled(lang, "chart.converted", f::int(lang, c.converted as i64)),
             ],
         })
         .collect();
@@ -579,15 +551,11 @@ pub fn draw_time_to_convert<DB: DrawingBackend>(
             bar.marker = s.mean_days_from_previous.filter(|m| m.is_finite());
             bar.title = format!("{from} → {}", s.stage);
             bar.lines = vec![
-                format!(
-                    "{}: {}",
-                    t(lang, "chart.median"),
-                    f::or_na(lang, median, f::days)
-                ),
-                format!(
-                    "{}: {}",
-                    t(lang, "chart.mean"),
-                    f::or_na(lang, s.mean_days_from_previous, f::days)
+                labelled(lang, "chart.median", f::or_na(lang, median, f::days)),
+                labelled(
+                    lang,
+                    "chart.mean",
+                    f::or_na(lang, s.mean_days_from_previous, f::days),
                 ),
             ];
             bar

@@ -12,7 +12,7 @@ use super::map::ChartMap;
 use super::painter::{Align, Baseline, Painter, Size};
 use super::table::Table;
 use super::theme::{Rgb, Theme};
-use super::{cap_note, cap_text, needs, nothing_to_draw, t, ChartError};
+use super::{cap_note, cap_text, labelled, needs, nothing_to_draw, t, ChartError};
 use crate::analytics::experience::PersonaCurve;
 use crate::analytics::journey_map::{JourneyMap, MomentKind, Share, StageColumn};
 use crate::format as f;
@@ -343,10 +343,10 @@ fn header<DB: DrawingBackend>(
             Baseline::Middle,
         )?;
         let hr = Rect::new(c.x0, 0, c.x1, g.tops[0]);
-        let lines = vec![format!(
-            "{}: {}",
-            t(lang, "chart.events"),
-            f::int(lang, s.events as i64)
+        let lines = vec![labelled(
+            lang,
+            "chart.events",
+            f::int(lang, s.events as i64),
         )];
         p.hit(hr, s.stage.clone(), lines);
     }
@@ -419,17 +419,9 @@ fn reach_cell<DB: DrawingBackend>(
         Baseline::Middle,
     )?;
     let mut lines = vec![
-        format!(
-            "{}: {}",
-            t(lang, "chart.customers"),
-            f::int(lang, s.customers as i64)
-        ),
-        format!("{}: {}", t(lang, "chart.pct_of_first"), pct(s.pct_of_first)),
-        format!(
-            "{}: {}",
-            t(lang, "chart.pct_of_previous"),
-            pct(s.pct_of_previous)
-        ),
+        labelled(lang, "chart.customers", f::int(lang, s.customers as i64)),
+        labelled(lang, "chart.pct_of_first", pct(s.pct_of_first)),
+        labelled(lang, "chart.pct_of_previous", pct(s.pct_of_previous)),
     ];
     if let Some(delta) = d.reach {
         outline(p, band)?;
@@ -586,22 +578,18 @@ fn pain_cell<DB: DrawingBackend>(
                 f::score(lang, x.satisfaction_mean, 2),
                 scale_text(lang, scale)
             ),
-            format!(
-                "{}: {}",
-                t(lang, "chart.satisfaction_100"),
-                f::number(lang, x.percent, 1)
+            labelled(
+                lang,
+                "chart.satisfaction_100",
+                f::number(lang, x.percent, 1),
             ),
-            format!(
-                "{}: {}",
-                t(lang, "chart.answers"),
-                f::int(lang, x.count as i64)
-            ),
+            labelled(lang, "chart.answers", f::int(lang, x.count as i64)),
         ];
         if let Some(neg) = x.share_negative {
-            lines.push(format!(
-                "{}: {}",
-                t(lang, "chart.share_negative"),
-                f::percent(lang, neg)
+            lines.push(labelled(
+                lang,
+                "chart.share_negative",
+                f::percent(lang, neg),
             ));
         }
         p.hit(r, format!("{} · {}", s.stage, x.touchpoint), lines);
@@ -688,15 +676,15 @@ fn moment_cell<DB: DrawingBackend>(
             format!("{} · {}", s.stage, m.touchpoint),
             vec![
                 t(lang, moment_key(m.kind)),
-                format!(
-                    "{}: {}",
-                    t(lang, "chart.performance_axis"),
-                    f::number(lang, m.performance, 1)
+                labelled(
+                    lang,
+                    "chart.performance_axis",
+                    f::number(lang, m.performance, 1),
                 ),
-                format!(
-                    "{}: {}",
-                    t(lang, "chart.importance_axis"),
-                    f::number(lang, m.importance, 2)
+                labelled(
+                    lang,
+                    "chart.importance_axis",
+                    f::number(lang, m.importance, 2),
                 ),
             ],
         );
@@ -978,10 +966,10 @@ fn emotion_point<DB: DrawingBackend>(
 /// every persona's value at the stage.
 fn emotion_lines(s: &StageColumn, map: &JourneyMap, lang: Lang) -> Vec<String> {
     let mut lines = vec![
-        format!(
-            "{}: {}",
-            t(lang, "chart.satisfaction_100"),
-            f::or_na(lang, s.satisfaction, |l, v| f::number(l, v, 1))
+        labelled(
+            lang,
+            "chart.satisfaction_100",
+            f::or_na(lang, s.satisfaction, |l, v| f::number(l, v, 1)),
         ),
         format!(
             "{}: {} ({})",
@@ -989,10 +977,10 @@ fn emotion_lines(s: &StageColumn, map: &JourneyMap, lang: Lang) -> Vec<String> {
             f::or_na(lang, s.satisfaction_mean, |l, v| f::score(l, v, 2)),
             scale_text(lang, map.satisfaction_scale)
         ),
-        format!(
-            "{}: {}",
-            t(lang, "chart.answers"),
-            f::int(lang, s.satisfaction_count as i64)
+        labelled(
+            lang,
+            "chart.answers",
+            f::int(lang, s.satisfaction_count as i64),
         ),
     ];
     for curve in &map.persona_curves {

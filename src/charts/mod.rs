@@ -164,6 +164,11 @@ fn t(lang: crate::i18n::Lang, key: &str) -> String {
     crate::i18n::tr(lang, key).to_string()
 }
 
+/// A tooltip line "Label: value", the label translated from `key`.
+fn labelled(lang: crate::i18n::Lang, key: &str, value: impl fmt::Display) -> String {
+    format!("{}: {}", t(lang, key), value)
+}
+
 /// Draws the "missing column" or "No data" message when there is nothing to chart;
 /// returns true when it did, so the caller stops there.
 fn nothing_to_draw<DB: plotters::prelude::DrawingBackend>(

@@ -11,7 +11,7 @@ use super::map::ChartMap;
 use super::painter::{Align, Baseline, Painter, Size};
 use super::table::Table;
 use super::theme::{Rgb, Theme};
-use super::{cap_note, cap_shown, needs, t, ChartError, MAX_MATRIX_POINTS};
+use super::{cap_note, cap_shown, labelled, needs, t, ChartError, MAX_MATRIX_POINTS};
 use crate::analytics::experience::{Exclusion, PriorityMatrix, PriorityPoint, Quadrant};
 use crate::format as f;
 use crate::i18n::{trc, Arg, Lang};
@@ -534,26 +534,14 @@ fn interval_text(pt: &PriorityPoint, lang: Lang) -> String {
 
 fn point_lines(pt: &PriorityPoint, lang: Lang) -> Vec<String> {
     vec![
-        format!(
-            "{}: {}",
-            t(lang, "chart.performance"),
-            f::number(lang, pt.performance, 1)
+        labelled(
+            lang,
+            "chart.performance",
+            f::number(lang, pt.performance, 1),
         ),
-        format!(
-            "{}: {}",
-            t(lang, "chart.importance"),
-            f::signed(lang, pt.importance, 2)
-        ),
-        format!(
-            "{}: {}",
-            t(lang, "fix.interval_label"),
-            interval_text(pt, lang)
-        ),
-        format!(
-            "{}: {}",
-            t(lang, "chart.customers"),
-            f::int(lang, pt.customers as i64)
-        ),
+        labelled(lang, "chart.importance", f::signed(lang, pt.importance, 2)),
+        labelled(lang, "fix.interval_label", interval_text(pt, lang)),
+        labelled(lang, "chart.customers", f::int(lang, pt.customers as i64)),
         t(lang, quadrant_key(pt.quadrant)),
     ]
 }
