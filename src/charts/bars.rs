@@ -79,20 +79,7 @@ pub fn draw_hbars<DB: DrawingBackend>(
         // Too small to draw anything legible; the table and summary still carry the data.
         return Ok(());
     }
-    let max = bars
-        .iter()
-        .flat_map(|b| [Some(b.value), b.ghost, b.whisker.map(|w| w.1), b.marker])
-        .flatten()
-        .filter(|v| v.is_finite())
-        .fold(0.0_f64, f64::max);
-    let ticks = nice_ticks(0.0, if max > 0.0 { max } else { 1.0 }, 4);
-    let top = if axis.is_some() {
-        ticks.last().copied().unwrap_or(1.0)
-    } else if max > 0.0 {
-        max
-    } else {
-        1.0
-    };
+    let (ticks, top) = value_ticks(bars, axis.is_some());
     let x = Linear::new(0.0, top, plot.x0 as f64, plot.x1 as f64);
     if let Some(fmt) = axis {
         axes::x_value_axis(p, plot, &x, &ticks, fmt)?;
@@ -101,47 +88,80 @@ pub fn draw_hbars<DB: DrawingBackend>(
     axes::y_category_labels(p, plot, &rows, &labels, max_chars)?;
     let show_values = rows.step_px() >= font * 0.9;
     for (i, b) in bars.iter().enumerate() {
-        let (y0, y1) = rows.span(i);
-        if let Some(g) = b.ghost {
-            p.fill_rect(
-                Rect::new(plot.x0, y0, x.px(g.max(0.0)).max(plot.x0 + 1), y1),
-                p.theme.grid,
-            )?;
-        }
-        let bar = Rect::new(plot.x0, y0, x.px(b.value).max(plot.x0 + 1), y1);
-        p.fill_rect(bar, b.color)?;
-        let mut end = bar.x1;
-        if let Some((lo, hi)) = b.whisker {
-            let (xl, xh) = (x.px(lo.max(0.0)), x.px(hi.max(0.0)));
-            let cy = (y0 + y1) / 2;
-            let cap = ((y1 - y0) / 4).max(1);
-            p.line(&[(xl, cy), (xh, cy)], p.theme.text, 1.0)?;
-            p.line(&[(xl, cy - cap), (xl, cy + cap)], p.theme.text, 1.0)?;
-            p.line(&[(xh, cy - cap), (xh, cy + cap)], p.theme.text, 1.0)?;
-            end = end.max(xh);
-        }
-        if let Some(m) = b.marker {
-            let xm = x.px(m.max(0.0));
-            p.line(
-                &[(xm, y0 - p.px(2.0)), (xm, y1 + p.px(2.0))],
-                p.theme.text,
-                2.5,
-            )?;
-            end = end.max(xm);
-        }
-        if show_values {
-            p.text(
-                &b.value_text,
-                (end + p.px(5.0), (y0 + y1) / 2),
-                Size::Small,
-                p.theme.text,
-                Align::Left,
-                Baseline::Middle,
-            )?;
-        }
-        let hit = Rect::new(plot.x0, y0, bar.x1.max(end).max(plot.x0 + p.px(8.0)), y1);
-        p.hit(hit, b.title.clone(), b.lines.clone());
+        draw_row(p, plot, &x, rows.span(i), b, show_values)?;
     }
     p.line(&[(plot.x0, plot.y0), (plot.x0, plot.y1)], p.theme.axis, 1.0)?;
+    Ok(())
+}
+
+/// The value ticks and the end of the value axis: the last tick when the axis is drawn,
+/// else the largest value (bar, ghost, whisker or marker), 1 when there is none.
+fn value_ticks(bars: &[HBar], with_axis: bool) -> (Vec<f64>, f64) {
+    let max = bars
+        .iter()
+        .flat_map(|b| [Some(b.value), b.ghost, b.whisker.map(|w| w.1), b.marker])
+        .flatten()
+        .filter(|v| v.is_finite())
+        .fold(0.0_f64, f64::max);
+    let ticks = nice_ticks(0.0, if max > 0.0 { max } else { 1.0 }, 4);
+    let top = if with_axis {
+        ticks.last().copied().unwrap_or(1.0)
+    } else if max > 0.0 {
+        max
+    } else {
+        1.0
+    };
+    (ticks, top)
+}
+
+/// One row between `y0` and `y1`: the ghost behind, the bar, its whisker and marker, the
+/// value text after whichever ends last, and the row's tooltip.
+fn draw_row<DB: DrawingBackend>(
+    p: &mut Painter<DB>,
+    plot: Rect,
+    x: &Linear,
+    (y0, y1): (i32, i32),
+    b: &HBar,
+    show_values: bool,
+) -> Result<(), ChartError> {
+    if let Some(g) = b.ghost {
+        p.fill_rect(
+            Rect::new(plot.x0, y0, x.px(g.max(0.0)).max(plot.x0 + 1), y1),
+            p.theme.grid,
+        )?;
+    }
+    let bar = Rect::new(plot.x0, y0, x.px(b.value).max(plot.x0 + 1), y1);
+    p.fill_rect(bar, b.color)?;
+    let mut end = bar.x1;
+    if let Some((lo, hi)) = b.whisker {
+        let (xl, xh) = (x.px(lo.max(0.0)), x.px(hi.max(0.0)));
+        let cy = (y0 + y1) / 2;
+        let cap = ((y1 - y0) / 4).max(1);
+        p.line(&[(xl, cy), (xh, cy)], p.theme.text, 1.0)?;
+        p.line(&[(xl, cy - cap), (xl, cy + cap)], p.theme.text, 1.0)?;
+        p.line(&[(xh, cy - cap), (xh, cy + cap)], p.theme.text, 1.0)?;
+        end = end.max(xh);
+    }
+    if let Some(m) = b.marker {
+        let xm = x.px(m.max(0.0));
+        p.line(
+            &[(xm, y0 - p.px(2.0)), (xm, y1 + p.px(2.0))],
+            p.theme.text,
+            2.5,
+        )?;
+        end = end.max(xm);
+    }
+    if show_values {
+        p.text(
+            &b.value_text,
+            (end + p.px(5.0), (y0 + y1) / 2),
+            Size::Small,
+            p.theme.text,
+            Align::Left,
+            Baseline::Middle,
+        )?;
+    }
+    let hit = Rect::new(plot.x0, y0, bar.x1.max(end).max(plot.x0 + p.px(8.0)), y1);
+    p.hit(hit, b.title.clone(), b.lines.clone());
     Ok(())
 }

@@ -10,7 +10,10 @@ use super::painter::{Align, Baseline, Painter, Size};
 use super::table::Table;
 use super::theme::{Rgb, Theme};
 use super::trend::{draw_line_chart, LinePoint, Series, YDomain};
-use super::{cap_note, cap_text, needs, nothing_to_draw, t, ChartError, MAX_CURVE_STAGES};
+use super::{
+    cap_folded, cap_note, cap_shown, labelled, needs, nothing_to_draw, t, ChartError,
+    MAX_CURVE_STAGES,
+};
 use crate::analytics::experience::{EmotionCurve, EmotionPoint, Grid, GridCell, Handoffs};
 use crate::dataset::Scale;
 use crate::format as f;
@@ -43,16 +46,16 @@ fn cell_lines(lang: Lang, cell: Option<&GridCell>, scale: Scale) -> Vec<String> 
         f::or_na(lang, c.satisfaction_mean, |l, v| f::score(l, v, 2)),
         scale_text(lang, scale)
     )];
-    lines.push(format!(
-        "{}: {}",
-        t(lang, "chart.answers"),
-        f::int(lang, c.satisfaction_count as i64)
+    lines.push(labelled(
+        lang,
+        "chart.answers",
+        f::int(lang, c.satisfaction_count as i64),
     ));
     if let Some(neg) = c.share_negative {
-        lines.push(format!(
-            "{}: {}",
-            t(lang, "chart.share_negative"),
-            f::percent(lang, neg)
+        lines.push(labelled(
+            lang,
+            "chart.share_negative",
+            f::percent(lang, neg),
         ));
     }
     if let Some(e) = c.effort_mean {
@@ -63,15 +66,15 @@ fn cell_lines(lang: Lang, cell: Option<&GridCell>, scale: Scale) -> Vec<String> 
             f::int(lang, c.effort_count as i64)
         ));
     }
-    lines.push(format!(
-        "{}: {}",
-        t(lang, "chart.events"),
-        f::int(lang, c.events as i64)
+    lines.push(labelled(
+        lang,
+        "chart.events",
+        f::int(lang, c.events as i64),
     ));
-    lines.push(format!(
-        "{}: {}",
-        t(lang, "chart.customers"),
-        f::int(lang, c.customers as i64)
+    lines.push(labelled(
+        lang,
+        "chart.customers",
+        f::int(lang, c.customers as i64),
     ));
     lines
 }
@@ -133,75 +136,20 @@ pub fn draw_heatmap<DB: DrawingBackend>(
     } else {
         0
     };
-    let two_lines = rows.step_px() >= font * 2.4;
-    let one_line = rows.step_px() >= font * 1.1;
+    let style = CellStyle {
+        scale,
+        min_count,
+        font,
+        two_lines: rows.step_px() >= font * 2.4,
+        one_line: rows.step_px() >= font * 1.1,
+    };
     for (r, tp) in grid.touchpoints.iter().enumerate() {
         for (c, stage) in grid.stages.iter().enumerate() {
             let (x0, x1) = cols.span(c);
             let (y0, y1) = rows.span(r);
             let rect = Rect::new(x0, y0, (x1 - gap).max(x0 + 1), (y1 - gap).max(y0 + 1));
             let cell = cells.get(&(stage.as_str(), tp.as_str())).copied();
-            let mean = cell
-                .and_then(|c| c.satisfaction_mean)
-                .filter(|m| m.is_finite());
-            let thin = cell.is_some_and(|c| is_thin(c, min_count)) && mean.is_some();
-            let fill_c = match mean {
-                Some(m) if thin => theme
-                    .diverging_at(scale_position(scale, m))
-                    .lerp(theme.background, 0.7),
-                Some(m) => theme.diverging_at(scale_position(scale, m)),
-                None => theme.empty,
-            };
-            p.fill_rect(rect, fill_c)?;
-            if thin {
-                hatch(&p, rect, theme.axis)?;
-            }
-            let ink = match mean {
-                Some(_) => theme.text_on(fill_c),
-                None => theme.muted,
-            };
-            let cx = (rect.x0 + rect.x1) / 2;
-            let cy = (rect.y0 + rect.y1) / 2;
-            let main = match mean {
-                Some(m) => f::score(lang, m, 1),
-                None => "–".to_string(),
-            };
-            let count = cell.map(|c| format!("n = {}", f::int(lang, c.satisfaction_count as i64)));
-            let fits = |s: &str| label::text_width(s, font) <= rect.width() as f64 * 0.95;
-            if two_lines && mean.is_some() && count.as_deref().is_some_and(fits) {
-                p.bold_text(
-                    &main,
-                    (cx, cy),
-                    Size::Small,
-                    ink,
-                    Align::Center,
-                    Baseline::Bottom,
-                )?;
-                if let Some(n) = &count {
-                    p.text(
-                        n,
-                        (cx, cy + p.px(1.0)),
-                        Size::Small,
-                        ink,
-                        Align::Center,
-                        Baseline::Top,
-                    )?;
-                }
-            } else if one_line && fits(&main) {
-                p.text(
-                    &main,
-                    (cx, cy),
-                    Size::Small,
-                    ink,
-                    Align::Center,
-                    Baseline::Middle,
-                )?;
-            }
-            let mut lines = cell_lines(lang, cell, scale);
-            if thin {
-                lines.push(too_few(lang, min_count));
-            }
-            p.hit(rect, format!("{stage} · {tp}"), lines);
+            heat_cell(&mut p, rect, cell, (stage, tp), &style, lang)?;
         }
     }
     heat_legend(
@@ -212,6 +160,92 @@ pub fn draw_heatmap<DB: DrawingBackend>(
         lang,
     )?;
     Ok(p.finish())
+}
+
+/// How every heat-map cell is coloured and written: the scale and minimum answers, and
+/// whether rows are tall enough for the mean and count (two lines) or the mean alone.
+struct CellStyle {
+    scale: Scale,
+    min_count: usize,
+    font: f64,
+    two_lines: bool,
+    one_line: bool,
+}
+
+/// One cell: its colour (faded and hatched when thin), the mean and count where they fit,
+/// and its tooltip.
+fn heat_cell<DB: DrawingBackend>(
+    p: &mut Painter<DB>,
+    rect: Rect,
+    cell: Option<&GridCell>,
+    (stage, tp): (&str, &str),
+    style: &CellStyle,
+    lang: Lang,
+) -> Result<(), ChartError> {
+    let theme = p.theme;
+    let (scale, min_count, font) = (style.scale, style.min_count, style.font);
+    let mean = cell
+        .and_then(|c| c.satisfaction_mean)
+        .filter(|m| m.is_finite());
+    let thin = cell.is_some_and(|c| is_thin(c, min_count)) && mean.is_some();
+    let fill_c = match mean {
+        Some(m) if thin => theme
+            .diverging_at(scale_position(scale, m))
+            .lerp(theme.background, 0.7),
+        Some(m) => theme.diverging_at(scale_position(scale, m)),
+        None => theme.empty,
+    };
+    p.fill_rect(rect, fill_c)?;
+    if thin {
+        hatch(p, rect, theme.axis)?;
+    }
+    let ink = match mean {
+        Some(_) => theme.text_on(fill_c),
+        None => theme.muted,
+    };
+    let cx = (rect.x0 + rect.x1) / 2;
+    let cy = (rect.y0 + rect.y1) / 2;
+    let main = match mean {
+        Some(m) => f::score(lang, m, 1),
+        None => "–".to_string(),
+    };
+    let count = cell.map(|c| format!("n = {}", f::int(lang, c.satisfaction_count as i64)));
+    let fits = |s: &str| label::text_width(s, font) <= rect.width() as f64 * 0.95;
+    if style.two_lines && mean.is_some() && count.as_deref().is_some_and(fits) {
+        p.bold_text(
+            &main,
+            (cx, cy),
+            Size::Small,
+            ink,
+            Align::Center,
+            Baseline::Bottom,
+        )?;
+        if let Some(n) = &count {
+            p.text(
+                n,
+                (cx, cy + p.px(1.0)),
+                Size::Small,
+                ink,
+                Align::Center,
+                Baseline::Top,
+            )?;
+        }
+    } else if style.one_line && fits(&main) {
+        p.text(
+            &main,
+            (cx, cy),
+            Size::Small,
+            ink,
+            Align::Center,
+            Baseline::Middle,
+        )?;
+    }
+    let mut lines = cell_lines(lang, cell, scale);
+    if thin {
+        lines.push(too_few(lang, min_count));
+    }
+    p.hit(rect, format!("{stage} · {tp}"), lines);
+    Ok(())
 }
 
 /// Fewer satisfaction answers than the minimum (at least 1, as for the pain points).
@@ -256,16 +290,19 @@ fn hatch<DB: DrawingBackend>(p: &Painter<DB>, r: Rect, color: Rgb) -> Result<(),
 /// What a capped grid leaves out, e.g. "The 15 touchpoints with the most events (of
 /// 50,000) are drawn; …"; `None` for a complete grid.
 fn heatmap_note(grid: &Grid, lang: Lang) -> Option<String> {
-    let part = |key: &str, folded: u64, total: u64| {
-        (folded > 0).then(|| cap_text(lang, key, total.saturating_sub(folded), total))
-    };
     let parts: Vec<String> = [
-        part(
+        cap_folded(
+            lang,
             "chart.cap_touchpoints",
             grid.touchpoints_folded,
             grid.touchpoints_total,
         ),
-        part("chart.cap_stages", grid.stages_folded, grid.stages_total),
+        cap_folded(
+            lang,
+            "chart.cap_stages",
+            grid.stages_folded,
+            grid.stages_total,
+        ),
     ]
     .into_iter()
     .flatten()
@@ -293,29 +330,26 @@ fn heat_legend<DB: DrawingBackend>(
     let h = (font * 0.8).round() as i32;
     let y = area.y0;
     let mut x = area.x0;
-    p.text(
-        &f::number(lang, scale.min, 0),
-        (x, y + h / 2),
-        Size::Small,
-        p.theme.muted,
-        Align::Left,
-        Baseline::Middle,
-    )?;
-    x += (label::text_width(&f::number(lang, scale.min, 0), font) as i32) + p.px(4.0);
+    // A scale end written at `x`; returns its width.
+    let end_label = |value: f64, x: i32| -> Result<i32, ChartError> {
+        let text = f::number(lang, value, 0);
+        p.text(
+            &text,
+            (x, y + h / 2),
+            Size::Small,
+            p.theme.muted,
+            Align::Left,
+            Baseline::Middle,
+        )?;
+        Ok(label::text_width(&text, font) as i32)
+    };
+    x += end_label(scale.min, x)? + p.px(4.0);
     for i in 0..7 {
         let c = p.theme.diverging_at(i as f64 / 6.0);
         p.fill_rect(Rect::new(x + i * sw, y, x + (i + 1) * sw, y + h), c)?;
     }
     x += 7 * sw + p.px(4.0);
-    p.text(
-        &f::number(lang, scale.max, 0),
-        (x, y + h / 2),
-        Size::Small,
-        p.theme.muted,
-        Align::Left,
-        Baseline::Middle,
-    )?;
-    x += (label::text_width(&f::number(lang, scale.max, 0), font) as i32) + p.px(16.0);
+    x += end_label(scale.max, x)? + p.px(16.0);
     let empty = format!("– {}", t(lang, "chart.no_answers"));
     let thin = too_few(lang, min_count);
     let end = |x: i32, text: &str| x + sw + p.px(4.0) + label::text_width(text, font) as i32;
@@ -516,20 +550,20 @@ fn emotion_points(
                 hollow: false,
                 title: format!("{who} · {s}"),
                 lines: vec![
-                    format!(
-                        "{}: {}",
-                        t(lang, "chart.satisfaction_100"),
-                        f::or_na(lang, value, |l, v| f::number(l, v, 1))
+                    labelled(
+                        lang,
+                        "chart.satisfaction_100",
+                        f::or_na(lang, value, |l, v| f::number(l, v, 1)),
                     ),
-                    format!(
-                        "{}: {}",
-                        t(lang, "chart.mean"),
-                        f::or_na(lang, pt.and_then(|p| p.mean), |l, v| f::score(l, v, 2))
+                    labelled(
+                        lang,
+                        "chart.mean",
+                        f::or_na(lang, pt.and_then(|p| p.mean), |l, v| f::score(l, v, 2)),
                     ),
-                    format!(
-                        "{}: {}",
-                        t(lang, "chart.answers"),
-                        f::int(lang, pt.map(|p| p.count).unwrap_or(0) as i64)
+                    labelled(
+                        lang,
+                        "chart.answers",
+                        f::int(lang, pt.map(|p| p.count).unwrap_or(0) as i64),
                     ),
                 ],
             }
@@ -540,23 +574,18 @@ fn emotion_points(
 /// What the emotion chart leaves out: stages past [`MAX_CURVE_STAGES`] and personas folded
 /// into "(others)" by the analytics.
 fn emotion_note(curve: &EmotionCurve, stages: usize, lang: Lang) -> Option<String> {
-    let mut parts = Vec::new();
-    if stages > MAX_CURVE_STAGES {
-        parts.push(cap_text(
-            lang,
-            "chart.cap_first_stages",
-            MAX_CURVE_STAGES as u64,
-            stages as u64,
-        ));
-    }
-    if curve.personas_folded > 0 {
-        parts.push(cap_text(
+    let parts: Vec<String> = [
+        cap_shown(lang, "chart.cap_first_stages", MAX_CURVE_STAGES, stages),
+        cap_folded(
             lang,
             "chart.cap_personas",
-            curve.personas_total.saturating_sub(curve.personas_folded),
+            curve.personas_folded,
             curve.personas_total,
-        ));
-    }
+        ),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     (!parts.is_empty()).then(|| parts.join(" "))
 }
 
@@ -725,75 +754,60 @@ pub fn draw_handoffs<DB: DrawingBackend>(
         .iter()
         .map(|x| {
             let name = format!("{} → {}", x.from, x.to);
-            let mut bar = HBar::new(
-                &name,
-                x.count as f64,
-                theme.series(0),
-                format!(
-                    "{} · {}",
-                    f::int(lang, x.count as i64),
-                    share(lang, x.count, h.total)
-                ),
-            );
-            bar.lines = vec![
-                format!(
-                    "{}: {}",
-                    t(lang, "chart.handoffs"),
-                    f::int(lang, x.count as i64)
-                ),
-                format!(
-                    "{}: {}",
-                    t(lang, "chart.share"),
-                    share(lang, x.count, h.total)
-                ),
-                format!(
-                    "{}: {}",
-                    t(lang, "chart.customers"),
-                    f::int(lang, x.customers as i64)
-                ),
-                format!(
-                    "{}: {}",
-                    t(lang, "chart.satisfaction_at_to"),
-                    f::or_na(lang, x.satisfaction_at_to, |l, v| f::score(l, v, 2))
-                ),
-            ];
-            bar
+            let pair = PairBar {
+                count: x.count,
+                customers: Some(x.customers),
+                satisfaction_at_to: x.satisfaction_at_to,
+            };
+            pair.bar(&name, theme.series(0), h.total, lang)
         })
         .collect();
     if let Some(o) = h.others.as_ref().filter(|o| o.count > 0) {
-        let name = others_label(lang, o.pairs);
-        let mut bar = HBar::new(
-            &name,
-            o.count as f64,
-            theme.axis,
-            format!(
-                "{} · {}",
-                f::int(lang, o.count as i64),
-                share(lang, o.count, h.total)
-            ),
-        );
-        bar.lines = vec![
-            format!(
-                "{}: {}",
-                t(lang, "chart.handoffs"),
-                f::int(lang, o.count as i64)
-            ),
-            format!(
-                "{}: {}",
-                t(lang, "chart.share"),
-                share(lang, o.count, h.total)
-            ),
-            format!(
-                "{}: {}",
-                t(lang, "chart.satisfaction_at_to"),
-                f::or_na(lang, o.satisfaction_at_to, |l, v| f::score(l, v, 2))
-            ),
-        ];
-        bars.push(bar);
+        let pair = PairBar {
+            count: o.count,
+            customers: None,
+            satisfaction_at_to: o.satisfaction_at_to,
+        };
+        bars.push(pair.bar(&others_label(lang, o.pairs), theme.axis, h.total, lang));
     }
     let area = p.bounds();
     draw_hbars(&mut p, area, &bars, None)?;
     Ok(p.finish())
+}
+
+/// What a hand-off bar shows: one pair, or all other pairs together (whose customers are
+/// not known, as a customer may be in several of them).
+struct PairBar {
+    count: u64,
+    customers: Option<u64>,
+    satisfaction_at_to: Option<f64>,
+}
+
+impl PairBar {
+    /// The bar with its count and share of `total`, and the tooltip lines.
+    fn bar(&self, name: &str, color: Rgb, total: u64, lang: Lang) -> HBar {
+        let count = f::int(lang, self.count as i64);
+        let mut bar = HBar::new(
+            name,
+            self.count as f64,
+            color,
+            format!("{} · {}", count, share(lang, self.count, total)),
+        );
+        bar.lines = vec![
+            labelled(lang, "chart.handoffs", count),
+            labelled(lang, "chart.share", share(lang, self.count, total)),
+        ];
+        if let Some(c) = self.customers {
+            bar.lines
+                .push(labelled(lang, "chart.customers", f::int(lang, c as i64)));
+        }
+        bar.lines.push(labelled(
+            lang,
+            "chart.satisfaction_at_to",
+            f::or_na(lang, self.satisfaction_at_to, |l, v| f::score(l, v, 2)),
+        ));
+        bar
+    }
 }
 
 pub fn handoffs_table(h: &Handoffs, lang: Lang) -> Table {

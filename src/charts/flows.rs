@@ -12,7 +12,7 @@ use super::map::ChartMap;
 use super::painter::{Align, Baseline, Painter, Size};
 use super::table::Table;
 use super::theme::{Rgb, Theme};
-use super::{nothing_to_draw, t, ChartError};
+use super::{labelled, nothing_to_draw, t, ChartError};
 use crate::analytics::flows::{Direction, FlowDim, FlowView, NodeKey, TransitionMatrix};
 use crate::format as f;
 use crate::i18n::{trf, Lang};
@@ -47,10 +47,10 @@ fn share(lang: Lang, part: u64, total: u64) -> String {
 }
 
 fn sat_line(lang: Lang, v: Option<f64>) -> String {
-    format!(
-        "{}: {}",
-        t(lang, "flows.satisfaction"),
-        f::or_na(lang, v, |l, x| f::number(l, x, 0))
+    labelled(
+        lang,
+        "flows.satisfaction",
+        f::or_na(lang, v, |l, x| f::number(l, x, 0)),
     )
 }
 
@@ -256,15 +256,11 @@ fn draw_links<DB: DrawingBackend>(
         let from = node_label(lang, &view.steps[l.step][l.from].key);
         let to = node_label(lang, &view.steps[l.step + 1][l.to].key);
         let lines = vec![
-            format!(
-                "{}: {}",
-                t(lang, "chart.customers"),
-                f::int(lang, l.customers as i64)
-            ),
-            format!(
-                "{}: {}",
-                t(lang, "flows.share_of_step"),
-                share(lang, l.customers, totals[l.step])
+            labelled(lang, "chart.customers", f::int(lang, l.customers as i64)),
+            labelled(
+                lang,
+                "flows.share_of_step",
+                share(lang, l.customers, totals[l.step]),
             ),
             sat_line(lang, l.satisfaction),
         ];
@@ -329,10 +325,10 @@ fn draw_sinks<DB: DrawingBackend>(
         p.hit(
             r,
             label.clone(),
-            vec![format!(
-                "{}: {}",
-                t(lang, "chart.customers"),
-                f::int(lang, ended as i64)
+            vec![labelled(
+                lang,
+                "chart.customers",
+                f::int(lang, ended as i64),
             )],
         );
     }
@@ -357,15 +353,11 @@ fn draw_nodes<DB: DrawingBackend>(
             let text = format!("{} · {}", name, f::int(lang, node.customers as i64));
             node_text(p, c, k == last, (y0, y1), &text)?;
             let mut lines = vec![
-                format!(
-                    "{}: {}",
-                    t(lang, "chart.customers"),
-                    f::int(lang, node.customers as i64)
-                ),
-                format!(
-                    "{}: {}",
-                    t(lang, "flows.share_of_step"),
-                    share(lang, node.customers, totals[k])
+                labelled(lang, "chart.customers", f::int(lang, node.customers as i64)),
+                labelled(
+                    lang,
+                    "flows.share_of_step",
+                    share(lang, node.customers, totals[k]),
                 ),
                 format!(
                     "{}: {}",
@@ -374,10 +366,10 @@ fn draw_nodes<DB: DrawingBackend>(
                 ),
             ];
             if k == last {
-                lines.push(format!(
-                    "{}: {}",
-                    t(lang, "flows.continuing"),
-                    f::int(lang, node.continuing as i64)
+                lines.push(labelled(
+                    lang,
+                    "flows.continuing",
+                    f::int(lang, node.continuing as i64),
                 ));
             }
             lines.push(sat_line(lang, node.satisfaction));
@@ -569,19 +561,8 @@ pub fn draw_transitions<DB: DrawingBackend>(
         .max()
         .unwrap_or(1)
         .max(1) as f64;
-    let col_fit = label::chars_that_fit(cols.step_px() * 0.95, font).max(1);
+    column_names(&p, plot, &cols, &names)?;
     let row_fit = label::chars_that_fit(left as f64 - font * 0.5, font).max(2);
-    for (j, name) in names.iter().enumerate() {
-        let text = label::truncate(name, col_fit);
-        p.text(
-            &text,
-            (cols.center(j), plot.y0 - p.px(2.0)),
-            Size::Small,
-            p.theme.text,
-            Align::Center,
-            Baseline::Bottom,
-        )?;
-    }
     for (i, from) in names.iter().enumerate() {
         let (y0, y1) = rows.span(i);
         let text = label::truncate(from, row_fit);
@@ -596,43 +577,77 @@ pub fn draw_transitions<DB: DrawingBackend>(
         for (j, to) in names.iter().enumerate() {
             let (x0, x1) = cols.span(j);
             let r = Rect::new(x0 + 1, y0 + 1, x1 - 1, y1 - 1);
-            let n = m.customers[i][j];
-            let fill = if n == 0 {
-                p.theme.empty
-            } else {
-                p.theme
-                    .background
-                    .lerp(p.theme.series(0), 0.15 + 0.85 * n as f64 / max)
-            };
-            p.fill_rect(r, fill)?;
-            if n > 0 && label::text_width(&f::int(lang, n as i64), font) < (x1 - x0) as f64 * 0.9 {
-                p.text(
-                    &f::int(lang, n as i64),
-                    ((x0 + x1) / 2, (y0 + y1) / 2),
-                    Size::Small,
-                    p.theme.text_on(fill),
-                    Align::Center,
-                    Baseline::Middle,
-                )?;
-            }
+            matrix_cell(&mut p, r, (x0, x1), m, (i, j), max, lang)?;
             p.hit(r, format!("{from} → {to}"), matrix_lines(lang, m, i, j));
         }
     }
     Ok(p.finish())
 }
 
+/// The "to" names above the matrix' columns, shortened to the column width.
+fn column_names<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    plot: Rect,
+    cols: &Bands,
+    names: &[String],
+) -> Result<(), ChartError> {
+    let col_fit = label::chars_that_fit(cols.step_px() * 0.95, p.font_px(Size::Small)).max(1);
+    for (j, name) in names.iter().enumerate() {
+        let text = label::truncate(name, col_fit);
+        p.text(
+            &text,
+            (cols.center(j), plot.y0 - p.px(2.0)),
+            Size::Small,
+            p.theme.text,
+            Align::Center,
+            Baseline::Bottom,
+        )?;
+    }
+    Ok(())
+}
+
+/// The cell of `from` → `to`: darker the more customers of the busiest cell (`max`) it
+/// holds, with the count written when it fits the column `x0..x1`.
+fn matrix_cell<DB: DrawingBackend>(
+    p: &mut Painter<DB>,
+    r: Rect,
+    (x0, x1): (i32, i32),
+    m: &TransitionMatrix,
+    (from, to): (usize, usize),
+    max: f64,
+    lang: Lang,
+) -> Result<(), ChartError> {
+    let n = m.customers[from][to];
+    let fill = if n == 0 {
+        p.theme.empty
+    } else {
+        p.theme
+            .background
+            .lerp(p.theme.series(0), 0.15 + 0.85 * n as f64 / max)
+    };
+    p.fill_rect(r, fill)?;
+    let font = p.font_px(Size::Small);
+    if n > 0 && label::text_width(&f::int(lang, n as i64), font) < (x1 - x0) as f64 * 0.9 {
+        p.text(
+            &f::int(lang, n as i64),
+            ((x0 + x1) / 2, (r.y0 + r.y1) / 2),
+            Size::Small,
+            p.theme.text_on(fill),
+            Align::Center,
+            Baseline::Middle,
+        )?;
+    }
+    Ok(())
+}
+
 fn matrix_lines(lang: Lang, m: &TransitionMatrix, i: usize, j: usize) -> Vec<String> {
     vec![
-        format!(
-            "{}: {}",
-            t(lang, "chart.customers"),
-            f::int(lang, m.customers[i][j] as i64)
+        labelled(
+            lang,
+            "chart.customers",
+            f::int(lang, m.customers[i][j] as i64),
         ),
-        format!(
-            "{}: {}",
-            t(lang, "flows.moves"),
-            f::int(lang, m.moves[i][j] as i64)
-        ),
+        labelled(lang, "flows.moves", f::int(lang, m.moves[i][j] as i64)),
     ]
 }
 

@@ -6,9 +6,11 @@ use super::layout::Rect;
 use super::map::ChartMap;
 use super::painter::Painter;
 use super::table::Table;
-use super::theme::Theme;
+use super::theme::{Rgb, Theme};
 use super::trend::{draw_line_chart, LinePoint, Series, YDomain};
-use super::{cap_note, cap_text, needs, nothing_to_draw, t, ChartError, MAX_STEP_BARS};
+use super::{
+    cap_folded, cap_note, cap_shown, labelled, needs, nothing_to_draw, t, ChartError, MAX_STEP_BARS,
+};
 use crate::analytics::funnel::{FunnelStep, Interval};
 use crate::analytics::FunnelView;
 use crate::format as f;
@@ -39,23 +41,11 @@ fn interval_key(lang: Lang) -> (Mark, String) {
 
 fn step_lines(lang: Lang, s: &FunnelStep) -> Vec<String> {
     let mut lines = vec![
-        format!(
-            "{}: {}",
-            t(lang, "chart.customers"),
-            f::int(lang, s.customers as i64)
-        ),
-        format!(
-            "{}: {}",
-            t(lang, "chart.pct_of_first"),
-            opt_pct(lang, s.pct_of_first)
-        ),
+        labelled(lang, "chart.customers", f::int(lang, s.customers as i64)),
+        labelled(lang, "chart.pct_of_first", opt_pct(lang, s.pct_of_first)),
     ];
     if let Some(prev) = s.pct_of_previous {
-        let mut l = format!(
-            "{}: {}",
-            t(lang, "chart.pct_of_previous"),
-            f::percent(lang, prev)
-        );
+        let mut l = labelled(lang, "chart.pct_of_previous", f::percent(lang, prev));
         if let Some(iv) = &s.interval {
             l.push_str(&format!(
                 " ({} {})",
@@ -66,11 +56,7 @@ fn step_lines(lang: Lang, s: &FunnelStep) -> Vec<String> {
         lines.push(l);
     }
     if let Some(d) = s.drop_off {
-        lines.push(format!(
-            "{}: {}",
-            t(lang, "chart.drop_off"),
-            f::int(lang, d as i64)
-        ));
+        lines.push(labelled(lang, "chart.drop_off", f::int(lang, d as i64)));
     }
     lines
 }
@@ -88,14 +74,12 @@ pub fn draw_funnel<DB: DrawingBackend>(
         return Ok(p.finish());
     }
     let shown = &view.steps[..view.steps.len().min(MAX_STEP_BARS)];
-    let note = (shown.len() < view.steps.len()).then(|| {
-        cap_text(
-            lang,
-            "chart.cap_first_stages",
-            shown.len() as u64,
-            view.steps.len() as u64,
-        )
-    });
+    let note = cap_shown(
+        lang,
+        "chart.cap_first_stages",
+        shown.len(),
+        view.steps.len(),
+    );
     let area = cap_note(&p, p.bounds(), note.as_deref())?;
     let area = if shown.iter().any(|s| s.interval.is_some()) {
         draw_key(&p, area, &[interval_key(lang)])?
@@ -210,14 +194,7 @@ pub fn draw_breakdown<DB: DrawingBackend>(
     if nothing_to_draw(&p, b.unavailable.as_ref(), b.groups.is_empty(), lang)? {
         return Ok(p.finish());
     }
-    let note = (b.groups_folded > 0).then(|| {
-        cap_text(
-            lang,
-            "chart.cap_groups",
-            b.groups_total.saturating_sub(b.groups_folded),
-            b.groups_total,
-        )
-    });
+    let note = cap_folded(lang, "chart.cap_groups", b.groups_folded, b.groups_total);
     let area = cap_note(&p, p.bounds(), note.as_deref())?;
     let mut key = Vec::new();
     if b.groups.iter().any(|g| g.interval.is_some()) {
@@ -234,74 +211,86 @@ pub fn draw_breakdown<DB: DrawingBackend>(
         .iter()
         .enumerate()
         .map(|(i, g)| {
-            let name = breakdown_name(lang, b);
-            let started = g.customers.first().copied().unwrap_or(0);
-            let value_text = format!(
-                "{} · n = {}{}",
-                opt_pct(lang, g.conversion_rate),
-                f::int(lang, started as i64),
-                if g.significant { " *" } else { "" }
-            );
             let color = if persona {
                 theme.named(&g.value)
             } else {
                 theme.series(i)
             };
-            let mut bar = HBar::new(
-                &g.value,
-                g.conversion_rate.unwrap_or(0.0),
-                color,
-                value_text,
-            );
-            bar.whisker = g.interval.map(|iv| (iv.low, iv.high));
-            bar.title = format!("{name}: {}", g.value);
-            let mut rate = format!(
-                "{}: {}",
-                t(lang, "chart.conversion_rate"),
-                opt_pct(lang, g.conversion_rate)
-            );
-            if let Some(iv) = &g.interval {
-                rate.push_str(&format!(
-                    " ({} {})",
-                    t(lang, "chart.interval"),
-                    interval_text(lang, iv)
-                ));
-            }
-            bar.lines.push(rate);
-            if let Some(pv) = g.p_value {
-                let key = if g.significant {
-                    "fair.legend.different"
-                } else {
-                    "fair.legend.not_different"
-                };
-                let p = p_text(lang, pv);
-                let p = if pv < 0.001 {
-                    format!("p {p}")
-                } else {
-                    format!("p = {p}")
-                };
-                bar.lines.push(format!("{}: {p}", t(lang, key)));
-            }
-            for (k, stage) in view.stages.iter().enumerate().take(MAX_STEP_BARS) {
-                let n = g.customers.get(k).copied().unwrap_or(0);
-                let pct = g.pct_of_first.get(k).copied().flatten();
-                bar.lines.push(format!(
-                    "{stage}: {} ({})",
-                    f::int(lang, n as i64),
-                    opt_pct(lang, pct)
-                ));
-            }
-            if view.stages.len() > MAX_STEP_BARS {
-                let more = (view.stages.len() - MAX_STEP_BARS) as i64;
-                bar.lines
-                    .push(trc(lang, "chart.more_stages", &[("n", Arg::Count(more))]));
-            }
-            bar
+            group_bar(view, b, g, color, lang)
         })
         .collect();
     let pct_axis = |v: f64| f::number(lang, v, 0) + "%";
     draw_hbars(&mut p, area, &bars, Some(&pct_axis))?;
     Ok(p.finish())
+}
+
+/// One breakdown group's conversion bar and its tooltip: the rate with its interval, the
+/// test against the other groups, and the group's customers at every step.
+fn group_bar(
+    view: &FunnelView,
+    b: &crate::analytics::funnel::FunnelBreakdown,
+    g: &crate::analytics::funnel::FunnelGroup,
+    color: Rgb,
+    lang: Lang,
+) -> HBar {
+    let name = breakdown_name(lang, b);
+    let started = g.customers.first().copied().unwrap_or(0);
+    let value_text = format!(
+        "{} · n = {}{}",
+        opt_pct(lang, g.conversion_rate),
+        f::int(lang, started as i64),
+        if g.significant { " *" } else { "" }
+    );
+    let mut bar = HBar::new(
+        &g.value,
+        g.conversion_rate.unwrap_or(0.0),
+        color,
+        value_text,
+    );
+    bar.whisker = g.interval.map(|iv| (iv.low, iv.high));
+    bar.title = format!("{name}: {}", g.value);
+    let mut rate = labelled(
+        lang,
+        "chart.conversion_rate",
+        opt_pct(lang, g.conversion_rate),
+    );
+    if let Some(iv) = &g.interval {
+        rate.push_str(&format!(
+            " ({} {})",
+            t(lang, "chart.interval"),
+            interval_text(lang, iv)
+        ));
+    }
+    bar.lines.push(rate);
+    if let Some(pv) = g.p_value {
+        let key = if g.significant {
+            "fair.legend.different"
+        } else {
+            "fair.legend.not_different"
+        };
+        let p = p_text(lang, pv);
+        let p = if pv < 0.001 {
+            format!("p {p}")
+        } else {
+            format!("p = {p}")
+        };
+        bar.lines.push(format!("{}: {p}", t(lang, key)));
+    }
+    for (k, stage) in view.stages.iter().enumerate().take(MAX_STEP_BARS) {
+        let n = g.customers.get(k).copied().unwrap_or(0);
+        let pct = g.pct_of_first.get(k).copied().flatten();
+        bar.lines.push(format!(
+            "{stage}: {} ({})",
+            f::int(lang, n as i64),
+            opt_pct(lang, pct)
+        ));
+    }
+    if view.stages.len() > MAX_STEP_BARS {
+        let more = (view.stages.len() - MAX_STEP_BARS) as i64;
+        bar.lines
+            .push(trc(lang, "chart.more_stages", &[("n", Arg::Count(more))]));
+    }
+    bar
 }
 
 /// The breakdown dimension's name: a role's name in `lang`, or the extra column's header.
@@ -426,21 +415,9 @@ pub fn draw_trend<DB: DrawingBackend>(
             hollow: false,
             title: f::period(lang, &c.period),
             lines: vec![
-                format!(
-                    "{}: {}",
-                    t(lang, "chart.conversion_rate"),
-                    opt_pct(lang, c.rate)
-                ),
-                format!(
-                    "{}: {}",
-                    t(lang, "chart.started"),
-                    f::int(lang, c.started as i64)
-                ),
-                format!(
-                    "{}: {}",
-                    t(lang, "chart.converted"),
-                    f::int(lang, c.converted as i64)
-                ),
+                labelled(lang, "chart.conversion_rate", opt_pct(lang, c.rate)),
+                labelled(lang, "chart.started", f::int(lang, c.started as i64)),
+                labelled(lang, "chart.converted", f::int(lang, c.converted as i64)),
             ],
         })
         .collect();
@@ -551,14 +528,7 @@ pub fn draw_time_to_convert<DB: DrawingBackend>(
         return Ok(p.finish());
     }
     let shown = &timed[..timed.len().min(MAX_STEP_BARS)];
-    let note = (shown.len() < timed.len()).then(|| {
-        cap_text(
-            lang,
-            "chart.cap_first_stages",
-            shown.len() as u64,
-            timed.len() as u64,
-        )
-    });
+    let note = cap_shown(lang, "chart.cap_first_stages", shown.len(), timed.len());
     let area = cap_note(&p, Rect::new(0, 0, p.width, p.height), note.as_deref())?;
     let area = draw_key(
         &p,
@@ -581,15 +551,11 @@ pub fn draw_time_to_convert<DB: DrawingBackend>(
             bar.marker = s.mean_days_from_previous.filter(|m| m.is_finite());
             bar.title = format!("{from} → {}", s.stage);
             bar.lines = vec![
-                format!(
-                    "{}: {}",
-                    t(lang, "chart.median"),
-                    f::or_na(lang, median, f::days)
-                ),
-                format!(
-                    "{}: {}",
-                    t(lang, "chart.mean"),
-                    f::or_na(lang, s.mean_days_from_previous, f::days)
+                labelled(lang, "chart.median", f::or_na(lang, median, f::days)),
+                labelled(
+                    lang,
+                    "chart.mean",
+                    f::or_na(lang, s.mean_days_from_previous, f::days),
                 ),
             ];
             bar

@@ -12,7 +12,8 @@ use super::map::ChartMap;
 use super::painter::{Align, Baseline, Painter, Size};
 use super::table::Table;
 use super::theme::{Rgb, Theme};
-use super::{cap_note, cap_text, needs, nothing_to_draw, t, ChartError};
+use super::{cap_note, cap_text, labelled, needs, nothing_to_draw, t, ChartError};
+use crate::analytics::experience::PersonaCurve;
 use crate::analytics::journey_map::{JourneyMap, MomentKind, Share, StageColumn};
 use crate::format as f;
 use crate::i18n::{trc, trf, Arg, Lang};
@@ -220,20 +221,44 @@ pub fn draw_journey_map<DB: DrawingBackend>(
     } else {
         map
     };
-    let n = map.stages.len();
-    let label_w = p.px(LABEL_WIDTH);
-    let col = ((p.width - label_w) as f64 / n as f64).max(1.0);
-    let mut tops = vec![p.px(HEADER)];
-    for lane in Lane::ALL {
-        let last = *tops.last().unwrap_or(&0);
-        tops.push(last + p.px(lane.height()));
+    let g = Grid::new(&p, map.stages.len());
+    lanes(&mut p, &g, map.stages.len(), lang)?;
+    header(&mut p, &g, map, lang)?;
+    for (j, s) in map.stages.iter().enumerate() {
+        stage_cells(&mut p, &g, j, s, map, other, lang)?;
     }
-    let g = Grid {
-        x0: label_w,
-        col,
-        tops,
-    };
-    // Alternate column shading and lane rules first, so everything else sits on top.
+    emotion_lane(&mut p, &g, map, other, lang)?;
+    Ok(p.finish())
+}
+
+impl Grid {
+    /// `n` stage columns right of the lane labels, the lanes below the header.
+    fn new<DB: DrawingBackend>(p: &Painter<DB>, n: usize) -> Grid {
+        let label_w = p.px(LABEL_WIDTH);
+        let col = ((p.width - label_w) as f64 / n as f64).max(1.0);
+        let mut tops = vec![p.px(HEADER)];
+        for lane in Lane::ALL {
+            let last = *tops.last().unwrap_or(&0);
+            tops.push(last + p.px(lane.height()));
+        }
+        Grid {
+            x0: label_w,
+            col,
+            tops,
+        }
+    }
+}
+
+/// Alternate column shading and lane rules, first so everything else sits on top, and
+/// each lane's name (a link to its definition) on the left.
+fn lanes<DB: DrawingBackend>(
+    p: &mut Painter<DB>,
+    g: &Grid,
+    n: usize,
+    lang: Lang,
+) -> Result<(), ChartError> {
+    let theme = p.theme;
+    let label_w = g.x0;
     for j in (1..n).step_by(2) {
         let top = g.column(j, 0);
         let r = Rect::new(top.x0, 0, top.x1, g.tops[Lane::ALL.len()]);
@@ -266,37 +291,36 @@ pub fn draw_journey_map<DB: DrawingBackend>(
     }
     let bottom = g.tops[Lane::ALL.len()];
     p.line(&[(0, bottom), (p.width, bottom)], theme.grid, 1.0)?;
-    header(&mut p, &g, map, lang)?;
-    for (j, s) in map.stages.iter().enumerate() {
-        let d = diff(s, other);
-        reach_cell(&mut p, &g, j, s, &d, other, lang)?;
-        share_cell(
-            &mut p,
-            &g,
-            j,
-            1,
-            s,
-            &s.touchpoints,
-            map.gaps.touchpoints.as_ref(),
-            lang,
-        )?;
-        share_cell(
-            &mut p,
-            &g,
-            j,
-            2,
-            s,
-            &s.channels,
-            map.gaps.channels.as_ref(),
-            lang,
-        )?;
-        pain_cell(&mut p, &g, j, s, map, lang)?;
-        exit_cell(&mut p, &g, j, s, map, lang)?;
-        moment_cell(&mut p, &g, j, s, map, lang)?;
-        nps_cell(&mut p, &g, j, s, map, &d, other, lang)?;
-    }
-    emotion_lane(&mut p, &g, map, other, lang)?;
-    Ok(p.finish())
+    Ok(())
+}
+
+/// Every lane's cell of stage `j` except the emotion curve, which spans the stages.
+fn stage_cells<DB: DrawingBackend>(
+    p: &mut Painter<DB>,
+    g: &Grid,
+    j: usize,
+    s: &StageColumn,
+    map: &JourneyMap,
+    other: Option<&JourneyMap>,
+    lang: Lang,
+) -> Result<(), ChartError> {
+    let d = diff(s, other);
+    reach_cell(p, g, j, s, &d, other, lang)?;
+    share_cell(
+        p,
+        g,
+        j,
+        1,
+        s,
+        &s.touchpoints,
+        map.gaps.touchpoints.as_ref(),
+        lang,
+    )?;
+    share_cell(p, g, j, 2, s, &s.channels, map.gaps.channels.as_ref(), lang)?;
+    pain_cell(p, g, j, s, map, lang)?;
+    exit_cell(p, g, j, s, map, lang)?;
+    moment_cell(p, g, j, s, map, lang)?;
+    nps_cell(p, g, j, s, map, &d, other, lang)
 }
 
 fn header<DB: DrawingBackend>(
@@ -319,10 +343,10 @@ fn header<DB: DrawingBackend>(
             Baseline::Middle,
         )?;
         let hr = Rect::new(c.x0, 0, c.x1, g.tops[0]);
-        let lines = vec![format!(
-            "{}: {}",
-            t(lang, "chart.events"),
-            f::int(lang, s.events as i64)
+        let lines = vec![labelled(
+            lang,
+            "chart.events",
+            f::int(lang, s.events as i64),
         )];
         p.hit(hr, s.stage.clone(), lines);
     }
@@ -395,17 +419,9 @@ fn reach_cell<DB: DrawingBackend>(
         Baseline::Middle,
     )?;
     let mut lines = vec![
-        format!(
-            "{}: {}",
-            t(lang, "chart.customers"),
-            f::int(lang, s.customers as i64)
-        ),
-        format!("{}: {}", t(lang, "chart.pct_of_first"), pct(s.pct_of_first)),
-        format!(
-            "{}: {}",
-            t(lang, "chart.pct_of_previous"),
-            pct(s.pct_of_previous)
-        ),
+        labelled(lang, "chart.customers", f::int(lang, s.customers as i64)),
+        labelled(lang, "chart.pct_of_first", pct(s.pct_of_first)),
+        labelled(lang, "chart.pct_of_previous", pct(s.pct_of_previous)),
     ];
     if let Some(delta) = d.reach {
         outline(p, band)?;
@@ -562,22 +578,18 @@ fn pain_cell<DB: DrawingBackend>(
                 f::score(lang, x.satisfaction_mean, 2),
                 scale_text(lang, scale)
             ),
-            format!(
-                "{}: {}",
-                t(lang, "chart.satisfaction_100"),
-                f::number(lang, x.percent, 1)
+            labelled(
+                lang,
+                "chart.satisfaction_100",
+                f::number(lang, x.percent, 1),
             ),
-            format!(
-                "{}: {}",
-                t(lang, "chart.answers"),
-                f::int(lang, x.count as i64)
-            ),
+            labelled(lang, "chart.answers", f::int(lang, x.count as i64)),
         ];
         if let Some(neg) = x.share_negative {
-            lines.push(format!(
-                "{}: {}",
-                t(lang, "chart.share_negative"),
-                f::percent(lang, neg)
+            lines.push(labelled(
+                lang,
+                "chart.share_negative",
+                f::percent(lang, neg),
             ));
         }
         p.hit(r, format!("{} · {}", s.stage, x.touchpoint), lines);
@@ -664,15 +676,15 @@ fn moment_cell<DB: DrawingBackend>(
             format!("{} · {}", s.stage, m.touchpoint),
             vec![
                 t(lang, moment_key(m.kind)),
-                format!(
-                    "{}: {}",
-                    t(lang, "chart.performance_axis"),
-                    f::number(lang, m.performance, 1)
+                labelled(
+                    lang,
+                    "chart.performance_axis",
+                    f::number(lang, m.performance, 1),
                 ),
-                format!(
-                    "{}: {}",
-                    t(lang, "chart.importance_axis"),
-                    f::number(lang, m.importance, 2)
+                labelled(
+                    lang,
+                    "chart.importance_axis",
+                    f::number(lang, m.importance, 2),
                 ),
             ],
         );
@@ -694,16 +706,7 @@ fn nps_cell<DB: DrawingBackend>(
     let theme = p.theme;
     let c = g.column(j, 7);
     let cx = (c.x0 + c.x1) / 2;
-    let nps_text = match (&map.gaps.nps, s.nps) {
-        (Some(n), _) => format!("NPS {}", gap_word(lang, n)),
-        (None, Some(v)) => trf(lang, "jmap.nps_value", &[("nps", &f::nps(lang, v))]),
-        (None, None) => format!("NPS: {}", t(lang, "chart.no_answers")),
-    };
-    let ces_text = match (&map.gaps.ces, s.ces) {
-        (Some(n), _) => format!("CES {}", gap_word(lang, n)),
-        (None, Some(v)) => trf(lang, "jmap.ces_value", &[("ces", &f::score(lang, v, 1))]),
-        (None, None) => format!("CES: {}", t(lang, "chart.no_answers")),
-    };
+    let (nps_text, ces_text) = nps_ces_texts(s, map, lang);
     let max = label::chars_that_fit((c.width() - p.px(8.0)) as f64, p.font_px(Size::Small)).max(4);
     let y_nps = c.y0 + p.px(14.0);
     let y_ces = c.y0 + p.px(32.0);
@@ -723,21 +726,7 @@ fn nps_cell<DB: DrawingBackend>(
         Align::Center,
         Baseline::Middle,
     )?;
-    let mut lines = vec![
-        format!(
-            "NPS: {} ({} {})",
-            f::or_na(lang, s.nps, f::nps),
-            f::int(lang, s.nps_responses as i64),
-            t(lang, "chart.responses").to_lowercase()
-        ),
-        t(lang, "jmap.nps_rule"),
-        format!(
-            "CES: {} ({}, n = {})",
-            f::or_na(lang, s.ces, |l, v| f::score(l, v, 2)),
-            scale_text(lang, map.effort_scale),
-            f::int(lang, s.ces_count as i64)
-        ),
-    ];
+    let mut lines = nps_lines(s, map, lang);
     let half = p.px(8.0);
     let wide = ((c.width() - p.px(10.0)) / 2).max(2);
     if let Some(delta) = d.nps {
@@ -766,6 +755,62 @@ fn nps_cell<DB: DrawingBackend>(
     Ok(())
 }
 
+/// The NPS and CES lines written in the cell: the value, the missing column, or "no answers".
+fn nps_ces_texts(s: &StageColumn, map: &JourneyMap, lang: Lang) -> (String, String) {
+    let nps_text = match (&map.gaps.nps, s.nps) {
+        (Some(n), _) => format!("NPS {}", gap_word(lang, n)),
+        (None, Some(v)) => trf(lang, "jmap.nps_value", &[("nps", &f::nps(lang, v))]),
+        (None, None) => format!("NPS: {}", t(lang, "chart.no_answers")),
+    };
+    let ces_text = match (&map.gaps.ces, s.ces) {
+        (Some(n), _) => format!("CES {}", gap_word(lang, n)),
+        (None, Some(v)) => trf(lang, "jmap.ces_value", &[("ces", &f::score(lang, v, 1))]),
+        (None, None) => format!("CES: {}", t(lang, "chart.no_answers")),
+    };
+    (nps_text, ces_text)
+}
+
+/// The NPS/CES cell's tooltip: both figures with their counts and the NPS rule.
+fn nps_lines(s: &StageColumn, map: &JourneyMap, lang: Lang) -> Vec<String> {
+    vec![
+        format!(
+            "NPS: {} ({} {})",
+            f::or_na(lang, s.nps, f::nps),
+            f::int(lang, s.nps_responses as i64),
+            t(lang, "chart.responses").to_lowercase()
+        ),
+        t(lang, "jmap.nps_rule"),
+        format!(
+            "CES: {} ({}, n = {})",
+            f::or_na(lang, s.ces, |l, v| f::score(l, v, 2)),
+            scale_text(lang, map.effort_scale),
+            f::int(lang, s.ces_count as i64)
+        ),
+    ]
+}
+
+/// The emotion lane's row in [`Lane::ALL`].
+const EMOTION_LANE: usize = 3;
+
+/// The emotion lane's vertical scale: 0–100 from `bottom` up to `top`.
+struct EmotionAxis {
+    top: i32,
+    bottom: i32,
+}
+
+impl EmotionAxis {
+    fn y(&self, pct: f64) -> i32 {
+        let t = pct.clamp(0.0, 100.0) / 100.0;
+        (self.bottom as f64 - t * (self.bottom - self.top) as f64).round() as i32
+    }
+}
+
+/// The x of stage `j`'s point: the middle of its column.
+fn stage_x(g: &Grid, j: usize) -> i32 {
+    let c = g.column(j, EMOTION_LANE);
+    (c.x0 + c.x1) / 2
+}
+
 /// The emotion curve: one point per stage on 0–100 with the neutral line at 50, plus a
 /// thin line per persona on the all-customers map.
 fn emotion_lane<DB: DrawingBackend>(
@@ -776,9 +821,8 @@ fn emotion_lane<DB: DrawingBackend>(
     lang: Lang,
 ) -> Result<(), ChartError> {
     let theme = p.theme;
-    let lane = 3;
-    let first = g.column(0, lane);
-    let last = g.column(map.stages.len() - 1, lane);
+    let first = g.column(0, EMOTION_LANE);
+    let last = g.column(map.stages.len() - 1, EMOTION_LANE);
     // Persona lines take the experience map's persona colours; in compare mode they are
     // left out so the orange of a difference cannot be mistaken for one.
     let curves = if other.is_some() {
@@ -787,39 +831,11 @@ fn emotion_lane<DB: DrawingBackend>(
         &map.persona_curves[..]
     };
     let legend = if curves.is_empty() { 0.0 } else { 14.0 };
-    let (top, bottom) = (first.y0 + p.px(14.0 + legend), first.y1 - p.px(12.0));
-    let y = |pct: f64| {
-        let t = pct.clamp(0.0, 100.0) / 100.0;
-        (bottom as f64 - t * (bottom - top) as f64).round() as i32
+    let ax = EmotionAxis {
+        top: first.y0 + p.px(14.0 + legend),
+        bottom: first.y1 - p.px(12.0),
     };
-    let cx = |j: usize| {
-        let c = g.column(j, lane);
-        (c.x0 + c.x1) / 2
-    };
-    p.dashed(&[(first.x0, y(50.0)), (last.x1, y(50.0))], theme.axis, 1.0)?;
-    p.text(
-        &t(lang, "jmap.neutral"),
-        (first.x0 - p.px(4.0), y(50.0)),
-        Size::Small,
-        theme.muted,
-        Align::Right,
-        Baseline::Middle,
-    )?;
-    if map.gaps.emotion.is_some() || map.stages.iter().all(|s| s.satisfaction.is_none()) {
-        let text = match &map.gaps.emotion {
-            Some(what) => needs(lang, what),
-            None => t(lang, "chart.no_answers"),
-        };
-        let max = label::chars_that_fit((last.x1 - first.x0) as f64, p.font_px(Size::Small));
-        p.text(
-            &label::truncate(&text, max.max(4)),
-            ((first.x0 + last.x1) / 2, y(50.0) - p.px(12.0)),
-            Size::Small,
-            theme.muted,
-            Align::Center,
-            Baseline::Middle,
-        )?;
-    }
+    neutral_line(p, (first, last), &ax, map, lang)?;
     if !curves.is_empty() {
         let mut entries = vec![(t(lang, "chart.all_customers"), theme.text)];
         entries.extend(
@@ -839,14 +855,7 @@ fn emotion_lane<DB: DrawingBackend>(
             .stages
             .iter()
             .enumerate()
-            .map(|(j, s)| {
-                curve
-                    .points
-                    .iter()
-                    .find(|pt| pt.stage == s.stage)
-                    .and_then(|pt| pt.percent)
-                    .map(|v| (cx(j), y(v)))
-            })
+            .map(|(j, s)| persona_percent(curve, s).map(|v| (stage_x(g, j), ax.y(v))))
             .collect();
         for seg in segments(&pts) {
             p.line(&seg, theme.named(&curve.persona), 1.0)?;
@@ -856,62 +865,130 @@ fn emotion_lane<DB: DrawingBackend>(
         .stages
         .iter()
         .enumerate()
-        .map(|(j, s)| s.satisfaction.map(|v| (cx(j), y(v))))
+        .map(|(j, s)| s.satisfaction.map(|v| (stage_x(g, j), ax.y(v))))
         .collect();
     for seg in segments(&pts) {
         p.line(&seg, theme.text, theme.line_width)?;
     }
     for (j, s) in map.stages.iter().enumerate() {
-        let c = g.column(j, lane);
-        let d = diff(s, other);
-        let mut lines = vec![
-            format!(
-                "{}: {}",
-                t(lang, "chart.satisfaction_100"),
-                f::or_na(lang, s.satisfaction, |l, v| f::number(l, v, 1))
-            ),
-            format!(
-                "{}: {} ({})",
-                t(lang, "chart.satisfaction"),
-                f::or_na(lang, s.satisfaction_mean, |l, v| f::score(l, v, 2)),
-                scale_text(lang, map.satisfaction_scale)
-            ),
-            format!(
-                "{}: {}",
-                t(lang, "chart.answers"),
-                f::int(lang, s.satisfaction_count as i64)
-            ),
-        ];
-        for curve in &map.persona_curves {
-            if let Some(v) = curve
-                .points
-                .iter()
-                .find(|pt| pt.stage == s.stage)
-                .and_then(|pt| pt.percent)
-            {
-                lines.push(format!("{}: {}", curve.persona, f::number(lang, v, 1)));
-            }
-        }
-        if let Some(v) = s.satisfaction {
-            let at = (cx(j), y(v));
-            p.dot(at, 4.0, theme.text)?;
-            p.bold_text(
-                &f::number(lang, v, 0),
-                (at.0 + p.px(8.0), at.1 - p.px(8.0)),
-                Size::Small,
-                theme.text,
-                Align::Left,
-                Baseline::Middle,
-            )?;
-            if let Some(delta) = d.emotion {
-                let r = p.px(9.0);
-                outline(p, Rect::new(at.0 - r, at.1 - r, at.0 + r, at.1 + r))?;
-                lines.push(diff_line(lang, other, f::signed(lang, delta, 1)));
-            }
-        }
-        p.hit(c, title(s, lang, Lane::Emotion), lines);
+        let c = g.column(j, EMOTION_LANE);
+        emotion_point(p, c, s, map, other, &ax, lang)?;
     }
     Ok(())
+}
+
+/// A persona's satisfaction (0–100) at the stage, when it has one.
+fn persona_percent(curve: &PersonaCurve, s: &StageColumn) -> Option<f64> {
+    curve
+        .points
+        .iter()
+        .find(|pt| pt.stage == s.stage)
+        .and_then(|pt| pt.percent)
+}
+
+/// The dashed neutral line at 50 across the stages `first`..`last`, and a note above it
+/// when the lane has no satisfaction to draw.
+fn neutral_line<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    (first, last): (Rect, Rect),
+    ax: &EmotionAxis,
+    map: &JourneyMap,
+    lang: Lang,
+) -> Result<(), ChartError> {
+    let theme = p.theme;
+    p.dashed(
+        &[(first.x0, ax.y(50.0)), (last.x1, ax.y(50.0))],
+        theme.axis,
+        1.0,
+    )?;
+    p.text(
+        &t(lang, "jmap.neutral"),
+        (first.x0 - p.px(4.0), ax.y(50.0)),
+        Size::Small,
+        theme.muted,
+        Align::Right,
+        Baseline::Middle,
+    )?;
+    if map.gaps.emotion.is_some() || map.stages.iter().all(|s| s.satisfaction.is_none()) {
+        let text = match &map.gaps.emotion {
+            Some(what) => needs(lang, what),
+            None => t(lang, "chart.no_answers"),
+        };
+        let max = label::chars_that_fit((last.x1 - first.x0) as f64, p.font_px(Size::Small));
+        p.text(
+            &label::truncate(&text, max.max(4)),
+            ((first.x0 + last.x1) / 2, ax.y(50.0) - p.px(12.0)),
+            Size::Small,
+            theme.muted,
+            Align::Center,
+            Baseline::Middle,
+        )?;
+    }
+    Ok(())
+}
+
+/// Stage `s`'s point in its emotion column `c`: the dot with its value, outlined when it
+/// differs from the other map, and the column's tooltip.
+fn emotion_point<DB: DrawingBackend>(
+    p: &mut Painter<DB>,
+    c: Rect,
+    s: &StageColumn,
+    map: &JourneyMap,
+    other: Option<&JourneyMap>,
+    ax: &EmotionAxis,
+    lang: Lang,
+) -> Result<(), ChartError> {
+    let theme = p.theme;
+    let d = diff(s, other);
+    let mut lines = emotion_lines(s, map, lang);
+    if let Some(v) = s.satisfaction {
+        let at = ((c.x0 + c.x1) / 2, ax.y(v));
+        p.dot(at, 4.0, theme.text)?;
+        p.bold_text(
+            &f::number(lang, v, 0),
+            (at.0 + p.px(8.0), at.1 - p.px(8.0)),
+            Size::Small,
+            theme.text,
+            Align::Left,
+            Baseline::Middle,
+        )?;
+        if let Some(delta) = d.emotion {
+            let r = p.px(9.0);
+            outline(p, Rect::new(at.0 - r, at.1 - r, at.0 + r, at.1 + r))?;
+            lines.push(diff_line(lang, other, f::signed(lang, delta, 1)));
+        }
+    }
+    p.hit(c, title(s, lang, Lane::Emotion), lines);
+    Ok(())
+}
+
+/// The emotion column's tooltip: satisfaction as 0–100 and on its scale, the answers, and
+/// every persona's value at the stage.
+fn emotion_lines(s: &StageColumn, map: &JourneyMap, lang: Lang) -> Vec<String> {
+    let mut lines = vec![
+        labelled(
+            lang,
+            "chart.satisfaction_100",
+            f::or_na(lang, s.satisfaction, |l, v| f::number(l, v, 1)),
+        ),
+        format!(
+            "{}: {} ({})",
+            t(lang, "chart.satisfaction"),
+            f::or_na(lang, s.satisfaction_mean, |l, v| f::score(l, v, 2)),
+            scale_text(lang, map.satisfaction_scale)
+        ),
+        labelled(
+            lang,
+            "chart.answers",
+            f::int(lang, s.satisfaction_count as i64),
+        ),
+    ];
+    for curve in &map.persona_curves {
+        if let Some(v) = persona_percent(curve, s) {
+            lines.push(format!("{}: {}", curve.persona, f::number(lang, v, 1)));
+        }
+    }
+    lines
 }
 
 /// `text` on at most two lines of `max` characters, broken between words; what does not

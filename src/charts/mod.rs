@@ -125,6 +125,16 @@ fn cap_text(lang: crate::i18n::Lang, key: &str, shown: u64, total: u64) -> Strin
     )
 }
 
+/// The cap note when only the first `shown` of `total` items are drawn; None when all are.
+fn cap_shown(lang: crate::i18n::Lang, key: &str, shown: usize, total: usize) -> Option<String> {
+    (shown < total).then(|| cap_text(lang, key, shown as u64, total as u64))
+}
+
+/// The cap note when `folded` of `total` items went to "(others)"; None when none did.
+fn cap_folded(lang: crate::i18n::Lang, key: &str, folded: u64, total: u64) -> Option<String> {
+    (folded > 0).then(|| cap_text(lang, key, total.saturating_sub(folded), total))
+}
+
 /// Writes `note` (what the chart leaves out) on the bottom line of `area` and returns the
 /// area above it; no note leaves the area as it is.
 fn cap_note<DB: plotters::prelude::DrawingBackend>(
@@ -152,6 +162,11 @@ fn cap_note<DB: plotters::prelude::DrawingBackend>(
 /// Shorthand for the translation table.
 fn t(lang: crate::i18n::Lang, key: &str) -> String {
     crate::i18n::tr(lang, key).to_string()
+}
+
+/// A tooltip line "Label: value", the label translated from `key`.
+fn labelled(lang: crate::i18n::Lang, key: &str, value: impl fmt::Display) -> String {
+    format!("{}: {}", t(lang, key), value)
 }
 
 /// Draws the "missing column" or "No data" message when there is nothing to chart;

@@ -9,7 +9,7 @@ use super::painter::{Align, Baseline, Painter, Size};
 use super::table::Table;
 use super::theme::{Rgb, Theme};
 use super::trend::{draw_line_chart, LinePoint, Series, YDomain};
-use super::{needs, nothing_to_draw, t, ChartError};
+use super::{labelled, needs, nothing_to_draw, t, ChartError};
 use crate::analytics::nps::NpsSummary;
 use crate::analytics::NpsView;
 use crate::format as f;
@@ -105,8 +105,8 @@ pub fn draw_nps_stack<DB: DrawingBackend>(
             seg,
             name,
             vec![
-                format!("{}: {}", t(lang, "chart.responses"), f::int(lang, n as i64)),
-                format!("{}: {}", t(lang, "chart.share"), pct_text),
+                labelled(lang, "chart.responses", f::int(lang, n as i64)),
+                labelled(lang, "chart.share", pct_text),
             ],
         );
     }
@@ -251,8 +251,8 @@ pub fn draw_distribution<DB: DrawingBackend>(
             hit,
             trf(lang, "chart.answer_n", &[("n", &i.to_string())]),
             vec![
-                format!("{}: {}", t(lang, "chart.responses"), count),
-                format!("{}: {}", t(lang, "chart.share"), share(lang, n, total)),
+                labelled(lang, "chart.responses", count),
+                labelled(lang, "chart.share", share(lang, n, total)),
                 t(lang, answer_key(i)),
             ],
         );
@@ -356,11 +356,7 @@ pub fn draw_nps_trend<DB: DrawingBackend>(
                 title: f::period(lang, &pt.period),
                 lines: vec![
                     format!("NPS: {}", nps_with_margin(lang, s)),
-                    format!(
-                        "{}: {}",
-                        t(lang, "chart.responses"),
-                        f::int(lang, s.responses as i64)
-                    ),
+                    labelled(lang, "chart.responses", f::int(lang, s.responses as i64)),
                 ],
             }
         })

@@ -11,7 +11,7 @@ use super::map::ChartMap;
 use super::painter::{Align, Baseline, Painter, Size};
 use super::table::Table;
 use super::theme::{Rgb, Theme};
-use super::{cap_note, cap_text, needs, t, ChartError, MAX_MATRIX_POINTS};
+use super::{cap_note, cap_shown, labelled, needs, t, ChartError, MAX_MATRIX_POINTS};
 use crate::analytics::experience::{Exclusion, PriorityMatrix, PriorityPoint, Quadrant};
 use crate::format as f;
 use crate::i18n::{trc, Arg, Lang};
@@ -195,21 +195,32 @@ pub fn draw_priority<DB: DrawingBackend>(
         wrapped_message(&p, &empty_reason(m, lang))?;
         return Ok(p.finish());
     }
-    let font = p.font_px(Size::Small);
     let drawn = matrix_points(m);
-    let note = (drawn.len() < m.points.len()).then(|| {
-        cap_text(
-            lang,
-            "chart.cap_points",
-            drawn.len() as u64,
-            m.points.len() as u64,
-        )
-    });
+    let note = cap_shown(lang, "chart.cap_points", drawn.len(), m.points.len());
     let area = cap_note(&p, p.bounds(), note.as_deref())?;
-    // The key names every mark that is not a touchpoint: the interval lines, the dashed
-    // medians that split the quadrants, and the rings of points left unclear.
-    let area = draw_key(
-        &p,
+    let area = priority_key(&p, area, lang)?;
+    let Some(frame) = Frame::new(&p, area, m, &drawn, lang) else {
+        return Ok(p.finish());
+    };
+    frame.draw_axes(&p, lang)?;
+    let blocked = quadrant_names(&p, frame.plot, lang)?;
+    let at: Vec<(i32, i32)> = drawn.iter().map(|pt| frame.at(pt)).collect();
+    // Intervals first, so no line crosses a dot or a label drawn later.
+    let whiskers = draw_intervals(&p, &frame, &drawn, &at)?;
+    draw_points(&mut p, frame.plot, &drawn, &at, (&blocked, &whiskers), lang)?;
+    Ok(p.finish())
+}
+
+/// The key names every mark that is not a touchpoint: the interval lines, the dashed
+/// medians that split the quadrants, and the rings of points left unclear.
+fn priority_key<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    area: Rect,
+    lang: Lang,
+) -> Result<Rect, ChartError> {
+    let theme = p.theme;
+    draw_key(
+        p,
         area,
         &[
             (
@@ -219,82 +230,152 @@ pub fn draw_priority<DB: DrawingBackend>(
             (Mark::Dashed, t(lang, "fix.key.median")),
             (Mark::Ring(theme.muted), t(lang, "fix.key.unclear")),
         ],
-    )?;
-    let bottom = area.y1;
-    let finite = |v: &Option<f64>| v.filter(|v| v.is_finite());
-    let pm = finite(&m.performance_median);
-    let im = finite(&m.importance_median);
-    let (xd, x_ticks) = zoom(
-        drawn.iter().map(|pt| pt.performance).chain(pm),
-        (0.0, 100.0),
-        5.0,
-    );
-    let (yd, y_ticks) = zoom(
-        drawn
-            .iter()
-            .flat_map(|pt| {
-                let (lo, hi) = span(pt);
-                [lo, hi, pt.importance]
-            })
-            .chain(im),
-        (-1.0, 1.0),
-        0.05,
-    );
-    let y_dec = tick_decimals(&y_ticks).max(1);
-    let x_dec = tick_decimals(&x_ticks);
-    let y_labels: Vec<String> = y_ticks.iter().map(|v| f::number(lang, *v, y_dec)).collect();
-    let left = axes::value_label_room(&p, &y_labels);
-    let plot = Rect::new(
-        left,
-        area.y0 + (font * 1.8).ceil() as i32,
-        p.width - p.px(12.0),
-        bottom - (font * 3.4).ceil() as i32,
-    );
-    if plot.is_degenerate() {
-        return Ok(p.finish());
+    )
+}
+
+/// The plot box and its two axes, zoomed to the drawn points, their intervals and the
+/// medians.
+struct Frame {
+    plot: Rect,
+    /// The bottom of the chart area, where the performance axis title sits.
+    bottom: i32,
+    x: Linear,
+    y: Linear,
+    xd: (f64, f64),
+    yd: (f64, f64),
+    x_ticks: Vec<f64>,
+    y_ticks: Vec<f64>,
+    x_dec: usize,
+    y_dec: usize,
+    performance_median: Option<f64>,
+    importance_median: Option<f64>,
+}
+
+impl Frame {
+    /// None when the area is too small for a plot.
+    fn new<DB: DrawingBackend>(
+        p: &Painter<DB>,
+        area: Rect,
+        m: &PriorityMatrix,
+        drawn: &[&PriorityPoint],
+        lang: Lang,
+    ) -> Option<Frame> {
+        let font = p.font_px(Size::Small);
+        let bottom = area.y1;
+        let finite = |v: &Option<f64>| v.filter(|v| v.is_finite());
+        let pm = finite(&m.performance_median);
+        let im = finite(&m.importance_median);
+        let (xd, x_ticks) = zoom(
+            drawn.iter().map(|pt| pt.performance).chain(pm),
+            (0.0, 100.0),
+            5.0,
+        );
+        let (yd, y_ticks) = zoom(
+            drawn
+                .iter()
+                .flat_map(|pt| {
+                    let (lo, hi) = span(pt);
+                    [lo, hi, pt.importance]
+                })
+                .chain(im),
+            (-1.0, 1.0),
+            0.05,
+        );
+        let y_dec = tick_decimals(&y_ticks).max(1);
+        let x_dec = tick_decimals(&x_ticks);
+        let y_labels: Vec<String> = y_ticks.iter().map(|v| f::number(lang, *v, y_dec)).collect();
+        let left = axes::value_label_room(p, &y_labels);
+        let plot = Rect::new(
+            left,
+            area.y0 + (font * 1.8).ceil() as i32,
+            p.width - p.px(12.0),
+            bottom - (font * 3.4).ceil() as i32,
+        );
+        if plot.is_degenerate() {
+            return None;
+        }
+        Some(Frame {
+            plot,
+            bottom,
+            x: Linear::new(xd.0, xd.1, plot.x0 as f64, plot.x1 as f64),
+            y: Linear::new(yd.0, yd.1, plot.y1 as f64, plot.y0 as f64),
+            xd,
+            yd,
+            x_ticks,
+            y_ticks,
+            x_dec,
+            y_dec,
+            performance_median: pm,
+            importance_median: im,
+        })
     }
-    let x = Linear::new(xd.0, xd.1, plot.x0 as f64, plot.x1 as f64);
-    let y = Linear::new(yd.0, yd.1, plot.y1 as f64, plot.y0 as f64);
-    let xpx = |v: f64| x.px(v.clamp(xd.0, xd.1));
-    let ypx = |v: f64| y.px(v.clamp(yd.0, yd.1));
-    axes::x_value_axis(&p, plot, &x, &x_ticks, &|v| f::number(lang, v, x_dec))?;
-    axes::y_value_axis(&p, plot, &y, &y_ticks, &|v| f::number(lang, v, y_dec))?;
-    p.stroke_rect(plot, theme.axis, 1.0)?;
-    // Axis titles: horizontal text reads better than a rotated one and needs no font metrics.
-    p.text(
-        &t(lang, "chart.importance_axis"),
-        (plot.x0, plot.y0 - p.px(4.0)),
-        Size::Small,
-        theme.muted,
-        Align::Left,
-        Baseline::Bottom,
-    )?;
-    p.text(
-        &t(lang, "chart.performance_axis"),
-        ((plot.x0 + plot.x1) / 2, bottom - p.px(2.0)),
-        Size::Small,
-        theme.muted,
-        Align::Center,
-        Baseline::Bottom,
-    )?;
-    if let Some(v) = pm {
-        let px = xpx(v);
-        p.dashed(&[(px, plot.y0), (px, plot.y1)], theme.axis, 1.0)?;
+
+    fn xpx(&self, v: f64) -> i32 {
+        self.x.px(v.clamp(self.xd.0, self.xd.1))
     }
-    if let Some(v) = im {
-        let py = ypx(v);
-        p.dashed(&[(plot.x0, py), (plot.x1, py)], theme.axis, 1.0)?;
+
+    fn ypx(&self, v: f64) -> i32 {
+        self.y.px(v.clamp(self.yd.0, self.yd.1))
     }
-    let blocked = quadrant_names(&p, plot, lang)?;
-    let at: Vec<(i32, i32)> = drawn
-        .iter()
-        .map(|pt| (xpx(pt.performance), ypx(pt.importance)))
-        .collect();
-    // Intervals first, so no line crosses a dot or a label drawn later.
+
+    fn at(&self, pt: &PriorityPoint) -> (i32, i32) {
+        (self.xpx(pt.performance), self.ypx(pt.importance))
+    }
+
+    /// Ticks, the plot frame, the axis titles and the dashed medians.
+    fn draw_axes<DB: DrawingBackend>(&self, p: &Painter<DB>, lang: Lang) -> Result<(), ChartError> {
+        let theme = p.theme;
+        let plot = self.plot;
+        let (x_dec, y_dec) = (self.x_dec, self.y_dec);
+        axes::x_value_axis(p, plot, &self.x, &self.x_ticks, &|v| {
+            f::number(lang, v, x_dec)
+        })?;
+        axes::y_value_axis(p, plot, &self.y, &self.y_ticks, &|v| {
+            f::number(lang, v, y_dec)
+        })?;
+        p.stroke_rect(plot, theme.axis, 1.0)?;
+        // Axis titles: horizontal text reads better than a rotated one and needs no font metrics.
+        p.text(
+            &t(lang, "chart.importance_axis"),
+            (plot.x0, plot.y0 - p.px(4.0)),
+            Size::Small,
+            theme.muted,
+            Align::Left,
+            Baseline::Bottom,
+        )?;
+        p.text(
+            &t(lang, "chart.performance_axis"),
+            ((plot.x0 + plot.x1) / 2, self.bottom - p.px(2.0)),
+            Size::Small,
+            theme.muted,
+            Align::Center,
+            Baseline::Bottom,
+        )?;
+        if let Some(v) = self.performance_median {
+            let px = self.xpx(v);
+            p.dashed(&[(px, plot.y0), (px, plot.y1)], theme.axis, 1.0)?;
+        }
+        if let Some(v) = self.importance_median {
+            let py = self.ypx(v);
+            p.dashed(&[(plot.x0, py), (plot.x1, py)], theme.axis, 1.0)?;
+        }
+        Ok(())
+    }
+}
+
+/// Each point's importance interval as a capped vertical line; returns the lines' boxes,
+/// which labels avoid where they can.
+fn draw_intervals<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    frame: &Frame,
+    drawn: &[&PriorityPoint],
+    at: &[(i32, i32)],
+) -> Result<Vec<Rect>, ChartError> {
+    let theme = p.theme;
     let cap = p.px(3.0);
-    for (pt, &(px, _)) in drawn.iter().zip(&at) {
+    for (pt, &(px, _)) in drawn.iter().zip(at) {
         let (lo, hi) = span(pt);
-        let (y0, y1) = (ypx(hi), ypx(lo));
+        let (y0, y1) = (frame.ypx(hi), frame.ypx(lo));
         if y1 > y0 {
             let c = quadrant_color(theme, pt.quadrant).lerp(theme.background, 0.35);
             p.line(&[(px, y0), (px, y1)], c, 1.5)?;
@@ -302,6 +383,29 @@ pub fn draw_priority<DB: DrawingBackend>(
             p.line(&[(px - cap, y1), (px + cap, y1)], c, 1.5)?;
         }
     }
+    Ok(drawn
+        .iter()
+        .zip(at)
+        .map(|(pt, &(px, _))| {
+            let (lo, hi) = span(pt);
+            Rect::new(px - cap, frame.ypx(hi), px + cap, frame.ypx(lo))
+        })
+        .collect())
+}
+
+/// Every point's label where room allows (with a leader line when it had to move), then
+/// its dot or ring and its tooltip; labels avoid the `hard` boxes and, where they can,
+/// the `soft` ones.
+fn draw_points<DB: DrawingBackend>(
+    p: &mut Painter<DB>,
+    plot: Rect,
+    drawn: &[&PriorityPoint],
+    at: &[(i32, i32)],
+    (hard, soft): (&[Rect], &[Rect]),
+    lang: Lang,
+) -> Result<(), ChartError> {
+    let theme = p.theme;
+    let font = p.font_px(Size::Small);
     let texts: Vec<String> = drawn
         .iter()
         .map(|pt| label::truncate(&pt.touchpoint, 16))
@@ -310,23 +414,8 @@ pub fn draw_priority<DB: DrawingBackend>(
         .iter()
         .map(|s| (label::text_width(s, font).ceil() as i32, font.ceil() as i32))
         .collect();
-    let whiskers: Vec<Rect> = drawn
-        .iter()
-        .zip(&at)
-        .map(|(pt, &(px, _))| {
-            let (lo, hi) = span(pt);
-            Rect::new(px - cap, ypx(hi), px + cap, ypx(lo))
-        })
-        .collect();
-    let placed = place_labels(
-        &at,
-        &sizes,
-        plot,
-        (&blocked, &whiskers),
-        p.px(8.0),
-        p.px(5.5),
-    );
-    for ((pt, &(px, py)), (text, spot)) in drawn.iter().zip(&at).zip(texts.iter().zip(&placed)) {
+    let placed = place_labels(at, &sizes, plot, (hard, soft), p.px(8.0), p.px(5.5));
+    for ((pt, &(px, py)), (text, spot)) in drawn.iter().zip(at).zip(texts.iter().zip(&placed)) {
         if let Some(spot) = spot {
             let r = spot.rect;
             if spot.leader {
@@ -350,7 +439,7 @@ pub fn draw_priority<DB: DrawingBackend>(
         }
         p.point_hit((px, py), pt.touchpoint.clone(), point_lines(pt, lang));
     }
-    Ok(p.finish())
+    Ok(())
 }
 
 /// `text` in lines of at most `max` characters, broken between words.
@@ -445,26 +534,14 @@ fn interval_text(pt: &PriorityPoint, lang: Lang) -> String {
 
 fn point_lines(pt: &PriorityPoint, lang: Lang) -> Vec<String> {
     vec![
-        format!(
-            "{}: {}",
-            t(lang, "chart.performance"),
-            f::number(lang, pt.performance, 1)
+        labelled(
+            lang,
+            "chart.performance",
+            f::number(lang, pt.performance, 1),
         ),
-        format!(
-            "{}: {}",
-            t(lang, "chart.importance"),
-            f::signed(lang, pt.importance, 2)
-        ),
-        format!(
-            "{}: {}",
-            t(lang, "fix.interval_label"),
-            interval_text(pt, lang)
-        ),
-        format!(
-            "{}: {}",
-            t(lang, "chart.customers"),
-            f::int(lang, pt.customers as i64)
-        ),
+        labelled(lang, "chart.importance", f::signed(lang, pt.importance, 2)),
+        labelled(lang, "fix.interval_label", interval_text(pt, lang)),
+        labelled(lang, "chart.customers", f::int(lang, pt.customers as i64)),
         t(lang, quadrant_key(pt.quadrant)),
     ]
 }

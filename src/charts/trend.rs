@@ -51,44 +51,7 @@ pub fn draw_line_chart<DB: DrawingBackend>(
     y_domain: YDomain,
     fmt: &dyn Fn(f64) -> String,
 ) -> Result<(), ChartError> {
-    let values = series.iter().flat_map(|s| {
-        s.points.iter().flat_map(|pt| {
-            [
-                finite(pt.value),
-                finite(pt.band.map(|b| b.0)),
-                finite(pt.band.map(|b| b.1)),
-            ]
-        })
-    });
-    let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
-    for v in values.flatten() {
-        lo = lo.min(v);
-        hi = hi.max(v);
-    }
-    let ticks = match y_domain {
-        YDomain::Fixed(a, b) => nice_ticks(a, b, 4)
-            .into_iter()
-            .filter(|t| *t >= a.min(b) - 1e-9 && *t <= a.max(b) + 1e-9)
-            .collect(),
-        YDomain::Auto { zero } => {
-            if !lo.is_finite() {
-                lo = 0.0;
-                hi = 1.0;
-            }
-            if zero {
-                lo = lo.min(0.0);
-                hi = hi.max(0.0);
-            }
-            nice_ticks(lo, hi, 4)
-        }
-    };
-    let (y_min, y_max) = match y_domain {
-        YDomain::Fixed(a, b) => (a.min(b), a.max(b)),
-        YDomain::Auto { .. } => (
-            ticks.first().copied().unwrap_or(0.0),
-            ticks.last().copied().unwrap_or(1.0),
-        ),
-    };
+    let (ticks, (y_min, y_max)) = y_ticks(series, y_domain);
     let labels: Vec<String> = ticks.iter().map(|v| fmt(*v)).collect();
     let left = axes::value_label_room(p, &labels);
     let font = p.font_px(Size::Small);
@@ -116,42 +79,21 @@ pub fn draw_line_chart<DB: DrawingBackend>(
             series.iter().map(|s| (s.name.clone(), s.color)).collect();
         axes::legend(p, (plot.x0, area.y0 + p.px(2.0)), plot.width(), &entries)?;
     }
-    let clamp = |v: f64| v.clamp(y_min, y_max);
+    let at = Place {
+        bands,
+        y,
+        y_min,
+        y_max,
+    };
     // Bands first, so every line stays on top of every band.
     for s in series {
-        for run in runs(&s.points, |pt| {
-            pt.band
-                .filter(|b| b.0.is_finite() && b.1.is_finite())
-                .is_some()
-        }) {
-            let mut poly: Vec<(i32, i32)> = Vec::with_capacity(run.len() * 2);
-            for &i in &run {
-                if let Some((a, _)) = s.points[i].band {
-                    poly.push((bands.center(i), y.px(clamp(a))));
-                }
-            }
-            for &i in run.iter().rev() {
-                if let Some((_, b)) = s.points[i].band {
-                    poly.push((bands.center(i), y.px(clamp(b))));
-                }
-            }
-            if run.len() == 1 {
-                // A lone band is an error bar.
-                if let (Some(&(x, y0)), Some(&(_, y1))) = (poly.first(), poly.last()) {
-                    p.line(&[(x, y0), (x, y1)], s.color, 3.0)?;
-                }
-            } else {
-                p.polygon(&poly, s.color, 0.18)?;
-            }
-        }
+        draw_bands(p, s, &at)?;
     }
     for s in series {
         for run in runs(&s.points, |pt| finite(pt.value).is_some()) {
             let pts: Vec<(i32, i32)> = run
                 .iter()
-                .filter_map(|&i| {
-                    finite(s.points[i].value).map(|v| (bands.center(i), y.px(clamp(v))))
-                })
+                .filter_map(|&i| finite(s.points[i].value).map(|v| at.point(i, v)))
                 .collect();
             p.line(&pts, s.color, s.width)?;
         }
@@ -159,7 +101,7 @@ pub fn draw_line_chart<DB: DrawingBackend>(
     for s in series {
         for (i, pt) in s.points.iter().enumerate() {
             if let Some(v) = finite(pt.value) {
-                let at = (bands.center(i), y.px(clamp(v)));
+                let at = at.point(i, v);
                 if pt.hollow {
                     p.ring(at, 3.5, s.color)?;
                 } else {
@@ -167,6 +109,102 @@ pub fn draw_line_chart<DB: DrawingBackend>(
                 }
                 p.point_hit(at, pt.title.clone(), pt.lines.clone());
             }
+        }
+    }
+    Ok(())
+}
+
+/// The value axis' ticks and its domain: the fixed scale, or round ticks around every
+/// value and band (0 included when asked; 0–1 when there is no value at all).
+fn y_ticks(series: &[Series], y_domain: YDomain) -> (Vec<f64>, (f64, f64)) {
+    let values = series.iter().flat_map(|s| {
+        s.points.iter().flat_map(|pt| {
+            [
+                finite(pt.value),
+                finite(pt.band.map(|b| b.0)),
+                finite(pt.band.map(|b| b.1)),
+            ]
+        })
+    });
+    let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+    for v in values.flatten() {
+        lo = lo.min(v);
+        hi = hi.max(v);
+    }
+    match y_domain {
+        YDomain::Fixed(a, b) => {
+            let ticks = nice_ticks(a, b, 4)
+                .into_iter()
+                .filter(|t| *t >= a.min(b) - 1e-9 && *t <= a.max(b) + 1e-9)
+                .collect();
+            (ticks, (a.min(b), a.max(b)))
+        }
+        YDomain::Auto { zero } => {
+            if !lo.is_finite() {
+                lo = 0.0;
+                hi = 1.0;
+            }
+            if zero {
+                lo = lo.min(0.0);
+                hi = hi.max(0.0);
+            }
+            let ticks = nice_ticks(lo, hi, 4);
+            let domain = (
+                ticks.first().copied().unwrap_or(0.0),
+                ticks.last().copied().unwrap_or(1.0),
+            );
+            (ticks, domain)
+        }
+    }
+}
+
+/// Where a category's value is drawn: the category's band centre, the value clamped to the
+/// axis.
+struct Place {
+    bands: Bands,
+    y: Linear,
+    y_min: f64,
+    y_max: f64,
+}
+
+impl Place {
+    fn point(&self, i: usize, v: f64) -> (i32, i32) {
+        (
+            self.bands.center(i),
+            self.y.px(v.clamp(self.y_min, self.y_max)),
+        )
+    }
+}
+
+/// The series' uncertainty bands as shaded areas; a lone band is an error bar.
+fn draw_bands<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    s: &Series,
+    at: &Place,
+) -> Result<(), ChartError> {
+    for run in runs(&s.points, |pt| {
+        pt.band
+            .filter(|b| b.0.is_finite() && b.1.is_finite())
+            .is_some()
+    }) {
+        let mut poly: Vec<(i32, i32)> = Vec::with_capacity(run.len() * 2);
+        for &i in &run {
+            if let Some((a, _)) = s.points[i].band {
+                poly.push(at.point(i, a));
+            }
+        }
+        for &i in run.iter().rev() {
+            if let Some((_, b)) = s.points[i].band {
+                poly.push(at.point(i, b));
+            }
+        }
+        if run.len() == 1 {
+            // A lone band is an error bar.
+            if let (Some(&(x, y0)), Some(&(_, y1))) = (poly.first(), poly.last()) {
+                p.line(&[(x, y0), (x, y1)], s.color, 3.0)?;
+            }
+        } else {
+            p.polygon(&poly, s.color, 0.18)?;
         }
     }
     Ok(())

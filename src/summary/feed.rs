@@ -315,14 +315,36 @@ fn days_ok(name: &str, days: impl IntoIterator<Item = i64>) -> Result<(), Summar
     Ok(())
 }
 
-// Over 80 lines: a flat list of independent checks in the order of docs/summary-feed.md, each returning its own error.
+/// The checks in the order of docs/summary-feed.md; the first table that fails is named.
 fn check(s: &Summary) -> Result<(), SummaryError> {
+    check_time_range(s)?;
+    check_cells(s)?;
+    check_cell_customers(s)?;
+    for p in s.period_customers.values() {
+        same_len("period_customers", &[p.keys.len(), p.customers.len()])?;
+    }
+    check_handoffs(s)?;
+    let k = s.meta.stage_order.len() as u64;
+    if s.meta.conversion_step.is_some_and(|c| c as u64 >= k) {
+        return Err(inconsistent("meta"));
+    }
+    for f in &s.funnels {
+        check_funnel(s, f, k)?;
+    }
+    Ok(())
+}
+
+fn check_time_range(s: &Summary) -> Result<(), SummaryError> {
     if let Some((lo, hi)) = s.meta.time_range {
         days_ok("meta", [lo.div_euclid(86_400), hi.div_euclid(86_400)])?;
         if lo > hi {
             return Err(inconsistent("meta"));
         }
     }
+    Ok(())
+}
+
+fn check_cells(s: &Summary) -> Result<(), SummaryError> {
     let c = &s.cells;
     days_ok("cells", c.day.iter().flatten().copied())?;
     same_len(
@@ -368,16 +390,20 @@ fn check(s: &Summary) -> Result<(), SummaryError> {
     ] {
         codes_ok(s, "cells", dim, codes)?;
     }
+    Ok(())
+}
+
+fn check_cell_customers(s: &Summary) -> Result<(), SummaryError> {
     let cc = &s.cell_customers;
     same_len(
         "cell_customers",
         &[cc.stage.len(), cc.touchpoint.len(), cc.customers.len()],
     )?;
     codes_ok(s, "cell_customers", "stage", &cc.stage)?;
-    codes_ok(s, "cell_customers", "touchpoint", &cc.touchpoint)?;
-    for p in s.period_customers.values() {
-        same_len("period_customers", &[p.keys.len(), p.customers.len()])?;
-    }
+    codes_ok(s, "cell_customers", "touchpoint", &cc.touchpoint)
+}
+
+fn check_handoffs(s: &Summary) -> Result<(), SummaryError> {
     let h = &s.handoffs;
     same_len(
         "handoffs",
@@ -395,79 +421,78 @@ fn check(s: &Summary) -> Result<(), SummaryError> {
     if h.from.iter().chain(&h.to).any(|&c| c < 0) {
         return Err(inconsistent("handoffs"));
     }
-    let k = s.meta.stage_order.len() as u64;
-    if s.meta.conversion_step.is_some_and(|c| c as u64 >= k) {
-        return Err(inconsistent("meta"));
+    Ok(())
+}
+
+/// One funnel table; `k` is the number of funnel steps.
+fn check_funnel(s: &Summary, f: &FunnelTable, k: u64) -> Result<(), SummaryError> {
+    let r = &f.rows;
+    same_len(
+        "funnels.rows",
+        &[
+            r.cohort_day.len(),
+            r.journey.len(),
+            r.persona.len(),
+            r.channel.len(),
+            r.reached.len(),
+            r.customers.len(),
+            r.repeaters.len(),
+            r.converted_revenue.len(),
+        ],
+    )?;
+    days_ok("funnels.rows", r.cohort_day.iter().flatten().copied())?;
+    for (dim, codes) in [
+        ("journey", &r.journey),
+        ("persona", &r.persona),
+        ("channel", &r.channel),
+    ] {
+        codes_ok(s, "funnels.rows", dim, codes)?;
     }
-    for f in &s.funnels {
-        let r = &f.rows;
+    if r.reached.iter().any(|&x| x == 0 || x > k) {
+        return Err(inconsistent("funnels.rows"));
+    }
+    if let Some(d) = &f.step_days {
         same_len(
-            "funnels.rows",
+            "funnels.step_days",
             &[
-                r.cohort_day.len(),
-                r.journey.len(),
-                r.persona.len(),
-                r.channel.len(),
-                r.reached.len(),
-                r.customers.len(),
-                r.repeaters.len(),
-                r.converted_revenue.len(),
+                d.cohort_day.len(),
+                d.journey.len(),
+                d.persona.len(),
+                d.channel.len(),
+                d.step.len(),
+                d.day_bucket.len(),
+                d.n.len(),
+                d.days_sum.len(),
             ],
         )?;
-        days_ok("funnels.rows", r.cohort_day.iter().flatten().copied())?;
-        for (dim, codes) in [
-            ("journey", &r.journey),
-            ("persona", &r.persona),
-            ("channel", &r.channel),
-        ] {
-            codes_ok(s, "funnels.rows", dim, codes)?;
+        if d.step.iter().any(|&x| x == 0 || x >= k) {
+            return Err(inconsistent("funnels.step_days"));
         }
-        if r.reached.iter().any(|&x| x == 0 || x > k) {
-            return Err(inconsistent("funnels.rows"));
-        }
-        if let Some(d) = &f.step_days {
-            same_len(
-                "funnels.step_days",
-                &[
-                    d.cohort_day.len(),
-                    d.journey.len(),
-                    d.persona.len(),
-                    d.channel.len(),
-                    d.step.len(),
-                    d.day_bucket.len(),
-                    d.n.len(),
-                    d.days_sum.len(),
-                ],
-            )?;
-            if d.step.iter().any(|&x| x == 0 || x >= k) {
-                return Err(inconsistent("funnels.step_days"));
-            }
-        }
+    }
+    same_len(
+        "funnels.exits",
+        &[f.exits.touchpoint.len(), f.exits.customers.len()],
+    )?;
+    codes_ok(s, "funnels.exits", "touchpoint", &f.exits.touchpoint)?;
+    let e = &f.exits;
+    if !e.reached.is_empty()
+        && (e.reached.len() != e.customers.len() || e.reached.iter().any(|&r| r == 0 || r >= k))
+    {
+        return Err(inconsistent("funnels.exits"));
+    }
+    if let Some(i) = &f.impact {
         same_len(
-            "funnels.exits",
-            &[f.exits.touchpoint.len(), f.exits.customers.len()],
+            "funnels.impact",
+            &[
+                i.class.len(),
+                i.customers.len(),
+                i.revenue.len(),
+                i.converted.len(),
+                i.retained.len(),
+            ],
         )?;
-        codes_ok(s, "funnels.exits", "touchpoint", &f.exits.touchpoint)?;
-        let e = &f.exits;
-        if !e.reached.is_empty()
-            && (e.reached.len() != e.customers.len() || e.reached.iter().any(|&r| r == 0 || r >= k))
-        {
-            return Err(inconsistent("funnels.exits"));
-        }
-        if let Some(i) = &f.impact {
-            same_len(
-                "funnels.impact",
-                &[
-                    i.class.len(),
-                    i.customers.len(),
-                    i.revenue.len(),
-                    i.converted.len(),
-                    i.retained.len(),
-                ],
-            )?;
-            if i.class.iter().any(|&c| c > 1) {
-                return Err(inconsistent("funnels.impact"));
-            }
+        if i.class.iter().any(|&c| c > 1) {
+            return Err(inconsistent("funnels.impact"));
         }
     }
     Ok(())

@@ -151,110 +151,27 @@ fn plan_notes(s: &Summary, settings: &Settings) -> Vec<FunnelNote> {
 /// figure that would need the events behind the feed.
 pub fn compute(s: &Summary, settings: &Settings, filter: &Filter) -> Report {
     let mut needs = EventNeeds::default();
-    let sel = select(s, filter);
-    let stages = s.dict("stage").unwrap_or(empty_dict());
-    let step_of_code = stages
-        .iter()
-        .map(|v| s.meta.stage_order.iter().position(|st| st == v))
-        .collect();
-    let has_time = s.meta.time_range.is_some();
-    let mut funnel_notes = plan_notes(s, settings);
-    let mode = match (settings.mode, has_time) {
-        (FunnelMode::AnyOrder, _) | (FunnelMode::Auto, false) => ResolvedMode::AnyOrder,
-        (FunnelMode::Ordered | FunnelMode::Auto, true) => ResolvedMode::Ordered,
-        (FunnelMode::Ordered, false) => {
-            funnel_notes.push(FunnelNote::NoTimeForOrder);
-            ResolvedMode::AnyOrder
-        }
-    };
-    let window_days = match settings.window_days {
-        Some(w) if w.is_finite() && w >= 0.0 => {
-            if has_time {
-                Some(w)
-            } else {
-                funnel_notes.push(FunnelNote::NoTimeForWindow);
-                None
-            }
-        }
-        Some(_) => {
-            funnel_notes.push(FunnelNote::BadWindow);
-            None
-        }
-        None => None,
-    };
-    let table = s
-        .funnels
-        .iter()
-        .find(|f| f.mode == mode && f.window_days == window_days);
-    // A user's stage order or conversion stage differs from what the engine walked.
-    let own_order = settings.stage_order.is_some() && s.meta.configured_stage_order.is_none();
-    let own_conv = settings.conversion_stage.as_deref().is_some_and(|c| {
-        let n = crate::analytics::stages_normalize(c);
-        s.meta
-            .conversion_step
-            .and_then(|j| s.meta.stage_order.get(j))
-            .is_none_or(|st| crate::analytics::stages_normalize(st) != n)
-    });
-    let funnel_blocked = sel.filtered || table.is_none() || own_order || own_conv;
-    let periods = PeriodIndex::new(settings.period, s.meta.time_range);
-    let ctx = Ctx {
-        s,
-        settings,
-        sel,
-        scales: s.meta.scales.unwrap_or_default(),
-        step_of_code,
-        mode,
-        window_days,
-        funnel_notes,
-        table: if funnel_blocked { None } else { table },
-        periods,
-    };
+    let ctx = context(s, settings, filter);
     let mut total = Acc::default();
     for i in (0..ctx.sel.keep.len()).filter(|&i| ctx.sel.keep[i]) {
         total.add_cell(s, i);
     }
     // Customer lists (the funnel's drop-off download) never come from a summary.
     needs.add("funnel.dropped_customers");
-    let funnel = funnel_view(&ctx, &mut needs);
-    let experience = experience_view(&ctx, &mut needs);
-    let nps = nps_view(&ctx, &total, &mut needs);
-    let kpis = kpi_view(&ctx, &total, &mut needs);
+    let views = Views {
+        funnel: funnel_view(&ctx, &mut needs),
+        experience: experience_view(&ctx, &mut needs),
+        nps: nps_view(&ctx, &total, &mut needs),
+        kpis: kpi_view(&ctx, &total, &mut needs),
+    };
     let customers = if ctx.sel.filtered {
         needs.add("selection.customers");
         0
     } else {
         s.meta.customers
     };
-    if let Some(why) = &ctx.sel.inexact {
-        // The reason first, then every view (`selection` too: its counts are n/a).
-        needs.0 = vec![
-            why.path().into(),
-            "selection".into(),
-            "funnel".into(),
-            "experience".into(),
-            "nps".into(),
-            "kpis".into(),
-            "coverage".into(),
-        ];
-        let notes = ctx.sel.notes.clone();
-        return Report {
-            dataset: s.meta.name.clone(),
-            selection: Selection {
-                customers: 0,
-                events: 0,
-                total_events: s.meta.events,
-                notes,
-            },
-            settings: settings.clone(),
-            filter: filter.clone(),
-            funnel,
-            experience,
-            nps,
-            kpis,
-            flows: flows_view(&mut needs),
-            needs_events: needs.0,
-            coverage: Default::default(),
-        };
+    if let Some(why) = ctx.sel.inexact {
+        return inexact_report(&ctx, filter, views, why.path(), needs);
     }
     Report {
         dataset: s.meta.name.clone(),
@@ -266,13 +183,140 @@ pub fn compute(s: &Summary, settings: &Settings, filter: &Filter) -> Report {
         },
         settings: settings.clone(),
         filter: filter.clone(),
-        funnel,
-        experience,
-        nps,
-        kpis,
+        funnel: views.funnel,
+        experience: views.experience,
+        nps: views.nps,
+        kpis: views.kpis,
         flows: flows_view(&mut needs),
         coverage: coverage_view(&mut needs),
         needs_events: needs.0,
+    }
+}
+
+/// The views a report carries, computed before the selection decides how they are shown.
+struct Views {
+    funnel: FunnelView,
+    experience: ExperienceView,
+    nps: NpsView,
+    kpis: KpiView,
+}
+
+/// The selection, the resolved funnel mode and window, and the engine's funnel table when
+/// the report may use it.
+fn context<'a>(s: &'a Summary, settings: &'a Settings, filter: &Filter) -> Ctx<'a> {
+    let sel = select(s, filter);
+    let stages = s.dict("stage").unwrap_or(empty_dict());
+    let step_of_code = stages
+        .iter()
+        .map(|v| s.meta.stage_order.iter().position(|st| st == v))
+        .collect();
+    let has_time = s.meta.time_range.is_some();
+    let mut funnel_notes = plan_notes(s, settings);
+    let mode = resolve_mode(settings.mode, has_time, &mut funnel_notes);
+    let window_days = resolve_window(settings.window_days, has_time, &mut funnel_notes);
+    let table = s
+        .funnels
+        .iter()
+        .find(|f| f.mode == mode && f.window_days == window_days);
+    let funnel_blocked = sel.filtered || table.is_none() || own_plan(s, settings);
+    let periods = PeriodIndex::new(settings.period, s.meta.time_range);
+    Ctx {
+        s,
+        settings,
+        sel,
+        scales: s.meta.scales.unwrap_or_default(),
+        step_of_code,
+        mode,
+        window_days,
+        funnel_notes,
+        table: if funnel_blocked { None } else { table },
+        periods,
+    }
+}
+
+/// The funnel mode the feed can give: an ordered funnel needs timestamps.
+fn resolve_mode(mode: FunnelMode, has_time: bool, notes: &mut Vec<FunnelNote>) -> ResolvedMode {
+    match (mode, has_time) {
+        (FunnelMode::AnyOrder, _) | (FunnelMode::Auto, false) => ResolvedMode::AnyOrder,
+        (FunnelMode::Ordered | FunnelMode::Auto, true) => ResolvedMode::Ordered,
+        (FunnelMode::Ordered, false) => {
+            notes.push(FunnelNote::NoTimeForOrder);
+            ResolvedMode::AnyOrder
+        }
+    }
+}
+
+/// The conversion window the feed can give: a window needs timestamps and a sane length.
+fn resolve_window(
+    window_days: Option<f64>,
+    has_time: bool,
+    notes: &mut Vec<FunnelNote>,
+) -> Option<f64> {
+    match window_days {
+        Some(w) if w.is_finite() && w >= 0.0 => {
+            if has_time {
+                Some(w)
+            } else {
+                notes.push(FunnelNote::NoTimeForWindow);
+                None
+            }
+        }
+        Some(_) => {
+            notes.push(FunnelNote::BadWindow);
+            None
+        }
+        None => None,
+    }
+}
+
+/// A user's stage order or conversion stage differs from what the engine walked.
+fn own_plan(s: &Summary, settings: &Settings) -> bool {
+    let own_order = settings.stage_order.is_some() && s.meta.configured_stage_order.is_none();
+    let own_conv = settings.conversion_stage.as_deref().is_some_and(|c| {
+        let n = crate::analytics::stages_normalize(c);
+        s.meta
+            .conversion_step
+            .and_then(|j| s.meta.stage_order.get(j))
+            .is_none_or(|st| crate::analytics::stages_normalize(st) != n)
+    });
+    own_order || own_conv
+}
+
+/// A filter the feed cannot apply exactly: every view is listed as needing events, the
+/// reason first (the banner's sentence is chosen by it), and the selection counts are n/a.
+fn inexact_report(
+    ctx: &Ctx,
+    filter: &Filter,
+    views: Views,
+    why: &str,
+    mut needs: EventNeeds,
+) -> Report {
+    needs.0 = vec![
+        why.into(),
+        "selection".into(),
+        "funnel".into(),
+        "experience".into(),
+        "nps".into(),
+        "kpis".into(),
+        "coverage".into(),
+    ];
+    Report {
+        dataset: ctx.s.meta.name.clone(),
+        selection: Selection {
+            customers: 0,
+            events: 0,
+            total_events: ctx.s.meta.events,
+            notes: ctx.sel.notes.clone(),
+        },
+        settings: ctx.settings.clone(),
+        filter: filter.clone(),
+        funnel: views.funnel,
+        experience: views.experience,
+        nps: views.nps,
+        kpis: views.kpis,
+        flows: flows_view(&mut needs),
+        needs_events: needs.0,
+        coverage: Default::default(),
     }
 }
 
@@ -328,24 +372,7 @@ fn funnel_sums(ctx: &Ctx, t: &super::feed::FunnelTable) -> FunnelSums {
 fn funnel_view(ctx: &Ctx, needs: &mut EventNeeds) -> FunnelView {
     let s = ctx.s;
     let meta = &s.meta;
-    let mut view = FunnelView {
-        unavailable: None,
-        mode: ctx.mode,
-        window_days: ctx.window_days,
-        order_source: meta.order_source,
-        stages: meta.stage_order.clone(),
-        unlisted_stages: meta.unlisted_stages.clone(),
-        placed_by_data: meta.placed_by_data.clone(),
-        conversion_stage: meta
-            .conversion_step
-            .and_then(|c| meta.stage_order.get(c).cloned()),
-        conversion_step: meta.conversion_step,
-        steps: Vec::new(),
-        overall_conversion: None,
-        breakdown: None,
-        trend: Vec::new(),
-        notes: ctx.funnel_notes.clone(),
-    };
+    let mut view = funnel_frame(ctx);
     if !s.has("stage") {
         view.unavailable = Some(Needs::column(Role::Stage));
         view.order_source = crate::analytics::funnel::StageOrderSource::FileOrder;
@@ -363,15 +390,7 @@ fn funnel_view(ctx: &Ctx, needs: &mut EventNeeds) -> FunnelView {
     let sums = funnel_sums(ctx, t);
     let reached = &sums.reached;
     let first = reached.first().copied().unwrap_or(0);
-    // Mean days from the previous step: exact sums per step from the day histogram.
-    let mut mean = vec![Mean::default(); k];
-    if let Some(d) = &t.step_days {
-        for i in 0..d.n.len() {
-            let m = &mut mean[d.step[i] as usize];
-            m.sum += d.days_sum[i];
-            m.n += d.n[i];
-        }
-    }
+    let mean = step_means(t, k);
     view.steps = (0..k)
         .map(|j| step_row(meta.stage_order[j].clone(), reached, j, None, mean[j].get()))
         .collect();
@@ -384,30 +403,76 @@ fn funnel_view(ctx: &Ctx, needs: &mut EventNeeds) -> FunnelView {
         .breakdown
         .map(|key| breakdown(ctx, t, key, needs));
     if let Some(p) = &ctx.periods {
-        let mut cohorts = vec![(0u64, 0u64); p.len];
-        let r = &t.rows;
-        for i in 0..r.customers.len() {
-            let Some(slot) = r.cohort_day[i].and_then(|d| p.slot(d * DAY)) else {
-                continue;
-            };
-            cohorts[slot].0 += r.customers[i];
-            if conv.is_some_and(|c| r.reached[i] as usize > c) {
-                cohorts[slot].1 += r.customers[i];
-            }
-        }
-        view.trend = cohorts
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.0 > 0)
-            .map(|(slot, &(started, converted))| CohortPoint {
-                period: p.label(slot),
-                started,
-                converted,
-                rate: pct(converted as f64, started as f64),
-            })
-            .collect();
+        view.trend = cohort_trend(p, t, conv);
     }
     view
+}
+
+/// The funnel view with the feed's stage plan and no figures yet.
+fn funnel_frame(ctx: &Ctx) -> FunnelView {
+    let meta = &ctx.s.meta;
+    FunnelView {
+        unavailable: None,
+        mode: ctx.mode,
+        window_days: ctx.window_days,
+        order_source: meta.order_source,
+        stages: meta.stage_order.clone(),
+        unlisted_stages: meta.unlisted_stages.clone(),
+        placed_by_data: meta.placed_by_data.clone(),
+        conversion_stage: meta
+            .conversion_step
+            .and_then(|c| meta.stage_order.get(c).cloned()),
+        conversion_step: meta.conversion_step,
+        steps: Vec::new(),
+        overall_conversion: None,
+        breakdown: None,
+        trend: Vec::new(),
+        notes: ctx.funnel_notes.clone(),
+    }
+}
+
+/// Mean days from the previous step: exact sums per step from the day histogram.
+fn step_means(t: &super::feed::FunnelTable, k: usize) -> Vec<Mean> {
+    let mut mean = vec![Mean::default(); k];
+    if let Some(d) = &t.step_days {
+        for i in 0..d.n.len() {
+            let m = &mut mean[d.step[i] as usize];
+            m.sum += d.days_sum[i];
+            m.n += d.n[i];
+        }
+    }
+    mean
+}
+
+/// Customers who started in each period (by first step-1 day) and how many of them
+/// converted; periods nobody started in are left out.
+fn cohort_trend(
+    p: &PeriodIndex,
+    t: &super::feed::FunnelTable,
+    conv: Option<usize>,
+) -> Vec<CohortPoint> {
+    let mut cohorts = vec![(0u64, 0u64); p.len];
+    let r = &t.rows;
+    for i in 0..r.customers.len() {
+        let Some(slot) = r.cohort_day[i].and_then(|d| p.slot(d * DAY)) else {
+            continue;
+        };
+        cohorts[slot].0 += r.customers[i];
+        if conv.is_some_and(|c| r.reached[i] as usize > c) {
+            cohorts[slot].1 += r.customers[i];
+        }
+    }
+    cohorts
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.0 > 0)
+        .map(|(slot, &(started, converted))| CohortPoint {
+            period: p.label(slot),
+            started,
+            converted,
+            rate: pct(converted as f64, started as f64),
+        })
+        .collect()
 }
 
 /// The funnel breakdown by journey, persona or channel (each customer's value on their
@@ -543,10 +608,71 @@ fn summary_exits(
 
 fn experience_view(ctx: &Ctx, needs: &mut EventNeeds) -> ExperienceView {
     let s = ctx.s;
-    let c = &s.cells;
     let stages = s.dict("stage");
     let tps = s.dict("touchpoint");
     let personas = s.dict("persona");
+    let k = s.meta.stage_order.len();
+    let sums = experience_sums(ctx, stages, tps, personas);
+    let (grid, pain_points) = match (stages, tps) {
+        (Some(st), Some(tp)) => grid_view(ctx, st, tp, sums.cells, needs),
+        _ => (
+            Grid {
+                unavailable: missing_roles(s, &[Role::Stage, Role::Touchpoint]),
+                ..Grid::default()
+            },
+            Vec::new(),
+        ),
+    };
+    let curve = emotion_curve(ctx, personas, &sums.emotion, &sums.emotion_p);
+    let exits_unavailable = missing_roles(s, &[Role::Stage, Role::Touchpoint]);
+    let (exits, exits_by_stage) = if exits_unavailable.is_none() && k > 0 {
+        summary_exits(ctx, tps, needs)
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    let handoffs = handoff_view(ctx, tps, needs);
+    needs.add("experience.priority");
+    // A summary's cells are stage × touchpoint: the map is always over the touchpoint.
+    ExperienceView {
+        columns: crate::dataset::DimKey::Role(Role::Touchpoint),
+        columns_header: None,
+        grid,
+        emotion: curve,
+        pain_points_unavailable: missing_roles(
+            s,
+            &[Role::Stage, Role::Touchpoint, Role::Satisfaction],
+        ),
+        pain_points,
+        exits_unavailable,
+        exits,
+        exits_by_stage,
+        handoffs,
+        priority: PriorityMatrix {
+            unavailable: missing_roles(s, &[Role::Touchpoint, Role::Satisfaction, Role::Nps]),
+            points: Vec::new(),
+            excluded: Vec::new(),
+            performance_median: None,
+            importance_median: None,
+        },
+    }
+}
+
+/// The kept cells summed per stage × touchpoint slot, and satisfaction per funnel step
+/// overall and per persona slot × step (empty without satisfaction or personas).
+struct ExperienceSums {
+    cells: std::collections::BTreeMap<(usize, usize), CellSum>,
+    emotion: Vec<Mean>,
+    emotion_p: Vec<Mean>,
+}
+
+fn experience_sums(
+    ctx: &Ctx,
+    stages: Option<&[String]>,
+    tps: Option<&[String]>,
+    personas: Option<&[String]>,
+) -> ExperienceSums {
+    let s = ctx.s;
+    let c = &s.cells;
     let k = s.meta.stage_order.len();
     let (ns, nt) = (stages.map_or(0, |d| d.len()), tps.map_or(0, |d| d.len()));
     let np = personas.map_or(0, |d| d.len());
@@ -584,47 +710,10 @@ fn experience_view(ctx: &Ctx, needs: &mut EventNeeds) -> ExperienceView {
             }
         }
     }
-    let (grid, pain_points) = match (stages, tps) {
-        (Some(st), Some(tp)) => grid_view(ctx, st, tp, cells, needs),
-        _ => (
-            Grid {
-                unavailable: missing_roles(s, &[Role::Stage, Role::Touchpoint]),
-                ..Grid::default()
-            },
-            Vec::new(),
-        ),
-    };
-    let curve = emotion_curve(ctx, personas, &emotion, &emotion_p);
-    let exits_unavailable = missing_roles(s, &[Role::Stage, Role::Touchpoint]);
-    let (exits, exits_by_stage) = if exits_unavailable.is_none() && k > 0 {
-        summary_exits(ctx, tps, needs)
-    } else {
-        (Vec::new(), Vec::new())
-    };
-    let handoffs = handoff_view(ctx, tps, needs);
-    needs.add("experience.priority");
-    // A summary's cells are stage × touchpoint: the map is always over the touchpoint.
-    ExperienceView {
-        columns: crate::dataset::DimKey::Role(Role::Touchpoint),
-        columns_header: None,
-        grid,
-        emotion: curve,
-        pain_points_unavailable: missing_roles(
-            s,
-            &[Role::Stage, Role::Touchpoint, Role::Satisfaction],
-        ),
-        pain_points,
-        exits_unavailable,
-        exits,
-        exits_by_stage,
-        handoffs,
-        priority: PriorityMatrix {
-            unavailable: missing_roles(s, &[Role::Touchpoint, Role::Satisfaction, Role::Nps]),
-            points: Vec::new(),
-            excluded: Vec::new(),
-            performance_median: None,
-            importance_median: None,
-        },
+    ExperienceSums {
+        cells,
+        emotion,
+        emotion_p,
     }
 }
 
@@ -651,42 +740,108 @@ fn grid_view(
     cells: std::collections::BTreeMap<(usize, usize), CellSum>,
     needs: &mut EventNeeds,
 ) -> (Grid, Vec<PainPoint>) {
-    let scale = ctx.scales.satisfaction;
     let (ns, nt) = (st.len(), tp.len());
-    let mut row_events = vec![0u64; ns + 1];
-    let mut col_events = vec![0u64; nt + 1];
-    for (&(r, c), a) in &cells {
-        row_events[r] += a.events;
-        col_events[c] += a.events;
-    }
-    let rank = |r: usize| -> (u8, usize, usize) {
-        if r == ns {
-            return (2, 0, r);
-        }
-        match ctx.step_of_code.get(r).copied().flatten() {
-            None => (1, 0, r),
-            Some(s) => (0, s, r),
-        }
-    };
-    let mut rows: Vec<usize> = (0..=ns)
-        .filter(|&r| row_events[r] > 0 || rank(r).0 == 0)
-        .collect();
-    rows.sort_by_key(|&r| rank(r));
-    let mut cols: Vec<usize> = (0..=nt).filter(|&c| col_events[c] > 0).collect();
-    cols.sort_by(|&a, &b| col_events[b].cmp(&col_events[a]).then(a.cmp(&b)));
-    let pos = |order: &[usize], n: usize| {
-        let mut p = vec![usize::MAX; n];
-        for (i, &x) in order.iter().enumerate() {
-            p[x] = i;
-        }
-        p
-    };
-    let (row_pos, col_pos) = (pos(&rows, ns + 1), pos(&cols, nt + 1));
+    let order = GridOrder::new(ctx, ns, nt, &cells);
+    let (rows, cols) = (&order.rows, &order.cols);
+    let (row_pos, col_pos) = (positions(rows, ns + 1), positions(cols, nt + 1));
     let mut used: Vec<((usize, usize), CellSum)> =
         cells.into_iter().filter(|(_, a)| a.events > 0).collect();
     used.sort_by_key(|((r, c), _)| (row_pos[*r], col_pos[*c]));
+    let pain_points = pain_points(ctx, st, tp, &used);
+    let mut grid = Grid {
+        unavailable: None,
+        stages_total: rows.len() as u64,
+        touchpoints_total: cols.len() as u64,
+        ..Grid::default()
+    };
+    let row_w: Vec<u64> = rows.iter().map(|&r| order.row_events[r]).collect();
+    let col_w: Vec<u64> = cols.iter().map(|&c| order.col_events[c]).collect();
+    let keep_rows =
+        cap::keep_top(&row_w, cap::GRID_STAGES).unwrap_or_else(|| vec![true; rows.len()]);
+    let keep_cols =
+        cap::keep_top(&col_w, cap::GRID_TOUCHPOINTS).unwrap_or_else(|| vec![true; cols.len()]);
+    let folded = |keep: &[bool]| keep.iter().filter(|k| !**k).count() as u64;
+    grid.stages_folded = folded(&keep_rows);
+    grid.touchpoints_folded = folded(&keep_cols);
+    // Distinct customers per cell are known for the whole data only, and not for folds.
+    let exact_customers =
+        !ctx.sel.filtered && grid.stages_folded == 0 && grid.touchpoints_folded == 0;
+    if !exact_customers {
+        needs.add("experience.grid.cells.*.customers");
+    }
+    let row_axis = ShownAxis::new(rows, &keep_rows, ns + 1, st, grid.stages_folded > 0);
+    let col_axis = ShownAxis::new(cols, &keep_cols, nt + 1, tp, grid.touchpoints_folded > 0);
+    grid.cells = folded_cells(ctx, &used, &row_axis, &col_axis, exact_customers);
+    grid.stages = row_axis.labels;
+    grid.touchpoints = col_axis.labels;
+    (grid, pain_points)
+}
+
+/// The grid's rows (stage slots in funnel order, unlisted stages, then "(missing)") and
+/// columns (touchpoint slots by events), with the events of every slot.
+struct GridOrder {
+    rows: Vec<usize>,
+    cols: Vec<usize>,
+    row_events: Vec<u64>,
+    col_events: Vec<u64>,
+}
+
+impl GridOrder {
+    fn new(
+        ctx: &Ctx,
+        ns: usize,
+        nt: usize,
+        cells: &std::collections::BTreeMap<(usize, usize), CellSum>,
+    ) -> GridOrder {
+        let mut row_events = vec![0u64; ns + 1];
+        let mut col_events = vec![0u64; nt + 1];
+        for (&(r, c), a) in cells {
+            row_events[r] += a.events;
+            col_events[c] += a.events;
+        }
+        let rank = |r: usize| -> (u8, usize, usize) {
+            if r == ns {
+                return (2, 0, r);
+            }
+            match ctx.step_of_code.get(r).copied().flatten() {
+                None => (1, 0, r),
+                Some(s) => (0, s, r),
+            }
+        };
+        let mut rows: Vec<usize> = (0..=ns)
+            .filter(|&r| row_events[r] > 0 || rank(r).0 == 0)
+            .collect();
+        rows.sort_by_key(|&r| rank(r));
+        let mut cols: Vec<usize> = (0..=nt).filter(|&c| col_events[c] > 0).collect();
+        cols.sort_by(|&a, &b| col_events[b].cmp(&col_events[a]).then(a.cmp(&b)));
+        GridOrder {
+            rows,
+            cols,
+            row_events,
+            col_events,
+        }
+    }
+}
+
+/// Each of `n` slots' place in `order` (`usize::MAX` when not in it).
+fn positions(order: &[usize], n: usize) -> Vec<usize> {
+    let mut p = vec![usize::MAX; n];
+    for (i, &x) in order.iter().enumerate() {
+        p[x] = i;
+    }
+    p
+}
+
+/// Cells with at least `min_count` satisfaction answers, lowest mean first.
+fn pain_points(
+    ctx: &Ctx,
+    st: &[String],
+    tp: &[String],
+    used: &[((usize, usize), CellSum)],
+) -> Vec<PainPoint> {
+    let scale = ctx.scales.satisfaction;
     let mut pain_points = Vec::new();
-    for ((r, c), a) in &used {
+    for ((r, c), a) in used {
         let Some(m) = a.sat.get() else { continue };
         if a.sat.n >= ctx.settings.min_count.max(1) as u64 {
             pain_points.push(PainPoint {
@@ -700,34 +855,18 @@ fn grid_view(
         }
     }
     pain_points.sort_by(|a, b| a.satisfaction_mean.total_cmp(&b.satisfaction_mean));
-    let mut grid = Grid {
-        unavailable: None,
-        stages_total: rows.len() as u64,
-        touchpoints_total: cols.len() as u64,
-        ..Grid::default()
-    };
-    let row_w: Vec<u64> = rows.iter().map(|&r| row_events[r]).collect();
-    let col_w: Vec<u64> = cols.iter().map(|&c| col_events[c]).collect();
-    let keep_rows =
-        cap::keep_top(&row_w, cap::GRID_STAGES).unwrap_or_else(|| vec![true; rows.len()]);
-    let keep_cols =
-        cap::keep_top(&col_w, cap::GRID_TOUCHPOINTS).unwrap_or_else(|| vec![true; cols.len()]);
-    let folded = |keep: &[bool]| keep.iter().filter(|k| !**k).count() as u64;
-    grid.stages_folded = folded(&keep_rows);
-    grid.touchpoints_folded = folded(&keep_cols);
-    // Distinct customers per cell are known for the whole data only, and not for folds.
-    let exact_customers =
-        !ctx.sel.filtered && grid.stages_folded == 0 && grid.touchpoints_folded == 0;
-    let cust = &ctx.s.cell_customers;
-    let customers_of = |r: usize, c: usize| -> u64 {
-        (0..cust.customers.len())
-            .find(|&i| slot(cust.stage[i], ns) == r && slot(cust.touchpoint[i], nt) == c)
-            .map_or(0, |i| cust.customers[i])
-    };
-    if !exact_customers {
-        needs.add("experience.grid.cells.*.customers");
-    }
-    let shown = |order: &[usize], keep: &[bool], n: usize, names: &[String]| {
+    pain_points
+}
+
+/// One axis of the grid as shown: the kept labels in order (then "(others)" when some
+/// were folded) and, per slot, the index of the label it is counted under.
+struct ShownAxis {
+    labels: Vec<String>,
+    at: Vec<usize>,
+}
+
+impl ShownAxis {
+    fn new(order: &[usize], keep: &[bool], n: usize, names: &[String], folded: bool) -> Self {
         let mut labels = Vec::new();
         let mut at = vec![usize::MAX; n];
         for (p, &x) in order.iter().enumerate() {
@@ -740,20 +879,38 @@ fn grid_view(
         at.iter_mut()
             .filter(|a| **a == usize::MAX)
             .for_each(|a| *a = others);
-        (labels, at)
+        if folded {
+            labels.push(OTHERS_LABEL.to_string());
+        }
+        ShownAxis { labels, at }
+    }
+
+    /// The first slot counted under label `want`.
+    fn slot_of(&self, want: usize) -> Option<usize> {
+        self.at.iter().position(|&a| a == want)
+    }
+}
+
+/// The shown cells, row by row, with folded slots summed into "(others)"; distinct
+/// customers only when `exact_customers` (else 0).
+fn folded_cells(
+    ctx: &Ctx,
+    used: &[((usize, usize), CellSum)],
+    rows: &ShownAxis,
+    cols: &ShownAxis,
+    exact_customers: bool,
+) -> Vec<GridCell> {
+    let (ns, nt) = (rows.at.len() - 1, cols.at.len() - 1);
+    let cust = &ctx.s.cell_customers;
+    let customers_of = |r: usize, c: usize| -> u64 {
+        (0..cust.customers.len())
+            .find(|&i| slot(cust.stage[i], ns) == r && slot(cust.touchpoint[i], nt) == c)
+            .map_or(0, |i| cust.customers[i])
     };
-    let (mut stages, row_at) = shown(&rows, &keep_rows, ns + 1, st);
-    let (mut touchpoints, col_at) = shown(&cols, &keep_cols, nt + 1, tp);
-    if grid.stages_folded > 0 {
-        stages.push(OTHERS_LABEL.to_string());
-    }
-    if grid.touchpoints_folded > 0 {
-        touchpoints.push(OTHERS_LABEL.to_string());
-    }
-    let n_cols = touchpoints.len();
-    let mut acc = vec![CellSum::default(); stages.len() * n_cols];
-    for ((r, c), a) in &used {
-        let x = &mut acc[row_at[*r] * n_cols + col_at[*c]];
+    let n_cols = cols.labels.len();
+    let mut acc = vec![CellSum::default(); rows.labels.len() * n_cols];
+    for ((r, c), a) in used {
+        let x = &mut acc[rows.at[*r] * n_cols + cols.at[*c]];
         x.events += a.events;
         x.sat.sum += a.sat.sum;
         x.sat.n += a.sat.n;
@@ -761,23 +918,20 @@ fn grid_view(
         x.effort.sum += a.effort.sum;
         x.effort.n += a.effort.n;
     }
-    let back = |labels_at: &[usize], want: usize| labels_at.iter().position(|&a| a == want);
-    for (r, stage) in stages.iter().enumerate() {
-        for (c, touchpoint) in touchpoints.iter().enumerate() {
+    let mut out = Vec::new();
+    for (r, stage) in rows.labels.iter().enumerate() {
+        for (c, touchpoint) in cols.labels.iter().enumerate() {
             let a = &acc[r * n_cols + c];
             if a.events > 0 {
-                let customers = match (exact_customers, back(&row_at, r), back(&col_at, c)) {
+                let customers = match (exact_customers, rows.slot_of(r), cols.slot_of(c)) {
                     (true, Some(rs), Some(cs)) => customers_of(rs, cs),
                     _ => 0,
                 };
-                grid.cells
-                    .push(grid_cell(stage.clone(), touchpoint.clone(), a, customers));
+                out.push(grid_cell(stage.clone(), touchpoint.clone(), a, customers));
             }
         }
     }
-    grid.stages = stages;
-    grid.touchpoints = touchpoints;
-    (grid, pain_points)
+    out
 }
 
 /// The exit touchpoints overall and by furthest stage, ranked as the event path ranks them
@@ -915,92 +1069,107 @@ fn nps_view(ctx: &Ctx, total: &Acc, needs: &mut EventNeeds) -> NpsView {
     }
     view.summary = total.nps.summary();
     view.distribution = total.nps_points.to_vec();
-    let c = &s.cells;
     if let Some(p) = &ctx.periods {
-        let mut trend = vec![Counts::default(); p.len];
-        for i in (0..c.events.len()).filter(|&i| ctx.sel.keep[i]) {
-            if let Some(slot) = c.day[i].and_then(|d| p.slot(d * DAY)) {
-                let mut a = Acc::default();
-                a.add_cell(s, i);
-                let t = &mut trend[slot];
-                t.p += a.nps.p;
-                t.pas += a.nps.pas;
-                t.d += a.nps.d;
-            }
-        }
-        view.trend = trend
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| t.p + t.pas + t.d > 0)
-            .map(|(slot, t)| NpsPoint {
-                period: p.label(slot),
-                summary: t.summary(),
-            })
-            .collect();
+        view.trend = nps_trend(ctx, p);
     }
-    view.breakdown = settings.breakdown.map(|dim| {
-        let mut b = NpsBreakdown {
-            dimension: dim,
-            header: None,
-            unavailable: None,
-            segments: Vec::new(),
-        };
-        let Some(key) = super::feed::dim_name(dim) else {
-            needs.add("nps.breakdown");
-            return b;
-        };
-        let Some(index) = super::feed::DIMS.iter().position(|d| *d == key) else {
-            needs.add("nps.breakdown");
-            return b;
-        };
-        let Some(dict) = s.dict(key) else {
-            b.unavailable = Some(Needs(vec![Need::Dimension(dim)]));
-            return b;
-        };
-        let codes = match index {
-            0 => &c.journey,
-            1 => &c.persona,
-            2 => &c.channel,
-            3 => &c.stage,
-            _ => &c.touchpoint,
-        };
-        let mut segs = vec![Counts::default(); dict.len() + 1];
-        for i in (0..c.events.len()).filter(|&i| ctx.sel.keep[i]) {
+    view.breakdown = settings
+        .breakdown
+        .map(|dim| nps_breakdown(ctx, total, dim, needs));
+    view
+}
+
+/// NPS per period of the kept cells; periods without answers are left out.
+fn nps_trend(ctx: &Ctx, p: &PeriodIndex) -> Vec<NpsPoint> {
+    let s = ctx.s;
+    let c = &s.cells;
+    let mut trend = vec![Counts::default(); p.len];
+    for i in (0..c.events.len()).filter(|&i| ctx.sel.keep[i]) {
+        if let Some(slot) = c.day[i].and_then(|d| p.slot(d * DAY)) {
             let mut a = Acc::default();
             a.add_cell(s, i);
-            let g = &mut segs[slot(codes[i], dict.len())];
-            g.p += a.nps.p;
-            g.pas += a.nps.pas;
-            g.d += a.nps.d;
+            let t = &mut trend[slot];
+            t.p += a.nps.p;
+            t.pas += a.nps.pas;
+            t.d += a.nps.d;
         }
-        let all = total.nps;
-        b.segments = segs
-            .iter()
-            .enumerate()
-            .filter(|(_, g)| g.p + g.pas + g.d > 0)
-            .map(|(g, seg)| {
-                let rest = Counts {
-                    p: all.p - seg.p,
-                    pas: all.pas - seg.pas,
-                    d: all.d - seg.d,
-                };
-                let z = z_test(seg, &rest);
-                let p_value = z.map(two_sided_p);
-                NpsSegment {
-                    value: label(dict, g),
-                    summary: seg.summary(),
-                    z,
-                    p_value,
-                    significant: p_value.is_some_and(|p| p < 0.05),
-                    low_sample: seg.p + seg.pas + seg.d < crate::analytics::nps::LOW_SAMPLE,
-                }
-            })
-            .collect();
-        b.segments
-            .sort_by_key(|s| std::cmp::Reverse(s.summary.responses));
-        b
-    });
-    view
+    }
+    trend
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.p + t.pas + t.d > 0)
+        .map(|(slot, t)| NpsPoint {
+            period: p.label(slot),
+            summary: t.summary(),
+        })
+        .collect()
+}
+
+/// NPS per value of `dim`, each segment tested against the rest; most answers first.
+fn nps_breakdown(ctx: &Ctx, total: &Acc, dim: DimKey, needs: &mut EventNeeds) -> NpsBreakdown {
+    let s = ctx.s;
+    let c = &s.cells;
+    let mut b = NpsBreakdown {
+        dimension: dim,
+        header: None,
+        unavailable: None,
+        segments: Vec::new(),
+    };
+    let Some(key) = super::feed::dim_name(dim) else {
+        needs.add("nps.breakdown");
+        return b;
+    };
+    let Some(index) = super::feed::DIMS.iter().position(|d| *d == key) else {
+        needs.add("nps.breakdown");
+        return b;
+    };
+    let Some(dict) = s.dict(key) else {
+        b.unavailable = Some(Needs(vec![Need::Dimension(dim)]));
+        return b;
+    };
+    let codes = match index {
+        0 => &c.journey,
+        1 => &c.persona,
+        2 => &c.channel,
+        3 => &c.stage,
+        _ => &c.touchpoint,
+    };
+    let mut segs = vec![Counts::default(); dict.len() + 1];
+    for i in (0..c.events.len()).filter(|&i| ctx.sel.keep[i]) {
+        let mut a = Acc::default();
+        a.add_cell(s, i);
+        let g = &mut segs[slot(codes[i], dict.len())];
+        g.p += a.nps.p;
+        g.pas += a.nps.pas;
+        g.d += a.nps.d;
+    }
+    b.segments = segs
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.p + g.pas + g.d > 0)
+        .map(|(g, seg)| nps_segment(label(dict, g), seg, &total.nps))
+        .collect();
+    b.segments
+        .sort_by_key(|s| std::cmp::Reverse(s.summary.responses));
+    b
+}
+
+/// One segment's NPS, z-tested against all other answers.
+fn nps_segment(value: String, seg: &Counts, all: &Counts) -> NpsSegment {
+    let rest = Counts {
+        p: all.p - seg.p,
+        pas: all.pas - seg.pas,
+        d: all.d - seg.d,
+    };
+    let z = z_test(seg, &rest);
+    let p_value = z.map(two_sided_p);
+    NpsSegment {
+        value,
+        summary: seg.summary(),
+        z,
+        p_value,
+        significant: p_value.is_some_and(|p| p < 0.05),
+        low_sample: seg.p + seg.pas + seg.d < crate::analytics::nps::LOW_SAMPLE,
+    }
 }
 
 /// KPI values of the cells `keep` selects.
