@@ -238,70 +238,12 @@ pub struct DimColumn {
     lookup: HashMap<String, u32, FxBuild>,
 }
 
-/// A fast, non-cryptographic hasher for the dictionary lookups done once per cell while
-/// loading (the FxHash multiply-rotate scheme used inside rustc). Loading a million rows is
-/// dominated by these lookups, and the keys are the user's own data, so hash flooding is
-/// not a concern here.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct FxBuild;
-
-#[derive(Debug, Clone, Copy, Default)]
-pub struct FxHasher(u64);
-
-const FX_K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl std::hash::Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            self.add(u64::from_le_bytes(b));
-        }
-        // The tail as one word built from fixed-size reads (a variable-length copy would
-        // call memcpy for every short key), tagged with its length so "a" and "a\0" differ.
-        let rest = chunks.remainder();
-        let n = rest.len();
-        let word = |at: usize| {
-            let mut b = [0u8; 4];
-            b.copy_from_slice(&rest[at..at + 4]);
-            u32::from_le_bytes(b) as u64
-        };
-        let tail = match n {
-            0 => return,
-            1..=3 => rest[0] as u64 | (rest[n / 2] as u64) << 8 | (rest[n - 1] as u64) << 16,
-            _ => word(0) | word(n - 4) << 32,
-        };
-        self.add(tail ^ ((n as u64) << 59));
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.add(i as u64);
-    }
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-    fn finish(&self) -> u64 {
-        // Multiplying only carries entropy upwards, and the table indexes by the low bits:
-        // fold the high half down, or ids like "C000001"/"C000002" (which differ only in
-        // their last bytes) pile up in a few buckets.
-        let h = (self.0 ^ (self.0 >> 29)).wrapping_mul(FX_K);
-        h ^ (h >> 32)
-    }
-}
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, w: u64) {
-        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(FX_K);
-    }
-}
-
-impl std::hash::BuildHasher for FxBuild {
-    type Hasher = FxHasher;
-    fn build_hasher(&self) -> FxHasher {
-        FxHasher(0)
-    }
-}
+/// The hasher of the dictionary lookups done once per cell while loading: rustc's FxHash
+/// (`rustc-hash`, already in the build through Leptos and Fluent). Loading a million rows
+/// is dominated by these lookups, and the keys are the user's own data, so hash flooding
+/// is not a concern here. Its `finish` rotates the high bits down to the low ones the table
+/// indexes by, so ids like "C000001"/"C000002" do not pile up in a few buckets.
+pub type FxBuild = rustc_hash::FxBuildHasher;
 
 impl DimColumn {
     pub fn new(name: impl Into<String>) -> DimColumn {

@@ -28,6 +28,10 @@ pub fn now_ms() -> f64 {
 
 /// localStorage, which may be unavailable (private mode, sandboxed iframe): then settings
 /// simply are not remembered.
+///
+/// Not `gloo-storage` (0.4): its `LocalStorage::raw()` panics through `expect_throw` when
+/// storage is unavailable, and its `get`/`set` store values as JSON, so the plain strings
+/// already kept in users' browsers would no longer read back.
 fn storage() -> Option<web_sys::Storage> {
     window().and_then(|w| w.local_storage().ok().flatten())
 }

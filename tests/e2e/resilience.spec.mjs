@@ -265,3 +265,31 @@ test('"Forget my data" removes everything the app stored, and only that', async 
   await expect(page.locator('tr[data-column="NPS"] select')).toHaveValue('nps');
   expect(errors).toEqual([]);
 });
+
+test('"Forget my data" in a second tab is not held up by the first, which then saves again', async ({ page }) => {
+  const errors = watchConsole(page);
+  await openApp(page);
+  await loadPolish(page);
+  await page.waitForTimeout(300); // IndexedDB write: this tab now keeps its connection open
+  const other = await page.context().newPage();
+  const otherErrors = watchConsole(other);
+  await openApp(other);
+  await expect(other.getByTestId('dataset-name')).toHaveText('polish_cp1250.csv', { timeout: 30_000 });
+  // Deleting the database waits for every open connection: the first tab must let go.
+  await other.getByTestId('forget').locator('[data-action=forget-data]').click();
+  await expect(other.getByTestId('forget-status')).toHaveText(
+    'Done: nothing of yours is stored in this browser any more. The data on screen stays until you reload or close the page.');
+  expect(await databases(other)).not.toContain('journey-lens');
+  await other.close();
+  expect(otherErrors).toEqual([]);
+
+  // The first tab's next load opens the database again and is what a reload brings back.
+  await page.setInputFiles('[data-testid=file-input]', path.join(fixtures, 'basic_utf8.csv'));
+  await expect(page.getByTestId('dataset-name')).toHaveText('basic_utf8.csv');
+  await page.waitForTimeout(300);
+  expect(await databases(page)).toContain('journey-lens');
+  await page.reload();
+  await showData(page);
+  await expect(page.getByTestId('dataset-name')).toHaveText('basic_utf8.csv', { timeout: 30_000 });
+  expect(errors).toEqual([]);
+});
