@@ -242,6 +242,13 @@ fn PeriodPicker() -> impl IntoView {
     let analysis = expect_context::<Analysis>();
     let lang = look.lang.get_untracked();
     let kp = Memo::new(move |_| analysis.settings.with(|s| s.kpi_period.clone()));
+    // Read where the control is built, so new data rebuilds it with its own periods.
+    let choices = move || {
+        analysis
+            .report
+            .with(|r| r.as_ref().map(|r| r.kpis.period_choices.clone()))
+            .unwrap_or_default()
+    };
     let set_kind = move |v: String| {
         let kind = KINDS
             .iter()
@@ -262,7 +269,7 @@ fn PeriodPicker() -> impl IntoView {
                     }).collect_view()}
                 </select>
             </label>
-            {move || (kp.with(|p| p.kind) != KpiPeriodKind::Custom).then(|| view! { <PeriodAt kp /> })}
+            {move || (kp.with(|p| p.kind) != KpiPeriodKind::Custom).then(|| view! { <PeriodAt kp choices=choices() /> })}
             {move || (kp.with(|p| p.kind) == KpiPeriodKind::Custom).then(|| view! { <PeriodDate which="from" /> <PeriodDate which="to" /> })}
             <label>
                 {tr(lang, "fair.compare")}
@@ -280,17 +287,11 @@ fn PeriodPicker() -> impl IntoView {
     }
 }
 
-/// Which month, quarter or year: the latest complete one, or one the data has.
+/// Which month, quarter or year: the latest complete one, or one of `choices` (the data's).
 #[component]
-fn PeriodAt(kp: Memo<KpiPeriod>) -> impl IntoView {
+fn PeriodAt(kp: Memo<KpiPeriod>, choices: Vec<String>) -> impl IntoView {
     let lang = expect_context::<Look>().lang.get_untracked();
     let analysis = expect_context::<Analysis>();
-    let choices = move || {
-        analysis
-            .report
-            .with(|r| r.as_ref().map(|r| r.kpis.period_choices.clone()))
-            .unwrap_or_default()
-    };
     view! {
         <label>
             {tr(lang, "fair.at")}
@@ -299,7 +300,7 @@ fn PeriodAt(kp: Memo<KpiPeriod>) -> impl IntoView {
                 analysis.settings.update(|s| s.kpi_period.at = (!v.is_empty()).then_some(v));
             }>
                 <option value="" selected=move || kp.with(|p| p.at.is_none())>{tr(lang, "fair.latest_complete")}</option>
-                {choices().into_iter().map(|c| {
+                {choices.into_iter().map(|c| {
                     let shown = format::period(lang, &c);
                     let chosen = c.clone();
                     view! { <option value=c selected=move || kp.with(|p| p.at.as_deref() == Some(chosen.as_str()))>{shown}</option> }
