@@ -76,7 +76,6 @@ pub(crate) use chart_spec;
 /// chart canvas points at it with `aria-describedby` (see [`ChartKeysHint`]).
 pub const KEYS_HINT_ID: &str = "jl-chart-keys";
 
-/// The hidden "arrow keys move between data points" sentence, once per page.
 /// A counter bumped on every window resize, for as long as the calling component lives:
 /// a canvas drawn at the size of its box tracks it to redraw at the new size.
 pub fn window_resizes() -> RwSignal<u32> {
@@ -86,6 +85,7 @@ pub fn window_resizes() -> RwSignal<u32> {
     resize
 }
 
+/// The hidden "arrow keys move between data points" sentence, once per page.
 #[component]
 pub fn ChartKeysHint() -> impl IntoView {
     let lang = expect_context::<Look>().lang.get_untracked();
@@ -99,120 +99,30 @@ pub fn ChartCard(
     spec: ChartSpec,
     #[prop(optional)] on_pick: Option<Callback<String>>,
 ) -> impl IntoView {
-    let look = expect_context::<Look>();
     let data = expect_context::<DataState>();
     let analysis = expect_context::<Analysis>();
-    let lang = look.lang.get_untracked();
+    let lang = use_lang();
     let canvas_ref = NodeRef::<html::Canvas>::new();
     let map = RwSignal::new(ChartMap::default());
     let tip = RwSignal::new(None::<Tip>);
     let show_data = RwSignal::new(false);
-    let resize = window_resizes();
     let dpr = RwSignal::new(1.0f64);
     let nav = KeyNav::new(map, tip, dpr);
 
-    Effect::new(move |_| {
-        let report = analysis.report.get();
-        let dark = look.dark.get();
-        resize.track();
-        let (Some(canvas), Some(report)) = (canvas_ref.get(), report) else {
-            return;
-        };
-        let t0 = dom::now_ms();
-        let ratio = super::print::chart_ratio();
-        dpr.set(ratio);
-        let scales = data.scales();
-        let input = ChartInput {
-            report: &report,
-            scales,
-            lang,
-        };
-        if let Some(m) = draw_on(&canvas, dark, ratio, |area, theme| {
-            (spec.draw)(area, &input, theme)
-        }) {
-            map.set(m);
-            nav.redrawn();
-        }
-        data.record_draw(dom::now_ms() - t0);
-    });
-
+    redraw_on_change(spec, canvas_ref, map, dpr, nav);
     let on_move = move |e: ev::PointerEvent| {
         // The pointer takes over from the keyboard.
         nav.leave();
-        let ratio = dpr.get_untracked();
-        let (x, y) = (e.offset_x() as f64, e.offset_y() as f64);
-        let hit = map.with_untracked(|m| {
-            m.hit_at((x * ratio) as i32, (y * ratio) as i32)
-                .map(|h| (h.title.clone(), h.lines.clone()))
-        });
-        tip.set(hit.map(|(title, lines)| Tip { x, y, title, lines }));
+        tip.set(tip_at(map, dpr.get_untracked(), &e));
     };
-
     let on_click = move |e: ev::MouseEvent| {
         let Some(pick) = on_pick else { return };
-        let ratio = dpr.get_untracked();
-        let (x, y) = (e.offset_x() as f64 * ratio, e.offset_y() as f64 * ratio);
-        let key = map.with_untracked(|m| m.hit_at(x as i32, y as i32).and_then(|h| h.key.clone()));
-        if let Some(k) = key {
+        if let Some(k) = picked_key(map, dpr.get_untracked(), &e) {
             pick.run(k);
         }
     };
-
     // Built once per report: the canvas's label and the hidden paragraph read the same text.
-    let summary = Memo::new(move |_| {
-        let scales = data.scales();
-        analysis.report.with(|r| {
-            r.as_ref()
-                .map(|r| {
-                    (spec.summary)(&ChartInput {
-                        report: r,
-                        scales,
-                        lang,
-                    })
-                })
-                .unwrap_or_default()
-        })
-    });
-    let table = move || {
-        let scales = data.scales();
-        analysis.report.with(|r| {
-            r.as_ref().map(|r| {
-                (spec.table)(&ChartInput {
-                    report: r,
-                    scales,
-                    lang,
-                })
-            })
-        })
-    };
-
-    let download_png = move |_| {
-        let (Some(canvas), Some(report)) =
-            (canvas_ref.get_untracked(), analysis.report.get_untracked())
-        else {
-            return;
-        };
-        let rect = canvas.get_bounding_client_rect();
-        let heading = snapshot::heading(data, analysis, lang, tr(lang, spec.title));
-        let input = ChartInput {
-            report: &report,
-            scales: data.scales(),
-            lang,
-        };
-        snapshot::download_png(
-            data,
-            look,
-            spec.id,
-            (rect.width(), rect.height()),
-            &heading,
-            |a, t| (spec.draw)(a, &input, t),
-        );
-    };
-    let download_csv = move |_| {
-        if let Some(t) = table() {
-            snapshot::download_csv(data, spec.id, &t, lang);
-        }
-    };
+    let summary = chart_summary(spec, data, analysis, lang);
 
     view! {
         <section class="jl-card jl-chart" data-chart=spec.id>
@@ -240,26 +150,157 @@ pub fn ChartCard(
             </div>
             <p class="jl-visually-hidden">{summary}</p>
             {nav.live()}
-            <div class="jl-chart-actions">
-                <button
-                    class="jl-btn"
-                    data-action="show-data"
-                    aria-expanded=move || show_data.get().to_string()
-                    on:click=move |_| show_data.update(|s| *s = !*s)
-                >
-                    {move || tr(lang, if show_data.get() { "chart.hide_data" } else { "chart.show_data" })}
-                </button>
-                <button class="jl-btn" data-action="download-png" on:click=download_png>
-                    {tr(lang, "chart.download_png")}
-                </button>
-                <button class="jl-btn" data-action="download-csv" on:click=download_csv>
-                    {tr(lang, "table.download_csv")}
-                </button>
-            </div>
+            <ChartActions spec canvas_ref show_data />
             <Show when=move || show_data.get() || super::print::printing()>
-                {move || table().map(|t| view! { <DataTable table=Arc::new(t) /> })}
+                {move || chart_table(spec, data, analysis, lang).map(|t| view! { <DataTable table=Arc::new(t) /> })}
             </Show>
         </section>
+    }
+}
+
+/// Draws the chart now and again whenever the report, the theme or the window size
+/// changes, keeping its hit map for the pointer and the keyboard.
+fn redraw_on_change(
+    spec: ChartSpec,
+    canvas_ref: NodeRef<html::Canvas>,
+    map: RwSignal<ChartMap>,
+    dpr: RwSignal<f64>,
+    nav: KeyNav,
+) {
+    let look = expect_context::<Look>();
+    let data = expect_context::<DataState>();
+    let analysis = expect_context::<Analysis>();
+    let lang = look.lang.get_untracked();
+    let resize = window_resizes();
+    Effect::new(move |_| {
+        let report = analysis.report.get();
+        let dark = look.dark.get();
+        resize.track();
+        let (Some(canvas), Some(report)) = (canvas_ref.get(), report) else {
+            return;
+        };
+        let t0 = dom::now_ms();
+        let ratio = super::print::chart_ratio();
+        dpr.set(ratio);
+        let scales = data.scales();
+        let input = ChartInput {
+            report: &report,
+            scales,
+            lang,
+        };
+        if let Some(m) = draw_on(&canvas, dark, ratio, |area, theme| {
+            (spec.draw)(area, &input, theme)
+        }) {
+            map.set(m);
+            nav.redrawn();
+        }
+        data.record_draw(dom::now_ms() - t0);
+    });
+}
+
+/// The tooltip for the pointer at `e`, if it is over something.
+fn tip_at(map: RwSignal<ChartMap>, ratio: f64, e: &ev::PointerEvent) -> Option<Tip> {
+    let (x, y) = (e.offset_x() as f64, e.offset_y() as f64);
+    let hit = map.with_untracked(|m| {
+        m.hit_at((x * ratio) as i32, (y * ratio) as i32)
+            .map(|h| (h.title.clone(), h.lines.clone()))
+    });
+    hit.map(|(title, lines)| Tip { x, y, title, lines })
+}
+
+/// The key of the clickable region under a click, if any.
+fn picked_key(map: RwSignal<ChartMap>, ratio: f64, e: &ev::MouseEvent) -> Option<String> {
+    let (x, y) = (e.offset_x() as f64 * ratio, e.offset_y() as f64 * ratio);
+    map.with_untracked(|m| m.hit_at(x as i32, y as i32).and_then(|h| h.key.clone()))
+}
+
+/// The chart's summary sentence for the current report.
+fn chart_summary(spec: ChartSpec, data: DataState, analysis: Analysis, lang: Lang) -> Memo<String> {
+    Memo::new(move |_| {
+        let scales = data.scales();
+        analysis.report.with(|r| {
+            r.as_ref()
+                .map(|r| {
+                    (spec.summary)(&ChartInput {
+                        report: r,
+                        scales,
+                        lang,
+                    })
+                })
+                .unwrap_or_default()
+        })
+    })
+}
+
+/// The table of exactly what a chart draws, for the current report.
+fn chart_table(spec: ChartSpec, data: DataState, analysis: Analysis, lang: Lang) -> Option<Table> {
+    let scales = data.scales();
+    analysis.report.with(|r| {
+        r.as_ref().map(|r| {
+            (spec.table)(&ChartInput {
+                report: r,
+                scales,
+                lang,
+            })
+        })
+    })
+}
+
+/// Under a chart: show its data, download it as PNG or CSV.
+#[component]
+fn ChartActions(
+    spec: ChartSpec,
+    canvas_ref: NodeRef<html::Canvas>,
+    show_data: RwSignal<bool>,
+) -> impl IntoView {
+    let look = expect_context::<Look>();
+    let data = expect_context::<DataState>();
+    let analysis = expect_context::<Analysis>();
+    let lang = look.lang.get_untracked();
+    let download_png = move |_| {
+        let (Some(canvas), Some(report)) =
+            (canvas_ref.get_untracked(), analysis.report.get_untracked())
+        else {
+            return;
+        };
+        let rect = canvas.get_bounding_client_rect();
+        let heading = snapshot::heading(data, analysis, lang, tr(lang, spec.title));
+        let input = ChartInput {
+            report: &report,
+            scales: data.scales(),
+            lang,
+        };
+        snapshot::download_png(
+            data,
+            look,
+            spec.id,
+            (rect.width(), rect.height()),
+            &heading,
+            |a, t| (spec.draw)(a, &input, t),
+        );
+    };
+    let download_csv = move |_| {
+        if let Some(t) = chart_table(spec, data, analysis, lang) {
+            snapshot::download_csv(data, spec.id, &t, lang);
+        }
+    };
+    view! {
+        <div class="jl-chart-actions">
+            <button
+                class="jl-btn"
+                data-action="show-data"
+                aria-expanded=move || show_data.get().to_string()
+                on:click=move |_| show_data.update(|s| *s = !*s)
+            >
+                {move || tr(lang, if show_data.get() { "chart.hide_data" } else { "chart.show_data" })}
+            </button>
+            <button class="jl-btn" data-action="download-png" on:click=download_png>
+                {tr(lang, "chart.download_png")}
+            </button>
+            <button class="jl-btn" data-action="download-csv" on:click=download_csv>
+                {tr(lang, "table.download_csv")}
+            </button>
+        </div>
     }
 }
 

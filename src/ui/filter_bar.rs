@@ -3,7 +3,7 @@
 //! PDF".
 
 use super::dom;
-use super::state::{use_lang, Analysis, DataState};
+use super::state::{use_lang, Analysis, DataState, Look};
 use crate::analytics::journeys::{JourneyScope, JOURNEY};
 use crate::analytics::Filter;
 use crate::dataset::DimKey;
@@ -52,13 +52,9 @@ pub fn dimension_label(data: DataState, lang: Lang, key: DimKey) -> String {
     })
 }
 
-#[component]
-pub fn FilterBar() -> impl IntoView {
-    let data = expect_context::<DataState>();
-    let analysis = expect_context::<Analysis>();
-    let lang = use_lang();
-    let dims = Memo::new(move |_| dimension_values(data, lang));
-    // A click outside an open dimension menu closes it, as users expect of a dropdown.
+/// Closes an open dimension menu on a click outside it, as users expect of a dropdown, for
+/// as long as the calling component lives.
+fn close_menus_on_outside_click() {
     let handle = window_event_listener(leptos::ev::click, |e| {
         let inside = e
             .target()
@@ -82,28 +78,194 @@ pub fn FilterBar() -> impl IntoView {
         }
     });
     on_cleanup(move || handle.remove());
+}
 
-    let kept = move || {
-        analysis.report.with(|r| {
-            r.as_ref().map(|r| {
-                trc(
-                    lang,
-                    "filter.kept",
-                    &[
-                        ("customers", Arg::Count(r.selection.customers as i64)),
-                        (
-                            "events",
-                            Arg::Text(&format::count(lang, r.selection.events as usize)),
-                        ),
-                        (
-                            "total",
-                            Arg::Text(&format::count(lang, r.selection.total_events as usize)),
-                        ),
-                    ],
-                )
-            })
+#[component]
+pub fn FilterBar() -> impl IntoView {
+    let data = expect_context::<DataState>();
+    let lang = use_lang();
+    let dims = Memo::new(move |_| dimension_values(data, lang));
+    close_menus_on_outside_click();
+    // On a phone the filters fold behind one button (CSS shows it under 600 px only); the
+    // kept count stays in sight either way.
+    let open = RwSignal::new(false);
+
+    view! {
+        <div
+            class="jl-filterbar"
+            class:open=move || open.get()
+            role="search"
+            aria-label=tr(lang, "filter.label")
+            data-testid="filter-bar"
+        >
+            <FilterToggle open />
+            <div class="jl-filter-body" id="jl-filter-body">
+                <For each=move || dims.get() key=|d| (d.key, d.label.clone(), d.values.len()) let:item>
+                    <DimensionFilter key=item.key label=item.label values=item.values />
+                </For>
+                <DateRange />
+                <ClearFilters />
+                <DownloadReport />
+                // Beside the other report of the current view, not in the header: there it
+                // wrapped the sticky header onto a second row in ca/es/pl at 1280 px, which
+                // then covered the top of whatever was scrolled under it.
+                <super::print::PrintMenu />
+            </div>
+            <FilterOutcome />
+        </div>
+    }
+}
+
+/// The phone's "Filters (n)" button that folds the filters open and shut.
+#[component]
+fn FilterToggle(open: RwSignal<bool>) -> impl IntoView {
+    let lang = expect_context::<Look>().lang.get_untracked();
+    let data = expect_context::<DataState>();
+    let analysis = expect_context::<Analysis>();
+    let chosen = move || {
+        analysis.filter.with(|f| {
+            let f = beyond_journey(data, f);
+            f.dims.values().map(|s| s.len()).sum::<usize>()
+                + usize::from(f.from.is_some())
+                + usize::from(f.to.is_some())
         })
     };
+    view! {
+        <button
+            type="button"
+            class="jl-btn jl-filter-toggle"
+            data-action="toggle-filters"
+            aria-expanded=move || open.get().to_string()
+            aria-controls="jl-filter-body"
+            on:click=move |_| open.update(|o| *o = !*o)
+        >
+            {tr(lang, "filter.label")}
+            {move || match chosen() {
+                0 => String::new(),
+                n => format!(" ({n})"),
+            }}
+        </button>
+    }
+}
+
+/// "From" and "to" dates, shown when the data has a time column.
+#[component]
+fn DateRange() -> impl IntoView {
+    let lang = expect_context::<Look>().lang.get_untracked();
+    let data = expect_context::<DataState>();
+    let analysis = expect_context::<Analysis>();
+    let has_time = move || {
+        data.current.with(|c| {
+            c.as_ref()
+                .is_some_and(|c| c.loaded.dataset.timestamp.is_some())
+        })
+    };
+    view! {
+        <Show when=has_time>
+            <label>
+                {tr(lang, "filter.from")}
+                <input
+                    type="date"
+                    data-testid="filter-from"
+                    prop:value=move || analysis.filter.with(|f| f.from.clone().unwrap_or_default())
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        analysis.filter.update(|f| f.from = (!v.is_empty()).then_some(v));
+                    }
+                />
+            </label>
+            <label>
+                {tr(lang, "filter.to")}
+                <input
+                    type="date"
+                    data-testid="filter-to"
+                    prop:value=move || analysis.filter.with(|f| f.to.clone().unwrap_or_default())
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        analysis.filter.update(|f| f.to = (!v.is_empty()).then_some(v));
+                    }
+                />
+            </label>
+        </Show>
+    }
+}
+
+/// "Clear filters", shown while a filter beyond the journey is set.
+#[component]
+fn ClearFilters() -> impl IntoView {
+    let lang = expect_context::<Look>().lang.get_untracked();
+    let data = expect_context::<DataState>();
+    let analysis = expect_context::<Analysis>();
+    let active = move || !analysis.filter.with(|f| beyond_journey(data, f).is_empty());
+    view! {
+        <Show when=active>
+            <button class="jl-btn" data-action="clear-filters" on:click=move |_| {
+                // The journey on screen stays: only the filters within it go.
+                let keep = if data.journey_choice().is_empty() {
+                    JourneyScope::All
+                } else {
+                    analysis.filter.with_untracked(JourneyScope::of)
+                };
+                analysis.filter.set(keep.apply(Filter::default()));
+            }>
+                {tr(lang, "filter.clear")}
+            </button>
+        </Show>
+    }
+}
+
+/// "Download report (JSON)": the locale-free report as computed.
+#[component]
+fn DownloadReport() -> impl IntoView {
+    let lang = expect_context::<Look>().lang.get_untracked();
+    let data = expect_context::<DataState>();
+    let analysis = expect_context::<Analysis>();
+    let download_report = move |_| {
+        if let Some(r) = analysis.raw_report.get_untracked() {
+            dom::download(
+                &super::snapshot::file_name(data, lang, "report", "json"),
+                "application/json",
+                report_json(&r).as_bytes(),
+            );
+        }
+    };
+    view! {
+        <button class="jl-btn" data-action="download-report" on:click=download_report>
+            {tr(lang, "report.download")}
+        </button>
+    }
+}
+
+/// How many customers and events the filter keeps, in the report's words.
+fn kept_text(analysis: Analysis, lang: Lang) -> Option<String> {
+    analysis.report.with(|r| {
+        r.as_ref().map(|r| {
+            trc(
+                lang,
+                "filter.kept",
+                &[
+                    ("customers", Arg::Count(r.selection.customers as i64)),
+                    (
+                        "events",
+                        Arg::Text(&format::count(lang, r.selection.events as usize)),
+                    ),
+                    (
+                        "total",
+                        Arg::Text(&format::count(lang, r.selection.total_events as usize)),
+                    ),
+                ],
+            )
+        })
+    })
+}
+
+/// What the filter keeps (customers, events), the date span it covers, and the parts of it
+/// that could not be applied.
+#[component]
+fn FilterOutcome() -> impl IntoView {
+    let lang = expect_context::<Look>().lang.get_untracked();
+    let data = expect_context::<DataState>();
+    let analysis = expect_context::<Analysis>();
     // Parts of the filter that could not be applied (a date that is not one).
     let notes = move || {
         analysis.report.with(|r| {
@@ -115,24 +277,6 @@ pub fn FilterBar() -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let has_time = move || {
-        data.current.with(|c| {
-            c.as_ref()
-                .is_some_and(|c| c.loaded.dataset.timestamp.is_some())
-        })
-    };
-    let active = move || !analysis.filter.with(|f| beyond_journey(data, f).is_empty());
-    // On a phone the filters fold behind one button (CSS shows it under 600 px only); the
-    // kept count stays in sight either way.
-    let open = RwSignal::new(false);
-    let chosen = move || {
-        analysis.filter.with(|f| {
-            let f = beyond_journey(data, f);
-            f.dims.values().map(|s| s.len()).sum::<usize>()
-                + usize::from(f.from.is_some())
-                + usize::from(f.to.is_some())
-        })
-    };
     // The date inputs draw dates the browser's way; this says the span in the UI language.
     let span = move || {
         let (lo, hi) = data.current.with(|c| c.as_ref()?.prepared.time_range())?;
@@ -141,94 +285,10 @@ pub fn FilterBar() -> impl IntoView {
         let to = to.map_or_else(|| format::date(lang, hi), |d| format::iso_date(lang, &d));
         Some(format!("{from} – {to}"))
     };
-
-    let download_report = move |_| {
-        if let Some(r) = analysis.raw_report.get_untracked() {
-            dom::download(
-                &super::snapshot::file_name(data, lang, "report", "json"),
-                "application/json",
-                report_json(&r).as_bytes(),
-            );
-        }
-    };
-
     view! {
-        <div
-            class="jl-filterbar"
-            class:open=move || open.get()
-            role="search"
-            aria-label=tr(lang, "filter.label")
-            data-testid="filter-bar"
-        >
-            <button
-                type="button"
-                class="jl-btn jl-filter-toggle"
-                data-action="toggle-filters"
-                aria-expanded=move || open.get().to_string()
-                aria-controls="jl-filter-body"
-                on:click=move |_| open.update(|o| *o = !*o)
-            >
-                {tr(lang, "filter.label")}
-                {move || match chosen() {
-                    0 => String::new(),
-                    n => format!(" ({n})"),
-                }}
-            </button>
-            <div class="jl-filter-body" id="jl-filter-body">
-                <For each=move || dims.get() key=|d| (d.key, d.label.clone(), d.values.len()) let:item>
-                    <DimensionFilter key=item.key label=item.label values=item.values />
-                </For>
-                <Show when=has_time>
-                    <label>
-                        {tr(lang, "filter.from")}
-                        <input
-                            type="date"
-                            data-testid="filter-from"
-                            prop:value=move || analysis.filter.with(|f| f.from.clone().unwrap_or_default())
-                            on:change=move |ev| {
-                                let v = event_target_value(&ev);
-                                analysis.filter.update(|f| f.from = (!v.is_empty()).then_some(v));
-                            }
-                        />
-                    </label>
-                    <label>
-                        {tr(lang, "filter.to")}
-                        <input
-                            type="date"
-                            data-testid="filter-to"
-                            prop:value=move || analysis.filter.with(|f| f.to.clone().unwrap_or_default())
-                            on:change=move |ev| {
-                                let v = event_target_value(&ev);
-                                analysis.filter.update(|f| f.to = (!v.is_empty()).then_some(v));
-                            }
-                        />
-                    </label>
-                </Show>
-                <Show when=active>
-                    <button class="jl-btn" data-action="clear-filters" on:click=move |_| {
-                        // The journey on screen stays: only the filters within it go.
-                        let keep = if data.journey_choice().is_empty() {
-                            JourneyScope::All
-                        } else {
-                            analysis.filter.with_untracked(JourneyScope::of)
-                        };
-                        analysis.filter.set(keep.apply(Filter::default()));
-                    }>
-                        {tr(lang, "filter.clear")}
-                    </button>
-                </Show>
-                <button class="jl-btn" data-action="download-report" on:click=download_report>
-                    {tr(lang, "report.download")}
-                </button>
-                // Beside the other report of the current view, not in the header: there it
-                // wrapped the sticky header onto a second row in ca/es/pl at 1280 px, which
-                // then covered the top of whatever was scrolled under it.
-                <super::print::PrintMenu />
-            </div>
-            <span class="jl-filter-count" data-testid="filter-count" aria-live="polite">{kept}</span>
-            <span class="jl-date-span" data-testid="date-span">{span}</span>
-            {move || notes().into_iter().map(|n| view! { <span class="jl-note" data-testid="filter-note">{n}</span> }).collect_view()}
-        </div>
+        <span class="jl-filter-count" data-testid="filter-count" aria-live="polite">{move || kept_text(analysis, lang)}</span>
+        <span class="jl-date-span" data-testid="date-span">{span}</span>
+        {move || notes().into_iter().map(|n| view! { <span class="jl-note" data-testid="filter-note">{n}</span> }).collect_view()}
     }
 }
 

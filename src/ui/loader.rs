@@ -12,7 +12,7 @@ use super::resilience::Busy;
 use super::state::{sample_for, AppState, Input, Progress, Source};
 use super::workers;
 use crate::dataset::{Role, Scales};
-use crate::i18n::{tr, trf};
+use crate::i18n::{tr, trf, Lang};
 use crate::ingest::{self, CsvLoader, CsvOptions, JsonOptions, Loaded, Milestones};
 use crate::present::message::render;
 use crate::storage_policy::{legacy_mapping_header, quoted, MappingStore, Phase, MAX_INPUT_BYTES};
@@ -100,6 +100,18 @@ pub fn csv_options(choices: &LoadChoices) -> CsvOptions {
     }
 }
 
+/// "This file is too large" for a file of `total` bytes.
+fn too_large(lang: Lang, name: &str, total: f64) -> String {
+    trf(
+        lang,
+        "load.too_large",
+        &[
+            ("name", name),
+            ("mb", &format!("{:.0}", total / 1_048_576.0)),
+        ],
+    )
+}
+
 impl AppState {
     /// Loads the current input again with the given choices (mapping screen "Apply").
     pub async fn reload_with(self, choices: LoadChoices) {
@@ -119,15 +131,9 @@ impl AppState {
     pub async fn load_file(self, file: web_sys::File, mut choices: LoadChoices) {
         let name = file.name();
         let total = file.size();
+        let lang = self.look.lang.get_untracked();
         if total > MAX_FILE_BYTES {
-            self.data.error.set(Some(trf(
-                self.look.lang.get_untracked(),
-                "load.too_large",
-                &[
-                    ("name", &name),
-                    ("mb", &format!("{:.0}", total / 1_048_576.0)),
-                ],
-            )));
+            self.data.error.set(Some(too_large(lang, &name, total)));
             return;
         }
         self.data
@@ -138,14 +144,9 @@ impl AppState {
         let busy = Busy::start(Phase::Loading, &name);
         let lower = name.to_lowercase();
         if lower.ends_with(".json") || lower.ends_with(".ndjson") {
-            match dom::read_slice(&file, 0.0, total).await {
-                Ok(bytes) => {
-                    busy.hand_over();
-                    self.load_bytes(bytes, Source::File(name), choices)
-                }
-                Err(e) => self.data.error.set(Some(e)),
-            }
-            return;
+            return self
+                .load_whole_file(&file, name, total, busy, choices)
+                .await;
         }
         // Sniff first so a remembered mapping applies before the real load.
         let head = match dom::read_slice(&file, 0.0, total.min(64.0 * 1024.0)).await {
@@ -153,14 +154,9 @@ impl AppState {
             Err(e) => return self.data.error.set(Some(e)),
         };
         if ingest::looks_like_json(&head) {
-            match dom::read_slice(&file, 0.0, total).await {
-                Ok(bytes) => {
-                    busy.hand_over();
-                    self.load_bytes(bytes, Source::File(name), choices)
-                }
-                Err(e) => self.data.error.set(Some(e)),
-            }
-            return;
+            return self
+                .load_whole_file(&file, name, total, busy, choices)
+                .await;
         }
         match ingest::sniff(&head) {
             Ok(sniffed) => {
@@ -170,85 +166,26 @@ impl AppState {
                 self.data.sniffed.set(Some(sniffed));
             }
             Err(e) => {
-                return self.data.error.set(Some(format!(
-                    "{name}: {}",
-                    render(self.look.lang.get_untracked(), &e)
-                )))
+                return self
+                    .data
+                    .error
+                    .set(Some(format!("{name}: {}", render(lang, &e))))
             }
         }
         self.data.cancel.set_value(false);
         let t0 = dom::now_ms();
-        match self
+        let loaded = match self
             .load_in_workers(&file, &name, &head, total, &choices)
             .await
         {
-            Some(Ok(loaded)) => {
-                busy.hand_over();
-                self.data
-                    .timings
-                    .update_value(|t| t.load_ms = dom::now_ms() - t0);
-                return self.remember_and_set(loaded, Source::File(name), &choices);
+            Some(loaded) => loaded,
+            // Read on the page.
+            None => {
+                self.data.timings.update_value(|t| t.workers = 0);
+                self.load_in_slices(&file, &name, total, &choices).await
             }
-            Some(Err(message)) => return self.data.error.set(Some(message)),
-            // Read on the page, as below.
-            None => {}
-        }
-        self.data.timings.update_value(|t| t.workers = 0);
-        let mut loader = CsvLoader::new(csv_options(&choices));
-        let mut offset = 0.0;
-        self.data.progress.set(Some(Progress {
-            rows: 0,
-            bytes: 0.0,
-            total,
-        }));
-        while offset < total {
-            if self.data.cancel.get_value() {
-                self.data.progress.set(None);
-                self.data
-                    .error
-                    .set(Some(tr(self.look.lang.get_untracked(), "load.cancelled")));
-                return;
-            }
-            if dom::wasm_memory_bytes() > MAX_MEMORY_BYTES {
-                self.data.progress.set(None);
-                self.data.error.set(Some(trf(
-                    self.look.lang.get_untracked(),
-                    "load.too_large",
-                    &[
-                        ("name", &name),
-                        ("mb", &format!("{:.0}", total / 1_048_576.0)),
-                    ],
-                )));
-                return;
-            }
-            let end = (offset + SLICE).min(total);
-            let chunk = match dom::read_slice(&file, offset, end).await {
-                Ok(c) => c,
-                Err(e) => {
-                    self.data.progress.set(None);
-                    return self.data.error.set(Some(e));
-                }
-            };
-            match loader.push(&chunk) {
-                Ok(p) => self.data.progress.set(Some(Progress {
-                    rows: p.rows,
-                    bytes: end,
-                    total,
-                })),
-                Err(e) => {
-                    self.data.progress.set(None);
-                    return self.data.error.set(Some(format!(
-                        "{name}: {}",
-                        render(self.look.lang.get_untracked(), &e)
-                    )));
-                }
-            }
-            offset = end;
-            dom::yield_now().await;
-        }
-        let result = loader.finish();
-        self.data.progress.set(None);
-        match result {
+        };
+        match loaded {
             Ok(loaded) => {
                 busy.hand_over();
                 self.data
@@ -256,11 +193,76 @@ impl AppState {
                     .update_value(|t| t.load_ms = dom::now_ms() - t0);
                 self.remember_and_set(loaded, Source::File(name), &choices);
             }
-            Err(e) => self.data.error.set(Some(format!(
-                "{name}: {}",
-                render(self.look.lang.get_untracked(), &e)
-            ))),
+            Err(message) => self.data.error.set(Some(message)),
         }
+    }
+
+    /// A JSON file (or one that reads as JSON), read in one piece and loaded as text.
+    async fn load_whole_file(
+        self,
+        file: &web_sys::File,
+        name: String,
+        total: f64,
+        busy: Busy,
+        choices: LoadChoices,
+    ) {
+        match dom::read_slice(file, 0.0, total).await {
+            Ok(bytes) => {
+                busy.hand_over();
+                self.load_bytes(bytes, Source::File(name), choices)
+            }
+            Err(e) => self.data.error.set(Some(e)),
+        }
+    }
+
+    /// A CSV file parsed on the page in [`SLICE`]s, with a yield to the browser between
+    /// slices so the progress bar moves and Cancel is honoured. An error is the sentence
+    /// to show; the progress bar is gone either way.
+    async fn load_in_slices(
+        self,
+        file: &web_sys::File,
+        name: &str,
+        total: f64,
+        choices: &LoadChoices,
+    ) -> Result<Loaded, String> {
+        let lang = self.look.lang.get_untracked();
+        let mut loader = CsvLoader::new(csv_options(choices));
+        let mut offset = 0.0;
+        self.data.progress.set(Some(Progress {
+            rows: 0,
+            bytes: 0.0,
+            total,
+        }));
+        let stop = |message: String| {
+            self.data.progress.set(None);
+            Err(message)
+        };
+        while offset < total {
+            if self.data.cancel.get_value() {
+                return stop(tr(lang, "load.cancelled"));
+            }
+            if dom::wasm_memory_bytes() > MAX_MEMORY_BYTES {
+                return stop(too_large(lang, name, total));
+            }
+            let end = (offset + SLICE).min(total);
+            let chunk = match dom::read_slice(file, offset, end).await {
+                Ok(c) => c,
+                Err(e) => return stop(e),
+            };
+            match loader.push(&chunk) {
+                Ok(p) => self.data.progress.set(Some(Progress {
+                    rows: p.rows,
+                    bytes: end,
+                    total,
+                })),
+                Err(e) => return stop(format!("{name}: {}", render(lang, &e))),
+            }
+            offset = end;
+            dom::yield_now().await;
+        }
+        let result = loader.finish();
+        self.data.progress.set(None);
+        result.map_err(|e| format!("{name}: {}", render(lang, &e)))
     }
 
     /// A big CSV file parsed in Web Workers (see `workers`). `None` when it is better read

@@ -3,7 +3,7 @@
 
 use crate::dataset::{Role, Scale};
 use crate::format;
-use crate::i18n::{tr, trc, trf, Arg};
+use crate::i18n::{tr, trc, trf, Arg, Lang};
 use crate::ingest::LoadNote;
 use crate::present::message::{problem_column, rejected_csv, render};
 use crate::ui::dom;
@@ -41,13 +41,27 @@ fn first_file(files: Option<web_sys::FileList>) -> Option<web_sys::File> {
 
 #[component]
 fn Sources() -> impl IntoView {
-    let data = expect_context::<DataState>();
-    let state = expect_context::<AppState>();
-    let lang = use_lang();
-    let over = RwSignal::new(false);
-    let pasted = RwSignal::new(String::new());
-    let feed_url = RwSignal::new(dom::query_param("feed").unwrap_or_default());
+    let lang = expect_context::<Look>().lang.get_untracked();
+    view! {
+        <section class="jl-card" data-testid="sources">
+            <h2>{tr(lang, "data.sources")}</h2>
+            <DropZone />
+            <ProgressBar />
+            <PasteBox />
+            <h3>{tr(lang, "data.feed")}</h3>
+            <FeedRow />
+            <h3>{tr(lang, "data.samples")}</h3>
+            <SampleButtons />
+        </section>
+    }
+}
 
+/// Drop a file here, or pick one.
+#[component]
+fn DropZone() -> impl IntoView {
+    let lang = expect_context::<Look>().lang.get_untracked();
+    let state = expect_context::<AppState>();
+    let over = RwSignal::new(false);
     let open_file = move |file: web_sys::File| {
         leptos::task::spawn_local(
             async move { state.load_file(file, LoadChoices::default()).await },
@@ -69,6 +83,143 @@ fn Sources() -> impl IntoView {
             open_file(file);
         }
     };
+    view! {
+        <div
+            class=move || if over.get() { "jl-dropzone over" } else { "jl-dropzone" }
+            on:dragover=move |e: ev::DragEvent| {
+                e.prevent_default();
+                over.set(true);
+            }
+            on:dragleave=move |_| over.set(false)
+            on:drop=on_drop
+        >
+            <p>{tr(lang, "data.drop")}</p>
+            <label class="jl-btn primary">
+                {tr(lang, "data.pick")}
+                <input
+                    type="file"
+                    class="jl-visually-hidden"
+                    data-testid="file-input"
+                    accept=".csv,.tsv,.txt,.json,.ndjson,text/csv,application/json"
+                    on:change=on_pick
+                />
+            </label>
+        </div>
+    }
+}
+
+/// Paste CSV text and load it.
+#[component]
+fn PasteBox() -> impl IntoView {
+    let lang = expect_context::<Look>().lang.get_untracked();
+    let state = expect_context::<AppState>();
+    let pasted = RwSignal::new(String::new());
+    view! {
+        <details>
+            <summary>{tr(lang, "data.paste")}</summary>
+            <textarea
+                class="jl-paste"
+                data-testid="paste"
+                aria-label=tr(lang, "data.paste")
+                prop:value=move || pasted.get()
+                on:input=move |e| pasted.set(event_target_value(&e))
+            ></textarea>
+            <button
+                class="jl-btn"
+                data-action="load-pasted"
+                on:click=move |_| {
+                    let text = pasted.get_untracked();
+                    if !text.trim().is_empty() {
+                        state.load_bytes(text.into_bytes(), Source::Pasted, LoadChoices::default());
+                    }
+                }
+            >
+                {tr(lang, "data.load_pasted")}
+            </button>
+        </details>
+    }
+}
+
+/// A feed address to load; once a feed is on screen, reload it or refresh it every so often.
+#[component]
+fn FeedRow() -> impl IntoView {
+    let lang = expect_context::<Look>().lang.get_untracked();
+    let data = expect_context::<DataState>();
+    let state = expect_context::<AppState>();
+    let feed_url = RwSignal::new(dom::query_param("feed").unwrap_or_default());
+    let load_feed = move || {
+        let url = feed_url.get_untracked();
+        leptos::task::spawn_local(async move { state.load_feed(&url).await });
+    };
+    let is_feed = move || {
+        data.current
+            .with(|c| matches!(c.as_ref().map(|c| &c.source), Some(Source::Feed(_))))
+    };
+    view! {
+        <div class="jl-row">
+            <input
+                type="url"
+                class="jl-input"
+                data-testid="feed-url"
+                placeholder="https://…/events.json"
+                aria-label=tr(lang, "data.feed")
+                prop:value=move || feed_url.get()
+                on:input=move |e| feed_url.set(event_target_value(&e))
+                on:keydown=move |e: ev::KeyboardEvent| {
+                    if e.key() == "Enter" {
+                        load_feed();
+                    }
+                }
+            />
+            <button class="jl-btn" data-action="load-feed" disabled=move || data.feed_busy.get() on:click=move |_| load_feed()>
+                {tr(lang, "data.load_feed")}
+            </button>
+            <Show when=is_feed>
+                <FeedRefresh />
+            </Show>
+        </div>
+    }
+}
+
+/// "Reload feed" and "refresh every", for the feed on screen.
+#[component]
+fn FeedRefresh() -> impl IntoView {
+    let lang = expect_context::<Look>().lang.get_untracked();
+    let data = expect_context::<DataState>();
+    let state = expect_context::<AppState>();
+    view! {
+        <button
+            class="jl-btn"
+            data-action="reload-feed"
+            disabled=move || data.feed_busy.get()
+            on:click=move |_| {
+                if let Some(Source::Feed(url)) = data.current.with_untracked(|c| c.as_ref().map(|c| c.source.clone())) {
+                    leptos::task::spawn_local(async move { state.load_feed(&url).await });
+                }
+            }
+        >
+            {tr(lang, "data.reload_feed")}
+        </button>
+        <label>
+            {tr(lang, "data.refresh_every")}
+            " "
+            <select
+                prop:value=move || data.feed_every.get().to_string()
+                on:change=move |e| data.feed_every.set(event_target_value(&e).parse().unwrap_or(0))
+            >
+                <option value="0">{tr(lang, "data.refresh_off")}</option>
+                <option value="30">"30 s"</option>
+                <option value="60">"1 min"</option>
+                <option value="300">"5 min"</option>
+            </select>
+        </label>
+    }
+}
+
+/// One button per bundled sample.
+#[component]
+fn SampleButtons() -> impl IntoView {
+    let state = expect_context::<AppState>();
     let load_sample = move |path: &'static str| {
         leptos::task::spawn_local(async move {
             if path.ends_with(".json") {
@@ -78,118 +229,14 @@ fn Sources() -> impl IntoView {
             }
         })
     };
-    let load_feed = move || {
-        let url = feed_url.get_untracked();
-        leptos::task::spawn_local(async move { state.load_feed(&url).await });
-    };
-    let is_feed = move || {
-        data.current
-            .with(|c| matches!(c.as_ref().map(|c| &c.source), Some(Source::Feed(_))))
-    };
-
     view! {
-        <section class="jl-card" data-testid="sources">
-            <h2>{tr(lang, "data.sources")}</h2>
-            <div
-                class=move || if over.get() { "jl-dropzone over" } else { "jl-dropzone" }
-                on:dragover=move |e: ev::DragEvent| {
-                    e.prevent_default();
-                    over.set(true);
-                }
-                on:dragleave=move |_| over.set(false)
-                on:drop=on_drop
-            >
-                <p>{tr(lang, "data.drop")}</p>
-                <label class="jl-btn primary">
-                    {tr(lang, "data.pick")}
-                    <input
-                        type="file"
-                        class="jl-visually-hidden"
-                        data-testid="file-input"
-                        accept=".csv,.tsv,.txt,.json,.ndjson,text/csv,application/json"
-                        on:change=on_pick
-                    />
-                </label>
-            </div>
-            <ProgressBar />
-            <details>
-                <summary>{tr(lang, "data.paste")}</summary>
-                <textarea
-                    class="jl-paste"
-                    data-testid="paste"
-                    aria-label=tr(lang, "data.paste")
-                    prop:value=move || pasted.get()
-                    on:input=move |e| pasted.set(event_target_value(&e))
-                ></textarea>
-                <button
-                    class="jl-btn"
-                    data-action="load-pasted"
-                    on:click=move |_| {
-                        let text = pasted.get_untracked();
-                        if !text.trim().is_empty() {
-                            state.load_bytes(text.into_bytes(), Source::Pasted, LoadChoices::default());
-                        }
-                    }
-                >
-                    {tr(lang, "data.load_pasted")}
-                </button>
-            </details>
-            <h3>{tr(lang, "data.feed")}</h3>
-            <div class="jl-row">
-                <input
-                    type="url"
-                    class="jl-input"
-                    data-testid="feed-url"
-                    placeholder="https://…/events.json"
-                    aria-label=tr(lang, "data.feed")
-                    prop:value=move || feed_url.get()
-                    on:input=move |e| feed_url.set(event_target_value(&e))
-                    on:keydown=move |e: ev::KeyboardEvent| {
-                        if e.key() == "Enter" {
-                            load_feed();
-                        }
-                    }
-                />
-                <button class="jl-btn" data-action="load-feed" disabled=move || data.feed_busy.get() on:click=move |_| load_feed()>
-                    {tr(lang, "data.load_feed")}
-                </button>
-                <Show when=is_feed>
-                    <button
-                        class="jl-btn"
-                        data-action="reload-feed"
-                        disabled=move || data.feed_busy.get()
-                        on:click=move |_| {
-                            if let Some(Source::Feed(url)) = data.current.with_untracked(|c| c.as_ref().map(|c| c.source.clone())) {
-                                leptos::task::spawn_local(async move { state.load_feed(&url).await });
-                            }
-                        }
-                    >
-                        {tr(lang, "data.reload_feed")}
-                    </button>
-                    <label>
-                        {tr(lang, "data.refresh_every")}
-                        " "
-                        <select
-                            prop:value=move || data.feed_every.get().to_string()
-                            on:change=move |e| data.feed_every.set(event_target_value(&e).parse().unwrap_or(0))
-                        >
-                            <option value="0">{tr(lang, "data.refresh_off")}</option>
-                            <option value="30">"30 s"</option>
-                            <option value="60">"1 min"</option>
-                            <option value="300">"5 min"</option>
-                        </select>
-                    </label>
-                </Show>
-            </div>
-            <h3>{tr(lang, "data.samples")}</h3>
-            <div class="jl-row">
-                <button class="jl-btn" on:click=move |_| load_sample("sample/journeys.csv")>"journeys.csv"</button>
-                <button class="jl-btn" on:click=move |_| load_sample("sample/viatge_ca.csv")>"viatge_ca.csv"</button>
-                <button class="jl-btn" on:click=move |_| load_sample("sample/viaje_es.csv")>"viaje_es.csv"</button>
-                <button class="jl-btn" on:click=move |_| load_sample("sample/podroz_pl.csv")>"podroz_pl.csv"</button>
-                <button class="jl-btn" on:click=move |_| load_sample("sample/feed.json")>"feed.json"</button>
-            </div>
-        </section>
+        <div class="jl-row">
+            <button class="jl-btn" on:click=move |_| load_sample("sample/journeys.csv")>"journeys.csv"</button>
+            <button class="jl-btn" on:click=move |_| load_sample("sample/viatge_ca.csv")>"viatge_ca.csv"</button>
+            <button class="jl-btn" on:click=move |_| load_sample("sample/viaje_es.csv")>"viaje_es.csv"</button>
+            <button class="jl-btn" on:click=move |_| load_sample("sample/podroz_pl.csv")>"podroz_pl.csv"</button>
+            <button class="jl-btn" on:click=move |_| load_sample("sample/feed.json")>"feed.json"</button>
+        </div>
     }
 }
 
@@ -396,6 +443,26 @@ fn column_rows(data: DataState, draft: Option<Vec<Role>>) -> Option<(Vec<ColumnR
     Some((rows, roles))
 }
 
+/// Downloads the mapping table as it stands (the draft's roles, if any) as CSV.
+fn download_mapping(data: DataState, rows: Memo<Option<(Vec<ColumnRow>, Vec<Role>)>>, lang: Lang) {
+    let table = crate::charts::Table {
+        caption: String::new(),
+        headers: vec![
+            tr(lang, "data.column"),
+            tr(lang, "data.role"),
+            tr(lang, "data.preview"),
+        ],
+        rows: rows
+            .get_untracked()
+            .map(|(rows, _)| rows)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|r| vec![r.header, r.role.key().to_string(), r.preview])
+            .collect(),
+    };
+    crate::ui::snapshot::download_csv(data, "mapping", &table, lang);
+}
+
 /// The column → role table, with the milestones picker, the scale and row-id choices and
 /// "Apply". The draft lives in the card, which is mounted afresh for each load.
 #[component]
@@ -422,24 +489,7 @@ fn MappingCard() -> impl IntoView {
         }
         leptos::task::spawn_local(async move { state.reload_with(choices).await });
     };
-    let download = move |_| {
-        let table = crate::charts::Table {
-            caption: String::new(),
-            headers: vec![
-                tr(lang, "data.column"),
-                tr(lang, "data.role"),
-                tr(lang, "data.preview"),
-            ],
-            rows: rows
-                .get_untracked()
-                .map(|(rows, _)| rows)
-                .unwrap_or_default()
-                .into_iter()
-                .map(|r| vec![r.header, r.role.key().to_string(), r.preview])
-                .collect(),
-        };
-        crate::ui::snapshot::download_csv(data, "mapping", &table, lang);
-    };
+    let download = move |_| download_mapping(data, rows, lang);
     view! {
         <Show when=move || data.sniffed.with(|s| s.is_some())>
             <section class="jl-card" data-testid="mapping">

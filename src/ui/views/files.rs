@@ -5,9 +5,10 @@
 use crate::dataset::Role;
 use crate::format;
 use crate::i18n::{tr, trf};
+use crate::join::FileSummary;
 use crate::ui::dom;
 use crate::ui::files::Added;
-use crate::ui::state::{use_lang, AppState, DataState};
+use crate::ui::state::{use_lang, AppState, DataState, Look};
 use leptos::ev;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -16,30 +17,36 @@ use wasm_bindgen::JsCast;
 #[component]
 pub fn FilesCard() -> impl IntoView {
     let data = expect_context::<DataState>();
-    let state = expect_context::<AppState>();
     let lang = use_lang();
     let files = data.files;
-    let key = RwSignal::new(String::new());
-    let on_pick = move |e: ev::Event| {
-        let input: Option<web_sys::HtmlInputElement> = e.target().and_then(|t| t.dyn_into().ok());
-        let file = input
-            .as_ref()
-            .and_then(|i| i.files())
-            .and_then(|f| f.get(0));
-        if let Some(i) = &input {
-            i.set_value("");
-        }
-        if let Some(file) = file {
-            let k = key.get_untracked();
-            let k = (!k.is_empty()).then_some(k);
-            leptos::task::spawn_local(async move { files.add_file(state, file, k).await });
-        }
+    let mappings = move || {
+        files
+            .added
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(i, a)| view! { <AddedMapping index=i added=a /> })
+            .collect_view()
     };
-    let key_options = move || {
-        data.current.track();
-        files.added.track();
-        files.key_columns(state)
-    };
+    view! {
+        <Show when=move || data.current.with(|c| c.is_some())>
+            <section class="jl-card" data-testid="files">
+                <h2>{tr(lang, "files.title")}</h2>
+                <p class="jl-sub">{tr(lang, "files.add_help")}</p>
+                <FilesTable />
+                {mappings}
+                <AddFile />
+            </section>
+        </Show>
+    }
+}
+
+/// What each file contributed, once a file was added, and "Download unmatched rows".
+#[component]
+fn FilesTable() -> impl IntoView {
+    let data = expect_context::<DataState>();
+    let lang = use_lang();
+    let files = data.files;
     let download = move |_| {
         if let Some(s) = files.summary.get_untracked() {
             dom::download(
@@ -49,40 +56,13 @@ pub fn FilesCard() -> impl IntoView {
             );
         }
     };
-    let table = move || {
+    move || {
         let s = files.summary.get()?;
         let rows = s
             .files
             .iter()
             .enumerate()
-            .map(|(i, f)| {
-                let key = f
-                    .key
-                    .clone()
-                    .unwrap_or_else(|| tr(lang, "files.own_customers"));
-                let examples = (!f.ambiguous_keys.is_empty()).then(|| {
-                    trf(lang, "files.ambiguous_keys", &[("keys", &f.ambiguous_keys.join(", "))],
-                    )
-                });
-                view! {
-                    <tr data-file=f.name.clone()>
-                        <td>{f.name.clone()}{examples.map(|t| view! { <div class="jl-note">{t}</div> })}</td>
-                        <td>{key}</td>
-                        <td data-col="loaded">{format::count(lang, f.rows_loaded)}</td>
-                        <td data-col="rejected">{format::count(lang, f.rows_rejected)}</td>
-                        <td data-col="matched">{format::count(lang, f.matched)}</td>
-                        <td data-col="unmatched">{format::count(lang, f.unmatched)}</td>
-                        <td data-col="ambiguous">{format::count(lang, f.ambiguous)}</td>
-                        <td>
-                            {(i > 0).then(|| view! {
-                                <button class="jl-btn" data-action="remove-file" on:click=move |_| files.remove(state, i - 1)>
-                                    {tr(lang, "files.remove")}
-                                </button>
-                            })}
-                        </td>
-                    </tr>
-                }
-            })
+            .map(|(i, f)| view! { <FileRow index=i file=f.clone() /> })
             .collect_view();
         let any_unmatched = !s.unmatched.is_empty();
         Some(view! {
@@ -111,48 +91,99 @@ pub fn FilesCard() -> impl IntoView {
                 </div>
             })}
         })
+    }
+}
+
+/// One file's counts; an added file (`index` > 0) can be removed.
+#[component]
+fn FileRow(index: usize, file: FileSummary) -> impl IntoView {
+    let lang = expect_context::<Look>().lang.get_untracked();
+    let state = expect_context::<AppState>();
+    let files = expect_context::<DataState>().files;
+    let f = file;
+    let key = f
+        .key
+        .clone()
+        .unwrap_or_else(|| tr(lang, "files.own_customers"));
+    let examples = (!f.ambiguous_keys.is_empty()).then(|| {
+        trf(
+            lang,
+            "files.ambiguous_keys",
+            &[("keys", &f.ambiguous_keys.join(", "))],
+        )
+    });
+    view! {
+        <tr data-file=f.name.clone()>
+            <td>{f.name.clone()}{examples.map(|t| view! { <div class="jl-note">{t}</div> })}</td>
+            <td>{key}</td>
+            <td data-col="loaded">{format::count(lang, f.rows_loaded)}</td>
+            <td data-col="rejected">{format::count(lang, f.rows_rejected)}</td>
+            <td data-col="matched">{format::count(lang, f.matched)}</td>
+            <td data-col="unmatched">{format::count(lang, f.unmatched)}</td>
+            <td data-col="ambiguous">{format::count(lang, f.ambiguous)}</td>
+            <td>
+                {(index > 0).then(|| view! {
+                    <button class="jl-btn" data-action="remove-file" on:click=move |_| files.remove(state, index - 1)>
+                        {tr(lang, "files.remove")}
+                    </button>
+                })}
+            </td>
+        </tr>
+    }
+}
+
+/// The key column to join on (or automatic) and "Add a file".
+#[component]
+fn AddFile() -> impl IntoView {
+    let lang = expect_context::<Look>().lang.get_untracked();
+    let data = expect_context::<DataState>();
+    let state = expect_context::<AppState>();
+    let files = data.files;
+    let key = RwSignal::new(String::new());
+    let on_pick = move |e: ev::Event| {
+        let input: Option<web_sys::HtmlInputElement> = e.target().and_then(|t| t.dyn_into().ok());
+        let file = input
+            .as_ref()
+            .and_then(|i| i.files())
+            .and_then(|f| f.get(0));
+        if let Some(i) = &input {
+            i.set_value("");
+        }
+        if let Some(file) = file {
+            let k = key.get_untracked();
+            let k = (!k.is_empty()).then_some(k);
+            leptos::task::spawn_local(async move { files.add_file(state, file, k).await });
+        }
     };
-    let mappings = move || {
-        files
-            .added
-            .get()
-            .into_iter()
-            .enumerate()
-            .map(|(i, a)| view! { <AddedMapping index=i added=a /> })
-            .collect_view()
+    let key_options = move || {
+        data.current.track();
+        files.added.track();
+        files.key_columns(state)
     };
     view! {
-        <Show when=move || data.current.with(|c| c.is_some())>
-            <section class="jl-card" data-testid="files">
-                <h2>{tr(lang, "files.title")}</h2>
-                <p class="jl-sub">{tr(lang, "files.add_help")}</p>
-                {table}
-                {mappings}
-                <div class="jl-row">
-                    <label>
-                        {tr(lang, "files.key")}
-                        " "
-                        <select data-testid="add-file-key" on:change=move |e| key.set(event_target_value(&e))>
-                            <option value="">{tr(lang, "files.key_auto")}</option>
-                            {move || key_options()
-                                .into_iter()
-                                .map(|k| view! { <option value=k.clone()>{k.clone()}</option> })
-                                .collect_view()}
-                        </select>
-                    </label>
-                    <label class="jl-btn">
-                        {tr(lang, "files.add")}
-                        <input
-                            type="file"
-                            class="jl-visually-hidden"
-                            data-testid="add-file-input"
-                            accept=".csv,.tsv,.txt,.json,.ndjson,text/csv,application/json"
-                            on:change=on_pick
-                        />
-                    </label>
-                </div>
-            </section>
-        </Show>
+        <div class="jl-row">
+            <label>
+                {tr(lang, "files.key")}
+                " "
+                <select data-testid="add-file-key" on:change=move |e| key.set(event_target_value(&e))>
+                    <option value="">{tr(lang, "files.key_auto")}</option>
+                    {move || key_options()
+                        .into_iter()
+                        .map(|k| view! { <option value=k.clone()>{k.clone()}</option> })
+                        .collect_view()}
+                </select>
+            </label>
+            <label class="jl-btn">
+                {tr(lang, "files.add")}
+                <input
+                    type="file"
+                    class="jl-visually-hidden"
+                    data-testid="add-file-input"
+                    accept=".csv,.tsv,.txt,.json,.ndjson,text/csv,application/json"
+                    on:change=on_pick
+                />
+            </label>
+        </div>
     }
 }
 
@@ -192,35 +223,7 @@ fn AddedMapping(index: usize, added: Arc<Added>) -> impl IntoView {
                 .take(3)
                 .filter_map(|r| r.get(i).cloned())
                 .collect();
-            let label = trf(lang, "data.role_of", &[("column", h)]);
-            view! {
-                <tr data-column=h.clone()>
-                    <td>{h.clone()}</td>
-                    <td>
-                        <select
-                            aria-label=label
-                            on:change=move |e| {
-                                let r = Role::from_key(&event_target_value(&e)).unwrap_or(Role::Ignore);
-                                draft.update(|d| {
-                                    if let Some(slot) = d.get_mut(i) {
-                                        *slot = r;
-                                    }
-                                });
-                            }
-                        >
-                            {Role::ALL
-                                .iter()
-                                .map(|r| view! {
-                                    <option value=r.key() selected=*r == role>
-                                        {tr(lang, &format!("role.{}", r.key())).to_string()}
-                                    </option>
-                                })
-                                .collect_view()}
-                        </select>
-                    </td>
-                    <td class="jl-preview">{preview.join(" · ")}</td>
-                </tr>
-            }
+            view! { <AddedColumn i header=h.clone() role preview=preview.join(" · ") draft /> }
         })
         .collect_view();
     view! {
@@ -249,5 +252,47 @@ fn AddedMapping(index: usize, added: Arc<Added>) -> impl IntoView {
             </button>
             {rejected}
         </details>
+    }
+}
+
+/// One column of an added file: its header, a role menu that edits the draft, its first
+/// values.
+#[component]
+fn AddedColumn(
+    i: usize,
+    header: String,
+    role: Role,
+    preview: String,
+    draft: RwSignal<Vec<Role>>,
+) -> impl IntoView {
+    let lang = expect_context::<Look>().lang.get_untracked();
+    let label = trf(lang, "data.role_of", &[("column", &header)]);
+    view! {
+        <tr data-column=header.clone()>
+            <td>{header.clone()}</td>
+            <td>
+                <select
+                    aria-label=label
+                    on:change=move |e| {
+                        let r = Role::from_key(&event_target_value(&e)).unwrap_or(Role::Ignore);
+                        draft.update(|d| {
+                            if let Some(slot) = d.get_mut(i) {
+                                *slot = r;
+                            }
+                        });
+                    }
+                >
+                    {Role::ALL
+                        .iter()
+                        .map(|r| view! {
+                            <option value=r.key() selected=*r == role>
+                                {tr(lang, &format!("role.{}", r.key())).to_string()}
+                            </option>
+                        })
+                        .collect_view()}
+                </select>
+            </td>
+            <td class="jl-preview">{preview}</td>
+        </tr>
     }
 }

@@ -8,7 +8,7 @@ use crate::charts::flows::{self as chart, node_label, parse_node_hit_key};
 use crate::format;
 use crate::i18n::{tr, trf, Lang};
 use crate::ui::chart::{ChartCard, ChartSpec};
-use crate::ui::state::{use_lang, Analysis, DataState};
+use crate::ui::state::{use_lang, Analysis, DataState, Look};
 use leptos::prelude::*;
 
 const FLOW: ChartSpec = ChartSpec {
@@ -164,33 +164,32 @@ fn set_flow(analysis: Analysis, f: impl FnOnce(&mut FlowParams)) {
     analysis.settings.update(|s| f(&mut s.flow));
 }
 
+/// The values of the flow's column, for "start from"; capped so a hostile file with a
+/// million distinct touchpoints doesn't build a million options.
+fn root_values(data: DataState, dim: FlowDim) -> Vec<String> {
+    data.current.with(|c| {
+        let Some(c) = c.as_ref() else {
+            return Vec::new();
+        };
+        let ds = &c.loaded.dataset;
+        let col = match dim {
+            FlowDim::Touchpoint => ds.touchpoint.as_ref(),
+            FlowDim::Stage => ds.stage.as_ref(),
+            FlowDim::Channel => ds.channel.as_ref(),
+        };
+        let mut v: Vec<String> = col
+            .map(|c| c.values.iter().take(500).cloned().collect())
+            .unwrap_or_default();
+        v.sort();
+        v
+    })
+}
+
 #[component]
 fn FlowControls() -> impl IntoView {
-    let data = expect_context::<DataState>();
     let analysis = expect_context::<Analysis>();
     let lang = use_lang();
-    let flow = move || analysis.settings.with(|s| s.flow.clone());
-    // Values of the chosen column, for "start from"; capped so a hostile file with a
-    // million distinct touchpoints doesn't build a million options.
-    let values = move || {
-        let dim = flow().dim;
-        data.current.with(|c| {
-            let Some(c) = c.as_ref() else {
-                return Vec::new();
-            };
-            let ds = &c.loaded.dataset;
-            let col = match dim {
-                FlowDim::Touchpoint => ds.touchpoint.as_ref(),
-                FlowDim::Stage => ds.stage.as_ref(),
-                FlowDim::Channel => ds.channel.as_ref(),
-            };
-            let mut v: Vec<String> = col
-                .map(|c| c.values.iter().take(500).cloned().collect())
-                .unwrap_or_default();
-            v.sort();
-            v
-        })
-    };
+    let flow = Memo::new(move |_| analysis.settings.with(|s| s.flow.clone()));
     view! {
         <div class="jl-card jl-row jl-flow-controls" data-testid="flow-controls">
             <label class="jl-inline-field">
@@ -208,7 +207,7 @@ fn FlowControls() -> impl IntoView {
                 >
                     {[FlowDim::Touchpoint, FlowDim::Stage, FlowDim::Channel]
                         .into_iter()
-                        .map(|d| view! { <option value=dim_key(d) selected=move || flow().dim == d>{dim_label(lang, d)}</option> })
+                        .map(|d| view! { <option value=dim_key(d) selected=move || flow.with(|f| f.dim == d)>{dim_label(lang, d)}</option> })
                         .collect_view()}
                 </select>
             </label>
@@ -222,71 +221,17 @@ fn FlowControls() -> impl IntoView {
                         set_flow(analysis, |f| f.direction = if back { Direction::Backward } else { Direction::Forward });
                     }
                 >
-                    <option value="forward" selected=move || flow().direction == Direction::Forward>{tr(lang, "view.flows.forward")}</option>
-                    <option value="backward" selected=move || flow().direction == Direction::Backward>{tr(lang, "view.flows.backward")}</option>
+                    <option value="forward" selected=move || flow.with(|f| f.direction == Direction::Forward)>{tr(lang, "view.flows.forward")}</option>
+                    <option value="backward" selected=move || flow.with(|f| f.direction == Direction::Backward)>{tr(lang, "view.flows.backward")}</option>
                 </select>
             </label>
-            <label class="jl-inline-field">
-                {tr(lang, "view.flows.start")}
-                " "
-                <select
-                    data-testid="flow-root"
-                    on:change=move |e| {
-                        let v = event_target_value(&e);
-                        set_flow(analysis, |f| f.root = (!v.is_empty()).then_some(v));
-                    }
-                >
-                    <option value="">
-                        {move || tr(lang, if flow().direction == Direction::Forward { "view.flows.from_start" } else { "view.flows.from_end" })}
-                    </option>
-                    {move || {
-                        let root = flow().root;
-                        values()
-                            .into_iter()
-                            .map(|v| {
-                                let sel = root.as_deref() == Some(v.as_str());
-                                view! { <option value=v.clone() selected=sel>{v.clone()}</option> }
-                            })
-                            .collect_view()
-                    }}
-                </select>
-            </label>
-            <label class="jl-inline-field">
-                {tr(lang, "view.flows.depth")}
-                " "
-                <select
-                    data-testid="flow-depth"
-                    on:change=move |e| {
-                        let d = event_target_value(&e).parse().unwrap_or(4);
-                        set_flow(analysis, |f| f.depth = d);
-                    }
-                >
-                    {(MIN_DEPTH..=MAX_DEPTH)
-                        .map(|d| view! { <option value=d.to_string() selected=move || flow().depth == d>{d.to_string()}</option> })
-                        .collect_view()}
-                </select>
-            </label>
-            <label class="jl-inline-field">
-                {tr(lang, "view.flows.top")}
-                " "
-                <select
-                    data-testid="flow-top"
-                    on:change=move |e| {
-                        let n = event_target_value(&e).parse().unwrap_or(6);
-                        set_flow(analysis, |f| f.top = n);
-                    }
-                >
-                    {TOP_CHOICES
-                        .into_iter()
-                        .map(|n| view! { <option value=n.to_string() selected=move || flow().top == n>{n.to_string()}</option> })
-                        .collect_view()}
-                </select>
-            </label>
+            <FlowRootSelect flow />
+            <FlowSizeSelects flow />
             <label class="jl-inline-field">
                 <input
                     type="checkbox"
                     data-testid="flow-collapse"
-                    prop:checked=move || flow().collapse
+                    prop:checked=move || flow.with(|f| f.collapse)
                     on:change=move |e| {
                         let on = event_target_checked(&e);
                         set_flow(analysis, |f| f.collapse = on);
@@ -296,6 +241,82 @@ fn FlowControls() -> impl IntoView {
                 {tr(lang, "view.flows.collapse")}
             </label>
         </div>
+    }
+}
+
+/// Where the flows start (or end): anywhere, or one value of the flow's column.
+#[component]
+fn FlowRootSelect(flow: Memo<FlowParams>) -> impl IntoView {
+    let lang = expect_context::<Look>().lang.get_untracked();
+    let data = expect_context::<DataState>();
+    let analysis = expect_context::<Analysis>();
+    let forward = move || flow.with(|f| f.direction == Direction::Forward);
+    view! {
+        <label class="jl-inline-field">
+            {tr(lang, "view.flows.start")}
+            " "
+            <select
+                data-testid="flow-root"
+                on:change=move |e| {
+                    let v = event_target_value(&e);
+                    set_flow(analysis, |f| f.root = (!v.is_empty()).then_some(v));
+                }
+            >
+                <option value="">
+                    {move || tr(lang, if forward() { "view.flows.from_start" } else { "view.flows.from_end" })}
+                </option>
+                {move || {
+                    let (dim, root) = flow.with(|f| (f.dim, f.root.clone()));
+                    root_values(data, dim)
+                        .into_iter()
+                        .map(|v| {
+                            let sel = root.as_deref() == Some(v.as_str());
+                            view! { <option value=v.clone() selected=sel>{v.clone()}</option> }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        </label>
+    }
+}
+
+/// How many steps the flows go, and how many paths each step keeps.
+#[component]
+fn FlowSizeSelects(flow: Memo<FlowParams>) -> impl IntoView {
+    let lang = expect_context::<Look>().lang.get_untracked();
+    let analysis = expect_context::<Analysis>();
+    view! {
+        <label class="jl-inline-field">
+            {tr(lang, "view.flows.depth")}
+            " "
+            <select
+                data-testid="flow-depth"
+                on:change=move |e| {
+                    let d = event_target_value(&e).parse().unwrap_or(4);
+                    set_flow(analysis, |f| f.depth = d);
+                }
+            >
+                {(MIN_DEPTH..=MAX_DEPTH)
+                    .map(|d| view! { <option value=d.to_string() selected=move || flow.with(|f| f.depth == d)>{d.to_string()}</option> })
+                    .collect_view()}
+            </select>
+        </label>
+        <label class="jl-inline-field">
+            {tr(lang, "view.flows.top")}
+            " "
+            <select
+                data-testid="flow-top"
+                on:change=move |e| {
+                    let n = event_target_value(&e).parse().unwrap_or(6);
+                    set_flow(analysis, |f| f.top = n);
+                }
+            >
+                {TOP_CHOICES
+                    .into_iter()
+                    .map(|n| view! { <option value=n.to_string() selected=move || flow.with(|f| f.top == n)>{n.to_string()}</option> })
+                    .collect_view()}
+            </select>
+        </label>
     }
 }
 

@@ -14,7 +14,7 @@ use crate::format;
 use crate::i18n::{tr, trc, trf, Arg};
 use crate::present::message::render;
 use crate::ui::chart::{chart_spec, ChartCard, ChartSpec};
-use crate::ui::state::{use_lang, Analysis, DataState};
+use crate::ui::state::{use_lang, Analysis, DataState, Look};
 use crate::ui::views::trend_period::TrendPeriodPicker;
 use leptos::prelude::*;
 
@@ -59,13 +59,52 @@ const TIME: ChartSpec = chart_spec!(
 pub fn FunnelView() -> impl IntoView {
     let data = expect_context::<DataState>();
     let analysis = expect_context::<Analysis>();
-    let lang = use_lang();
     let unavailable = move || {
         analysis
             .report
             .with(|r| r.as_ref().and_then(|r| r.funnel.unavailable.clone()))
     };
-    let stats = move || {
+    view! {
+        <div data-view="funnel">
+            <CoverageLine of=CoverageOf::Funnel />
+            {move || match unavailable() {
+                Some(what) => view! { <Needs what=what /> }.into_any(),
+                None => {
+                    view! {
+                        <div class="jl-stat-row"><FunnelStats /></div>
+                        <FunnelOrder />
+                        <div class="jl-grid">
+                            <ChartCard spec=FUNNEL />
+                            <div class="jl-card">
+                                <BreakdownPicker />
+                                <ChartCard spec=BREAKDOWN />
+                            </div>
+                            <div class="jl-card">
+                                <TrendPeriodPicker testid="funnel" />
+                                <ChartCard spec=TREND />
+                            </div>
+                            <ChartCard spec=TIME />
+                            // A summary feed has no customer ids: the banner lists this.
+                            {move || {
+                                data.current
+                                    .with(|c| c.as_ref().is_none_or(|c| c.summary.is_none()))
+                                    .then(|| view! { <DroppedCustomers /> })
+                            }}
+                        </div>
+                    }
+                        .into_any()
+                }
+            }}
+        </div>
+    }
+}
+
+/// Customers who entered, the conversion to the conversion stage, and the funnel mode.
+#[component]
+fn FunnelStats() -> impl IntoView {
+    let lang = expect_context::<Look>().lang.get_untracked();
+    let analysis = expect_context::<Analysis>();
+    move || {
         analysis.report.with(|r| {
             let f = &r.as_ref()?.funnel;
             let first = f.steps.first().map(|s| s.customers).unwrap_or(0);
@@ -81,10 +120,17 @@ pub fn FunnelView() -> impl IntoView {
                 <Stat label=tr(lang, "settings.mode") value=mode.to_string() testid="funnel-mode-stat" />
             })
         })
-    };
-    // Where the stage order came from, and which names the data placed, so a user can
-    // check an order they did not choose.
-    let order = move || {
+    }
+}
+
+/// Where the stage order came from, and which names the data placed, so a user can check
+/// an order they did not choose; the funnel's other notes; and, for a saved order that
+/// does not fit this data, a button that drops it.
+#[component]
+fn FunnelOrder() -> impl IntoView {
+    let lang = expect_context::<Look>().lang.get_untracked();
+    let analysis = expect_context::<Analysis>();
+    move || {
         analysis.report.with(|r| {
             let f = &r.as_ref()?.funnel;
             let source = tr(
@@ -137,39 +183,6 @@ pub fn FunnelView() -> impl IntoView {
                 {reset}
             })
         })
-    };
-    view! {
-        <div data-view="funnel">
-            <CoverageLine of=CoverageOf::Funnel />
-            {move || match unavailable() {
-                Some(what) => view! { <Needs what=what /> }.into_any(),
-                None => {
-                    view! {
-                        <div class="jl-stat-row">{stats}</div>
-                        {order}
-                        <div class="jl-grid">
-                            <ChartCard spec=FUNNEL />
-                            <div class="jl-card">
-                                <BreakdownPicker />
-                                <ChartCard spec=BREAKDOWN />
-                            </div>
-                            <div class="jl-card">
-                                <TrendPeriodPicker testid="funnel" />
-                                <ChartCard spec=TREND />
-                            </div>
-                            <ChartCard spec=TIME />
-                            // A summary feed has no customer ids: the banner lists this.
-                            {move || {
-                                data.current
-                                    .with(|c| c.as_ref().is_none_or(|c| c.summary.is_none()))
-                                    .then(|| view! { <DroppedCustomers /> })
-                            }}
-                        </div>
-                    }
-                        .into_any()
-                }
-            }}
-        </div>
     }
 }
 

@@ -13,7 +13,7 @@ use super::Needs;
 use crate::analytics::journey_map::{self, JourneyMap};
 use crate::charts::journey_map::{lane_at, size_css, LABEL_WIDTH};
 use crate::charts::{self, ChartMap, Theme};
-use crate::i18n::tr;
+use crate::i18n::{tr, Lang};
 use crate::ui::chart::{draw_on, Area, DataTable, KEYS_HINT_ID};
 use crate::ui::dom;
 use crate::ui::keynav::{KeyNav, Tip};
@@ -31,16 +31,10 @@ const PRINT_WIDTH: f64 = 1120.0;
 
 type MapPair = Option<(Arc<JourneyMap>, Option<Arc<JourneyMap>>)>;
 
-#[component]
-pub fn JourneyMapView() -> impl IntoView {
-    let data = expect_context::<DataState>();
-    let analysis = expect_context::<Analysis>();
-    let lang = use_lang();
-    let persona_a = RwSignal::new(None::<String>);
-    let persona_b = RwSignal::new(None::<String>);
-    let compare = RwSignal::new(false);
-
-    let personas = Memo::new(move |_| {
+/// The personas the selectors offer: those the filter keeps, by name, at most
+/// [`MAX_PERSONAS`].
+fn persona_list(data: DataState, analysis: Analysis) -> Memo<Vec<String>> {
+    Memo::new(move |_| {
         let filter = analysis.filter.get();
         data.current.with(|c| {
             // A summary feed's funnel is for everyone: a persona's map would need the
@@ -63,18 +57,20 @@ pub fn JourneyMapView() -> impl IntoView {
             v.truncate(MAX_PERSONAS);
             v
         })
-    });
-    // A persona that the data or the filter no longer has falls back to everyone.
-    Effect::new(move |_| {
-        let list = personas.get();
-        for sel in [persona_a, persona_b] {
-            if sel.with_untracked(|p| p.as_ref().is_some_and(|p| !list.contains(p))) {
-                sel.set(None);
-            }
-        }
-    });
+    })
+}
 
-    let maps: Memo<MapPair> = Memo::new(move |_| {
+/// Who the maps are for: persona A (None: everyone), and persona B while comparing.
+#[derive(Clone, Copy)]
+struct MapChoice {
+    persona_a: RwSignal<Option<String>>,
+    persona_b: RwSignal<Option<String>>,
+    compare: RwSignal<bool>,
+}
+
+/// The map for persona A, and for persona B while comparing, in the UI language.
+fn map_pair(data: DataState, analysis: Analysis, choice: MapChoice, lang: Lang) -> Memo<MapPair> {
+    Memo::new(move |_| {
         let cur = data.current.get()?;
         let settings = analysis.settings.get();
         let filter = analysis.filter.get();
@@ -93,22 +89,38 @@ pub fn JourneyMapView() -> impl IntoView {
             };
             Arc::new(crate::present::labels::localized_map(map, lang))
         };
-        let a = one(persona_a.get());
-        let b = compare.get().then(|| one(persona_b.get()));
+        let a = one(choice.persona_a.get());
+        let b = choice.compare.get().then(|| one(choice.persona_b.get()));
         Some((a, b))
+    })
+}
+
+#[component]
+pub fn JourneyMapView() -> impl IntoView {
+    let data = expect_context::<DataState>();
+    let analysis = expect_context::<Analysis>();
+    let lang = use_lang();
+    let choice = MapChoice {
+        persona_a: RwSignal::new(None::<String>),
+        persona_b: RwSignal::new(None::<String>),
+        compare: RwSignal::new(false),
+    };
+    let compare = choice.compare;
+
+    let personas = persona_list(data, analysis);
+    // A persona that the data or the filter no longer has falls back to everyone.
+    Effect::new(move |_| {
+        let list = personas.get();
+        for sel in [choice.persona_a, choice.persona_b] {
+            if sel.with_untracked(|p| p.as_ref().is_some_and(|p| !list.contains(p))) {
+                sel.set(None);
+            }
+        }
     });
+
+    let maps = map_pair(data, analysis, choice, lang);
     let map_a = Signal::derive(move || maps.get().map(|m| m.0));
     let map_b = Signal::derive(move || maps.get().and_then(|m| m.1));
-
-    let start_compare = move |_| {
-        let on = !compare.get_untracked();
-        if on && persona_b.get_untracked().is_none() {
-            let a = persona_a.get_untracked();
-            let list = personas.get_untracked();
-            persona_b.set(list.into_iter().find(|p| Some(p) != a.as_ref()));
-        }
-        compare.set(on);
-    };
 
     // Memos, so the card (and its open table) is rebuilt only when these change.
     let loaded = Memo::new(move |_| data.current.with(Option::is_some));
@@ -122,43 +134,7 @@ pub fn JourneyMapView() -> impl IntoView {
             return view! { <Needs what=what /> }.into_any();
         }
         view! {
-            <section class="jl-card jl-map-card">
-                <div class="jl-map-controls" data-testid="map-controls">
-                    <PersonaSelect
-                        label=tr(lang, "jmap.persona")
-                        testid="map-persona"
-                        options=personas
-                        value=persona_a
-                    />
-                    <Show when=move || !personas.with(Vec::is_empty)>
-                        <label class="jl-check">
-                            <input
-                                type="checkbox"
-                                data-testid="map-compare"
-                                prop:checked=move || compare.get()
-                                on:change=start_compare
-                            />
-                            {tr(lang, "jmap.compare")}
-                        </label>
-                    </Show>
-                    <Show when=move || compare.get()>
-                        <PersonaSelect
-                            label=tr(lang, "jmap.compare_with")
-                            testid="map-persona-b"
-                            options=personas
-                            value=persona_b
-                        />
-                    </Show>
-                </div>
-                <Show when=move || compare.get()>
-                    <p class="jl-sub">{tr(lang, "jmap.compare_hint")}</p>
-                </Show>
-                <MapCanvas id="journey-map" map=map_a other=map_b />
-                <Show when=move || compare.get()>
-                    <MapCanvas id="journey-map-b" map=map_b other=map_a />
-                </Show>
-                <LaneLinks />
-            </section>
+            <MapCard choice personas map_a map_b />
             <div class="jl-mt"></div>
             <FixFirstCard />
         }
@@ -172,6 +148,81 @@ pub fn JourneyMapView() -> impl IntoView {
             </h2>
             <CoverageLine of=CoverageOf::Funnel />
             {body}
+        </div>
+    }
+}
+
+/// The map card: who the map is for, the map (or two, compared) and the lanes' views.
+#[component]
+fn MapCard(
+    choice: MapChoice,
+    personas: Memo<Vec<String>>,
+    map_a: Signal<Option<Arc<JourneyMap>>>,
+    map_b: Signal<Option<Arc<JourneyMap>>>,
+) -> impl IntoView {
+    let lang = expect_context::<Look>().lang.get_untracked();
+    let compare = choice.compare;
+    view! {
+        <section class="jl-card jl-map-card">
+            <MapControls choice personas />
+            <Show when=move || compare.get()>
+                <p class="jl-sub">{tr(lang, "jmap.compare_hint")}</p>
+            </Show>
+            <MapCanvas id="journey-map" map=map_a other=map_b />
+            <Show when=move || compare.get()>
+                <MapCanvas id="journey-map-b" map=map_b other=map_a />
+            </Show>
+            <LaneLinks />
+        </section>
+    }
+}
+
+/// Persona A, "compare" and persona B.
+#[component]
+fn MapControls(choice: MapChoice, personas: Memo<Vec<String>>) -> impl IntoView {
+    let lang = expect_context::<Look>().lang.get_untracked();
+    let MapChoice {
+        persona_a,
+        persona_b,
+        compare,
+    } = choice;
+    // Comparing starts with the first other persona, so there are two maps at once.
+    let start_compare = move |_| {
+        let on = !compare.get_untracked();
+        if on && persona_b.get_untracked().is_none() {
+            let a = persona_a.get_untracked();
+            let list = personas.get_untracked();
+            persona_b.set(list.into_iter().find(|p| Some(p) != a.as_ref()));
+        }
+        compare.set(on);
+    };
+    view! {
+        <div class="jl-map-controls" data-testid="map-controls">
+            <PersonaSelect
+                label=tr(lang, "jmap.persona")
+                testid="map-persona"
+                options=personas
+                value=persona_a
+            />
+            <Show when=move || !personas.with(Vec::is_empty)>
+                <label class="jl-check">
+                    <input
+                        type="checkbox"
+                        data-testid="map-compare"
+                        prop:checked=move || compare.get()
+                        on:change=start_compare
+                    />
+                    {tr(lang, "jmap.compare")}
+                </label>
+            </Show>
+            <Show when=move || compare.get()>
+                <PersonaSelect
+                    label=tr(lang, "jmap.compare_with")
+                    testid="map-persona-b"
+                    options=personas
+                    value=persona_b
+                />
+            </Show>
         </div>
     }
 }
@@ -277,32 +328,77 @@ fn LaneLinks() -> impl IntoView {
     }
 }
 
-/// One map on a canvas that scrolls sideways when it is wider than its box.
-#[component]
-fn MapCanvas(
-    id: &'static str,
+/// The tooltip for the pointer at `e`, if it is over something. The tooltip sits outside
+/// the scrolling box (which would clip it), so it is placed in the visible part's
+/// coordinates, and flipped left near the right edge.
+fn tip_at(
+    e: &ev::PointerEvent,
+    hits: RwSignal<ChartMap>,
+    ratio: f64,
+    scroll_ref: NodeRef<html::Div>,
+) -> Option<Tip> {
+    let (x, y) = (e.offset_x() as f64, e.offset_y() as f64);
+    let hit = hits.with_untracked(|m| {
+        m.hit_at((x * ratio) as i32, (y * ratio) as i32)
+            .map(|h| (h.title.clone(), h.lines.clone()))
+    });
+    let (left, width) = scroll_ref.get_untracked().map_or((0.0, f64::MAX), |s| {
+        (s.scroll_left() as f64, s.client_width() as f64)
+    });
+    let mut x = x - left + 14.0;
+    if x + 270.0 > width {
+        x = (x - 290.0).max(0.0);
+    }
+    hit.map(|(title, lines)| Tip {
+        x,
+        y: y + 10.0,
+        title,
+        lines,
+    })
+}
+
+/// A click on a lane's name opens the view that details it.
+fn open_lane_view(look: Look, e: &ev::MouseEvent) {
+    let (x, y) = (e.offset_x() as f64, e.offset_y() as f64);
+    if x > LABEL_WIDTH {
+        return;
+    }
+    let theme = Theme::light();
+    if let Some(lane) = lane_at(y.round() as i32, &theme) {
+        if let Some(tab) = Tab::ALL.into_iter().find(|t| t.key() == lane.view()) {
+            look.tab.set(tab);
+        }
+    }
+}
+
+/// A map canvas, its scrolling box, and what the pointer and the keyboard read on it.
+#[derive(Clone, Copy)]
+struct MapCanvasRefs {
+    canvas_ref: NodeRef<html::Canvas>,
+    scroll_ref: NodeRef<html::Div>,
+    hits: RwSignal<ChartMap>,
+    dpr: RwSignal<f64>,
+    nav: KeyNav,
+}
+
+/// Draws the map now and again whenever it, the map beside it, the theme or the window
+/// size changes, at the width of its box (never narrower than its columns need).
+fn redraw_on_change(
+    refs: MapCanvasRefs,
     map: Signal<Option<Arc<JourneyMap>>>,
     other: Signal<Option<Arc<JourneyMap>>>,
-) -> impl IntoView {
+) {
     let look = expect_context::<Look>();
-    let analysis = expect_context::<Analysis>();
     let data = expect_context::<DataState>();
     let lang = look.lang.get_untracked();
-    let canvas_ref = NodeRef::<html::Canvas>::new();
-    let print_ref = NodeRef::<html::Canvas>::new();
-    let scroll_ref = NodeRef::<html::Div>::new();
-    let hits = RwSignal::new(ChartMap::default());
-    let tip = RwSignal::new(None::<Tip>);
-    let show_data = RwSignal::new(false);
+    let MapCanvasRefs {
+        canvas_ref,
+        scroll_ref,
+        hits,
+        dpr,
+        nav,
+    } = refs;
     let resize = crate::ui::chart::window_resizes();
-    let dpr = RwSignal::new(1.0f64);
-    let nav = KeyNav::new(hits, tip, dpr).in_scroll_box(scroll_ref);
-
-    let before_print = window_event_listener_untyped("beforeprint", move |_| {
-        draw_print(print_ref, map, other, lang);
-    });
-    on_cleanup(move || before_print.remove());
-
     Effect::new(move |_| {
         let m = map.get();
         let o = other.get();
@@ -325,52 +421,125 @@ fn MapCanvas(
         }
         data.record_draw(dom::now_ms() - t0);
     });
+}
 
-    let on_move = move |e: ev::PointerEvent| {
-        nav.leave();
-        let ratio = dpr.get_untracked();
-        let (x, y) = (e.offset_x() as f64, e.offset_y() as f64);
-        let hit = hits.with_untracked(|m| {
-            m.hit_at((x * ratio) as i32, (y * ratio) as i32)
-                .map(|h| (h.title.clone(), h.lines.clone()))
-        });
-        // The tooltip sits outside the scrolling box (which would clip it), so it is placed
-        // in the visible part's coordinates, and flipped left near the right edge.
-        let (left, width) = scroll_ref.get_untracked().map_or((0.0, f64::MAX), |s| {
-            (s.scroll_left() as f64, s.client_width() as f64)
-        });
-        let mut x = x - left + 14.0;
-        if x + 270.0 > width {
-            x = (x - 290.0).max(0.0);
-        }
-        tip.set(hit.map(|(title, lines)| Tip {
-            x,
-            y: y + 10.0,
-            title,
-            lines,
-        }));
-    };
-    // A click on a lane's name opens the view that details it.
-    let on_click = move |e: ev::MouseEvent| {
-        let (x, y) = (e.offset_x() as f64, e.offset_y() as f64);
-        if x > LABEL_WIDTH {
-            return;
-        }
-        let theme = Theme::light();
-        if let Some(lane) = lane_at(y.round() as i32, &theme) {
-            if let Some(tab) = Tab::ALL.into_iter().find(|t| t.key() == lane.view()) {
-                look.tab.set(tab);
-            }
-        }
-    };
-    // Built once per map: the canvas's label and the hidden paragraph read the same text.
-    let summary = Memo::new(move |_| {
+/// Redraws the print copy just before the browser prints (also from its own menu), for as
+/// long as the calling component lives.
+fn redraw_before_print(
+    print_ref: NodeRef<html::Canvas>,
+    map: Signal<Option<Arc<JourneyMap>>>,
+    other: Signal<Option<Arc<JourneyMap>>>,
+    lang: Lang,
+) {
+    let before_print = window_event_listener_untyped("beforeprint", move |_| {
+        draw_print(print_ref, map, other, lang);
+    });
+    on_cleanup(move || before_print.remove());
+}
+
+/// The map in one paragraph, for screen readers.
+fn map_summary(map: Signal<Option<Arc<JourneyMap>>>, lang: Lang) -> Memo<String> {
+    Memo::new(move |_| {
         map.with(|m| {
             m.as_ref()
                 .map(|m| charts::journey_map_summary(m, lang))
                 .unwrap_or_default()
         })
-    });
+    })
+}
+
+/// One map on a canvas that scrolls sideways when it is wider than its box.
+#[component]
+fn MapCanvas(
+    id: &'static str,
+    map: Signal<Option<Arc<JourneyMap>>>,
+    other: Signal<Option<Arc<JourneyMap>>>,
+) -> impl IntoView {
+    let look = expect_context::<Look>();
+    let lang = look.lang.get_untracked();
+    let canvas_ref = NodeRef::<html::Canvas>::new();
+    let print_ref = NodeRef::<html::Canvas>::new();
+    let scroll_ref = NodeRef::<html::Div>::new();
+    let hits = RwSignal::new(ChartMap::default());
+    let tip = RwSignal::new(None::<Tip>);
+    let show_data = RwSignal::new(false);
+    let dpr = RwSignal::new(1.0f64);
+    let nav = KeyNav::new(hits, tip, dpr).in_scroll_box(scroll_ref);
+
+    redraw_before_print(print_ref, map, other, lang);
+
+    redraw_on_change(
+        MapCanvasRefs {
+            canvas_ref,
+            scroll_ref,
+            hits,
+            dpr,
+            nav,
+        },
+        map,
+        other,
+    );
+
+    let on_move = move |e: ev::PointerEvent| {
+        nav.leave();
+        tip.set(tip_at(&e, hits, dpr.get_untracked(), scroll_ref));
+    };
+    // Built once per map: the canvas's label and the hidden paragraph read the same text.
+    let summary = map_summary(map, lang);
+
+    view! {
+        <div class="jl-chart jl-map" data-chart=id>
+            <div class="jl-map-scroll" node_ref=scroll_ref tabindex="0" aria-label=tr(lang, "jmap.scroll_hint")>
+                <div class="jl-map-box">
+                    <canvas
+                        node_ref=canvas_ref
+                        tabindex="0"
+                        role="application"
+                        aria-roledescription=tr(lang, "a11y.chart")
+                        aria-label=summary
+                        aria-describedby=KEYS_HINT_ID
+                        on:pointermove=on_move
+                        on:pointerleave=move |_| {
+                            if !nav.is_active() {
+                                tip.set(None);
+                            }
+                        }
+                        on:keydown=move |e| nav.on_key(e, None)
+                        on:blur=move |_| nav.leave()
+                        on:click=move |e| open_lane_view(look, &e)
+                    ></canvas>
+                    {nav.ring()}
+                </div>
+            </div>
+            {nav.tooltip((0.0, 0.0))}
+            <canvas class="jl-map-print" node_ref=print_ref aria-hidden="true"></canvas>
+            <p class="jl-visually-hidden">{summary}</p>
+            {nav.live()}
+            <MapActions id map other canvas_ref print_ref show_data />
+            <Show when=move || show_data.get()>
+                {move || {
+                    map.get()
+                        .map(|m| view! { <DataTable table=Arc::new(charts::journey_map_table(&m, lang)) /> })
+                }}
+            </Show>
+        </div>
+    }
+}
+
+/// Under a map: show its data, download it as PNG or CSV, print it.
+#[component]
+fn MapActions(
+    id: &'static str,
+    map: Signal<Option<Arc<JourneyMap>>>,
+    other: Signal<Option<Arc<JourneyMap>>>,
+    canvas_ref: NodeRef<html::Canvas>,
+    print_ref: NodeRef<html::Canvas>,
+    show_data: RwSignal<bool>,
+) -> impl IntoView {
+    let look = expect_context::<Look>();
+    let analysis = expect_context::<Analysis>();
+    let data = expect_context::<DataState>();
+    let lang = look.lang.get_untracked();
     let download_png = move |_| {
         let (Some(m), Some(canvas)) = (map.get_untracked(), canvas_ref.get_untracked()) else {
             return;
@@ -393,64 +562,29 @@ fn MapCanvas(
             let _ = w.print();
         }
     };
-
     view! {
-        <div class="jl-chart jl-map" data-chart=id>
-            <div class="jl-map-scroll" node_ref=scroll_ref tabindex="0" aria-label=tr(lang, "jmap.scroll_hint")>
-                <div class="jl-map-box">
-                    <canvas
-                        node_ref=canvas_ref
-                        tabindex="0"
-                        role="application"
-                        aria-roledescription=tr(lang, "a11y.chart")
-                        aria-label=summary
-                        aria-describedby=KEYS_HINT_ID
-                        on:pointermove=on_move
-                        on:pointerleave=move |_| {
-                            if !nav.is_active() {
-                                tip.set(None);
-                            }
-                        }
-                        on:keydown=move |e| nav.on_key(e, None)
-                        on:blur=move |_| nav.leave()
-                        on:click=on_click
-                    ></canvas>
-                    {nav.ring()}
-                </div>
-            </div>
-            {nav.tooltip((0.0, 0.0))}
-            <canvas class="jl-map-print" node_ref=print_ref aria-hidden="true"></canvas>
-            <p class="jl-visually-hidden">{summary}</p>
-            {nav.live()}
-            <div class="jl-chart-actions">
-                <button
-                    class="jl-btn"
-                    data-action="show-data"
-                    aria-expanded=move || show_data.get().to_string()
-                    on:click=move |_| show_data.update(|s| *s = !*s)
-                >
-                    {move || tr(lang, if show_data.get() { "chart.hide_data" } else { "chart.show_data" })}
-                </button>
-                <button class="jl-btn" data-action="download-png" on:click=download_png>
-                    {tr(lang, "chart.download_png")}
-                </button>
-                <button class="jl-btn" data-action="download-csv" on:click=move |_| {
-                    if let Some(m) = map.get_untracked() {
-                        snapshot::download_csv(data, id, &charts::journey_map_table(&m, lang), lang);
-                    }
-                }>
-                    {tr(lang, "table.download_csv")}
-                </button>
-                <button class="jl-btn" data-action="print" on:click=print>
-                    {tr(lang, "jmap.print")}
-                </button>
-            </div>
-            <Show when=move || show_data.get()>
-                {move || {
-                    map.get()
-                        .map(|m| view! { <DataTable table=Arc::new(charts::journey_map_table(&m, lang)) /> })
-                }}
-            </Show>
+        <div class="jl-chart-actions">
+            <button
+                class="jl-btn"
+                data-action="show-data"
+                aria-expanded=move || show_data.get().to_string()
+                on:click=move |_| show_data.update(|s| *s = !*s)
+            >
+                {move || tr(lang, if show_data.get() { "chart.hide_data" } else { "chart.show_data" })}
+            </button>
+            <button class="jl-btn" data-action="download-png" on:click=download_png>
+                {tr(lang, "chart.download_png")}
+            </button>
+            <button class="jl-btn" data-action="download-csv" on:click=move |_| {
+                if let Some(m) = map.get_untracked() {
+                    snapshot::download_csv(data, id, &charts::journey_map_table(&m, lang), lang);
+                }
+            }>
+                {tr(lang, "table.download_csv")}
+            </button>
+            <button class="jl-btn" data-action="print" on:click=print>
+                {tr(lang, "jmap.print")}
+            </button>
         </div>
     }
 }
@@ -460,7 +594,7 @@ fn draw(
     m: &JourneyMap,
     other: Option<&JourneyMap>,
     theme: &Theme,
-    lang: crate::i18n::Lang,
+    lang: Lang,
 ) -> Result<ChartMap, String> {
     charts::draw_journey_map(area, m, other, theme, lang).map_err(|e| e.to_string())
 }
@@ -470,7 +604,7 @@ fn draw_print(
     print_ref: NodeRef<html::Canvas>,
     map: Signal<Option<Arc<JourneyMap>>>,
     other: Signal<Option<Arc<JourneyMap>>>,
-    lang: crate::i18n::Lang,
+    lang: Lang,
 ) {
     let (Some(canvas), Some(m)) = (print_ref.get_untracked(), map.get_untracked()) else {
         return;

@@ -5,7 +5,7 @@
 use crate::i18n::{tr, trf};
 use crate::ingest::milestones::{by_dates, Candidate};
 use crate::ingest::{MilestoneStage, Milestones};
-use crate::ui::state::{use_lang, DataState};
+use crate::ui::state::{use_lang, DataState, Look};
 use leptos::prelude::*;
 
 /// One date column on the screen.
@@ -106,95 +106,53 @@ impl Draft {
     }
 }
 
+/// The draft on screen and how to change it: every edit starts from what is shown.
+#[derive(Clone, Copy)]
+struct Editor {
+    draft: RwSignal<Option<Draft>>,
+    /// The draft shown: the user's edits, else the applied spec or the proposal.
+    current: Memo<Draft>,
+}
+
+impl Editor {
+    fn edit(self, f: &dyn Fn(&mut Draft)) {
+        let mut d = self.current.get_untracked();
+        f(&mut d);
+        self.draft.set(Some(d));
+    }
+}
+
 #[component]
 pub fn MilestonesPicker(draft: RwSignal<Option<Draft>>) -> impl IntoView {
     let data = expect_context::<DataState>();
     let lang = use_lang();
-    let cands = move || {
+    let cands = Memo::new(move |_| {
         data.sniffed
             .with(|s| s.as_ref().map(|s| s.milestones.clone()).unwrap_or_default())
-    };
-    // The draft shown: the user's edits, else the applied spec or the proposal.
-    let current = move || {
+    });
+    let current = Memo::new(move |_| {
         draft
             .get()
-            .unwrap_or_else(|| Draft::new(&cands(), data.files.milestones.get().as_ref()))
-    };
-    let edit = move |f: &dyn Fn(&mut Draft)| {
-        let mut d = current();
-        f(&mut d);
-        draft.set(Some(d));
-    };
-    let rows = move || {
-        let d = current();
-        let n = d.rows.len();
-        d.rows
-            .into_iter()
-            .enumerate()
-            .map(|(i, r)| {
-                let label = trf(lang, "milestones.stage_name", &[("column", &r.column)]);
-                view! {
-                    <tr data-column=r.column.clone()>
-                        <td>
-                            <input
-                                type="checkbox"
-                                data-testid="milestone-use"
-                                prop:checked=r.used
-                                on:change=move |e| {
-                                    let on = event_target_checked(&e);
-                                    edit(&|d| d.rows[i].used = on);
-                                }
-                            />
-                        </td>
-                        <td>{r.column.clone()}</td>
-                        <td>
-                            <input
-                                class="jl-input"
-                                data-testid="milestone-stage"
-                                aria-label=label
-                                prop:value=r.stage.clone()
-                                on:change=move |e| {
-                                    let v = event_target_value(&e);
-                                    edit(&|d| d.rows[i].stage = v.clone());
-                                }
-                            />
-                        </td>
-                        <td>
-                            <button class="jl-btn" disabled={i == 0} aria-label=tr(lang, "milestones.move_up")
-                                on:click=move |_| edit(&|d| d.rows.swap(i - 1, i))>"↑"</button>
-                            <button class="jl-btn" disabled={i + 1 >= n} aria-label=tr(lang, "milestones.move_down")
-                                on:click=move |_| edit(&|d| d.rows.swap(i, i + 1))>"↓"</button>
-                        </td>
-                    </tr>
-                }
-            })
-            .collect_view()
-    };
-    let stages = move || {
-        current()
-            .rows
-            .into_iter()
-            .filter(|r| r.used)
-            .map(|r| r.stage)
-            .collect::<Vec<_>>()
-    };
+            .unwrap_or_else(|| Draft::new(&cands.get(), data.files.milestones.get().as_ref()))
+    });
+    let editor = Editor { draft, current };
     view! {
-        <Show when=move || !cands().is_empty()>
+        <Show when=move || !cands.with(Vec::is_empty)>
             <fieldset class="jl-mt" data-testid="milestones">
                 <label>
                     <input
                         type="checkbox"
                         data-testid="use-milestones"
-                        prop:checked=move || current().on
+                        prop:checked=move || current.with(|d| d.on)
                         on:change=move |e| {
                             let on = event_target_checked(&e);
-                            edit(&|d| d.on = on);
+                            editor.edit(&|d| d.on = on);
                         }
                     />
                     " "
                     {tr(lang, "milestones.use")}
                 </label>
-                <Show when=move || current().on>
+                <Show when=move || current.with(|d| d.on)>
                     <p class="jl-sub">{tr(lang, "milestones.help")}</p>
                     <div class="jl-table-wrap">
                         <table class="jl-table">
@@ -206,39 +164,109 @@ pub fn MilestonesPicker(draft: RwSignal<Option<Draft>>) -> impl IntoView {
                                     <th scope="col"></th>
                                 </tr>
                             </thead>
-                            <tbody>{rows}</tbody>
-                        </table>
-                    </div>
-                    <div class="jl-row">
-                        <button class="jl-btn" data-action="milestones-file-order" on:click=move |_| {
-                            let order: Vec<String> = cands().into_iter().map(|c| c.column).collect();
-                            edit(&|d| d.rows.sort_by_key(|r| order.iter().position(|c| *c == r.column)));
-                        }>{tr(lang, "milestones.file_order")}</button>
-                        <button class="jl-btn" data-action="milestones-by-date" on:click=move |_| edit(&|d| d.by_date())>
-                            {tr(lang, "milestones.by_date")}
-                        </button>
-                        <label>
-                            {tr(lang, "milestones.measures_on")}
-                            " "
-                            <select on:change=move |e| {
-                                let v = event_target_value(&e);
-                                edit(&|d| d.measures_on = Some(v.clone()));
-                            }>
+                            <tbody>
                                 {move || {
-                                    let chosen = current().measures_on;
-                                    stages()
-                                        .into_iter()
-                                        .map(|s| {
-                                            let sel = chosen.as_deref() == Some(s.as_str());
-                                            view! { <option value=s.clone() selected=sel>{s.clone()}</option> }
-                                        })
+                                    let rows = current.get().rows;
+                                    let n = rows.len();
+                                    rows.into_iter()
+                                        .enumerate()
+                                        .map(|(i, row)| view! { <MilestoneRow i n row editor /> })
                                         .collect_view()
                                 }}
-                            </select>
-                        </label>
+                            </tbody>
+                        </table>
                     </div>
+                    <MilestoneOrder cands editor />
                 </Show>
             </fieldset>
         </Show>
+    }
+}
+
+/// One date column: use it or not, its stage name, move it up or down.
+#[component]
+fn MilestoneRow(i: usize, n: usize, row: Row, editor: Editor) -> impl IntoView {
+    let lang = expect_context::<Look>().lang.get_untracked();
+    let r = row;
+    let label = trf(lang, "milestones.stage_name", &[("column", &r.column)]);
+    view! {
+        <tr data-column=r.column.clone()>
+            <td>
+                <input
+                    type="checkbox"
+                    data-testid="milestone-use"
+                    prop:checked=r.used
+                    on:change=move |e| {
+                        let on = event_target_checked(&e);
+                        editor.edit(&|d| d.rows[i].used = on);
+                    }
+                />
+            </td>
+            <td>{r.column.clone()}</td>
+            <td>
+                <input
+                    class="jl-input"
+                    data-testid="milestone-stage"
+                    aria-label=label
+                    prop:value=r.stage.clone()
+                    on:change=move |e| {
+                        let v = event_target_value(&e);
+                        editor.edit(&|d| d.rows[i].stage = v.clone());
+                    }
+                />
+            </td>
+            <td>
+                <button class="jl-btn" disabled={i == 0} aria-label=tr(lang, "milestones.move_up")
+                    on:click=move |_| editor.edit(&|d| d.rows.swap(i - 1, i))>"↑"</button>
+                <button class="jl-btn" disabled={i + 1 >= n} aria-label=tr(lang, "milestones.move_down")
+                    on:click=move |_| editor.edit(&|d| d.rows.swap(i, i + 1))>"↓"</button>
+            </td>
+        </tr>
+    }
+}
+
+/// File order, date order, and the stage the measures are read on.
+#[component]
+fn MilestoneOrder(cands: Memo<Vec<Candidate>>, editor: Editor) -> impl IntoView {
+    let lang = expect_context::<Look>().lang.get_untracked();
+    let current = editor.current;
+    let stages = move || {
+        current
+            .get()
+            .rows
+            .into_iter()
+            .filter(|r| r.used)
+            .map(|r| r.stage)
+            .collect::<Vec<_>>()
+    };
+    view! {
+        <div class="jl-row">
+            <button class="jl-btn" data-action="milestones-file-order" on:click=move |_| {
+                let order: Vec<String> = cands.get_untracked().into_iter().map(|c| c.column).collect();
+                editor.edit(&|d| d.rows.sort_by_key(|r| order.iter().position(|c| *c == r.column)));
+            }>{tr(lang, "milestones.file_order")}</button>
+            <button class="jl-btn" data-action="milestones-by-date" on:click=move |_| editor.edit(&|d| d.by_date())>
+                {tr(lang, "milestones.by_date")}
+            </button>
+            <label>
+                {tr(lang, "milestones.measures_on")}
+                " "
+                <select on:change=move |e| {
+                    let v = event_target_value(&e);
+                    editor.edit(&|d| d.measures_on = Some(v.clone()));
+                }>
+                    {move || {
+                        let chosen = current.with(|d| d.measures_on.clone());
+                        stages()
+                            .into_iter()
+                            .map(|s| {
+                                let sel = chosen.as_deref() == Some(s.as_str());
+                                view! { <option value=s.clone() selected=sel>{s.clone()}</option> }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </label>
+        </div>
     }
 }

@@ -6,7 +6,7 @@ use super::{Needs, Stat};
 use crate::analytics::nps::CommentCategory;
 use crate::charts::{self, Table};
 use crate::format;
-use crate::i18n::{tr, trf};
+use crate::i18n::{tr, trf, Lang};
 use crate::present::message::{dimension_named, needs};
 use crate::present::tables::needs_table;
 use crate::ui::chart::{chart_spec, ChartCard, ChartSpec, TableCard};
@@ -52,79 +52,7 @@ pub fn NpsView() -> impl IntoView {
             .report
             .with(|r| r.as_ref().and_then(|r| r.nps.unavailable.clone()))
     };
-    let stats = move || {
-        analysis.report.with(|r| {
-            let s = &r.as_ref()?.nps.summary;
-            let score = format::or_na(lang, s.nps, format::nps);
-            let margin = s
-                .margin
-                .map(|m| trf(lang, "view.nps.margin", &[("m", &format::number(lang, m, 1))]))
-                .unwrap_or_default();
-            Some(view! {
-                <div class="jl-stat" data-testid="nps-score">
-                    <div class="label">{tr(lang, "view.nps.score")}</div>
-                    <div class="value">{score}</div>
-                    <div class="delta">{margin}</div>
-                </div>
-                <Stat label=tr(lang, "chart.responses") value=format::count(lang, s.responses as usize) testid="nps-responses" />
-                <Stat label=tr(lang, "chart.promoters") value=format::or_na(lang, s.promoter_pct, format::percent) testid="nps-promoters" />
-                <Stat label=tr(lang, "chart.detractors") value=format::or_na(lang, s.detractor_pct, format::percent) testid="nps-detractors" />
-            })
-        })
-    };
-    let breakdown = Signal::derive(move || {
-        analysis.report.with(|r| {
-            let b = r.as_ref()?.nps.breakdown.as_ref()?;
-            if let Some(what) = &b.unavailable {
-                return Some(needs_table(lang, what, None));
-            }
-            let dimension = dimension_named(lang, b.dimension, b.header.as_deref());
-            Some(Table {
-                caption: trf(
-                    lang,
-                    "view.nps.breakdown_caption",
-                    &[("dimension", &dimension)],
-                ),
-                headers: vec![
-                    dimension.clone(),
-                    tr(lang, "chart.responses"),
-                    "NPS".into(),
-                    tr(lang, "chart.margin"),
-                    "z".into(),
-                    "p".into(),
-                    tr(lang, "view.nps.significant"),
-                    tr(lang, "view.nps.low_sample"),
-                ],
-                rows: b
-                    .segments
-                    .iter()
-                    .map(|s| {
-                        vec![
-                            s.value.clone(),
-                            format::count(lang, s.summary.responses as usize),
-                            format::or_na(lang, s.summary.nps, format::nps),
-                            format::or_na(lang, s.summary.margin, |l, v| format::number(l, v, 1)),
-                            format::or_na(lang, s.z, |l, v| format::number(l, v, 2)),
-                            format::or_na(lang, s.p_value, |l, v| format::number(l, v, 3)),
-                            tr(
-                                lang,
-                                if s.significant {
-                                    "chart.yes"
-                                } else {
-                                    "chart.no"
-                                },
-                            ),
-                            if s.low_sample {
-                                tr(lang, "view.nps.low_sample")
-                            } else {
-                                String::new()
-                            },
-                        ]
-                    })
-                    .collect(),
-            })
-        })
-    });
+    let breakdown = Signal::derive(move || breakdown_table(analysis, lang));
     view! {
         <div data-view="nps">
             <CoverageLine of=CoverageOf::Nps />
@@ -138,7 +66,7 @@ pub fn NpsView() -> impl IntoView {
                 Some(what) => view! { <Needs what=what /> }.into_any(),
                 None => {
                     view! {
-                        <div class="jl-stat-row">{stats}</div>
+                        <div class="jl-stat-row"><NpsStats /></div>
                         <ChartCard spec=STACK />
                         <div class="jl-grid jl-mt">
                             <ChartCard spec=DISTRIBUTION />
@@ -158,6 +86,89 @@ pub fn NpsView() -> impl IntoView {
             }}
         </div>
     }
+}
+
+/// The score with its margin of error, the responses, promoters and detractors.
+#[component]
+fn NpsStats() -> impl IntoView {
+    let lang = use_lang();
+    let analysis = expect_context::<Analysis>();
+    move || {
+        analysis.report.with(|r| {
+            let s = &r.as_ref()?.nps.summary;
+            let score = format::or_na(lang, s.nps, format::nps);
+            let margin = s
+                .margin
+                .map(|m| trf(lang, "view.nps.margin", &[("m", &format::number(lang, m, 1))]))
+                .unwrap_or_default();
+            Some(view! {
+                <div class="jl-stat" data-testid="nps-score">
+                    <div class="label">{tr(lang, "view.nps.score")}</div>
+                    <div class="value">{score}</div>
+                    <div class="delta">{margin}</div>
+                </div>
+                <Stat label=tr(lang, "chart.responses") value=format::count(lang, s.responses as usize) testid="nps-responses" />
+                <Stat label=tr(lang, "chart.promoters") value=format::or_na(lang, s.promoter_pct, format::percent) testid="nps-promoters" />
+                <Stat label=tr(lang, "chart.detractors") value=format::or_na(lang, s.detractor_pct, format::percent) testid="nps-detractors" />
+            })
+        })
+    }
+}
+
+/// The NPS by segment of the breakdown dimension, with its significance, as a table
+/// (or what the breakdown needs).
+fn breakdown_table(analysis: Analysis, lang: Lang) -> Option<Table> {
+    analysis.report.with(|r| {
+        let b = r.as_ref()?.nps.breakdown.as_ref()?;
+        if let Some(what) = &b.unavailable {
+            return Some(needs_table(lang, what, None));
+        }
+        let dimension = dimension_named(lang, b.dimension, b.header.as_deref());
+        Some(Table {
+            caption: trf(
+                lang,
+                "view.nps.breakdown_caption",
+                &[("dimension", &dimension)],
+            ),
+            headers: vec![
+                dimension.clone(),
+                tr(lang, "chart.responses"),
+                "NPS".into(),
+                tr(lang, "chart.margin"),
+                "z".into(),
+                "p".into(),
+                tr(lang, "view.nps.significant"),
+                tr(lang, "view.nps.low_sample"),
+            ],
+            rows: b
+                .segments
+                .iter()
+                .map(|s| {
+                    vec![
+                        s.value.clone(),
+                        format::count(lang, s.summary.responses as usize),
+                        format::or_na(lang, s.summary.nps, format::nps),
+                        format::or_na(lang, s.summary.margin, |l, v| format::number(l, v, 1)),
+                        format::or_na(lang, s.z, |l, v| format::number(l, v, 2)),
+                        format::or_na(lang, s.p_value, |l, v| format::number(l, v, 3)),
+                        tr(
+                            lang,
+                            if s.significant {
+                                "chart.yes"
+                            } else {
+                                "chart.no"
+                            },
+                        ),
+                        if s.low_sample {
+                            tr(lang, "view.nps.low_sample")
+                        } else {
+                            String::new()
+                        },
+                    ]
+                })
+                .collect(),
+        })
+    })
 }
 
 #[component]
