@@ -119,7 +119,7 @@ impl AppState {
         // The same first file with other choices: the added files stay joined to it.
         let before = self.data.files.keep_added(self);
         match input {
-            Some(Input::File(file)) => self.load_file((*file).clone(), choices).await,
+            Some(Input::File(file)) => self.load_file(file, choices).await,
             Some(Input::Text(text, source)) => self.load_bytes(text.into_bytes(), source, choices),
             Some(Input::Feed(url)) => self.load_feed(&url).await,
             None => {}
@@ -136,11 +136,7 @@ impl AppState {
             self.data.error.set(Some(too_large(lang, &name, total)));
             return;
         }
-        self.data
-            .input
-            .set_value(Some(Input::File(send_wrapper::SendWrapper::new(
-                file.clone(),
-            ))));
+        self.data.input.set_value(Some(Input::File(file.clone())));
         let busy = Busy::start(Phase::Loading, &name);
         let lower = name.to_lowercase();
         if lower.ends_with(".json") || lower.ends_with(".ndjson") {
@@ -395,9 +391,7 @@ impl AppState {
         // IndexedDB, or nothing (the sample loads again).
         let json = serde_json::to_string(choices).unwrap_or_default();
         let saved = match (&source, self.data.input.with_value(|i| i.clone())) {
-            (Source::File(_), Some(Input::File(f))) => {
-                Some(persist::Saved::File((*f).clone(), json))
-            }
+            (Source::File(_), Some(Input::File(f))) => Some(persist::Saved::File(f, json)),
             (Source::Pasted, Some(Input::Text(t, _))) => Some(persist::Saved::Text(t, json)),
             _ => None,
         };

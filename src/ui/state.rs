@@ -15,7 +15,6 @@ use crate::i18n::{tr, trf, Lang};
 use crate::ingest::{Loaded, Sniffed};
 use crate::storage_policy::{BusyMarker, Phase};
 use leptos::prelude::*;
-use send_wrapper::SendWrapper;
 use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,7 +99,7 @@ impl Source {
 /// The input behind the current data, kept so it can be loaded again with another mapping.
 #[derive(Debug, Clone)]
 pub enum Input {
-    File(SendWrapper<web_sys::File>),
+    File(web_sys::File),
     Text(String, Source),
     Feed(String),
 }
@@ -180,7 +179,8 @@ pub struct DataState {
     pub timings: StoredValue<Timings>,
     /// The header sniffed from the current CSV input (for the mapping screen).
     pub sniffed: RwSignal<Option<Sniffed>>,
-    pub input: StoredValue<Option<Input>>,
+    /// Kept on this thread (a `File` is a browser object): only the loaders read it.
+    pub input: StoredValue<Option<Input>, LocalStorage>,
     pub feed_busy: RwSignal<bool>,
     /// Auto-refresh interval of the feed in seconds (0 = off).
     pub feed_every: RwSignal<u32>,
@@ -488,7 +488,7 @@ impl DataState {
             cancel: StoredValue::new(false),
             timings: StoredValue::new(Timings::default()),
             sniffed: RwSignal::new(None),
-            input: StoredValue::new(None),
+            input: StoredValue::new_local(None),
             feed_busy: RwSignal::new(false),
             feed_every: RwSignal::new(0),
             accepted: StoredValue::new(0),

@@ -258,46 +258,60 @@ pub async fn load(
     let Some(workers) = spawn(&pool, jobs) else {
         return Outcome::Unavailable;
     };
-    let stop = |workers: &[(Worker, OnMessage, OnError)]| {
-        for (w, _, _) in workers {
-            w.terminate();
-        }
-    };
+    let waited = wait_for_parts(&pool, progress, cancelled).await;
+    for (w, _, _) in &workers {
+        w.terminate();
+    }
+    if let Some(outcome) = waited {
+        return outcome;
+    }
+    let slots = std::mem::take(&mut pool.borrow_mut().slots);
+    merge_parts(slots, head, complete, options).await
+}
+
+/// Polls the workers until every part is parsed (`None`), or says why the load ends
+/// without them: cancelled, workers unavailable or never ready, or a part that failed.
+async fn wait_for_parts(
+    pool: &RefCell<Pool>,
+    progress: impl Fn(Done),
+    cancelled: impl Fn() -> bool,
+) -> Option<Outcome> {
     let t0 = dom::now_ms();
     loop {
         dom::sleep_ms(20).await;
         if cancelled() {
-            stop(&workers);
-            return Outcome::Cancelled;
+            return Some(Outcome::Cancelled);
         }
         let p = pool.borrow();
         let all_ready = p.slots.iter().all(|s| s.ready);
         if p.unavailable || (!all_ready && dom::now_ms() - t0 > READY_TIMEOUT_MS) {
-            drop(p);
-            stop(&workers);
-            return Outcome::Unavailable;
+            return Some(Outcome::Unavailable);
         }
         if let Some(Err(why)) = p
             .slots
             .iter()
             .find_map(|s| s.result.as_ref().filter(|r| r.is_err()))
         {
-            let why = why.clone();
-            drop(p);
-            stop(&workers);
-            return Outcome::Failed(why);
+            return Some(Outcome::Failed(why.clone()));
         }
         progress(Done {
             bytes: p.slots.iter().map(|s| s.bytes).sum(),
             rows: p.slots.iter().map(|s| s.rows).sum(),
         });
         if p.slots.iter().all(|s| s.result.is_some()) {
-            break;
+            return None;
         }
     }
-    stop(&workers);
-    let slots = std::mem::take(&mut pool.borrow_mut().slots);
-    // One part per task, so no single task holds the page for the whole merge.
+}
+
+/// Decodes and appends the parts in file order, one part per task, so no single task
+/// holds the page for the whole merge.
+async fn merge_parts(
+    slots: Vec<Slot>,
+    head: &[u8],
+    complete: bool,
+    options: &CsvOptions,
+) -> Outcome {
     let mut merged: Option<CsvPart> = None;
     for slot in slots {
         let bytes = match slot.result {
