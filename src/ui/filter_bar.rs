@@ -12,7 +12,6 @@ use crate::i18n::{tr, trc, Arg, Lang};
 use crate::present::message::{render, report_json};
 use crate::present::tables::{filter_dimensions, FilterDimension};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// Each filterable dimension with its values (see [`filter_dimensions`]). The journey is
 /// left out while the journey selector above the views offers it.
@@ -52,40 +51,11 @@ pub fn dimension_label(data: DataState, lang: Lang, key: DimKey) -> String {
     })
 }
 
-/// Closes an open dimension menu on a click outside it, as users expect of a dropdown, for
-/// as long as the calling component lives.
-fn close_menus_on_outside_click() {
-    let handle = window_event_listener(leptos::ev::click, |e| {
-        let inside = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest(".jl-dim-filter").ok().flatten());
-        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-            return;
-        };
-        let Ok(open) = doc.query_selector_all(".jl-dim-filter[open]") else {
-            return;
-        };
-        for i in 0..open.length() {
-            if let Some(el) = open
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            {
-                if inside.as_ref() != Some(&el) {
-                    let _ = el.remove_attribute("open");
-                }
-            }
-        }
-    });
-    on_cleanup(move || handle.remove());
-}
-
 #[component]
 pub fn FilterBar() -> impl IntoView {
     let data = expect_context::<DataState>();
     let lang = use_lang();
     let dims = Memo::new(move |_| dimension_values(data, lang));
-    close_menus_on_outside_click();
     // On a phone the filters fold behind one button (CSS shows it under 600 px only); the
     // kept count stays in sight either way.
     let open = RwSignal::new(false);
@@ -302,8 +272,16 @@ fn DimensionFilter(key: DimKey, label: String, values: Vec<String>) -> impl Into
             .with(|f| f.dims.get(&key).map(|s| s.len()).unwrap_or(0))
     };
     let summary_label = label.clone();
+    // A click outside an open menu closes it, as users expect of a dropdown (opening
+    // another menu closes this one too).
+    let menu = NodeRef::<leptos::html::Details>::new();
+    let _ = leptos_use::on_click_outside(menu, move |_| {
+        if let Some(el) = menu.get_untracked() {
+            let _ = el.remove_attribute("open");
+        }
+    });
     view! {
-        <details class="jl-dim-filter" data-dimension=key.to_string()>
+        <details class="jl-dim-filter" data-dimension=key.to_string() node_ref=menu>
             <summary class="jl-btn">
                 {summary_label}
                 {move || match chosen() {

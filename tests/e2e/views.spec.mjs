@@ -101,6 +101,24 @@ test('a filter change updates the funnel numbers', async ({ page }) => {
   await expect(page.getByTestId('funnel-entered')).toHaveText(int(before.funnel.steps[0].customers));
 });
 
+test('a filter menu closes on a click outside it, and opening another closes the first', async ({ page }) => {
+  await openApp(page);
+  await tab(page, 'funnel');
+  const persona = page.locator('details[data-dimension="persona"]');
+  const channel = page.locator('details[data-dimension="channel"]');
+  await persona.locator('summary').click();
+  await expect(persona).toHaveAttribute('open', '');
+  // A click on a checkbox inside keeps it open.
+  await persona.locator('input[value="Loyal regular"]').check();
+  await expect(persona).toHaveAttribute('open', '');
+  await page.getByTestId('funnel-entered').click();
+  await expect(persona).not.toHaveAttribute('open', '');
+  await persona.locator('summary').click();
+  await channel.locator('summary').click();
+  await expect(channel).toHaveAttribute('open', '');
+  await expect(persona).not.toHaveAttribute('open', '');
+});
+
 test('hovering the first funnel bar shows its count', async ({ page }) => {
   await openApp(page);
   await tab(page, 'funnel');
