@@ -266,6 +266,7 @@ fn FilterOutcome() -> impl IntoView {
 #[component]
 fn DimensionFilter(key: DimKey, label: String, values: Vec<String>) -> impl IntoView {
     let analysis = expect_context::<Analysis>();
+    let lang = use_lang();
     let chosen = move || {
         analysis
             .filter
@@ -318,7 +319,7 @@ fn DimensionFilter(key: DimKey, label: String, values: Vec<String>) -> impl Into
                                         });
                                     }
                                 />
-                                <span>{crate::present::labels::category(use_lang(), &v).into_owned()}</span>
+                                <span>{crate::present::labels::category(lang, &v).into_owned()}</span>
                             </label>
                         }
                     })

@@ -52,7 +52,7 @@ fn FilesTable() -> impl IntoView {
             dom::download(
                 &crate::ui::snapshot::file_name(data, lang, "unmatched-rows", "csv"),
                 "text/csv;charset=utf-8",
-                s.unmatched_csv(use_lang()).as_bytes(),
+                s.unmatched_csv(lang).as_bytes(),
             );
         }
     };

@@ -60,7 +60,7 @@ pub fn NpsView() -> impl IntoView {
                 // Say plainly why, rather than "needs a column": review and CSAT scores are
                 // not a 0–10 recommendation question and are never turned into an NPS.
                 Some(what) if what.keys() == "nps" => view! {
-                    <p class="jl-card" data-testid="no-nps">{tr(use_lang(), "files.no_nps")}</p>
+                    <p class="jl-card" data-testid="no-nps">{tr(lang, "files.no_nps")}</p>
                 }
                     .into_any(),
                 Some(what) => view! { <Needs what=what /> }.into_any(),

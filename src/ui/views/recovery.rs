@@ -36,7 +36,7 @@ pub fn StartOffer() -> impl IntoView {
             if reopen {
                 state.open_start().await
             } else {
-                state.load_sample(sample_for(use_lang())).await
+                state.load_sample(sample_for(lang)).await
             }
         });
     };
