@@ -2,7 +2,7 @@
 """Attributes the code bytes of a wasm module to Rust paths through its name section.
 
 Usage: bench/wasm_size.py MODULE.wasm [DEPTH [TOP [LARGEST]]]
-Run it on cargo's own output (target/wasm32-unknown-unknown/wasm-release/journey-lens.wasm,
+Run it on cargo's own output (target/wasm32-unknown-unknown/wasm-release/journey-lens-app.wasm,
 before wasm-bindgen and wasm-opt strip the names): bytes per path prefix of DEPTH
 components, then the LARGEST single functions. Legacy-mangled names carry no generic
 arguments, so a monomorphisation is counted under the generic it instantiates."""

@@ -1,9 +1,8 @@
-//! In the browser: mounts the app. Natively: the `check`, `report` and `generate` commands.
+//! The `check`, `report` and `generate` commands. In the browser nothing: the app is the
+//! `journey-lens-app` bin of the package in `app/`.
 
 #[cfg(target_arch = "wasm32")]
-fn main() {
-    journey_lens::ui::start();
-}
+fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
