@@ -23,6 +23,31 @@ pub const MIN_PART_BYTES: usize = 1 << 20;
 /// the two parts joined.
 pub const CUT_WINDOW: usize = 1 << 16;
 
+/// At most this many parts (workers in the browser), however many cores.
+pub const MAX_PARTS: usize = 8;
+
+/// Starting Web Workers costs about 300 ms in the browser (each compiles the worker module)
+/// which only the parallel parse of a big file wins back. Measured on 2 cores
+/// (`bench/run.mjs`, idle machine, medians of 3): 9.4 MB took 322 ms on the page and 607 ms
+/// in 2 workers, 93.6 MB 2742 ms and 2420 ms, so the break-even is near 60 MB there. With
+/// more cores each part is smaller and the bar drops (only the 2-core figure is measured).
+const MIN_BYTES_ONE_CORE: f64 = (128 << 20) as f64;
+const MIN_FILE_BYTES: std::ops::RangeInclusive<f64> = ((16 << 20) as f64)..=((64 << 20) as f64);
+
+/// How many workers should parse a file of `bytes` on a machine with `cores` cores: one
+/// per core up to [`MAX_PARTS`], or `None` to read it on the page.
+///
+/// ```
+/// use journey_lens::ingest::parallel::workers_for;
+/// assert_eq!(workers_for(9_400_000.0, 2), None);
+/// assert_eq!(workers_for(93_600_000.0, 2), Some(2));
+/// ```
+pub fn workers_for(bytes: f64, cores: usize) -> Option<usize> {
+    let min = (MIN_BYTES_ONE_CORE / cores.max(1) as f64)
+        .clamp(*MIN_FILE_BYTES.start(), *MIN_FILE_BYTES.end());
+    (cores >= 2 && bytes >= min).then(|| cores.min(MAX_PARTS))
+}
+
 /// Where the next record may start in `window`, the bytes from a nominal cut on: just
 /// after its first line feed.
 pub fn boundary_in(window: &[u8]) -> Option<usize> {

@@ -21,10 +21,8 @@ use web_sys::{ErrorEvent, MessageEvent, Worker};
 
 /// Trunk writes the worker's loader under this fixed name (workers are not hashed).
 const WORKER_URL: &str = "./parse-worker_loader.js";
-/// Files below this are read on the page: starting workers costs more than it saves.
-const MIN_FILE_BYTES: f64 = 4.0 * 1024.0 * 1024.0;
 /// At most this many workers, however many cores.
-const MAX_WORKERS: usize = 8;
+const MAX_WORKERS: usize = crate::ingest::parallel::MAX_PARTS;
 /// A worker that has not said it is ready by then is taken as unavailable.
 const READY_TIMEOUT_MS: f64 = 15_000.0;
 
@@ -42,7 +40,7 @@ pub fn wanted(total: f64) -> Option<usize> {
     let cores = web_sys::window()
         .map(|w| w.navigator().hardware_concurrency())
         .unwrap_or(1.0) as usize;
-    (total >= MIN_FILE_BYTES && cores >= 2).then(|| cores.min(MAX_WORKERS))
+    crate::ingest::parallel::workers_for(total, cores)
 }
 
 /// What became of a load in workers.

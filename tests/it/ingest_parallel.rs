@@ -4,7 +4,7 @@
 use journey_lens::dataset::{Role, MISSING};
 use journey_lens::generate;
 use journey_lens::ingest::csv::{merge_parts, parse_part, splittable, CsvPart};
-use journey_lens::ingest::parallel::{load_ranges, nominal_cuts, ranges};
+use journey_lens::ingest::parallel::{load_ranges, nominal_cuts, ranges, workers_for};
 use journey_lens::ingest::sniff::SNIFF_BYTES;
 use journey_lens::ingest::IngestError;
 use journey_lens::ingest::{
@@ -355,4 +355,24 @@ fn files_joined_through_a_key_are_read_in_one_pass_with_the_same_result() {
         fingerprint(&load_csv_parallel(bytes, &opts, 2).expect("loads")),
         fingerprint(&load_csv(bytes, &opts).expect("loads"))
     );
+}
+
+#[test]
+fn workers_only_for_files_big_enough_to_win_back_their_start_up() {
+    const MB: f64 = 1_048_576.0;
+    // 2 cores: the bar is 64 MiB (the measured break-even is near 60 MB).
+    assert_eq!(workers_for(9.0 * MB, 2), None);
+    assert_eq!(workers_for(63.9 * MB, 2), None);
+    assert_eq!(workers_for(64.0 * MB, 2), Some(2));
+    assert_eq!(workers_for(90.0 * MB, 2), Some(2));
+    // 4 cores: 32 MiB; 8 cores: 16 MiB; never below 16 MiB.
+    assert_eq!(workers_for(31.0 * MB, 4), None);
+    assert_eq!(workers_for(32.0 * MB, 4), Some(4));
+    assert_eq!(workers_for(15.0 * MB, 8), None);
+    assert_eq!(workers_for(16.0 * MB, 8), Some(8));
+    assert_eq!(workers_for(15.0 * MB, 32), None);
+    // At most 8 workers; one core (or an unknown count, 0) reads on the page.
+    assert_eq!(workers_for(500.0 * MB, 32), Some(8));
+    assert_eq!(workers_for(500.0 * MB, 1), None);
+    assert_eq!(workers_for(500.0 * MB, 0), None);
 }
