@@ -306,8 +306,10 @@ fn ChartActions(
 
 /// An accessible table (caption, column headers); all cells are text, never HTML. At most
 /// [`SHOWN_ROWS`] rows, then one row saying how many more "Download CSV" holds.
+/// `caption_hidden`: the caption only for screen readers, where a heading above already
+/// says the same words.
 #[component]
-pub fn DataTable(table: Arc<Table>) -> impl IntoView {
+pub fn DataTable(table: Arc<Table>, #[prop(optional)] caption_hidden: bool) -> impl IntoView {
     let lang = expect_context::<Look>().lang.get_untracked();
     let headers = table.headers.clone();
     let (shown, more) = table.shown_rows(SHOWN_ROWS);
@@ -323,7 +325,7 @@ pub fn DataTable(table: Arc<Table>) -> impl IntoView {
     view! {
         <div class="jl-table-wrap" tabindex="0" role=name.as_ref().map(|_| "region") aria-label=name>
             <table class="jl-table">
-                <caption>{table.caption.clone()}</caption>
+                <caption class:jl-visually-hidden=caption_hidden>{table.caption.clone()}</caption>
                 <thead>
                     <tr>{headers.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr>
                 </thead>
@@ -356,7 +358,14 @@ pub fn TableCard(
     view! {
         <section class="jl-card" data-table=id>
             <h3>{tr(lang, title)}</h3>
-            {move || table.get().map(|t| view! { <DataTable table=Arc::new(t) /> })}
+            {move || {
+                table
+                    .get()
+                    .map(|t| {
+                        let same = t.caption == tr(lang, title);
+                        view! { <DataTable table=Arc::new(t) caption_hidden=same /> }
+                    })
+            }}
             <div class="jl-chart-actions">
                 <button class="jl-btn" data-action="download-csv" on:click=download>
                     {tr(lang, "table.download_csv")}
