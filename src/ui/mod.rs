@@ -8,6 +8,7 @@ mod chart;
 mod dom;
 mod embed;
 mod feed;
+mod file_picker;
 mod files;
 mod filter_bar;
 mod keynav;

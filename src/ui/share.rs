@@ -10,6 +10,7 @@
 //! is told which file it expects and offered the picker ([`LinkNotice`]).
 
 use super::dom;
+use super::file_picker::FilePicker;
 use super::loader::LoadChoices;
 use super::state::{use_lang, AppState, Look, Source, Tab};
 use crate::analytics::journeys::{self, JourneyScope};
@@ -283,13 +284,10 @@ pub fn LinkNotice() -> impl IntoView {
     let state = expect_context::<AppState>();
     let link = expect_context::<LinkState>();
     let lang = use_lang();
-    let on_pick = move |e: leptos::ev::Event| {
-        let input: Option<web_sys::HtmlInputElement> = e.target().and_then(|t| t.dyn_into().ok());
-        if let Some(file) = input.and_then(|i| i.files()).and_then(|f| f.get(0)) {
-            leptos::task::spawn_local(async move {
-                state.load_file(file, LoadChoices::default()).await
-            });
-        }
+    let on_file = move |file: web_sys::File| {
+        leptos::task::spawn_local(
+            async move { state.load_file(file, LoadChoices::default()).await },
+        );
     };
     move || {
         let expected = link.expects.get()?;
@@ -303,16 +301,7 @@ pub fn LinkNotice() -> impl IntoView {
         Some(view! {
             <div class="jl-card jl-link-notice" role="status" data-testid="link-notice">
                 <p>{text}</p>
-                <label class="jl-btn primary">
-                    {tr(lang, "share.pick")}
-                    <input
-                        type="file"
-                        class="jl-visually-hidden"
-                        data-testid="link-file-input"
-                        accept=".csv,.tsv,.txt,.json,.ndjson,text/csv,application/json"
-                        on:change=on_pick
-                    />
-                </label>
+                <FilePicker label=tr(lang, "share.pick") primary=true testid="link-file-input" on_file />
             </div>
         })
     }

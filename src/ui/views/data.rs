@@ -7,11 +7,11 @@ use crate::i18n::{tr, trc, trf, Arg, Lang};
 use crate::ingest::LoadNote;
 use crate::present::message::{problem_column, rejected_csv, render};
 use crate::ui::dom;
+use crate::ui::file_picker::FilePicker;
 use crate::ui::loader::LoadChoices;
 use crate::ui::state::{use_lang, AppState, DataState, Look, Source};
 use leptos::ev;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 #[component]
 pub fn DataView() -> impl IntoView {
@@ -67,15 +67,6 @@ fn DropZone() -> impl IntoView {
             async move { state.load_file(file, LoadChoices::default()).await },
         );
     };
-    let on_pick = move |e: ev::Event| {
-        let input: Option<web_sys::HtmlInputElement> = e.target().and_then(|t| t.dyn_into().ok());
-        if let Some(file) = first_file(input.as_ref().and_then(|i| i.files())) {
-            open_file(file);
-        }
-        if let Some(i) = input {
-            i.set_value("");
-        }
-    };
     let on_drop = move |e: ev::DragEvent| {
         e.prevent_default();
         over.set(false);
@@ -94,16 +85,7 @@ fn DropZone() -> impl IntoView {
             on:drop=on_drop
         >
             <p>{tr(lang, "data.drop")}</p>
-            <label class="jl-btn primary">
-                {tr(lang, "data.pick")}
-                <input
-                    type="file"
-                    class="jl-visually-hidden"
-                    data-testid="file-input"
-                    accept=".csv,.tsv,.txt,.json,.ndjson,text/csv,application/json"
-                    on:change=on_pick
-                />
-            </label>
+            <FilePicker label=tr(lang, "data.pick") primary=true testid="file-input" on_file=open_file />
         </div>
     }
 }

@@ -7,12 +7,11 @@ use crate::format;
 use crate::i18n::{tr, trf};
 use crate::join::FileSummary;
 use crate::ui::dom;
+use crate::ui::file_picker::FilePicker;
 use crate::ui::files::Added;
 use crate::ui::state::{use_lang, AppState, DataState, Look};
-use leptos::ev;
 use leptos::prelude::*;
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
 
 #[component]
 pub fn FilesCard() -> impl IntoView {
@@ -140,20 +139,10 @@ fn AddFile() -> impl IntoView {
     let state = expect_context::<AppState>();
     let files = data.files;
     let key = RwSignal::new(String::new());
-    let on_pick = move |e: ev::Event| {
-        let input: Option<web_sys::HtmlInputElement> = e.target().and_then(|t| t.dyn_into().ok());
-        let file = input
-            .as_ref()
-            .and_then(|i| i.files())
-            .and_then(|f| f.get(0));
-        if let Some(i) = &input {
-            i.set_value("");
-        }
-        if let Some(file) = file {
-            let k = key.get_untracked();
-            let k = (!k.is_empty()).then_some(k);
-            leptos::task::spawn_local(async move { files.add_file(state, file, k).await });
-        }
+    let on_file = move |file: web_sys::File| {
+        let k = key.get_untracked();
+        let k = (!k.is_empty()).then_some(k);
+        leptos::task::spawn_local(async move { files.add_file(state, file, k).await });
     };
     let key_options = move || {
         data.current.track();
@@ -173,16 +162,7 @@ fn AddFile() -> impl IntoView {
                         .collect_view()}
                 </select>
             </label>
-            <label class="jl-btn">
-                {tr(lang, "files.add")}
-                <input
-                    type="file"
-                    class="jl-visually-hidden"
-                    data-testid="add-file-input"
-                    accept=".csv,.tsv,.txt,.json,.ndjson,text/csv,application/json"
-                    on:change=on_pick
-                />
-            </label>
+            <FilePicker label=tr(lang, "files.add") testid="add-file-input" on_file />
         </div>
     }
 }

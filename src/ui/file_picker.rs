@@ -1,0 +1,52 @@
+//! The "pick a file" button, one for the three places that open a file (the Data view's
+//! drop zone, "Add a file" and a shared link's notice), so they accept the same files and
+//! behave the same.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// What the pickers offer: the formats `ingest` reads.
+const ACCEPT: &str = ".csv,.tsv,.txt,.json,.ndjson,text/csv,application/json";
+
+/// A button that opens the browser's file dialog and hands the chosen file to `on_file`.
+/// The input is emptied after each pick, so picking the same file again (after fixing it
+/// on disk) loads it again.
+#[component]
+pub fn FilePicker<F>(
+    /// The button's words, already in the user's language.
+    label: String,
+    /// The page's main action (filled button) rather than a secondary one.
+    #[prop(optional)]
+    primary: bool,
+    testid: &'static str,
+    on_file: F,
+) -> impl IntoView
+where
+    F: Fn(web_sys::File) + 'static,
+{
+    let on_change = move |e: leptos::ev::Event| {
+        let input: Option<web_sys::HtmlInputElement> = e.target().and_then(|t| t.dyn_into().ok());
+        let file = input
+            .as_ref()
+            .and_then(|i| i.files())
+            .and_then(|f| f.get(0));
+        if let Some(i) = &input {
+            i.set_value("");
+        }
+        if let Some(file) = file {
+            on_file(file);
+        }
+    };
+    view! {
+        <label class="jl-btn" class:primary=primary>
+            {label}
+            <input
+                type="file"
+                class="jl-visually-hidden"
+                data-testid=testid
+                accept=ACCEPT
+                on:change=on_change
+            />
+        </label>
+    }
+}
