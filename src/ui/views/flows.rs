@@ -283,37 +283,55 @@ fn FlowRootSelect(flow: Memo<FlowParams>) -> impl IntoView {
 /// How many steps the flows go, and how many paths each step keeps.
 #[component]
 fn FlowSizeSelects(flow: Memo<FlowParams>) -> impl IntoView {
+    view! {
+        <CountSelect
+            flow
+            label="view.flows.depth"
+            testid="flow-depth"
+            choices=(MIN_DEPTH..=MAX_DEPTH).collect()
+            get=|f| f.depth
+            set=|f, d| f.depth = d
+        />
+        <CountSelect
+            flow
+            label="view.flows.top"
+            testid="flow-top"
+            choices=TOP_CHOICES.to_vec()
+            get=|f| f.top
+            set=|f, n| f.top = n
+        />
+    }
+}
+
+/// One of the flow settings that is a count: a labelled select of `choices`, showing
+/// `get(flow)` and writing the picked one with `set` (an unreadable value keeps the
+/// current one).
+#[component]
+fn CountSelect(
+    flow: Memo<FlowParams>,
+    label: &'static str,
+    testid: &'static str,
+    choices: Vec<usize>,
+    get: fn(&FlowParams) -> usize,
+    set: fn(&mut FlowParams, usize),
+) -> impl IntoView {
     let lang = expect_context::<Look>().lang.get_untracked();
     let analysis = expect_context::<Analysis>();
     view! {
         <label class="jl-inline-field">
-            {tr(lang, "view.flows.depth")}
+            {tr(lang, label)}
             " "
             <select
-                data-testid="flow-depth"
+                data-testid=testid
                 on:change=move |e| {
-                    let d = event_target_value(&e).parse().unwrap_or(4);
-                    set_flow(analysis, |f| f.depth = d);
+                    if let Ok(n) = event_target_value(&e).parse() {
+                        set_flow(analysis, |f| set(f, n));
+                    }
                 }
             >
-                {(MIN_DEPTH..=MAX_DEPTH)
-                    .map(|d| view! { <option value=d.to_string() selected=move || flow.with(|f| f.depth == d)>{d.to_string()}</option> })
-                    .collect_view()}
-            </select>
-        </label>
-        <label class="jl-inline-field">
-            {tr(lang, "view.flows.top")}
-            " "
-            <select
-                data-testid="flow-top"
-                on:change=move |e| {
-                    let n = event_target_value(&e).parse().unwrap_or(6);
-                    set_flow(analysis, |f| f.top = n);
-                }
-            >
-                {TOP_CHOICES
+                {choices
                     .into_iter()
-                    .map(|n| view! { <option value=n.to_string() selected=move || flow.with(|f| f.top == n)>{n.to_string()}</option> })
+                    .map(|n| view! { <option value=n.to_string() selected=move || flow.with(|f| get(f) == n)>{n.to_string()}</option> })
                     .collect_view()}
             </select>
         </label>
