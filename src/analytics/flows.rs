@@ -269,12 +269,21 @@ struct Walk<'a> {
     depth: usize,
 }
 
+/// The customers' sequences of the flow's column: the first part of [`compute`].
+pub(crate) struct Sequenced<'a> {
+    col: &'a DimColumn,
+    seq: Sequences,
+}
+
 impl<'a> Walk<'a> {
     fn new(ds: &'a Dataset, sel: &[u32], params: &FlowParams) -> Option<Walk<'a>> {
-        let col = column(ds, params.dim)?;
+        Some(Walk::of(sequenced(ds, sel, params)?, params))
+    }
+
+    fn of(s: Sequenced<'a>, params: &FlowParams) -> Walk<'a> {
+        let Sequenced { col, seq } = s;
         let depth = params.depth.clamp(MIN_DEPTH, MAX_DEPTH);
         let top = params.top.clamp(1, MAX_TOP);
-        let seq = sequences(ds, col, sel, params.collapse);
         // A root the data doesn't have matches nobody (u32::MAX is never a code).
         let root = params
             .root
@@ -284,13 +293,13 @@ impl<'a> Walk<'a> {
             .filter_map(|c| path(&seq, c, root, params, depth))
             .collect();
         let tops = step_tops(&seq, &paths, depth, top, col.values.len());
-        Some(Walk {
+        Walk {
             col,
             seq,
             paths,
             tops,
             depth,
-        })
+        }
     }
 
     fn node_at(&self, p: &Path, k: usize) -> usize {
@@ -301,12 +310,35 @@ impl<'a> Walk<'a> {
 /// The flow diagram and transition matrix for the selected rows `sel` of `ds` (a dataset in
 /// analysis order, as [`super::Prepared::dataset`] returns).
 pub fn compute(ds: &Dataset, sel: &[u32], params: &FlowParams) -> FlowView {
-    let Some(w) = Walk::new(ds, sel, params) else {
-        return FlowView {
+    with_matrix(diagram(sequenced(ds, sel, params), params))
+}
+
+/// Part one of [`compute`]: each selected customer's sequence of values (None when the
+/// data has no such column). [`compute`] comes in three parts so that the stepped compute
+/// ([`super::steps`]) can let the browser in between them.
+pub(crate) fn sequenced<'a>(
+    ds: &'a Dataset,
+    sel: &[u32],
+    params: &FlowParams,
+) -> Option<Sequenced<'a>> {
+    let col = column(ds, params.dim)?;
+    let seq = sequences(ds, col, sel, params.collapse);
+    Some(Sequenced { col, seq })
+}
+
+/// Part two of [`compute`]: the diagram, its matrix still empty.
+pub(crate) fn diagram<'a>(
+    s: Option<Sequenced<'a>>,
+    params: &FlowParams,
+) -> (FlowView, Option<Sequenced<'a>>) {
+    let Some(s) = s else {
+        let view = FlowView {
             unavailable: true,
             ..FlowView::default()
         };
+        return (view, None);
     };
+    let w = Walk::of(s, params);
     let customers = w.seq.len() as u64 + w.seq.empty;
     let no_value = if params.root.is_none() {
         w.seq.empty
@@ -339,15 +371,30 @@ pub fn compute(ds: &Dataset, sel: &[u32], params: &FlowParams) -> FlowView {
             node.satisfaction = mean(sat[k][n]);
         }
     }
-    FlowView {
+    let view = FlowView {
         unavailable: false,
         customers,
         rooted: w.paths.len() as u64 + no_value,
         steps,
         links: links.finish(),
-        matrix: matrix(&w.seq, w.col),
+        matrix: TransitionMatrix::default(),
         needs_events: false,
+    };
+    (
+        view,
+        Some(Sequenced {
+            col: w.col,
+            seq: w.seq,
+        }),
+    )
+}
+
+/// Part three of [`compute`]: the transition matrix into the diagram's view.
+pub(crate) fn with_matrix((mut view, s): (FlowView, Option<Sequenced>)) -> FlowView {
+    if let Some(s) = s {
+        view.matrix = matrix(&s.seq, s.col);
     }
+    view
 }
 
 fn mean((sum, n): (f64, u64)) -> Option<f64> {

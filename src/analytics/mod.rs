@@ -25,6 +25,7 @@ mod sparse;
 mod stages;
 pub mod stats;
 pub mod status;
+pub mod steps;
 
 pub use cap::OTHERS_LABEL;
 pub use experience::ExperienceView;
@@ -54,7 +55,8 @@ pub fn compute(ds: &Dataset, prep: &Prepared, settings: &Settings, filter: &Filt
 /// the units of `clock`. The caller supplies the clock because `std::time::Instant` does
 /// not exist in the browser: native code passes an `Instant`-based closure, the web app
 /// `performance.now()`. The shared setup (selection, and walking every customer through
-/// the funnel once, which three views replay) is charged to none of the four.
+/// the funnel once, which three views replay) is charged to none of the four; every step's
+/// time is in [`steps::compute_in_steps`].
 pub fn compute_timed(
     ds: &Dataset,
     prep: &Prepared,
@@ -62,43 +64,11 @@ pub fn compute_timed(
     filter: &Filter,
     clock: &dyn Fn() -> f64,
 ) -> (Report, [f64; 4]) {
-    let ds = prep.dataset(ds);
-    let (sel, notes) = filter::select_sorted(ds, filter);
-    let ctx = funnel::FunnelCtx::new(ds, prep, settings, filter);
-    let periods = period::PeriodIndex::new(settings.period, prep.time_range());
-    let walks = funnel::Walks::new(&ctx, &sel);
-    let customers = walks.customers();
-    let t0 = clock();
-    let funnel = funnel::compute(&ctx, prep, settings, &sel, &walks);
-    let funnel_for_coverage = funnel.clone();
-    let t1 = clock();
-    let experience = experience::compute(&ctx, settings, &sel, &walks);
-    let t2 = clock();
-    let nps = nps::compute(ds, periods.as_ref(), settings, &sel);
-    let t3 = clock();
-    let kpis = kpis::compute(&ctx, periods.as_ref(), settings, &sel, &walks);
-    let t4 = clock();
-    // Not among the four timings: the flow view is its own page, computed alongside.
-    let flows = flows::compute(ds, &sel, &settings.flow);
-    let report = Report {
-        dataset: ds.meta.name.clone(),
-        selection: Selection {
-            customers,
-            events: sel.len() as u64,
-            total_events: ds.len() as u64,
-            notes,
-        },
-        settings: settings.clone(),
-        filter: filter.clone(),
-        funnel,
-        experience,
-        nps,
-        kpis,
-        needs_events: Vec::new(),
-        flows,
-        coverage: coverage::compute(ds, &sel, &funnel_for_coverage, filter),
-    };
-    (report, [t1 - t0, t2 - t1, t3 - t2, t4 - t3])
+    let ready = || std::future::ready(());
+    let (report, t) = steps::run_ready(steps::compute_in_steps(
+        ds, prep, settings, filter, clock, ready,
+    ));
+    (report, [t[3], t[4], t[5], t[6]])
 }
 
 /// Ids of the customers who reached funnel step `step` (0-based) but not the next one,

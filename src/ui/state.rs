@@ -7,7 +7,7 @@
 //! from the data, the settings and the filter whenever one changes.
 
 use super::dom;
-use super::resilience::{self, Busy};
+use super::resilience;
 use crate::analytics::journeys::{self, JourneyCount, JourneyScope};
 use crate::analytics::settings_store::{self, SettingsStore};
 use crate::analytics::{self, Filter, Prepared, Report, Settings};
@@ -15,6 +15,8 @@ use crate::i18n::{tr, trf, Lang};
 use crate::ingest::{Loaded, Sniffed};
 use crate::storage_policy::{BusyMarker, Phase};
 use leptos::prelude::*;
+use std::cell::Cell;
+use std::rc::Rc;
 use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,8 +146,11 @@ impl Current {
 pub struct Timings {
     /// Bytes in → dataset ready (parse, encode, prepare).
     pub load_ms: f64,
-    /// All four views for the current filter.
+    /// All four views for the current filter, from the change to the report (the
+    /// computation's pauses for the browser included).
     pub compute_ms: f64,
+    /// The longest step of that computation: the longest the page was held by it.
+    pub compute_step_ms: f64,
     /// Sum of chart draws since the last compute.
     pub draw_ms: f64,
     pub loads: u32,
@@ -204,7 +209,7 @@ pub struct Analysis {
     /// language ([`crate::present::labels`]).
     pub report: Memo<Option<Arc<Report>>>,
     /// The same report as computed, locale-free: what "Download report (JSON)" writes.
-    pub raw_report: Memo<Option<Arc<Report>>>,
+    pub raw_report: ReadSignal<Option<Arc<Report>>>,
 }
 
 /// The three parts together, for what spans them: loading data (which sets the data, its
@@ -298,6 +303,12 @@ fn report_changed(a: Option<&Option<Arc<Report>>>, b: Option<&Option<Arc<Report>
 /// The report as computed from the data, its settings and the filter: locale-free (what
 /// "Download report (JSON)" writes). The busy marker and the timings are the only things
 /// it touches besides: they record that a compute ran, for crash recovery and the bench.
+///
+/// Not a memo: at a million events the views take a few hundred milliseconds, so they are
+/// computed one step at a time ([`analytics::steps`]) in a task that yields to the browser
+/// between steps once its slice is used up. Until it finishes, the views keep showing the
+/// last report; a newer change drops the running computation at its next pause. Small data
+/// never pauses, so its report arrives in the same turn as the change.
 fn computed_report(
     current: RwSignal<Option<Arc<Current>>>,
     settings: RwSignal<Settings>,
@@ -305,46 +316,128 @@ fn computed_report(
     timings: StoredValue<Timings>,
     lang: RwSignal<Lang>,
     debug_panic: bool,
-) -> Memo<Option<Arc<Report>>> {
-    Memo::new_with_compare(
-        move |_| {
-            let cur = current.get()?;
-            let settings = settings.get();
-            let filter = filter.get();
-            let _busy = Busy::start(Phase::Computing, &cur.name(lang.get_untracked()));
+) -> ReadSignal<Option<Arc<Report>>> {
+    let (report, set_report) = signal(None::<Arc<Report>>);
+    let generation = Rc::new(Cell::new(0u64));
+    Effect::new(move |_| {
+        let cur = current.get();
+        let settings = settings.get();
+        let filter = filter.get();
+        let mine = generation.get() + 1;
+        generation.set(mine);
+        let Some(cur) = cur else {
+            set_report.set(None);
+            return;
+        };
+        // Until this compute finishes, the next start must not open this data on its own.
+        resilience::mark(Phase::Computing, &cur.name(lang.get_untracked()));
+        let task = async move {
             if debug_panic {
                 panic!("debug-panic: a deliberate panic requested by the page address");
             }
-            let t0 = dom::now_ms();
-            // Each persona's colour in every chart comes from the data's persona list.
-            crate::charts::theme::set_persona_order(match &cur.summary {
-                Some(s) => s.dict("persona").unwrap_or(&[]),
-                None => cur
-                    .loaded
-                    .dataset
-                    .persona
-                    .as_ref()
-                    .map_or(&[], |p| &p.values[..]),
-            });
-            let report = match &cur.summary {
-                Some(s) => crate::summary::compute(s, &settings, &filter),
-                None => analytics::compute(&cur.loaded.dataset, &cur.prepared, &settings, &filter),
-            };
-            let ms = dom::now_ms() - t0;
+            let (report, time) = compute_report(&cur, &settings, &filter).await;
             timings.update_value(|t| {
-                t.compute_ms = ms;
+                t.compute_ms = time.total_ms;
+                t.compute_step_ms = time.longest_ms;
                 t.computes += 1;
                 t.draw_ms = 0.0;
                 t.draws = 0;
             });
-            Some(Arc::new(report))
-        },
-        report_changed,
-    )
+            resilience::clear_marker();
+            set_report.set(Some(Arc::new(report)));
+        };
+        let live = generation.clone();
+        leptos::task::spawn_local(UntilStale {
+            task: Box::pin(task),
+            live: Box::new(move || live.get() == mine),
+        });
+    });
+    report
+}
+
+/// How long a compute took: from start to report (pauses included) and its longest step.
+struct ComputeTime {
+    total_ms: f64,
+    longest_ms: f64,
+}
+
+/// A task may run this long before the compute yields to the browser: well under the
+/// 50 ms that makes a task "long", with room for the step that follows.
+const SLICE_MS: f64 = 10.0;
+
+/// The report for `cur` (from its events, or from its summary feed).
+async fn compute_report(
+    cur: &Current,
+    settings: &Settings,
+    filter: &Filter,
+) -> (Report, ComputeTime) {
+    let t0 = dom::now_ms();
+    // Each persona's colour in every chart comes from the data's persona list.
+    crate::charts::theme::set_persona_order(match &cur.summary {
+        Some(s) => s.dict("persona").unwrap_or(&[]),
+        None => cur
+            .loaded
+            .dataset
+            .persona
+            .as_ref()
+            .map_or(&[], |p| &p.values[..]),
+    });
+    if let Some(s) = &cur.summary {
+        let report = crate::summary::compute(s, settings, filter);
+        let ms = dom::now_ms() - t0;
+        let time = ComputeTime {
+            total_ms: ms,
+            longest_ms: ms,
+        };
+        return (report, time);
+    }
+    let slice_start = Cell::new(t0);
+    let pause = || {
+        let used = dom::now_ms() - slice_start.get();
+        let slice_start = &slice_start;
+        async move {
+            if used >= SLICE_MS {
+                dom::yield_now().await;
+                slice_start.set(dom::now_ms());
+            }
+        }
+    };
+    let (ds, prep) = (&cur.loaded.dataset, &cur.prepared);
+    let (report, steps) =
+        analytics::steps::compute_in_steps(ds, prep, settings, filter, &dom::now_ms, pause).await;
+    let time = ComputeTime {
+        total_ms: dom::now_ms() - t0,
+        longest_ms: steps.iter().copied().fold(0.0, f64::max),
+    };
+    (report, time)
+}
+
+/// Runs a compute task until it finishes or a newer change makes it stale; a stale one is
+/// dropped at its next pause, and with it the data and partial views it holds.
+struct UntilStale {
+    task: std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>,
+    live: Box<dyn Fn() -> bool>,
+}
+
+impl std::future::Future for UntilStale {
+    type Output = ();
+
+    fn poll(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<()> {
+        if !(self.live)() {
+            return std::task::Poll::Ready(());
+        }
+        self.task.as_mut().poll(cx)
+    }
 }
 
 /// The report as the reader sees it: "(missing)" and "(others)" in the UI language.
-fn shown_report(raw: Memo<Option<Arc<Report>>>, lang: RwSignal<Lang>) -> Memo<Option<Arc<Report>>> {
+fn shown_report(
+    raw: ReadSignal<Option<Arc<Report>>>,
+    lang: RwSignal<Lang>,
+) -> Memo<Option<Arc<Report>>> {
     Memo::new_with_compare(
         move |_| {
             let raw = raw.get()?;
@@ -438,6 +531,7 @@ impl DataState {
             &[
                 ("loadMs", t.load_ms),
                 ("computeMs", t.compute_ms),
+                ("computeStepMs", t.compute_step_ms),
                 ("drawMs", t.draw_ms),
                 ("loads", t.loads as f64),
                 ("computes", t.computes as f64),

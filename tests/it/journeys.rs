@@ -186,3 +186,51 @@ fn the_report_command_takes_a_journey_and_keeps_all_by_default() {
         "{err}"
     );
 }
+
+/// Customers and events per journey from CSV text, in `list` order.
+fn counts_of(csv: &str) -> Vec<(String, u64, u64)> {
+    let ds = load_csv(csv.as_bytes(), &CsvOptions::default())
+        .expect("the test data loads")
+        .dataset;
+    journeys::list(&ds)
+        .into_iter()
+        .map(|j| (j.name, j.customers, j.events))
+        .collect()
+}
+
+#[test]
+fn a_customer_back_in_a_journey_later_in_the_file_counts_once() {
+    let csv = "customer_id,timestamp,journey,stage\n\
+        a,2025-01-01,buy,awareness\n\
+        b,2025-01-01,buy,awareness\n\
+        a,2025-01-02,help,awareness\n\
+        b,2025-01-03,help,awareness\n\
+        a,2025-01-04,buy,purchase\n\
+        c,2025-01-04,,awareness\n\
+        b,2025-01-05,buy,purchase\n";
+    assert_eq!(
+        counts_of(csv),
+        vec![("buy".to_string(), 2, 4), ("help".to_string(), 2, 2)]
+    );
+}
+
+#[test]
+fn thousands_of_journeys_and_customers_are_counted_the_same_way() {
+    // 8,200 journeys × 8,200 customers is past the bit table's 2^26 pairs: the other way
+    // of remembering pairs must give the same counts. Customer i is in journey i (twice,
+    // far apart in the file) and the first customer is also in every other journey.
+    let mut csv = String::from("customer_id,timestamp,journey,stage\n");
+    for i in 0..8200 {
+        csv.push_str(&format!("c{i},2025-01-01,j{i},awareness\n"));
+    }
+    for i in 0..8200 {
+        csv.push_str(&format!("c{i},2025-01-02,j{i},purchase\n"));
+        csv.push_str(&format!("c0,2025-01-03,j{i},purchase\n"));
+    }
+    let got = counts_of(&csv);
+    assert_eq!(got.len(), 8200);
+    // j0: c0 only (three events); every other journey: its own customer and c0.
+    assert_eq!(got[0], ("j1".to_string(), 2, 3));
+    assert!(got.iter().any(|j| *j == ("j0".to_string(), 1, 3)));
+    assert_eq!(got.iter().filter(|j| j.1 == 2 && j.2 == 3).count(), 8199);
+}

@@ -16,6 +16,7 @@ mod analytics_kpi_period;
 mod analytics_kpis;
 mod analytics_nps;
 mod analytics_order;
+mod analytics_steps;
 mod charts_colours;
 mod charts_experience;
 mod charts_flows;
