@@ -312,6 +312,10 @@ impl DimColumn {
                 .map(|(i, v)| (v.clone(), i as u32))
                 .collect();
         }
+        // Sized once: a file's parts rarely share customers, so at a million rows the
+        // customer dictionary doubles here, and growing it step by step rehashes it each time.
+        self.lookup.reserve(other.values.len());
+        self.values.reserve(other.values.len());
         let remap: Vec<u32> = other.values.iter().map(|v| self.intern(v)).collect();
         self.codes.extend(other.codes.iter().map(|&c| {
             if c == MISSING {

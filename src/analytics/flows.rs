@@ -222,8 +222,32 @@ fn sequences(ds: &Dataset, col: &DimColumn, sel: &[u32], collapse: bool) -> Sequ
 /// more steps beyond the window (`continues`) — otherwise the path ends at its last node.
 struct Path {
     seq: usize,
-    runs: Vec<usize>,
+    runs: Runs,
     continues: bool,
+}
+
+/// A path's run indexes in drawing order: `len` of them from `from`, forwards or backwards
+/// (a range, not a list: one allocation per customer cost more than the diagram itself).
+#[derive(Debug, Clone, Copy)]
+struct Runs {
+    from: usize,
+    len: usize,
+    back: bool,
+}
+
+impl Runs {
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The `k`-th run index, `k < len`.
+    fn at(&self, k: usize) -> usize {
+        if self.back {
+            self.from - k
+        } else {
+            self.from + k
+        }
+    }
 }
 
 fn path(
@@ -245,7 +269,11 @@ fn path(
             let end = (anchor + depth).min(hi);
             Path {
                 seq: c,
-                runs: (anchor..end).collect(),
+                runs: Runs {
+                    from: anchor,
+                    len: end - anchor,
+                    back: false,
+                },
                 continues: end < hi,
             }
         }
@@ -253,7 +281,11 @@ fn path(
             let first = (anchor + 1).saturating_sub(depth).max(lo);
             Path {
                 seq: c,
-                runs: (first..=anchor).rev().collect(),
+                runs: Runs {
+                    from: anchor,
+                    len: anchor + 1 - first,
+                    back: true,
+                },
                 continues: first > lo,
             }
         }
@@ -303,7 +335,7 @@ impl<'a> Walk<'a> {
     }
 
     fn node_at(&self, p: &Path, k: usize) -> usize {
-        node_index(&self.tops[k], self.seq.codes[p.runs[k]])
+        node_index(&self.tops[k], self.seq.codes[p.runs.at(k)])
     }
 }
 
@@ -352,13 +384,13 @@ pub(crate) fn diagram<'a>(
     for p in &w.paths {
         for k in 0..p.runs.len() {
             let n = w.node_at(p, k);
-            let (s, m) = w.seq.sat[p.runs[k]];
+            let (s, m) = w.seq.sat[p.runs.at(k)];
             let node = &mut steps[k][n];
             node.customers += 1;
             sat[k][n].0 += s;
             sat[k][n].1 += u64::from(m);
             if k + 1 < p.runs.len() {
-                links.add(k, n, w.node_at(p, k + 1), w.seq.sat[p.runs[k + 1]]);
+                links.add(k, n, w.node_at(p, k + 1), w.seq.sat[p.runs.at(k + 1)]);
             } else if p.continues {
                 node.continuing += 1;
             } else {
@@ -415,7 +447,7 @@ fn step_tops(seq: &Sequences, paths: &[Path], depth: usize, top: usize, nv: usiz
     (0..depth)
         .map(|k| {
             for p in paths.iter().filter(|p| p.runs.len() > k) {
-                let c = seq.codes[p.runs[k]];
+                let c = seq.codes[p.runs.at(k)];
                 if counts[c as usize] == 0 {
                     touched.push(c);
                 }
