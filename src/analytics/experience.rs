@@ -253,7 +253,7 @@ pub struct ExperienceView {
 
 use super::cap::{self, OTHERS_LABEL};
 use super::filter::MISSING_LABEL;
-use super::funnel::{FunnelCtx, Walk, Walks};
+use super::funnel::{FunnelCtx, ReplayAt, Walk, Walks, PART_EVENTS};
 use super::priorities;
 use super::settings::Settings;
 use super::sparse::Slots;
@@ -763,6 +763,19 @@ pub(crate) fn compute(
     sel: &[u32],
     walks: &Walks,
 ) -> ExperienceView {
+    let mut ready = || std::future::ready(());
+    super::steps::run_ready(compute_in_parts(ctx, settings, sel, walks, &mut ready))
+}
+
+/// [`compute`] with `pause().await` after each part of [`PART_EVENTS`] events: at a
+/// million events its one pass over the customers is the longest of all views.
+pub(crate) async fn compute_in_parts<F: std::future::Future<Output = ()>>(
+    ctx: &FunnelCtx<'_>,
+    settings: &Settings,
+    sel: &[u32],
+    walks: &Walks,
+    pause: &mut impl FnMut() -> F,
+) -> ExperienceView {
     let ds = ctx.ds;
     let scale = ds.scales.satisfaction;
     let columns = map_columns(ds, settings);
@@ -772,7 +785,8 @@ pub(crate) fn compute(
     let mut exits = ExitAcc::new(&c, sel.len());
     let mut handoffs = HandoffAcc::new(c.nt, sel.len());
     let mut priority = PriorityAcc::new(&c);
-    walks.replay(sel, |w| {
+    let mut at = ReplayAt::default();
+    while walks.replay_part(sel, &mut at, PART_EVENTS, |w| {
         for &e in w.events {
             let i = e as usize;
             let s = c.sat_at(i);
@@ -787,7 +801,9 @@ pub(crate) fn compute(
         handoffs.end_customer();
         exits.end_customer(w);
         priority.end_customer();
-    });
+    }) {
+        pause().await;
+    }
     let (grid, pain_points) = grid.finish(ctx, settings, sel, walks, &c);
     let (exit_list, exits_by_stage) = exits.finish(&c, &ctx.plan.stages);
     let has = |present: bool, role: Role| (role, present);

@@ -620,6 +620,15 @@ struct WalkRec {
     first_s1: Option<u32>,
 }
 
+/// Where a replay in parts has got to ([`Walks::replay_part`]): the next customer, their
+/// first event in the selection and their first reached-step time.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct ReplayAt {
+    rec: usize,
+    start: usize,
+    t: usize,
+}
+
 /// Every customer's walk over the selected events, computed once per `compute` and
 /// replayed by the funnel, the experience map and the KPIs, which all need the same walks
 /// (walking is the costliest per-customer step of each of them).
@@ -632,8 +641,22 @@ pub(crate) struct Walks {
     latest: i64,
 }
 
+/// Events walked or replayed between two pauses of a pass in parts: about 20 ms in the
+/// browser (see [`super::steps`]).
+pub(crate) const PART_EVENTS: usize = 200_000;
+
 impl Walks {
     pub fn new(ctx: &FunnelCtx, sel: &[u32]) -> Walks {
+        let mut ready = || std::future::ready(());
+        super::steps::run_ready(Walks::new_in_parts(ctx, sel, &mut ready))
+    }
+
+    /// [`Walks::new`] with `pause().await` after each [`PART_EVENTS`] events or so.
+    pub async fn new_in_parts<F: std::future::Future<Output = ()>>(
+        ctx: &FunnelCtx<'_>,
+        sel: &[u32],
+        pause: &mut impl FnMut() -> F,
+    ) -> Walks {
         let mut walker = Walker::new(ctx);
         let mut recs = Vec::new();
         let mut times = Vec::new();
@@ -641,6 +664,7 @@ impl Walks {
         let ts = ctx.ds.timestamp.as_deref();
         // `NO_TIME` is the smallest i64, so a plain max skips missing timestamps.
         let mut latest = NO_TIME;
+        let mut since = 0usize;
         for (cust, events) in customer_runs(&ctx.ds.customer.codes, sel) {
             if let Some(ts) = ts {
                 latest = events.iter().fold(latest, |m, &e| m.max(ts[e as usize]));
@@ -655,6 +679,10 @@ impl Walks {
                 first_s1: w.first_s1,
             });
             times.extend_from_slice(w.times);
+            if end as usize - since >= PART_EVENTS {
+                since = end as usize;
+                pause().await;
+            }
         }
         Walks {
             recs,
@@ -678,21 +706,39 @@ impl Walks {
 
     /// Calls `f` once per customer, in order; `sel` must be the selection these walks
     /// were made from.
-    pub fn replay<'s>(&'s self, sel: &'s [u32], mut f: impl FnMut(&Walk<'s>)) {
-        let (mut start, mut t) = (0usize, 0usize);
-        for r in &self.recs {
+    pub fn replay<'s>(&'s self, sel: &'s [u32], f: impl FnMut(&Walk<'s>)) {
+        self.replay_part(sel, &mut ReplayAt::default(), usize::MAX, f);
+    }
+
+    /// [`Walks::replay`] in parts: from `at` on, whole customers until at least `events`
+    /// events were replayed, then `at` is where the next part starts. Whether customers
+    /// remain, so a caller can pause between parts (see [`super::steps`]).
+    pub fn replay_part<'s>(
+        &'s self,
+        sel: &'s [u32],
+        at: &mut ReplayAt,
+        events: usize,
+        mut f: impl FnMut(&Walk<'s>),
+    ) -> bool {
+        let first = at.start;
+        for r in self.recs.get(at.rec..).unwrap_or(&[]) {
+            if at.start - first >= events {
+                return true;
+            }
             let (end, reached) = (r.end as usize, r.reached as usize);
             f(&Walk {
                 cust: r.cust,
-                events: &sel[start..end],
+                events: &sel[at.start..end],
                 reached,
-                times: &self.times[t..t + reached],
+                times: &self.times[at.t..at.t + reached],
                 first_s1: r.first_s1,
                 conversion_events: r.conversion_events,
             });
-            start = end;
-            t += reached;
+            at.rec += 1;
+            at.start = end;
+            at.t += reached;
         }
+        false
     }
 }
 
@@ -1032,6 +1078,48 @@ mod tests {
 
     /// A day in seconds.
     const D: i64 = 86_400;
+
+    /// Customers as (code, events, reached steps) in replay order.
+    type Seen = Vec<(u32, usize, usize)>;
+
+    #[test]
+    fn a_replay_in_parts_is_the_whole_replay_cut_at_customers() {
+        // Customer a: 3 events, b: 1, c: 2, d: 2, all in the funnel's first stage.
+        let csv = "customer_id,timestamp,stage\n\
+            a,2025-01-01,awareness\na,2025-01-02,awareness\na,2025-01-03,awareness\n\
+            b,2025-01-01,awareness\nc,2025-01-01,awareness\nc,2025-01-02,awareness\n\
+            d,2025-01-01,awareness\nd,2025-01-02,awareness\n";
+        let opts = crate::ingest::CsvOptions::default();
+        let ds = crate::ingest::load_csv(csv.as_bytes(), &opts)
+            .unwrap()
+            .dataset;
+        let prep = Prepared::new(&ds);
+        let settings = Settings::default();
+        let filter = super::super::Filter::default();
+        let ctx = FunnelCtx::new(&ds, &prep, &settings, &filter);
+        let (sel, _) = super::super::filter::select_sorted(prep.dataset(&ds), &filter);
+        let walks = Walks::new(&ctx, &sel);
+        let mut whole: Seen = Vec::new();
+        walks.replay(&sel, |w| whole.push((w.cust, w.events.len(), w.reached)));
+        assert_eq!(whole, vec![(0, 3, 1), (1, 1, 1), (2, 2, 1), (3, 2, 1)]);
+        // Parts of at least 2 events: a (3), then b + c (3), then d (2).
+        let mut at = ReplayAt::default();
+        let mut parts: Vec<Seen> = Vec::new();
+        loop {
+            let mut part: Seen = Vec::new();
+            let more = walks.replay_part(&sel, &mut at, 2, |w| {
+                part.push((w.cust, w.events.len(), w.reached))
+            });
+            parts.push(part);
+            if !more {
+                break;
+            }
+        }
+        assert_eq!(
+            parts,
+            vec![vec![(0, 3, 1)], vec![(1, 1, 1), (2, 2, 1)], vec![(3, 2, 1)]]
+        );
+    }
 
     /// A walk that reached `reached` steps at `times`, first step-1 event `e1`.
     fn walk_of(reached: usize, times: &'static [i64], e1: Option<u32>) -> Walk<'static> {

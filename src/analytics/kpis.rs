@@ -156,7 +156,7 @@ impl KpiView {
     }
 }
 
-use super::funnel::{FunnelCtx, ResolvedMode, Walk, Walker, Walks};
+use super::funnel::{FunnelCtx, ReplayAt, ResolvedMode, Walk, Walker, Walks, PART_EVENTS};
 use super::kpi_period::{self, KpiWindow};
 use super::nps::Counts;
 use super::period::PeriodIndex;
@@ -165,6 +165,7 @@ use super::stats::{delta_pct, difference_z, median, pct, ratio, two_proportion_z
 use crate::dataset::{Dataset, Role, MISSING, NO_TIME};
 use crate::message::{Need, Needs};
 use std::collections::BTreeMap;
+use std::future::Future;
 
 /// Every KPI, in display order; its stable key is [`KpiKey::key`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -760,14 +761,12 @@ type Slots<'a> = (&'a dyn Fn(i64) -> Option<usize>, usize);
 /// in ONE pass: each customer is walked once over all their selected events and once over
 /// each period's run of them. A customer's events are time-sorted with untimed ones last,
 /// so the events of one period form a contiguous run.
-fn all_values(
-    ctx: &FunnelCtx,
-    settings: &Settings,
-    sel: &[u32],
-    walks: &Walks,
-    periods: Option<Slots>,
+async fn all_values<F: Future<Output = ()>>(
+    pass: &mut Pass<'_, '_, impl FnMut() -> F>,
+    periods: Option<Slots<'_>>,
     whole_too: bool,
 ) -> (Values, Vec<Values>) {
+    let (ctx, settings, sel, walks) = (pass.ctx, pass.settings, pass.sel, pass.walks);
     let ds = ctx.ds;
     let cols = Cols::new(ds, settings);
     let mut all = Acc::new(ctx);
@@ -776,7 +775,8 @@ fn all_values(
     let ts = ds.timestamp.as_deref().unwrap_or(&[]);
     let mut walker = Walker::new(ctx);
     let mut slots: Vec<usize> = Vec::new();
-    walks.replay(sel, |w| {
+    let mut at = ReplayAt::default();
+    while walks.replay_part(sel, &mut at, PART_EVENTS, |w| {
         let mut whole = Run::default();
         match periods {
             None => all.add_events(&cols, w.events, &mut whole),
@@ -789,7 +789,9 @@ fn all_values(
         if whole_too {
             all.end_customer(ctx, &cols, w, whole);
         }
-    });
+    }) {
+        (pass.pause)().await;
+    }
     let per = per.into_iter().map(|a| a.finish(ctx, settings)).collect();
     (all.finish(ctx, settings), per)
 }
@@ -1098,15 +1100,13 @@ const DAY: i64 = 86_400;
 /// Values of the KPI period and its comparison period: taken from the sparkline's
 /// periods when they are the same calendar months, else from one more pass over the
 /// selection that keeps only the two periods' events.
-fn period_pair(
-    ctx: &FunnelCtx,
-    settings: &Settings,
-    sel: &[u32],
-    walks: &Walks,
+async fn period_pair<F: Future<Output = ()>>(
+    pass: &mut Pass<'_, '_, impl FnMut() -> F>,
     series: &[SeriesPoint<Values>],
     w: KpiWindow,
     choices: Vec<String>,
 ) -> PeriodPair {
+    let settings = pass.settings;
     let find = |label: &str| {
         series
             .iter()
@@ -1127,7 +1127,7 @@ fn period_pair(
         }
     }
     let slot_of = |t: i64| w.slot_of_day(t.div_euclid(DAY));
-    let (_, mut per) = all_values(ctx, settings, sel, walks, Some((&slot_of, 2)), false);
+    let (_, mut per) = all_values(pass, Some((&slot_of, 2)), false).await;
     let cur = per.pop().unwrap_or_default();
     let prev = per.pop().unwrap_or_default();
     PeriodPair {
@@ -1170,20 +1170,17 @@ impl<'a> SparkWindow<'a> {
 }
 
 /// Values of the whole selection and of each period of the sparkline window (one pass).
-fn whole_and_series(
-    ctx: &FunnelCtx,
-    settings: &Settings,
-    sel: &[u32],
-    walks: &Walks,
-    window: Option<SparkWindow>,
+async fn whole_and_series<F: Future<Output = ()>>(
+    pass: &mut Pass<'_, '_, impl FnMut() -> F>,
+    window: Option<SparkWindow<'_>>,
 ) -> (Values, Vec<SeriesPoint<Values>>) {
     let Some(w) = window else {
-        let (all, _) = all_values(ctx, settings, sel, walks, None, true);
+        let (all, _) = all_values(pass, None, true).await;
         return (all, Vec::new());
     };
     let slot_of = |t: i64| w.slot_of(t);
     let slots: Slots = (&slot_of, w.latest + 1 - w.first);
-    let (all, per) = all_values(ctx, settings, sel, walks, Some(slots), true);
+    let (all, per) = all_values(pass, Some(slots), true).await;
     let series = (w.first..=w.latest)
         .zip(per)
         .map(|(s, values)| SeriesPoint {
@@ -1195,22 +1192,32 @@ fn whole_and_series(
     (all, series)
 }
 
-/// The KPI view for the selected events.
-pub(crate) fn compute(
-    ctx: &FunnelCtx,
+/// What every KPI pass over the customers reads, and the caller's pause between parts of
+/// a pass (see [`super::steps`]).
+pub(crate) struct Pass<'p, 'c, P> {
+    pub ctx: &'p FunnelCtx<'c>,
+    pub settings: &'p Settings,
+    pub sel: &'p [u32],
+    pub walks: &'p Walks,
+    pub pause: P,
+}
+
+/// The KPI view for the selected events, with `pass.pause().await` between parts of its
+/// passes over the customers (a million events take two or three passes).
+pub(crate) async fn compute<F: Future<Output = ()>>(
     periods: Option<&PeriodIndex>,
-    settings: &Settings,
-    sel: &[u32],
-    walks: &Walks,
+    mut pass: Pass<'_, '_, impl FnMut() -> F>,
 ) -> KpiView {
+    let (ctx, settings, walks) = (pass.ctx, pass.settings, pass.walks);
     let ds = ctx.ds;
     // Periods only count with timestamps.
     let periods = periods.filter(|_| ds.timestamp.is_some());
     let window = periods.and_then(|p| SparkWindow::new(p, walks, settings));
-    let (all, series) = whole_and_series(ctx, settings, sel, walks, window);
-    let pair = periods
-        .and_then(|p| kpi_window(p.first_day(), walks, settings))
-        .map(|(w, choices)| period_pair(ctx, settings, sel, walks, &series, w, choices));
+    let (all, series) = whole_and_series(&mut pass, window).await;
+    let pair = match periods.and_then(|p| kpi_window(p.first_day(), walks, settings)) {
+        Some((w, choices)) => Some(period_pair(&mut pass, &series, w, choices).await),
+        None => None,
+    };
     let series = series
         .into_iter()
         .map(|s| SeriesPoint {

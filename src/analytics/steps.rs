@@ -75,17 +75,19 @@ pub async fn compute_in_steps<F: Future<Output = ()>>(
     let (sel, notes) = step!(filter::select_sorted(ds, filter));
     let ctx = step!(funnel::FunnelCtx::new(ds, prep, settings, filter));
     let periods = period::PeriodIndex::new(settings.period, prep.time_range());
-    let walks = step!(funnel::Walks::new(&ctx, &sel));
+    let walks = step!(funnel::Walks::new_in_parts(&ctx, &sel, &mut pause).await);
     let funnel = step!(funnel::compute(&ctx, prep, settings, &sel, &walks));
-    let experience = step!(experience::compute(&ctx, settings, &sel, &walks));
+    let experience =
+        step!(experience::compute_in_parts(&ctx, settings, &sel, &walks, &mut pause).await);
     let nps = step!(nps::compute(ds, periods.as_ref(), settings, &sel));
-    let kpis = step!(kpis::compute(
-        &ctx,
-        periods.as_ref(),
+    let pass = kpis::Pass {
+        ctx: &ctx,
         settings,
-        &sel,
-        &walks
-    ));
+        sel: &sel,
+        walks: &walks,
+        pause: &mut pause,
+    };
+    let kpis = step!(kpis::compute(periods.as_ref(), pass).await);
     let flow = &settings.flow;
     let sequenced = step!(flows::sequenced(ds, &sel, flow));
     let diagram = step!(flows::diagram(sequenced, flow));
