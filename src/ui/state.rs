@@ -749,11 +749,6 @@ impl AppState {
             let prepared = Prepared::new(&loaded.dataset);
             let prep_ms = dom::now_ms() - t0;
             dom::yield_now().await;
-            self.data.timings.update_value(|t| {
-                t.load_ms += prep_ms;
-                t.loads += 1;
-            });
-            self.data.publish();
             // Views open on one journey, the largest (or the one last chosen for this
             // data); a link's choice is applied over it once the data is on screen.
             let journeys = journeys::list(&loaded.dataset);
@@ -777,6 +772,13 @@ impl AppState {
                 summary,
                 journeys,
             })));
+            // Published with the new data on screen, so the figures (rows, customers) are
+            // the new data's; its report follows once computed (`computed_report`).
+            self.data.timings.update_value(|t| {
+                t.load_ms += prep_ms;
+                t.loads += 1;
+            });
+            self.data.publish();
         });
     }
 

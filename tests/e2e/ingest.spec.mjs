@@ -143,8 +143,12 @@ test('auto-refresh re-fetches the feed on its period and stops when turned off',
   expect(fetches).toBe(1);
   const every = page.locator('select', { has: page.locator('option[value="30"]') });
   await every.selectOption('30');
+  const loads = () => page.evaluate(() => window.journeyLens.loads);
+  const before = await loads();
   await page.clock.runFor(31_000);
   await expect.poll(() => fetches).toBe(2);
+  // A tick while the feed is still loading is skipped: the next one comes after this load.
+  await expect.poll(loads).toBeGreaterThan(before);
   await page.clock.runFor(30_000);
   await expect.poll(() => fetches).toBe(3);
   await expect(page.getByTestId('load-summary')).toHaveText('1 rows loaded, 3 rejected');

@@ -36,11 +36,13 @@ async function downloadReport(page) {
   return JSON.parse(Buffer.concat(chunks).toString('utf8'));
 }
 
-/** Uploads `file` and waits for the load to be published; the app's figures after it. */
+/** Uploads `file` and waits for it to be loaded and its report computed (the compute runs
+ * after the load, in steps); the app's figures after it. */
 async function upload(page, file) {
-  const loads = await page.evaluate(() => window.journeyLens.loads);
+  const before = await page.evaluate(() => ({ ...window.journeyLens }));
   await page.setInputFiles('[data-testid=file-input]', file);
-  await page.waitForFunction((n) => window.journeyLens.loads > n, loads, { timeout: 60_000 });
+  await page.waitForFunction((b) => window.journeyLens.loads > b.loads
+    && window.journeyLens.computes > b.computes, before, { timeout: 60_000 });
   return page.evaluate(() => ({ ...window.journeyLens }));
 }
 
