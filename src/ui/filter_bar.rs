@@ -200,7 +200,14 @@ fn DownloadReport() -> impl IntoView {
         }
     };
     view! {
-        <button class="jl-btn" data-action="download-report" on:click=download_report>
+        // Disabled while a computation runs, so the file is never the previous report.
+        <button
+            class="jl-btn"
+            data-action="download-report"
+            on:click=download_report
+            disabled=move || analysis.computing.get()
+            aria-busy=move || analysis.computing.get().to_string()
+        >
             {tr(lang, "report.download")}
         </button>
     }

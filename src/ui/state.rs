@@ -210,6 +210,9 @@ pub struct Analysis {
     pub report: Memo<Option<Arc<Report>>>,
     /// The same report as computed, locale-free: what "Download report (JSON)" writes.
     pub raw_report: ReadSignal<Option<Arc<Report>>>,
+    /// Whether the report for the current data, settings and filter is still being
+    /// computed (in steps, at most a few hundred milliseconds): "Download report" waits.
+    pub computing: ReadSignal<bool>,
 }
 
 /// The three parts together, for what spans them: loading data (which sets the data, its
@@ -308,7 +311,8 @@ fn report_changed(a: Option<&Option<Arc<Report>>>, b: Option<&Option<Arc<Report>
 /// computed one step at a time ([`analytics::steps`]) in a task that yields to the browser
 /// between steps once its slice is used up. Until it finishes, the views keep showing the
 /// last report; a newer change drops the running computation at its next pause. Small data
-/// never pauses, so its report arrives in the same turn as the change.
+/// never pauses, so its report arrives in the same turn as the change. The second signal
+/// says whether a computation is running (the last report is then not the current one).
 fn computed_report(
     current: RwSignal<Option<Arc<Current>>>,
     settings: RwSignal<Settings>,
@@ -316,8 +320,9 @@ fn computed_report(
     timings: StoredValue<Timings>,
     lang: RwSignal<Lang>,
     debug_panic: bool,
-) -> ReadSignal<Option<Arc<Report>>> {
+) -> (ReadSignal<Option<Arc<Report>>>, ReadSignal<bool>) {
     let (report, set_report) = signal(None::<Arc<Report>>);
+    let (computing, set_computing) = signal(false);
     let generation = Rc::new(Cell::new(0u64));
     Effect::new(move |_| {
         let cur = current.get();
@@ -327,8 +332,10 @@ fn computed_report(
         generation.set(mine);
         let Some(cur) = cur else {
             set_report.set(None);
+            set_computing.set(false);
             return;
         };
+        set_computing.set(true);
         // Until this compute finishes, the next start must not open this data on its own.
         resilience::mark(Phase::Computing, &cur.name(lang.get_untracked()));
         let task = async move {
@@ -345,6 +352,7 @@ fn computed_report(
             });
             resilience::clear_marker();
             set_report.set(Some(Arc::new(report)));
+            set_computing.set(false);
         };
         let live = generation.clone();
         leptos::task::spawn_local(UntilStale {
@@ -352,7 +360,7 @@ fn computed_report(
             live: Box::new(move || live.get() == mine),
         });
     });
-    report
+    (report, computing)
 }
 
 /// How long a compute took: from start to report (pauses included), and the longest it
@@ -611,7 +619,7 @@ impl Analysis {
         // `?debug-panic=1`: panic on purpose in the next compute, so the browser tests can
         // check the recovery panel and the start-up offer. It can only break this tab's page.
         let debug_panic = dom::query_param("debug-panic").is_some();
-        let raw_report = computed_report(
+        let (raw_report, computing) = computed_report(
             data.current,
             settings,
             filter,
@@ -624,6 +632,7 @@ impl Analysis {
             filter,
             report: shown_report(raw_report, lang),
             raw_report,
+            computing,
         }
     }
 }
