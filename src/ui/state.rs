@@ -3,8 +3,9 @@
 //! [`Look`] (language, open view, theme), [`DataState`] (the data and its load) and
 //! [`Analysis`] (settings, filter, and the report derived from them) are each their own
 //! context, so a component asks only for what it reads; [`AppState`] holds the three for
-//! what spans them (loading data, links, host messages). The report is a memo: recomputed
-//! from the data, the settings and the filter whenever one changes.
+//! what spans them (loading data, links, host messages). The report is recomputed from the
+//! data, the settings and the filter whenever one changes, in steps that let the browser in
+//! between them (see `computed_report`).
 
 use super::dom;
 use super::resilience;
