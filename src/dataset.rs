@@ -17,13 +17,19 @@
 //! Datasets are built only through [`DatasetBuilder`], so the ingest path, the test
 //! fixtures and the synthetic generator all produce exactly the same shape.
 
+use crate::pause::{ready, run_ready};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
+use std::future::Future;
 
 /// Code of an empty cell in a dictionary-encoded column.
 pub const MISSING: u32 = u32::MAX;
 /// Value of a missing timestamp.
 pub const NO_TIME: i64 = i64::MIN;
+
+/// Dictionary values a paused append takes in between two pauses: each costs a hash and
+/// two small allocations, so this many take a few milliseconds in the browser.
+pub const DICT_STRETCH: usize = 16_384;
 
 /// What a column of the source file means to Journey Lens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -303,20 +309,38 @@ impl DimColumn {
     /// its own dictionary): its values are interned here in their order of first
     /// appearance and its codes remapped, so the result is what one pass would have built.
     pub fn append(&mut self, other: &DimColumn) {
-        if self.lookup.len() != self.values.len() {
+        run_ready(self.append_paused(other, &mut ready));
+    }
+
+    /// [`DimColumn::append`] with `pause().await` after every [`DICT_STRETCH`] dictionary
+    /// values: a file's parts rarely share customers, so at a million events this interns
+    /// a hundred thousand or more, too long for the browser to wait in one go.
+    pub async fn append_paused<F: Future<Output = ()>>(
+        &mut self,
+        other: &DimColumn,
+        pause: &mut impl FnMut() -> F,
+    ) {
+        // Sized once: growing the lookup step by step would rehash it each time.
+        let stale = self.lookup.len() != self.values.len();
+        self.lookup
+            .reserve(other.values.len() + if stale { self.values.len() } else { 0 });
+        if stale {
             // A deserialized column: rebuild the lookup `intern` relies on.
-            self.lookup = self
-                .values
-                .iter()
-                .enumerate()
-                .map(|(i, v)| (v.clone(), i as u32))
-                .collect();
+            self.lookup.clear();
+            for (at, stretch) in self.values.chunks(DICT_STRETCH).enumerate() {
+                let first = at * DICT_STRETCH;
+                for (i, v) in stretch.iter().enumerate() {
+                    self.lookup.insert(v.clone(), (first + i) as u32);
+                }
+                pause().await;
+            }
         }
-        // Sized once: a file's parts rarely share customers, so at a million rows the
-        // customer dictionary doubles here, and growing it step by step rehashes it each time.
-        self.lookup.reserve(other.values.len());
         self.values.reserve(other.values.len());
-        let remap: Vec<u32> = other.values.iter().map(|v| self.intern(v)).collect();
+        let mut remap = Vec::with_capacity(other.values.len());
+        for stretch in other.values.chunks(DICT_STRETCH) {
+            remap.extend(stretch.iter().map(|v| self.intern(v)));
+            pause().await;
+        }
         self.codes.extend(other.codes.iter().map(|&c| {
             if c == MISSING {
                 MISSING
@@ -682,8 +706,19 @@ impl DatasetBuilder {
     /// Appends the events of a dataset built apart with the same columns (a later part of
     /// the same file), remapping its dictionary codes onto this builder's dictionaries.
     pub fn append(&mut self, other: &Dataset) {
+        run_ready(self.append_paused(other, &mut ready));
+    }
+
+    /// [`DatasetBuilder::append`] with `pause().await` between columns and within the
+    /// large dictionaries ([`DimColumn::append_paused`]).
+    pub async fn append_paused<F: Future<Output = ()>>(
+        &mut self,
+        other: &Dataset,
+        pause: &mut impl FnMut() -> F,
+    ) {
         let d = &mut self.ds;
-        d.customer.append(&other.customer);
+        d.customer.append_paused(&other.customer, pause).await;
+        pause().await;
         if let (Some(a), Some(b)) = (d.timestamp.as_mut(), other.timestamp.as_ref()) {
             a.extend_from_slice(b);
         }
@@ -695,7 +730,8 @@ impl DatasetBuilder {
             (&mut d.persona, &other.persona),
         ] {
             if let (Some(a), Some(b)) = (a.as_mut(), b.as_ref()) {
-                a.append(b);
+                a.append_paused(b, pause).await;
+                pause().await;
             }
         }
         for (a, b) in [
@@ -712,7 +748,8 @@ impl DatasetBuilder {
             a.append(b);
         }
         for (a, b) in d.extras.iter_mut().zip(&other.extras) {
-            a.append(b);
+            a.append_paused(b, pause).await;
+            pause().await;
         }
     }
 

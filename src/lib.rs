@@ -21,6 +21,7 @@ pub mod i18n;
 pub mod ingest;
 pub mod join;
 pub mod message;
+pub mod pause;
 pub mod present;
 pub mod share;
 pub mod storage_policy;

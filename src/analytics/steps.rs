@@ -13,6 +13,8 @@ use super::{Filter, Prepared, Settings};
 use crate::dataset::Dataset;
 use std::future::Future;
 
+pub use crate::pause::run_ready;
+
 /// How many steps [`compute_in_steps`] takes.
 pub const STEPS: usize = 11;
 
@@ -113,18 +115,4 @@ pub async fn compute_in_steps<F: Future<Output = ()>>(
         coverage,
     };
     (report, laps.times)
-}
-
-/// Runs a future whose every await is already ready (such as [`compute_in_steps`] with
-/// `std::future::ready` as its pause) to its end on this thread, without an executor.
-pub fn run_ready<T>(fut: impl Future<Output = T>) -> T {
-    let mut fut = std::pin::pin!(fut);
-    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
-    loop {
-        // Nothing ever waits on a waker here: a future of ready pauses finishes on the
-        // first poll, and polling again is all a pending one could need.
-        if let std::task::Poll::Ready(v) = fut.as_mut().poll(&mut cx) {
-            return v;
-        }
-    }
 }

@@ -17,6 +17,8 @@ use super::split::{Record, Splitter, Step};
 use super::values::trim;
 use super::wire::{Reader, Wire, WireError, Writer};
 use crate::dataset::{Meta, Role, Scales};
+use crate::pause::{ready, run_ready};
+use std::future::Future;
 
 /// How to load a CSV file (serialisable, so the page can hand it to a worker).
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -382,7 +384,11 @@ impl Engine {
 
     /// Takes in an engine that read the part of the file right after this one's. Both
     /// must have stopped at a record boundary (nothing pending).
-    fn append(&mut self, other: Engine) {
+    async fn append_paused<F: Future<Output = ()>>(
+        &mut self,
+        other: Engine,
+        pause: &mut impl FnMut() -> F,
+    ) {
         // Saturating: a part handed over by a worker is checked, not trusted.
         let offset = self.line - 1;
         self.line = self.line.saturating_add(other.line.saturating_sub(1));
@@ -393,7 +399,7 @@ impl Engine {
             .long_empty_records
             .saturating_add(other.long_empty_records);
         self.nul_seen |= other.nul_seen;
-        self.asm.append(other.asm, offset);
+        self.asm.append_paused(other.asm, offset, pause).await;
     }
 
     fn finish(mut self) -> Result<Loaded, IngestError> {
@@ -666,34 +672,53 @@ impl CsvPart {
         options: &CsvOptions,
         bytes: &[u8],
     ) -> Result<CsvPart, IngestError> {
+        run_ready(CsvPart::from_bytes_paused(
+            head, complete, options, bytes, &mut ready,
+        ))
+    }
+
+    /// [`CsvPart::from_bytes`] with `pause().await` between the part's columns.
+    pub async fn from_bytes_paused<F: Future<Output = ()>>(
+        head: &[u8],
+        complete: bool,
+        options: &CsvOptions,
+        bytes: &[u8],
+        pause: &mut impl FnMut() -> F,
+    ) -> Result<CsvPart, IngestError> {
         let (sniffed, enc) = sniff_inner(head, complete)?;
         let mut engine = Box::new(Engine::new(&sniffed, enc, options)?);
-        let mut r = Reader::new(bytes);
-        let read = |engine: &mut Engine, r: &mut Reader<'_>| -> Wire<bool> {
-            let one_pass_needed = r.bool()?;
-            engine.line = r.u64()?.max(1);
-            engine.ended = r.bool()?;
-            engine.blank_records = r.usize()?;
-            engine.short_records = r.usize()?;
-            engine.long_empty_records = r.usize()?;
-            engine.nul_seen = r.bool()?;
-            engine.recovered = r.bool()?;
-            engine.header_skipped = true;
-            engine.at_start = false;
-            engine.asm.read_from(r)?;
-            if r.done() {
-                Ok(one_pass_needed)
-            } else {
-                Err(WireError)
-            }
-        };
-        match read(&mut engine, &mut r) {
+        match read_part(&mut engine, &mut Reader::new(bytes), pause).await {
             Ok(one_pass_needed) => Ok(CsvPart {
                 engine,
                 one_pass_needed,
             }),
             Err(WireError) => Err(IngestError::PartUnreadable),
         }
+    }
+}
+
+/// Reads what [`CsvPart::to_bytes`] wrote into a fresh engine; whether the part must be
+/// read in one pass instead.
+async fn read_part<F: Future<Output = ()>>(
+    engine: &mut Engine,
+    r: &mut Reader<'_>,
+    pause: &mut impl FnMut() -> F,
+) -> Wire<bool> {
+    let one_pass_needed = r.bool()?;
+    engine.line = r.u64()?.max(1);
+    engine.ended = r.bool()?;
+    engine.blank_records = r.usize()?;
+    engine.short_records = r.usize()?;
+    engine.long_empty_records = r.usize()?;
+    engine.nul_seen = r.bool()?;
+    engine.recovered = r.bool()?;
+    engine.header_skipped = true;
+    engine.at_start = false;
+    engine.asm.read_from(r, pause).await?;
+    if r.done() {
+        Ok(one_pass_needed)
+    } else {
+        Err(WireError)
     }
 }
 
@@ -715,9 +740,19 @@ impl CsvPart {
     /// Takes in the part that follows this one in the file (the page merges parts one
     /// at a time as they arrive, giving the browser a turn in between).
     pub fn append(&mut self, next: CsvPart) {
+        run_ready(self.append_paused(next, &mut ready));
+    }
+
+    /// [`CsvPart::append`] with `pause().await` every few milliseconds of work, so the
+    /// page merging a million events' parts stays responsive (see [`crate::pause`]).
+    pub async fn append_paused<F: Future<Output = ()>>(
+        &mut self,
+        next: CsvPart,
+        pause: &mut impl FnMut() -> F,
+    ) {
         self.one_pass_needed |= next.one_pass_needed;
         if !self.one_pass_needed {
-            self.engine.append(*next.engine);
+            self.engine.append_paused(*next.engine, pause).await;
         }
     }
 

@@ -12,9 +12,11 @@ use super::values::{
     is_missing, parse_date, parse_number, trim, DateLayout, DateOrder, OrderEvidence, ParsedDate,
     SlashDate,
 };
-use super::wire::{get_dataset, put_dataset, Reader, Wire, WireError, Writer};
+use super::wire::{get_dataset_paused, put_dataset, Reader, Wire, WireError, Writer};
 use crate::dataset::{Columns, Dataset, DatasetBuilder, Event, Meta, Role, Scale, Scales, NO_TIME};
+use crate::pause::{ready, run_ready};
 use std::borrow::Cow;
+use std::future::Future;
 
 /// One source cell as the readers see it.
 #[derive(Debug, Clone, Copy)]
@@ -701,8 +703,21 @@ impl Assembler {
     /// `line_offset` line feeds come before that part. Everything `finish` settles (date
     /// order, scale hint, capped problem lists) then comes out as from one pass.
     pub fn append(&mut self, other: Assembler, line_offset: u64) {
+        run_ready(self.append_paused(other, line_offset, &mut ready));
+    }
+
+    /// [`Assembler::append`] with `pause().await` within the columns' merge
+    /// ([`DatasetBuilder::append_paused`]).
+    pub async fn append_paused<F: Future<Output = ()>>(
+        &mut self,
+        other: Assembler,
+        line_offset: u64,
+        pause: &mut impl FnMut() -> F,
+    ) {
         let rows_before = self.builder.len();
-        self.builder.append(&other.builder.finish());
+        self.builder
+            .append_paused(&other.builder.finish(), pause)
+            .await;
         self.records = self.records.saturating_add(other.records);
         self.rows_rejected = self.rows_rejected.saturating_add(other.rows_rejected);
         self.rows_loaded = self.rows_loaded.saturating_add(other.rows_loaded);
@@ -798,8 +813,13 @@ impl Assembler {
 
     /// Reads what [`Assembler::write_to`] wrote into a fresh assembler with the same
     /// mapping and rules.
-    pub fn read_from(&mut self, r: &mut Reader<'_>) -> Wire<()> {
-        self.builder.adopt(get_dataset(r)?);
+    /// `pause().await` runs between the columns.
+    pub async fn read_from<F: Future<Output = ()>>(
+        &mut self,
+        r: &mut Reader<'_>,
+        pause: &mut impl FnMut() -> F,
+    ) -> Wire<()> {
+        self.builder.adopt(get_dataset_paused(r, pause).await?);
         self.records = r.usize()?;
         self.rows_rejected = r.usize()?;
         self.rows_loaded = r.usize()?;

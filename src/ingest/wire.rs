@@ -6,6 +6,7 @@
 //! control, so the reader checks every length and fails with an error instead of panicking.
 
 use crate::dataset::{Dataset, DimColumn, TextColumn, MISSING};
+use std::future::Future;
 
 /// Appends values to a byte buffer.
 #[derive(Debug, Default)]
@@ -189,17 +190,26 @@ pub fn put_dataset(w: &mut Writer, d: &Dataset) {
     }
 }
 
-/// Reads what [`put_dataset`] wrote; every column must have one entry per event.
-pub fn get_dataset(r: &mut Reader<'_>) -> Wire<Dataset> {
+/// Reads what [`put_dataset`] wrote, with `pause().await` after each column (a million
+/// events' column is a few milliseconds to check and copy); every column must have one
+/// entry per event.
+pub async fn get_dataset_paused<F: Future<Output = ()>>(
+    r: &mut Reader<'_>,
+    pause: &mut impl FnMut() -> F,
+) -> Wire<Dataset> {
     let customer = get_dim(r)?;
+    pause().await;
     let timestamp = get_opt(r, Reader::i64s)?;
+    pause().await;
     let mut dims = Vec::with_capacity(5);
     for _ in 0..5 {
         dims.push(get_opt(r, get_dim)?);
+        pause().await;
     }
     let mut nums = Vec::with_capacity(4);
     for _ in 0..4 {
         nums.push(get_opt(r, Reader::f64s)?);
+        pause().await;
     }
     let comment = get_opt(r, |r| {
         let (name, buf, ends) = (r.str()?, r.str()?, r.u32s()?);

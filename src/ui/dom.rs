@@ -33,6 +33,44 @@ fn scheduler_yield() -> Option<js_sys::Promise> {
     f.call0(&scheduler).ok()?.dyn_into().ok()
 }
 
+/// A task may run this long before long work yields to the browser: well under the
+/// 50 ms that makes a task "long", with room for the stretch of work that follows.
+pub const SLICE_MS: f64 = 10.0;
+
+/// The pause the core's long passes take (`crate::pause`): yields once the current task
+/// has run [`SLICE_MS`], and remembers the longest stretch the page was held.
+pub struct Slices {
+    start: std::cell::Cell<f64>,
+    longest: std::cell::Cell<f64>,
+}
+
+impl Slices {
+    /// Slices counted from now.
+    pub fn new() -> Slices {
+        Slices {
+            start: std::cell::Cell::new(now_ms()),
+            longest: std::cell::Cell::new(0.0),
+        }
+    }
+
+    /// Yields when this task's slice is used up, else returns at once.
+    pub fn pause(&self) -> impl std::future::Future<Output = ()> + '_ {
+        let used = now_ms() - self.start.get();
+        async move {
+            if used >= SLICE_MS {
+                self.longest.set(self.longest.get().max(used));
+                yield_now().await;
+                self.start.set(now_ms());
+            }
+        }
+    }
+
+    /// The longest the work ran without yielding, the current stretch included.
+    pub fn longest_ms(&self) -> f64 {
+        self.longest.get().max(now_ms() - self.start.get())
+    }
+}
+
 /// Waits `ms` milliseconds (none when negative).
 pub async fn sleep_ms(ms: i32) {
     gloo_timers::future::TimeoutFuture::new(ms.max(0) as u32).await;

@@ -371,10 +371,6 @@ struct ComputeTime {
     longest_ms: f64,
 }
 
-/// A task may run this long before the compute yields to the browser: well under the
-/// 50 ms that makes a task "long", with room for the step that follows.
-const SLICE_MS: f64 = 10.0;
-
 /// The report for `cur` (from its events, or from its summary feed).
 async fn compute_report(
     cur: &Current,
@@ -402,27 +398,15 @@ async fn compute_report(
         return (report, time);
     }
     // The longest stretch between two yields is the longest the compute held the page.
-    let slice_start = Cell::new(t0);
-    let longest = Cell::new(0.0f64);
-    let pause = || {
-        let used = dom::now_ms() - slice_start.get();
-        let (slice_start, longest) = (&slice_start, &longest);
-        async move {
-            if used >= SLICE_MS {
-                longest.set(longest.get().max(used));
-                dom::yield_now().await;
-                slice_start.set(dom::now_ms());
-            }
-        }
-    };
+    let slices = dom::Slices::new();
     let (ds, prep) = (&cur.loaded.dataset, &cur.prepared);
     let clock = || 0.0;
+    let pause = || slices.pause();
     let (report, _) =
         analytics::steps::compute_in_steps(ds, prep, settings, filter, &clock, pause).await;
-    let end = dom::now_ms();
     let time = ComputeTime {
-        total_ms: end - t0,
-        longest_ms: longest.get().max(end - slice_start.get()),
+        total_ms: dom::now_ms() - t0,
+        longest_ms: slices.longest_ms(),
     };
     (report, time)
 }

@@ -376,3 +376,69 @@ fn workers_only_for_files_big_enough_to_win_back_their_start_up() {
     assert_eq!(workers_for(500.0 * MB, 1), None);
     assert_eq!(workers_for(500.0 * MB, 0), None);
 }
+
+/// A pause that is pending on its first poll, like a yield to the browser.
+struct YieldOnce(bool);
+
+impl std::future::Future for YieldOnce {
+    type Output = ();
+    fn poll(
+        mut self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<()> {
+        if self.0 {
+            std::task::Poll::Ready(())
+        } else {
+            self.0 = true;
+            std::task::Poll::Pending
+        }
+    }
+}
+
+#[test]
+fn a_merge_that_yields_within_the_customer_dictionary_is_the_merge_of_one_go() {
+    // 20,000 customers in the first part; the second has 40,000, of which 10,000 are
+    // already in the first: 50,000 customers in all, the new ones after the first part's.
+    let mut csv = String::from("customer_id,stage\n");
+    for i in 0..20_000 {
+        csv.push_str(&format!("c{i},awareness\n"));
+    }
+    let at = csv.len();
+    for i in 10_000..50_000 {
+        csv.push_str(&format!("c{i},purchase\n"));
+    }
+    let bytes = csv.as_bytes();
+    let (head, opts) = (&bytes[..SNIFF_BYTES], CsvOptions::default());
+    let pauses = std::cell::Cell::new(0);
+    let mut pause = || {
+        pauses.set(pauses.get() + 1);
+        YieldOnce(false)
+    };
+    let mut read = |range: Range<usize>, first: bool, last: bool| {
+        let part = parse_part(head, false, &bytes[range], first, last, &opts).expect("parses");
+        let wire = part.to_bytes();
+        let paused = CsvPart::from_bytes_paused(head, false, &opts, &wire, &mut pause);
+        journey_lens::pause::run_ready(paused).expect("reads back")
+    };
+    let mut merged = read(0..at, true, false);
+    let second = read(at..bytes.len(), false, true);
+    drop(read);
+    let before = pauses.get();
+    journey_lens::pause::run_ready(merged.append_paused(second, &mut pause));
+    // The first part's 20,000 customers (read back without a lookup) are hashed in 2
+    // stretches of at most 16,384 and the second's 40,000 interned in 3, then a pause after
+    // the column; the stage column (1 value on each side) takes 1 + 1 + 1.
+    assert_eq!(pauses.get() - before, 2 + 3 + 1 + 3);
+    let loaded = merged.finish().expect("loads").expect("cut at a record");
+    let customers = &loaded.dataset.customer;
+    assert_eq!(customers.values.len(), 50_000);
+    assert_eq!(customers.values[19_999], "c19999");
+    assert_eq!(customers.values[20_000], "c20000");
+    // Row 20,001 is the second part's first: c10000, the first part's 10,001st customer.
+    assert_eq!(customers.codes[20_000], 10_000);
+    assert_eq!(customers.codes[59_999], 49_999);
+    assert_eq!(
+        fingerprint(&loaded),
+        fingerprint(&load_csv(bytes, &opts).expect("loads"))
+    );
+}
