@@ -756,18 +756,8 @@ impl<'a> PriorityAcc<'a> {
 }
 
 /// The experience map for the selected events: one pass over the customers' walks feeds
-/// one accumulator per part of the map, then each part is finished on its own.
-pub(crate) fn compute(
-    ctx: &FunnelCtx,
-    settings: &Settings,
-    sel: &[u32],
-    walks: &Walks,
-) -> ExperienceView {
-    let mut ready = || std::future::ready(());
-    super::steps::run_ready(compute_in_parts(ctx, settings, sel, walks, &mut ready))
-}
-
-/// [`compute`] with `pause().await` after each part of [`PART_EVENTS`] events: at a
+/// one accumulator per part of the map, then each part is finished on its own;
+/// `pause().await` runs after each part of [`PART_EVENTS`] events: at a
 /// million events its one pass over the customers is the longest of all views.
 pub(crate) async fn compute_in_parts<F: std::future::Future<Output = ()>>(
     ctx: &FunnelCtx<'_>,

@@ -646,12 +646,8 @@ pub(crate) struct Walks {
 pub(crate) const PART_EVENTS: usize = 200_000;
 
 impl Walks {
-    pub fn new(ctx: &FunnelCtx, sel: &[u32]) -> Walks {
-        let mut ready = || std::future::ready(());
-        super::steps::run_ready(Walks::new_in_parts(ctx, sel, &mut ready))
-    }
-
-    /// [`Walks::new`] with `pause().await` after each [`PART_EVENTS`] events or so.
+    /// Every selected customer's walk through the funnel, with `pause().await` after each
+    /// [`PART_EVENTS`] events or so.
     pub async fn new_in_parts<F: std::future::Future<Output = ()>>(
         ctx: &FunnelCtx<'_>,
         sel: &[u32],
@@ -1098,7 +1094,8 @@ mod tests {
         let filter = super::super::Filter::default();
         let ctx = FunnelCtx::new(&ds, &prep, &settings, &filter);
         let (sel, _) = super::super::filter::select_sorted(prep.dataset(&ds), &filter);
-        let walks = Walks::new(&ctx, &sel);
+        let walks =
+            crate::pause::run_ready(Walks::new_in_parts(&ctx, &sel, &mut crate::pause::ready));
         let mut whole: Seen = Vec::new();
         walks.replay(&sel, |w| whole.push((w.cust, w.events.len(), w.reached)));
         assert_eq!(whole, vec![(0, 3, 1), (1, 1, 1), (2, 2, 1), (3, 2, 1)]);

@@ -349,6 +349,23 @@ pub fn compute(
     filter: &Filter,
     persona: Option<&str>,
 ) -> JourneyMap {
+    let mut ready = crate::pause::ready;
+    crate::pause::run_ready(compute_paused(
+        ds, prep, settings, filter, persona, &mut ready,
+    ))
+}
+
+/// [`compute`] with `pause().await` between its steps and within the passes over the
+/// customers (as [`super::steps`] does for the report): at a million events the map takes
+/// as long as the detailed views, and the browser must not wait for it in one go.
+pub async fn compute_paused<F: std::future::Future<Output = ()>>(
+    ds: &Dataset,
+    prep: &Prepared,
+    settings: &Settings,
+    filter: &Filter,
+    persona: Option<&str>,
+    pause: &mut impl FnMut() -> F,
+) -> JourneyMap {
     let ds = prep.dataset(ds);
     let mut filter = filter.clone();
     if let Some(p) = persona {
@@ -358,15 +375,20 @@ pub fn compute(
         );
     }
     let (sel, _) = filter::select_sorted(ds, &filter);
+    pause().await;
     let ctx = funnel::FunnelCtx::new(ds, prep, settings, &filter);
-    let walks = funnel::Walks::new(&ctx, &sel);
+    pause().await;
+    let walks = funnel::Walks::new_in_parts(&ctx, &sel, pause).await;
+    pause().await;
     let funnel = funnel::compute(&ctx, prep, settings, &sel, &walks);
+    pause().await;
     // The map's lanes are touchpoints whatever column the experience map is drawn over.
     let touchpoints = Settings {
         map_columns: None,
         ..settings.clone()
     };
-    let experience = experience::compute(&ctx, &touchpoints, &sel, &walks);
+    let experience = experience::compute_in_parts(&ctx, &touchpoints, &sel, &walks, pause).await;
+    pause().await;
     let by_stage = Settings {
         breakdown: Some(crate::dataset::DimKey::Role(Role::Stage)),
         nps_latest_only: true,
@@ -374,6 +396,7 @@ pub fn compute(
         ..settings.clone()
     };
     let nps_by_stage = nps::compute(ds, None, &by_stage, &sel);
+    pause().await;
     assemble(&Parts {
         funnel: &funnel,
         experience: &experience,

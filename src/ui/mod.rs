@@ -19,6 +19,7 @@ mod resilience;
 mod share;
 mod snapshot;
 mod state;
+mod stepped;
 mod summary;
 mod update;
 mod views;

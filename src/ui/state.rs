@@ -9,6 +9,7 @@
 
 use super::dom;
 use super::resilience;
+use super::stepped;
 use crate::analytics::journeys::{self, JourneyCount, JourneyScope};
 use crate::analytics::settings_store::{self, SettingsStore};
 use crate::analytics::{self, Filter, Prepared, Report, Settings};
@@ -16,8 +17,6 @@ use crate::i18n::{tr, trf, Lang};
 use crate::ingest::{Loaded, Sniffed};
 use crate::storage_policy::{BusyMarker, Phase};
 use leptos::prelude::*;
-use std::cell::Cell;
-use std::rc::Rc;
 use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -308,12 +307,10 @@ fn report_changed(a: Option<&Option<Arc<Report>>>, b: Option<&Option<Arc<Report>
 /// "Download report (JSON)" writes). The busy marker and the timings are the only things
 /// it touches besides: they record that a compute ran, for crash recovery and the bench.
 ///
-/// Not a memo: at a million events the views take a few hundred milliseconds, so they are
-/// computed one step at a time ([`analytics::steps`]) in a task that yields to the browser
-/// between steps once its slice is used up. Until it finishes, the views keep showing the
-/// last report; a newer change drops the running computation at its next pause. Small data
-/// never pauses, so its report arrives in the same turn as the change. The second signal
-/// says whether a computation is running (the last report is then not the current one).
+/// Not a memo ([`stepped`]): at a million events the views take a few hundred
+/// milliseconds, so they are computed one step at a time ([`analytics::steps`]). Until a
+/// compute finishes, the views keep showing the last report; the second signal says whether
+/// one is running (the last report is then not the current one).
 fn computed_report(
     current: RwSignal<Option<Arc<Current>>>,
     settings: RwSignal<Settings>,
@@ -322,24 +319,14 @@ fn computed_report(
     lang: RwSignal<Lang>,
     debug_panic: bool,
 ) -> (ReadSignal<Option<Arc<Report>>>, ReadSignal<bool>) {
-    let (report, set_report) = signal(None::<Arc<Report>>);
-    let (computing, set_computing) = signal(false);
-    let generation = Rc::new(Cell::new(0u64));
-    Effect::new(move |_| {
+    stepped::latest(move || {
         let cur = current.get();
         let settings = settings.get();
         let filter = filter.get();
-        let mine = generation.get() + 1;
-        generation.set(mine);
-        let Some(cur) = cur else {
-            set_report.set(None);
-            set_computing.set(false);
-            return;
-        };
-        set_computing.set(true);
+        let cur = cur?;
         // Until this compute finishes, the next start must not open this data on its own.
         resilience::mark(Phase::Computing, &cur.name(lang.get_untracked()));
-        let task = async move {
+        Some(Box::pin(async move {
             if debug_panic {
                 panic!("debug-panic: a deliberate panic requested by the page address");
             }
@@ -352,16 +339,9 @@ fn computed_report(
                 t.draws = 0;
             });
             resilience::clear_marker();
-            set_report.set(Some(Arc::new(report)));
-            set_computing.set(false);
-        };
-        let live = generation.clone();
-        leptos::task::spawn_local(UntilStale {
-            task: Box::pin(task),
-            live: Box::new(move || live.get() == mine),
-        });
-    });
-    (report, computing)
+            Arc::new(report)
+        }))
+    })
 }
 
 /// How long a compute took: from start to report (pauses included), and the longest it
@@ -409,27 +389,6 @@ async fn compute_report(
         longest_ms: slices.longest_ms(),
     };
     (report, time)
-}
-
-/// Runs a compute task until it finishes or a newer change makes it stale; a stale one is
-/// dropped at its next pause, and with it the data and partial views it holds.
-struct UntilStale {
-    task: std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>,
-    live: Box<dyn Fn() -> bool>,
-}
-
-impl std::future::Future for UntilStale {
-    type Output = ();
-
-    fn poll(
-        mut self: std::pin::Pin<&mut Self>,
-        cx: &mut std::task::Context<'_>,
-    ) -> std::task::Poll<()> {
-        if !(self.live)() {
-            return std::task::Poll::Ready(());
-        }
-        self.task.as_mut().poll(cx)
-    }
 }
 
 /// The report as the reader sees it: "(missing)" and "(others)" in the UI language.

@@ -422,7 +422,6 @@ fn a_merge_that_yields_within_the_customer_dictionary_is_the_merge_of_one_go() {
     };
     let mut merged = read(0..at, true, false);
     let second = read(at..bytes.len(), false, true);
-    drop(read);
     let before = pauses.get();
     journey_lens::pause::run_ready(merged.append_paused(second, &mut pause));
     // The first part's 20,000 customers (read back without a lookup) are hashed in 2

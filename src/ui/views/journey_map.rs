@@ -11,6 +11,7 @@ use super::coverage::{CoverageLine, Of as CoverageOf};
 use super::fix_first::FixFirstCard;
 use super::Needs;
 use crate::analytics::journey_map::{self, JourneyMap};
+use crate::analytics::{Filter, Settings};
 use crate::charts::journey_map::{lane_at, size_css, LABEL_WIDTH};
 use crate::charts::{self, ChartMap, Theme};
 use crate::i18n::{tr, Lang};
@@ -18,7 +19,8 @@ use crate::ui::chart::{draw_on, Area, DataTable, KEYS_HINT_ID};
 use crate::ui::dom;
 use crate::ui::keynav::{KeyNav, Tip};
 use crate::ui::snapshot;
-use crate::ui::state::{use_lang, Analysis, DataState, Look, Tab};
+use crate::ui::state::{use_lang, Analysis, Current, DataState, Look, Tab};
+use crate::ui::stepped;
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
@@ -68,31 +70,54 @@ struct MapChoice {
     compare: RwSignal<bool>,
 }
 
-/// The map for persona A, and for persona B while comparing, in the UI language.
-fn map_pair(data: DataState, analysis: Analysis, choice: MapChoice, lang: Lang) -> Memo<MapPair> {
-    Memo::new(move |_| {
+/// The map for persona A, and for persona B while comparing, in the UI language. Not a
+/// memo: at a million events a map takes as long as the detailed views, so it is computed
+/// in steps that let the browser in ([`stepped`]); until then the last map stays drawn.
+fn map_pair(
+    data: DataState,
+    analysis: Analysis,
+    choice: MapChoice,
+    lang: Lang,
+) -> ReadSignal<MapPair> {
+    let (pair, _) = stepped::latest(move || {
         let cur = data.current.get()?;
         let settings = analysis.settings.get();
         let filter = analysis.filter.get();
-        let one = |p: Option<String>| {
-            let map = match &cur.summary {
-                Some(s) => {
-                    crate::summary::journey_map::compute(s, &settings, &filter, p.as_deref())
+        let a = choice.persona_a.get();
+        let b = choice.compare.get().then(|| choice.persona_b.get());
+        Some(Box::pin(async move {
+            let slices = dom::Slices::new();
+            let mut pause = || slices.pause();
+            let a = map_for(&cur, &settings, &filter, a.as_deref(), lang, &mut pause).await;
+            let b = match b {
+                Some(b) => {
+                    Some(map_for(&cur, &settings, &filter, b.as_deref(), lang, &mut pause).await)
                 }
-                None => journey_map::compute(
-                    &cur.loaded.dataset,
-                    &cur.prepared,
-                    &settings,
-                    &filter,
-                    p.as_deref(),
-                ),
+                None => None,
             };
-            Arc::new(crate::present::labels::localized_map(map, lang))
-        };
-        let a = one(choice.persona_a.get());
-        let b = choice.compare.get().then(|| one(choice.persona_b.get()));
-        Some((a, b))
-    })
+            (a, b)
+        }))
+    });
+    pair
+}
+
+/// One persona's map (everyone's when `persona` is None), its labels in `lang`.
+async fn map_for<F: std::future::Future<Output = ()>>(
+    cur: &Current,
+    settings: &Settings,
+    filter: &Filter,
+    persona: Option<&str>,
+    lang: Lang,
+    pause: &mut impl FnMut() -> F,
+) -> Arc<JourneyMap> {
+    let map = match &cur.summary {
+        Some(s) => crate::summary::journey_map::compute(s, settings, filter, persona),
+        None => {
+            let (ds, prep) = (&cur.loaded.dataset, &cur.prepared);
+            journey_map::compute_paused(ds, prep, settings, filter, persona, pause).await
+        }
+    };
+    Arc::new(crate::present::labels::localized_map(map, lang))
 }
 
 #[component]
