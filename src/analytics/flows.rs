@@ -9,8 +9,10 @@
 //! and the first step holds every customer of the current filter (or, from a chosen node,
 //! every customer who reached it). Definitions: `docs/metrics.md`, "Journey flows".
 
+use super::funnel::PART_EVENTS;
 use crate::dataset::{Dataset, DimColumn, Scale, MISSING};
 use serde::{Deserialize, Serialize};
+use std::future::Future;
 
 /// Which column a path walks through.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -171,18 +173,32 @@ fn column(ds: &Dataset, dim: FlowDim) -> Option<&DimColumn> {
 
 /// Builds the sequences from the selected rows (`sel`, in analysis order: grouped by
 /// customer, in time order). Customers without any value are counted, not stored.
-fn sequences(ds: &Dataset, col: &DimColumn, sel: &[u32], collapse: bool) -> Sequences {
+///
+/// `pause().await` runs after each [`PART_EVENTS`] events or so, at a customer's end.
+async fn sequences<F: Future<Output = ()>>(
+    ds: &Dataset,
+    col: &DimColumn,
+    sel: &[u32],
+    collapse: bool,
+    pause: &mut impl FnMut() -> F,
+) -> Sequences {
     let sat_col = ds.satisfaction.as_ref();
     let scale: Scale = ds.scales.satisfaction;
+    // At most one run per event: sized once, as growing these step by step at a million
+    // events cost a third of the pass.
     let mut s = Sequences {
-        codes: Vec::new(),
-        sat: Vec::new(),
+        codes: Vec::with_capacity(sel.len()),
+        sat: Vec::with_capacity(sel.len()),
         starts: vec![0],
         cust: Vec::new(),
         empty: 0,
     };
-    let mut i = 0;
+    let (mut i, mut since) = (0, 0);
     while i < sel.len() {
+        if i - since >= PART_EVENTS {
+            pause().await;
+            since = i;
+        }
         let cust = ds.customer.codes[sel[i] as usize];
         let begin = s.codes.len();
         while i < sel.len() && ds.customer.codes[sel[i] as usize] == cust {
@@ -353,8 +369,19 @@ pub(crate) fn sequenced<'a>(
     sel: &[u32],
     params: &FlowParams,
 ) -> Option<Sequenced<'a>> {
+    let mut ready = crate::pause::ready;
+    crate::pause::run_ready(sequenced_paused(ds, sel, params, &mut ready))
+}
+
+/// [`sequenced`] with `pause().await` after each [`PART_EVENTS`] events or so.
+pub(crate) async fn sequenced_paused<'a, F: Future<Output = ()>>(
+    ds: &'a Dataset,
+    sel: &[u32],
+    params: &FlowParams,
+    pause: &mut impl FnMut() -> F,
+) -> Option<Sequenced<'a>> {
     let col = column(ds, params.dim)?;
-    let seq = sequences(ds, col, sel, params.collapse);
+    let seq = sequences(ds, col, sel, params.collapse, pause).await;
     Some(Sequenced { col, seq })
 }
 

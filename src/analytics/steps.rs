@@ -91,7 +91,7 @@ pub async fn compute_in_steps<F: Future<Output = ()>>(
     };
     let kpis = step!(kpis::compute(periods.as_ref(), pass).await);
     let flow = &settings.flow;
-    let sequenced = step!(flows::sequenced(ds, &sel, flow));
+    let sequenced = step!(flows::sequenced_paused(ds, &sel, flow, &mut pause).await);
     let diagram = step!(flows::diagram(sequenced, flow));
     let flows = step!(flows::with_matrix(diagram));
     let coverage = coverage::compute(ds, &sel, &funnel, filter);

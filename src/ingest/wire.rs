@@ -5,7 +5,7 @@
 //! The bytes come from our own worker, but they cross a boundary the page does not
 //! control, so the reader checks every length and fails with an error instead of panicking.
 
-use crate::dataset::{Dataset, DimColumn, TextColumn, MISSING};
+use crate::dataset::{Dataset, DimColumn, TextColumn, DICT_STRETCH, MISSING};
 use std::future::Future;
 
 /// Appends values to a byte buffer.
@@ -197,13 +197,17 @@ pub async fn get_dataset_paused<F: Future<Output = ()>>(
     r: &mut Reader<'_>,
     pause: &mut impl FnMut() -> F,
 ) -> Wire<Dataset> {
-    let customer = get_dim(r)?;
+    let customer = get_dim(r, pause).await?;
     pause().await;
     let timestamp = get_opt(r, Reader::i64s)?;
     pause().await;
     let mut dims = Vec::with_capacity(5);
     for _ in 0..5 {
-        dims.push(get_opt(r, get_dim)?);
+        dims.push(if r.bool()? {
+            Some(get_dim(r, pause).await?)
+        } else {
+            None
+        });
         pause().await;
     }
     let mut nums = Vec::with_capacity(4);
@@ -216,7 +220,11 @@ pub async fn get_dataset_paused<F: Future<Output = ()>>(
         TextColumn::from_raw(name, buf, ends).ok_or(WireError)
     })?;
     let n = r.count(8)?;
-    let extras = (0..n).map(|_| get_dim(r)).collect::<Wire<Vec<_>>>()?;
+    let mut extras = Vec::with_capacity(n);
+    for _ in 0..n {
+        extras.push(get_dim(r, pause).await?);
+        pause().await;
+    }
     let mut dims = dims.into_iter();
     let mut nums = nums.into_iter();
     let mut next_dim = || dims.next().flatten();
@@ -283,10 +291,22 @@ fn put_dim(w: &mut Writer, c: &DimColumn) {
     w.u32s(&c.codes);
 }
 
-/// A dictionary column; codes outside the dictionary are refused.
-fn get_dim(r: &mut Reader<'_>) -> Wire<DimColumn> {
+/// A dictionary column, with `pause().await` after every [`DICT_STRETCH`] values (a
+/// part's customers are a hundred thousand strings to allocate); codes outside the
+/// dictionary are refused.
+async fn get_dim<F: Future<Output = ()>>(
+    r: &mut Reader<'_>,
+    pause: &mut impl FnMut() -> F,
+) -> Wire<DimColumn> {
     let mut c = DimColumn::new(r.str()?);
-    c.values = r.strs()?;
+    let n = r.count(8)?;
+    c.values.reserve(n);
+    for from in (0..n).step_by(DICT_STRETCH) {
+        for _ in from..n.min(from + DICT_STRETCH) {
+            c.values.push(r.str()?);
+        }
+        pause().await;
+    }
     c.codes = r.u32s()?;
     let n = c.values.len() as u32;
     if c.codes.iter().all(|&k| k == MISSING || k < n) {

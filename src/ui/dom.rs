@@ -53,6 +53,17 @@ impl Slices {
         }
     }
 
+    /// Slices for work started by a change, in the task that made it (new data put on
+    /// screen, the effects it wakes): for `big` work that task has likely used its slice
+    /// already, so the first slice starts after a yield. Small work starts at once, so
+    /// its result arrives in the same turn as the change.
+    pub async fn after_change(big: bool) -> Slices {
+        if big {
+            yield_now().await;
+        }
+        Slices::new()
+    }
+
     /// Yields when this task's slice is used up, else returns at once.
     pub fn pause(&self) -> impl std::future::Future<Output = ()> + '_ {
         let used = now_ms() - self.start.get();

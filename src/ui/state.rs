@@ -351,6 +351,10 @@ struct ComputeTime {
     longest_ms: f64,
 }
 
+/// Events past which a computation yields before its first step (see
+/// [`dom::Slices::after_change`]).
+pub const BIG_EVENTS: usize = 200_000;
+
 /// The report for `cur` (from its events, or from its summary feed).
 async fn compute_report(
     cur: &Current,
@@ -378,8 +382,8 @@ async fn compute_report(
         return (report, time);
     }
     // The longest stretch between two yields is the longest the compute held the page.
-    let slices = dom::Slices::new();
     let (ds, prep) = (&cur.loaded.dataset, &cur.prepared);
+    let slices = dom::Slices::after_change(ds.len() >= BIG_EVENTS).await;
     let clock = || 0.0;
     let pause = || slices.pause();
     let (report, _) =
@@ -705,6 +709,11 @@ impl AppState {
             // Views open on one journey, the largest (or the one last chosen for this
             // data); a link's choice is applied over it once the data is on screen.
             let journeys = journeys::list(&loaded.dataset);
+            // Listing the journeys of a million events takes tens of milliseconds, and
+            // putting the data on screen starts its report in the same task.
+            if loaded.dataset.len() >= BIG_EVENTS {
+                dom::yield_now().await;
+            }
             let key = settings_key(&loaded, &source);
             let remembered = remembered_journey(&key);
             let scope = journeys::opening_scope(&journeys, None, remembered.as_ref());

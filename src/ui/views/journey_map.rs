@@ -19,7 +19,7 @@ use crate::ui::chart::{draw_on, Area, DataTable, KEYS_HINT_ID};
 use crate::ui::dom;
 use crate::ui::keynav::{KeyNav, Tip};
 use crate::ui::snapshot;
-use crate::ui::state::{use_lang, Analysis, Current, DataState, Look, Tab};
+use crate::ui::state::{use_lang, Analysis, Current, DataState, Look, Tab, BIG_EVENTS};
 use crate::ui::stepped;
 use leptos::ev;
 use leptos::html;
@@ -86,7 +86,8 @@ fn map_pair(
         let a = choice.persona_a.get();
         let b = choice.compare.get().then(|| choice.persona_b.get());
         Some(Box::pin(async move {
-            let slices = dom::Slices::new();
+            let big = cur.summary.is_none() && cur.loaded.dataset.len() >= BIG_EVENTS;
+            let slices = dom::Slices::after_change(big).await;
             let mut pause = || slices.pause();
             let a = map_for(&cur, &settings, &filter, a.as_deref(), lang, &mut pause).await;
             let b = match b {
