@@ -9,18 +9,25 @@ use crate::analytics::Filter;
 use crate::dataset::DimKey;
 use crate::format;
 use crate::i18n::{tr, trc, Arg, Lang};
+use crate::present::message::dimension_in_file;
 use crate::present::message::{render, report_json};
-use crate::present::tables::{filter_dimensions, FilterDimension};
+use crate::present::tables::FilterDimension;
 use leptos::prelude::*;
 
-/// Each filterable dimension with its values (see [`filter_dimensions`]). The journey is
-/// left out while the journey selector above the views offers it.
+/// Each filterable dimension with its values (counted once per load,
+/// `Current::filter_dims`), named in `lang`. The journey is left out while the journey
+/// selector above the views offers it.
 fn dimension_values(data: DataState, lang: Lang) -> Vec<FilterDimension> {
     let choice = !data.journey_choice().is_empty();
     data.current.with(|c| match c {
-        Some(c) => filter_dimensions(lang, &c.loaded.dataset, &c.loaded.report.mapping)
-            .into_iter()
+        Some(c) => c
+            .filter_dims
+            .iter()
             .filter(|d| !(choice && d.key == JOURNEY))
+            .map(|d| FilterDimension {
+                label: dimension_in_file(lang, d.key, &c.loaded.dataset, &c.loaded.report.mapping),
+                ..d.clone()
+            })
             .collect(),
         None => Vec::new(),
     })

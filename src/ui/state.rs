@@ -15,6 +15,7 @@ use crate::analytics::settings_store::{self, SettingsStore};
 use crate::analytics::{self, Filter, Prepared, Report, Settings};
 use crate::i18n::{tr, trf, Lang};
 use crate::ingest::{Loaded, Sniffed};
+use crate::present::tables::{filter_dimensions, FilterDimension};
 use crate::storage_policy::{BusyMarker, Phase};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -126,6 +127,9 @@ pub struct Current {
     /// The data's journeys, largest first ([`journeys::list`]); the selector shows when
     /// there are two or more.
     pub journeys: Vec<JourneyCount>,
+    /// What the filter bar offers ([`filter_dimensions`]): counting every dimension's
+    /// values at a million events takes tens of milliseconds, so it is done once, here.
+    pub filter_dims: Vec<FilterDimension>,
 }
 
 impl Current {
@@ -709,9 +713,15 @@ impl AppState {
             // Views open on one journey, the largest (or the one last chosen for this
             // data); a link's choice is applied over it once the data is on screen.
             let journeys = journeys::list(&loaded.dataset);
-            // Listing the journeys of a million events takes tens of milliseconds, and
-            // putting the data on screen starts its report in the same task.
-            if loaded.dataset.len() >= BIG_EVENTS {
+            // Listing the journeys or the filter's values of a million events takes tens of
+            // milliseconds each, and putting the data on screen starts its report.
+            let big = loaded.dataset.len() >= BIG_EVENTS;
+            if big {
+                dom::yield_now().await;
+            }
+            let lang = self.look.lang.get_untracked();
+            let filter_dims = filter_dimensions(lang, &loaded.dataset, &loaded.report.mapping);
+            if big {
                 dom::yield_now().await;
             }
             let key = settings_key(&loaded, &source);
@@ -733,6 +743,7 @@ impl AppState {
                 source,
                 summary,
                 journeys,
+                filter_dims,
             })));
             // Published with the new data on screen, so the figures (rows, customers) are
             // the new data's; its report follows once computed (`computed_report`).
