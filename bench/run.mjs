@@ -43,10 +43,11 @@ const smoke = flag('--smoke');
 const sizes = opt('--sizes', smoke ? '10000' : '100000,1000000').split(',').map(Number);
 const runs = Number(opt('--runs', smoke ? '1' : '3'));
 const outFile = path.resolve(root, opt('--out', smoke ? 'target/bench-smoke.json' : 'bench/results.json'));
-// How the app reads the file: "auto" (what a user gets: Web Workers for a big file, one per
-// core) or N (`?workers=N`, 0 = on the page). Every setting is checked against the peers;
-// the first is the one the targets and ratios are about.
-const WORKER_SETTINGS = opt('--workers', smoke ? 'auto,0' : 'auto,0,1').split(',').map((w) => (w === 'auto' ? w : Number(w)));
+// How the app reads the file: "auto" (what a user gets: a big file cut in one part per core,
+// the page reading the first and a Web Worker each other one) or N (`?workers=N`: the page's
+// part and N workers' parts; 0 = all on the page). Every setting is checked against the
+// peers; the first is the one the targets and ratios are about.
+const WORKER_SETTINGS = opt('--workers', smoke ? 'auto,0' : 'auto,0,1,2').split(',').map((w) => (w === 'auto' ? w : Number(w)));
 const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 if (sizes.some((n) => !Number.isInteger(n) || n <= 0) || !(runs >= 1)) {
   console.error('usage: node bench/run.mjs [--smoke] [--sizes N,N] [--runs N] [--out FILE]');

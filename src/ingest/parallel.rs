@@ -27,15 +27,17 @@ pub const CUT_WINDOW: usize = 1 << 16;
 pub const MAX_PARTS: usize = 8;
 
 /// Starting Web Workers costs about 300 ms in the browser (each compiles the worker module)
-/// which only the parallel parse of a big file wins back. Measured on 2 cores
+/// which only the parallel parse of a big file wins back (the page reads the first part
+/// meanwhile, so part of it is hidden). Measured on 2 cores, all parts in workers
 /// (`bench/run.mjs`, idle machine, medians of 3): 9.4 MB took 322 ms on the page and 607 ms
 /// in 2 workers, 93.6 MB 2742 ms and 2420 ms, so the break-even is near 60 MB there. With
 /// more cores each part is smaller and the bar drops (only the 2-core figure is measured).
 const MIN_BYTES_ONE_CORE: f64 = (128 << 20) as f64;
 const MIN_FILE_BYTES: std::ops::RangeInclusive<f64> = ((16 << 20) as f64)..=((64 << 20) as f64);
 
-/// How many workers should parse a file of `bytes` on a machine with `cores` cores: one
-/// per core up to [`MAX_PARTS`], or `None` to read it on the page.
+/// Into how many parts a file of `bytes` should be cut on a machine with `cores` cores,
+/// one per core up to [`MAX_PARTS`] (in the browser the page reads the first part and a
+/// worker each other one), or `None` to read it in one piece on the page.
 ///
 /// ```
 /// use journey_lens::ingest::parallel::workers_for;

@@ -19,10 +19,10 @@ use crate::storage_policy::{legacy_mapping_header, quoted, MappingStore, Phase, 
 use leptos::prelude::*;
 
 /// Bytes read from the file at a time (each read is a round trip through the browser).
-const SLICE: f64 = 4.0 * 1024.0 * 1024.0;
+pub(super) const SLICE: f64 = 4.0 * 1024.0 * 1024.0;
 /// Bytes parsed between two yields: about 25 ms on a 2-core machine (2 MiB took 50 to 70,
 /// over the 50 ms that makes a task "long").
-const PARSE_STRETCH: usize = 1024 * 1024;
+pub(super) const PARSE_STRETCH: usize = 1024 * 1024;
 const FEED_KEY: &str = "journey-lens.feed";
 const MAPPINGS_KEY: &str = "journey-lens.mappings";
 
@@ -286,6 +286,9 @@ impl AppState {
             return None;
         }
         let ranges = workers::ranges(file, total, wanted).await;
+        if ranges.len() < 2 {
+            return None;
+        }
         let progress = |done: workers::Done| {
             self.data.progress.set(Some(Progress {
                 rows: done.rows,
@@ -303,7 +306,7 @@ impl AppState {
             workers::Outcome::Merged(Ok(Some(loaded))) => {
                 self.data
                     .timings
-                    .update_value(|t| t.workers = ranges.len() as u32);
+                    .update_value(|t| t.workers = ranges.len() as u32 - 1);
                 Some(Ok(*loaded))
             }
             workers::Outcome::Merged(Ok(None)) | workers::Outcome::Unavailable => None,

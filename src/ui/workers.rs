@@ -1,15 +1,15 @@
-//! Parsing a big CSV file on every core: the file is cut into byte ranges at line feeds,
-//! each range goes to a Web Worker (`src/bin/parse-worker.rs`) that reads it itself with
-//! `Blob.slice` and hands back columnar chunks, and the chunks are merged here
-//! (`ingest::csv::merge_parts`). The page only waits, so it stays responsive, and Cancel
-//! stops the workers at once.
+//! Parsing a big CSV file on every core: the file is cut into byte ranges at line feeds;
+//! the page reads the first range itself, in short tasks, while each other range goes to a
+//! Web Worker (`src/bin/parse-worker.rs`) that reads it with `Blob.slice` and hands back
+//! columnar chunks, and the chunks are appended to the page's part here. The page stays
+//! responsive, and Cancel stops the workers at once.
 //!
 //! Where workers cannot start (no Worker support, a policy that forbids them, the worker
 //! script missing) the caller reads the file the single-thread way, as before.
 
 use super::dom;
 use crate::i18n::{tr, trf, Lang};
-use crate::ingest::csv::{CsvOptions, CsvPart};
+use crate::ingest::csv::{CsvOptions, CsvPart, PartReader};
 use crate::ingest::parallel::{boundary_in, nominal_cuts, CUT_WINDOW, MIN_PART_BYTES};
 use crate::ingest::Loaded;
 use js_sys::{Object, Reflect, Uint8Array};
@@ -21,13 +21,14 @@ use web_sys::{ErrorEvent, MessageEvent, Worker};
 
 /// Trunk writes the worker's loader under this fixed name (workers are not hashed).
 const WORKER_URL: &str = "./parse-worker_loader.js";
-/// At most this many workers, however many cores.
-const MAX_WORKERS: usize = crate::ingest::parallel::MAX_PARTS;
+/// At most this many workers, however many cores (the page reads one more part).
+const MAX_WORKERS: usize = crate::ingest::parallel::MAX_PARTS - 1;
 /// A worker that has not said it is ready by then is taken as unavailable.
 const READY_TIMEOUT_MS: f64 = 15_000.0;
 
-/// How many workers to use for a file of `total` bytes, `None` for the page itself.
-/// `?workers=N` in the address forces N (0 = never), for comparisons and tests.
+/// Into how many parts to cut a file of `total` bytes (the page reads the first, a worker
+/// each other one), `None` to read it all on the page. `?workers=N` in the address forces
+/// N workers (0 = none), for comparisons and tests.
 pub fn wanted(total: f64) -> Option<usize> {
     if let Some(v) = dom::query_param("workers") {
         return v
@@ -35,7 +36,7 @@ pub fn wanted(total: f64) -> Option<usize> {
             .parse::<usize>()
             .ok()
             .filter(|&n| n > 0)
-            .map(|n| n.min(MAX_WORKERS));
+            .map(|n| n.min(MAX_WORKERS) + 1);
     }
     let cores = web_sys::window()
         .map(|w| w.navigator().hardware_concurrency())
@@ -230,7 +231,10 @@ fn spawn(
     Some(out)
 }
 
-/// Parses `ranges` of `file` in one worker each and merges the parts. `head` is the
+/// Parses `ranges` of `file`, the first on the page and each other one in a worker, and
+/// merges the parts. The page reads its part while the workers start (about 300 ms, each
+/// compiles its module) and read theirs, so on two cores both are busy: one worker alone
+/// left the page idle and took longer than the page alone (`bench/run.mjs`). `head` is the
 /// file's first 64 KiB (all of it when `complete`). `progress` is called as they read;
 /// `cancelled` is polled and stops every worker when it says so.
 pub async fn load(
@@ -245,77 +249,171 @@ pub async fn load(
     let Ok(options_json) = serde_json::to_string(options) else {
         return Outcome::Unavailable;
     };
+    let Some((&on_page, in_workers)) = ranges.split_first() else {
+        return Outcome::Unavailable;
+    };
     let n = ranges.len();
     let pool = Rc::new(RefCell::new(Pool {
-        slots: (0..n).map(|_| Slot::default()).collect(),
+        slots: in_workers.iter().map(|_| Slot::default()).collect(),
         unavailable: false,
     }));
-    let jobs = ranges
+    let jobs = in_workers
         .iter()
         .enumerate()
-        .map(|(i, &r)| job(file, r, i, n, head, complete, &options_json))
+        .map(|(k, &r)| job(file, r, k + 1, n, head, complete, &options_json))
         .collect();
     let Some(workers) = spawn(&pool, jobs) else {
         return Outcome::Unavailable;
     };
-    let waited = wait_for_parts(&pool, progress, cancelled).await;
+    let page = Page {
+        file,
+        head,
+        complete,
+        options,
+    };
+    let first = page
+        .read(on_page, n == 1, &pool, &progress, &cancelled)
+        .await;
+    let waited = match &first {
+        Ok((_, done)) => wait_for_parts(&pool, *done, progress, cancelled).await,
+        Err(_) => None,
+    };
     for (w, _, _) in &workers {
         w.terminate();
     }
+    let first = match first {
+        Ok((part, _)) => part,
+        Err(outcome) => return outcome,
+    };
     if let Some(outcome) = waited {
         return outcome;
     }
     let slots = std::mem::take(&mut pool.borrow_mut().slots);
-    merge_parts(slots, head, complete, options).await
+    merge_parts(first, slots, &page).await
+}
+
+/// What the page needs to read its own part of the file.
+struct Page<'a> {
+    file: &'a web_sys::File,
+    head: &'a [u8],
+    complete: bool,
+    options: &'a CsvOptions,
+}
+
+impl Page<'_> {
+    /// Reads `range` (the file's first part) the way the page reads a whole file: a few
+    /// megabytes per read, one stretch parsed per task. Between stretches it reports the
+    /// progress of all parts and stops at Cancel or at a worker's failure.
+    async fn read(
+        &self,
+        range: (f64, f64),
+        last: bool,
+        pool: &RefCell<Pool>,
+        progress: &impl Fn(Done),
+        cancelled: &impl Fn() -> bool,
+    ) -> Result<(CsvPart, Done), Outcome> {
+        let mut reader = PartReader::new(self.head, self.complete, true, self.options)
+            .map_err(|e| Outcome::Merged(Err(e)))?;
+        let mut offset = range.0;
+        while offset < range.1 {
+            let end = (offset + super::loader::SLICE).min(range.1);
+            let chunk = dom::read_slice(self.file, offset, end)
+                .await
+                .map_err(|e| Outcome::Failed(Failure::Worker(e)))?;
+            for (i, piece) in chunk.chunks(super::loader::PARSE_STRETCH).enumerate() {
+                reader.push(piece);
+                let done = Done {
+                    bytes: offset - range.0
+                        + (i * super::loader::PARSE_STRETCH + piece.len()) as f64,
+                    rows: reader.records(),
+                };
+                if let Some(outcome) = check(&pool.borrow(), done, progress, cancelled) {
+                    return Err(outcome);
+                }
+                dom::yield_now().await;
+            }
+            offset = end;
+        }
+        let done = Done {
+            bytes: range.1 - range.0,
+            rows: reader.records(),
+        };
+        Ok((reader.finish(last), done))
+    }
 }
 
 /// Polls the workers until every part is parsed (`None`), or says why the load ends
-/// without them: cancelled, workers unavailable or never ready, or a part that failed.
+/// without them. `page` is what the page read itself, for the progress bar.
 async fn wait_for_parts(
     pool: &RefCell<Pool>,
+    page: Done,
     progress: impl Fn(Done),
     cancelled: impl Fn() -> bool,
 ) -> Option<Outcome> {
     let t0 = dom::now_ms();
     loop {
+        if let Some(end) = polled(&pool.borrow(), page, &progress, &cancelled, t0) {
+            return end;
+        }
         dom::sleep_ms(20).await;
-        if cancelled() {
-            return Some(Outcome::Cancelled);
-        }
-        let p = pool.borrow();
-        let all_ready = p.slots.iter().all(|s| s.ready);
-        if p.unavailable || (!all_ready && dom::now_ms() - t0 > READY_TIMEOUT_MS) {
-            return Some(Outcome::Unavailable);
-        }
-        if let Some(Err(why)) = p
-            .slots
-            .iter()
-            .find_map(|s| s.result.as_ref().filter(|r| r.is_err()))
-        {
-            return Some(Outcome::Failed(why.clone()));
-        }
-        progress(Done {
-            bytes: p.slots.iter().map(|s| s.bytes).sum(),
-            rows: p.slots.iter().map(|s| s.rows).sum(),
-        });
-        if p.slots.iter().all(|s| s.result.is_some()) {
-            return None;
-        }
     }
 }
 
-/// Decodes and appends the parts in file order, yielding to the browser every
-/// [`dom::SLICE_MS`]: at a million events the merge takes over 100 ms, most of it interning
-/// the customers of one part into the other's dictionary.
-async fn merge_parts(
-    slots: Vec<Slot>,
-    head: &[u8],
-    complete: bool,
-    options: &CsvOptions,
-) -> Outcome {
+/// One look at the workers: `Some(None)` when every part is in, `Some(outcome)` when the
+/// load ends without them, `None` to keep waiting.
+fn polled(
+    p: &Pool,
+    page: Done,
+    progress: &impl Fn(Done),
+    cancelled: &impl Fn() -> bool,
+    t0: f64,
+) -> Option<Option<Outcome>> {
+    if let Some(outcome) = check(p, page, progress, cancelled) {
+        return Some(Some(outcome));
+    }
+    if !p.slots.iter().all(|s| s.ready) && dom::now_ms() - t0 > READY_TIMEOUT_MS {
+        return Some(Some(Outcome::Unavailable));
+    }
+    p.slots.iter().all(|s| s.result.is_some()).then_some(None)
+}
+
+/// Reports the progress of every part (`page` plus the workers') and says why the load
+/// must end now, if it must: cancelled, workers that could not start, or a part that
+/// failed. (Workers that could not start leave the whole file to be read on the page.)
+fn check(
+    pool: &Pool,
+    page: Done,
+    progress: &impl Fn(Done),
+    cancelled: &impl Fn() -> bool,
+) -> Option<Outcome> {
+    if cancelled() {
+        return Some(Outcome::Cancelled);
+    }
+    if pool.unavailable {
+        return Some(Outcome::Unavailable);
+    }
+    if let Some(Err(why)) = pool
+        .slots
+        .iter()
+        .find_map(|s| s.result.as_ref().filter(|r| r.is_err()))
+    {
+        return Some(Outcome::Failed(why.clone()));
+    }
+    progress(Done {
+        bytes: page.bytes + pool.slots.iter().map(|s| s.bytes).sum::<f64>(),
+        rows: page.rows + pool.slots.iter().map(|s| s.rows).sum::<usize>(),
+    });
+    None
+}
+
+/// Decodes the workers' parts and appends them to the page's `first`, in file order,
+/// yielding to the browser every [`dom::SLICE_MS`]: at a million events the merge takes
+/// over 100 ms, most of it interning the customers of one part into the other's dictionary.
+async fn merge_parts(first: CsvPart, slots: Vec<Slot>, page: &Page<'_>) -> Outcome {
+    let (head, complete, options) = (page.head, page.complete, page.options);
     let slices = dom::Slices::new();
     let mut pause = || slices.pause();
-    let mut merged: Option<CsvPart> = None;
+    let mut merged = first;
     for slot in slots {
         let bytes = match slot.result {
             Some(Ok(b)) => b,
@@ -328,16 +426,10 @@ async fn merge_parts(
                 Err(e) => return Outcome::Merged(Err(e)),
             };
         drop(bytes);
-        match merged.as_mut() {
-            None => merged = Some(part),
-            Some(m) => m.append_paused(part, &mut pause).await,
-        }
+        merged.append_paused(part, &mut pause).await;
         pause().await;
     }
-    match merged {
-        Some(m) => Outcome::Merged(m.finish().map(|l| l.map(Box::new))),
-        None => Outcome::Failed(Failure::PartMissing),
-    }
+    Outcome::Merged(merged.finish().map(|l| l.map(Box::new)))
 }
 
 /// Bytes copied into the module's memory between two pauses: at a million events a part is
