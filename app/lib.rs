@@ -7,7 +7,7 @@
 #[cfg(target_arch = "wasm32")]
 pub use journey_lens::{
     analytics, calendar, charts, dataset, export, fold, format, generate, i18n, ingest, join,
-    message, pause, present, share, storage_policy, summary,
+    message, order, pause, present, share, storage_policy, summary,
 };
 
 #[cfg(target_arch = "wasm32")]

@@ -21,6 +21,7 @@ pub mod i18n;
 pub mod ingest;
 pub mod join;
 pub mod message;
+pub mod order;
 pub mod pause;
 pub mod present;
 pub mod share;

@@ -58,7 +58,7 @@ pub struct Coverage {
 impl Coverage {
     fn new(counted: u64, loaded: u64, mut excluded: Vec<Excluded>) -> Coverage {
         excluded.retain(|e| e.customers() > 0);
-        excluded.sort_by_key(|e| std::cmp::Reverse(e.customers()));
+        crate::order::sort_by_key(&mut excluded, |e| std::cmp::Reverse(e.customers()));
         Coverage {
             counted,
             loaded,
@@ -112,7 +112,7 @@ fn outside_journey(ds: &Dataset, filter: &Filter) -> (u64, Vec<String>) {
         .filter(|(_, &e)| e)
         .map(|(v, _)| v.clone())
         .collect();
-    names.sort();
+    crate::order::sort(&mut names);
     (out, names)
 }
 

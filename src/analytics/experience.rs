@@ -848,7 +848,7 @@ fn exit_lists(
     };
     // Most customers first; equal counts keep the touchpoints' code order.
     let ranked = |mut v: Vec<(u64, u64)>| {
-        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        crate::order::sort_by(&mut v, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         v.into_iter().map(|(c, n)| point(c, n)).collect::<Vec<_>>()
     };
     let mut total: std::collections::BTreeMap<u64, u64> = std::collections::BTreeMap::new();
@@ -1028,11 +1028,13 @@ impl GridOrder {
         let mut rows: Vec<usize> = (0..=ns)
             .filter(|&r| row_events[r] > 0 || row_rank(ctx, ns, r).0 == 0)
             .collect();
-        rows.sort_by_key(|&r| row_rank(ctx, ns, r));
+        crate::order::sort_by_key(&mut rows, |&r| row_rank(ctx, ns, r));
         let mut cols: Vec<usize> = (0..=nt).filter(|&c| col_events[c] > 0).collect();
-        cols.sort_by(|&a, &b| col_events[b].cmp(&col_events[a]).then(a.cmp(&b)));
+        crate::order::sort_by(&mut cols, |&a, &b| {
+            col_events[b].cmp(&col_events[a]).then(a.cmp(&b))
+        });
         let (row_pos, col_pos) = (positions(&rows, ns + 1), positions(&cols, nt + 1));
-        used.sort_unstable_by_key(|(key, _)| {
+        crate::order::sort_by_key(used, |(key, _)| {
             let (r, c) = split(*key);
             (row_pos[r], col_pos[c])
         });
@@ -1069,7 +1071,9 @@ fn pain_points(
             });
         }
     }
-    pain_points.sort_by(|a, b| a.satisfaction_mean.total_cmp(&b.satisfaction_mean));
+    crate::order::sort_by(&mut pain_points, |a, b| {
+        a.satisfaction_mean.total_cmp(&b.satisfaction_mean)
+    });
     pain_points
 }
 
@@ -1195,7 +1199,9 @@ fn handoff_view(
         };
     };
     let mut all = pairs.into_sorted(|a| a.count > 0);
-    all.sort_by(|a, b| b.1.count.cmp(&a.1.count).then(a.0.cmp(&b.0)));
+    crate::order::sort_by(&mut all, |a, b| {
+        b.1.count.cmp(&a.1.count).then(a.0.cmp(&b.0))
+    });
     let total = all.iter().map(|p| p.1.count).sum();
     let nt = nt.max(1) as u64;
     let top = all

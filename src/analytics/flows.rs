@@ -586,7 +586,9 @@ fn matrix(seq: &Sequences, col: &DimColumn) -> TransitionMatrix {
         }
     }
     let mut order: Vec<u32> = (0..nv as u32).filter(|&v| reach[v as usize] > 0).collect();
-    order.sort_by(|a, b| reach[*b as usize].cmp(&reach[*a as usize]).then(a.cmp(b)));
+    crate::order::sort_by(&mut order, |a, b| {
+        reach[*b as usize].cmp(&reach[*a as usize]).then(a.cmp(b))
+    });
     let shown = order.len().min(MATRIX_TOP);
     let others = order.len() > shown;
     let size = shown + usize::from(others);

@@ -1004,7 +1004,7 @@ fn breakdown_view(
     }
     // Largest first, code order among equals.
     let mut present: Vec<usize> = (0..groups_n).filter(|&g| started[g] > 0).collect();
-    present.sort_by(|&a, &b| started[b].cmp(&started[a]));
+    crate::order::sort_by(&mut present, |&a, &b| started[b].cmp(&started[a]));
     let weights: Vec<u64> = present.iter().map(|&g| started[g]).collect();
     let keep = cap::keep_top(&weights, cap::BREAKDOWN_GROUPS);
     let mut index = vec![usize::MAX; groups_n];

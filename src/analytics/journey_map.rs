@@ -140,7 +140,7 @@ pub struct Parts<'a> {
 /// `total`.
 fn top_shares(mut items: Vec<(String, u64)>, total: u64) -> Vec<Share> {
     items.retain(|(_, n)| *n > 0);
-    items.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    crate::order::sort_by(&mut items, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     items
         .into_iter()
         .take(LANE_ITEMS)
@@ -328,7 +328,7 @@ fn moments(x: &ExperienceView, cells: &[&GridCell]) -> Vec<Moment> {
             })
         })
         .collect();
-    out.sort_by(|a, b| {
+    crate::order::sort_by(&mut out, |a, b| {
         (a.kind == MomentKind::KeepUp)
             .cmp(&(b.kind == MomentKind::KeepUp))
             .then(b.importance.total_cmp(&a.importance))

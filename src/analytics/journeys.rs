@@ -127,7 +127,7 @@ pub fn list(ds: &Dataset) -> Vec<JourneyCount> {
             events: events[c],
         })
         .collect();
-    out.sort_by(|a, b| {
+    crate::order::sort_by(&mut out, |a, b| {
         b.customers
             .cmp(&a.customers)
             .then(b.events.cmp(&a.events))

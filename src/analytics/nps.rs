@@ -289,7 +289,7 @@ impl<'a> NpsAcc<'a> {
                 }
             })
             .collect();
-        segments.sort_by_key(|s| std::cmp::Reverse(s.summary.responses));
+        crate::order::sort_by_key(&mut segments, |s| std::cmp::Reverse(s.summary.responses));
         segments
     }
 }

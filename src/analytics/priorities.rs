@@ -144,7 +144,7 @@ pub fn rank_pain_points(points: &mut [PainPoint], m: &PriorityMatrix) {
             imp.get(p.touchpoint.as_str()).and_then(|i| i.as_ref()),
         )
     };
-    points.sort_by(|a, b| {
+    crate::order::sort_by(points, |a, b| {
         key(b)
             .total_cmp(&key(a))
             .then(b.count.cmp(&a.count))
@@ -198,7 +198,7 @@ fn item(
 /// Ranked first, thin after; within each, the highest score first, then more answers,
 /// then by name so the order never depends on the input's.
 fn order(items: &mut [Item]) {
-    items.sort_by(|a, b| {
+    crate::order::sort_by(items, |a, b| {
         a.thin
             .cmp(&b.thin)
             .then(b.score.total_cmp(&a.score))

@@ -118,7 +118,9 @@ const PURCHASE_RANK: usize = 2;
 /// `inspiració` after `recomanació` and make every conversion after it wrong.
 fn place_by_data(ranks: &[Option<usize>], median: &dyn Fn(usize) -> Option<i64>) -> Vec<usize> {
     let mut known: Vec<usize> = (0..ranks.len()).filter(|&c| ranks[c].is_some()).collect();
-    known.sort_by_key(|&c| (ranks[c], median(c).is_none(), median(c).unwrap_or(0), c));
+    crate::order::sort_by_key(&mut known, |&c| {
+        (ranks[c], median(c).is_none(), median(c).unwrap_or(0), c)
+    });
     // (slot before which it goes, median, code) of each unrecognised stage.
     let mut unknown: Vec<(usize, bool, i64, usize)> = (0..ranks.len())
         .filter(|&c| ranks[c].is_none())
@@ -132,7 +134,7 @@ fn place_by_data(ranks: &[Option<usize>], median: &dyn Fn(usize) -> Option<i64>)
             (slot, median(u).is_none(), median(u).unwrap_or(0), u)
         })
         .collect();
-    unknown.sort_unstable();
+    crate::order::sort(&mut unknown);
     let mut out = Vec::with_capacity(ranks.len());
     let mut next = unknown.iter().peekable();
     for (slot, &k) in known.iter().enumerate() {
@@ -153,7 +155,7 @@ fn status_order(values: &[String], is_dropped: &dyn Fn(&str) -> bool) -> Vec<usi
     let mut codes: Vec<usize> = (0..values.len())
         .filter(|&c| !is_dropped(&values[c]))
         .collect();
-    codes.sort_by_key(|&c| {
+    crate::order::sort_by_key(&mut codes, |&c| {
         let v = &values[c];
         (
             is_end_state(v),
@@ -356,7 +358,9 @@ impl StagePlan {
         } else {
             let mut codes: Vec<usize> = (0..values.len()).collect();
             // Unknown medians sort after known ones; ties keep file order.
-            codes.sort_by_key(|&c| (median(c).is_none(), median(c).unwrap_or(0), c));
+            crate::order::sort_by_key(&mut codes, |&c| {
+                (median(c).is_none(), median(c).unwrap_or(0), c)
+            });
             self.source = if (0..values.len()).any(|c| median(c).is_some()) {
                 StageOrderSource::MedianTime
             } else {

@@ -235,7 +235,9 @@ fn draw_links<DB: DrawingBackend>(
     let mut in_y = out_y.clone();
     let mut entry = vec![0i32; view.links.len()];
     let mut by_target: Vec<usize> = (0..view.links.len()).collect();
-    by_target.sort_by_key(|&i| (view.links[i].step, view.links[i].to, view.links[i].from));
+    crate::order::sort_by_key(&mut by_target, |&i| {
+        (view.links[i].step, view.links[i].to, view.links[i].from)
+    });
     for &i in &by_target {
         let l = &view.links[i];
         let h = link_height(view, cols, l.step, l.from, l.customers);

@@ -331,7 +331,7 @@ thread_local! {
 /// order of the file.
 pub fn set_persona_order(names: &[String]) {
     let mut v = names.to_vec();
-    v.sort();
+    crate::order::sort(&mut v);
     v.dedup();
     PERSONAS.with(|p| *p.borrow_mut() = v);
 }

@@ -198,7 +198,7 @@ pub fn stage_names(headers: &[&str]) -> Vec<String> {
 /// The candidates ordered by their median offset (ties and columns without one keep file
 /// order, the latter last).
 pub fn by_dates(mut cands: Vec<Candidate>) -> Vec<Candidate> {
-    cands.sort_by_key(|c| (c.offset.is_none(), c.offset.unwrap_or(0)));
+    crate::order::sort_by_key(&mut cands, |c| (c.offset.is_none(), c.offset.unwrap_or(0)));
     cands
 }
 

@@ -207,7 +207,7 @@ pub fn filter_dimensions(lang: Lang, ds: &Dataset, mapping: &Mapping) -> Vec<Fil
                 }
             }
             let mut order: Vec<usize> = (0..col.values.len()).collect();
-            order.sort_by(|&a, &b| {
+            crate::order::sort_by(&mut order, |&a, &b| {
                 counts[b]
                     .cmp(&counts[a])
                     .then(col.values[a].cmp(&col.values[b]))

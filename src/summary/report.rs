@@ -514,7 +514,7 @@ fn breakdown(
     }
     let started: Vec<u64> = hist.iter().map(|h| h.iter().sum()).collect();
     let mut present: Vec<usize> = (0..groups_n).filter(|&g| started[g] > 0).collect();
-    present.sort_by(|&a, &b| started[b].cmp(&started[a]));
+    crate::order::sort_by(&mut present, |&a, &b| started[b].cmp(&started[a]));
     let weights: Vec<u64> = present.iter().map(|&g| started[g]).collect();
     let keep = cap::keep_top(&weights, cap::BREAKDOWN_GROUPS);
     let mut listed: Vec<(String, Vec<u64>)> = Vec::new();
@@ -746,7 +746,7 @@ fn grid_view(
     let (row_pos, col_pos) = (positions(rows, ns + 1), positions(cols, nt + 1));
     let mut used: Vec<((usize, usize), CellSum)> =
         cells.into_iter().filter(|(_, a)| a.events > 0).collect();
-    used.sort_by_key(|((r, c), _)| (row_pos[*r], col_pos[*c]));
+    crate::order::sort_by_key(&mut used, |((r, c), _)| (row_pos[*r], col_pos[*c]));
     let pain_points = pain_points(ctx, st, tp, &used);
     let mut grid = Grid {
         unavailable: None,
@@ -811,9 +811,11 @@ impl GridOrder {
         let mut rows: Vec<usize> = (0..=ns)
             .filter(|&r| row_events[r] > 0 || rank(r).0 == 0)
             .collect();
-        rows.sort_by_key(|&r| rank(r));
+        crate::order::sort_by_key(&mut rows, |&r| rank(r));
         let mut cols: Vec<usize> = (0..=nt).filter(|&c| col_events[c] > 0).collect();
-        cols.sort_by(|&a, &b| col_events[b].cmp(&col_events[a]).then(a.cmp(&b)));
+        crate::order::sort_by(&mut cols, |&a, &b| {
+            col_events[b].cmp(&col_events[a]).then(a.cmp(&b))
+        });
         GridOrder {
             rows,
             cols,
@@ -854,7 +856,9 @@ fn pain_points(
             });
         }
     }
-    pain_points.sort_by(|a, b| a.satisfaction_mean.total_cmp(&b.satisfaction_mean));
+    crate::order::sort_by(&mut pain_points, |a, b| {
+        a.satisfaction_mean.total_cmp(&b.satisfaction_mean)
+    });
     pain_points
 }
 
@@ -953,7 +957,7 @@ fn exit_lists(
                 customers: n,
             })
             .collect();
-        v.sort_by_key(|e| std::cmp::Reverse(e.customers));
+        crate::order::sort_by_key(&mut v, |e| std::cmp::Reverse(e.customers));
         v
     };
     let mut total = vec![0u64; nt + 1];
@@ -1011,7 +1015,9 @@ fn handoff_view(ctx: &Ctx, tps: Option<&[String]>, needs: &mut EventNeeds) -> Ha
         .filter(|&i| h.count[i] > 0)
         .map(|i| (h.from[i] as u64 * nt + h.to[i] as u64, i))
         .collect();
-    all.sort_by(|a, b| h.count[b.1].cmp(&h.count[a.1]).then(a.0.cmp(&b.0)));
+    crate::order::sort_by(&mut all, |a, b| {
+        h.count[b.1].cmp(&h.count[a.1]).then(a.0.cmp(&b.0))
+    });
     let top_n = ctx.settings.top_handoffs;
     let mean = |i: usize| Mean {
         sum: h.sat_sum[i],
@@ -1148,8 +1154,7 @@ fn nps_breakdown(ctx: &Ctx, total: &Acc, dim: DimKey, needs: &mut EventNeeds) ->
         .filter(|(_, g)| g.p + g.pas + g.d > 0)
         .map(|(g, seg)| nps_segment(label(dict, g), seg, &total.nps))
         .collect();
-    b.segments
-        .sort_by_key(|s| std::cmp::Reverse(s.summary.responses));
+    crate::order::sort_by_key(&mut b.segments, |s| std::cmp::Reverse(s.summary.responses));
     b
 }
 

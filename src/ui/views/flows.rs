@@ -180,7 +180,7 @@ fn root_values(data: DataState, dim: FlowDim) -> Vec<String> {
         let mut v: Vec<String> = col
             .map(|c| c.values.iter().take(500).cloned().collect())
             .unwrap_or_default();
-        v.sort();
+        crate::order::sort(&mut v);
         v
     })
 }

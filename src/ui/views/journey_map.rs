@@ -55,7 +55,7 @@ fn persona_list(data: DataState, analysis: Analysis) -> Memo<Vec<String>> {
                 .filter(|p| allowed.is_none_or(|a| a.contains(*p)))
                 .cloned()
                 .collect();
-            v.sort();
+            crate::order::sort(&mut v);
             v.truncate(MAX_PERSONAS);
             v
         })

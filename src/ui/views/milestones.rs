@@ -101,8 +101,9 @@ impl Draft {
             })
             .collect();
         let order: Vec<String> = by_dates(cands).into_iter().map(|c| c.column).collect();
-        self.rows
-            .sort_by_key(|r| order.iter().position(|c| *c == r.column));
+        crate::order::sort_by_key(&mut self.rows, |r| {
+            order.iter().position(|c| *c == r.column)
+        });
     }
 }
 
@@ -243,7 +244,7 @@ fn MilestoneOrder(cands: Memo<Vec<Candidate>>, editor: Editor) -> impl IntoView 
         <div class="jl-row">
             <button class="jl-btn" data-action="milestones-file-order" on:click=move |_| {
                 let order: Vec<String> = cands.get_untracked().into_iter().map(|c| c.column).collect();
-                editor.edit(&|d| d.rows.sort_by_key(|r| order.iter().position(|c| *c == r.column)));
+                editor.edit(&|d| crate::order::sort_by_key(&mut d.rows, |r| order.iter().position(|c| *c == r.column)));
             }>{tr(lang, "milestones.file_order")}</button>
             <button class="jl-btn" data-action="milestones-by-date" on:click=move |_| editor.edit(&|d| d.by_date())>
                 {tr(lang, "milestones.by_date")}
