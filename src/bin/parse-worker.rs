@@ -82,6 +82,7 @@ mod worker {
         // The page sniffed the same head before sending the job, so this is not expected.
         let mut reader = PartReader::new(&head, flag("complete"), flag("first"), &options)
             .map_err(|_| JobError::Sniff)?;
+        reader.expect_bytes(&head, (end - start).max(0.0) as u64);
         let sync = FileReaderSync::new().map_err(js_text)?;
         let mut at = start;
         while at < end {

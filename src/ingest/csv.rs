@@ -471,6 +471,8 @@ pub struct CsvLoader {
     options: CsvOptions,
     stage: Stage,
     bytes: u64,
+    /// The file's size when known, to make room for its records up front.
+    expected_bytes: u64,
     sniffed: Option<Sniffed>,
 }
 
@@ -480,8 +482,16 @@ impl CsvLoader {
             options,
             stage: Stage::Head(Vec::new()),
             bytes: 0,
+            expected_bytes: 0,
             sniffed: None,
         }
+    }
+
+    /// Says how big the whole file is, before the first push, so the columns are sized
+    /// once from the head instead of grown by copying (see
+    /// [`super::parallel::expected_records`]).
+    pub fn expect_bytes(&mut self, total: u64) {
+        self.expected_bytes = total;
     }
 
     /// What the sniffer decided, once it has run (after 64 KiB or at finish).
@@ -527,7 +537,11 @@ impl CsvLoader {
 
     fn start(&mut self, sample: &[u8], complete: bool) -> Result<Box<Engine>, IngestError> {
         let result = sniff_inner(sample, complete).and_then(|(sniffed, enc)| {
-            let engine = Engine::new(&sniffed, enc, &self.options);
+            let mut engine = Engine::new(&sniffed, enc, &self.options);
+            if let Ok(e) = engine.as_mut() {
+                let n = super::parallel::expected_records(sample, self.expected_bytes);
+                e.asm.reserve(n);
+            }
             self.sniffed = Some(sniffed);
             engine
         });
@@ -607,6 +621,13 @@ impl PartReader {
             engine.header_skipped = true;
         }
         Ok(PartReader { engine, first })
+    }
+
+    /// Makes room for the records of a part of `bytes` bytes (see
+    /// [`super::parallel::expected_records`]).
+    pub fn expect_bytes(&mut self, head: &[u8], bytes: u64) {
+        let n = super::parallel::expected_records(head, bytes);
+        self.engine.asm.reserve(n);
     }
 
     /// The next bytes of the part.

@@ -227,6 +227,7 @@ impl AppState {
     ) -> Result<Loaded, String> {
         let lang = self.look.lang.get_untracked();
         let mut loader = CsvLoader::new(csv_options(choices));
+        loader.expect_bytes(total as u64);
         let mut offset = 0.0;
         self.data.progress.set(Some(Progress {
             rows: 0,
@@ -249,6 +250,8 @@ impl AppState {
                 Ok(c) => c,
                 Err(e) => return stop(e),
             };
+            // Copying the slice into the module's memory is a task's worth of its own.
+            dom::yield_now().await;
             for (i, piece) in chunk.chunks(PARSE_STRETCH).enumerate() {
                 match loader.push(piece) {
                     Ok(p) => self.data.progress.set(Some(Progress {

@@ -314,12 +314,15 @@ impl Page<'_> {
     ) -> Result<(CsvPart, Done), Outcome> {
         let mut reader = PartReader::new(self.head, self.complete, true, self.options)
             .map_err(|e| Outcome::Merged(Err(e)))?;
+        reader.expect_bytes(self.head, (range.1 - range.0) as u64);
         let mut offset = range.0;
         while offset < range.1 {
             let end = (offset + super::loader::SLICE).min(range.1);
             let chunk = dom::read_slice(self.file, offset, end)
                 .await
                 .map_err(|e| Outcome::Failed(Failure::Worker(e)))?;
+            // Copying the slice into the module's memory is a task's worth of its own.
+            dom::yield_now().await;
             for (i, piece) in chunk.chunks(super::loader::PARSE_STRETCH).enumerate() {
                 reader.push(piece);
                 let done = Done {

@@ -3,8 +3,10 @@
 
 use journey_lens::dataset::{Role, MISSING};
 use journey_lens::generate;
-use journey_lens::ingest::csv::{merge_parts, parse_part, splittable, CsvPart};
-use journey_lens::ingest::parallel::{load_ranges, nominal_cuts, ranges, workers_for};
+use journey_lens::ingest::csv::{merge_parts, parse_part, splittable, CsvPart, PartReader};
+use journey_lens::ingest::parallel::{
+    expected_records, load_ranges, nominal_cuts, ranges, workers_for, MAX_RESERVED_RECORDS,
+};
 use journey_lens::ingest::sniff::SNIFF_BYTES;
 use journey_lens::ingest::IngestError;
 use journey_lens::ingest::{
@@ -360,6 +362,7 @@ fn files_joined_through_a_key_are_read_in_one_pass_with_the_same_result() {
 #[test]
 fn workers_only_for_files_big_enough_to_win_back_their_start_up() {
     const MB: f64 = 1_048_576.0;
+    // The number of parts: in the browser the page reads the first, a worker each other.
     // 2 cores: the bar is 64 MiB (the measured break-even is near 60 MB).
     assert_eq!(workers_for(9.0 * MB, 2), None);
     assert_eq!(workers_for(63.9 * MB, 2), None);
@@ -440,4 +443,46 @@ fn a_merge_that_yields_within_the_customer_dictionary_is_the_merge_of_one_go() {
         fingerprint(&loaded),
         fingerprint(&load_csv(bytes, &opts).expect("loads"))
     );
+}
+
+#[test]
+fn the_records_reserved_ahead_follow_the_heads_line_length_within_a_cap() {
+    // 200 lines of 40 bytes: 1 MB holds 25,000 such lines, reserved with a tenth more.
+    let head = format!("{}\n", "x".repeat(39)).repeat(200);
+    assert_eq!(expected_records(head.as_bytes(), 1_000_000), 27_500);
+    // Fewer than 100 lines in the head: no estimate.
+    let few = format!("{}\n", "x".repeat(39)).repeat(99);
+    assert_eq!(expected_records(few.as_bytes(), 1_000_000), 0);
+    // A head of two-byte lines cannot make a 900 MB file reserve 495 M records.
+    let tiny = "a\n".repeat(32_768);
+    assert_eq!(
+        expected_records(tiny.as_bytes(), 900_000_000),
+        MAX_RESERVED_RECORDS
+    );
+    assert_eq!(MAX_RESERVED_RECORDS, 4_000_000);
+}
+
+#[test]
+fn room_made_ahead_changes_nothing_in_what_is_loaded() {
+    let mut bytes = Vec::new();
+    generate::generate(20_000, 11, &mut bytes).expect("writing to a Vec cannot fail");
+    let opts = CsvOptions::default();
+    let whole = load_csv(&bytes, &opts).expect("loads");
+    // The page's loader, told the size, fed in 64 KiB pieces.
+    let mut loader = journey_lens::ingest::CsvLoader::new(opts.clone());
+    loader.expect_bytes(bytes.len() as u64);
+    for piece in bytes.chunks(64 << 10) {
+        loader.push(piece).expect("pushes");
+    }
+    let told = loader.finish().expect("loads");
+    assert_eq!(told.report.rows_loaded, 20_000);
+    assert_eq!(fingerprint(&told), fingerprint(&whole));
+    // A part reader told its part's size, as the page and the workers are.
+    let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    let mut reader = PartReader::new(head, false, true, &opts).expect("sniffs");
+    reader.expect_bytes(head, bytes.len() as u64);
+    reader.push(&bytes);
+    let part = reader.finish(true);
+    let merged = merge_parts(vec![part]).expect("loads").expect("one part");
+    assert_eq!(fingerprint(&merged), fingerprint(&whole));
 }
