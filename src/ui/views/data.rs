@@ -489,8 +489,12 @@ fn MappingCard() -> impl IntoView {
                         <tbody>
                             {move || {
                                 let (list, roles) = rows.get().unwrap_or_default();
+                                let labels = role_labels(lang);
                                 list.into_iter()
-                                    .map(|row| view! { <MappingRow row roles=roles.clone() draft /> })
+                                    .map(|row| {
+                                        let labels = labels.clone();
+                                        view! { <MappingRow row roles=roles.clone() labels draft /> }
+                                    })
                                     .collect_view()
                             }}
                         </tbody>
@@ -516,11 +520,21 @@ fn MappingCard() -> impl IntoView {
     }
 }
 
+/// Each role's key and name in `lang`, looked up once for all the columns' menus (a dozen
+/// columns times every role was two hundred lookups in the task that shows a new file).
+fn role_labels(lang: Lang) -> std::rc::Rc<[(Role, String)]> {
+    Role::ALL
+        .iter()
+        .map(|r| (*r, tr(lang, &format!("role.{}", r.key()))))
+        .collect()
+}
+
 /// One column's row: its header, a role menu that edits the draft, its first values.
 #[component]
 fn MappingRow(
     row: ColumnRow,
     roles: Vec<Role>,
+    labels: std::rc::Rc<[(Role, String)]>,
     draft: RwSignal<Option<Vec<Role>>>,
 ) -> impl IntoView {
     let lang = expect_context::<Look>().lang.get_untracked();
@@ -547,12 +561,12 @@ fn MappingRow(
                     data-testid="role-select"
                     on:change=on_change
                 >
-                    {Role::ALL
+                    {labels
                         .iter()
-                        .map(|r| {
+                        .map(|(r, label)| {
                             view! {
                                 <option value=r.key() selected=*r == role>
-                                    {tr(lang, &format!("role.{}", r.key()))}
+                                    {label.clone()}
                                 </option>
                             }
                         })
