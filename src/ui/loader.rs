@@ -22,7 +22,7 @@ use leptos::prelude::*;
 pub(super) const SLICE: f64 = 4.0 * 1024.0 * 1024.0;
 /// Bytes parsed between two yields: about 25 ms on a 2-core machine (2 MiB took 50 to 70,
 /// over the 50 ms that makes a task "long").
-pub(super) const PARSE_STRETCH: usize = 1024 * 1024;
+const PARSE_STRETCH: usize = 1024 * 1024;
 const FEED_KEY: &str = "journey-lens.feed";
 const MAPPINGS_KEY: &str = "journey-lens.mappings";
 
