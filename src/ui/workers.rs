@@ -307,9 +307,10 @@ struct Page<'a> {
 }
 
 impl Page<'_> {
-    /// Reads `range` (the file's first part) the way the page reads a whole file: a few
-    /// megabytes per read, one stretch parsed per task. Between stretches it reports the
-    /// progress of all parts and stops at Cancel or at a worker's failure.
+    /// Reads `range` (the file's first part): a few megabytes per read, parsed
+    /// [`PAGE_PIECE`] bytes at a time with a yield once the task has run [`dom::SLICE_MS`].
+    /// After each piece it reports the progress of all parts and stops at Cancel or at a
+    /// worker's failure.
     async fn read(
         &self,
         range: (f64, f64),
