@@ -5,7 +5,7 @@
 //! by [`Splitter`] (the `csv` crate's rules, without copying plain fields); the unfinished
 //! last record waits for the next chunk, so only tails are copied.
 
-use super::encoding::{needs_decoding, StreamDecoder};
+use super::encoding::{needs_decoding, StreamDecoder, TextEncoding};
 use super::error::IngestError;
 use super::mapping::{cap_dimensions, resolve_roles, MAX_DIMENSIONS};
 use super::milestones::{resolve as resolve_milestones, Milestones};
@@ -108,7 +108,7 @@ struct Engine {
 /// What the load decided before reading a row, in the order the report lists it.
 fn load_notes(
     sniffed: &Sniffed,
-    enc: &'static encoding_rs::Encoding,
+    enc: TextEncoding,
     capped: usize,
     decimal_comma: bool,
 ) -> Vec<LoadNote> {
@@ -136,11 +136,7 @@ fn load_notes(
 }
 
 impl Engine {
-    fn new(
-        sniffed: &Sniffed,
-        enc: &'static encoding_rs::Encoding,
-        opts: &CsvOptions,
-    ) -> Result<Engine, IngestError> {
+    fn new(sniffed: &Sniffed, enc: TextEncoding, opts: &CsvOptions) -> Result<Engine, IngestError> {
         let mut roles = resolve_roles(&sniffed.headers, opts.roles.as_deref(), &opts.overrides)?;
         let milestones = match &opts.milestones {
             Some(spec) => Some(resolve_milestones(spec, &sniffed.headers, &mut roles)?),

@@ -1,8 +1,40 @@
 //! Which bytes we are looking at: refuses binary formats up front and picks the text
 //! encoding, because a wrongly decoded "Kanał" silently becomes a different channel.
+//!
+//! Journey Lens reads UTF-8, UTF-16 with a byte-order mark, and the two legacy code pages
+//! its users' spreadsheets save in: windows-1250 (Polish) and windows-1252 (Spanish,
+//! Catalan, French, English). The decoders are written here rather than taken from
+//! `encoding_rs` + `chardetng`: those carry every WHATWG encoding (the CJK tables) and a
+//! detector for every script, about 120 KB of the gzipped app for four encodings we can
+//! name (issue 13, README "Build size"). The tests prove the decoders equal `encoding_rs`
+//! byte for byte, streamed in any chunks (`tests/it/ingest_encoding.rs`).
 
 use super::error::{BinaryKind, IngestError};
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1250, WINDOWS_1252};
+
+/// A text encoding Journey Lens decodes; `name` is its WHATWG label, as in the load report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextEncoding {
+    Utf8,
+    Utf16Le,
+    Utf16Be,
+    /// Central European (Polish) Windows code page.
+    Windows1250,
+    /// Western European Windows code page (what "Latin-1" files really are).
+    Windows1252,
+}
+
+impl TextEncoding {
+    /// The WHATWG name, e.g. "UTF-8", "UTF-16LE", "windows-1250".
+    pub fn name(self) -> &'static str {
+        match self {
+            TextEncoding::Utf8 => "UTF-8",
+            TextEncoding::Utf16Le => "UTF-16LE",
+            TextEncoding::Utf16Be => "UTF-16BE",
+            TextEncoding::Windows1250 => "windows-1250",
+            TextEncoding::Windows1252 => "windows-1252",
+        }
+    }
+}
 
 /// Rejects files that are obviously not text: users drop spreadsheets and screenshots.
 pub fn reject_binary(sample: &[u8]) -> Result<(), IngestError> {
@@ -29,102 +61,229 @@ pub fn reject_binary(sample: &[u8]) -> Result<(), IngestError> {
 }
 
 /// The encoding a byte-order mark announces, with the mark's length.
-pub fn bom_encoding(sample: &[u8]) -> Option<(&'static Encoding, usize)> {
-    Encoding::for_bom(sample)
+pub fn bom_encoding(sample: &[u8]) -> Option<(TextEncoding, usize)> {
+    if sample.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        Some((TextEncoding::Utf8, 3))
+    } else if sample.starts_with(&[0xFF, 0xFE]) {
+        Some((TextEncoding::Utf16Le, 2))
+    } else if sample.starts_with(&[0xFE, 0xFF]) {
+        Some((TextEncoding::Utf16Be, 2))
+    } else {
+        None
+    }
 }
 
 /// Picks the encoding of a file from its first bytes. `complete` says the sample is the
 /// whole file (so a multi-byte sequence cut at the end is a real error).
-pub fn detect(sample: &[u8], complete: bool) -> &'static Encoding {
+pub fn detect(sample: &[u8], complete: bool) -> TextEncoding {
     if let Some((enc, _)) = bom_encoding(sample) {
         return enc;
     }
     match std::str::from_utf8(sample) {
-        Ok(_) => return UTF_8,
+        Ok(_) => return TextEncoding::Utf8,
         // Cut in the middle of a character at the sample's end: still UTF-8.
-        Err(e) if e.error_len().is_none() && !complete => return UTF_8,
+        Err(e) if e.error_len().is_none() && !complete => return TextEncoding::Utf8,
         Err(_) => {}
     }
-    let mut det = chardetng::EncodingDetector::new();
-    det.feed(sample, true);
-    let guess = det.guess(None, false);
-    if guess == WINDOWS_1250 || guess == encoding_rs::ISO_8859_2 {
-        return WINDOWS_1250;
-    }
-    if guess == WINDOWS_1252 {
-        return WINDOWS_1252;
-    }
-    // Ambiguous (chardetng guessed a script we do not target): Polish letters decide.
-    if polish_evidence(sample) {
-        WINDOWS_1250
+    let (polish, western) = letter_evidence(sample);
+    if polish > western {
+        TextEncoding::Windows1250
     } else {
-        WINDOWS_1252
+        TextEncoding::Windows1252
     }
 }
 
-/// Bytes that are Polish letters in cp1250 (ą ł ś ź Ą Ł Ś Ź) but rare symbols in cp1252
-/// (¹ ³ œ Ÿ ¥ £ Œ), so their presence means Polish text.
-fn polish_evidence(sample: &[u8]) -> bool {
-    let n = sample
-        .iter()
-        .filter(|b| matches!(b, 0xB9 | 0xB3 | 0x9C | 0x9F | 0xA5 | 0xA3 | 0x8C | 0x8F))
-        .count();
-    n > 0
+/// Counts the bytes that read as letters of our users' languages in each code page: Polish
+/// letters that windows-1252 shows as symbols (ą ł ś ź ż and capitals), against accented
+/// Western letters that are not Polish (à è é í ï ò ú ü ç…). Bytes that are letters in both
+/// (ó, ń/ñ, ę/ê, ć/æ) say nothing. A Polish letter counts only after a letter, as inside
+/// "może" or "był", so that "¿Qué" and "£20" (the same bytes as "żQué", "Ł20") do not
+/// make a Spanish or British file Polish; a Western letter counts beside any letter.
+fn letter_evidence(sample: &[u8]) -> (usize, usize) {
+    let is_letter = |b: u8| b.is_ascii_alphabetic() || b >= 0x80;
+    let (mut polish, mut western) = (0, 0);
+    for (i, &b) in sample.iter().enumerate() {
+        if b < 0x80 {
+            continue;
+        }
+        let before = i.checked_sub(1).and_then(|j| sample.get(j)).copied();
+        let after = sample.get(i + 1).copied();
+        let after_letter = before.is_some_and(is_letter);
+        if matches!(
+            b,
+            0xB9 | 0xA5 | 0xB3 | 0xA3 | 0x9C | 0x8C | 0x9F | 0x8F | 0xBF | 0xAF
+        ) {
+            polish += after_letter as usize;
+        } else if b >= 0xC0
+            && !matches!(
+                b,
+                0xC6 | 0xCA | 0xD1 | 0xD3 | 0xD7 | 0xE6 | 0xEA | 0xF1 | 0xF3 | 0xF7
+            )
+        {
+            western += (after_letter || after.is_some_and(is_letter)) as usize;
+        }
+    }
+    (polish, western)
 }
 
 /// Whether the encoding needs an explicit decoding pass (everything but UTF-8).
-pub fn needs_decoding(enc: &'static Encoding) -> bool {
-    enc != UTF_8
+pub fn needs_decoding(enc: TextEncoding) -> bool {
+    enc != TextEncoding::Utf8
 }
 
 /// Whether a BOM-less UTF-16 guess is even possible (we only accept UTF-16 with a BOM).
-pub fn is_utf16(enc: &'static Encoding) -> bool {
-    enc == UTF_16LE || enc == UTF_16BE
+pub fn is_utf16(enc: TextEncoding) -> bool {
+    matches!(enc, TextEncoding::Utf16Le | TextEncoding::Utf16Be)
 }
 
-/// Decodes a sample (lossily) to text for sniffing.
-pub fn decode_sample(sample: &[u8], enc: &'static Encoding) -> String {
-    let (text, _, _) = enc.decode(sample);
-    let text = text.into_owned();
-    text.strip_prefix('\u{feff}')
-        .map(str::to_string)
-        .unwrap_or(text)
+/// Decodes a sample (lossily) to text for sniffing. A byte-order mark picks the encoding
+/// and is dropped, as the WHATWG `decode` does; a second one (a file saved twice with a
+/// BOM) is dropped too, so it cannot end up in the first header.
+pub fn decode_sample(sample: &[u8], enc: TextEncoding) -> String {
+    let (enc, skip) = bom_encoding(sample).unwrap_or((enc, 0));
+    let body = &sample[skip..];
+    let text = if enc == TextEncoding::Utf8 {
+        String::from_utf8_lossy(body).into_owned()
+    } else {
+        let mut out = Vec::with_capacity(body.len() + body.len() / 2);
+        StreamDecoder::new(enc).decode_into(body, true, &mut out);
+        String::from_utf8(out)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    };
+    match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    }
 }
 
-/// Streams non-UTF-8 input into UTF-8 bytes chunk by chunk.
+/// The characters of bytes 0x80–0xFF in windows-1250 (WHATWG index; unassigned bytes map
+/// to the C1 control of the same number).
+const WINDOWS_1250_HIGH: [u16; 128] = [
+    0x20AC, 0x0081, 0x201A, 0x0083, 0x201E, 0x2026, 0x2020, 0x2021, //
+    0x0088, 0x2030, 0x0160, 0x2039, 0x015A, 0x0164, 0x017D, 0x0179, //
+    0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, //
+    0x0098, 0x2122, 0x0161, 0x203A, 0x015B, 0x0165, 0x017E, 0x017A, //
+    0x00A0, 0x02C7, 0x02D8, 0x0141, 0x00A4, 0x0104, 0x00A6, 0x00A7, //
+    0x00A8, 0x00A9, 0x015E, 0x00AB, 0x00AC, 0x00AD, 0x00AE, 0x017B, //
+    0x00B0, 0x00B1, 0x02DB, 0x0142, 0x00B4, 0x00B5, 0x00B6, 0x00B7, //
+    0x00B8, 0x0105, 0x015F, 0x00BB, 0x013D, 0x02DD, 0x013E, 0x017C, //
+    0x0154, 0x00C1, 0x00C2, 0x0102, 0x00C4, 0x0139, 0x0106, 0x00C7, //
+    0x010C, 0x00C9, 0x0118, 0x00CB, 0x011A, 0x00CD, 0x00CE, 0x010E, //
+    0x0110, 0x0143, 0x0147, 0x00D3, 0x00D4, 0x0150, 0x00D6, 0x00D7, //
+    0x0158, 0x016E, 0x00DA, 0x0170, 0x00DC, 0x00DD, 0x0162, 0x00DF, //
+    0x0155, 0x00E1, 0x00E2, 0x0103, 0x00E4, 0x013A, 0x0107, 0x00E7, //
+    0x010D, 0x00E9, 0x0119, 0x00EB, 0x011B, 0x00ED, 0x00EE, 0x010F, //
+    0x0111, 0x0144, 0x0148, 0x00F3, 0x00F4, 0x0151, 0x00F6, 0x00F7, //
+    0x0159, 0x016F, 0x00FA, 0x0171, 0x00FC, 0x00FD, 0x0163, 0x02D9, //
+];
+
+/// The characters of bytes 0x80–0x9F in windows-1252; 0xA0–0xFF are U+00A0–U+00FF.
+const WINDOWS_1252_C1: [u16; 32] = [
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, //
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F, //
+    0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, //
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178, //
+];
+
+/// The character of a byte ≥ 0x80 in a single-byte code page.
+fn high_char(enc: TextEncoding, b: u8) -> u16 {
+    let i = usize::from(b - 0x80);
+    match enc {
+        TextEncoding::Windows1250 => WINDOWS_1250_HIGH[i],
+        _ if b >= 0xA0 => u16::from(b),
+        _ => WINDOWS_1252_C1[i],
+    }
+}
+
+/// Streams non-UTF-8 input into UTF-8 bytes chunk by chunk, replacing what cannot be
+/// decoded with U+FFFD as the WHATWG decoders do. A UTF-16 code unit or surrogate pair cut
+/// between chunks is kept until the next one.
 pub struct StreamDecoder {
-    decoder: encoding_rs::Decoder,
-    buf: String,
+    enc: TextEncoding,
+    /// The first byte of a UTF-16 code unit cut at a chunk's end.
+    odd: Option<u8>,
+    /// A UTF-16 high surrogate waiting for its low half.
+    high: Option<u16>,
+    /// Nothing decoded yet, so a leading byte-order mark is dropped.
+    at_start: bool,
 }
 
 impl StreamDecoder {
-    pub fn new(enc: &'static Encoding) -> StreamDecoder {
+    pub fn new(enc: TextEncoding) -> StreamDecoder {
         StreamDecoder {
-            decoder: enc.new_decoder_with_bom_removal(),
-            buf: String::new(),
+            enc,
+            odd: None,
+            high: None,
+            at_start: true,
         }
     }
 
     /// Appends the UTF-8 form of `chunk` to `out`.
     pub fn decode_into(&mut self, chunk: &[u8], last: bool, out: &mut Vec<u8>) {
-        let need = self
-            .decoder
-            .max_utf8_buffer_length(chunk.len())
-            .unwrap_or(chunk.len().saturating_mul(3).saturating_add(16));
-        self.buf.clear();
-        self.buf.reserve(need);
-        let mut src = chunk;
-        loop {
-            let (res, read, _) = self.decoder.decode_to_string(src, &mut self.buf, last);
-            src = &src[read..];
-            out.extend_from_slice(self.buf.as_bytes());
-            self.buf.clear();
-            match res {
-                encoding_rs::CoderResult::InputEmpty => break,
-                encoding_rs::CoderResult::OutputFull => self.buf.reserve(4096 + src.len() * 3),
+        match self.enc {
+            TextEncoding::Utf8 => out.extend_from_slice(chunk),
+            TextEncoding::Utf16Le | TextEncoding::Utf16Be => self.utf16(chunk, last, out),
+            _ => {
+                out.reserve(chunk.len());
+                for &b in chunk {
+                    if b < 0x80 {
+                        out.push(b);
+                    } else {
+                        push_unit(out, high_char(self.enc, b));
+                    }
+                }
             }
         }
     }
+
+    fn utf16(&mut self, chunk: &[u8], last: bool, out: &mut Vec<u8>) {
+        out.reserve(chunk.len() + chunk.len() / 2);
+        let le = self.enc == TextEncoding::Utf16Le;
+        let mut bytes = chunk.iter().copied();
+        while let Some(b) = self.odd.take().or_else(|| bytes.next()) {
+            let Some(b2) = bytes.next() else {
+                self.odd = Some(b);
+                break;
+            };
+            let unit = if le {
+                u16::from_le_bytes([b, b2])
+            } else {
+                u16::from_be_bytes([b, b2])
+            };
+            self.unit(unit, out);
+        }
+        if last && (self.odd.take().is_some() | self.high.take().is_some()) {
+            out.extend_from_slice("\u{FFFD}".as_bytes());
+        }
+    }
+
+    fn unit(&mut self, unit: u16, out: &mut Vec<u8>) {
+        let start = std::mem::replace(&mut self.at_start, false);
+        if let Some(high) = self.high.take() {
+            if (0xDC00..0xE000).contains(&unit) {
+                let c = 0x10000 + ((u32::from(high) - 0xD800) << 10) + (u32::from(unit) - 0xDC00);
+                push_char(out, char::from_u32(c).unwrap_or('\u{FFFD}'));
+                return;
+            }
+            out.extend_from_slice("\u{FFFD}".as_bytes());
+        }
+        match unit {
+            0xFEFF if start => {}
+            0xD800..=0xDBFF => self.high = Some(unit),
+            _ => push_unit(out, unit),
+        }
+    }
+}
+
+/// Appends a BMP code unit that is not part of a surrogate pair (a lone low surrogate
+/// becomes U+FFFD).
+fn push_unit(out: &mut Vec<u8>, unit: u16) {
+    push_char(out, char::from_u32(u32::from(unit)).unwrap_or('\u{FFFD}'));
+}
+
+fn push_char(out: &mut Vec<u8>, c: char) {
+    let mut buf = [0u8; 4];
+    out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
 }
 
 #[cfg(test)]
@@ -134,7 +293,7 @@ mod tests {
     #[test]
     fn utf8_cut_mid_character_is_still_utf8() {
         let s = "Świetnie".as_bytes();
-        assert_eq!(detect(&s[..1], false), UTF_8);
+        assert_eq!(detect(&s[..1], false), TextEncoding::Utf8);
     }
 
     #[test]

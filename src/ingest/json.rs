@@ -5,7 +5,7 @@
 //! position of the event in the list; for NDJSON it is the physical line number (the same
 //! when there are no blank lines). A malformed NDJSON line rejects that event only.
 
-use super::encoding::{decode_sample, detect, reject_binary};
+use super::encoding::{decode_sample, detect, reject_binary, TextEncoding};
 use super::error::{IngestError, JsonShape};
 use super::mapping::{
     cap_dimensions, header_key, resolve_roles, unique_headers, MAX_COLUMNS, MAX_DIMENSIONS,
@@ -327,7 +327,7 @@ fn add_item(asm: &mut Assembler, keys: &[String], used: &[usize], line: u64, ite
 }
 
 /// How rows are numbered comes first, then what was dropped or converted on the way in.
-fn load_notes(ndjson: bool, capped: usize, enc: &'static encoding_rs::Encoding) -> Vec<LoadNote> {
+fn load_notes(ndjson: bool, capped: usize, enc: TextEncoding) -> Vec<LoadNote> {
     let mut notes = vec![if ndjson {
         LoadNote::NdjsonLines
     } else {
@@ -339,7 +339,7 @@ fn load_notes(ndjson: bool, capped: usize, enc: &'static encoding_rs::Encoding) 
             dropped: capped as u64,
         });
     }
-    if enc != encoding_rs::UTF_8 {
+    if enc != TextEncoding::Utf8 {
         notes.push(LoadNote::NotUtf8 {
             encoding: enc.name().to_string(),
         });

@@ -2,6 +2,7 @@
 //! decimal mark and date order. The UI shows the result with a preview so the user can
 //! correct the mapping before the full load.
 
+use super::encoding::TextEncoding;
 use super::encoding::{decode_sample, detect, reject_binary};
 use super::error::IngestError;
 use super::mapping::{auto_roles, header_key, unique_headers, MAX_COLUMNS};
@@ -10,7 +11,6 @@ use super::values::{
     is_missing, parse_date, trim, DateOrder, DecimalEvidence, OrderEvidence, ParsedDate,
 };
 use crate::dataset::Role;
-use encoding_rs::Encoding;
 use serde::Serialize;
 
 /// How much of the file the sniffer looks at.
@@ -191,7 +191,7 @@ fn cell_evidence(
 pub(crate) fn sniff_inner(
     sample: &[u8],
     complete: bool,
-) -> Result<(Sniffed, &'static Encoding), IngestError> {
+) -> Result<(Sniffed, TextEncoding), IngestError> {
     if sample.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(IngestError::Empty);
     }

@@ -34,6 +34,7 @@ mod generate_sample;
 mod hostile_inputs;
 mod i18n_catalog;
 mod ingest_csv;
+mod ingest_encoding;
 mod ingest_json;
 mod ingest_parallel;
 mod ingest_props;
