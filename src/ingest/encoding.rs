@@ -93,37 +93,86 @@ pub fn detect(sample: &[u8], complete: bool) -> TextEncoding {
     }
 }
 
-/// Counts the bytes that read as letters of our users' languages in each code page: Polish
-/// letters that windows-1252 shows as symbols (ą ł ś ź ż and capitals), against accented
-/// Western letters that are not Polish (à è é í ï ò ú ü ç…). Bytes that are letters in both
-/// (ó, ń/ñ, ę/ê, ć/æ) say nothing. A Polish letter counts only after a letter, as inside
-/// "może" or "był", so that "¿Qué" and "£20" (the same bytes as "żQué", "Ł20") do not
-/// make a Spanish or British file Polish; a Western letter counts beside any letter.
+/// Weighs the bytes that read differently in the two code pages, with Polish spelling and
+/// the punctuation of Western text: a Polish letter in windows-1250 is often a symbol in
+/// windows-1252 (ą ł ż / ¹ ³ ¿, Ł Ą Ż / £ ¥ ¯), and ś ź ć ń share their bytes with œ Ÿ æ ñ.
+/// Bytes that are the same character in both (é ó ü ß ç, quotes, dashes) say nothing, so a
+/// German name in a Polish file or a "Müller" in an English one does not tip the scale.
+/// Returns (Polish, Western) evidence; the guess is windows-1250 only when Polish wins.
 fn letter_evidence(sample: &[u8]) -> (usize, usize) {
-    let is_letter = |b: u8| b.is_ascii_alphabetic() || b >= 0x80;
     let (mut polish, mut western) = (0, 0);
     for (i, &b) in sample.iter().enumerate() {
-        if b < 0x80 {
+        if b < 0x80
+            || high_char(TextEncoding::Windows1250, b) == high_char(TextEncoding::Windows1252, b)
+        {
             continue;
         }
         let before = i.checked_sub(1).and_then(|j| sample.get(j)).copied();
         let after = sample.get(i + 1).copied();
-        let after_letter = before.is_some_and(is_letter);
-        if matches!(
-            b,
-            0xB9 | 0xA5 | 0xB3 | 0xA3 | 0x9C | 0x8C | 0x9F | 0x8F | 0xBF | 0xAF
-        ) {
-            polish += after_letter as usize;
-        } else if b >= 0xC0
-            && !matches!(
-                b,
-                0xC6 | 0xCA | 0xD1 | 0xD3 | 0xD7 | 0xE6 | 0xEA | 0xF1 | 0xF3 | 0xF7
-            )
-        {
-            western += (after_letter || after.is_some_and(is_letter)) as usize;
-        }
+        let (pl, we) = byte_evidence(b, before, after);
+        polish += pl as usize;
+        western += we as usize;
     }
     (polish, western)
+}
+
+/// Whether a byte is a letter in either code page (not punctuation such as « – or a
+/// no-break space, which share the high bytes).
+fn is_letter(b: u8) -> bool {
+    b.is_ascii_alphabetic()
+        || (b >= 0xC0 && b != 0xD7 && b != 0xF7)
+        || matches!(
+            b,
+            0x8A | 0x8C
+                | 0x8E
+                | 0x8F
+                | 0x9A
+                | 0x9C
+                | 0x9E
+                | 0x9F
+                | 0xA3
+                | 0xA5
+                | 0xAF
+                | 0xB3
+                | 0xB9
+                | 0xBF
+        )
+}
+
+fn is_vowel(b: u8) -> bool {
+    matches!(
+        b.to_ascii_lowercase(),
+        b'a' | b'e' | b'i' | b'o' | b'u' | b'y'
+    )
+}
+
+/// (Polish, Western) evidence of one byte that differs between the code pages.
+fn byte_evidence(b: u8, before: Option<u8>, after: Option<u8>) -> (bool, bool) {
+    let after_letter = before.is_some_and(is_letter);
+    let before_letter = after.is_some_and(is_letter);
+    match b {
+        // ś Ś ź Ź ć Ć ń Ń never come before a vowel in Polish ("si", "ni" are written
+        // instead); œ Œ æ Æ ñ Ñ do (cœur, año, España).
+        0x9C | 0x8C | 0x9F | 0x8F | 0xE6 | 0xC6 | 0xF1 | 0xD1 => {
+            let vowel_next = after.is_some_and(is_vowel);
+            (!vowel_next && (after_letter || before_letter), vowel_next)
+        }
+        // Ł Ą Ż start words ("Łukasz", "Żaneta"); £ ¥ ¯ stand before digits and spaces.
+        0xA3 | 0xA5 | 0xAF => (after_letter || before_letter, false),
+        // "m³", "cm³": a unit, not "mł".
+        0xB3 if matches!(before, Some(b'm' | b'M')) && !before_letter => (false, false),
+        // ł ą ż inside or at the end of a word; ¿ opens a phrase, ³ ¹ follow digits.
+        0xB3 | 0xB9 | 0xBF => (after_letter, false),
+        // ę Ę end words ("się", "będę"); ê inside French words says little either way.
+        0xEA | 0xCA => (after_letter && !before_letter, false),
+        // ¡ opens a Spanish phrase; ª º follow a number ("1º", "2ª").
+        0xA1 => (false, before_letter),
+        0xAA | 0xBA => (false, before.is_some_and(|c| c.is_ascii_digit())),
+        // à è ì ò ù ã õ å ï ð ø þ û: Western letters (Czech or Hungarian ones in
+        // windows-1250, which our users do not write).
+        _ if b >= 0xC0 => (false, true),
+        _ => (false, false),
+    }
 }
 
 /// Whether the encoding needs an explicit decoding pass (everything but UTF-8).
@@ -146,7 +195,10 @@ pub fn decode_sample(sample: &[u8], enc: TextEncoding) -> String {
         String::from_utf8_lossy(body).into_owned()
     } else {
         let mut out = Vec::with_capacity(body.len() + body.len() / 2);
-        StreamDecoder::new(enc).decode_into(body, true, &mut out);
+        let mut decoder = StreamDecoder::new(enc);
+        // The mark was skipped above: a second one is the text's, dropped once below.
+        decoder.at_start = skip == 0;
+        decoder.decode_into(body, true, &mut out);
         String::from_utf8(out)
             .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
     };
@@ -196,7 +248,8 @@ fn high_char(enc: TextEncoding, b: u8) -> u16 {
 }
 
 /// Streams non-UTF-8 input into UTF-8 bytes chunk by chunk, replacing what cannot be
-/// decoded with U+FFFD as the WHATWG decoders do. A UTF-16 code unit or surrogate pair cut
+/// decoded with U+FFFD as the WHATWG decoders do (UTF-8 input is passed through as it is:
+/// the readers check it themselves). A UTF-16 code unit or surrogate pair cut
 /// between chunks is kept until the next one.
 pub struct StreamDecoder {
     enc: TextEncoding,

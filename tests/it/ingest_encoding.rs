@@ -85,35 +85,52 @@ fn utf16_pairs_cut_between_chunks_and_broken_ones_become_replacement_characters(
         decoded(TextEncoding::Utf16Le, b"a\x00\xff\xfe"),
         "a\u{FEFF}"
     );
+    // The sniffing sample drops the mark and one more (as encoding_rs's decode + strip).
+    let marks = b"\xff\xfe\xff\xfe\xff\xfea\x00";
+    assert_eq!(decode_sample(marks, TextEncoding::Utf16Le), "\u{FEFF}a");
 }
 
 #[test]
 fn the_code_page_guess_follows_the_letters_of_our_users_languages() {
-    let cases: [(&[u8], TextEncoding); 6] = [
+    use TextEncoding::{Windows1250 as Pl, Windows1252 as We};
+    let cases: [(&[u8], TextEncoding); 18] = [
+        (b"Za\xbf\xf3\xb3\xe6 g\xea\x9cl\xb9 ja\x9f\xf1", Pl),
+        // "Łódź, Müller, może być": a German letter among Polish ones says nothing.
+        (b"\xa3\xf3d\x9f, M\xfcller, mo\xbfe by\xe6", Pl),
         (
-            b"Za\xbf\xf3\xb3\xe6 g\xea\x9cl\xb9 ja\x9f\xf1",
-            TextEncoding::Windows1250,
+            b"Kana\xb3\nM\xfcller;Krak\xf3w\nSchr\xf6der;Gda\xf1sk\nJ\xe4ger;\xa3\xf3d\x9f\n",
+            Pl,
         ),
-        // "Łódź, Müller, może być": one German letter among Polish ones.
+        // Only ó (the same in both) and ń: "Gdańsk", "Poznań".
+        (b"Krak\xf3w;Sklep\nGda\xf1sk;Sklep\nPozna\xf1;Web\n", Pl),
+        // Polish letters only at the start of words: "Łukasz", "Żaneta", "Ścibor".
         (
-            b"\xa3\xf3d\x9f, M\xfcller, mo\xbfe by\xe6",
-            TextEncoding::Windows1250,
+            b"\xa3ukasz;Warszawa\n\xafaneta;Krak\xf3w\n\x8ccibor;Gda\xf1sk\n",
+            Pl,
         ),
+        // Capitals: "ŁÓDZKIE", "ŚWIĘTOKRZYSKIE", "WARMIŃSKO-MAZURSKIE".
+        (
+            b"\xa3\xd3DZKIE;10\n\x8cWI\xcaTOKRZYSKIE;26\nWARMI\xd1SKO-MAZURSKIE;28\n",
+            Pl,
+        ),
+        // "będzie", "być", "się".
+        (b"b\xeadzie dobrze\nmusi by\xe6\nCzy si\xea podoba\n", Pl),
         // "¿Cómo fue la atención? Señor": ¿ is ż's byte, but it opens the phrase.
-        (
-            b"\xbfC\xf3mo fue la atenci\xf3n? Se\xf1or",
-            TextEncoding::Windows1252,
-        ),
-        // "Precio: £20": £ is Ł's byte, before a digit.
-        (b"Precio: \xa320 por unidad", TextEncoding::Windows1252),
-        (
-            b"per\xf2 l\xb7l\xedcit; qu\xe8 m\xe9s?",
-            TextEncoding::Windows1252,
-        ),
-        (
-            b"\xc7a co\xfbte tr\xe8s cher \xe0 c\xf4t\xe9",
-            TextEncoding::Windows1252,
-        ),
+        (b"\xbfC\xf3mo fue la atenci\xf3n? Se\xf1or", We),
+        (b"\xab\xbfC\xf3mo valora el servicio?\xbb;5\n", We),
+        (b"\xa1Hola! \xbfqu\xe9 tal? A\xf1o 2024", We),
+        // "£20" (Ł's byte before a digit), also after a dash or a no-break space.
+        (b"Precio: \xa320 por unidad", We),
+        (b"\xa310\x96\xa320,5\n", We),
+        (b"Price:\xa0\xa320", We),
+        // "usage_m³": a unit, not "mł".
+        (b"date,usage_m\xb3,cost\n", We),
+        // French œ ("cœur", "bœuf", "Sœur") is ś's byte, but a vowel follows.
+        (b"Tomate c\x9cur de b\x9cuf;3,50\nS\x9cur Marie;2\n", We),
+        (b"per\xf2 l\xb7l\xedcit; qu\xe8 m\xe9s?", We),
+        (b"\xc7a co\xfbte tr\xe8s cher \xe0 c\xf4t\xe9", We),
+        // Nothing either way (é, ü, ß are the same in both): Western, as before.
+        (b"Caf\xe9 M\xfcller, Stra\xdfe", We),
     ];
     for (bytes, enc) in cases {
         assert_eq!(
