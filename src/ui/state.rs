@@ -356,8 +356,11 @@ struct ComputeTime {
 }
 
 /// Events past which a computation yields before its first step (see
-/// [`dom::Slices::after_change`]).
-pub const BIG_EVENTS: usize = 200_000;
+/// [`dom::Slices::after_change`]), and putting new data on screen yields between its
+/// steps. Tens of thousands of events already cost tens of milliseconds: at 200 000 a
+/// 100 k file's first compute ran in the task that showed the data, a 55–84 ms task
+/// (`make bench`, 2026-12-02); the sample (3 000 events) still computes in that task.
+pub const BIG_EVENTS: usize = 20_000;
 
 /// The report for `cur` (from its events, or from its summary feed).
 async fn compute_report(
