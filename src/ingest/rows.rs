@@ -184,18 +184,17 @@ pub struct Assembler {
     ms_slashed: Vec<(usize, usize, SlashDate)>,
 }
 
-/// Writes a refused cell's column (none for the whole record) and problem. The problem
-/// goes as its JSON form: at most `max_errors` of them cross, so its size does not matter.
+/// Writes a refused cell's column (none for the whole record) and problem.
 fn put_problem(w: &mut Writer, column: Option<&str>, problem: &RowProblem) {
     w.bool(column.is_some());
     w.str(column.unwrap_or_default());
-    w.str(&serde_json::to_string(problem).unwrap_or_default());
+    super::wire::put_problem(w, problem);
 }
 
 /// Reads what [`put_problem`] wrote.
 fn get_problem(r: &mut Reader<'_>) -> Wire<(Option<String>, RowProblem)> {
     let (some, column) = (r.bool()?, r.str()?);
-    let problem = serde_json::from_str(&r.str()?).map_err(|_| WireError)?;
+    let problem = super::wire::get_problem(r)?;
     Ok((some.then_some(column), problem))
 }
 

@@ -5,7 +5,8 @@
 //! The bytes come from our own worker, but they cross a boundary the page does not
 //! control, so the reader checks every length and fails with an error instead of panicking.
 
-use crate::dataset::{Dataset, DimColumn, TextColumn, DICT_STRETCH, MISSING};
+use super::notes::RowProblem;
+use crate::dataset::{Dataset, DimColumn, Role, Scale, TextColumn, DICT_STRETCH, MISSING};
 use std::future::Future;
 
 /// Appends values to a byte buffer.
@@ -314,4 +315,126 @@ async fn get_dim<F: Future<Output = ()>>(
     } else {
         Err(WireError)
     }
+}
+
+/// Writes a refused cell's problem field by field. (Its JSON form needed serde's
+/// deserialiser for internally tagged enums in the app, 35 KB of code in one function.)
+pub fn put_problem(w: &mut Writer, problem: &RowProblem) {
+    use RowProblem as P;
+    let role =
+        |w: &mut Writer, r: Role| w.u8(Role::ALL.iter().position(|&x| x == r).unwrap_or(0) as u8);
+    match problem {
+        P::CustomerMissing => w.u8(0),
+        P::NestedText => w.u8(1),
+        P::NestedDate => w.u8(2),
+        P::NestedNumber { field } => {
+            w.u8(3);
+            role(w, *field);
+        }
+        P::DateOutOfRange {
+            value,
+            min_year,
+            max_year,
+        } => {
+            w.u8(4);
+            w.str(value);
+            w.i64(i64::from(*min_year));
+            w.i64(i64::from(*max_year));
+        }
+        P::DateUnrecognised { value } => {
+            w.u8(5);
+            w.str(value);
+        }
+        P::NotANumber { field, value } => {
+            w.u8(6);
+            role(w, *field);
+            w.str(value);
+        }
+        P::OutOfScale {
+            field,
+            value,
+            scale,
+        } => {
+            w.u8(7);
+            role(w, *field);
+            w.f64s(&[*value, scale.min, scale.max]);
+        }
+        P::WrongWidth { values, columns } => {
+            w.u8(8);
+            w.u64(*values);
+            w.u64(*columns);
+        }
+        P::UnclosedQuote {
+            values,
+            columns,
+            from,
+            to,
+        } => {
+            w.u8(9);
+            for v in [values, columns, from, to] {
+                w.u64(*v);
+            }
+        }
+        P::NulBytes => w.u8(10),
+        P::NotAnObject => w.u8(11),
+        P::InvalidJsonLine { detail } => {
+            w.u8(12);
+            w.str(detail);
+        }
+        P::NoMilestoneDate => w.u8(13),
+    }
+}
+
+/// Reads what [`put_problem`] wrote; an unknown kind or role is an error.
+pub fn get_problem(r: &mut Reader<'_>) -> Wire<RowProblem> {
+    use RowProblem as P;
+    let role = |r: &mut Reader<'_>| {
+        Role::ALL
+            .get(usize::from(r.u8()?))
+            .copied()
+            .ok_or(WireError)
+    };
+    let year = |r: &mut Reader<'_>| i32::try_from(r.i64()?).map_err(|_| WireError);
+    Ok(match r.u8()? {
+        0 => P::CustomerMissing,
+        1 => P::NestedText,
+        2 => P::NestedDate,
+        3 => P::NestedNumber { field: role(r)? },
+        4 => P::DateOutOfRange {
+            value: r.str()?,
+            min_year: year(r)?,
+            max_year: year(r)?,
+        },
+        5 => P::DateUnrecognised { value: r.str()? },
+        6 => P::NotANumber {
+            field: role(r)?,
+            value: r.str()?,
+        },
+        7 => {
+            let field = role(r)?;
+            let &[value, min, max] = &r.f64s()?[..] else {
+                return Err(WireError);
+            };
+            P::OutOfScale {
+                field,
+                value,
+                scale: Scale::new(min, max),
+            }
+        }
+        8 => P::WrongWidth {
+            values: r.u64()?,
+            columns: r.u64()?,
+        },
+        9 => P::UnclosedQuote {
+            values: r.u64()?,
+            columns: r.u64()?,
+            from: r.u64()?,
+            to: r.u64()?,
+        },
+        10 => P::NulBytes,
+        11 => P::NotAnObject,
+        12 => P::InvalidJsonLine { detail: r.str()? },
+        13 => P::NoMilestoneDate,
+        _ => return Err(WireError),
+    })
 }

@@ -486,3 +486,77 @@ fn room_made_ahead_changes_nothing_in_what_is_loaded() {
     let merged = merge_parts(vec![part]).expect("loads").expect("one part");
     assert_eq!(fingerprint(&merged), fingerprint(&whole));
 }
+
+/// Every kind of refused-cell problem crosses from a worker to the page unchanged, and
+/// forged bytes (an unknown kind, a role past the list, a year past i32) are refused.
+#[test]
+fn every_row_problem_crosses_the_wire_unchanged_and_forged_ones_are_refused() {
+    use journey_lens::dataset::Scale;
+    use journey_lens::ingest::wire::{get_problem, put_problem, Reader, Writer};
+    use journey_lens::ingest::RowProblem as P;
+    let all = [
+        P::CustomerMissing,
+        P::NestedText,
+        P::NestedDate,
+        P::NestedNumber {
+            field: Role::Revenue,
+        },
+        P::DateOutOfRange {
+            value: "1899-12-31".into(),
+            min_year: 1970,
+            max_year: 2100,
+        },
+        P::DateUnrecognised {
+            value: "31/31/2024".into(),
+        },
+        P::NotANumber {
+            field: Role::Nps,
+            value: "dziesięć".into(),
+        },
+        P::OutOfScale {
+            field: Role::Satisfaction,
+            value: 7.5,
+            scale: Scale::new(1.0, 5.0),
+        },
+        P::WrongWidth {
+            values: 14,
+            columns: 13,
+        },
+        P::UnclosedQuote {
+            values: 20,
+            columns: 13,
+            from: 7,
+            to: 9,
+        },
+        P::NulBytes,
+        P::NotAnObject,
+        P::InvalidJsonLine {
+            detail: "expected value at line 1 column 1".into(),
+        },
+        P::NoMilestoneDate,
+        P::NestedNumber {
+            field: Role::Ignore,
+        },
+    ];
+    let mut w = Writer::default();
+    for p in &all {
+        put_problem(&mut w, p);
+    }
+    let bytes = w.buf;
+    let mut r = Reader::new(&bytes);
+    for p in &all {
+        assert_eq!(&get_problem(&mut r).unwrap(), p);
+    }
+    assert!(r.done());
+    // Kind 14 does not exist; role 14 is past Role::ALL; a year of 2^40 (then a year 0).
+    let forged: [&[u8]; 3] = [
+        &[14],
+        &[3, 14],
+        &[
+            4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        ],
+    ];
+    for f in forged {
+        assert!(get_problem(&mut Reader::new(f)).is_err(), "{f:?}");
+    }
+}
