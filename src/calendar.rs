@@ -46,6 +46,68 @@ pub fn checked_days(y: i32, m: u32, d: u32) -> Option<i64> {
     (d <= month_len).then(|| days_from_civil(y as i64, m, d))
 }
 
+/// The parts of an ISO date and time: the day number, and the seconds into the day when a
+/// time follows.
+pub type DayTime = (i64, Option<i64>);
+
+/// Reads `YYYY-MM-DD`, optionally followed by `T` or a space and `HH:MM` or `HH:MM:SS`:
+/// what date inputs, links and host pages send as dates and filter bounds. Month, day and
+/// the time's fields may have one digit, and a leap second reads as :59, as chrono's
+/// `%Y-%m-%d %H:%M:%S` reads them (a proptest holds the two equal); the year has exactly
+/// four digits. `None` for anything else, or a day that does not exist.
+pub fn parse_day_time(s: &str) -> Option<DayTime> {
+    let (date, time) = match s.find(['T', ' ']) {
+        Some(at) => (&s[..at], Some(&s[at + 1..])),
+        None => (s, None),
+    };
+    let mut ymd = date.split('-');
+    let y = ymd.next().filter(|y| y.len() == 4).and_then(digits)?;
+    let (m, d) = (ymd.next().and_then(short)?, ymd.next().and_then(short)?);
+    if ymd.next().is_some() {
+        return None;
+    }
+    let day = checked_days(y as i32, m, d)?;
+    let Some(time) = time else {
+        return Some((day, None));
+    };
+    let mut hms = time.split(':');
+    let (h, min) = (hms.next().and_then(short)?, hms.next().and_then(short)?);
+    let sec = match hms.next() {
+        Some(x) => short(x)?,
+        None => 0,
+    };
+    if hms.next().is_some() || h > 23 || min > 59 || sec > 60 {
+        return None;
+    }
+    Some((day, Some(i64::from(h * 3600 + min * 60 + sec.min(59)))))
+}
+
+/// One or two ASCII digits.
+fn short(s: &str) -> Option<u32> {
+    if s.is_empty() || s.len() > 2 {
+        return None;
+    }
+    digits(s)
+}
+
+fn digits(s: &str) -> Option<u32> {
+    s.bytes().try_fold(0u32, |n, b| {
+        b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+    })
+}
+
+/// (year, month, day, hour, minute) of epoch seconds, `None` for the missing time or beyond
+/// ±262,000 years.
+pub fn civil_from_secs(secs: i64) -> Option<(i64, u32, u32, u32, u32)> {
+    const LIMIT: i64 = 262_000 * 366 * 86_400;
+    if secs == crate::dataset::NO_TIME || !(-LIMIT..=LIMIT).contains(&secs) {
+        return None;
+    }
+    let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
+    let t = secs.rem_euclid(86_400) as u32;
+    Some((y, m, d, t / 3600, t % 3600 / 60))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,5 +129,101 @@ mod tests {
         assert_eq!(days_from_civil(2024, 3, 1), 19_783);
         assert_eq!(checked_days(2023, 2, 29), None);
         assert_eq!(checked_days(2024, 2, 29), Some(19_782));
+    }
+
+    #[test]
+    fn iso_days_and_times_read_as_written() {
+        // 2024-02-29 is day 19782; 09:05:07 is 32707 s into it.
+        assert_eq!(parse_day_time("2024-02-29"), Some((19_782, None)));
+        assert_eq!(
+            parse_day_time("2024-02-29T09:05:07"),
+            Some((19_782, Some(32_707)))
+        );
+        assert_eq!(
+            parse_day_time("2024-02-29 09:05"),
+            Some((19_782, Some(32_700)))
+        );
+        assert_eq!(
+            parse_day_time("2024-2-9T9:05"),
+            Some((19_762, Some(32_700)))
+        );
+        assert_eq!(
+            parse_day_time("1969-12-31T23:59:60"),
+            Some((-1, Some(86_399)))
+        );
+        for bad in [
+            "2023-02-29",
+            "2024-13-01",
+            "2024-00-10",
+            "24-02-01",
+            "+2024-02-01",
+            "2024-02-01T",
+            "2024-02-01T24:00",
+            "2024-02-01T10:60",
+            "2024-02-01T10:00:61",
+            "2024-02-01T10",
+            "2024-02-01-03",
+            "2024-02-001",
+            "2024-02-01T10:00:00:00",
+            "",
+            "２０２４-02-01",
+        ] {
+            assert_eq!(parse_day_time(bad), None, "{bad:?}");
+        }
+        assert_eq!(
+            civil_from_secs(19_782 * 86_400 + 32_707),
+            Some((2024, 2, 29, 9, 5))
+        );
+        assert_eq!(civil_from_secs(-1), Some((1969, 12, 31, 23, 59)));
+        assert_eq!(civil_from_secs(crate::dataset::NO_TIME), None);
+    }
+
+    /// chrono's `%Y-%m-%d`, then `%Y-%m-%dT%H:%M:%S` and the other three layouts, as
+    /// Journey Lens read dates and filter bounds before its own parser.
+    fn chrono_day_time(s: &str) -> Option<DayTime> {
+        use chrono::{NaiveDateTime, Timelike};
+        let days = |d: NaiveDate| days_from_civil(i64::from(d.year()), d.month(), d.day());
+        if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+            return Some((days(d), None));
+        }
+        [
+            "%Y-%m-%dT%H:%M:%S",
+            "%Y-%m-%d %H:%M:%S",
+            "%Y-%m-%dT%H:%M",
+            "%Y-%m-%d %H:%M",
+        ]
+        .into_iter()
+        .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
+        .map(|t| {
+            (
+                days(t.date()),
+                Some(i64::from(t.num_seconds_from_midnight())),
+            )
+        })
+    }
+
+    proptest::proptest! {
+        /// Any four-digit year, one- or two-digit fields up to 99, either separator, with
+        /// or without seconds: the same answer as chrono, refusals included.
+        #[test]
+        fn reads_what_chrono_read(
+            y in 0u32..10_000,
+            fields in proptest::collection::vec((0u32..100, proptest::bool::ANY), 5),
+            time in 0usize..3,
+            t_sep in proptest::bool::ANY,
+        ) {
+            let f = |i: usize| {
+                let (v, wide) = fields[i];
+                if wide || v > 9 { format!("{v:02}") } else { v.to_string() }
+            };
+            let mut s = format!("{y:04}-{}-{}", f(0), f(1));
+            if time > 0 {
+                s += &format!("{}{}:{}", if t_sep { 'T' } else { ' ' }, f(2), f(3));
+            }
+            if time > 1 {
+                s += &format!(":{}", f(4));
+            }
+            proptest::prop_assert_eq!(parse_day_time(&s), chrono_day_time(&s), "{}", s);
+        }
     }
 }

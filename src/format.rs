@@ -9,9 +9,8 @@
 //! Non-finite numbers (NaN is the dataset's "missing number") and missing timestamps never
 //! panic: they read as "n/a", the same as `None`.
 
-use crate::dataset::NO_TIME;
+use crate::calendar::{civil_from_days, civil_from_secs, parse_day_time};
 use crate::i18n::Lang;
-use chrono::{DateTime, Datelike, Timelike};
 
 /// The typographic minus sign: a hyphen next to digits reads as a dash and is easy to miss.
 pub const MINUS: char = '\u{2212}';
@@ -268,13 +267,13 @@ pub fn or_na(lang: Lang, value: Option<f64>, f: impl Fn(Lang, f64) -> String) ->
 /// A calendar date from epoch seconds: "2025-03-14". Timestamps are naive local times stored
 /// as if UTC, so no time-zone shift is applied.
 pub fn date(lang: Lang, secs: i64) -> String {
-    match to_naive(secs) {
-        Some(dt) => ymd(locale(lang).date, dt.year(), dt.month(), dt.day()),
+    match civil_from_secs(secs) {
+        Some((y, m, d, _, _)) => ymd(locale(lang).date, y, m, d),
         None => not_available(lang),
     }
 }
 
-fn ymd(style: DateStyle, y: i32, m: u32, d: u32) -> String {
+fn ymd(style: DateStyle, y: i64, m: u32, d: u32) -> String {
     match style {
         DateStyle::Iso => format!("{y:04}-{m:02}-{d:02}"),
         DateStyle::DayFirst(sep) => format!("{d:02}{sep}{m:02}{sep}{y:04}"),
@@ -284,30 +283,23 @@ fn ymd(style: DateStyle, y: i32, m: u32, d: u32) -> String {
 /// An ISO calendar date ("2025-03-14", what a date input holds) written the language's
 /// way ("14/03/2025", "14.03.2025"); anything that is not such a date is shown as it is.
 pub fn iso_date(lang: Lang, iso: &str) -> String {
-    match chrono::NaiveDate::parse_from_str(iso.trim(), "%Y-%m-%d") {
-        Ok(d) => ymd(locale(lang).date, d.year(), d.month(), d.day()),
-        Err(_) => iso.to_string(),
+    match parse_day_time(iso.trim()) {
+        Some((day, None)) => {
+            let (y, m, d) = civil_from_days(day);
+            ymd(locale(lang).date, y, m, d)
+        }
+        _ => iso.to_string(),
     }
 }
 
 /// A date and minute from epoch seconds: "2025-03-14 09:05".
 pub fn date_time(lang: Lang, secs: i64) -> String {
-    match to_naive(secs) {
-        Some(dt) => format!(
-            "{} {:02}:{:02}",
-            ymd(locale(lang).date, dt.year(), dt.month(), dt.day()),
-            dt.hour(),
-            dt.minute()
-        ),
+    match civil_from_secs(secs) {
+        Some((y, m, d, hour, minute)) => {
+            format!("{} {hour:02}:{minute:02}", ymd(locale(lang).date, y, m, d))
+        }
         None => not_available(lang),
     }
-}
-
-fn to_naive(secs: i64) -> Option<chrono::NaiveDateTime> {
-    if secs == NO_TIME {
-        return None;
-    }
-    DateTime::from_timestamp(secs, 0).map(|d| d.naive_utc())
 }
 
 /// A period label as computed by analytics ("2025-03", "2025-W11"), in the language's
@@ -316,7 +308,7 @@ fn to_naive(secs: i64) -> Option<chrono::NaiveDateTime> {
 pub fn period(lang: Lang, label: &str) -> String {
     // A custom KPI period: two ISO days, both included.
     if let Some((from, to)) = label.split_once('/') {
-        let day = |d: &str| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok();
+        let day = |d: &str| matches!(parse_day_time(d), Some((_, None)));
         if day(from) && day(to) {
             return format!("{} – {}", iso_date(lang, from), iso_date(lang, to));
         }
@@ -361,6 +353,7 @@ pub fn period(lang: Lang, label: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dataset::NO_TIME;
     const L: Lang = Lang::En;
 
     #[test]

@@ -114,27 +114,14 @@ impl Filter {
 
 /// Seconds of a date bound; `end` makes a date-only bound cover its whole day.
 pub fn parse_bound(s: &str, end: bool) -> Result<i64, FilterError> {
-    use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
     let s = s.trim();
-    let bad = || FilterError::BadDate {
-        value: s.to_string(),
-    };
-    let days = |d: NaiveDate| super::period::days_from_civil(d.year() as i64, d.month(), d.day());
-    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-        let start = days(d) * 86_400;
-        return Ok(if end { start + 86_399 } else { start });
+    match crate::calendar::parse_day_time(s) {
+        Some((day, None)) => Ok(day * 86_400 + if end { 86_399 } else { 0 }),
+        Some((day, Some(secs))) => Ok(day * 86_400 + secs),
+        None => Err(FilterError::BadDate {
+            value: s.to_string(),
+        }),
     }
-    for fmt in [
-        "%Y-%m-%dT%H:%M:%S",
-        "%Y-%m-%d %H:%M:%S",
-        "%Y-%m-%dT%H:%M",
-        "%Y-%m-%d %H:%M",
-    ] {
-        if let Ok(dt) = NaiveDateTime::parse_from_str(s, fmt) {
-            return Ok(days(dt.date()) * 86_400 + dt.num_seconds_from_midnight() as i64);
-        }
-    }
-    Err(bad())
 }
 
 /// One filtered dimension turned into codes: `allowed[code]`, plus whether empty cells pass.
