@@ -36,14 +36,35 @@ pub fn checked_days(y: i32, m: u32, d: u32) -> Option<i64> {
     if !(1..=12).contains(&m) || d == 0 || !(-262_000..=262_000).contains(&y) {
         return None;
     }
+    (d <= days_in_month(y.into(), m)).then(|| days_from_civil(y.into(), m, d))
+}
+
+/// Days in month `m` (1–12) of year `y`: February has 29 in leap years of the Gregorian
+/// calendar (every fourth year, but not centuries other than every fourth one).
+pub fn days_in_month(y: i64, m: u32) -> u32 {
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let month_len = match m {
+    match m {
         2 if leap => 29,
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
-    };
-    (d <= month_len).then(|| days_from_civil(y as i64, m, d))
+    }
+}
+
+/// Reads a day written exactly `YYYY-MM-DD` (two-digit month and day, no time), as our own
+/// links, settings and messages write it; surrounding blanks are ignored. `None` for any
+/// other shape or a day that does not exist.
+pub fn parse_iso_day(s: &str) -> Option<i64> {
+    let s = s.trim();
+    // With four year digits and two dashes, ten bytes leave exactly two digits each for
+    // the month and the day, and no room for a time.
+    if s.len() != 10 {
+        return None;
+    }
+    match parse_day_time(s)? {
+        (day, None) => Some(day),
+        (_, Some(_)) => None,
+    }
 }
 
 /// The parts of an ISO date and time: the day number, and the seconds into the day when a
@@ -129,6 +150,33 @@ mod tests {
         assert_eq!(days_from_civil(2024, 3, 1), 19_783);
         assert_eq!(checked_days(2023, 2, 29), None);
         assert_eq!(checked_days(2024, 2, 29), Some(19_782));
+    }
+
+    #[test]
+    fn our_own_days_are_read_only_in_their_exact_form() {
+        // 2024-02-29 is day 19782.
+        assert_eq!(parse_iso_day("2024-02-29"), Some(19_782));
+        assert_eq!(parse_iso_day(" 2024-02-29\n"), Some(19_782));
+        assert_eq!(parse_iso_day("1969-12-31"), Some(-1));
+        for bad in [
+            "2023-02-29",
+            "2024-2-29",
+            "2024-02-9",
+            "2024-1-123",
+            "2024-02-29T00:00",
+            "2024-02-29 10:00",
+            "24-02-2024",
+            "2024/02/29",
+            "２０２４-02-29",
+            "",
+        ] {
+            assert_eq!(parse_iso_day(bad), None, "{bad}");
+        }
+        assert_eq!(days_in_month(2024, 2), 29);
+        assert_eq!(days_in_month(1900, 2), 28);
+        assert_eq!(days_in_month(2000, 2), 29);
+        assert_eq!(days_in_month(2025, 4), 30);
+        assert_eq!(days_in_month(2025, 12), 31);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 use super::period::{civil_from_days, days_from_civil};
 use super::settings::{KpiCompare, KpiPeriod, KpiPeriodKind};
+use crate::calendar::{days_in_month, parse_iso_day as parse_day};
 
 /// Days `lo..hi` (days since 1970-01-01, `hi` excluded) and their label: `2025-03`,
 /// `2025-Q1`, `2025` or, for a custom range, `2025-01-05/2025-02-10` (ISO 8601 interval,
@@ -107,30 +108,6 @@ fn parse_at(kind: KpiPeriodKind, at: &str) -> Option<i64> {
 /// Whether `at` names a calendar period of `kind` (`2025-03`, `2025-Q1`, `2025`).
 pub fn is_label(kind: KpiPeriodKind, at: &str) -> bool {
     parse_at(kind, at).is_some()
-}
-
-fn days_in_month(y: i64, m: u32) -> u32 {
-    let next = if m == 12 {
-        days_from_civil(y + 1, 1, 1)
-    } else {
-        days_from_civil(y, m + 1, 1)
-    };
-    (next - days_from_civil(y, m, 1)) as u32
-}
-
-/// A `YYYY-MM-DD` day, checked against the calendar (2025-02-30 is not a day).
-pub fn parse_day(s: &str) -> Option<i64> {
-    let mut parts = s.trim().splitn(3, '-');
-    let y = four_digit_year(parts.next()?)?;
-    let two = |p: Option<&str>| -> Option<u32> {
-        let p = p?;
-        (p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| p.parse().ok())
-            .flatten()
-    };
-    let m = two(parts.next())?;
-    let d = two(parts.next())?;
-    ((1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)).then(|| days_from_civil(y, m, d))
 }
 
 fn day_label(day: i64) -> String {

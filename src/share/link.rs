@@ -22,10 +22,10 @@ use super::query;
 use crate::analytics::filter::parse_bound;
 use crate::analytics::flows::{Direction, FlowDim, FlowParams, MAX_DEPTH, MAX_TOP, MIN_DEPTH};
 use crate::analytics::journeys::{JourneyScope, JOURNEY};
-use crate::analytics::kpi_period::parse_day;
 use crate::analytics::{
     Filter, FunnelMode, KpiCompare, KpiPeriod, KpiPeriodKind, PeriodKind, Settings,
 };
+use crate::calendar::parse_iso_day as parse_day;
 use crate::dataset::DimKey;
 use crate::i18n::Lang;
 

@@ -12,8 +12,8 @@
 
 use super::link::{Theme, View};
 use crate::analytics::journeys::JourneyScope;
-use crate::analytics::kpi_period::parse_day;
 use crate::analytics::{Filter, KpiCompare, KpiPeriod, KpiPeriodKind};
+use crate::calendar::parse_iso_day as parse_day;
 use crate::dataset::{DimKey, Meta};
 use crate::i18n::Lang;
 use serde_json::{json, Map, Value};

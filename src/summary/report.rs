@@ -1485,7 +1485,8 @@ fn kpi_pair(ctx: &Ctx, unfiltered: bool, needs: &mut EventNeeds) -> Option<kpis:
 /// The calendar kind a KPI window was built with: an unreadable custom range falls back to
 /// the last complete month.
 fn w_kind(p: &crate::analytics::KpiPeriod) -> crate::analytics::KpiPeriodKind {
-    use crate::analytics::{kpi_period::parse_day, KpiPeriodKind};
+    use crate::analytics::KpiPeriodKind;
+    use crate::calendar::parse_iso_day as parse_day;
     let readable = |d: &Option<String>| d.as_deref().and_then(parse_day);
     match (p.kind, readable(&p.from), readable(&p.to)) {
         (KpiPeriodKind::Custom, Some(a), Some(b)) if a <= b => KpiPeriodKind::Custom,
