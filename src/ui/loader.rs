@@ -18,11 +18,6 @@ use crate::present::message::render;
 use crate::storage_policy::{legacy_mapping_header, quoted, MappingStore, Phase, MAX_INPUT_BYTES};
 use leptos::prelude::*;
 
-/// Bytes read from the file at a time (each read is a round trip through the browser).
-pub(super) const SLICE: f64 = 4.0 * 1024.0 * 1024.0;
-/// Bytes parsed between two yields: about 25 ms on a 2-core machine (2 MiB took 50 to 70,
-/// over the 50 ms that makes a task "long").
-const PARSE_STRETCH: usize = 1024 * 1024;
 const FEED_KEY: &str = "journey-lens.feed";
 const MAPPINGS_KEY: &str = "journey-lens.mappings";
 
@@ -215,9 +210,9 @@ impl AppState {
         }
     }
 
-    /// A CSV file read on the page in [`SLICE`]s and parsed [`PARSE_STRETCH`] bytes at a
-    /// time, with a yield to the browser in between so the progress bar moves and Cancel is
-    /// honoured. An error is the sentence to show; the progress bar is gone either way.
+    /// A CSV file read on the page with [`dom::read_in_pieces`], so the progress bar
+    /// moves and Cancel is honoured between pieces. An error is the sentence to show; the
+    /// progress bar is gone either way.
     async fn load_in_slices(
         self,
         file: &web_sys::File,
@@ -228,46 +223,31 @@ impl AppState {
         let lang = self.look.lang.get_untracked();
         let mut loader = CsvLoader::new(csv_options(choices));
         loader.expect_bytes(total as u64);
-        let mut offset = 0.0;
-        self.data.progress.set(Some(Progress {
-            rows: 0,
-            bytes: 0.0,
-            total,
-        }));
-        let stop = |message: String| {
-            self.data.progress.set(None);
-            Err(message)
+        let progress = |rows, bytes| {
+            self.data
+                .progress
+                .set(Some(Progress { rows, bytes, total }))
         };
-        while offset < total {
+        progress(0, 0.0);
+        let each = |piece: &[u8], bytes: f64| {
             if self.data.cancel.get_value() {
-                return stop(tr(lang, "load.cancelled"));
+                return Err(tr(lang, "load.cancelled"));
             }
             if dom::wasm_memory_bytes() > MAX_MEMORY_BYTES {
-                return stop(too_large(lang, name, total));
+                return Err(too_large(lang, name, total));
             }
-            let end = (offset + SLICE).min(total);
-            let chunk = match dom::read_slice(file, offset, end).await {
-                Ok(c) => c,
-                Err(e) => return stop(e),
-            };
-            // Copying the slice into the module's memory is a task's worth of its own.
-            dom::yield_now().await;
-            for (i, piece) in chunk.chunks(PARSE_STRETCH).enumerate() {
-                match loader.push(piece) {
-                    Ok(p) => self.data.progress.set(Some(Progress {
-                        rows: p.rows,
-                        bytes: (offset + ((i * PARSE_STRETCH + piece.len()) as f64)).min(end),
-                        total,
-                    })),
-                    Err(e) => return stop(format!("{name}: {}", render(lang, &e))),
-                }
-                dom::yield_now().await;
-            }
-            offset = end;
-        }
-        let result = loader.finish();
+            let p = loader
+                .push(piece)
+                .map_err(|e| format!("{name}: {}", render(lang, &e)))?;
+            progress(p.rows, bytes);
+            Ok(())
+        };
+        let read = dom::read_in_pieces(file, (0.0, total), each, |e| e).await;
         self.data.progress.set(None);
-        result.map_err(|e| format!("{name}: {}", render(lang, &e)))
+        read?;
+        loader
+            .finish()
+            .map_err(|e| format!("{name}: {}", render(lang, &e)))
     }
 
     /// A big CSV file parsed in Web Workers (see `workers`). `None` when it is better read

@@ -292,12 +292,6 @@ pub async fn load(
     merge_parts(first, slots, &page).await
 }
 
-/// Bytes the page parses between two looks at the clock. While the workers start and read,
-/// the page shares the cores with them, and a fixed 1 MiB stretch (25 ms alone) took up to
-/// 73 ms on 2 cores; a quarter of it, with a yield once the task has run
-/// [`dom::SLICE_MS`], keeps each task short however busy the machine is.
-const PAGE_PIECE: usize = 256 << 10;
-
 /// What the page needs to read its own part of the file.
 struct Page<'a> {
     file: &'a web_sys::File,
@@ -307,10 +301,9 @@ struct Page<'a> {
 }
 
 impl Page<'_> {
-    /// Reads `range` (the file's first part): a few megabytes per read, parsed
-    /// [`PAGE_PIECE`] bytes at a time with a yield once the task has run [`dom::SLICE_MS`].
-    /// After each piece it reports the progress of all parts and stops at Cancel or at a
-    /// worker's failure.
+    /// Reads `range` (the file's first part) with [`dom::read_in_pieces`]. After each
+    /// piece it reports the progress of all parts and stops at Cancel or at a worker's
+    /// failure.
     async fn read(
         &self,
         range: (f64, f64),
@@ -322,30 +315,16 @@ impl Page<'_> {
         let mut reader = PartReader::new(self.head, self.complete, true, self.options)
             .map_err(|e| Outcome::Merged(Err(e)))?;
         reader.expect_bytes(self.head, (range.1 - range.0) as u64);
-        let slices = dom::Slices::new();
-        let mut offset = range.0;
-        while offset < range.1 {
-            let end = (offset + super::loader::SLICE).min(range.1);
-            let chunk = dom::read_slice(self.file, offset, end)
-                .await
-                .map_err(|e| Outcome::Failed(Failure::Worker(e)))?;
-            // Copying the slice into the module's memory is a task's worth of its own.
-            dom::yield_now().await;
-            let mut read = 0;
-            for piece in chunk.chunks(PAGE_PIECE) {
-                reader.push(piece);
-                read += piece.len();
-                let done = Done {
-                    bytes: offset - range.0 + read as f64,
-                    rows: reader.records(),
-                };
-                if let Some(outcome) = check(&pool.borrow(), done, progress, cancelled) {
-                    return Err(outcome);
-                }
-                slices.pause().await;
-            }
-            offset = end;
-        }
+        let each = |piece: &[u8], bytes: f64| {
+            reader.push(piece);
+            let done = Done {
+                bytes,
+                rows: reader.records(),
+            };
+            check(&pool.borrow(), done, progress, cancelled).map_or(Ok(()), Err)
+        };
+        let failed = |e| Outcome::Failed(Failure::Worker(e));
+        dom::read_in_pieces(self.file, range, each, failed).await?;
         let done = Done {
             bytes: range.1 - range.0,
             rows: reader.records(),
