@@ -18,9 +18,12 @@
 //! fixtures and the synthetic generator all produce exactly the same shape.
 
 use crate::pause::{ready, run_ready};
+use hashbrown::hash_table::{Entry, HashTable};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::future::Future;
+use std::hash::BuildHasher;
 
 /// Code of an empty cell in a dictionary-encoded column.
 pub const MISSING: u32 = u32::MAX;
@@ -232,7 +235,7 @@ pub struct Meta {
 }
 
 /// A dictionary-encoded text column.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct DimColumn {
     /// Column header in the source file (or the role key for built-in roles).
     pub name: String,
@@ -240,8 +243,45 @@ pub struct DimColumn {
     pub values: Vec<String>,
     /// One code per event; [`MISSING`] for an empty cell.
     pub codes: Vec<u32>,
+    /// The codes of `values`, found by their text's hash. Codes rather than a map from
+    /// the text: each value is stored once, and the table (4 bytes a slot) stays in cache
+    /// for hundreds of thousands of customers; a `HashMap<String, u32>` kept a second copy
+    /// of every value and made interning a part's customers into another's twice as slow.
     #[serde(skip)]
-    lookup: HashMap<String, u32, FxBuild>,
+    lookup: HashTable<u32>,
+}
+
+/// Two columns are equal when they hold the same values and codes, whether or not their
+/// lookup tables were built (a column read back from a worker has none).
+impl PartialEq for DimColumn {
+    fn eq(&self, other: &DimColumn) -> bool {
+        self.name == other.name && self.values == other.values && self.codes == other.codes
+    }
+}
+
+/// The hash [`DimColumn`]'s lookup files a value under.
+fn text_hash(v: &str) -> u64 {
+    FxBuild::default().hash_one(v)
+}
+
+/// The code of `v` among `values` (found through `lookup`), `v` added when new: moved in
+/// when owned (a worker's part being merged), copied when borrowed (a cell being read).
+fn intern_in(lookup: &mut HashTable<u32>, values: &mut Vec<String>, v: Cow<'_, str>) -> u32 {
+    let known = &*values;
+    let entry = lookup.entry(
+        text_hash(&v),
+        |&c| known[c as usize] == *v,
+        |&c| text_hash(&known[c as usize]),
+    );
+    match entry {
+        Entry::Occupied(e) => *e.get(),
+        Entry::Vacant(e) => {
+            let c = values.len() as u32;
+            e.insert(c);
+            values.push(v.into_owned());
+            c
+        }
+    }
 }
 
 /// The hasher of the dictionary lookups done once per cell while loading: rustc's FxHash
@@ -296,19 +336,13 @@ impl DimColumn {
                 }
             }
         }
-        if let Some(&c) = self.lookup.get(v) {
-            return c;
-        }
-        let c = self.values.len() as u32;
-        self.values.push(v.to_string());
-        self.lookup.insert(v.to_string(), c);
-        c
+        intern_in(&mut self.lookup, &mut self.values, Cow::Borrowed(v))
     }
 
     /// Appends a column built apart from this one (a later part of the same file, with
     /// its own dictionary): its values are interned here in their order of first
     /// appearance and its codes remapped, so the result is what one pass would have built.
-    pub fn append(&mut self, other: &DimColumn) {
+    pub fn append(&mut self, other: DimColumn) {
         run_ready(self.append_paused(other, &mut ready));
     }
 
@@ -317,28 +351,38 @@ impl DimColumn {
     /// a hundred thousand or more, too long for the browser to wait in one go.
     pub async fn append_paused<F: Future<Output = ()>>(
         &mut self,
-        other: &DimColumn,
+        other: DimColumn,
         pause: &mut impl FnMut() -> F,
     ) {
         // Sized once: growing the lookup step by step would rehash it each time.
         let stale = self.lookup.len() != self.values.len();
-        self.lookup
-            .reserve(other.values.len() + if stale { self.values.len() } else { 0 });
+        if stale {
+            self.lookup.clear();
+        }
+        let values = &self.values;
+        self.lookup.reserve(
+            other.values.len() + if stale { values.len() } else { 0 },
+            |&c| text_hash(&values[c as usize]),
+        );
         if stale {
             // A deserialized column: rebuild the lookup `intern` relies on.
-            self.lookup.clear();
-            for (at, stretch) in self.values.chunks(DICT_STRETCH).enumerate() {
+            for (at, stretch) in values.chunks(DICT_STRETCH).enumerate() {
                 let first = at * DICT_STRETCH;
                 for (i, v) in stretch.iter().enumerate() {
-                    self.lookup.insert(v.clone(), (first + i) as u32);
+                    let code = (first + i) as u32;
+                    self.lookup
+                        .insert_unique(text_hash(v), code, |&c| text_hash(&values[c as usize]));
                 }
                 pause().await;
             }
         }
         self.values.reserve(other.values.len());
         let mut remap = Vec::with_capacity(other.values.len());
-        for stretch in other.values.chunks(DICT_STRETCH) {
-            remap.extend(stretch.iter().map(|v| self.intern(v)));
+        let mut theirs = other.values.into_iter().peekable();
+        while theirs.peek().is_some() {
+            for v in theirs.by_ref().take(DICT_STRETCH) {
+                remap.push(intern_in(&mut self.lookup, &mut self.values, Cow::Owned(v)));
+            }
             pause().await;
         }
         self.codes.extend(other.codes.iter().map(|&c| {
@@ -356,7 +400,10 @@ impl DimColumn {
             // Deserialized columns have no lookup table; fall back to a scan.
             return self.values.iter().position(|x| x == v).map(|p| p as u32);
         }
-        self.lookup.get(v).copied()
+        let values = &self.values;
+        self.lookup
+            .find(text_hash(v), |&c| values[c as usize] == v)
+            .copied()
     }
 
     /// The text of event `i`, `None` when missing.
@@ -705,7 +752,7 @@ impl DatasetBuilder {
 
     /// Appends the events of a dataset built apart with the same columns (a later part of
     /// the same file), remapping its dictionary codes onto this builder's dictionaries.
-    pub fn append(&mut self, other: &Dataset) {
+    pub fn append(&mut self, other: Dataset) {
         run_ready(self.append_paused(other, &mut ready));
     }
 
@@ -713,41 +760,57 @@ impl DatasetBuilder {
     /// large dictionaries ([`DimColumn::append_paused`]).
     pub async fn append_paused<F: Future<Output = ()>>(
         &mut self,
-        other: &Dataset,
+        other: Dataset,
         pause: &mut impl FnMut() -> F,
     ) {
+        let Dataset {
+            customer,
+            timestamp,
+            journey,
+            stage,
+            touchpoint,
+            channel,
+            persona,
+            satisfaction,
+            effort,
+            nps,
+            revenue,
+            comment,
+            extras,
+            ..
+        } = other;
         let d = &mut self.ds;
-        d.customer.append_paused(&other.customer, pause).await;
+        d.customer.append_paused(customer, pause).await;
         pause().await;
-        if let (Some(a), Some(b)) = (d.timestamp.as_mut(), other.timestamp.as_ref()) {
-            a.extend_from_slice(b);
+        if let (Some(a), Some(b)) = (d.timestamp.as_mut(), timestamp) {
+            a.extend_from_slice(&b);
         }
         for (a, b) in [
-            (&mut d.journey, &other.journey),
-            (&mut d.stage, &other.stage),
-            (&mut d.touchpoint, &other.touchpoint),
-            (&mut d.channel, &other.channel),
-            (&mut d.persona, &other.persona),
+            (&mut d.journey, journey),
+            (&mut d.stage, stage),
+            (&mut d.touchpoint, touchpoint),
+            (&mut d.channel, channel),
+            (&mut d.persona, persona),
         ] {
-            if let (Some(a), Some(b)) = (a.as_mut(), b.as_ref()) {
+            if let (Some(a), Some(b)) = (a.as_mut(), b) {
                 a.append_paused(b, pause).await;
                 pause().await;
             }
         }
         for (a, b) in [
-            (&mut d.satisfaction, &other.satisfaction),
-            (&mut d.effort, &other.effort),
-            (&mut d.nps, &other.nps),
-            (&mut d.revenue, &other.revenue),
+            (&mut d.satisfaction, satisfaction),
+            (&mut d.effort, effort),
+            (&mut d.nps, nps),
+            (&mut d.revenue, revenue),
         ] {
-            if let (Some(a), Some(b)) = (a.as_mut(), b.as_ref()) {
-                a.extend_from_slice(b);
+            if let (Some(a), Some(b)) = (a.as_mut(), b) {
+                a.extend_from_slice(&b);
             }
         }
-        if let (Some(a), Some(b)) = (d.comment.as_mut(), other.comment.as_ref()) {
-            a.append(b);
+        if let (Some(a), Some(b)) = (d.comment.as_mut(), comment) {
+            a.append(&b);
         }
-        for (a, b) in d.extras.iter_mut().zip(&other.extras) {
+        for (a, b) in d.extras.iter_mut().zip(extras) {
             a.append_paused(b, pause).await;
             pause().await;
         }
@@ -759,7 +822,7 @@ impl DatasetBuilder {
     /// [`DimColumn::code_of`] and [`DimColumn::append`] handle.
     pub fn adopt(&mut self, other: Dataset) {
         if !self.ds.is_empty() || other.columns() != self.ds.columns() {
-            return self.append(&other);
+            return self.append(other);
         }
         let (meta, scales) = (std::mem::take(&mut self.ds.meta), self.ds.scales);
         let names = |d: &Dataset| {
@@ -775,7 +838,7 @@ impl DatasetBuilder {
             v
         };
         if names(&other) != names(&self.ds) {
-            return self.append(&other);
+            return self.append(other);
         }
         self.ds = Dataset {
             meta,
@@ -879,7 +942,7 @@ mod tests {
         for v in [Some("c"), Some("b"), None, Some("c")] {
             b.push(v);
         }
-        a.append(&b);
+        a.append(b);
         assert_eq!(a.values, ["a", "b", "c"]);
         assert_eq!(a.codes, [0, 1, MISSING, 2, 1, MISSING, 2]);
         let mut t = TextColumn::new("comment");

@@ -715,7 +715,7 @@ impl Assembler {
     ) {
         let rows_before = self.builder.len();
         self.builder
-            .append_paused(&other.builder.finish(), pause)
+            .append_paused(other.builder.finish(), pause)
             .await;
         self.records = self.records.saturating_add(other.records);
         self.rows_rejected = self.rows_rejected.saturating_add(other.rows_rejected);

@@ -27,6 +27,7 @@ mod charts_kpi_card;
 mod charts_nps_kpi;
 mod charts_props;
 mod cli_pipe;
+mod dataset_dictionary;
 mod dimensions;
 mod export_csv;
 mod generate_csv;
