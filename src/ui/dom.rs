@@ -235,19 +235,16 @@ pub async fn read_slice(file: &web_sys::File, start: f64, end: f64) -> Result<Ve
 
 /// Bytes read from a file at a time: each read is a round trip through the browser.
 pub const READ_BYTES: f64 = 4.0 * 1024.0 * 1024.0;
-/// Bytes handed to the parser between two looks at the clock: about 6 ms alone on a
-/// 2-core machine, and up to three times that while workers share the cores (a fixed
-/// 1 MiB stretch, 25 ms alone, took up to 73 ms then).
-pub const PARSE_PIECE: usize = 256 << 10;
 
-/// Reads `[from, to)` of `file` [`READ_BYTES`] at a time and hands it to `each`
-/// [`PARSE_PIECE`] bytes at a time, with the bytes of the range read so far, yielding once
-/// the task has run [`SLICE_MS`]: the one loop behind both ways a CSV file is read on the
-/// page (alone, or beside workers). `each` stops the reading with an error; a failed read
-/// becomes one through `read_failed` (the browser's own words).
+/// Reads `[from, to)` of `file` [`READ_BYTES`] at a time and hands it to `each` `piece`
+/// bytes at a time, with the bytes of the range read so far, yielding once the task has run
+/// [`SLICE_MS`]: the one loop behind both ways a CSV file is read on the page (alone, or
+/// beside workers; each has its own piece size). `each` stops the reading with an error; a
+/// failed read becomes one through `read_failed` (the browser's own words).
 pub async fn read_in_pieces<E>(
     file: &web_sys::File,
     (from, to): (f64, f64),
+    piece: usize,
     mut each: impl FnMut(&[u8], f64) -> Result<(), E>,
     read_failed: impl Fn(String) -> E,
 ) -> Result<(), E> {
@@ -260,9 +257,9 @@ pub async fn read_in_pieces<E>(
         yield_now().await;
         slices.start.set(now_ms());
         let mut read = offset - from;
-        for piece in chunk.chunks(PARSE_PIECE) {
-            read += piece.len() as f64;
-            each(piece, read)?;
+        for bytes in chunk.chunks(piece.max(1)) {
+            read += bytes.len() as f64;
+            each(bytes, read)?;
             slices.pause().await;
         }
         offset = end;
