@@ -222,15 +222,21 @@ pub fn prefers_dark() -> bool {
         .unwrap_or(false)
 }
 
-/// Reads `[start, end)` of a file as bytes.
-pub async fn read_slice(file: &web_sys::File, start: f64, end: f64) -> Result<Vec<u8>, String> {
-    let blob = file
+/// Reads `[start, end)` of a file as bytes. The browser starts reading when this is
+/// called, not when the future is first polled, so a caller can ask for the next slice
+/// before it works on the current one ([`read_in_pieces`]).
+pub fn read_slice(
+    file: &web_sys::File,
+    start: f64,
+    end: f64,
+) -> impl std::future::Future<Output = Result<Vec<u8>, String>> {
+    let read = file
         .slice_with_f64_and_f64(start, end)
-        .map_err(js_message)?;
-    let buf = JsFuture::from(blob.array_buffer())
-        .await
-        .map_err(js_message)?;
-    Ok(js_sys::Uint8Array::new(&buf).to_vec())
+        .map(|blob| JsFuture::from(blob.array_buffer()));
+    async move {
+        let buf = read.map_err(js_message)?.await.map_err(js_message)?;
+        Ok(js_sys::Uint8Array::new(&buf).to_vec())
+    }
 }
 
 /// Bytes read from a file at a time: each read is a round trip through the browser.
@@ -250,9 +256,16 @@ pub async fn read_in_pieces<E>(
 ) -> Result<(), E> {
     let slices = Slices::new();
     let mut offset = from;
-    while offset < to {
+    // The next read is asked for before the current one is parsed, so the browser reads
+    // while the page parses: waiting for each read in turn left the page idle 190 ms of a
+    // 1 M load read alone (Chromium's profiler, 2026-12-02).
+    let mut next = (offset < to).then(|| read_slice(file, offset, (offset + READ_BYTES).min(to)));
+    while let Some(read) = next.take() {
         let end = (offset + READ_BYTES).min(to);
-        let chunk = read_slice(file, offset, end).await.map_err(&read_failed)?;
+        let chunk = read.await.map_err(&read_failed)?;
+        if end < to {
+            next = Some(read_slice(file, end, (end + READ_BYTES).min(to)));
+        }
         // Copying the slice into the module's memory is a task's worth of its own.
         yield_now().await;
         slices.start.set(now_ms());

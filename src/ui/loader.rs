@@ -24,6 +24,11 @@ use leptos::prelude::*;
 /// the progress bar, more than twice as often (1 M loads: 1894 ms median against 1814 in
 /// six alternated loads each, README "Figures of 2026-12-02, 07:46").
 const PAGE_ALONE_PIECE: usize = 1 << 20;
+/// How often the progress bar moves during a load. Each move re-lays out and repaints the
+/// bar and its text; one per piece repainted the page every frame of a load (a 1 M load on
+/// the page alone spent about 300 ms of its 2.5 s in style, layout and paint: Chromium
+/// trace, 2026-12-02).
+const PROGRESS_EVERY_MS: f64 = 100.0;
 const FEED_KEY: &str = "journey-lens.feed";
 const MAPPINGS_KEY: &str = "journey-lens.mappings";
 
@@ -33,6 +38,42 @@ const MAPPINGS_KEY: &str = "journey-lens.mappings";
 pub const MAX_FILE_BYTES: f64 = MAX_INPUT_BYTES as f64;
 /// A load stops with the same sentence if memory grows past this while parsing.
 const MAX_MEMORY_BYTES: f64 = 3.0 * 1024.0 * 1024.0 * 1024.0;
+
+/// The progress bar's side of a load: passes its progress on at most every
+/// [`PROGRESS_EVERY_MS`]; the bar is hidden again (`None`) when the load ends.
+struct ProgressFeed {
+    bar: RwSignal<Option<Progress>>,
+    total: f64,
+    shown_at: std::cell::Cell<f64>,
+}
+
+impl ProgressFeed {
+    /// Shows the bar at 0 of `total` bytes.
+    fn start(bar: RwSignal<Option<Progress>>, total: f64) -> ProgressFeed {
+        let feed = ProgressFeed {
+            bar,
+            total,
+            shown_at: std::cell::Cell::new(f64::NEG_INFINITY),
+        };
+        feed.show(0, 0.0);
+        feed
+    }
+
+    fn show(&self, rows: usize, bytes: f64) {
+        let now = dom::now_ms();
+        if now - self.shown_at.get() >= PROGRESS_EVERY_MS {
+            self.shown_at.set(now);
+            let total = self.total;
+            self.bar.set(Some(Progress { rows, bytes, total }));
+        }
+    }
+}
+
+impl Drop for ProgressFeed {
+    fn drop(&mut self) {
+        self.bar.set(None);
+    }
+}
 
 /// What the user chose on the mapping screen for the current input.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -229,12 +270,7 @@ impl AppState {
         let lang = self.look.lang.get_untracked();
         let mut loader = CsvLoader::new(csv_options(choices));
         loader.expect_bytes(total as u64);
-        let progress = |rows, bytes| {
-            self.data
-                .progress
-                .set(Some(Progress { rows, bytes, total }))
-        };
-        progress(0, 0.0);
+        let bar = ProgressFeed::start(self.data.progress, total);
         let each = |piece: &[u8], bytes: f64| {
             if self.data.cancel.get_value() {
                 return Err(tr(lang, "load.cancelled"));
@@ -245,11 +281,11 @@ impl AppState {
             let p = loader
                 .push(piece)
                 .map_err(|e| format!("{name}: {}", render(lang, &e)))?;
-            progress(p.rows, bytes);
+            bar.show(p.rows, bytes);
             Ok(())
         };
         let read = dom::read_in_pieces(file, (0.0, total), PAGE_ALONE_PIECE, each, |e| e).await;
-        self.data.progress.set(None);
+        drop(bar);
         read?;
         loader
             .finish()
@@ -278,18 +314,12 @@ impl AppState {
         if ranges.len() < 2 {
             return None;
         }
-        let progress = |done: workers::Done| {
-            self.data.progress.set(Some(Progress {
-                rows: done.rows,
-                bytes: done.bytes,
-                total,
-            }))
-        };
-        progress(workers::Done::default());
+        let bar = ProgressFeed::start(self.data.progress, total);
+        let progress = |done: workers::Done| bar.show(done.rows, done.bytes);
         let cancelled = || self.data.cancel.get_value();
         let outcome =
             workers::load(file, head, complete, &options, &ranges, progress, cancelled).await;
-        self.data.progress.set(None);
+        drop(bar);
         let lang = self.look.lang.get_untracked();
         match outcome {
             workers::Outcome::Merged(Ok(Some(loaded))) => {

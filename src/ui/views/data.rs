@@ -266,7 +266,7 @@ fn ProgressBar() -> impl IntoView {
                     aria-valuemax="100"
                     aria-valuenow=move || format!("{:.0}", pct())
                 >
-                    <div style=move || format!("width:{:.1}%", pct())></div>
+                    <div style=move || format!("transform:scaleX({:.4})", pct() / 100.0)></div>
                 </div>
                 <div class="jl-row">
                     <span>{text}</span>
