@@ -82,11 +82,23 @@ pub fn boundary_in(window: &[u8]) -> Option<usize> {
 }
 
 /// The nominal cuts of a file of `len` bytes into at most `parts` parts of at least
-/// `min_part` bytes (none when one part is best). Each is then moved to a boundary with
-/// [`boundary_in`] on the bytes from it on.
-pub fn nominal_cuts(len: usize, parts: usize, min_part: usize) -> Vec<usize> {
+/// `min_part` bytes (none when one part is best), the first `lead` bytes longer than the
+/// others: in the browser the page reads it while the workers start. The lead is at most
+/// one equal share, and never leaves another part under `min_part`. Each cut is then moved
+/// to a boundary with [`boundary_in`] on the bytes from it on.
+///
+/// ```
+/// use journey_lens::ingest::parallel::nominal_cuts;
+/// assert_eq!(nominal_cuts(100, 2, 1, 0), [50]);
+/// assert_eq!(nominal_cuts(100, 2, 1, 10), [55]);
+/// ```
+pub fn nominal_cuts(len: usize, parts: usize, min_part: usize, lead: usize) -> Vec<usize> {
     let parts = parts.min(len / min_part.max(1)).max(1);
-    (1..parts).map(|k| len / parts * k).collect()
+    let lead = lead
+        .min(len / parts)
+        .min(len.saturating_sub(parts * min_part));
+    let share = (len - lead) / parts;
+    (1..parts).map(|k| lead + share * k).collect()
 }
 
 /// The byte ranges to parse apart: `[0, c1), [c1, c2), …, [ck, len)`, each cut moved just
@@ -94,7 +106,7 @@ pub fn nominal_cuts(len: usize, parts: usize, min_part: usize) -> Vec<usize> {
 /// empty part, are dropped).
 pub fn ranges(bytes: &[u8], parts: usize, min_part: usize) -> Vec<std::ops::Range<usize>> {
     let mut starts = vec![0];
-    for cut in nominal_cuts(bytes.len(), parts, min_part) {
+    for cut in nominal_cuts(bytes.len(), parts, min_part, 0) {
         let end = (cut + CUT_WINDOW).min(bytes.len());
         let Some(at) = bytes.get(cut..end).and_then(boundary_in).map(|b| cut + b) else {
             continue;

@@ -121,10 +121,22 @@ fn a_cut_inside_a_quoted_field_is_refused_and_the_file_read_in_one_pass() {
 }
 
 #[test]
+fn the_first_part_leads_by_at_most_one_share_and_leaves_no_part_too_small() {
+    // 100 bytes, 3 parts, the first 10 longer: 40, 30, 30.
+    assert_eq!(nominal_cuts(100, 3, 1, 10), [40, 70]);
+    // A lead is at most one equal share (33): 55, then 22 and 23.
+    assert_eq!(nominal_cuts(100, 3, 1, 90), [55, 77]);
+    // Parts of at least 40 bytes: the lead shrinks to 20 (60 + 40).
+    assert_eq!(nominal_cuts(100, 2, 40, 50), [60]);
+    // One part: no cut, whatever the lead.
+    assert_eq!(nominal_cuts(100, 2, 60, 10), Vec::<usize>::new());
+}
+
+#[test]
 fn cuts_move_to_just_after_the_next_line_feed() {
-    assert_eq!(nominal_cuts(15, 3, 1), [5, 10]);
-    assert_eq!(nominal_cuts(15, 3, 6), [7]);
-    assert_eq!(nominal_cuts(15, 3, 100), Vec::<usize>::new());
+    assert_eq!(nominal_cuts(15, 3, 1, 0), [5, 10]);
+    assert_eq!(nominal_cuts(15, 3, 6, 0), [7]);
+    assert_eq!(nominal_cuts(15, 3, 100, 0), Vec::<usize>::new());
     // From 5 the next line feed ends "bbbb"; from 10 it is the file's last byte, which
     // would leave an empty part, so that cut is dropped.
     assert_eq!(ranges(b"aaaa\nbbbb\ncccc\n", 3, 1), [0..10, 10..15]);
