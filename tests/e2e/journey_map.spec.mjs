@@ -105,6 +105,29 @@ test('a persona switch redraws the emotion lane for that persona', async ({ page
   expect(errors).toEqual([]);
 });
 
+test('a persona the filter leaves out reads as everyone until the filter brings it back', async ({ page }) => {
+  const errors = watchConsole(page);
+  await land(page);
+  const select = page.getByTestId('map-persona');
+  const caption = page.locator('[data-chart="journey-map"] table.jl-table caption');
+  await select.selectOption('Bargain hunter');
+  await mapTable(page);
+  await expect(caption).toHaveText('Journey map for Bargain hunter: one row per funnel stage');
+  // Filtered to Loyal regular: Bargain hunter is no longer in the data, so the map is
+  // everyone's (within the filter) and the picker says so.
+  const persona = page.locator('details[data-dimension="persona"]');
+  await persona.locator('summary').click();
+  await persona.locator('input[value="Loyal regular"]').check();
+  await expect(select.locator('option')).toHaveText(['All customers', 'Loyal regular']);
+  await expect(select).toHaveValue('');
+  await expect(caption).toHaveText('Journey map: one row per funnel stage');
+  // The filter taken off: the choice applies again.
+  await persona.locator('input[value="Loyal regular"]').uncheck();
+  await expect(select).toHaveValue('Bargain hunter');
+  await expect(caption).toHaveText('Journey map for Bargain hunter: one row per funnel stage');
+  expect(errors).toEqual([]);
+});
+
 test('hovering a pain point shows its satisfaction', async ({ page }) => {
   const errors = watchConsole(page);
   await land(page);

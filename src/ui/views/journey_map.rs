@@ -65,9 +65,30 @@ fn persona_list(data: DataState, analysis: Analysis) -> Memo<Vec<String>> {
 /// Who the maps are for: persona A (None: everyone), and persona B while comparing.
 #[derive(Clone, Copy)]
 struct MapChoice {
-    persona_a: RwSignal<Option<String>>,
-    persona_b: RwSignal<Option<String>>,
+    persona_a: PersonaChoice,
+    persona_b: PersonaChoice,
     compare: RwSignal<bool>,
+}
+
+/// One persona picker: what the user chose, and the persona the map is for, which is
+/// everyone while the data or the filter has no such persona (and the choice again once it
+/// has: derived, not reset).
+#[derive(Clone, Copy)]
+struct PersonaChoice {
+    chosen: RwSignal<Option<String>>,
+    shown: Memo<Option<String>>,
+}
+
+impl PersonaChoice {
+    fn new(personas: Memo<Vec<String>>) -> PersonaChoice {
+        let chosen = RwSignal::new(None::<String>);
+        let shown = Memo::new(move |_| {
+            chosen
+                .get()
+                .filter(|p| personas.with(|list| list.contains(p)))
+        });
+        PersonaChoice { chosen, shown }
+    }
 }
 
 /// The map for persona A, and for persona B while comparing, in the UI language. Not a
@@ -83,8 +104,8 @@ fn map_pair(
         let cur = data.current.get()?;
         let settings = analysis.settings.get();
         let filter = analysis.filter.get();
-        let a = choice.persona_a.get();
-        let b = choice.compare.get().then(|| choice.persona_b.get());
+        let a = choice.persona_a.shown.get();
+        let b = choice.compare.get().then(|| choice.persona_b.shown.get());
         Some(Box::pin(async move {
             let big = cur.summary.is_none() && cur.loaded.dataset.len() >= BIG_EVENTS;
             let slices = dom::Slices::after_change(big).await;
@@ -126,23 +147,13 @@ pub fn JourneyMapView() -> impl IntoView {
     let data = expect_context::<DataState>();
     let analysis = expect_context::<Analysis>();
     let lang = use_lang();
+    let personas = persona_list(data, analysis);
     let choice = MapChoice {
-        persona_a: RwSignal::new(None::<String>),
-        persona_b: RwSignal::new(None::<String>),
+        persona_a: PersonaChoice::new(personas),
+        persona_b: PersonaChoice::new(personas),
         compare: RwSignal::new(false),
     };
     let compare = choice.compare;
-
-    let personas = persona_list(data, analysis);
-    // A persona that the data or the filter no longer has falls back to everyone.
-    Effect::new(move |_| {
-        let list = personas.get();
-        for sel in [choice.persona_a, choice.persona_b] {
-            if sel.with_untracked(|p| p.as_ref().is_some_and(|p| !list.contains(p))) {
-                sel.set(None);
-            }
-        }
-    });
 
     let maps = map_pair(data, analysis, choice, lang);
     let map_a = Signal::derive(move || maps.get().map(|m| m.0));
@@ -215,10 +226,12 @@ fn MapControls(choice: MapChoice, personas: Memo<Vec<String>>) -> impl IntoView 
     // Comparing starts with the first other persona, so there are two maps at once.
     let start_compare = move |_| {
         let on = !compare.get_untracked();
-        if on && persona_b.get_untracked().is_none() {
-            let a = persona_a.get_untracked();
+        if on && persona_b.shown.get_untracked().is_none() {
+            let a = persona_a.shown.get_untracked();
             let list = personas.get_untracked();
-            persona_b.set(list.into_iter().find(|p| Some(p) != a.as_ref()));
+            persona_b
+                .chosen
+                .set(list.into_iter().find(|p| Some(p) != a.as_ref()));
         }
         compare.set(on);
     };
@@ -283,21 +296,26 @@ fn PersonaSelect(
     label: String,
     testid: &'static str,
     options: Memo<Vec<String>>,
-    value: RwSignal<Option<String>>,
+    value: PersonaChoice,
 ) -> impl IntoView {
+    let PersonaChoice { chosen, shown } = value;
     let lang = use_lang();
     view! {
         <Show when=move || !options.with(Vec::is_empty)>
             <label class="jl-map-field">
                 {label.clone()}
+                // The property, not only the options' `selected` attribute: once the user
+                // has picked an option the browser ignores that attribute, and the shown
+                // persona also changes with the filter.
                 <select
                     data-testid=testid
+                    prop:value=move || shown.get().unwrap_or_default()
                     on:change=move |e| {
                         let v = event_target_value(&e);
-                        value.set((!v.is_empty()).then_some(v));
+                        chosen.set((!v.is_empty()).then_some(v));
                     }
                 >
-                    <option value="" selected=move || value.with(Option::is_none)>
+                    <option value="" selected=move || shown.with(Option::is_none)>
                         {tr(lang, "chart.all_customers")}
                     </option>
                     {move || {
@@ -305,7 +323,7 @@ fn PersonaSelect(
                             .get()
                             .into_iter()
                             .map(|p| {
-                                let selected = value.with(|v| v.as_deref() == Some(p.as_str()));
+                                let selected = shown.with(|v| v.as_deref() == Some(p.as_str()));
                                 view! {
                                     <option value=p.clone() selected=selected>
                                         {p.clone()}
