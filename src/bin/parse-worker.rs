@@ -8,7 +8,9 @@
 //! before would be lost), `{progress: bytes, rows}` while reading, then `{done: Uint8Array}`
 //! or `{error: kind, detail}`: the kind a word the page turns into the user's language
 //! (`no_file`, `no_range`, `options`, `sniff`, `read`), the detail the browser's own words
-//! for `read` (empty otherwise). Built by Trunk as a worker (`data-type="worker"` in index.html).
+//! for `read` (empty otherwise). A worker the page names `warm` (started before a file is
+//! chosen) first parses generated events, so its parse code is optimised when the job comes
+//! (`ingest::parallel::warm_up`). Built by Trunk as a worker (`data-type="worker"` in index.html).
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
@@ -17,6 +19,8 @@ mod worker {
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use web_sys::{Blob, DedicatedWorkerGlobalScope, FileReaderSync, MessageEvent};
+
+    use journey_lens::ingest::parallel::{WARM_NAME, WARM_UP_EVENTS};
 
     /// Bytes read and parsed between two progress messages.
     const PIECE: f64 = 4.0 * 1024.0 * 1024.0;
@@ -117,6 +121,10 @@ mod worker {
         });
         scope.set_onmessage(Some(on_job.as_ref().unchecked_ref()));
         on_job.forget();
+        // Started ahead of a file (named "warm" by the page): optimise the parse code first.
+        if scope.name() == WARM_NAME {
+            journey_lens::ingest::parallel::warm_up(WARM_UP_EVENTS);
+        }
         let _ = scope.post_message(&message(&[("ready", JsValue::TRUE)]));
     }
 }

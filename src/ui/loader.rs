@@ -223,7 +223,10 @@ impl AppState {
             Some(loaded) => loaded,
             // Read on the page.
             None => {
-                self.data.timings.update_value(|t| t.workers = 0);
+                self.data.timings.update_value(|t| {
+                    t.workers = 0;
+                    t.warm_workers = 0;
+                });
                 self.load_in_slices(&file, &name, total, &choices).await
             }
         };
@@ -292,6 +295,19 @@ impl AppState {
             .map_err(|e| format!("{name}: {}", render(lang, &e)))
     }
 
+    /// Starts the parse workers a big file would use, unless they are started already, so
+    /// they are ready when the user has chosen the file (see [`workers::standby`]).
+    pub fn stand_by(self) {
+        if self.data.standby.with_value(Option::is_none) {
+            self.data.standby.set_value(workers::standby());
+        }
+    }
+
+    /// Stops the workers [`Self::stand_by`] started, if no load took them.
+    pub fn stand_down(self) {
+        self.data.standby.set_value(None);
+    }
+
     /// A big CSV file parsed in Web Workers (see `workers`). `None` when it is better read
     /// on the page: a small file, workers unavailable here, a quoted field spanning a cut,
     /// or text that must be decoded first. An error is the sentence to show; the data on
@@ -310,22 +326,35 @@ impl AppState {
         if !ingest::csv::splittable(head, complete, &options) {
             return None;
         }
-        let ranges = workers::ranges(file, total, wanted).await;
+        // Workers started ahead are used if they are as many as a big file's parts (a
+        // file cut in fewer parts is read by fresh ones); the others stop.
+        let standby = self.data.standby.try_update_value(Option::take).flatten();
+        let standby = standby.filter(|w| w.count() + 1 == wanted);
+        let lead = workers::lead(standby.as_ref());
+        let ranges = workers::ranges(file, total, wanted, lead).await;
         if ranges.len() < 2 {
             return None;
         }
+        let standby = standby.filter(|w| w.count() + 1 == ranges.len());
+        let warm = standby.as_ref().map_or(0, |w| w.count() as u32);
         let bar = ProgressFeed::start(self.data.progress, total);
         let progress = |done: workers::Done| bar.show(done.rows, done.bytes);
         let cancelled = || self.data.cancel.get_value();
-        let outcome =
-            workers::load(file, head, complete, &options, &ranges, progress, cancelled).await;
+        let page = workers::Page {
+            file,
+            head,
+            complete,
+            options: &options,
+        };
+        let outcome = workers::load(page, &ranges, standby, progress, cancelled).await;
         drop(bar);
         let lang = self.look.lang.get_untracked();
         match outcome {
             workers::Outcome::Merged(Ok(Some(loaded))) => {
-                self.data
-                    .timings
-                    .update_value(|t| t.workers = ranges.len() as u32 - 1);
+                self.data.timings.update_value(|t| {
+                    t.workers = ranges.len() as u32 - 1;
+                    t.warm_workers = warm;
+                });
                 Some(Ok(*loaded))
             }
             workers::Outcome::Merged(Ok(None)) | workers::Outcome::Unavailable => None,

@@ -163,6 +163,8 @@ pub struct Timings {
     pub peak_memory: f64,
     /// Web Workers that parsed the last file (0: parsed on the page).
     pub workers: u32,
+    /// Of those, the ones started before the file was chosen ([`DataState::standby`]).
+    pub warm_workers: u32,
 }
 
 /// What the reader chose for the page itself: language, open view, theme.
@@ -190,6 +192,9 @@ pub struct DataState {
     pub sniffed: RwSignal<Option<Sniffed>>,
     /// Kept on this thread (a `File` is a browser object): only the loaders read it.
     pub input: StoredValue<Option<Input>, LocalStorage>,
+    /// Parse workers started while the Data view is open, for the next big CSV file
+    /// ([`super::workers::standby`]).
+    pub standby: StoredValue<Option<super::workers::Workers>, LocalStorage>,
     pub feed_busy: RwSignal<bool>,
     /// Auto-refresh interval of the feed in seconds (0 = off).
     pub feed_every: RwSignal<u32>,
@@ -511,6 +516,7 @@ impl DataState {
                 ("memoryBytes", mem),
                 ("peakMemoryBytes", peak),
                 ("workers", t.workers as f64),
+                ("warmWorkers", t.warm_workers as f64),
             ],
         );
     }
@@ -552,6 +558,7 @@ impl DataState {
             timings: StoredValue::new(Timings::default()),
             sniffed: RwSignal::new(None),
             input: StoredValue::new_local(None),
+            standby: StoredValue::new_local(None),
             feed_busy: RwSignal::new(false),
             feed_every: RwSignal::new(0),
             accepted: StoredValue::new(0),

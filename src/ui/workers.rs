@@ -10,7 +10,7 @@
 use super::dom;
 use crate::i18n::{tr, trf, Lang};
 use crate::ingest::csv::{CsvOptions, CsvPart, PartReader};
-use crate::ingest::parallel::{boundary_in, nominal_cuts, CUT_WINDOW, MIN_PART_BYTES};
+use crate::ingest::parallel::{boundary_in, nominal_cuts, CUT_WINDOW, MIN_PART_BYTES, WARM_NAME};
 use crate::ingest::Loaded;
 use js_sys::{Object, Reflect, Uint8Array};
 use std::cell::RefCell;
@@ -105,6 +105,8 @@ pub struct Done {
 #[derive(Default)]
 struct Slot {
     ready: bool,
+    /// The job, until the worker is ready to take it.
+    job: Option<JsValue>,
     bytes: f64,
     rows: usize,
     /// The part as the worker sent it, still in JavaScript memory: copied into the
@@ -138,9 +140,14 @@ const PAGE_LEAD_BYTES: usize = 8 << 20;
 
 /// The byte ranges to hand out: nominal cuts moved just after the next line feed, read
 /// from the file in small windows (the same rule as `ingest::parallel::ranges`).
-pub async fn ranges(file: &web_sys::File, total: f64, parts: usize) -> Vec<(f64, f64)> {
+pub async fn ranges(
+    file: &web_sys::File,
+    total: f64,
+    parts: usize,
+    lead: usize,
+) -> Vec<(f64, f64)> {
     let mut starts = vec![0.0];
-    for cut in nominal_cuts(total as usize, parts, MIN_PART_BYTES, PAGE_LEAD_BYTES) {
+    for cut in nominal_cuts(total as usize, parts, MIN_PART_BYTES, lead) {
         let cut = cut as f64;
         let end = (cut + CUT_WINDOW as f64).min(total);
         let Ok(window) = dom::read_slice(file, cut, end).await else {
@@ -190,83 +197,149 @@ fn job(
 type OnMessage = Closure<dyn FnMut(MessageEvent)>;
 type OnError = Closure<dyn FnMut(ErrorEvent)>;
 
-/// Starts one worker per range; their handlers stay alive as long as the returned list.
-fn spawn(
-    pool: &Rc<RefCell<Pool>>,
-    jobs: Vec<JsValue>,
-) -> Option<Vec<(Worker, OnMessage, OnError)>> {
-    let mut out = Vec::new();
-    for (i, job) in jobs.into_iter().enumerate() {
-        let worker = match Worker::new(WORKER_URL) {
-            Ok(w) => w,
-            Err(_) => {
-                for (w, _, _) in &out {
-                    Worker::terminate(w);
-                }
-                return None;
-            }
+/// Workers started, with their pool; their handlers live as long as this. Dropping it
+/// stops the workers.
+pub struct Workers {
+    pool: Rc<RefCell<Pool>>,
+    started: Vec<(Worker, OnMessage, OnError)>,
+}
+
+impl Drop for Workers {
+    fn drop(&mut self) {
+        for (w, _, _) in &self.started {
+            w.terminate();
+        }
+    }
+}
+
+impl Workers {
+    /// How many workers were started.
+    pub fn count(&self) -> usize {
+        self.started.len()
+    }
+
+    /// Whether every worker has started and is free for a job.
+    pub fn ready(&self) -> bool {
+        let p = self.pool.borrow();
+        !p.unavailable && p.slots.iter().all(|s| s.ready && s.job.is_none())
+    }
+
+    /// Hands job `i` to worker `i`, now if it is ready, else as soon as it says so.
+    fn assign(&self, i: usize, job: JsValue) {
+        let mut pool = self.pool.borrow_mut();
+        let Some(slot) = pool.slots.get_mut(i) else {
+            return;
         };
-        let (p, w) = (pool.clone(), worker.clone());
-        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
-            let data = e.data();
-            let mut pool = p.borrow_mut();
-            let Some(slot) = pool.slots.get_mut(i) else {
-                return;
-            };
-            if get(&data, "ready").is_truthy() {
-                slot.ready = true;
+        if !slot.ready {
+            slot.job = Some(job);
+        } else if let Err(e) = self.started[i].0.post_message(&job) {
+            slot.result = Some(Err(Failure::Worker(dom::js_message(e))));
+        }
+    }
+}
+
+/// Starts `n` workers, named `warm` when `warm` (see `parse-worker.rs`); `None` when the
+/// browser refuses to start one.
+fn spawn(n: usize, warm: bool) -> Option<Workers> {
+    let pool = Rc::new(RefCell::new(Pool {
+        slots: (0..n).map(|_| Slot::default()).collect(),
+        ..Pool::default()
+    }));
+    let mut workers = Workers {
+        pool,
+        started: Vec::new(),
+    };
+    for i in 0..n {
+        let options = web_sys::WorkerOptions::new();
+        if warm {
+            options.set_name(WARM_NAME);
+        }
+        let worker = Worker::new_with_options(WORKER_URL, &options).ok()?;
+        let (on_message, on_error) = handlers(&workers.pool, i, &worker);
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        workers.started.push((worker, on_message, on_error));
+    }
+    Some(workers)
+}
+
+/// Worker `i`'s message and error handlers: they fill its slot and wake the page.
+fn handlers(pool: &Rc<RefCell<Pool>>, i: usize, worker: &Worker) -> (OnMessage, OnError) {
+    let (p, w) = (pool.clone(), worker.clone());
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+        let data = e.data();
+        let mut pool = p.borrow_mut();
+        let Some(slot) = pool.slots.get_mut(i) else {
+            return;
+        };
+        if get(&data, "ready").is_truthy() {
+            slot.ready = true;
+            if let Some(job) = slot.job.take() {
                 if let Err(e) = w.post_message(&job) {
                     slot.result = Some(Err(Failure::Worker(dom::js_message(e))));
                 }
-            } else if let Some(bytes) = get(&data, "progress").as_f64() {
-                slot.bytes = bytes;
-                slot.rows = get(&data, "rows").as_f64().unwrap_or(0.0) as usize;
-            } else if let Some(kind) = get(&data, "error").as_string() {
-                let detail = get(&data, "detail").as_string().unwrap_or_default();
-                slot.result = Some(Err(Failure::from_worker(&kind, detail)));
-            } else {
-                let done = get(&data, "done");
-                slot.result = Some(match done.dyn_into::<Uint8Array>() {
-                    Ok(a) => Ok(a),
-                    Err(_) => Err(Failure::Unreadable),
-                });
             }
-            pool.wake();
-        });
-        let p = pool.clone();
-        let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |e: ErrorEvent| {
-            e.prevent_default();
-            let mut pool = p.borrow_mut();
-            let ready = pool.slots.get(i).is_some_and(|s| s.ready);
-            if !ready {
-                pool.unavailable = true;
-            } else if let Some(slot) = pool.slots.get_mut(i) {
-                slot.result = Some(Err(Failure::Worker(e.message())));
-            }
-            pool.wake();
-        });
-        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        out.push((worker, on_message, on_error));
-    }
-    Some(out)
+        } else if let Some(bytes) = get(&data, "progress").as_f64() {
+            slot.bytes = bytes;
+            slot.rows = get(&data, "rows").as_f64().unwrap_or(0.0) as usize;
+        } else if let Some(kind) = get(&data, "error").as_string() {
+            let detail = get(&data, "detail").as_string().unwrap_or_default();
+            slot.result = Some(Err(Failure::from_worker(&kind, detail)));
+        } else {
+            let done = get(&data, "done");
+            slot.result = Some(match done.dyn_into::<Uint8Array>() {
+                Ok(a) => Ok(a),
+                Err(_) => Err(Failure::Unreadable),
+            });
+        }
+        pool.wake();
+    });
+    let p = pool.clone();
+    let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |e: ErrorEvent| {
+        e.prevent_default();
+        let mut pool = p.borrow_mut();
+        let ready = pool.slots.get(i).is_some_and(|s| s.ready);
+        if !ready {
+            pool.unavailable = true;
+        } else if let Some(slot) = pool.slots.get_mut(i) {
+            slot.result = Some(Err(Failure::Worker(e.message())));
+        }
+        pool.wake();
+    });
+    (on_message, on_error)
+}
+
+/// Workers started before a file is chosen (when the Data view opens), so the file's
+/// parts need not wait for them: a worker takes about 200 ms to start, and parses its
+/// first megabytes about 10 % slower until the browser has optimised its code, which a
+/// standby worker does on generated data ([`crate::ingest::parallel::warm_up`]) while the
+/// user picks the file. As many as a big file would use here; `None` where the page reads
+/// files alone (one core, `?workers=0`) or workers cannot start.
+pub fn standby() -> Option<Workers> {
+    let parts = wanted(f64::MAX)?;
+    spawn(parts - 1, true)
 }
 
 /// Parses `ranges` of `file`, the first on the page and each other one in a worker, and
-/// merges the parts. The page reads its part while the workers start (about 300 ms, each
-/// compiles its module) and read theirs, so on two cores both are busy: one worker alone
-/// left the page idle and took longer than the page alone (`bench/run.mjs`). `head` is the
-/// file's first 64 KiB (all of it when `complete`). `progress` is called as they read;
-/// `cancelled` is polled and stops every worker when it says so.
+/// merges the parts. The page reads its part while the workers read theirs, so on two
+/// cores both are busy: one worker alone left the page idle and took longer than the page
+/// alone (`bench/run.mjs`). The `standby` workers take the parts when they are as many;
+/// otherwise fresh ones start (about 200 ms, each compiles its module), and the standby
+/// ones stop. `progress` is called as they read; `cancelled` is polled and stops every
+/// worker when it says so.
 pub async fn load(
-    file: &web_sys::File,
-    head: &[u8],
-    complete: bool,
-    options: &CsvOptions,
+    page: Page<'_>,
     ranges: &[(f64, f64)],
+    standby: Option<Workers>,
     progress: impl Fn(Done),
     cancelled: impl Fn() -> bool,
 ) -> Outcome {
+    let Page {
+        file,
+        head,
+        complete,
+        options,
+    } = page;
     let Ok(options_json) = serde_json::to_string(options) else {
         return Outcome::Unavailable;
     };
@@ -274,34 +347,27 @@ pub async fn load(
         return Outcome::Unavailable;
     };
     let n = ranges.len();
-    let pool = Rc::new(RefCell::new(Pool {
-        slots: in_workers.iter().map(|_| Slot::default()).collect(),
-        ..Pool::default()
-    }));
-    let jobs = in_workers
-        .iter()
-        .enumerate()
-        .map(|(k, &r)| job(file, r, k + 1, n, head, complete, &options_json))
-        .collect();
-    let Some(workers) = spawn(&pool, jobs) else {
-        return Outcome::Unavailable;
+    let fits = |w: &Workers| w.count() == in_workers.len() && !w.pool.borrow().unavailable;
+    let workers = match standby.filter(fits) {
+        Some(w) => w,
+        None => match spawn(in_workers.len(), false) {
+            Some(w) => w,
+            None => return Outcome::Unavailable,
+        },
     };
-    let page = Page {
-        file,
-        head,
-        complete,
-        options,
-    };
+    for (k, &r) in in_workers.iter().enumerate() {
+        workers.assign(k, job(file, r, k + 1, n, head, complete, &options_json));
+    }
+    let pool = &workers.pool;
     let first = page
-        .read(on_page, n == 1, &pool, &progress, &cancelled)
+        .read(on_page, n == 1, pool, &progress, &cancelled)
         .await;
     let waited = match &first {
-        Ok((_, done)) => wait_for_parts(&pool, *done, progress, cancelled).await,
+        Ok((_, done)) => wait_for_parts(pool, *done, progress, cancelled).await,
         Err(_) => None,
     };
-    for (w, _, _) in &workers {
-        w.terminate();
-    }
+    let slots = std::mem::take(&mut pool.borrow_mut().slots);
+    drop(workers);
     let first = match first {
         Ok((part, _)) => part,
         Err(outcome) => return outcome,
@@ -309,8 +375,17 @@ pub async fn load(
     if let Some(outcome) = waited {
         return outcome;
     }
-    let slots = std::mem::take(&mut pool.borrow_mut().slots);
     merge_parts(first, slots, &page).await
+}
+
+/// How many bytes more than a worker the page parses ([`ranges`]): none when the workers
+/// are ready and warm, else [`PAGE_LEAD_BYTES`].
+pub fn lead(standby: Option<&Workers>) -> usize {
+    if standby.is_some_and(Workers::ready) {
+        0
+    } else {
+        PAGE_LEAD_BYTES
+    }
 }
 
 /// Bytes the page parses between two looks at the clock beside workers. They share the
@@ -319,12 +394,14 @@ pub async fn load(
 /// each task short however busy the machine is.
 const PAGE_PIECE: usize = 256 << 10;
 
-/// What the page needs to read its own part of the file.
-struct Page<'a> {
-    file: &'a web_sys::File,
-    head: &'a [u8],
-    complete: bool,
-    options: &'a CsvOptions,
+/// The file to read and how; the page reads its first part.
+#[derive(Clone, Copy)]
+pub struct Page<'a> {
+    pub file: &'a web_sys::File,
+    /// The file's first 64 KiB (all of it when `complete`), sniffed by every part.
+    pub head: &'a [u8],
+    pub complete: bool,
+    pub options: &'a CsvOptions,
 }
 
 impl Page<'_> {

@@ -51,7 +51,12 @@ async function upload(page, file) {
 async function reportWith(page, file, workers) {
   await openApp(page, `?workers=${workers}`);
   const figures = await upload(page, file);
-  return { used: figures.workers, rows: figures.rows, report: await downloadReport(page) };
+  return {
+    used: figures.workers,
+    warm: figures.warmWorkers,
+    rows: figures.rows,
+    report: await downloadReport(page),
+  };
 }
 
 test('the sample and a 100 k file give the same report JSON in workers as on the page', async ({ page }) => {
@@ -64,9 +69,25 @@ test('the sample and a 100 k file give the same report JSON in workers as on the
     // The sample is too small to cut: the page reads it whole. The 100 k file is cut in
     // three: the page's part and two workers' parts, merged.
     expect(split.used).toBe(workers);
+    // The workers were started when the Data view opened, before the file was chosen.
+    expect(split.warm).toBe(workers);
     expect(split.rows).toBe(single.rows);
     expect(split.report).toEqual(single.report);
   }
+  expect(errors).toEqual([]);
+});
+
+test('a file cut in fewer parts than the workers started ahead is read by fresh ones', async ({ page }) => {
+  const errors = watchConsole(page);
+  // About 2.5 MB: two parts of at least 1 MiB, so one worker, while the Data view started
+  // two for ?workers=2. Those two stop; a fresh one reads the second part.
+  const file = generated(27_000);
+  const single = await reportWith(page, file, 0);
+  const split = await reportWith(page, file, 2);
+  expect(split.used).toBe(1);
+  expect(split.warm).toBe(0);
+  expect(split.rows).toBe(27_000);
+  expect(split.report).toEqual(single.report);
   expect(errors).toEqual([]);
 });
 

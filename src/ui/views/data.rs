@@ -62,6 +62,9 @@ fn DropZone() -> impl IntoView {
     let lang = expect_context::<Look>().lang.get_untracked();
     let state = expect_context::<AppState>();
     let over = RwSignal::new(false);
+    // While the user looks for a file, the workers that will parse it start.
+    Effect::new(move || state.stand_by());
+    on_cleanup(move || state.stand_down());
     let open_file = move |file: web_sys::File| {
         leptos::task::spawn_local(
             async move { state.load_file(file, LoadChoices::default()).await },
