@@ -20,6 +20,9 @@ pub fn FilePicker<F>(
     primary: bool,
     testid: &'static str,
     on_file: F,
+    /// Called when the user opens the file dialog (before a file is chosen).
+    #[prop(optional)]
+    on_open: Option<Callback<()>>,
 ) -> impl IntoView
 where
     F: Fn(web_sys::File) + 'static,
@@ -45,6 +48,12 @@ where
                 class="jl-visually-hidden"
                 data-testid=testid
                 accept=ACCEPT
+                // A click on the label or a key on the input both reach the input as a click.
+                on:click=move |_| {
+                    if let Some(open) = on_open {
+                        open.run(());
+                    }
+                }
                 on:change=on_change
             />
         </label>

@@ -296,7 +296,7 @@ impl AppState {
     }
 
     /// Starts the parse workers a big file would use, unless they are started already, so
-    /// they are ready when the user has chosen the file (see [`workers::standby`]).
+    /// they are ready when the user has found the file (see [`workers::standby`]).
     pub fn stand_by(self) {
         if self.data.standby.with_value(Option::is_none) {
             self.data.standby.set_value(workers::standby());

@@ -192,8 +192,8 @@ pub struct DataState {
     pub sniffed: RwSignal<Option<Sniffed>>,
     /// Kept on this thread (a `File` is a browser object): only the loaders read it.
     pub input: StoredValue<Option<Input>, LocalStorage>,
-    /// Parse workers started while the Data view is open, for the next big CSV file
-    /// ([`super::workers::standby`]).
+    /// Parse workers started when the user reached for a file on the Data view (the file
+    /// dialog, a drag), for that file if it is big ([`super::workers::standby`]).
     pub standby: StoredValue<Option<super::workers::Workers>, LocalStorage>,
     pub feed_busy: RwSignal<bool>,
     /// Auto-refresh interval of the feed in seconds (0 = off).

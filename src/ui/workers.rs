@@ -309,12 +309,13 @@ fn handlers(pool: &Rc<RefCell<Pool>>, i: usize, worker: &Worker) -> (OnMessage, 
     (on_message, on_error)
 }
 
-/// Workers started before a file is chosen (when the Data view opens), so the file's
-/// parts need not wait for them: a worker takes about 200 ms to start, and parses its
-/// first megabytes about 10 % slower until the browser has optimised its code, which a
-/// standby worker does on generated data ([`crate::ingest::parallel::warm_up`]) while the
-/// user picks the file. As many as a big file would use here; `None` where the page reads
-/// files alone (one core, `?workers=0`) or workers cannot start.
+/// Workers started before a file is chosen (when the user opens the file dialog or drags
+/// a file over the drop zone), so the file's parts need not wait for them: a worker takes
+/// about 200 ms to start, and parses about 10 % slower until the browser has optimised its
+/// code, which a standby worker does on generated data
+/// ([`crate::ingest::parallel::warm_up`]) while the user finds the file. As many as a big
+/// file would use here; `None` where the page reads files alone (one core, `?workers=0`)
+/// or workers cannot start.
 pub fn standby() -> Option<Workers> {
     let parts = wanted(f64::MAX)?;
     spawn(parts - 1, true)

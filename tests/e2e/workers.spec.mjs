@@ -37,20 +37,27 @@ async function downloadReport(page) {
   return JSON.parse(Buffer.concat(chunks).toString('utf8'));
 }
 
-/** Uploads `file` and waits for it to be loaded and its report computed (the compute runs
- * after the load, in steps); the app's figures after it. */
-async function upload(page, file) {
+/** Opens the file dialog, chooses `file` `think` ms later and waits for it to be loaded and
+ * its report computed (the compute runs after the load, in steps); the app's figures after
+ * it. The workers start when the dialog opens: after a second they are ready, at once they
+ * are still starting and take their parts when they are. */
+async function upload(page, file, think = 0) {
   const before = await page.evaluate(() => ({ ...window.journeyLens }));
-  await page.setInputFiles('[data-testid=file-input]', file);
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.locator('label:has([data-testid=file-input])').click(),
+  ]);
+  await page.waitForTimeout(think);
+  await chooser.setFiles(file);
   await page.waitForFunction((b) => window.journeyLens.loads > b.loads
     && window.journeyLens.computes > b.computes, before, { timeout: 60_000 });
   return page.evaluate(() => ({ ...window.journeyLens }));
 }
 
 /** The report of `file` read with `workers` workers, and how many the app used. */
-async function reportWith(page, file, workers) {
+async function reportWith(page, file, workers, think = 0) {
   await openApp(page, `?workers=${workers}`);
-  const figures = await upload(page, file);
+  const figures = await upload(page, file, think);
   return {
     used: figures.workers,
     warm: figures.warmWorkers,
@@ -62,14 +69,15 @@ async function reportWith(page, file, workers) {
 test('the sample and a 100 k file give the same report JSON in workers as on the page', async ({ page }) => {
   test.setTimeout(180_000);
   const errors = watchConsole(page);
-  for (const [file, workers] of [[sample, 0], [generated(100_000), 2]]) {
+  const big = generated(100_000);
+  for (const [file, workers, think] of [[sample, 0, 0], [big, 2, 0], [big, 2, 1000]]) {
     const single = await reportWith(page, file, 0);
-    const split = await reportWith(page, file, 2);
+    const split = await reportWith(page, file, 2, think);
     expect(single.used).toBe(0);
     // The sample is too small to cut: the page reads it whole. The 100 k file is cut in
     // three: the page's part and two workers' parts, merged.
     expect(split.used).toBe(workers);
-    // The workers were started when the Data view opened, before the file was chosen.
+    // The workers were started when the file dialog opened, before the file was chosen.
     expect(split.warm).toBe(workers);
     expect(split.rows).toBe(single.rows);
     expect(split.report).toEqual(single.report);
@@ -79,8 +87,8 @@ test('the sample and a 100 k file give the same report JSON in workers as on the
 
 test('a file cut in fewer parts than the workers started ahead is read by fresh ones', async ({ page }) => {
   const errors = watchConsole(page);
-  // About 2.5 MB: two parts of at least 1 MiB, so one worker, while the Data view started
-  // two for ?workers=2. Those two stop; a fresh one reads the second part.
+  // About 2.5 MB: two parts of at least 1 MiB, so one worker, while the file dialog
+  // started two for ?workers=2. Those two stop; a fresh one reads the second part.
   const file = generated(27_000);
   const single = await reportWith(page, file, 0);
   const split = await reportWith(page, file, 2);

@@ -62,8 +62,9 @@ fn DropZone() -> impl IntoView {
     let lang = expect_context::<Look>().lang.get_untracked();
     let state = expect_context::<AppState>();
     let over = RwSignal::new(false);
-    // While the user looks for a file, the workers that will parse it start.
-    Effect::new(move || state.stand_by());
+    // While the user looks for a file (in the dialog, or dragging it here), the workers
+    // that will parse it start; leaving the view stops them if no file came.
+    let reach = Callback::new(move |()| state.stand_by());
     on_cleanup(move || state.stand_down());
     let open_file = move |file: web_sys::File| {
         leptos::task::spawn_local(
@@ -84,11 +85,12 @@ fn DropZone() -> impl IntoView {
                 e.prevent_default();
                 over.set(true);
             }
+            on:dragenter=move |_| reach.run(())
             on:dragleave=move |_| over.set(false)
             on:drop=on_drop
         >
             <p>{tr(lang, "data.drop")}</p>
-            <FilePicker label=tr(lang, "data.pick") primary=true testid="file-input" on_file=open_file />
+            <FilePicker label=tr(lang, "data.pick") primary=true testid="file-input" on_file=open_file on_open=reach />
         </div>
     }
 }
