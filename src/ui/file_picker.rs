@@ -23,6 +23,9 @@ pub fn FilePicker<F>(
     /// Called when the user opens the file dialog (before a file is chosen).
     #[prop(optional)]
     on_open: Option<Callback<()>>,
+    /// Called when the user closes the file dialog without choosing a file.
+    #[prop(optional)]
+    on_close: Option<Callback<()>>,
 ) -> impl IntoView
 where
     F: Fn(web_sys::File) + 'static,
@@ -52,6 +55,11 @@ where
                 on:click=move |_| {
                     if let Some(open) = on_open {
                         open.run(());
+                    }
+                }
+                on:cancel=move |_: web_sys::Event| {
+                    if let Some(close) = on_close {
+                        close.run(());
                     }
                 }
                 on:change=on_change

@@ -99,6 +99,26 @@ test('a file cut in fewer parts than the workers started ahead is read by fresh 
   expect(errors).toEqual([]);
 });
 
+test('a file dialog closed without a file stops the workers it started', async ({ page }) => {
+  await openApp(page, '?workers=2');
+  await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.locator('label:has([data-testid=file-input])').click(),
+  ]);
+  // What the browser fires at the input when its dialog is dismissed.
+  await page.getByTestId('file-input').dispatchEvent('cancel');
+  // The file then set on the input without the dialog is read by fresh workers, none of
+  // them started ahead.
+  const before = await page.evaluate(() => ({ ...window.journeyLens }));
+  await page.setInputFiles('[data-testid=file-input]', generated(100_000));
+  await page.waitForFunction((b) => window.journeyLens.loads > b.loads
+    && window.journeyLens.computes > b.computes, before, { timeout: 60_000 });
+  const figures = await page.evaluate(() => ({ ...window.journeyLens }));
+  expect(figures.workers).toBe(2);
+  expect(figures.warmWorkers).toBe(0);
+  expect(figures.rows).toBe(100_000);
+});
+
 test('workers show progress, and Cancel stops them with the data on screen kept', async ({ page }) => {
   test.setTimeout(120_000);
   const file = generated(1_000_000);

@@ -63,8 +63,10 @@ fn DropZone() -> impl IntoView {
     let state = expect_context::<AppState>();
     let over = RwSignal::new(false);
     // While the user looks for a file (in the dialog, or dragging it here), the workers
-    // that will parse it start; leaving the view stops them if no file came.
+    // that will parse it start; closing the dialog without a file, or leaving the view,
+    // stops them if no file came.
     let reach = Callback::new(move |()| state.stand_by());
+    let give_up = Callback::new(move |()| state.stand_down());
     on_cleanup(move || state.stand_down());
     let open_file = move |file: web_sys::File| {
         leptos::task::spawn_local(
@@ -90,7 +92,7 @@ fn DropZone() -> impl IntoView {
             on:drop=on_drop
         >
             <p>{tr(lang, "data.drop")}</p>
-            <FilePicker label=tr(lang, "data.pick") primary=true testid="file-input" on_file=open_file on_open=reach />
+            <FilePicker label=tr(lang, "data.pick") primary=true testid="file-input" on_file=open_file on_open=reach on_close=give_up />
         </div>
     }
 }
