@@ -12,7 +12,7 @@ use super::milestones::{resolve as resolve_milestones, Milestones};
 use super::notes::{LoadNote, RowProblem};
 use super::report::{LoadReport, Loaded};
 use super::rows::{check_roles, Assembler, Cell, Rules};
-use super::sniff::{delimiter_text, sniff_inner, Sniffed, SNIFF_BYTES};
+use super::sniff::{delimiter_text, head_of, sniff_inner, Sniffed, SNIFF_BYTES};
 use super::split::{Record, Splitter, Step};
 use super::values::trim;
 use super::wire::{Reader, Wire, WireError, Writer};
@@ -788,8 +788,8 @@ impl CsvPart {
 pub fn load_csv(bytes: &[u8], options: &CsvOptions) -> Result<Loaded, IngestError> {
     let mut loader = CsvLoader::new(options.clone());
     loader.bytes = bytes.len() as u64;
-    let complete = bytes.len() <= SNIFF_BYTES;
-    let mut engine = loader.start(&bytes[..bytes.len().min(SNIFF_BYTES)], complete)?;
+    let (head, complete) = head_of(bytes);
+    let mut engine = loader.start(head, complete)?;
     engine.feed(bytes, true);
     engine.finish()
 }

@@ -11,10 +11,10 @@
 //!
 //! The browser runs the parts in Web Workers; natively [`load_csv_parallel`] uses threads.
 
-use super::csv::{load_csv, merge_parts, parse_part, splittable, CsvOptions, PartReader};
+use super::csv::{load_csv, merge_parts, parse_part, splittable, CsvOptions};
 use super::error::IngestError;
 use super::report::Loaded;
-use super::sniff::SNIFF_BYTES;
+use super::sniff::head_of;
 
 /// Below this many bytes per part, splitting costs more than it saves.
 pub const MIN_PART_BYTES: usize = 1 << 20;
@@ -130,8 +130,7 @@ pub fn load_ranges(
     options: &CsvOptions,
     threads: usize,
 ) -> Result<Option<Loaded>, IngestError> {
-    let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
-    let complete = bytes.len() <= SNIFF_BYTES;
+    let (head, complete) = head_of(bytes);
     let n = ranges.len();
     let parse = |i: usize| {
         let r = ranges[i].clone();
@@ -174,20 +173,13 @@ pub fn warm_up(events: usize) -> usize {
     if crate::generate::generate(events, 7, &mut text).is_err() {
         return 0;
     }
-    let head = &text[..text.len().min(SNIFF_BYTES)];
-    let complete = text.len() <= SNIFF_BYTES;
-    let options = CsvOptions::default();
-    let Ok(mut reader) = PartReader::new(head, complete, true, &options) else {
+    let (head, complete) = head_of(&text);
+    let Ok(part) = parse_part(head, complete, &text, true, true, &CsvOptions::default()) else {
         return 0;
     };
-    for piece in text.chunks(256 << 10) {
-        reader.push(piece);
-    }
-    let part = reader.finish(true);
-    let records = part.records();
     // What a worker does with its part before handing it over.
     std::hint::black_box(part.to_bytes());
-    records
+    part.records()
 }
 
 /// [`load_csv`] on `threads` cores: the same result, faster on a big file.
@@ -196,8 +188,7 @@ pub fn load_csv_parallel(
     options: &CsvOptions,
     threads: usize,
 ) -> Result<Loaded, IngestError> {
-    let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
-    let complete = bytes.len() <= SNIFF_BYTES;
+    let (head, complete) = head_of(bytes);
     let parts = ranges(bytes, threads, MIN_PART_BYTES);
     if parts.len() <= 1 || !splittable(head, complete, options) {
         return load_csv(bytes, options);

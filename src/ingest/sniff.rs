@@ -47,8 +47,16 @@ pub struct Sniffed {
 
 /// Sniffs the start of a file (`bytes` may be the whole file or its first chunk).
 pub fn sniff(bytes: &[u8]) -> Result<Sniffed, IngestError> {
-    let complete = bytes.len() <= SNIFF_BYTES;
-    sniff_inner(&bytes[..bytes.len().min(SNIFF_BYTES)], complete).map(|(s, _)| s)
+    let (head, complete) = head_of(bytes);
+    sniff_inner(head, complete).map(|(s, _)| s)
+}
+
+/// The head a file held in memory is sniffed from, and whether it is the whole file.
+pub(crate) fn head_of(bytes: &[u8]) -> (&[u8], bool) {
+    (
+        &bytes[..bytes.len().min(SNIFF_BYTES)],
+        bytes.len() <= SNIFF_BYTES,
+    )
 }
 
 /// Splits sample text into records with one separator; drops a last record that may be

@@ -230,11 +230,18 @@ impl Workers {
         let Some(slot) = pool.slots.get_mut(i) else {
             return;
         };
-        if !slot.ready {
+        if slot.ready {
+            post(&self.started[i].0, slot, &job);
+        } else {
             slot.job = Some(job);
-        } else if let Err(e) = self.started[i].0.post_message(&job) {
-            slot.result = Some(Err(Failure::Worker(dom::js_message(e))));
         }
+    }
+}
+
+/// Sends `job` to `worker`; a refusal is the slot's result.
+fn post(worker: &Worker, slot: &mut Slot, job: &JsValue) {
+    if let Err(e) = worker.post_message(job) {
+        slot.result = Some(Err(Failure::Worker(dom::js_message(e))));
     }
 }
 
@@ -275,9 +282,7 @@ fn handlers(pool: &Rc<RefCell<Pool>>, i: usize, worker: &Worker) -> (OnMessage, 
         if get(&data, "ready").is_truthy() {
             slot.ready = true;
             if let Some(job) = slot.job.take() {
-                if let Err(e) = w.post_message(&job) {
-                    slot.result = Some(Err(Failure::Worker(dom::js_message(e))));
-                }
+                post(&w, slot, &job);
             }
         } else if let Some(bytes) = get(&data, "progress").as_f64() {
             slot.bytes = bytes;
